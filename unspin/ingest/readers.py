@@ -1,0 +1,243 @@
+"""Readers for plain text, HTML files, folders, JSONL, stdin and URLs."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from unspin.doc import Article
+from unspin.errors import (
+    EmptyInputError,
+    EncodingError,
+    InputError,
+    InputNotFoundError,
+    InputTooLargeError,
+    JSONLError,
+)
+from unspin.ingest.html import article_from_html, looks_like_html
+from unspin.ingest.url import FetchLimits, fetch_url
+
+__all__ = [
+    "HTML_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Item",
+    "article_from_bytes",
+    "article_id_from_path",
+    "decode_text",
+    "read_jsonl",
+    "read_source",
+    "read_sources",
+]
+
+#: What a reader yields: an article, or the error that says why an item could not be read.
+Item = Article | InputError
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+DEFAULT_MAX_BYTES = 50_000_000
+
+_PTC_ID = re.compile(r"^article(\d+)$")
+
+
+def article_id_from_path(path: Path) -> str:
+    """The file name without suffix; a PTC file ``article123.txt`` has id ``123``."""
+    stem = path.name.split(".")[0] if path.name.startswith("article") else path.stem
+    m = _PTC_ID.match(stem)
+    return m.group(1) if m else path.stem
+
+
+def _normalise_newlines(text: str) -> str:
+    # The same translation as Python's universal newlines (and the PTC scorer's open()).
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(data: bytes, *, source: str) -> tuple[str, str | None]:
+    """Decode bytes to text. Returns (text, warning or None). Raises ``EncodingError``."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _normalise_newlines(data.decode(codec).lstrip("\ufeff")), None
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data[:8192]:
+        raise EncodingError("this looks like a binary file (it has NUL bytes), not text; give "
+                            "a .txt, .html or .jsonl file", source=source)
+    try:
+        return _normalise_newlines(data.decode("utf-8")), None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise EncodingError("cannot tell the text encoding; save the file as UTF-8 and try "
+                            "again", source=source)
+    text = str(best)
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:10000])
+    if text and printable / min(len(text), 10000) < 0.95:
+        raise EncodingError("this does not look like text in any known encoding; give a UTF-8 "
+                            "text file", source=source)
+    return _normalise_newlines(text), (f"the input was not UTF-8; it was read as {best.encoding}")
+
+
+def article_from_bytes(data: bytes, *, id: str, source: str, kind: str | None = None,
+                       url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Build an article from raw bytes of text or HTML (``kind`` "text", "html" or sniffed)."""
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"input is {len(data):,} bytes, over the limit of "
+                                 f"{max_bytes:,}; split it or raise the limit", source=source)
+    text, warning = decode_text(data, source=source)
+    if not text.strip():
+        raise EmptyInputError("the input is empty; give a text with some words in it",
+                              source=source)
+    meta: dict[str, Any] = {"origin": source}
+    if kind == "html" or (kind is None and looks_like_html(text)):
+        article = article_from_html(text, id=id, url=url, source=meta)
+    else:
+        meta["format"] = "text"
+        article = Article(id=id, text=text, source=meta)
+    if warning:
+        article.source["warning"] = warning
+    return article
+
+
+def _read_file(path: Path, max_bytes: int) -> Article:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputTooLargeError(f"file is {size:,} bytes, over the limit of {max_bytes:,}; "
+                                     "split it or raise the limit", source=source)
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied; check the file's permissions",
+                         source=source) from None
+    except IsADirectoryError:
+        raise InputError("is a folder where a file was expected", source=source) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", source=source) from None
+    kind = "html" if path.suffix.lower() in HTML_SUFFIXES else None
+    return article_from_bytes(data, id=article_id_from_path(path), source=source, kind=kind,
+                              max_bytes=max_bytes)
+
+
+def _jsonl_article(obj: Any, *, source: str, line: int,
+                   fetch_limits: FetchLimits | None) -> Article:
+    if not isinstance(obj, dict):
+        raise JSONLError("each line must be a JSON object like {\"id\": ..., \"text\": ...}",
+                         source=source, line=line)
+    ident = obj.get("id")
+    ident = str(ident) if ident is not None else f"{Path(source).stem}:{line}"
+    meta = {k: v for k, v in obj.items() if k not in ("id", "text", "html", "title")}
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    if isinstance(obj.get("text"), str):
+        text = _normalise_newlines(obj["text"])
+        if not text.strip():
+            raise JSONLError("the \"text\" field is empty", source=source, line=line)
+        return Article(id=ident, text=text, title=title, source={**meta, "format": "text"})
+    if isinstance(obj.get("html"), str):
+        article = article_from_html(obj["html"], id=ident, url=obj.get("url"), source=meta)
+        article.title = title or article.title
+        return article
+    if isinstance(obj.get("url"), str):
+        data, ctype, final = fetch_url(obj["url"], fetch_limits)
+        article = article_from_bytes(data, id=ident, source=final,
+                                     kind="html" if "html" in ctype else None, url=final)
+        article.title = title or article.title
+        article.source.update(meta)
+        return article
+    raise JSONLError("the object has no \"text\", \"html\" or \"url\" string field",
+                     source=source, line=line)
+
+
+def read_jsonl(stream: IO[bytes] | Iterable[bytes], *, source: str,
+               fetch_limits: FetchLimits | None = None) -> Iterator[Item]:
+    """Stream a JSONL file line by line (never loaded whole)."""
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
+            yield JSONLError(f"not valid JSON ({msg}); fix or remove this line", source=source,
+                             line=number)
+            continue
+        try:
+            yield _jsonl_article(obj, source=source, line=number, fetch_limits=fetch_limits)
+        except JSONLError as exc:
+            yield exc
+        except InputError as exc:
+            yield JSONLError(exc.message, source=source, line=number)
+
+
+def _read_folder(path: Path, max_bytes: int) -> Iterator[Item]:
+    try:
+        files = sorted(p for p in path.rglob("*") if p.is_file()
+                       and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES)
+    except PermissionError:
+        yield InputError("permission denied reading this folder; check its permissions",
+                         source=str(path))
+        return
+    if not files:
+        yield EmptyInputError("no .txt, .html or .htm files in this folder", source=str(path))
+        return
+    for file in files:
+        try:
+            yield _read_file(file, max_bytes)
+        except InputError as exc:
+            yield exc
+
+
+def read_source(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                fetch_limits: FetchLimits | None = None,
+                stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """Read one source: a file, a folder, a JSONL file, ``-`` (stdin) or an http(s) URL."""
+    name = str(source)
+    if name == "-":
+        data = (stdin or sys.stdin.buffer).read()
+        try:
+            yield article_from_bytes(data, id="stdin", source="stdin", max_bytes=max_bytes)
+        except InputError as exc:
+            yield exc
+        return
+    if name.startswith(("http://", "https://")):
+        try:
+            data, ctype, final = fetch_url(name, fetch_limits)
+            yield article_from_bytes(data, id=name, source=final, url=final,
+                                     kind="html" if "html" in ctype else None,
+                                     max_bytes=max_bytes)
+        except InputError as exc:
+            yield exc
+        return
+    path = Path(name)
+    if not path.exists():
+        yield InputNotFoundError("no such file or folder; check the path", source=name)
+        return
+    if path.is_dir():
+        yield from _read_folder(path, max_bytes)
+        return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        try:
+            with path.open("rb") as handle:
+                yield from read_jsonl(handle, source=name, fetch_limits=fetch_limits)
+        except OSError as exc:
+            yield InputError(f"cannot read the file ({exc.strerror})", source=name)
+        return
+    try:
+        yield _read_file(path, max_bytes)
+    except InputError as exc:
+        yield exc
+
+
+def read_sources(sources: Iterable[str | Path], **kwargs: Any) -> Iterator[Item]:
+    """Read every source in turn; errors are yielded in place of the items they concern."""
+    for source in sources:
+        yield from read_source(source, **kwargs)

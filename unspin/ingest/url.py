@@ -1,0 +1,97 @@
+"""Fetch a web page with httpx, with limits on size, time and redirects.
+
+For a public service, ``allow_private=False`` refuses loopback, private, link-local and other
+non-public addresses (checked at every redirect hop).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from unspin.errors import FetchError, InputTooLargeError
+
+__all__ = ["FetchLimits", "check_url", "fetch_url"]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLimits:
+    timeout: float = 15.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    allow_private: bool = True
+
+
+def _is_public(host: str) -> bool:
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror:
+        raise FetchError(f"cannot resolve host {host!r}; check the URL and your network") from None
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not addr.is_global or addr.is_multicast:
+            return False
+    return True
+
+
+def check_url(url: str, *, allow_private: bool) -> None:
+    """Raise ``FetchError`` for a URL that must not be fetched."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"refusing URL scheme {parts.scheme!r} in {url!r}; only http and https "
+                         "URLs can be fetched")
+    if not parts.hostname:
+        raise FetchError(f"URL {url!r} has no host name; give a full http(s) URL")
+    if not allow_private and not _is_public(parts.hostname):
+        raise FetchError(f"refusing to fetch {url!r}: its host is a private, loopback or "
+                         "link-local address (allow it with the allow-private option)")
+
+
+def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, str]:
+    """Fetch ``url``; return (body, content type, final URL). Raises ``FetchError``."""
+    import httpx
+
+    limits = limits or FetchLimits()
+    current = url
+    try:
+        with httpx.Client(timeout=limits.timeout, follow_redirects=False,
+                          headers={"User-Agent": "unspin (+https://pypi.org/project/unspin)"}
+                          ) as client:
+            for _ in range(limits.max_redirects + 1):
+                check_url(current, allow_private=limits.allow_private)
+                with client.stream("GET", current) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise FetchError(f"{current} redirected without a location")
+                        current = urljoin(current, location)
+                        continue
+                    if response.status_code >= 400:
+                        raise FetchError(f"{current} answered HTTP {response.status_code}; "
+                                         "check that the URL is right and public")
+                    declared = response.headers.get("content-length")
+                    if declared and declared.isdigit() and int(declared) > limits.max_bytes:
+                        raise InputTooLargeError(
+                            f"{current} is {int(declared):,} bytes, over the limit of "
+                            f"{limits.max_bytes:,}; raise the limit or save the page and pass "
+                            "its text")
+                    chunks: list[bytes] = []
+                    size = 0
+                    for chunk in response.iter_bytes():
+                        size += len(chunk)
+                        if size > limits.max_bytes:
+                            raise InputTooLargeError(
+                                f"{current} sent more than {limits.max_bytes:,} bytes "
+                                "(after decompression); raise the limit or save the page")
+                        chunks.append(chunk)
+                    return b"".join(chunks), response.headers.get("content-type", ""), current
+            raise FetchError(f"{url} redirected more than {limits.max_redirects} times; "
+                             "check the URL")
+    except httpx.TimeoutException:
+        raise FetchError(f"{current} did not answer within {limits.timeout:g} s; try again "
+                         "later or raise the timeout") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(f"cannot fetch {current}: {exc.__class__.__name__}: {exc}; check the "
+                         "URL and your network") from None

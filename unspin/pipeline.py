@@ -1,0 +1,117 @@
+"""The pipeline: a sequence of components configured in one place (``DEFAULT_PIPELINE``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from unspin.components.base import Component, create, pipe_component
+from unspin.doc import Article, Document
+from unspin.errors import ConfigError, EmptyInputError
+
+__all__ = ["DEFAULT_PIPELINE", "Pipeline", "analyze", "load"]
+
+#: The default pipeline, in order. Disable a stage with ``load(disable=[...])`` or
+#: ``--disable NAME``; swap one with ``load(replace={"techniques": "techniques_lexicon"})``.
+DEFAULT_PIPELINE: tuple[str, ...] = ("parse", "techniques", "claims", "quotes", "actors", "summary")
+
+_ALWAYS_THERE = {"text"}
+
+
+class Pipeline:
+    """Runs its components in order over documents."""
+
+    def __init__(self, components: Sequence[tuple[str, Component]]) -> None:
+        self.components = list(components)
+        self._check()
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _ in self.components]
+
+    def get(self, name: str) -> Component:
+        for n, component in self.components:
+            if n == name:
+                return component
+        raise ConfigError(f"no component {name!r} in this pipeline; it has: {', '.join(self.names)}")
+
+    def _check(self) -> None:
+        have = set(_ALWAYS_THERE)
+        for name, component in self.components:
+            missing = [r for r in component.requires if r not in have]
+            if missing:
+                raise ConfigError(
+                    f"component {name!r} needs {', '.join(missing)}, which no earlier component "
+                    f"adds; enable the component that adds it or disable {name!r}"
+                )
+            have.update(component.assigns)
+
+    def make_doc(self, article: Article | str) -> Document:
+        if isinstance(article, str):
+            article = Article(id="text", text=article)
+        if not article.text.strip():
+            raise EmptyInputError("the article text is empty; give a text with some words in it",
+                                  source=article.id)
+        return Document(article=article)
+
+    def __call__(self, article: Article | str) -> Document:
+        doc = self.make_doc(article)
+        for name, component in self.components:
+            doc = component(doc)
+            doc.ran.append(name)
+        return doc
+
+    def pipe(self, articles: Iterable[Article | str]) -> Iterator[Document]:
+        """Analyse many articles, letting components batch their work."""
+        stream: Iterable[Document] = (self.make_doc(a) for a in articles)
+        for name, component in self.components:
+            stream = _mark(pipe_component(component, stream), name)
+        yield from stream
+
+
+def _mark(docs: Iterable[Document], name: str) -> Iterator[Document]:
+    for doc in docs:
+        doc.ran.append(name)
+        yield doc
+
+
+def load(
+    disable: Iterable[str] = (),
+    *,
+    config: Mapping[str, Mapping[str, Any]] | None = None,
+    replace: Mapping[str, str] | None = None,
+    components: Sequence[str] | None = None,
+) -> Pipeline:
+    """Build a pipeline.
+
+    ``disable``: names to leave out. ``config``: per-component settings overriding the
+    defaults. ``replace``: run another registered component in a stage's place.
+    ``components``: the exact list of stages (default ``DEFAULT_PIPELINE``).
+    """
+    names = list(components if components is not None else DEFAULT_PIPELINE)
+    disabled = set(disable)
+    unknown = disabled - set(names)
+    if unknown:
+        raise ConfigError(
+            f"cannot disable {', '.join(sorted(unknown))}: not in the pipeline "
+            f"({', '.join(names)})"
+        )
+    config = config or {}
+    replace = replace or {}
+    built: list[tuple[str, Component]] = []
+    for name in names:
+        if name in disabled:
+            continue
+        built.append((name, create(replace.get(name, name), **dict(config.get(name, {})))))
+    return Pipeline(built)
+
+
+@lru_cache(maxsize=4)
+def _cached(disable: tuple[str, ...]) -> Pipeline:
+    return load(disable)
+
+
+def analyze(text: str | Article, *, disable: Iterable[str] = ()) -> Document:
+    """Analyse one text with the default pipeline (loaded once and cached)."""
+    return _cached(tuple(sorted(disable)))(text)

@@ -1,0 +1,1 @@
+"""The shipped JSON Schema of unspin's output contract."""
