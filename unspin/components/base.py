@@ -40,6 +40,7 @@ def pipe_component(component: Component, docs: Iterable[Document]) -> Iterator[D
 
 # name -> "module:factory". The module is imported on first use.
 FACTORIES: dict[str, str] = {
+    "language": "unspin.components.language:make_language_check",
     "parse": "unspin.components.parse:make_parser",
     "techniques": "unspin.components.techniques:make_techniques",
     "techniques_lexicon": "unspin.components.techniques_lexicon:make_lexicon_techniques",
