@@ -6,7 +6,6 @@ import importlib
 import pkgutil
 import sys
 
-import click
 import typer
 
 from unspin.errors import UnspinError
@@ -45,14 +44,18 @@ def main(argv: list[str] | None = None) -> int:
     except UnspinError as exc:
         fail(str(exc))
         return 1
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         print("unspin: interrupted", file=sys.stderr)
         return 130
+    except typer.TyperException as exc:  # usage errors: bad option, missing argument
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            print(f"unspin: {exc}", file=sys.stderr)
+        return int(getattr(exc, "exit_code", 2))
     except BrokenPipeError:
         return 0
     return result if isinstance(result, int) else 0
