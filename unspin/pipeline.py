@@ -8,22 +8,29 @@ from typing import Any
 
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
-from unspin.errors import ConfigError, EmptyInputError
+from unspin.errors import ConfigError, EmptyInputError, InputTooLargeError
 
-__all__ = ["DEFAULT_PIPELINE", "Pipeline", "analyze", "load"]
+__all__ = ["DEFAULT_PIPELINE", "MAX_CHARS", "Pipeline", "analyze", "load"]
 
 #: The default pipeline, in order. Disable a stage with ``load(disable=[...])`` or
 #: ``--disable NAME``; swap one with ``load(replace={"techniques": "techniques_lexicon"})``.
-DEFAULT_PIPELINE: tuple[str, ...] = ("parse", "techniques", "claims", "quotes", "actors", "summary")
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "language", "parse", "techniques", "claims", "quotes", "actors", "summary",
+)
 
 _ALWAYS_THERE = {"text"}
+
+#: Longest article text analysed, in characters: the parse alone takes about 4 GB of memory per
+#: million characters, so longer texts are refused (``load(max_chars=...)`` changes it).
+MAX_CHARS = 1_000_000
 
 
 class Pipeline:
     """Runs its components in order over documents."""
 
-    def __init__(self, components: Sequence[tuple[str, Component]]) -> None:
+    def __init__(self, components: Sequence[tuple[str, Component]], *, max_chars: int = MAX_CHARS) -> None:
         self.components = list(components)
+        self.max_chars = max_chars
         self._check()
 
     @property
@@ -53,6 +60,11 @@ class Pipeline:
         if not article.text.strip():
             raise EmptyInputError("the article text is empty; give a text with some words in it",
                                   source=article.id)
+        if len(article.text) > self.max_chars:
+            raise InputTooLargeError(
+                f"the article is {len(article.text):,} characters, over the limit of "
+                f"{self.max_chars:,}; split it into smaller articles or raise the limit with "
+                "load(max_chars=...)", source=article.id)
         return Document(article=article)
 
     def __call__(self, article: Article | str) -> Document:
@@ -82,6 +94,7 @@ def load(
     config: Mapping[str, Mapping[str, Any]] | None = None,
     replace: Mapping[str, str] | None = None,
     components: Sequence[str] | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Pipeline:
     """Build a pipeline.
 
@@ -104,7 +117,7 @@ def load(
         if name in disabled:
             continue
         built.append((name, create(replace.get(name, name), **dict(config.get(name, {})))))
-    return Pipeline(built)
+    return Pipeline(built, max_chars=max_chars)
 
 
 @lru_cache(maxsize=4)
