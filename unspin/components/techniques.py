@@ -1,11 +1,372 @@
-"""Technique detection. Until the trained model lands this is the lexicon baseline."""
+"""Technique detection with the trained model: an int8 ONNX MiniLM tagger plus a span classifier.
+
+The encoder runs over overlapping token windows of the article; a token head gives, for every
+token, the probability that it lies inside a technique fragment (any technique, and each of the
+14). Runs of likely tokens, widened to whole words, become fragments. A small span classifier
+(numpy) names the technique of each fragment from its pooled token states and a few features
+(length, whether the fragment recurs in the article). Inference needs only onnxruntime,
+tokenizers and numpy; the torch side lives in ``unspin.training.techniques``.
+"""
 
 from __future__ import annotations
 
-from unspin.components.techniques_lexicon import LexiconTechniques
+import json
+import math
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
-__all__ = ["make_techniques"]
+import numpy as np
+
+from unspin.doc import Document, TechniqueSpan
+from unspin.errors import ConfigError, ModelError
+from unspin.explain import explain
+from unspin.taxonomy import TECHNIQUE_IDS
+
+__all__ = [
+    "MODEL_ENV",
+    "N_SPAN_FEATURES",
+    "Encoded",
+    "TechniqueModel",
+    "Techniques",
+    "decode_runs",
+    "default_model_dir",
+    "make_techniques",
+    "span_features",
+    "stitch_cores",
+    "token_windows",
+]
+
+#: Environment variable naming a model folder to use instead of the shipped one.
+MODEL_ENV = "UNSPIN_TECHNIQUES_MODEL"
+MODEL_FILES = ("model.onnx", "tokenizer.json", "heads.npz", "config.json")
+N_SPAN_FEATURES = 6
+_WORD = re.compile(r"\w")
 
 
-def make_techniques(min_score: float = 0.0) -> LexiconTechniques:
-    return LexiconTechniques(min_score=min_score)
+def default_model_dir() -> Path:
+    """The folder of the shipped model (or the one named by ``UNSPIN_TECHNIQUES_MODEL``)."""
+    override = os.environ.get(MODEL_ENV)
+    if override:
+        return Path(override)
+    return Path(str(resources.files("unspin").joinpath("models/techniques")))
+
+
+def token_windows(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]]:
+    """Token ranges ``[a, b)`` of at most ``size`` tokens, starting every ``stride`` tokens."""
+    if size <= 0 or not 0 < stride <= size:
+        raise ConfigError(f"bad window settings size={size}, stride={stride}; need 0 < stride <= size")
+    out: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        end = min(start + size, n_tokens)
+        out.append((start, end))
+        if end >= n_tokens:
+            return out
+        start += stride
+
+
+def stitch_cores(windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each window, the tokens it is responsible for: overlaps are split at their middle."""
+    cores = []
+    for i, (a, b) in enumerate(windows):
+        lo = a if i == 0 else (a + windows[i - 1][1]) // 2
+        hi = b if i == len(windows) - 1 else (windows[i + 1][0] + b) // 2
+        cores.append((lo, hi))
+    return cores
+
+
+def span_features(text: str, start: int, end: int, lowered: str | None = None) -> np.ndarray:
+    """Length and recurrence features of the fragment ``text[start:end]`` (float32 vector)."""
+    lowered = text.lower() if lowered is None else lowered
+    fragment = lowered[start:end].strip()
+    n_words = len(fragment.split())
+    count = lowered.count(fragment) if fragment else 0
+    earlier = fragment != "" and lowered.find(fragment) < start
+    return np.array([
+        math.log1p(end - start) / 5.0,
+        math.log1p(n_words) / 3.0,
+        math.log1p(max(count - 1, 0)),
+        float(earlier),
+        float(fragment.endswith(("?", "!"))),
+        float(fragment[:1] in "\"'“‘" or fragment[-1:] in "\"'”’"),
+    ], dtype=np.float32)
+
+
+def decode_runs(probs: np.ndarray, word_ids: Sequence[int | None], threshold: float
+                ) -> list[tuple[int, int]]:
+    """Token ranges ``[a, b)`` whose probability is at least ``threshold``, widened to whole words."""
+    above = probs >= threshold
+    runs: list[tuple[int, int]] = []
+    n = len(probs)
+    i = 0
+    while i < n:
+        if not above[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and above[j]:
+            j += 1
+        a, b = i, j
+        while a > 0 and word_ids[a] is not None and word_ids[a - 1] == word_ids[a]:
+            a -= 1
+        while b < n and word_ids[b] is not None and word_ids[b] == word_ids[b - 1]:
+            b += 1
+        if runs and a <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(b, runs[-1][1]))
+        else:
+            runs.append((a, b))
+        i = max(j, b)
+    return runs
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+@dataclass(slots=True)
+class Encoded:
+    """One article run through the encoder: tokens, their offsets, states and probabilities."""
+
+    text: str
+    offsets: np.ndarray  # (n, 2) character offsets of each token
+    word_ids: list[int | None]
+    hidden: np.ndarray  # (n, H) token states, each from the window where the token is most central
+    probs: np.ndarray  # (n, 15): P(inside any fragment), then P(inside a fragment of technique k)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens overlapping the characters ``[start, end)`` (empty range if none)."""
+        a = int(np.searchsorted(self.offsets[:, 1], start, side="right"))
+        b = int(np.searchsorted(self.offsets[:, 0], end, side="left"))
+        return a, max(a, b)
+
+
+class TechniqueModel:
+    """The trained files (ONNX encoder, tokenizer, span-head weights, settings) loaded once."""
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        folder = Path(folder) if folder is not None else default_model_dir()
+        missing = [f for f in MODEL_FILES if not (folder / f).is_file()]
+        if missing:
+            raise ModelError(
+                f"the technique model is missing {', '.join(missing)} in {folder}; reinstall unspin "
+                "(the model ships inside the package), or train one with `unspin train --data "
+                f"../shared/data/ptc --out DIR` and set {MODEL_ENV}=DIR, or run the lexicon "
+                "baseline with load(replace={'techniques': 'techniques_lexicon'})")
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            self.config: dict[str, Any] = json.loads((folder / "config.json").read_text("utf-8"))
+            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            self.tokenizer.no_truncation()
+            self.tokenizer.no_padding()
+            options = ort.SessionOptions()
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            self.session = ort.InferenceSession(str(folder / "model.onnx"), options,
+                                                providers=["CPUExecutionProvider"])
+            with np.load(folder / "heads.npz") as heads:
+                self.heads = {k: heads[k].astype(np.float32) for k in heads.files}
+        except (OSError, ValueError, KeyError, RuntimeError) as exc:
+            raise ModelError(f"the technique model in {folder} cannot be loaded ({exc}); "
+                             "reinstall unspin or retrain it with `unspin train`") from None
+        self.folder = folder
+        self.labels: list[str] = list(self.config.get("labels", TECHNIQUE_IDS))
+        self.window = int(self.config.get("window", 256))
+        self.stride = int(self.config.get("stride", 192))
+        self.cls_id = self.tokenizer.token_to_id("[CLS]")
+        self.sep_id = self.tokenizer.token_to_id("[SEP]")
+
+    def encode(self, texts: Sequence[str], batch_size: int = 16) -> list[Encoded]:
+        """Run the encoder over every window of every text, batched across texts."""
+        encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        jobs: list[tuple[int, int, int]] = []  # (text index, window start, window end)
+        per_text_windows: list[list[tuple[int, int]]] = []
+        for t, enc in enumerate(encodings):
+            wins = token_windows(len(enc.ids), self.window - 2, self.stride) if enc.ids else []
+            per_text_windows.append(wins)
+            jobs.extend((t, a, b) for a, b in wins)
+        hidden_size = int(self.heads["span_w1"].shape[0] - N_SPAN_FEATURES) // 3
+        hidden = [np.zeros((len(e.ids), hidden_size), np.float32) for e in encodings]
+        probs = [np.zeros((len(e.ids), 1 + len(self.labels)), np.float32) for e in encodings]
+        cores = {t: stitch_cores(w) for t, w in enumerate(per_text_windows)}
+        # Longest windows first, so that a batch holds windows of similar length.
+        order = sorted(range(len(jobs)), key=lambda j: -(jobs[j][2] - jobs[j][1]))
+        for k in range(0, len(order), batch_size):
+            batch = [jobs[j] for j in order[k:k + batch_size]]
+            length = max(b - a for _, a, b in batch) + 2
+            ids = np.zeros((len(batch), length), np.int64)
+            mask = np.zeros((len(batch), length), np.int64)
+            for row, (t, a, b) in enumerate(batch):
+                window_ids = encodings[t].ids[a:b]
+                ids[row, 0] = self.cls_id
+                ids[row, 1:len(window_ids) + 1] = window_ids
+                ids[row, len(window_ids) + 1] = self.sep_id
+                mask[row, :len(window_ids) + 2] = 1
+            states, logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for row, (t, a, b) in enumerate(batch):
+                index = per_text_windows[t].index((a, b))
+                lo, hi = cores[t][index]
+                hidden[t][lo:hi] = states[row, 1 + lo - a:1 + hi - a]
+                probs[t][lo:hi] = _sigmoid(logits[row, 1 + lo - a:1 + hi - a])
+        out = []
+        for t, enc in enumerate(encodings):
+            offsets = np.array(enc.offsets, dtype=np.int64).reshape(-1, 2)
+            out.append(Encoded(texts[t], offsets, list(enc.word_ids), hidden[t], probs[t]))
+        return out
+
+    def span_probs(self, encoded: Encoded, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Technique probabilities (one row of 14 per span) from the span classifier."""
+        if not spans:
+            return np.zeros((0, len(self.labels)), np.float32)
+        lowered = encoded.text.lower()
+        rows = []
+        for start, end in spans:
+            a, b = encoded.token_range(start, end)
+            if b <= a:  # a fragment with no token (only spaces): look at the nearest token
+                a = min(a, len(encoded.hidden) - 1)
+                b = a + 1
+            states = encoded.hidden[a:b]
+            rows.append(np.concatenate([states.mean(axis=0), states[0], states[-1],
+                                        span_features(encoded.text, start, end, lowered)]))
+        x = np.stack(rows).astype(np.float32)
+        h = np.maximum(x @ self.heads["span_w1"] + self.heads["span_b1"], 0.0)
+        return _softmax(h @ self.heads["span_w2"] + self.heads["span_b2"])
+
+
+class Techniques:
+    """The ``techniques`` stage: fragments that use a propaganda technique, with scores."""
+
+    name = "techniques"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("techniques",)
+
+    def __init__(self, min_score: float = 0.0, model: str | Path | None = None,
+                 batch_size: int = 16) -> None:
+        if not 0.0 <= min_score <= 1.0:
+            raise ConfigError(f"min_score must be between 0 and 1, not {min_score}")
+        self.min_score = min_score
+        self.model_dir = model
+        self.batch_size = batch_size
+        self._model: TechniqueModel | None = None
+
+    @property
+    def model(self) -> TechniqueModel:
+        if self._model is None:
+            self._model = TechniqueModel(self.model_dir)
+        return self._model
+
+    def predict(self, texts: Sequence[str]) -> list[list[TechniqueSpan]]:
+        """Technique spans for each text (pure: nothing is written on documents)."""
+        model = self.model
+        return [self._spans(e) for e in model.encode(texts, self.batch_size)]
+
+    def _spans(self, encoded: Encoded, threshold: float | None = None,
+               multi: float | None = None) -> list[TechniqueSpan]:
+        model = self.model
+        cfg = model.config
+        threshold = float(cfg.get("threshold", 0.5)) if threshold is None else threshold
+        multi = float(cfg.get("multi_label", 1.0)) if multi is None else multi
+        a_cal, b_cal = cfg.get("calibration", [1.0, 0.0])
+        text = encoded.text
+        runs = []
+        for a, b in decode_runs(encoded.probs[:, 0], encoded.word_ids, threshold):
+            start, end = int(encoded.offsets[a, 0]), int(encoded.offsets[b - 1, 1])
+            if _WORD.search(text[start:end]):
+                runs.append((a, b, start, end))
+        if not runs:
+            return []
+        tech = model.span_probs(encoded, [(s, e) for _, _, s, e in runs])
+        spans: list[TechniqueSpan] = []
+        for (a, b, start, end), p in zip(runs, tech, strict=True):
+            mean = float(np.clip(encoded.probs[a:b, 0].mean(), 1e-6, 1 - 1e-6))
+            found = float(_sigmoid(np.array(a_cal * math.log(mean / (1 - mean)) + b_cal)))
+            ranked = np.argsort(-p)
+            for rank, k in enumerate(ranked[:3]):
+                if rank > 0 and p[k] < multi:
+                    break
+                score = round(found * float(p[k]), 4)
+                if score < self.min_score:
+                    continue
+                technique = model.labels[int(k)]
+                cues = self._cues(encoded, a, b, int(k), technique, start, end)
+                spans.append(TechniqueSpan(start, end, technique=technique, score=score,
+                                           explanation=explain(technique, text[start:end], cues)))
+        spans.sort(key=lambda s: (s.start, s.end, -s.score))
+        return spans
+
+    def _cues(self, encoded: Encoded, a: int, b: int, k: int, technique: str, start: int,
+              end: int) -> list[str]:
+        if technique == "Repetition":
+            fragment = encoded.text[start:end].strip().lower()
+            count = encoded.text.lower().count(fragment)
+            if count > 1:
+                return [f"this wording occurs {count} times in the article"]
+        # The words inside the fragment that the technique's token head scores highest.
+        words: dict[int, tuple[float, int, int]] = {}
+        for i in range(a, b):
+            w = encoded.word_ids[i]
+            if w is None:
+                continue
+            p = float(encoded.probs[i, 1 + k])
+            s, e = int(encoded.offsets[i, 0]), int(encoded.offsets[i, 1])
+            best, ws, we = words.get(w, (p, s, e))
+            words[w] = (max(best, p), min(ws, s), max(we, e))
+        ranked = sorted(words.values(), key=lambda v: -v[0])
+        cues = [encoded.text[s:e] for _, s, e in ranked if _WORD.search(encoded.text[s:e])]
+        return cues[:2]
+
+    def classify(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, float]]:
+        """The most likely technique of each given fragment, with its probability.
+
+        Several copies of the same offsets mean the fragment carries several techniques: the
+        n-th copy gets the n-th most likely one.
+        """
+        if not spans:
+            return []
+        encoded = self.model.encode([text], self.batch_size)[0]
+        unique = sorted(set(spans))
+        probs = dict(zip(unique, self.model.span_probs(encoded, unique), strict=True))
+        seen: dict[tuple[int, int], int] = {}
+        out = []
+        for span in spans:
+            rank = seen.get(span, 0)
+            seen[span] = rank + 1
+            p = probs[span]
+            k = int(np.argsort(-p)[min(rank, len(p) - 1)])
+            out.append((self.model.labels[k], round(float(p[k]), 4)))
+        return out
+
+    def __call__(self, doc: Document) -> Document:
+        doc.techniques = self.predict([doc.text])[0]
+        return doc
+
+    def pipe(self, docs: Iterable[Document], batch_articles: int = 8) -> Iterator[Document]:
+        """Analyse documents in small groups so that windows of several articles share a batch."""
+        group: list[Document] = []
+        for doc in docs:
+            group.append(doc)
+            if len(group) >= batch_articles:
+                yield from self._run(group)
+                group = []
+        if group:
+            yield from self._run(group)
+
+    def _run(self, group: list[Document]) -> Iterator[Document]:
+        for doc, spans in zip(group, self.predict([d.text for d in group]), strict=True):
+            doc.techniques = spans
+            yield doc
+
+
+def make_techniques(min_score: float = 0.0, model: str | None = None) -> Techniques:
+    """The trained technique detector (``model``: a folder made by ``unspin train``)."""
+    return Techniques(min_score=min_score, model=model)

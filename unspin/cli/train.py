@@ -1,0 +1,27 @@
+"""``unspin train``: train the technique detector on the PTC and export it (needs the train extra)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from unspin.cli.app import app
+
+__all__ = ["train"]
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option(
+        "--data", help="The PTC folder (holding train-articles and train-labels-TC).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the trained model into.")],
+    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same model).")] = 13,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Passes over the training set.")] = 3,
+) -> int:
+    """Train the technique model; the folder it writes can replace unspin/models/techniques."""
+    from unspin.training.techniques import TrainConfig, train_techniques
+
+    train_techniques(data, out, TrainConfig(seed=seed, epochs=epochs))
+    return 0
