@@ -22,13 +22,12 @@ def _write_corpus(root: Path, n: int = 12) -> Path:
     lines = []
     for i in range(n):
         article_id = str(900000 + i)
-        text, offset = "", 0
+        text = ""
         for j in range(6):
             before, fragment, after, technique = SENTENCES[(i + j) % len(SENTENCES)]
             start = len(text) + len(before)
             text += before + fragment + after + "\n"
             lines.append(f"{article_id}\t{technique}\t{start}\t{start + len(fragment)}\n")
-            offset += 1
         (root / "train-articles" / f"article{article_id}.txt").write_text(text, encoding="utf-8")
     (root / "train-task2-TC.labels").write_text("".join(lines), encoding="utf-8")
     return root

@@ -25,7 +25,6 @@ import numpy as np
 from unspin.components.techniques import (
     N_SPAN_FEATURES,
     Techniques,
-    TechniqueModel,
     span_features,
     token_windows,
 )
@@ -35,7 +34,7 @@ from unspin.taxonomy import TECHNIQUE_IDS
 from unspin.training.ptc import GoldSpan, read_ptc_articles, read_ptc_labels
 from unspin.training.scorer import score_flc, score_si
 
-__all__ = ["TrainConfig", "load_ptc_train", "split_of", "train_techniques"]
+__all__ = ["TrainConfig", "copy_model", "load_ptc_train", "split_of", "train_techniques"]
 
 
 @dataclass(slots=True)
@@ -167,7 +166,7 @@ def _build_model(cfg: TrainConfig, base: str) -> Any:
 def _train_loop(model: Any, windows: list[_Window], cfg: TrainConfig, pad_id: int, cls_id: int,
                 sep_id: int, log: Callable[[str], None]) -> None:
     import torch
-    import torch.nn.functional as F  # noqa: N812
+    import torch.nn.functional as F
 
     rng = random.Random(cfg.seed)
     steps_per_epoch = math.ceil(len(windows) / cfg.batch_size)
