@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
-from unspin.errors import ConfigError, EmptyInputError, InputTooLargeError
+from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputTooLargeError
 
 __all__ = ["DEFAULT_PIPELINE", "MAX_CHARS", "Pipeline", "analyze", "load"]
 
@@ -23,6 +24,7 @@ _ALWAYS_THERE = {"text"}
 #: Longest article text analysed, in characters: the parse alone takes about 4 GB of memory per
 #: million characters, so longer texts are refused (``load(max_chars=...)`` changes it).
 MAX_CHARS = 1_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Pipeline:
@@ -60,6 +62,12 @@ class Pipeline:
         if not article.text.strip():
             raise EmptyInputError("the article text is empty; give a text with some words in it",
                                   source=article.id)
+        bad = _SURROGATE.search(article.text)
+        if bad is not None:
+            raise EncodingError(
+                f"the text has a lone surrogate code point U+{ord(bad.group()):04X} at character "
+                f"{bad.start()}, which is not valid Unicode; fix the escape (e.g. a \\ud800 in "
+                "JSON) that produced it", source=article.id)
         if len(article.text) > self.max_chars:
             raise InputTooLargeError(
                 f"the article is {len(article.text):,} characters, over the limit of "

@@ -150,6 +150,22 @@ def test_spans_are_checked_on_a_text_that_has_some(nlp: Pipeline) -> None:
     assert _check_spans(out, text) >= 2
 
 
+@SETTINGS
+@given(text=st.text(alphabet=st.characters(categories=["Cs", "Ll", "Zs"]), min_size=1, max_size=50)
+       .filter(lambda t: any("\ud800" <= ch <= "\udfff" for ch in t)))
+def test_lone_surrogates_are_refused_clearly(nlp: Pipeline, text: str) -> None:
+    # Regression: a JSON escape such as \ud800 gives a str spaCy cannot encode (UnicodeEncodeError).
+    with pytest.raises(unspin.UnspinError, match="surrogate"):
+        nlp(text + " the mayor said")
+
+
+def test_too_long_text_is_refused_with_the_limit_named() -> None:
+    small = unspin.load(components=["language"], max_chars=1000)
+    with pytest.raises(unspin.UnspinError, match="over the limit of 1,000"):
+        small("word " * 250)
+    assert small("word " * 150).ran == ["language"]
+
+
 def test_empty_and_blank_texts_are_refused_clearly(nlp: Pipeline) -> None:
     for text in ("", " ", "\n\t\u3000"):
         with pytest.raises(unspin.UnspinError, match="empty"):
