@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -55,6 +56,9 @@ def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, 
 
     limits = limits or FetchLimits()
     current = url
+    # httpx's timeout bounds each network operation; this bounds the whole fetch (a server
+    # dripping bytes would otherwise hold it open far longer).
+    deadline = time.monotonic() + limits.timeout
     try:
         with httpx.Client(timeout=limits.timeout, follow_redirects=False,
                           headers={"User-Agent": "unspin (+https://pypi.org/project/unspin)"}
@@ -80,6 +84,10 @@ def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, 
                     chunks: list[bytes] = []
                     size = 0
                     for chunk in response.iter_bytes():
+                        if time.monotonic() > deadline:
+                            raise FetchError(f"{current} did not finish sending within "
+                                             f"{limits.timeout:g} s; try again later or raise "
+                                             "the timeout")
                         size += len(chunk)
                         if size > limits.max_bytes:
                             raise InputTooLargeError(
