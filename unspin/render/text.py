@@ -1,20 +1,224 @@
-"""Plain terminal view (a richer one comes with the reports issue)."""
+"""Terminal view: the article with coloured technique highlights, then compact summary tables.
+
+Plain and readable when piped or with ``NO_COLOR``: highlights become ``«fragment»[n]`` marks.
+Also holds the progress bar shown on stderr while several articles are analysed.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from unspin.doc import Document
-from unspin.taxonomy import label_of
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
-__all__ = ["render_text"]
+from unspin.doc import Document, TechniqueSpan
+from unspin.taxonomy import TECHNIQUE_IDS, label_of
+
+__all__ = ["TECHNIQUE_STYLES", "progress", "render_text", "sanitize"]
+
+#: PTC id -> (short code, colour): the same codes and colours as the HTML report.
+TECHNIQUE_STYLES: dict[str, tuple[str, str]] = {
+    "Loaded_Language": ("LL", "#be0032"),
+    "Name_Calling,Labeling": ("NC", "#7a4f9a"),
+    "Repetition": ("RE", "#0067a5"),
+    "Doubt": ("DO", "#c45f00"),
+    "Exaggeration,Minimisation": ("EX", "#7b3014"),
+    "Appeal_to_fear-prejudice": ("FE", "#d4478d"),
+    "Flag-Waving": ("FW", "#007a4d"),
+    "Causal_Oversimplification": ("CO", "#1f8fad"),
+    "Slogans": ("SL", "#977e00"),
+    "Appeal_to_Authority": ("AA", "#3b3f9e"),
+    "Black-and-White_Fallacy": ("BW", "#5f6670"),
+    "Thought-terminating_Cliches": ("TC", "#5d8a00"),
+    "Whataboutism,Straw_Men,Red_Herring": ("WH", "#9c2f5c"),
+    "Bandwagon,Reductio_ad_hitlerum": ("BA", "#9a6a34"),
+}
+_UNKNOWN = ("??", "#6b6b6b")
+
+# Control characters (ESC starts terminal escape sequences) and bidirectional overrides in the
+# untrusted article text; each is replaced by one character, so offsets stay valid.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def render_text(doc: Document, stream: TextIO) -> None:
-    title = doc.article.title or doc.id
-    stream.write(f"== {title} ==\n")
-    for s in doc.techniques:
-        stream.write(f"[{s.start}:{s.end}] {label_of(s.technique)} ({s.score:.2f}): "
-                     f"{doc.span_text(s)!r}\n")
-    stream.write(f"{len(doc.techniques)} technique spans, {len(doc.claims)} claims, "
-                 f"{len(doc.quotes)} quotes, {len(doc.actors)} actors\n\n")
+def sanitize(text: str) -> str:
+    """The text with terminal control characters replaced one for one by U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def _style(technique: str) -> tuple[str, str]:
+    return TECHNIQUE_STYLES.get(technique, _UNKNOWN)
+
+
+def _label(technique: str) -> str:
+    return label_of(technique) if technique in TECHNIQUE_IDS else technique
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(sanitize(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _highlighted(doc: Document, spans: list[TechniqueSpan], *, plain: bool) -> Text:
+    """The article text with each span highlighted and followed by its number, ``[n]``."""
+    text = sanitize(doc.text)
+    valid = [(n, s) for n, s in enumerate(spans, 1) if 0 <= s.start < s.end <= len(text)]
+    starts: dict[int, list[tuple[int, TechniqueSpan]]] = {}
+    ends: dict[int, list[tuple[int, TechniqueSpan]]] = {}
+    for n, s in valid:
+        starts.setdefault(s.start, []).append((n, s))
+        ends.setdefault(s.end, []).append((n, s))
+    cuts = sorted({0, len(text), *starts, *ends})
+    out = Text()
+    active: list[tuple[int, TechniqueSpan]] = []
+    for a, b in itertools.pairwise(cuts):
+        for n, s in ends.get(a, []):
+            active.remove((n, s))
+            if plain:
+                out.append(f"»[{n}]")
+            else:
+                out.append(f"[{n}]", style=f"bold {_style(s.technique)[1]}")
+        for n, s in starts.get(a, []):
+            active.append((n, s))
+            if plain:
+                out.append("«")
+        if active and not plain:
+            colour = _style(active[-1][1].technique)[1]
+            style = f"white on {colour}" + (" underline" if len(active) > 1 else "")
+            out.append(text[a:b], style=style)
+        else:
+            out.append(text[a:b])
+    for n, s in ends.get(len(text), []):
+        out.append(f"»[{n}]" if plain else f"[{n}]", style="" if plain else f"bold {_style(s.technique)[1]}")
+    return out
+
+
+def _table(title: str, *columns: str, plain: bool) -> Table:
+    table = Table(title=title, title_justify="left", box=box.ASCII2 if plain else box.SIMPLE_HEAD,
+                  show_edge=False, pad_edge=False, expand=False, title_style="bold")
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    return table
+
+
+def _console(stream: TextIO, color: bool | None, width: int | None) -> Console:
+    console = Console(file=stream, width=width, force_terminal=color,
+                      no_color=None if color is None else not color,
+                      highlight=False, markup=False, emoji=False, soft_wrap=False)
+    if width is None and not console.is_terminal:
+        console.width = 100
+    return console
+
+
+def _code(technique: str, plain: bool) -> Text:
+    code, colour = _style(technique)
+    return Text(code, style="" if plain else f"bold white on {colour}")
+
+
+def _technique_tables(doc: Document, spans: list[TechniqueSpan], console: Console, plain: bool) -> None:
+    counts = Counter(s.technique for s in spans)
+    most = max(counts.values())
+    table = _table("Techniques", "code", "technique", "count", "", plain=plain)
+    for tid, count in sorted(counts.items(), key=lambda kv: (-kv[1], _label(kv[0]))):
+        bar = ("#" if plain else "█") * max(1, round(12 * count / most))
+        table.add_row(_code(tid, plain), _label(tid), str(count),
+                      Text(bar, style="" if plain else _style(tid)[1]))
+    console.print(table)
+    console.print()
+    frags = _table("Fragments", "#", "technique", "score", "text", plain=plain)
+    for n, s in enumerate(spans, 1):
+        frags.add_row(str(n), _code(s.technique, plain) + Text(f" {_label(s.technique)}"),
+                      f"{s.score:.2f}", _short(doc.span_text(s), 70))
+    console.print(frags)
+    console.print()
+
+
+def _other_tables(doc: Document, console: Console, plain: bool) -> None:
+    if doc.claims:
+        claims = _table(f"Claims ({len(doc.claims)})", "#", "claim", "numbers", "source", plain=plain)
+        for n, c in enumerate(doc.claims, 1):
+            numbers = ", ".join(_short(doc.text[q.start : q.end], 24) for q in c.quantities)
+            source = sanitize(c.source.actor or c.source.name) if c.source else "-"
+            claims.add_row(str(n), _short(doc.span_text(c), 70), numbers or "-", source)
+        console.print(claims)
+        console.print()
+    if doc.quotes:
+        quotes = _table(f"Quotes ({len(doc.quotes)})", "speaker", "quote", "kind", plain=plain)
+        rows = []
+        for q in doc.quotes:
+            speaker = sanitize(q.speaker.actor or q.speaker.name) if q.speaker else ""
+            rows.append((speaker or "(unattributed)", q.start, _short(doc.span_text(q), 70), q.kind))
+        for speaker, _, quote, kind in sorted(rows):
+            quotes.add_row(speaker, quote, kind)
+        console.print(quotes)
+        console.print()
+    if doc.actors:
+        actors = _table(f"Actors ({len(doc.actors)})", "actor", "type", "role", "mentions",
+                        "techniques aimed at", plain=plain)
+        for a in doc.actors:
+            aimed = Counter(_style(doc.techniques[i].technique)[0] for i in a.techniques
+                            if 0 <= i < len(doc.techniques))
+            role = a.fine_role or a.role or "-"
+            if a.role_score is not None and role != "-":
+                role += f" ({a.role_score:.2f})"
+            codes = ", ".join(f"{code}×{n}" if n > 1 else code for code, n in aimed.most_common())
+            actors.add_row(sanitize(a.name), a.type, role, str(len(a.mentions)), codes or "-")
+        console.print(actors)
+        console.print()
+    if not (doc.claims or doc.quotes or doc.actors):
+        console.print(Text("No claims, quotes or actors found.", style="dim"))
+
+
+def render_text(doc: Document, stream: TextIO, *, color: bool | None = None,
+                width: int | None = None) -> None:
+    """Write the terminal view of one document to ``stream``.
+
+    Colours are used when ``stream`` is a terminal and ``NO_COLOR`` is not set (``color``
+    forces them on or off); ``width`` defaults to the terminal's, or 100 when piped.
+    """
+    console = _console(stream, color, width)
+    plain = console.no_color or console.color_system is None
+    spans = sorted(doc.techniques, key=lambda s: (s.start, -s.end))
+    console.rule(Text(sanitize(doc.article.title or doc.id), style="bold"), characters="=" if plain else "─")
+    origin = doc.article.source.get("origin")
+    share = doc.summary.get("technique_share")
+    meta = [f"id {sanitize(doc.id)}"] + ([sanitize(str(origin))] if origin else [])
+    meta.append(_plural(len(spans), "technique fragment")
+                + (f" ({share:.1%} of the text)" if isinstance(share, int | float) else ""))
+    meta.append(f"{_plural(len(doc.claims), 'claim')}, {_plural(len(doc.quotes), 'quote')}, "
+                f"{_plural(len(doc.actors), 'actor')}")
+    console.print(Text(" · ".join(meta), style="dim"))
+    console.print()
+    console.print(_highlighted(doc, spans, plain=plain))
+    console.print()
+    if spans:
+        _technique_tables(doc, spans, console, plain)
+    else:
+        console.print("No technique fragments found.")
+    _other_tables(doc, console, plain)
+    for warning in doc.warnings:
+        console.print(Text(f"warning: {sanitize(warning)}", style="" if plain else "yellow"))
+    console.print()
+
+
+def progress(docs: Iterable[Document], *, console: Console | None = None) -> Iterator[Document]:
+    """Yield ``docs`` unchanged while a progress line on stderr counts them (total unknown)."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(SpinnerColumn(), TextColumn("analysed {task.completed} articles"), BarColumn(),
+                   TimeElapsedColumn(), TextColumn("{task.description}"),
+                   console=console or Console(stderr=True), transient=True)
+    task = bar.add_task("", total=None)
+    with bar:
+        for doc in docs:
+            bar.update(task, advance=1, description=_short(doc.id, 40))
+            yield doc
