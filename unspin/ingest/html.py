@@ -17,14 +17,44 @@ def looks_like_html(text: str) -> bool:
     )
 
 
+# Text a reader never sees on the page. (Rules in a style sheet cannot be seen without a CSS
+# engine; inline styles and the usual "hide this" utility classes can.)
+_HIDDEN_CLASSES = frozenset({"hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
+                             "is-hidden", "hide", "invisible"})
+_HIDDEN_STYLES = ("display:none", "visibility:hidden")
+
+
+def _is_hidden(el: Any) -> bool:
+    if el.tag == "template" or el.get("hidden") is not None:
+        return True
+    if str(el.get("aria-hidden", "")).strip().lower() == "true":
+        return True
+    style = "".join(str(el.get("style", "")).lower().split())
+    if any(rule in style for rule in _HIDDEN_STYLES):
+        return True
+    return bool(_HIDDEN_CLASSES.intersection(str(el.get("class", "")).lower().split()))
+
+
+def _drop_hidden(tree: Any) -> None:
+    """Remove elements hidden from the reader, keeping the text that follows them."""
+    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and _is_hidden(el)]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
 def article_from_html(html: str, *, id: str, url: str | None = None,
                       source: dict[str, Any] | None = None) -> Article:
     """Extract the article text and title from an HTML page."""
     import trafilatura
+    from trafilatura.utils import load_html
 
+    tree = load_html(html)
+    if tree is not None:
+        _drop_hidden(tree)
     extracted = trafilatura.bare_extraction(
-        html, url=url, favor_precision=True, include_comments=False, include_tables=False,
-        with_metadata=True,
+        tree if tree is not None else html, url=url, favor_precision=True, include_comments=False,
+        include_tables=False, with_metadata=True,
     )
     text = None
     title = None

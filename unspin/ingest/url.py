@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+import zlib
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -50,6 +51,45 @@ def check_url(url: str, *, allow_private: bool) -> None:
                          "link-local address (allow it with the allow-private option)")
 
 
+class _Decompressor:
+    """Undo one gzip or deflate content coding, never producing more than asked for.
+
+    httpx's own decoders inflate each network chunk whole, so a few KB of stacked gzip become
+    gigabytes in memory before any size check can run; this one stops at the byte limit.
+    """
+
+    def __init__(self, encoding: str, url: str) -> None:
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise FetchError(f"{url} sent a response with content encoding {encoding!r}; only one "
+                             "gzip or deflate coding is accepted, so it was refused")
+        self.coding = codings[0] if codings else None
+        self.url = url
+        self.first = True
+        self.z = None if self.coding is None else zlib.decompressobj(
+            47 if self.coding in ("gzip", "x-gzip") else 15)
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Decompress ``data``; the result is longer than ``room`` only when over the limit."""
+        if self.z is None:
+            return data
+        try:
+            try:
+                out = self.z.decompress(data, room + 1)
+            except zlib.error:
+                if not (self.first and self.coding == "deflate"):
+                    raise
+                # Some servers send raw deflate without the zlib header.
+                self.z = zlib.decompressobj(-zlib.MAX_WBITS)
+                out = self.z.decompress(data, room + 1)
+        except zlib.error:
+            raise FetchError(f"{self.url} sent a corrupt {self.coding} response; try again or "
+                             "save the page and pass its text") from None
+        self.first = False
+        return out
+
+
 def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, str]:
     """Fetch ``url``; return (body, content type, final URL). Raises ``FetchError``."""
     import httpx
@@ -61,7 +101,8 @@ def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, 
     deadline = time.monotonic() + limits.timeout
     try:
         with httpx.Client(timeout=limits.timeout, follow_redirects=False,
-                          headers={"User-Agent": "unspin (+https://pypi.org/project/unspin)"}
+                          headers={"User-Agent": "unspin (+https://pypi.org/project/unspin)",
+                                   "Accept-Encoding": "gzip, deflate"}
                           ) as client:
             for _ in range(limits.max_redirects + 1):
                 check_url(current, allow_private=limits.allow_private)
@@ -81,9 +122,12 @@ def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, 
                             f"{current} is {int(declared):,} bytes, over the limit of "
                             f"{limits.max_bytes:,}; raise the limit or save the page and pass "
                             "its text")
+                    decompressor = _Decompressor(response.headers.get("content-encoding", ""),
+                                                 current)
                     chunks: list[bytes] = []
                     size = 0
-                    for chunk in response.iter_bytes():
+                    for raw in response.iter_raw():
+                        chunk = decompressor.feed(raw, limits.max_bytes - size)
                         if time.monotonic() > deadline:
                             raise FetchError(f"{current} did not finish sending within "
                                              f"{limits.timeout:g} s; try again later or raise "
