@@ -34,7 +34,7 @@ def test_resolve_url_rejects_folder_and_missing_parent(tmp_path: Path) -> None:
 
 
 def test_unsupported_or_unreachable_database_is_a_store_error(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="not supported|SQLAlchemy understands"):
+    with pytest.raises(StoreError, match=r"not supported|SQLAlchemy understands"):
         open_store("mysql://u:p@127.0.0.1/db")
     with pytest.raises(StoreError, match="cannot use the database") as info:
         open_store("postgresql://u:secret@127.0.0.1:1/db")

@@ -262,7 +262,7 @@ class DaskEngine:
         first = [f for f in (submit() for _ in range(limit)) if f is not None]
         if not first:
             return
-        queue = as_completed(first)
+        queue = as_completed(first, loop=self.client.loop)
         for future in queue:
             tag = tags.pop(future.key)
             try:

@@ -1,0 +1,87 @@
+"""Engines: one process, local worker processes and Dask give the same outcomes; setup errors stop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unspin.corpus import (
+    DaskEngine,
+    LocalEngine,
+    PipelineSpec,
+    SerialEngine,
+    Store,
+    make_engine,
+    open_store,
+    run_batch,
+)
+from unspin.corpus import engines as engines_module
+from unspin.corpus.engines import analyse_articles
+from unspin.doc import Article
+from unspin.errors import ConfigError
+
+from .conftest import LIGHT
+
+
+def _results(store: Store) -> dict[tuple[str, str], object]:
+    return {(r.id, r.content_hash): (r.status, r.result, r.error) for r in store.rows()}
+
+
+def test_make_engine_checks_its_options() -> None:
+    assert isinstance(make_engine("local", workers=1), SerialEngine)
+    local = make_engine("local", workers=3)
+    assert isinstance(local, LocalEngine) and local.workers == 3
+    with pytest.raises(ConfigError, match="needs --scheduler"):
+        make_engine("dask")
+    with pytest.raises(ConfigError, match="only used with --engine dask"):
+        make_engine("local", scheduler="tcp://127.0.0.1:8786")
+    with pytest.raises(ConfigError, match="unknown engine 'spark'"):
+        make_engine("spark")
+
+
+def test_unreachable_scheduler_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
+        DaskEngine("tcp://127.0.0.1:1", connect_timeout=1)
+
+
+def test_analyse_articles_keeps_order_and_isolates_failures() -> None:
+    pipeline = LIGHT.load()
+    articles = [Article(id="a", text="Those traitors lie."), Article(id="b", text="   "),
+                Article(id="c", text="A calm note.")]
+    outcomes = analyse_articles(pipeline, articles)
+    assert [o[0]["article"]["id"] if o[0] else None for o in outcomes] == ["a", None, "c"]
+    assert outcomes[1][1] is not None and "empty" in outcomes[1][1]
+
+
+def test_a_bad_pipeline_in_worker_processes_stops_the_run(tmp_path: Path) -> None:
+    engine = LocalEngine(2)
+    try:
+        with open_store(tmp_path / "x.sqlite") as store, pytest.raises(ConfigError, match="unknown"):
+            run_batch([], store, items=[Article(id="1", text="words here")], engine=engine,
+                      spec=PipelineSpec.make(components=("no_such_component",)))
+    finally:
+        engine.close()
+
+
+@pytest.mark.slow
+def test_dask_stores_the_same_results_as_one_process(
+        dask_scheduler: str, db_url: str, store: Store, tmp_path: Path,
+        corpus: tuple[Path, list[dict[str, str]]]) -> None:
+    path, rows = corpus
+    engine = DaskEngine(dask_scheduler)
+    try:
+        stats = run_batch([path], store, spec=LIGHT, engine=engine, chunk_size=4)
+        again = run_batch([path], store, spec=LIGHT, engine=engine)
+        loaded = engine.client.run(lambda: {k: id(v) for k, v in
+                                            engines_module._DASK_PIPELINES.items()})
+    finally:
+        engine.close()
+    assert (stats.stored, stats.failed) == (len(rows), 2)
+    assert (again.stored, again.skipped) == (0, len(rows) + 2)
+    # The pipeline is built once per worker process and reused by every task.
+    assert len(loaded) == 2
+    assert all(list(per_worker) == [LIGHT] for per_worker in loaded.values())
+    with open_store(tmp_path / "serial.sqlite") as serial:
+        run_batch([path], serial, spec=LIGHT)
+        assert _results(store) == _results(serial)
