@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from unspin.doc import Actor, Article, Attribution, Claim, Document, Mention, Quantity, Quote, TechniqueSpan
@@ -79,3 +81,9 @@ def build_document(text: str = TEXT, title: str | None = "The Dam Question") -> 
 @pytest.fixture
 def document() -> Document:
     return build_document()
+
+
+@pytest.fixture
+def make_document() -> Callable[..., Document]:
+    """``build_document`` itself, for tests that need several or a changed text or title."""
+    return build_document

@@ -77,6 +77,10 @@ def _inert_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _title(doc: Document) -> str:
     return doc.article.title or doc.id
 
@@ -159,7 +163,8 @@ def render_index(entries: Sequence[IndexEntry], title: str = "unspin reports") -
             f'<td class="u-num u-hide-narrow">{e.actors}</td></tr>')
     total = sum(e.techniques for e in entries)
     body = (f'<div class="unspin-report u-index"><header class="u-head"><h1>{html.escape(title)}</h1>'
-            f'<p class="u-meta">{len(entries)} articles · {total} technique fragments</p></header>'
+            f'<p class="u-meta">{_plural(len(entries), "article")} · '
+            f'{_plural(total, "technique fragment")}</p></header>'
             '<table><thead><tr><th>Article</th><th class="u-num">Techniques</th>'
             '<th class="u-num">Share of text</th><th class="u-hide-narrow">Most used</th>'
             '<th class="u-num u-hide-narrow">Claims</th><th class="u-num u-hide-narrow">Quotes</th>'
