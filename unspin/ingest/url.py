@@ -11,6 +11,7 @@ import socket
 import time
 import zlib
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from unspin.errors import FetchError, InputTooLargeError
@@ -90,6 +91,55 @@ class _Decompressor:
         return out
 
 
+def _bound_by(client: Any, deadline: float) -> None:
+    """Make every socket operation of ``client`` give up at ``deadline``.
+
+    httpx's timeout bounds each read, so a server sending its headers a byte at a time (up to
+    httpcore's 100 KB header cap) would otherwise hold a fetch open for hours. This wraps the
+    network streams of the client's connection pools (a private httpcore attribute; httpx is
+    pinned).
+    """
+    import httpcore
+
+    def left(timeout: float | None, error: type[Exception]) -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise error("the fetch took longer than its time limit")
+        return remaining if timeout is None else min(timeout, remaining)
+
+    class Stream(httpcore.NetworkStream):
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return bytes(self.inner.read(max_bytes, left(timeout, httpcore.ReadTimeout)))
+
+        def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            self.inner.write(buffer, left(timeout, httpcore.WriteTimeout))
+
+        def close(self) -> None:
+            self.inner.close()
+
+        def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                      timeout: float | None = None) -> Stream:
+            return Stream(self.inner.start_tls(ssl_context, server_hostname,
+                                               left(timeout, httpcore.ConnectTimeout)))
+
+        def get_extra_info(self, info: str) -> Any:
+            return self.inner.get_extra_info(info)
+
+    class Backend(httpcore.SyncBackend):
+        def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                        local_address: str | None = None, socket_options: Any = None) -> Stream:
+            return Stream(super().connect_tcp(host, port, left(timeout, httpcore.ConnectTimeout),
+                                              local_address, socket_options))
+
+    for transport in [client._transport, *client._mounts.values()]:
+        pool = getattr(transport, "_pool", None)
+        if pool is not None and hasattr(pool, "_network_backend"):
+            pool._network_backend = Backend()
+
+
 def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, str]:
     """Fetch ``url``; return (body, content type, final URL). Raises ``FetchError``."""
     import httpx
@@ -104,6 +154,7 @@ def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, 
                           headers={"User-Agent": "unspin (+https://pypi.org/project/unspin)",
                                    "Accept-Encoding": "gzip, deflate"}
                           ) as client:
+            _bound_by(client, deadline)
             for _ in range(limits.max_redirects + 1):
                 check_url(current, allow_private=limits.allow_private)
                 with client.stream("GET", current) as response:
