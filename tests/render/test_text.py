@@ -1,0 +1,94 @@
+"""The terminal view: colours on a terminal, plain marks when piped or with NO_COLOR, safe text."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from unspin.doc import Article, Document, TechniqueSpan
+from unspin.render.output import write_documents
+from unspin.render.text import progress, render_text, sanitize
+
+COLOUR_CODE = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]")
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def view(doc: Document, stream: io.StringIO | None = None, **kwargs: object) -> str:
+    stream = stream if stream is not None else io.StringIO()
+    render_text(doc, stream, width=100, **kwargs)  # type: ignore[arg-type]
+    return stream.getvalue()
+
+
+def test_piped_output_is_plain_with_marks_and_tables(document: Document) -> None:
+    out = view(document)
+    assert "\x1b" not in out
+    flat = " ".join(out.split())  # the text is wrapped to the width
+    assert "««reckless»[2] gambler»[1]" in flat
+    assert "«Stop the dam!»[5]" in flat
+    for heading in ("Techniques", "Fragments", "Claims (1)", "Quotes (2)", "Actors (3)"):
+        assert heading in out
+    fragments = out.split("Fragments", 1)[1]
+    assert re.search(r"5 \| SL Slogans\s+\| 0\.95\s+\| Stop the dam!", fragments)
+    assert re.search(r"LL\s+\| Loaded language\s+\| 2 ", out)
+    assert "40 percent, 2025" in out and "Water Board" in out
+    assert re.search(r"Ada Stone\s+\| person\s+\| deceiver \(0\.70\)\s+\| 2\s+\| NC", out)
+
+
+def test_terminal_output_is_coloured(document: Document) -> None:
+    out = view(document, Terminal(), color=True)
+    assert COLOUR_CODE.search(out)
+    assert "«" not in out
+    assert "reckless" in out and "[5]" in out
+
+
+def test_no_color_keeps_the_marks_and_drops_colour(document: Document,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = view(document, Terminal())
+    assert not COLOUR_CODE.search(out)
+    assert "«Stop the dam!»[5]" in " ".join(out.split())
+
+
+def test_control_characters_in_the_text_cannot_drive_the_terminal() -> None:
+    text = "Clear \x1b[2J\x1b]0;owned\x07 the screen \u202eesrever\u202c and a loaded lie."
+    start = text.index("loaded")
+    doc = Document(article=Article(id="esc", text=text, title="\x1b[31mred"))
+    doc.techniques = [TechniqueSpan(start, start + 6, technique="Loaded_Language", score=0.5)]
+    assert len(sanitize(text)) == len(text)
+    for out in (view(doc), view(doc, Terminal(), color=True)):
+        assert "\x1b[2J" not in out and "\x1b]0;" not in out and "\x1b[31mred" not in out
+        assert "\u202e" not in out and "\x07" not in out
+    assert "«loaded»[1]" in " ".join(view(doc).split())
+
+
+def test_a_document_with_nothing_found() -> None:
+    doc = Document(article=Article(id="calm", text="The council met on Tuesday."))
+    out = view(doc)
+    assert "No technique fragments found." in out
+    assert "No claims, quotes or actors found." in out
+    assert "The council met on Tuesday." in out
+
+
+def test_write_documents_text_format(document: Document, tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    assert write_documents([document, document], "text", target) == 2
+    out = target.read_text(encoding="utf-8")
+    assert out.count("The Dam Question ==") == 2 and "\x1b" not in out
+
+
+def test_progress_counts_documents_and_passes_them_through(document: Document) -> None:
+    stream = Terminal()
+    console = Console(file=stream, force_terminal=True, width=80)
+    docs = [document, document, document]
+    assert list(progress(iter(docs), console=console)) == docs
+    assert "analysed" in stream.getvalue()
