@@ -157,10 +157,37 @@ def _jsonl_article(obj: Any, *, source: str, line: int,
                      source=source, line=line)
 
 
+def _bounded_lines(stream: IO[bytes] | Iterable[bytes], max_line: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``; ``None`` for a line over ``max_line`` bytes, which is skipped
+    in pieces rather than read whole (a file with no newline at all is one such line)."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:
+        for line in stream:
+            yield line if len(line) <= max_line + 1 else None
+        return
+    while True:
+        line = readline(max_line + 1)
+        if not line:
+            return
+        if len(line) > max_line and not line.endswith(b"\n"):
+            while True:
+                rest = readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+        else:
+            yield line
+
+
 def read_jsonl(stream: IO[bytes] | Iterable[bytes], *, source: str,
-               fetch_limits: FetchLimits | None = None) -> Iterator[Item]:
-    """Stream a JSONL file line by line (never loaded whole)."""
-    for number, raw in enumerate(stream, start=1):
+               fetch_limits: FetchLimits | None = None,
+               max_line_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Stream a JSONL file line by line (never loaded whole, nor any line over the limit)."""
+    for number, raw in enumerate(_bounded_lines(stream, max_line_bytes), start=1):
+        if raw is None:
+            yield InputTooLargeError(f"line {number} is longer than {max_line_bytes:,} bytes; "
+                                     "split the article or raise the limit", source=source)
+            continue
         if not raw.strip():
             continue
         try:
@@ -227,7 +254,8 @@ def read_source(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if path.suffix.lower() in JSONL_SUFFIXES:
         try:
             with path.open("rb") as handle:
-                yield from read_jsonl(handle, source=name, fetch_limits=fetch_limits)
+                yield from read_jsonl(handle, source=name, fetch_limits=fetch_limits,
+                                      max_line_bytes=max_bytes)
         except OSError as exc:
             yield InputError(f"cannot read the file ({exc.strerror})", source=name)
         return
