@@ -56,7 +56,15 @@ def analyze(
                 failures += 1
                 fail(str(exc))
 
-    written = write_documents(documents(), fmt, output, several=_several(inputs))
+    several = _several(inputs)
+    docs = documents()
+    # A progress line on stderr for several articles, unless the report itself scrolls by on
+    # that same terminal.
+    if several and sys.stderr.isatty() and (output is not None or not sys.stdout.isatty()):
+        from unspin.render.text import progress
+
+        docs = progress(docs)
+    written = write_documents(docs, fmt, output, several=several)
     if failures:
         print(f"unspin: {failures} input(s) could not be analysed; {written} analysed",
               file=sys.stderr)

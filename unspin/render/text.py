@@ -216,7 +216,7 @@ def progress(docs: Iterable[Document], *, console: Console | None = None) -> Ite
 
     bar = Progress(SpinnerColumn(), TextColumn("analysed {task.completed} articles"), BarColumn(),
                    TimeElapsedColumn(), TextColumn("{task.description}"),
-                   console=console or Console(stderr=True), transient=True)
+                   console=console or Console(stderr=True), transient=True, redirect_stdout=False)
     task = bar.add_task("", total=None)
     with bar:
         for doc in docs:
