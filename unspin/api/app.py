@@ -240,9 +240,13 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        codes = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed"}
+        codes = {400: "invalid_json", 401: "unauthorized", 404: "not_found",
+                 405: "method_not_allowed"}
         message = str(exc.detail)
-        if exc.status_code == 404:
+        if exc.status_code == 400:  # FastAPI could not parse the body (e.g. it is not UTF-8)
+            message = ("the request body could not be read as JSON; send a UTF-8 JSON object "
+                       "such as {\"text\": \"...\"}")
+        elif exc.status_code == 404:
             message = f"no such endpoint {request.url.path!r}; see /docs for the API"
         return JSONResponse(error_body(codes.get(exc.status_code, "http_error"), message),
                             status_code=exc.status_code, headers=exc.headers)
