@@ -187,6 +187,15 @@ def render_text(doc: Document, stream: TextIO, *, color: bool | None = None,
     """
     console = _console(stream, color, width)
     plain = console.no_color or console.color_system is None
+    if plain:  # plain text has no use for the spaces rich pads lines with
+        with console.capture() as captured:
+            _render(doc, console, plain)
+        stream.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
+    else:
+        _render(doc, console, plain)
+
+
+def _render(doc: Document, console: Console, plain: bool) -> None:
     spans = sorted(doc.techniques, key=lambda s: (s.start, -s.end))
     console.rule(Text(sanitize(doc.article.title or doc.id), style="bold"), characters="=" if plain else "─")
     origin = doc.article.source.get("origin")

@@ -1,0 +1,71 @@
+"""Regenerate docs/report.png: the HTML report of examples/harbour-bridge.txt in headless Chromium.
+
+Run from the repository root: ``.venv/bin/python docs/make_report_png.py`` (needs the test extra
+and /usr/bin/chromium). A stage whose model is missing on this machine is left out and named.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import unspin
+from unspin.components.base import create
+from unspin.doc import Document
+from unspin.errors import ModelError
+from unspin.ingest import read_sources
+from unspin.render.html import render_html
+
+__all__ = ["main"]
+
+REPO = Path(__file__).resolve().parents[1]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def analyse_example() -> Document:
+    example = os.path.relpath(REPO / "examples" / "harbour-bridge.txt")  # shown as the origin
+    article = next(iter(read_sources([example])))
+    pipeline = unspin.load()
+    doc = pipeline.make_doc(article)
+    for name, component in pipeline.components:
+        try:
+            doc = component(doc)
+        except ModelError as exc:
+            if name != "techniques":
+                print(f"left out {name!r}: {exc}", file=sys.stderr)
+                continue
+            print(f"the lexicon stands in for {name!r}: {exc}", file=sys.stderr)
+            doc = create("techniques_lexicon")(doc)
+        doc.ran.append(name)
+    return doc
+
+
+def main(out: Path = REPO / "docs" / "report.png", width: int = 1280) -> None:
+    from playwright.sync_api import sync_playwright
+
+    doc = analyse_example()
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "report.html"
+        page_file.write_text(render_html(doc), encoding="utf-8")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": width, "height": 800}, device_scale_factor=1)
+            page.goto(page_file.as_uri())
+            # Tall enough that the side panels show whole, then hover a highlight for its tooltip.
+            height = page.evaluate("Math.max(document.body.scrollHeight,"
+                                   " document.querySelector('.u-aside').scrollHeight + 260)")
+            page.set_viewport_size({"width": width, "height": int(height)})
+            marks = page.locator(".u-t.u-first")
+            if marks.count():
+                marks.nth(min(5, marks.count() - 1)).hover()
+            page.screenshot(path=str(out), full_page=True)
+            browser.close()
+    print(f"wrote {out} ({len(doc.techniques)} techniques, {len(doc.claims)} claims, "
+          f"{len(doc.quotes)} quotes, {len(doc.actors)} actors; pipeline {', '.join(doc.ran)})")
+
+
+if __name__ == "__main__":
+    main()
