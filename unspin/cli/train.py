@@ -23,5 +23,6 @@ def train(
     """Train the technique model; the folder it writes can replace unspin/models/techniques."""
     from unspin.training.techniques import TrainConfig, train_techniques
 
-    train_techniques(data, out, TrainConfig(seed=seed, epochs=epochs))
+    train_techniques(data, out, TrainConfig(seed=seed, epochs=epochs),
+                     log=lambda message: print(message, flush=True))
     return 0

@@ -1,0 +1,141 @@
+"""The trained technique detector: decoding helpers, the shipped model, and its contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from unspin.components.techniques import (
+    Techniques,
+    decode_runs,
+    default_model_dir,
+    make_techniques,
+    span_features,
+    stitch_cores,
+    token_windows,
+)
+from unspin.doc import Article, Document
+from unspin.errors import ConfigError, ModelError
+from unspin.pipeline import load
+from unspin.taxonomy import TECHNIQUE_IDS, label_of
+
+TEXT = (
+    "The so-called experts at City Hall have betrayed every family in this town. These corrupt "
+    "bureaucrats want to destroy our neighbourhoods, and anyone who disagrees is silenced. "
+    "Take back our streets! The council met on Tuesday to discuss the budget, which rose by "
+    "four percent. Either we stop this plan now or our children will have no future at all. "
+    "Take back our streets!"
+)
+
+
+@pytest.fixture(scope="module")
+def detector() -> Techniques:
+    if not (default_model_dir() / "model.onnx").is_file():
+        pytest.skip("the technique model is not in unspin/models/techniques")
+    return make_techniques()
+
+
+def test_windows_cover_every_token_once_in_the_cores() -> None:
+    for n in (1, 5, 254, 255, 600, 1001):
+        windows = token_windows(n, 254, 192)
+        assert windows[0][0] == 0 and windows[-1][1] == n
+        assert all(b - a <= 254 for a, b in windows)
+        cores = stitch_cores(windows)
+        covered = [i for lo, hi in cores for i in range(lo, hi)]
+        assert covered == list(range(n))
+        assert all(a <= lo <= hi <= b for (a, b), (lo, hi) in zip(windows, cores, strict=True))
+
+
+def test_bad_window_settings_raise_config_error() -> None:
+    with pytest.raises(ConfigError, match="stride"):
+        token_windows(10, 8, 0)
+
+
+def test_decode_runs_widens_to_whole_words_and_merges() -> None:
+    probs = np.array([0.1, 0.9, 0.2, 0.1, 0.8, 0.7, 0.1])
+    word_ids = [0, 1, 1, 2, 3, 4, 5]
+    assert decode_runs(probs, word_ids, 0.5) == [(1, 3), (4, 6)]
+    assert decode_runs(probs, word_ids, 0.95) == []
+
+
+def test_span_features_see_recurrence() -> None:
+    text = "Build the bridge. Nothing else. Build the bridge."
+    first = span_features(text, 0, 16)
+    second = span_features(text, 32, 48)
+    single = span_features(text, 18, 30)
+    assert first[2] > 0 and second[2] > 0 and single[2] == 0
+    assert second[3] == 1.0 and first[3] == 0.0
+
+
+def test_missing_model_raises_model_error_saying_what_to_do(tmp_path: Path) -> None:
+    component = Techniques(model=tmp_path)
+    with pytest.raises(ModelError, match="unspin train"):
+        component.predict(["Some text."])
+
+
+def test_min_score_out_of_range_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="min_score"):
+        Techniques(min_score=1.5)
+
+
+def test_spans_are_valid_scored_and_explained(detector: Techniques) -> None:
+    spans = detector.predict([TEXT])[0]
+    assert spans, "this text is full of loaded language; the model should find something"
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(TEXT)
+        assert s.technique in TECHNIQUE_IDS
+        assert 0.0 <= s.score <= 1.0
+        assert s.explanation.startswith(label_of(s.technique) + ":")
+
+
+def test_same_input_same_output(detector: Techniques) -> None:
+    first = detector.predict([TEXT])[0]
+    second = make_techniques().predict([TEXT])[0]
+    assert first == second
+
+
+def test_min_score_keeps_a_subset(detector: Techniques) -> None:
+    every = detector.predict([TEXT])[0]
+    cut = sorted(s.score for s in every)[len(every) // 2]
+    strict = make_techniques(min_score=cut).predict([TEXT])[0]
+    assert all(s.score >= cut for s in strict)
+    assert {(s.start, s.end, s.technique) for s in strict} <= {
+        (s.start, s.end, s.technique) for s in every}
+
+
+def test_batched_pipe_matches_one_at_a_time(detector: Techniques) -> None:
+    texts = [TEXT, "A quiet report on the weather.", TEXT[:120]]
+    docs = [Document(Article(id=str(i), text=t)) for i, t in enumerate(texts)]
+    piped = [d.techniques for d in detector.pipe(docs)]
+    single = [detector(Document(Article(id="x", text=t))).techniques for t in texts]
+    assert len(piped) == 3
+    for a, b in zip(piped, single, strict=True):
+        assert [(s.start, s.end, s.technique) for s in a] == [(s.start, s.end, s.technique) for s in b]
+        np.testing.assert_allclose([s.score for s in a], [s.score for s in b], atol=1e-3)
+
+
+def test_classify_names_a_technique_and_splits_duplicates(detector: Techniques) -> None:
+    start = TEXT.index("corrupt bureaucrats")
+    span = (start, start + len("corrupt bureaucrats"))
+    labels = detector.classify(TEXT, [span, span, (0, 13)])
+    assert len(labels) == 3
+    assert all(t in TECHNIQUE_IDS and 0.0 <= p <= 1.0 for t, p in labels)
+    assert labels[0][0] != labels[1][0], "a repeated span asks for a second technique"
+    assert labels[0][1] >= labels[1][1]
+    assert detector.classify(TEXT, []) == []
+
+
+def test_long_article_spans_stay_inside_the_text(detector: Techniques) -> None:
+    long_text = " ".join([TEXT] * 12)
+    spans = detector.predict([long_text])[0]
+    assert spans
+    assert all(0 <= s.start < s.end <= len(long_text) for s in spans)
+    assert max(s.end for s in spans) > len(long_text) // 2, "windows past the first are decoded"
+
+
+def test_pipeline_passes_min_score(detector: Techniques) -> None:
+    nlp = load(components=["techniques"], config={"techniques": {"min_score": 0.99}})
+    doc = nlp(TEXT)
+    assert all(s.score >= 0.99 for s in doc.techniques)
