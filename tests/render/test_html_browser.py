@@ -298,3 +298,30 @@ def test_bundled_example_report(open_report: Callable[..., Opened]) -> None:
     if doc.claims:
         page.click("[data-goto-c='0']")
         page.wait_for_selector(".u-claim.u-flash")
+
+
+def test_several_reports_on_one_page_work_apart(browser: Any, tmp_path: Path,
+                                                make_document: Callable[..., Document]) -> None:
+    import io
+    from contextlib import redirect_stdout
+
+    from unspin.render.html import write_html
+
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        write_html([make_document(), make_document(title="Second")], None, several=True)
+    path = tmp_path / "all.html"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(path.as_uri())
+    page.wait_for_selector(".u-text")
+    assert page.locator(".u-text").count() == 2 and errors == []
+    assert page.eval_on_selector_all(".u-head h1", "els => els.map(e => e.textContent)") == \
+        ["The Dam Question", "Second"]
+    page.locator('input[data-filter="Slogans"]').first.uncheck()
+    off = page.eval_on_selector_all('.u-t.u-first[data-t="4"]',
+                                    "els => els.map(e => e.classList.contains('u-off'))")
+    assert off == [True, False]
+    page.close()
