@@ -156,6 +156,31 @@ def test_health_version_and_docs(client: TestClient) -> None:
     assert {"/v1/analyze", "/v1/analyze/batch", "/v1/techniques", "/healthz", "/version"} <= set(paths)
 
 
+def test_docs_are_served_without_a_cdn(client: TestClient) -> None:
+    for path in ("/docs", "/redoc"):
+        page = client.get(path).text
+        assert "cdn." not in page and "fonts.googleapis" not in page
+    docs = client.get("/docs").text
+    script = docs.split('<script src="', 1)[1].split('"', 1)[0]
+    assert script.startswith("/") and client.get(script).status_code == 200
+
+
+def test_cors_is_off_unless_origins_are_given(make_client: MakeClient, client: TestClient) -> None:
+    origin = {"Origin": "https://cms.example"}
+    assert "access-control-allow-origin" not in client.get("/version", headers=origin).headers
+    with make_client(Settings(cors_origins=("https://cms.example",), api_keys=("k",))) as cors:
+        preflight = cors.options("/v1/analyze", headers={
+            **origin, "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,content-type"})
+        assert preflight.status_code == 200
+        assert preflight.headers["access-control-allow-origin"] == "https://cms.example"
+        response = cors.post("/v1/analyze", json={"text": "They are traitors."},
+                             headers={**origin, "Authorization": "Bearer k"})
+        assert response.headers["access-control-allow-origin"] == "https://cms.example"
+        other = cors.get("/version", headers={"Origin": "https://elsewhere.example"})
+        assert "access-control-allow-origin" not in other.headers
+
+
 def test_report_gives_json_and_the_html_report(client: TestClient) -> None:
     body = client.post("/v1/report", json={"text": ARTICLE, "title": "Ferries"}).json()
     assert body["result"]["article"]["title"] == "Ferries"

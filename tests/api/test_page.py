@@ -129,3 +129,23 @@ def test_the_page_sends_the_api_key(browser: Any, live: Live, pipeline: Pipeline
         page.wait_for_selector("#result:not([hidden])", timeout=30_000)
         assert json.loads(page.text_content("#json"))["article"]["length"] == len(TEXT)
         page.context.close()
+
+
+def test_api_docs_render_offline(browser: Any, server: str) -> None:
+    context = browser.new_context()
+    outside: list[str] = []
+
+    def only_local(route: Any) -> None:
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.goto(f"{server}/docs")
+    page.get_by_text("/v1/analyze/batch", exact=True).wait_for(timeout=30_000)
+    assert page.get_by_text("/v1/techniques", exact=True).is_visible()
+    assert outside == []
+    context.close()

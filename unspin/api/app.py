@@ -11,8 +11,10 @@ from typing import Annotated, Any
 import anyio.to_thread
 from fastapi import Depends, FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from unspin.api.limits import BodyLimitMiddleware, error_body, key_is_valid
@@ -55,7 +57,8 @@ def create_app(settings: Settings | None = None, *, pipeline: Pipeline | None = 
         log.info("unspin %s ready: pipeline %s", __version__, ", ".join(analyzer.names))
         yield
 
-    app = FastAPI(
+    # FastAPIOffline serves the /docs and /redoc pages' scripts itself (no CDN): unspin runs offline.
+    app = FastAPIOffline(
         title="unspin",
         version=__version__,
         summary="How a news or opinion article tries to persuade its reader: propaganda-technique "
@@ -64,6 +67,10 @@ def create_app(settings: Settings | None = None, *, pipeline: Pipeline | None = 
     )
     app.state.settings = settings
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:  # added last, so it is outermost and answers preflights itself
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "X-API-Key", "Content-Type"])
     _add_error_handlers(app)
 
     async def require_key(
@@ -253,7 +260,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        # Starlette re-raises the exception after this response, so the server logs it.
         return JSONResponse(error_body("internal_error", "unspin hit an unexpected error; it "
                                        "has been logged. Please report it with the input that "
                                        "caused it"), status_code=500)

@@ -36,6 +36,8 @@ class Settings:
     max_queue: int = 64
     #: Accepted API keys; empty means no key is needed.
     api_keys: tuple[str, ...] = ()
+    #: Browser origins allowed to call the API from their pages (CORS), e.g. "https://cms.example".
+    cors_origins: tuple[str, ...] = ()
     #: Fetch URLs whose host is private, loopback or link-local (never on a public service).
     allow_private_urls: bool = False
     fetch_timeout: float = 10.0
@@ -94,7 +96,7 @@ class Settings:
         if unknown:
             raise ConfigError(f"unknown service setting(s) {', '.join(unknown)}; known settings "
                               f"are: {', '.join(sorted(known))}")
-        for name in ("api_keys", "disable"):
+        for name in ("api_keys", "disable", "cors_origins"):
             if name in values:
                 values[name] = tuple(values[name])
         return cls(**values)

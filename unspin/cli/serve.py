@@ -32,6 +32,8 @@ def serve(
                        ] = 60.0,
     max_queue: Annotated[int, typer.Option(min=1, help="Requests that may wait for the model (503 past it).")
                          ] = 64,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        "--cors-origin", help="Let web pages from this origin call the API (repeatable).")] = None,
     allow_private_urls: Annotated[bool, typer.Option(
         "--allow-private-urls", help="Let {\"url\": ...} fetch private, loopback and link-local "
         "hosts (never on a public service).")] = False,
@@ -65,7 +67,7 @@ def serve(
         max_body_bytes=max_body_bytes, max_text_chars=max_text_chars, max_batch=max_batch,
         timeout=timeout, max_queue=max_queue, allow_private_urls=allow_private_urls,
         fetch_timeout=fetch_timeout, fetch_max_bytes=fetch_max_bytes, disable=tuple(disable or ()),
-        replace=swaps)
+        replace=swaps, cors_origins=tuple(cors_origin or ()))
     if api_key:
         overrides["api_keys"] = tuple(api_key)
     settings = Settings.from_env(**overrides)
