@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unspin.doc import Article, Document
 from unspin.render.html import (
@@ -129,3 +131,13 @@ def test_index_entry_counts(document: Document) -> None:
     page = render_index([entry])
     assert "1 article ·" in page
     assert f"{entry.share:.1%}" in page
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/!-&'\"\u2028\u2029 scriptSCRIPT\\é👋\n")), min_size=1))
+def test_any_text_round_trips_and_cannot_leave_the_data_block(text: str) -> None:
+    doc = Document(article=Article(id="p", text=text, title=text))
+    page = render_html(doc)
+    data = page.split('class="unspin-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data and ">" not in data
+    assert json.loads(data)["text"] == text

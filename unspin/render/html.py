@@ -40,8 +40,8 @@ __all__ = [
 ]
 
 # Characters that could end or confuse a <script> element, escaped inside JSON strings.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                   0x2028: "\\u2028", 0x2029: "\\u2029"}
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                   ("\u2029", "\\u2029"))
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -74,7 +74,10 @@ def _csp(*, script: bool) -> str:
 
 def _inert_json(data: Any) -> str:
     """JSON that can sit inside a ``<script type="application/json">`` element whatever it holds."""
-    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escaped in _SCRIPT_ESCAPES:  # str.replace is far faster than str.translate here
+        text = text.replace(char, escaped)
+    return text
 
 
 def _plural(n: int, word: str) -> str:
