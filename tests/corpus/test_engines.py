@@ -21,7 +21,11 @@ from unspin.corpus.engines import analyse_articles
 from unspin.doc import Article
 from unspin.errors import ConfigError
 
-from .conftest import LIGHT
+from .conftest import LIGHT, write_corpus
+
+
+def _loaded_pipelines() -> dict[PipelineSpec, int]:
+    return {spec: id(pipeline) for spec, pipeline in engines_module._DASK_PIPELINES.items()}
 
 
 def _results(store: Store) -> dict[tuple[str, str], object]:
@@ -72,16 +76,18 @@ def test_dask_stores_the_same_results_as_one_process(
     engine = DaskEngine(dask_scheduler)
     try:
         stats = run_batch([path], store, spec=LIGHT, engine=engine, chunk_size=4)
-        again = run_batch([path], store, spec=LIGHT, engine=engine)
-        loaded = engine.client.run(lambda: {k: id(v) for k, v in
-                                            engines_module._DASK_PIPELINES.items()})
+        loaded = engine.client.run(_loaded_pipelines)
+        extra = tmp_path / "extra.jsonl"
+        write_corpus(extra, 12, seed=99, bad=False)
+        more = run_batch([extra], store, spec=LIGHT, engine=engine, chunk_size=1)
+        again = engine.client.run(_loaded_pipelines)
     finally:
         engine.close()
-    assert (stats.stored, stats.failed) == (len(rows), 2)
-    assert (again.stored, again.skipped) == (0, len(rows) + 2)
-    # The pipeline is built once per worker process and reused by every task.
+    assert (stats.stored, stats.failed, more.stored) == (len(rows), 2, 12)
+    # The pipeline is built once per worker process and reused by every later task.
     assert len(loaded) == 2
-    assert all(list(per_worker) == [LIGHT] for per_worker in loaded.values())
+    assert all(LIGHT in per_worker for per_worker in loaded.values())
+    assert again == loaded
     with open_store(tmp_path / "serial.sqlite") as serial:
-        run_batch([path], serial, spec=LIGHT)
+        run_batch([path, extra], serial, spec=LIGHT)
         assert _results(store) == _results(serial)

@@ -215,8 +215,6 @@ def test_kill_9_mid_run_then_resume_loses_and_duplicates_nothing(
     import subprocess
     import sys
 
-    if engine == "dask" and "postgresql" in db_url:
-        pytest.skip("Dask with PostgreSQL is covered by the Dask engine tests")
     where = "2" if engine == "local" else request.getfixturevalue("dask_scheduler")
     source = tmp_path / "big.jsonl"
     rows = write_corpus(source, 150, seed=11)
