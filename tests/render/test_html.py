@@ -141,3 +141,10 @@ def test_any_text_round_trips_and_cannot_leave_the_data_block(text: str) -> None
     data = page.split('class="unspin-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data and ">" not in data
     assert json.loads(data)["text"] == text
+
+
+def test_index_share_without_a_summary(make_document: Callable[..., Document]) -> None:
+    doc = make_document()
+    doc.summary = {}
+    covered = {i for s in doc.techniques for i in range(s.start, s.end)}
+    assert index_entry(doc, "x.html").share == pytest.approx(len(covered) / len(doc.text))

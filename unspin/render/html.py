@@ -137,6 +137,17 @@ class IndexEntry:
     top: list[str] = field(default_factory=list)
 
 
+def _covered(doc: Document) -> int:
+    """Characters covered by the union of the technique spans."""
+    total, last = 0, 0
+    for start, end in sorted((s.start, s.end) for s in doc.techniques):
+        start = max(start, last)
+        if end > start:
+            total += end - start
+            last = end
+    return total
+
+
 def index_entry(doc: Document, href: str) -> IndexEntry:
     """The index line of a document whose report is at ``href`` (a relative link)."""
     counts: dict[str, int] = {}
@@ -144,9 +155,8 @@ def index_entry(doc: Document, href: str) -> IndexEntry:
         counts[s.technique] = counts.get(s.technique, 0) + 1
     top = sorted(counts, key=lambda t: (-counts[t], t))[:3]
     share = doc.summary.get("technique_share")
-    if not isinstance(share, int | float):
-        covered = {i for s in doc.techniques for i in range(s.start, s.end)}
-        share = len(covered) / len(doc.text) if doc.text else 0.0
+    if not isinstance(share, int | float):  # the summary stage did not run
+        share = _covered(doc) / len(doc.text) if doc.text else 0.0
     return IndexEntry(href=href, id=doc.id, title=_title(doc), techniques=len(doc.techniques),
                       share=float(share), claims=len(doc.claims), quotes=len(doc.quotes),
                       actors=len(doc.actors),
@@ -206,6 +216,25 @@ def _stream_page(docs: Iterable[Document], stream: TextIO) -> int:
     return count
 
 
+def _write_folder(docs: Iterable[Document], folder: Path) -> int:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the folder {folder} ({exc.strerror}); choose another --output"
+                          ) from None
+    taken: set[str] = set()
+    entries: list[IndexEntry] = []
+    for doc in docs:
+        name = safe_filename(doc.id, taken)
+        _write(folder / name, render_html(doc))
+        entries.append(index_entry(doc, name))
+        # Keep the index current while a long run goes on.
+        if len(entries) == 1 or len(entries) % 50 == 0:
+            _write(folder / "index.html", render_index(entries))
+    _write(folder / "index.html", render_index(entries))
+    return len(entries)
+
+
 def write_html(docs: Iterable[Document], output: Path | None, *, several: bool) -> int:
     """Write HTML reports; return how many documents were written.
 
@@ -213,43 +242,33 @@ def write_html(docs: Iterable[Document], output: Path | None, *, several: bool) 
     one page each plus ``index.html`` in the folder ``output``; when ``output`` is a ``.html``
     file or absent (stdout), one page holding every report instead.
     """
-    one_page = output is None or (output.suffix.lower() in (".html", ".htm") and not output.is_dir())
-    if several and one_page:
-        if output is None:
+    if output is None:
+        if several:
             return _stream_page(docs, sys.stdout)
+        count = 0
+        for doc in docs:
+            sys.stdout.write(render_html(doc))
+            count += 1
+        return count
+    if several and (output.suffix.lower() not in (".html", ".htm") or output.is_dir()):
+        return _write_folder(docs, output)
+    if several:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
             with output.open("w", encoding="utf-8") as stream:
                 return _stream_page(docs, stream)
         except OSError as exc:
             raise ConfigError(f"cannot write {output} ({exc.strerror}); choose another --output") from None
-    if not several:
-        count = 0
-        for doc in docs:
-            page = render_html(doc)
-            if output is None:
-                sys.stdout.write(page)
-            elif output.is_dir():
-                _write(output / safe_filename(doc.id, set()), page)
-            else:
-                output.parent.mkdir(parents=True, exist_ok=True)
-                _write(output, page)
-            count += 1
-        return count
-    assert output is not None
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(f"cannot create the folder {output} ({exc.strerror}); choose another --output"
-                          ) from None
-    taken: set[str] = set()
-    entries: list[IndexEntry] = []
+    count = 0
     for doc in docs:
-        name = safe_filename(doc.id, taken)
-        _write(output / name, render_html(doc))
-        entries.append(index_entry(doc, name))
-        # Keep the index current while a long run goes on.
-        if len(entries) == 1 or len(entries) % 50 == 0:
-            _write(output / "index.html", render_index(entries))
-    _write(output / "index.html", render_index(entries))
-    return len(entries)
+        if output.is_dir():
+            _write(output / safe_filename(doc.id, set()), render_html(doc))
+        else:
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ConfigError(f"cannot create {output.parent} ({exc.strerror}); choose another --output"
+                                  ) from None
+            _write(output, render_html(doc))
+        count += 1
+    return count
