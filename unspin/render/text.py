@@ -223,7 +223,7 @@ def progress(docs: Iterable[Document], *, console: Console | None = None) -> Ite
     """Yield ``docs`` unchanged while a progress line on stderr counts them (total unknown)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    bar = Progress(SpinnerColumn(), TextColumn("analysed {task.completed} articles"), BarColumn(),
+    bar = Progress(SpinnerColumn(), TextColumn("articles analysed: {task.completed}"), BarColumn(),
                    TimeElapsedColumn(), TextColumn("{task.description}"),
                    console=console or Console(stderr=True), transient=True, redirect_stdout=False)
     task = bar.add_task("", total=None)
