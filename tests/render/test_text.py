@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from unspin.doc import Article, Document, TechniqueSpan
@@ -92,3 +94,26 @@ def test_progress_counts_documents_and_passes_them_through(document: Document) -
     docs = [document, document, document]
     assert list(progress(iter(docs), console=console)) == docs
     assert "analysed" in stream.getvalue()
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    text = draw(st.text(alphabet=st.sampled_from(list("ab cd\n")), min_size=1, max_size=60))
+    doc = Document(article=Article(id="h", text=text))
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        doc.techniques.append(TechniqueSpan(start, end, technique="Doubt", score=0.5))
+    return doc
+
+
+@settings(max_examples=80, deadline=None)
+@given(documents())
+def test_plain_marks_wrap_exactly_the_text(doc: Document) -> None:
+    out = io.StringIO()
+    render_text(doc, out, width=1000)
+    body = out.getvalue().split("\n\n", 1)[1]  # after the title rule and the meta line
+    unmarked = [line.rstrip() for line in re.sub(r"»\[\d+\]|«", "", body).split("\n")]
+    expected = [line.rstrip() for line in doc.text.split("\n")]
+    assert unmarked[: len(expected)] == expected
+    assert body.count("«") == len(doc.techniques)
