@@ -61,26 +61,46 @@ def batch(
         TimeRemainingColumn,
     )
 
-    from unspin.corpus import PipelineSpec, count_items, make_engine, open_store, run_batch
+    from unspin.corpus import (
+        BatchStats,
+        PipelineSpec,
+        SerialEngine,
+        count_items,
+        make_engine,
+        open_store,
+        run_batch,
+    )
 
     config = {"techniques": {"min_score": min_score}} if min_score is not None else None
     spec = PipelineSpec.make(disable or (), config=config, replace=_pairs(replace or []))
-    spec.load()  # fail here, on one line, for a bad --disable or a missing model
+    pipeline = spec.load()  # fail here, on one line, for a bad --disable or a missing model
     runner = make_engine(engine, workers=workers or os.cpu_count() or 1, scheduler=scheduler)
+    if isinstance(runner, SerialEngine):
+        runner = SerialEngine(spec=spec, pipeline=pipeline)
+    del pipeline
     show = sys.stderr.isatty() if progress is None else progress
     total = count_items(inputs) if show else None
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"),
                TimeRemainingColumn())
+    latest: list[BatchStats] = []
+
+    def on_progress(stats: BatchStats) -> None:
+        latest[:] = [stats]
+        bar.update(task, completed=stats.done, rate=f"{stats.rate:.1f} articles/s")
+
     try:
         with open_store(db) as store, Progress(*columns, console=Console(stderr=True),
                                                disable=not show) as bar:
             task = bar.add_task("unspin batch", total=total, rate="")
-            stats = run_batch(
-                inputs, store, spec=spec, engine=runner, chunk_size=chunk_size,
-                default_source=source, retry_errors=retry_errors,
-                on_progress=lambda s: bar.update(task, completed=s.done,
-                                                 rate=f"{s.rate:.1f} articles/s"))
+            stats = run_batch(inputs, store, spec=spec, engine=runner, chunk_size=chunk_size,
+                              default_source=source, retry_errors=retry_errors,
+                              on_progress=on_progress)
+    except KeyboardInterrupt:
+        done = f" after {latest[0].line()}" if latest else ""
+        print(f"unspin: batch: interrupted{done}; rerun the same command to resume",
+              file=sys.stderr)
+        raise
     finally:
         runner.close()
     print(f"unspin: batch: {stats.line()}", file=sys.stderr)

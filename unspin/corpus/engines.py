@@ -103,8 +103,10 @@ class SerialEngine:
     name = "local"
     workers = 1
 
-    def __init__(self) -> None:
-        self._loaded: tuple[PipelineSpec, Any] | None = None
+    def __init__(self, *, spec: PipelineSpec | None = None, pipeline: Any = None) -> None:
+        # A pipeline the caller already built for ``spec`` is reused rather than built again.
+        self._loaded: tuple[PipelineSpec, Any] | None = (
+            (spec, pipeline) if spec is not None and pipeline is not None else None)
 
     def run(self, spec: PipelineSpec, tasks: Iterable[tuple[Tag, list[Article]]]
             ) -> Iterator[tuple[Tag, list[Outcome]]]:
@@ -126,6 +128,10 @@ _WORKER_ERROR: BaseException | None = None
 
 def _init_worker(spec: PipelineSpec) -> None:
     global _WORKER_PIPELINE, _WORKER_ERROR
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops handing out work and shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _WORKER_PIPELINE = spec.load()
     except Exception as exc:  # reported by the first task, where the parent sees it
