@@ -447,3 +447,16 @@ def test_the_default_pipeline_is_served(make_client: MakeClient) -> None:
         jsonschema.validate(data, load_schema())
         assert data["pipeline"] == default.names
         assert json.loads(json.dumps(data)) == data
+
+
+def test_the_readme_example_request(client: TestClient) -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## HTTP API", 1)[1].split("\n## ", 1)[0]
+    command = next(line for line in section.splitlines() if line.startswith("curl "))
+    path = command.split()[2].removeprefix("localhost:8000")
+    body = command.split("-d '", 1)[1].rsplit("'", 1)[0]
+    response = client.post(path, content=body.encode(), headers={"Content-Type": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["article"]["length"] == len(json.loads(body)["text"])
