@@ -20,7 +20,7 @@ async def echo(scope, receive, send) -> None:  # type: ignore[no-untyped-def]
 
 
 def call(chunks: list[bytes], *, method: str = "POST", length: int | None = None,
-         limit: int = 10) -> tuple[int, bytes]:
+         limit: int = 10, pause: float = 0.0, read_timeout: float = 5.0) -> tuple[int, bytes]:
     headers = [] if length is None else [(b"content-length", str(length).encode())]
     scope = {"type": "http", "method": method, "headers": headers, "path": "/"}
     messages = [{"type": "http.request", "body": c, "more_body": i < len(chunks) - 1}
@@ -28,12 +28,14 @@ def call(chunks: list[bytes], *, method: str = "POST", length: int | None = None
     sent: list[dict[str, object]] = []
 
     async def receive() -> dict[str, object]:
+        await asyncio.sleep(pause)
         return messages.pop(0) if messages else {"type": "http.disconnect"}
 
     async def send(message: dict[str, object]) -> None:
         sent.append(message)
 
-    asyncio.run(BodyLimitMiddleware(echo, max_bytes=limit)(scope, receive, send))
+    middleware = BodyLimitMiddleware(echo, max_bytes=limit, read_timeout=read_timeout)
+    asyncio.run(middleware(scope, receive, send))
     status = sent[0]["status"]
     body = b"".join(m.get("body", b"") for m in sent[1:])  # type: ignore[misc]
     assert isinstance(status, int)
@@ -61,6 +63,13 @@ def test_streamed_body_over_the_limit_is_413() -> None:
 def test_a_lying_content_length_does_not_get_past() -> None:
     status, _ = call([b"123456", b"789012"], length=5)
     assert status == 413
+
+
+def test_a_body_too_slow_to_arrive_is_408() -> None:
+    status, body = call([b"1", b"2", b"3", b"4"], pause=0.1, read_timeout=0.25)
+    assert status == 408
+    assert "within 0.25 s" in json.loads(body)["error"]["message"]
+    assert call([b"1", b"2"], pause=0.01, read_timeout=1.0) == (200, b"12")
 
 
 def test_get_requests_pass_through() -> None:

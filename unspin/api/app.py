@@ -66,7 +66,8 @@ def create_app(settings: Settings | None = None, *, pipeline: Pipeline | None = 
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
+                       read_timeout=settings.timeout)
     if settings.cors_origins:  # added last, so it is outermost and answers preflights itself
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"],
@@ -186,6 +187,7 @@ async def _one(request: Request, body: AnalyzeRequest) -> Document:
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"description": "The body is not valid JSON"},
     401: {"description": "An API key is needed and was missing or wrong"},
+    408: {"description": "The body did not arrive within the time limit"},
     413: {"description": "The body, text or batch is over its limit"},
     422: {"description": "The request is not usable (what is wrong is in error.message)"},
     503: {"description": "Too many requests waiting, or the model is still loading"},

@@ -6,6 +6,7 @@ import hmac
 import json
 from collections.abc import Iterable
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["BodyLimitMiddleware", "error_body", "key_is_valid"]
@@ -17,16 +18,17 @@ def error_body(code: str, message: str, **extra: object) -> dict[str, object]:
 
 
 class BodyLimitMiddleware:
-    """Answer 413 to a request whose body is over ``max_bytes``.
+    """Answer 413 to a request whose body is over ``max_bytes``, 408 to one too slow to arrive.
 
     The declared Content-Length is checked first; the bytes actually received are counted too
     (a chunked body has no length, and a declared one can lie). The body is read here, at most
-    ``max_bytes`` of it, and handed on to the app whole.
+    ``max_bytes`` of it within ``read_timeout`` seconds, and handed on to the app whole.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, read_timeout: float = 60.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.read_timeout = read_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -38,18 +40,24 @@ class BodyLimitMiddleware:
             return
         chunks: list[bytes] = []
         size = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                await self._too_large(send, "the request body is over")
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
+        with anyio.move_on_after(self.read_timeout) as scope_timer:
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > self.max_bytes:
+                    await self._too_large(send, "the request body is over")
+                    return
+                chunks.append(chunk)
+                if not message.get("more_body", False):
+                    break
+        if scope_timer.cancelled_caught:
+            await _send_json(send, 408, error_body(
+                "body_timeout", f"the request body did not arrive within {self.read_timeout:g} s; "
+                "send it faster or send less"))
+            return
         body = b"".join(chunks)
         sent = False
 
@@ -63,14 +71,19 @@ class BodyLimitMiddleware:
         await self.app(scope, replay, send)
 
     async def _too_large(self, send: Send, what: str) -> None:
-        payload = json.dumps(error_body(
+        await _send_json(send, 413, error_body(
             "body_too_large", f"{what} the limit of {self.max_bytes:,} bytes; send less "
-            "(split a batch, or send the article's text instead of its page)")).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(payload)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": payload})
+            "(split a batch, or send the article's text instead of its page)"))
+
+
+async def _send_json(send: Send, status: int, body: dict[str, object]) -> None:
+    payload = json.dumps(body).encode()
+    # "Connection: close": the rest of an unread body must not be taken for the next request.
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(payload)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": payload})
 
 
 def _content_length(headers: Iterable[tuple[bytes, bytes]]) -> int | None:
