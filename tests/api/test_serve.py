@@ -107,3 +107,16 @@ def test_bad_disable_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["serve", "--disable", "nothing"]) == 1
     err = capsys.readouterr().err.strip()
     assert "cannot disable nothing" in err and "\n" not in err
+
+
+def test_command_defaults_are_the_settings_defaults() -> None:
+    import inspect
+
+    from unspin.api import Settings
+    from unspin.cli.serve import serve
+
+    defaults = Settings()
+    options = {name: p.default for name, p in inspect.signature(serve).parameters.items()}
+    for name in ("max_body_bytes", "max_text_chars", "max_batch", "timeout", "max_queue",
+                 "allow_private_urls", "fetch_timeout", "fetch_max_bytes"):
+        assert options[name] == getattr(defaults, name), name
