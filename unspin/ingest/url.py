@@ -30,7 +30,7 @@ class FetchLimits:
 def _is_public(host: str) -> bool:
     try:
         infos = socket.getaddrinfo(host, None)
-    except socket.gaierror:
+    except (socket.gaierror, UnicodeError):
         raise FetchError(f"cannot resolve host {host!r}; check the URL and your network") from None
     for info in infos:
         addr = ipaddress.ip_address(info[4][0].split("%")[0])
@@ -41,7 +41,11 @@ def _is_public(host: str) -> bool:
 
 def check_url(url: str, *, allow_private: bool) -> None:
     """Raise ``FetchError`` for a URL that must not be fetched."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError for a bad port)
+    except ValueError as exc:
+        raise FetchError(f"{url!r} is not a valid URL ({exc}); give a full http(s) URL") from None
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"refusing URL scheme {parts.scheme!r} in {url!r}; only http and https "
                          "URLs can be fetched")
@@ -195,6 +199,9 @@ def fetch_url(url: str, limits: FetchLimits | None = None) -> tuple[bytes, str, 
     except httpx.TimeoutException:
         raise FetchError(f"{current} did not answer within {limits.timeout:g} s; try again "
                          "later or raise the timeout") from None
+    except (httpx.InvalidURL, ValueError) as exc:  # e.g. a bad IPv6 literal or IDNA host name
+        raise FetchError(f"{current!r} is not a valid URL ({exc}); give a full http(s) "
+                         "URL") from None
     except httpx.HTTPError as exc:
         raise FetchError(f"cannot fetch {current}: {exc.__class__.__name__}: {exc}; check the "
                          "URL and your network") from None
