@@ -73,6 +73,11 @@ def test_paste_text_see_the_report_and_copy_the_json(browser: Any, server: str) 
     frame = page.frame_locator("#report")
     report_text = frame.locator("body").inner_text(timeout=10_000)
     assert "Only traitors would vote against it" in report_text.replace("\n", " ")
+    # Every technique span is highlighted (the report's marks: ``.u-t``, first piece ``.u-first``).
+    assert frame.locator(".u-t.u-first").count() == len(shown["techniques"])
+    for i, span in enumerate(shown["techniques"]):
+        marked = frame.locator(f'.u-t[data-t="{i}"]').all_text_contents()
+        assert "".join(marked) == span["text"]
     assert page.get_attribute("#report", "sandbox") == "allow-scripts allow-popups"
     # Copy the JSON.
     page.click("#json-box summary")
