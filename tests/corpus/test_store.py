@@ -110,3 +110,11 @@ def test_reopening_keeps_the_data(db_url: str) -> None:
     with open_store(db_url, create=False) as again:
         assert again.count() == 1
         assert again.done([("kept", content_hash("some words"))])
+
+
+def test_add_counts_new_rows_without_returning(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store.engine.dialect, "insert_executemany_returning", False)
+    records = [_record("p", "first text"), _record("q", "second text")]
+    assert store.add(records) == 2
+    assert store.add([*records, _record("r", "third text")]) == 1
+    assert store.count() == 3

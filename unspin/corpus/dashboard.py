@@ -179,6 +179,8 @@ def _colour(technique: str) -> str:
 
 
 def _fmt(value: float) -> str:
+    if value < 1:
+        return f"{value:.2f}"
     return f"{value:.1f}" if value < 100 else f"{value:,.0f}"
 
 
@@ -241,7 +243,7 @@ def _heatmap(groups: list[Group], techniques: list[str], anchors: dict[str, str]
             alpha = 0.08 + 0.85 * value / top if value else 0.0
             cells.append(f"<td style='background:rgba(192,57,43,{alpha:.2f})' "
                          f"title='{escape(label_of(t))}: {value:.2f} per 1,000 words'>"
-                         f"{value:.1f}</td>" if value else "<td class='zero'>0</td>")
+                         f"{_fmt(value)}</td>" if value else "<td class='zero'>0</td>")
         body.append(f"<tr><th><a href='{anchors[g.name]}'>{escape(g.name)}</a></th>{''.join(cells)}</tr>")
     return (f"<table class='heat'><thead><tr><th></th>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>")

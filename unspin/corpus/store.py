@@ -264,12 +264,15 @@ class Store:
             return 0
         now = datetime.now(UTC)
         rows = [_row(r, now) for r in records]
-        statement = self._insert_ignore(self.articles, ["id", "content_hash"]).returning(
-            self.articles.c.pk)
+        statement = self._insert_ignore(self.articles, ["id", "content_hash"])
+        returning = bool(getattr(self.engine.dialect, "insert_executemany_returning", False))
 
         def write() -> int:
             with self.engine.begin() as conn:
-                return len(conn.execute(statement, rows).all())
+                if returning:
+                    return len(conn.execute(statement.returning(self.articles.c.pk), rows).all())
+                # An old SQLite without RETURNING: its rowcount sums the rows really inserted.
+                return int(conn.execute(statement, rows).rowcount or 0)
 
         return int(self._guard(write))
 
