@@ -89,7 +89,7 @@ def store(db_url: str) -> Iterator[Store]:
         yield opened
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def dask_scheduler() -> Iterator[str]:
     """The address of a local Dask cluster of two worker processes (one thread each)."""
     distributed = pytest.importorskip("distributed", reason="the Dask tests need the batch extra")
