@@ -8,7 +8,7 @@ import pytest
 from unspin.api.service import AnalysisTimeout, Analyzer, ArticleInput
 from unspin.api.settings import Settings
 from unspin.doc import Document, TechniqueSpan
-from unspin.errors import ConfigError, EmptyInputError, FetchError, InputTooLargeError
+from unspin.errors import ConfigError, EmptyInputError, FetchError, InputError, InputTooLargeError
 from unspin.pipeline import Pipeline
 
 
@@ -19,6 +19,8 @@ class Stage:
         self.name, self.requires, self.assigns = name, requires, assigns
 
     def __call__(self, doc: Document) -> Document:
+        if self.name == "claims" and "refuse" in doc.text:
+            raise InputError("this stage refuses the text", source=doc.id)
         if self.name == "tag":
             doc.techniques = [TechniqueSpan(0, 4, technique="Loaded_Language", score=0.2),
                               TechniqueSpan(5, 9, technique="Slogans", score=0.9)]
@@ -50,11 +52,23 @@ def test_min_score_applies_right_after_the_technique_stage() -> None:
     # The technique stage is named "techniques" in real pipelines; here it is "tag".
     article = a.to_article(ArticleInput(text="abcd efgh"))
     docs = a.run([article], [(n, c) for n, c in a.pipeline.components])
-    assert len(docs[0].techniques) == 2
+    assert isinstance(docs[0], Document) and len(docs[0].techniques) == 2
     renamed = [("techniques" if n == "tag" else n, c) for n, c in a.pipeline.components]
     docs = a.run([a.to_article(ArticleInput(text="abcd efgh"))], renamed, min_score=0.5)
+    assert isinstance(docs[0], Document)
     assert [s.technique for s in docs[0].techniques] == ["Slogans"]
     assert docs[0].ran == ["parse", "techniques", "claims", "summary"]
+
+
+def test_an_error_in_one_article_of_a_batch_stays_in_its_place() -> None:
+    a = analyzer()
+    articles = [a.to_article(ArticleInput(text=t, id=str(i)))
+                for i, t in enumerate(["abcd efgh", "please refuse", "more text"])]
+    results = a.run(articles, a.stages(None))
+    assert [type(r).__name__ for r in results] == ["Document", "InputError", "Document"]
+    assert [r.id for r in results if isinstance(r, Document)] == ["0", "2"]
+    alone = a.run(articles[1:2], a.stages(None))
+    assert isinstance(alone[0], InputError) and "refuses" in str(alone[0])
 
 
 def test_to_article_limits_and_ids() -> None:

@@ -128,8 +128,27 @@ class Analyzer:
     # Running ---------------------------------------------------------------------------
 
     def run(self, articles: Sequence[Article], stages: Sequence[tuple[str, Component]],
-            min_score: float | None = None) -> list[Document]:
-        """Analyse articles with the given stages (blocking; call it from a worker thread)."""
+            min_score: float | None = None) -> list[Document | UnspinError]:
+        """Analyse articles with the given stages (blocking; call it from a worker thread).
+
+        Batched first; if one article makes a stage raise an ``UnspinError``, each is run alone
+        so that the error is reported in that article's place only.
+        """
+        try:
+            return list(self._run(articles, stages, min_score))
+        except UnspinError as exc:
+            if len(articles) == 1:
+                return [exc]
+        results: list[Document | UnspinError] = []
+        for article in articles:
+            try:
+                results.extend(self._run([article], stages, min_score))
+            except UnspinError as exc:
+                results.append(exc)
+        return results
+
+    def _run(self, articles: Sequence[Article], stages: Sequence[tuple[str, Component]],
+             min_score: float | None) -> list[Document]:
         docs: Iterable[Document] = (self.pipeline.make_doc(a) for a in articles)
         for name, component in stages:
             docs = _stage(pipe_component(component, docs), name,
@@ -171,7 +190,7 @@ class Analyzer:
         return [r for r in results if r is not None]
 
     async def _run_locked(self, articles: list[Article], stages: list[tuple[str, Component]],
-                          min_score: float | None) -> list[Document]:
+                          min_score: float | None) -> list[Document | UnspinError]:
         # Requests queue on the event loop (no thread held while waiting); the thread lock
         # only matters after a timeout abandoned a thread that is still running the model.
         if self._queue is None:
@@ -186,7 +205,7 @@ class Analyzer:
             self._waiting -= 1
         cancelled = threading.Event()
 
-        def work() -> list[Document]:
+        def work() -> list[Document | UnspinError]:
             with self._lock:
                 if cancelled.is_set():  # the client's time ran out before the model was free
                     return []
