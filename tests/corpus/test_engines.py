@@ -19,7 +19,7 @@ from unspin.corpus import (
 from unspin.corpus import engines as engines_module
 from unspin.corpus.engines import analyse_articles
 from unspin.doc import Article
-from unspin.errors import ConfigError
+from unspin.errors import ConfigError, UnspinError
 
 from .conftest import LIGHT, write_corpus
 
@@ -91,3 +91,16 @@ def test_dask_stores_the_same_results_as_one_process(
     with open_store(tmp_path / "serial.sqlite") as serial:
         run_batch([path, extra], serial, spec=LIGHT)
         assert _results(store) == _results(serial)
+
+
+@pytest.mark.slow
+def test_a_failing_dask_task_is_one_unspin_error(dask_scheduler: str, tmp_path: Path) -> None:
+    engine = DaskEngine(dask_scheduler)
+    broken = PipelineSpec(config_json="{not json")  # fails in the worker, outside any article
+    try:
+        with open_store(tmp_path / "x.sqlite") as store, pytest.raises(
+                UnspinError, match=r"task failed on the Dask cluster .*JSONDecodeError"):
+            run_batch([], store, items=[Article(id="1", text="some words")], engine=engine,
+                      spec=broken)
+    finally:
+        engine.close()

@@ -273,6 +273,12 @@ class DaskEngine:
             tag = tags.pop(future.key)
             try:
                 outcomes = future.result()
+            except UnspinError:
+                raise
+            except Exception as exc:  # a lost worker, a cancelled task: the cluster's trouble
+                raise UnspinError(f"a task failed on the Dask cluster ({type(exc).__name__}: "
+                                  f"{exc}); check the workers, then rerun the same command to "
+                                  "resume: stored articles are kept") from None
             finally:
                 future.release()
             yield tag, outcomes
