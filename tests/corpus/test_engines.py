@@ -104,3 +104,25 @@ def test_a_failing_dask_task_is_one_unspin_error(dask_scheduler: str, tmp_path: 
                       spec=broken)
     finally:
         engine.close()
+
+
+_PROBE = ("(__import__('os').getpid(), "
+          "id(__import__('unspin.corpus.engines', fromlist=['_'])._WORKER_PIPELINE))")
+
+
+def test_local_workers_build_the_pipeline_once_each(tmp_path: Path,
+                                                    corpus: tuple[Path, list[dict[str, str]]]
+                                                    ) -> None:
+    engine = LocalEngine(2)
+    try:
+        with open_store(tmp_path / "x.sqlite") as store:
+            run_batch([corpus[0]], store, spec=LIGHT, engine=engine, chunk_size=2)
+        probes = [engine._pool.submit(eval, _PROBE) for _ in range(12)]
+        seen = [probe.result() for probe in probes]
+    finally:
+        engine.close()
+    pids = {pid for pid, _ in seen}
+    assert 1 <= len(pids) <= 2
+    for pid in pids:
+        assert len({ident for p, ident in seen if p == pid}) == 1
+    assert all(ident != id(None) for _, ident in seen)
