@@ -115,7 +115,12 @@ def _read_file(path: Path, max_bytes: int) -> Article:
         if size > max_bytes:
             raise InputTooLargeError(f"file is {size:,} bytes, over the limit of {max_bytes:,}; "
                                      "split it or raise the limit", source=source)
-        data = path.read_bytes()
+        # Read at most one byte over the limit: a device or pipe (/dev/zero) reports size 0.
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputTooLargeError(f"file is over the limit of {max_bytes:,} bytes; split it "
+                                     "or raise the limit", source=source)
     except PermissionError:
         raise InputError("permission denied; check the file's permissions",
                          source=source) from None
@@ -229,7 +234,11 @@ def read_source(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     """Read one source: a file, a folder, a JSONL file, ``-`` (stdin) or an http(s) URL."""
     name = str(source)
     if name == "-":
-        data = (stdin or sys.stdin.buffer).read()
+        data = (stdin or sys.stdin.buffer).read(max_bytes + 1)
+        if len(data) > max_bytes:
+            yield InputTooLargeError(f"stdin sent more than the limit of {max_bytes:,} bytes; "
+                                     "split the input or raise the limit", source="stdin")
+            return
         try:
             yield article_from_bytes(data, id="stdin", source="stdin", max_bytes=max_bytes)
         except InputError as exc:
