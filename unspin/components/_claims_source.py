@@ -1,0 +1,142 @@
+"""Find whom a sentence cites for what it states: "according to X", "X said", "a report by X".
+
+Works on the spaCy parse: the object of "according to", the subject of a reporting verb that
+governs the sentence, or the agent of "a report/study/figures by/from X". Returns an
+``Attribution`` whose span covers the attribution phrase and whose name is the cited person or
+body (a pronoun is resolved to the nearest earlier named person or organisation).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from unspin.doc import Attribution
+
+__all__ = ["REPORTING_VERBS", "find_source"]
+
+#: Lemmas of verbs that attribute a statement to someone.
+REPORTING_VERBS = frozenset([
+    "say", "tell", "report", "claim", "state", "announce", "estimate", "add", "confirm", "deny",
+    "insist", "argue", "allege", "assert", "warn", "write", "note", "explain", "reveal", "disclose",
+    "acknowledge", "admit", "declare", "testify", "find", "show", "indicate", "suggest", "conclude",
+    "predict", "calculate", "count", "record", "tally", "document", "accuse", "charge", "maintain",
+    "stress", "emphasise", "emphasize", "point", "mention", "describe", "quote", "cite", "told",
+])
+_EVIDENCE_NOUNS = frozenset([
+    "report", "study", "survey", "poll", "data", "figures", "statistics", "analysis", "investigation",
+    "estimate", "estimates", "figure", "statistic", "finding", "findings", "record", "records",
+    "review", "research", "census", "audit", "assessment", "count", "tally", "paper", "document",
+    "documents", "inquiry", "probe",
+])
+_PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "GPE", "NORP", "PERSON"),
+             "it": ("ORG", "GPE"), "we": ("ORG", "GPE", "NORP"), "i": ("PERSON",)}
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    """Character range of ``token``'s subtree, without trailing punctuation or relative clauses."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl", "appos") and child.i > token.i:
+            break
+        right = child.right_edge.i
+    doc = token.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _resolve(token: Any, sent: Any) -> str:
+    """The name behind a pronoun: the closest earlier entity of a fitting label, else the pronoun."""
+    labels = _PRONOUNS.get(token.lower_)
+    if labels is None:
+        return ""
+    doc = token.doc
+    for ent in reversed([e for e in doc.ents if e.end <= token.i]):
+        if ent.label_ in labels:
+            return ent.text
+    return token.text
+
+
+def _name(token: Any, sent: Any) -> str:
+    if token.pos_ == "PRON":
+        return _resolve(token, sent)
+    if token.lemma_.lower() in _EVIDENCE_NOUNS or token.lower_ in _EVIDENCE_NOUNS:
+        # "a report by Amnesty": the body behind the evidence is the source
+        for prep in token.rights:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.lower_ in ("by", "from") and objects:
+                start, end = _phrase(objects[0])
+                return token.doc.text[start:end]
+    start, end = _phrase(token)
+    return token.doc.text[start:end]
+
+
+def _according_to(sent: Any) -> Attribution | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            to = tok.nbor()
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            obj = objects[0]
+            end = _phrase(obj)[1]
+            name = _name(obj, sent)
+            if not name:
+                continue
+            return Attribution(name=name, start=tok.idx, end=end)
+    return None
+
+
+def _evidence_agent(sent: Any) -> Attribution | None:
+    """ "a report by Amnesty", "figures from the ministry", "a UN panel investigation found" """
+    for tok in sent:
+        is_evidence = tok.lemma_.lower() in _EVIDENCE_NOUNS or tok.lower_ in _EVIDENCE_NOUNS
+        if not is_evidence or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for prep in tok.rights:
+            if prep.lower_ in ("by", "from", "of") and prep.dep_ in ("prep", "agent"):
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects and (objects[0].ent_type_ in _NAME_LABELS or prep.lower_ != "of"):
+                    start, end = _phrase(objects[0])
+                    return Attribution(name=tok.doc.text[start:end], start=tok.left_edge.idx, end=end)
+        # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:
+            start, end = _phrase(tok)
+            return Attribution(name=tok.doc.text[start:end], start=start, end=head.idx + len(head))
+    return None
+
+
+def _speaker(sent: Any) -> Attribution | None:
+    """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ..."."""
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        # "X said (that) ...": the verb governs a clause; "..., X said.": it hangs off one
+        governs = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children) or (
+            tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i
+        )
+        if not governs:
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        subj = subjects[0]
+        if subj.lower_ in ("you", "this", "that", "which", "who"):
+            continue
+        name = _name(subj, sent)
+        if not name:
+            continue
+        start, end = _phrase(subj)
+        first, last = min(start, tok.idx), max(end, tok.idx + len(tok))
+        return Attribution(name=name, start=first, end=last)
+    return None
+
+
+def find_source(sent: Any) -> Attribution | None:
+    """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
+    return _according_to(sent) or _speaker(sent) or _evidence_agent(sent)

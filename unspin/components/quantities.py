@@ -1,0 +1,264 @@
+"""Normalise the numbers, amounts, percentages and dates a sentence states.
+
+``parse_quantity(text, label)`` turns one phrase (a spaCy MONEY, PERCENT, DATE, CARDINAL or
+QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
+
+* ``"more than 440,000"`` -> ``("count", 440000, None, "more than")``
+* ``"37 percent"`` -> ``("percent", 37, None, None)``
+* ``"$48m"`` / ``"48 million dollars"`` -> ``("money", 48000000, "USD", None)``
+* ``"June 18"`` -> ``("date", "--06-18", None, None)``; ``"June 18, 2019"`` -> ``"2019-06-18"``
+
+``find_quantities(sent, text)`` finds them in a spaCy sentence (entities first, then a regex
+pass for numbers the tagger missed) and returns ``Quantity`` records with article offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from unspin.doc import Quantity
+
+__all__ = ["QUANTITY_LABELS", "find_quantities", "parse_number", "parse_quantity"]
+
+#: spaCy entity labels read as quantities, and the kind each maps to by default.
+QUANTITY_LABELS: dict[str, str] = {
+    "MONEY": "money",
+    "PERCENT": "percent",
+    "DATE": "date",
+    "CARDINAL": "count",
+    "QUANTITY": "number",
+}
+
+# Longest first, so "more than" wins over "more".
+_QUALIFIERS = sorted(
+    [
+        "more than", "over", "at least", "nearly", "almost", "about", "around", "approximately",
+        "up to", "less than", "fewer than", "roughly", "as many as", "as much as", "under",
+        "below", "above", "in excess of", "close to", "some", "an estimated", "estimated",
+        "upwards of", "just over", "just under", "well over", "no more than", "no fewer than",
+        "at most", "exactly", "only", "just", "almost exactly", "approx.", "about",
+        "nearly all", "more", "less", "fewer",
+    ],
+    key=len,
+    reverse=True,
+)
+_QUALIFIER_RE = re.compile(r"^(?:" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\b\s*", re.I)
+_QUALIFIER_BEFORE_RE = re.compile(r"(?:" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\s+$", re.I)
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12, "half": 0.5,
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
+}
+_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "us$": "USD", "euro": "EUR", "euros": "EUR",
+    "eur": "EUR", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "shekel": "ILS", "shekels": "ILS",
+    "cents": "USD", "cent": "USD", "francs": "CHF", "franc": "CHF", "won": "KRW", "lira": "TRY",
+    "riyal": "SAR", "riyals": "SAR", "pesos": "MXN", "peso": "MXN",
+}
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+_WORD_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|[$€£¥₹₽₩%]", re.I)
+_YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+
+
+def parse_number(text: str) -> float | None:
+    """The numeric value of a phrase such as ``"440,000"``, ``"1.5 million"``, ``"two dozen"``."""
+    tokens = [t.lower() for t in _WORD_TOKEN_RE.findall(text.replace("-", " "))]
+    total = 0.0
+    current: float | None = None
+    seen = False
+    for tok in tokens:
+        if tok[0].isdigit():
+            value = float(tok.replace(",", ""))
+            current = value if current is None else current + value
+            seen = True
+        elif tok in _SMALL and not (tok in ("a", "an") and seen):
+            current = (current or 0.0) + _SMALL[tok] if tok != "dozen" else (current or 1.0) * 12
+            seen = True
+        elif tok in _SCALES and seen:
+            if tok in ("m", "b", "k", "bn", "mn", "tn", "mln") and current is None:
+                continue
+            scale = _SCALES[tok]
+            if scale >= 1e3:
+                total += (current if current is not None else 1.0) * scale
+                current = None
+            else:
+                current = (current if current is not None else 1.0) * scale
+        elif tok in ("and", "point"):
+            continue
+    if not seen:
+        return None
+    value = total + (current or 0.0)
+    return value
+
+
+def _tidy(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _split_qualifier(text: str) -> tuple[str | None, str]:
+    match = _QUALIFIER_RE.match(text)
+    if match and match.end() < len(text):
+        return match.group(0).strip().lower(), text[match.end():]
+    return None, text
+
+
+def _money(text: str) -> tuple[float | int | None, str | None]:
+    unit = None
+    lowered = text.lower()
+    for symbol, code in _CURRENCY_SYMBOLS.items():
+        if symbol in text:
+            unit = code
+            break
+    if unit is None:
+        for word in re.findall(r"[a-z$]+", lowered):
+            if word in _CURRENCY_WORDS:
+                unit = _CURRENCY_WORDS[word]
+                break
+    # "$48m": the scale letter is glued to the number
+    glued = re.search(r"(\d[\d,]*(?:\.\d+)?)\s?(bn|mn|mln|tn|[mbk])\b", lowered)
+    value = float(glued.group(1).replace(",", "")) * _SCALES[glued.group(2)] if glued else parse_number(text)
+    if value is not None and re.search(r"\bcents?\b", lowered) and not re.search(r"[$€£]", text):
+        value /= 100
+    return _tidy(value), unit
+
+
+def _date(text: str) -> str | None:
+    s = text.strip().lower().replace(",", " ")
+    s = re.sub(r"\b(the|of|on|in)\b", " ", s)
+    s = re.sub(r"(\d+)(st|nd|rd|th)\b", r"\1", s)
+    s = " ".join(s.split())
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if iso:
+        return s
+    m = re.fullmatch(rf"({_MONTH_RE})\s+(\d{{1,2}})(?:\s+(\d{{4}}))?", s)
+    if m:
+        month, day, year = _MONTHS[m.group(1).rstrip(".")], int(m.group(2)), m.group(3)
+        return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH_RE})(?:\s+(\d{{4}}))?", s)
+    if m:
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2).rstrip(".")], m.group(3)
+        return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    m = re.fullmatch(rf"({_MONTH_RE})\s+(\d{{4}})", s)
+    if m:
+        return f"{m.group(2)}-{_MONTHS[m.group(1).rstrip('.')]:02d}"
+    m = re.fullmatch(rf"({_MONTH_RE})", s)
+    if m:
+        return f"--{_MONTHS[m.group(1).rstrip('.')]:02d}"
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
+    if m:  # US order, the commoner one in English news
+        return f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    m = re.search(r"\b(1[5-9]\d\d|20\d\d)(s)?\b", s)
+    if m and len(re.findall(r"\d+", s)) == 1:
+        return m.group(1) + ("s" if m.group(2) else "")
+    return None
+
+
+def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | None]:
+    """``(kind, value, unit, qualifier)`` for a phrase tagged ``label`` (a spaCy entity label)."""
+    qualifier, core = _split_qualifier(text.strip())
+    kind = QUANTITY_LABELS.get(label, "number")
+    if kind == "date":
+        return "date", _date(core), None, qualifier
+    if kind == "percent" or re.search(r"%|\bper ?cent\b|\bpercentage points?\b", core, re.I):
+        unit = "percentage points" if re.search(r"percentage points?", core, re.I) else None
+        return "percent", _tidy(parse_number(core)), unit, qualifier
+    if kind == "money" or any(s in core for s in _CURRENCY_SYMBOLS) or re.search(
+        r"\b(" + "|".join(_CURRENCY_WORDS) + r")\b", core, re.I
+    ):
+        value, unit = _money(core)
+        return "money", value, unit, qualifier
+    value = _tidy(parse_number(core))
+    if kind == "number":
+        unit_match = re.search(r"[a-z][a-z.²³/ -]*$", core.strip(), re.I)
+        unit = unit_match.group(0).strip() if unit_match else None
+        if unit and unit.lower() in _SCALES:
+            unit = None
+        return "number", value, unit or None, qualifier
+    return kind, value, None, qualifier
+
+
+def _qualifier_start(text: str, start: int, floor: int) -> int:
+    """Move ``start`` back over a qualifier ("more than") written just before an entity."""
+    window = text[max(floor, start - 25):start]
+    match = _QUALIFIER_BEFORE_RE.search(window)
+    if match and (match.start() == 0 or not window[match.start() - 1].isalnum()):
+        return start - (len(window) - match.start())
+    return start
+
+
+_GLUED_SCALE_RE = re.compile(r"(?:bn|mn|tn|[mbk])\b", re.I)
+_FALLBACK_RE = re.compile(
+    r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m\b|k\b))?",
+    re.I,
+)
+
+
+def find_quantities(sent: Any, text: str) -> list[Quantity]:
+    """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article)."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for ent in sent.ents:
+        if ent.label_ not in QUANTITY_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
+        if ent.label_ == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b", ent.text, re.I):
+            continue
+        if ent.label_ == "CARDINAL" and ent.text.lower() in ("one", "a", "an"):
+            continue
+        # "$48m": spaCy may leave the currency sign or the glued scale outside the entity
+        if ent.label_ in ("MONEY", "CARDINAL"):
+            if start > sent.start_char and text[start - 1] in _CURRENCY_SYMBOLS:
+                start -= 1
+            glued = _GLUED_SCALE_RE.match(text, end, sent.end_char)
+            if glued and text[start] in _CURRENCY_SYMBOLS:
+                end = glued.end()
+        start = _qualifier_start(text, start, sent.start_char)
+        # spaCy's trailing punctuation or apostrophes are not part of the amount
+        while end > start + 1 and text[end - 1] in ".,;:'\"’":
+            end -= 1
+        kind, value, unit, qualifier = parse_quantity(text[start:end], ent.label_)
+        if value is None and kind != "date":
+            continue
+        found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier))
+        taken.append((start, end))
+    for match in _FALLBACK_RE.finditer(text, sent.start_char, sent.end_char):
+        start, end = match.start(), match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        raw = match.group(0)
+        if _YEAR_RE.match(raw):
+            label = "DATE"
+        elif "%" in raw or "cent" in raw.lower():
+            label = "PERCENT"
+        elif raw[0] in "$€£":
+            label = "MONEY"
+        else:
+            label = "CARDINAL"
+        start = _qualifier_start(text, start, sent.start_char)
+        kind, value, unit, qualifier = parse_quantity(text[start:end], label)
+        if value is None:
+            continue
+        found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier))
+    found.sort(key=lambda q: q.start)
+    return found
