@@ -43,7 +43,7 @@ def analyse_example() -> Document:
     return doc
 
 
-def main(out: Path = REPO / "docs" / "report.png", width: int = 1280) -> None:
+def main(out: Path = REPO / "docs" / "report.png", width: int = 1280, height: int = 900) -> None:
     from playwright.sync_api import sync_playwright
 
     doc = analyse_example()
@@ -52,16 +52,16 @@ def main(out: Path = REPO / "docs" / "report.png", width: int = 1280) -> None:
         page_file.write_text(render_html(doc), encoding="utf-8")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": width, "height": 800}, device_scale_factor=1)
+            page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
             page.goto(page_file.as_uri())
-            # Tall enough that the side panels show whole, then hover a highlight for its tooltip.
-            height = page.evaluate("Math.max(document.body.scrollHeight,"
-                                   " document.querySelector('.u-aside').scrollHeight + 260)")
-            page.set_viewport_size({"width": width, "height": int(height)})
+            # As tall as the article (the side panels scroll on their own); hover a highlight to
+            # show its tooltip.
+            bottom = page.evaluate("document.querySelector('.u-article').getBoundingClientRect().bottom")
+            page.set_viewport_size({"width": width, "height": max(height, int(bottom) + 24)})
             marks = page.locator(".u-t.u-first")
             if marks.count():
                 marks.nth(min(5, marks.count() - 1)).hover()
-            page.screenshot(path=str(out), full_page=True)
+            page.screenshot(path=str(out))
             browser.close()
     print(f"wrote {out} ({len(doc.techniques)} techniques, {len(doc.claims)} claims, "
           f"{len(doc.quotes)} quotes, {len(doc.actors)} actors; pipeline {', '.join(doc.ran)})")

@@ -99,7 +99,8 @@
   Report.prototype.render = function () {
     var r = this.result, root = this.root;
     while (root.firstChild) root.removeChild(root.firstChild);
-    root.classList.add("unspin-report", "u-show-claims", "u-show-quotes", "u-show-actors");
+    // Claims often cover much of a news text: marked in it only on request (or when clicked).
+    root.classList.add("unspin-report", "u-show-quotes", "u-show-actors");
     this.techniques = list(r.techniques);
     this.claims = list(r.claims);
     this.quotes = list(r.quotes);
@@ -322,7 +323,7 @@
       ["actors", "Actors (bold)"]].forEach(function (l) {
       var label = el("label"), box = el("input");
       box.type = "checkbox";
-      box.checked = true;
+      box.checked = self.root.classList.contains("u-show-" + l[0]);
       box.setAttribute("data-layer", l[0]);
       box.addEventListener("change", function () {
         self.root.classList.toggle("u-show-" + l[0], box.checked);
