@@ -1,0 +1,163 @@
+"""The claims stage: quantity normalisation, source attribution, offsets, model loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unspin.components.claims import ClaimDetector, make_claims
+from unspin.components.parse import make_parser
+from unspin.components.quantities import parse_number, parse_quantity
+from unspin.doc import Article, Document
+from unspin.errors import ConfigError, ModelError
+from unspin.pipeline import load
+
+# Texts written for these tests (not taken from any corpus).
+FACTS = (
+    "Harbour bridge costs soar\n\n"
+    "More than 440,000 people have been displaced since June 18, according to a UN panel "
+    "investigation. The ministry said on Tuesday that 37 percent of the budget, or $48m, had gone "
+    "missing.\nMayor Jane Ridley visited the harbour last week. She said the bridge cost 48 million "
+    "dollars. What a disgrace!\n"
+    "A report by Amnesty International found that 1,200 prisoners died in 2019.\n"
+    "We must stand together. Will they ever learn?\n"
+)
+
+
+@pytest.fixture(scope="module")
+def parsed() -> Document:
+    doc = Document(Article(id="facts", text=FACTS))
+    return make_parser()(doc)
+
+
+@pytest.fixture(scope="module")
+def claimed(parsed: Document) -> Document:
+    return make_claims()(parsed)
+
+
+def _claim_containing(doc: Document, fragment: str):
+    for claim in doc.claims:
+        if fragment in doc.span_text(claim):
+            return claim
+    raise AssertionError(f"no claim contains {fragment!r}; claims: {[doc.span_text(c) for c in doc.claims]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind", "value", "unit", "qualifier"),
+    [
+        ("more than 440,000", "CARDINAL", "count", 440000, None, "more than"),
+        ("nearly two dozen", "CARDINAL", "count", 24, None, "nearly"),
+        ("June 18", "DATE", "date", "--06-18", None, None),
+        ("June 18, 2019", "DATE", "date", "2019-06-18", None, None),
+        ("18th of June 2019", "DATE", "date", "2019-06-18", None, None),
+        ("March 2020", "DATE", "date", "2020-03", None, None),
+        ("the 1990s", "DATE", "date", "1990s", None, None),
+        ("37 percent", "PERCENT", "percent", 37, None, None),
+        ("about 4.5%", "PERCENT", "percent", 4.5, None, "about"),
+        ("48 million dollars", "MONEY", "money", 48_000_000, "USD", None),
+        ("$48m", "MONEY", "money", 48_000_000, "USD", None),
+        ("€1.2 billion", "MONEY", "money", 1_200_000_000, "EUR", None),
+        ("£300,000", "MONEY", "money", 300_000, "GBP", None),
+        ("up to 5 km", "QUANTITY", "number", 5, "km", "up to"),
+    ],
+)
+def test_parse_quantity_normalises(text, label, kind, value, unit, qualifier) -> None:
+    assert parse_quantity(text, label) == (kind, value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("440,000", 440000), ("1.5 million", 1_500_000), ("twenty-five", 25), ("two hundred thousand", 200_000),
+     ("a dozen", 12), ("none at all", None)],
+)
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+def test_claims_are_sentences_with_exact_offsets(claimed: Document) -> None:
+    assert claimed.claims, "the factual sentences should be found"
+    for claim in claimed.claims:
+        fragment = claimed.span_text(claim)
+        assert fragment == fragment.strip() and "\n" not in fragment
+        assert 0.0 <= claim.score <= 1.0
+        for q in claim.quantities:
+            assert claim.start <= q.start < q.end <= claim.end
+        if claim.source is not None:
+            assert claim.start <= claim.source.start < claim.source.end <= claim.end
+
+
+def test_factual_sentences_are_claims_and_exhortations_are_not(claimed: Document) -> None:
+    texts = [claimed.span_text(c) for c in claimed.claims]
+    assert any("440,000" in t for t in texts)
+    assert any("37 percent" in t for t in texts)
+    assert not any("stand together" in t or "ever learn" in t or "disgrace" in t for t in texts)
+    assert not any(t.startswith("Harbour bridge") for t in texts), "a headline is not a sentence"
+
+
+def test_quantities_in_a_claim(claimed: Document) -> None:
+    claim = _claim_containing(claimed, "440,000")
+    by_text = {claimed.text[q.start : q.end]: q for q in claim.quantities}
+    assert by_text["More than 440,000"].value == 440000
+    assert by_text["More than 440,000"].qualifier == "more than"
+    assert by_text["June 18"].kind == "date" and by_text["June 18"].value == "--06-18"
+    money = _claim_containing(claimed, "$48m")
+    kinds = {claimed.text[q.start : q.end]: (q.kind, q.value, q.unit) for q in money.quantities}
+    assert kinds["$48m"] == ("money", 48_000_000, "USD")
+    assert kinds["37 percent"] == ("percent", 37, None)
+
+
+def test_source_according_to(claimed: Document) -> None:
+    source = _claim_containing(claimed, "440,000").source
+    assert source is not None
+    assert claimed.text[source.start : source.end] == "according to a UN panel investigation"
+    assert "UN panel" in source.name
+
+
+def test_source_reporting_verb_and_pronoun(claimed: Document) -> None:
+    ministry = _claim_containing(claimed, "37 percent").source
+    assert ministry is not None and ministry.name == "The ministry"
+    assert claimed.text[ministry.start : ministry.end] == "The ministry said"
+    she = _claim_containing(claimed, "48 million dollars").source
+    assert she is not None
+    assert she.name == "Jane Ridley", "the pronoun resolves to the person named before it"
+    assert claimed.text[she.start : she.end] == "She said"
+
+
+def test_source_of_a_report(claimed: Document) -> None:
+    source = _claim_containing(claimed, "1,200 prisoners").source
+    assert source is not None and source.name == "Amnesty International"
+    assert claimed.text[source.start : source.end].startswith("A report by Amnesty International")
+
+
+def test_unattributed_claim_has_no_source(parsed: Document) -> None:
+    doc = Document(Article(id="u", text="The bridge cost 48 million dollars to build in 2019."))
+    doc = make_claims()(make_parser()(doc))
+    assert len(doc.claims) == 1 and doc.claims[0].source is None
+
+
+def test_pipe_matches_call() -> None:
+    texts = [FACTS, "Unemployment rose to 4.2 percent in March, the statistics office said."]
+    nlp = load(components=["parse", "claims"])
+    one = [[(c.start, c.end, c.score) for c in nlp(t).claims] for t in texts]
+    many = [[(c.start, c.end, c.score) for c in d.claims] for d in nlp.pipe(texts)]
+    assert one == many
+
+
+def test_threshold_setting_controls_how_many(parsed: Document) -> None:
+    strict = make_claims(threshold=1.0)(parsed)
+    assert strict.claims == []
+    lenient = ClaimDetector(threshold=0.0)(parsed)
+    assert len(lenient.claims) >= 5
+
+
+def test_bad_threshold_and_missing_model_are_unspin_errors(parsed: Document, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="threshold"):
+        make_claims(threshold=2.0)
+    with pytest.raises(ModelError, match="train one with"):
+        make_claims(model=tmp_path)(parsed)
+
+
+def test_needs_the_parse() -> None:
+    with pytest.raises(ModelError, match="parse"):
+        make_claims()(Document(Article(id="x", text="The bridge cost 48 million dollars.")))
