@@ -9,8 +9,11 @@ Each part runs in its own child process so that its peak RSS is its own:
 - ``sparse``: a sparse ``--jsonl-gb`` GB file with no newline (one huge "line").
 - ``pipe``: ``--articles`` articles streamed from JSONL through a light pipeline (language check,
   lexicon techniques, summary) and rendered to JSON, RSS sampled as it goes.
+- ``pipe-full``: the same for ``--articles-full`` articles through the default pipeline.
 
-    .venv/bin/python bench/bench_robustness.py [--parts article,jsonl,sparse,pipe] [--jsonl-gb 2]
+    .venv/bin/python bench/bench_robustness.py [--parts article,jsonl,sparse,pipe,pipe-full]
+                                               [--jsonl-gb 2] [--articles 20000]
+                                               [--articles-full 1000]  (part at-limit: minutes)
 """
 
 from __future__ import annotations
@@ -145,19 +148,23 @@ def part_sparse(gb: float, folder: Path) -> str:
             f"{str(items[0])[:110]}; {took:.0f} s; RSS {base:.0f} MB before, peak {peak_mb():.0f} MB")
 
 
-def part_pipe(articles: int, folder: Path) -> str:
+def part_pipe(articles: int, folder: Path, *, full: bool = False) -> str:
     import unspin
     from unspin.ingest import read_source
 
     path = folder / "pipe.jsonl"
     write_jsonl(path, articles * len(json.dumps({"id": "a0", "text": SENTENCE * 10})) + articles)
-    nlp = unspin.load(components=["language", "techniques", "summary"],
-                      replace={"techniques": "techniques_lexicon"})
+    if full:
+        nlp, note = default_pipeline()
+    else:
+        nlp = unspin.load(components=["language", "techniques", "summary"],
+                          replace={"techniques": "techniques_lexicon"})
+        note = "pipeline language+techniques_lexicon+summary"
     samples: list[tuple[int, float]] = []
     started = time.perf_counter()
     done = 0
     with open(os.devnull, "w", encoding="utf-8") as sink:
-        for doc in nlp.pipe(a for a in read_source(path) if isinstance(a, unspin.Article)):
+        for doc in nlp.pipe(a for a in read_source(path) if isinstance(a, unspin.Article)):  # type: ignore[attr-defined]
             sink.write(unspin.to_json(doc) + "\n")
             done += 1
             if done % max(1, articles // 10) == 0:
@@ -165,16 +172,16 @@ def part_pipe(articles: int, folder: Path) -> str:
     took = time.perf_counter() - started
     path.unlink()
     first, last = samples[0], samples[-1]
-    return (f"pipe: {done:,} articles through language+lexicon+summary to JSON in {took:.0f} s; "
-            f"RSS {first[1]:.0f} MB after {first[0]:,}, {last[1]:.0f} MB after {last[0]:,} "
-            f"(peak {peak_mb():.0f} MB)")
+    return (f"pipe: {done:,} articles streamed to JSON in {took:.0f} s; RSS {first[1]:.0f} MB after "
+            f"{first[0]:,}, {last[1]:.0f} MB after {last[0]:,} (peak {peak_mb():.0f} MB); {note}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--parts", default="article,jsonl,sparse,pipe")
+    parser.add_argument("--parts", default="article,jsonl,sparse,pipe,pipe-full")
     parser.add_argument("--jsonl-gb", type=float, default=2.0)
     parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--articles-full", type=int, default=1_000)
     parser.add_argument("--part", help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -182,13 +189,15 @@ def main() -> None:
         run = {"article": part_article, "at-limit": part_at_limit,
                "jsonl": lambda: part_jsonl(args.jsonl_gb, args.folder),
                "sparse": lambda: part_sparse(args.jsonl_gb, args.folder),
-               "pipe": lambda: part_pipe(args.articles, args.folder)}[args.part]
+               "pipe": lambda: part_pipe(args.articles, args.folder),
+               "pipe-full": lambda: part_pipe(args.articles_full, args.folder, full=True)}[args.part]
         print(run(), flush=True)
         return
     with tempfile.TemporaryDirectory(prefix="unspin-bench-") as folder:
         for part in args.parts.split(","):
             subprocess.run([sys.executable, __file__, "--part", part, "--folder", folder,
-                            "--jsonl-gb", str(args.jsonl_gb), "--articles", str(args.articles)],
+                            "--jsonl-gb", str(args.jsonl_gb), "--articles", str(args.articles),
+                            "--articles-full", str(args.articles_full)],
                            check=True)
 
 
