@@ -102,11 +102,15 @@ def _highlighted(doc: Document, spans: list[TechniqueSpan], *, plain: bool) -> T
     return out
 
 
+# Side columns stay narrow so that the text column keeps most of the width.
+_NARROW = {"numbers": 24, "source": 22, "speaker": 22, "role": 20, "type": 12}
+
+
 def _table(title: str, *columns: str, plain: bool) -> Table:
     table = Table(title=title, title_justify="left", box=box.ASCII2 if plain else box.SIMPLE_HEAD,
                   show_edge=False, pad_edge=False, expand=False, title_style="bold")
     for name in columns:
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="fold", max_width=_NARROW.get(name))
     return table
 
 
