@@ -144,7 +144,7 @@
     var stats = el("ul", "u-stats");
     var items = [
       [this.techniques.length, "technique fragments"],
-      [pct(s.technique_share), "of the text"],
+      [pct(typeof s.technique_share === "number" ? s.technique_share : this.coverage()), "of the text"],
       [this.claims.length, "claims"],
       [this.quotes.length, "quotes"],
       [this.actors.length, "actors"]
@@ -157,6 +157,19 @@
     });
     head.appendChild(stats);
     return head;
+  };
+
+  // Share of the text inside some technique span, for results without a summary.
+  Report.prototype.coverage = function () {
+    var spans = this.techniques.filter(function (t) { return t && t.end > t.start; })
+      .map(function (t) { return [num(t.start), num(t.end)]; })
+      .sort(function (a, b) { return a[0] - b[0]; });
+    var covered = 0, last = 0, length = num((this.result.article || {}).length) || this.text.length;
+    spans.forEach(function (s) {
+      var start = Math.max(s[0], last);
+      if (s[1] > start) { covered += s[1] - start; last = s[1]; }
+    });
+    return length ? covered / length : 0;
   };
 
   // The article text, cut at every span boundary; each piece is wrapped in one element per
