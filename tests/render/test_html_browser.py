@@ -328,7 +328,7 @@ def test_several_reports_on_one_page_work_apart(browser: Any, tmp_path: Path,
 
 
 def test_share_is_computed_when_there_is_no_summary(open_report: Callable[..., Opened]) -> None:
-    text = "one two three four five six seven eight nine ten, ok"
+    text = "one two three four five six seven eight nine ten!!"
     doc = Document(article=Article(id="s", text=text))
     doc.techniques = [TechniqueSpan(0, 10, technique="Doubt"), TechniqueSpan(5, 20, technique="Slogans")]
     page = open_report(doc).page
