@@ -1,20 +1,128 @@
-"""The actors stage (filled in by its own issue; until then it finds nothing)."""
+"""The actors stage: who is in the text, what techniques aim at them, what they say, their role.
+
+Actors are spaCy's PERSON, ORG, GPE and NORP entities grouped under one canonical name
+(``_actors_entities``). A technique span is aimed at an actor when it contains one of its
+mentions or is attached to one in the parse ("Assad, the butcher", "the corrupt senator",
+"Smith is a liar"); the span's ``target`` is then set to the actor's name. Quotes whose
+speaker is one of its mentions (or resolves to it) are linked, and each actor gets a role from
+the model in ``_actors_roles``. Techniques and quotes are used when those stages ran; neither is
+required.
+"""
 
 from __future__ import annotations
 
-from unspin.doc import Document
+from typing import Any
 
-__all__ = ["make_actors"]
+from unspin.components._actors_entities import EntityCluster, cluster_for_span, entity_clusters
+from unspin.components._actors_roles import load_role_model, mention_features
+from unspin.doc import Actor, Document, Mention, Quote, TechniqueSpan
+from unspin.errors import ModelError
+
+__all__ = ["ActorFinder", "make_actors", "technique_targets"]
+
+_ATTACH_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "attr", "agent",
+                          "compound", "dative"})
 
 
-class _EmptyActors:
+def technique_targets(sdoc: Any, techniques: list[TechniqueSpan],
+                      clusters: list[EntityCluster]) -> list[EntityCluster | None]:
+    """For each technique span, the actor it is aimed at (or None)."""
+    owner: dict[int, EntityCluster] = {}
+    for cluster in clusters:
+        for start, end in cluster.mentions:
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    owner.setdefault(token.i, cluster)
+    out: list[EntityCluster | None] = []
+    for technique in techniques:
+        inside = cluster_for_span(clusters, technique.start, technique.end)
+        if inside is not None:
+            out.append(inside)
+            continue
+        span = sdoc.char_span(technique.start, technique.end, alignment_mode="expand")
+        out.append(None if span is None or len(span) == 0 else _attached(span, owner))
+    return out
+
+
+def _attached(span: Any, owner: dict[int, EntityCluster]) -> EntityCluster | None:
+    """An actor syntactically attached to the span: its head's subject, object, owner, apposition."""
+    root = span.root
+    steps = [root, root.head, root.head.head]
+    for token in steps:
+        if token.i in owner:
+            return owner[token.i]
+        for child in token.children:
+            if child.dep_ in _ATTACH_DEPS and child.i in owner:
+                return owner[child.i]
+            # "the head of X": a preposition between
+            if child.dep_ == "prep":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj" and grandchild.i in owner:
+                        return owner[grandchild.i]
+    return None
+
+
+class ActorFinder:
+    """Fills ``doc.actors`` (needs the spaCy parse; uses techniques and quotes when present)."""
+
     name = "actors"
-    requires: tuple[str, ...] = ("text",)
+    requires: tuple[str, ...] = ("text", "spacy")
     assigns: tuple[str, ...] = ("actors",)
 
+    def __init__(self, roles: bool = True, role_mentions: int = 8, model: str | None = None) -> None:
+        self.roles = roles
+        self.role_mentions = role_mentions
+        self.model_path = model
+
+    def predict(self, sdoc: Any, techniques: list[TechniqueSpan], quotes: list[Quote]
+                ) -> tuple[list[Actor], list[EntityCluster | None]]:
+        clusters = entity_clusters(sdoc)
+        targets = technique_targets(sdoc, techniques, clusters)
+        actors: dict[int, Actor] = {}
+        for cluster in clusters:
+            actors[id(cluster)] = Actor(
+                name=cluster.name, type=cluster.type, aliases=list(cluster.aliases),
+                mentions=[Mention(s, e, alias=sdoc.text[s:e]) for s, e in cluster.mentions])
+        for index, target in enumerate(targets):
+            if target is not None:
+                actors[id(target)].techniques.append(index)
+        by_name = {cluster.name: cluster for cluster in clusters}
+        for index, quote in enumerate(quotes):
+            if quote.speaker is None:
+                continue
+            cluster = cluster_for_span(clusters, quote.speaker.start, quote.speaker.end)
+            if cluster is None and quote.speaker.actor is not None:
+                cluster = by_name.get(quote.speaker.actor)
+            if cluster is not None:
+                actors[id(cluster)].quotes.append(index)
+        if self.roles:
+            model = load_role_model(self.model_path)
+            for cluster in clusters:
+                actor = actors[id(cluster)]
+                feats = [mention_features(sdoc, s, e) for s, e in cluster.mentions[: self.role_mentions]]
+                actor.role, actor.fine_role, score = model.predict(feats)
+                actor.role_score = round(score, 4)
+        ordered = sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0].start))
+        return ordered, targets
+
     def __call__(self, doc: Document) -> Document:
+        sdoc = doc.cache.get("spacy")
+        if sdoc is None:
+            raise ModelError("the actors stage needs the spaCy parse; enable the 'parse' stage "
+                             "before 'actors'", source=doc.id)
+        doc.actors, targets = self.predict(sdoc, doc.techniques, doc.quotes)
+        for technique, target in zip(doc.techniques, targets, strict=True):
+            if target is not None:
+                technique.target = target.name
+        clusters = entity_clusters(sdoc)
+        for quote in doc.quotes:
+            if quote.speaker is not None:
+                cluster = cluster_for_span(clusters, quote.speaker.start, quote.speaker.end)
+                if cluster is not None:
+                    quote.speaker.actor = cluster.name
         return doc
 
 
-def make_actors() -> _EmptyActors:
-    return _EmptyActors()
+def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None) -> ActorFinder:
+    return ActorFinder(roles=roles, role_mentions=role_mentions, model=model)

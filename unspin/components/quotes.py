@@ -1,20 +1,208 @@
-"""The quotes stage (filled in by its own issue; until then it finds nothing)."""
+"""The quotes stage: direct quotations and reported speech, with speaker and cue.
+
+Direct quotations come from the quotation marks (``_quotes_marks``). Cues (said, told,
+according to, argued, ...) come from a small logistic regression over the spaCy parse, trained
+on PolNeAR (``unspin/models/quotes/cues.json.gz``; ``unspin.training.quotes``). A cue's
+subject is the speaker; its clausal complement, its object or the quotation it stands next to is
+what was said. Pronoun and title speakers ("he", "the senator") are resolved to the actor they
+most likely refer to.
+"""
 
 from __future__ import annotations
 
-from unspin.doc import Document
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-__all__ = ["make_quotes"]
+from unspin.components._actors_entities import cluster_for_span, entity_clusters, resolve_reference
+from unspin.components._quotes_features import (
+    candidate_cues,
+    content_span,
+    cue_features,
+    source_span,
+)
+from unspin.components._quotes_marks import find_quotations
+from unspin.doc import Attribution, Document, Quote
+from unspin.errors import ModelError
+
+__all__ = ["CueModel", "QuoteFinder", "load_cue_model", "make_quotes"]
+
+DEFAULT_MODEL = "cues.json.gz"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "quotes"
 
 
-class _EmptyQuotes:
+@dataclass(slots=True)
+class CueModel:
+    """A logistic regression over named binary features."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float = 0.5
+
+    def score(self, features: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=4)
+def load_cue_model(path: str | None = None) -> CueModel:
+    """The shipped cue model, or one saved by ``unspin.training.quotes.save_cue_model``."""
+    try:
+        raw = gzip.decompress(Path(path or MODEL_DIR / DEFAULT_MODEL).read_bytes())
+        data = json.loads(raw)
+        return CueModel(float(data["bias"]), dict(data["weights"]), float(data.get("threshold", 0.5)))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot load the quote cue model {path or DEFAULT_MODEL!r} ({exc}); "
+                         "reinstall unspin or retrain it with unspin.training.quotes") from None
+
+
+@dataclass(slots=True)
+class _Cue:
+    token: Any
+    score: float
+    source: tuple[tuple[int, int], Any] | None
+    content: tuple[int, int] | None
+    open_ended: bool = False  # the content is just the rest of the sentence
+
+
+class QuoteFinder:
+    """Finds quotes in a parsed document (needs ``doc.cache["spacy"]``)."""
+
     name = "quotes"
-    requires: tuple[str, ...] = ("text",)
+    requires: tuple[str, ...] = ("text", "spacy")
     assigns: tuple[str, ...] = ("quotes",)
 
+    def __init__(self, model: str | None = None, threshold: float | None = None,
+                 min_words: int = 3, reported: bool = True, direct_threshold: float = 0.15) -> None:
+        self.model_path = model
+        self.threshold = threshold
+        self.direct_threshold = direct_threshold
+        self.min_words = min_words
+        self.reported = reported
+
+    @property
+    def model(self) -> CueModel:
+        return load_cue_model(self.model_path)
+
+    def cues(self, sdoc: Any, mask: list[bool]) -> list[_Cue]:
+        model = self.model
+        threshold = model.threshold if self.threshold is None else self.threshold
+        found = []
+        for sent in sdoc.sents:
+            for token in candidate_cues(sent):
+                if mask[token.i]:
+                    continue
+                score = model.score(cue_features(token, mask))
+                if score >= min(threshold, self.direct_threshold):
+                    content, open_ended = content_span(token)
+                    found.append(_Cue(token, score, source_span(token), content, open_ended))
+        return found
+
+    def predict(self, sdoc: Any) -> list[Quote]:
+        text = sdoc.text
+        quotations = find_quotations(text)
+        mask = [False] * len(sdoc)
+        for start, end in quotations:
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    mask[i] = True
+        cues = self.cues(sdoc, mask)
+        clusters = entity_clusters(sdoc)
+        threshold = self.model.threshold if self.threshold is None else self.threshold
+        used: set[int] = set()
+        quotes: list[Quote] = []
+        for start, end in quotations:
+            cue = self._cue_for(sdoc, start, end, cues, used, threshold)
+            short = len(text[start:end].split()) < self.min_words
+            if short and (cue is None or cue.score < threshold):
+                continue  # a scare quote or a title, not speech
+            if cue is not None:
+                used.add(cue.token.i)
+            quote = self._quote(sdoc, start, end, "direct", cue, clusters)
+            if cue is None and quotes and quotes[-1].kind == "direct" and quotes[-1].speaker is not None \
+                    and text.count("\n\n", quotes[-1].end, start) <= 1:
+                # a quotation that goes on from the one before, without a new cue: same speaker
+                quote.speaker = quotes[-1].speaker
+            quotes.append(quote)
+        if self.reported:
+            for cue in cues:
+                if cue.token.i in used or cue.content is None or cue.score < threshold:
+                    continue
+                start, end = cue.content
+                if any(q.start < end and start < q.end for q in quotes):
+                    continue
+                quotes.append(self._quote(sdoc, start, end, "reported", cue, clusters))
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def _cue_for(self, sdoc: Any, start: int, end: int, cues: list[_Cue], used: set[int],
+                 threshold: float) -> _Cue | None:
+        """The cue that introduces a quotation: its content overlaps it, or it stands beside it.
+
+        Confident cues first; a weaker one only when no confident cue stands near.
+        """
+        best: tuple[tuple[int, float], _Cue] | None = None
+        for cue in cues:
+            if cue.token.i in used:
+                continue
+            if cue.content is not None and cue.content[0] < end and start < cue.content[1]:
+                distance = 0
+            else:
+                sent = cue.token.sent
+                first = sdoc.char_span(start, end, alignment_mode="expand")
+                if first is None:
+                    continue
+                near_sents = {first[0].sent.start, first[-1].sent.start}
+                ends_colon = sent.end < len(sdoc) and sdoc[sent.end - 1].text == ":"
+                if sent.start not in near_sents and not (ends_colon and sent.end == first[0].sent.start):
+                    continue
+                distance = min(abs(cue.token.idx - start), abs(cue.token.idx - end))
+            rank = (int(cue.score < threshold), distance * (1.5 - cue.score))
+            if best is None or rank < best[0]:
+                best = (rank, cue)
+        return None if best is None else best[1]
+
+    def _quote(self, sdoc: Any, start: int, end: int, kind: str, cue: _Cue | None,
+               clusters: list[Any]) -> Quote:
+        speaker = cue_attr = None
+        score = 0.9 if kind == "direct" else 0.5
+        if cue is not None:
+            token = cue.token
+            cue_end = token.idx + len(token.text)
+            if token.lower_ == "according":
+                cue_end = token.idx + len("according to")
+            cue_attr = Attribution(name=token.lemma_.lower() if token.lower_ != "according"
+                                   else "according to", start=token.idx, end=cue_end)
+            score = round(cue.score if kind == "reported" else max(0.9, cue.score), 4)
+            if cue.source is not None:
+                speaker = self._speaker(sdoc, cue.source, clusters)
+        return Quote(start, end, kind=kind, speaker=speaker, cue=cue_attr, score=score)
+
+    def _speaker(self, sdoc: Any, source: tuple[tuple[int, int], Any], clusters: list[Any]) -> Attribution:
+        (start, end), head = source
+        cluster = cluster_for_span(clusters, start, end)
+        if cluster is None:
+            cluster = resolve_reference(sdoc, head, clusters)
+        written = sdoc.text[start:end]
+        if cluster is None:
+            return Attribution(name=" ".join(written.split()), start=start, end=end)
+        return Attribution(name=cluster.name, start=start, end=end, actor=cluster.name)
+
     def __call__(self, doc: Document) -> Document:
+        sdoc = doc.cache.get("spacy")
+        if sdoc is None:
+            raise ModelError("the quotes stage needs the spaCy parse; enable the 'parse' stage "
+                             "before 'quotes'", source=doc.id)
+        doc.quotes = self.predict(sdoc)
         return doc
 
 
-def make_quotes() -> _EmptyQuotes:
-    return _EmptyQuotes()
+def make_quotes(model: str | None = None, threshold: float | None = None, min_words: int = 3,
+                reported: bool = True) -> QuoteFinder:
+    return QuoteFinder(model=model, threshold=threshold, min_words=min_words, reported=reported)
+

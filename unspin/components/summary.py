@@ -28,7 +28,8 @@ def summarize(doc: Document, top: int = 5) -> dict[str, Any]:
     covered = _covered([(s.start, s.end) for s in doc.techniques])
     words = len(text.split())
     sourced = sum(1 for c in doc.claims if c.source is not None)
-    speakers = {q.speaker.actor or q.speaker.name for q in doc.quotes if q.speaker is not None}
+    speakers = Counter(q.speaker.actor or q.speaker.name for q in doc.quotes if q.speaker is not None)
+    roles = Counter(a.role for a in doc.actors if a.role)
     targeted = sorted(
         (a for a in doc.actors if a.techniques), key=lambda a: (-len(a.techniques), a.name)
     )
@@ -45,9 +46,20 @@ def summarize(doc: Document, top: int = 5) -> dict[str, Any]:
         "claim_count": len(doc.claims),
         "claims_with_source_share": round(sourced / len(doc.claims), 4) if doc.claims else 0.0,
         "quote_count": len(doc.quotes),
+        "direct_quote_count": sum(1 for q in doc.quotes if q.kind == "direct"),
+        "reported_quote_count": sum(1 for q in doc.quotes if q.kind == "reported"),
+        "quotes_with_speaker_share": (round(sum(speakers.values()) / len(doc.quotes), 4)
+                                      if doc.quotes else 0.0),
         "speaker_count": len(speakers),
+        "top_speakers": [{"name": name, "quotes": n} for name, n in speakers.most_common(top)],
+        "actor_count": len(doc.actors),
+        "role_counts": {role: roles[role] for role in ("protagonist", "antagonist", "innocent")},
         "most_targeted_actors": [
-            {"name": a.name, "techniques": len(a.techniques), "role": a.role} for a in targeted[:top]
+            {"name": a.name, "techniques": len(a.techniques),
+             "technique_counts": dict(Counter(doc.techniques[i].technique for i in a.techniques
+                                              if i < len(doc.techniques)).most_common()),
+             "role": a.role, "fine_role": a.fine_role}
+            for a in targeted[:top]
         ],
         "warnings": list(doc.warnings),
     }

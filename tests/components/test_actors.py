@@ -1,0 +1,79 @@
+"""The actors stage: entity grouping, technique targets, quote links and roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES
+from unspin.doc import Actor, Article, Document, TechniqueSpan
+from unspin.pipeline import load
+
+TEXT = ("President Bashar Al-Assad spoke in Damascus on Monday. Critics call Assad a butcher. "
+        "The U.S. imposed new sanctions, and officials in the United States said more would follow. "
+        "“We will not be intimidated,” Assad said.")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def _actor(doc: Document, name: str) -> Actor:
+    found = [a for a in doc.actors if a.name == name]
+    assert found, f"no actor {name!r} in {[a.name for a in doc.actors]}"
+    return found[0]
+
+
+def test_aliases_are_grouped_under_one_canonical_name(nlp) -> None:
+    doc = nlp(Article(id="t", text=TEXT))
+    assad = _actor(doc, "Bashar Al-Assad")
+    assert "Assad" in assad.aliases
+    assert len(assad.mentions) >= 3
+    for mention in assad.mentions:
+        assert TEXT[mention.start:mention.end] in assad.aliases
+    usa = _actor(doc, "United States")
+    assert {"U.S.", "United States"} <= set(usa.aliases)
+    assert usa.type == "country"
+
+
+def test_quotes_are_linked_to_their_speaker(nlp) -> None:
+    doc = nlp(Article(id="t", text=TEXT))
+    assad = _actor(doc, "Bashar Al-Assad")
+    assert assad.quotes, "the direct quote spoken by Assad should be linked to him"
+    for index in assad.quotes:
+        assert doc.quotes[index].speaker is not None
+        assert doc.quotes[index].speaker.actor == "Bashar Al-Assad"
+
+
+def test_roles_are_valid_and_scored(nlp) -> None:
+    doc = nlp(Article(id="t", text=TEXT))
+    for actor in doc.actors:
+        assert actor.role in MAIN_ROLES
+        assert actor.fine_role in FINE_ROLES[actor.role]
+        assert actor.role_score is not None and 0.0 <= actor.role_score <= 1.0
+
+
+def test_technique_spans_aimed_at_an_actor_get_it_as_target() -> None:
+    parse, actors = load(components=["parse", "actors"]).components
+    doc = Document(Article(id="t", text=TEXT))
+    start = TEXT.index("a butcher")
+    loaded = TEXT.index("new sanctions")
+    doc.techniques = [TechniqueSpan(start, start + len("a butcher"), technique="Name_Calling,Labeling"),
+                      TechniqueSpan(loaded, loaded + 3, technique="Loaded_Language")]
+    doc = actors[1](parse[1](doc))
+    assad = _actor(doc, "Bashar Al-Assad")
+    assert 0 in assad.techniques
+    assert doc.techniques[0].target == "Bashar Al-Assad"
+
+
+def test_actors_without_quotes_or_techniques_stages() -> None:
+    doc = load(components=["parse", "actors"])(Article(id="t", text=TEXT))
+    assert doc.quotes == [] and doc.techniques == []
+    assert all(a.quotes == [] and a.techniques == [] for a in doc.actors)
+    assert _actor(doc, "Bashar Al-Assad").mentions
+
+
+def test_actors_can_be_disabled() -> None:
+    doc = load(disable=["actors"], replace={"techniques": "techniques_lexicon"})(Article(id="t", text=TEXT))
+    assert doc.actors == []
+    assert doc.summary["actor_count"] == 0

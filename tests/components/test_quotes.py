@@ -1,0 +1,92 @@
+"""The quotes stage: quotation marks of every style, reported speech, speakers and cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.components._quotes_marks import find_quotations
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "we will win this" and left.', ['"we will win this"']),
+    ("She said: “Never again will this happen.”", ["“Never again will this happen.”"]),
+    ("«Nous partons demain», a-t-il dit.", ["«Nous partons demain»"]),
+    ("„Wir gehen morgen“, sagte sie.", ["„Wir gehen morgen“"]),
+])
+def test_quotation_mark_styles(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_unbalanced_quotation_ends_with_its_paragraph() -> None:
+    text = "The mayor wrote: “This bridge is a scandal and a waste\n\nCouncil met on Monday."
+    assert _texts(text) == ["“This bridge is a scandal and a waste"]
+
+
+def test_quotation_running_across_paragraphs_is_one_quote() -> None:
+    text = ("“The first part of my statement goes here.\n\n"
+            "“And the second part follows,” she said.\n\nThe end.")
+    quotes = find_quotations(text)
+    assert len(quotes) == 1
+    start, end = quotes[0]
+    assert text[start:end].startswith("“The first") and text[start:end].endswith("follows,”")
+
+
+def test_inch_marks_and_apostrophes_are_not_quotations() -> None:
+    assert _texts("A 5\" screen and Tom's car.") == []
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def test_reported_speech_has_speaker_cue_and_content(nlp) -> None:
+    text = "Senator Laura Whitfield said that the new tax would hurt small farmers."
+    doc = nlp(Article(id="t", text=text))
+    assert len(doc.quotes) == 1
+    quote = doc.quotes[0]
+    assert quote.kind == "reported"
+    assert "hurt small farmers" in doc.span_text(quote)
+    assert quote.speaker is not None and quote.speaker.actor == "Laura Whitfield"
+    assert quote.cue is not None and text[quote.cue.start:quote.cue.end] == "said"
+
+
+def test_direct_quote_speaker_given_by_pronoun_is_resolved(nlp) -> None:
+    text = ("Laura Whitfield visited the farm on Monday.\n\n"
+            "“We will not let this tax pass,” she told the crowd.")
+    doc = nlp(Article(id="t", text=text))
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    speaker = direct[0].speaker
+    assert speaker is not None
+    assert text[speaker.start:speaker.end] == "she"
+    assert speaker.actor == "Laura Whitfield"
+
+
+def test_according_to_gives_the_source(nlp) -> None:
+    text = "According to the Harbour Authority, the crossing will close for six months."
+    doc = nlp(Article(id="t", text=text))
+    assert doc.quotes, "an 'according to' attribution should be found"
+    quote = doc.quotes[0]
+    assert quote.cue is not None and quote.cue.name == "according to"
+    assert quote.speaker is not None and "Harbour Authority" in text[quote.speaker.start:quote.speaker.end]
+    assert "crossing will close" in doc.span_text(quote)
+
+
+def test_text_without_speech_has_no_quotes(nlp) -> None:
+    doc = nlp(Article(id="t", text="The bridge opened in 1932. It carries eight lanes of traffic."))
+    assert doc.quotes == []
+
+
+def test_quotes_can_be_disabled_without_breaking_actors() -> None:
+    text = "“The plan is dead,” Mayor Ann Cole said. Ann Cole left."
+    doc = load(disable=["quotes"], replace={"techniques": "techniques_lexicon"})(Article(id="t", text=text))
+    assert doc.quotes == []
+    assert any(a.name == "Ann Cole" for a in doc.actors)
+    assert "quotes" not in doc.ran

@@ -1,0 +1,178 @@
+"""Attribution cues: which verbs report speech or thought, and the source and content they govern.
+
+Shared by the quotes stage and its trainer (``unspin.training.quotes``) so both read the spaCy
+parse the same way. Works on ``spacy.tokens.Token`` objects; nothing here loads a model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "QUOTE_CHARS",
+    "candidate_cues",
+    "content_span",
+    "cue_features",
+    "source_span",
+]
+
+QUOTE_CHARS = frozenset("\"“”„«»‹›「」")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSES = ("ccomp", "xcomp")
+_NOT_CONTENT = frozenset({"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "aux", "auxpass",
+                          "neg", "advmod", "mark", "prt", "agent", "npadvmod"})
+_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"})
+
+
+def candidate_cues(sent: Any) -> list[Any]:
+    """Tokens of a sentence that may be attribution cues: verbs, and ``according`` (to)."""
+    return [t for t in sent if t.pos_ == "VERB" or (t.lower_ == "according" and _to_child(t))]
+
+
+def _to_child(token: Any) -> Any | None:
+    for child in token.children:
+        if child.lower_ == "to" and child.dep_ == "prep":
+            return child
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt if nxt is not None and nxt.lower_ == "to" else None
+
+
+def _subject(token: Any) -> Any | None:
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    # "voters saying they ...": the noun the participle describes
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return token.head
+    # "..., saying that ...", "joined X in calling for ...": the subject of the verb above
+    current = token
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep") or current.head is current:
+            break
+        current = current.head
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+    return None
+
+
+def cue_features(token: Any, quote_mask: list[bool]) -> list[str]:
+    """Sparse binary features of a candidate cue token (names only; weights come from training)."""
+    lemma = token.lemma_.lower()
+    feats = [f"l={lemma}", f"w={token.lower_}", f"tag={token.tag_}", f"dep={token.dep_}",
+             f"l|dep={lemma}|{token.dep_}", f"h={token.head.lemma_.lower()}", "bias"]
+    deps = {c.dep_ for c in token.children}
+    for dep in deps:
+        feats.append(f"c={dep}")
+        if dep in ("ccomp", "xcomp", "dobj", "prep", "parataxis", "agent", "dative", "npadvmod"):
+            feats.append(f"l|c={lemma}|{dep}")
+    if token.dep_ == "parataxis" or (token.dep_ in ("ccomp",) and token.i > token.head.i):
+        feats.append(f"l|inverted={lemma}")
+    subject = _subject(token)
+    if subject is not None:
+        kind = subject.ent_type_ or ("PRON" if subject.pos_ == "PRON" else subject.pos_)
+        feats += [f"subj={kind}", f"l|subj={lemma}|{kind}"]
+    else:
+        feats.append("nosubj")
+    i = token.i
+    inside = quote_mask[i]
+    feats.append(f"inq={inside}")
+    sent = token.sent
+    near = any(quote_mask[j] and not inside for j in range(max(sent.start, i - 4), min(sent.end, i + 5)))
+    in_sent = any(quote_mask[j] for j in range(sent.start, sent.end))
+    feats += [f"qnear={near}", f"qsent={in_sent}", f"l|qnear={lemma}|{near}"]
+    for child in token.children:
+        if child.dep_ == "prep":
+            feats.append(f"l|prep={lemma}|{child.lower_}")
+        if child.dep_ == "neg":
+            feats.append("neg")
+        if child.dep_ == "prt":
+            feats.append(f"l|prt={lemma}|{child.lower_}")
+        if child.dep_ == "mark" and child.lower_ == "that":
+            feats.append("that")
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            feats += [f"l|ccomp_that={lemma}|{any(g.lower_ == 'that' for g in child.children)}"]
+    prev = token.doc[i - 1] if i > 0 else None
+    feats.append(f"prev={prev.lower_ if prev is not None else '<s>'}")
+    return feats
+
+
+def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and (tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS
+                      and tokens[-1].text not in ".!?"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trimmed_subtree(token: Any) -> list[Any]:
+    """The subtree of a noun phrase, without relative clauses and what follows a comma."""
+    keep = []
+    for t in token.subtree:
+        keep.append(t)
+    cut = {t.i for c in token.children if c.dep_ in _CUT_DEPS and c.i > token.i for t in c.subtree}
+    return [t for t in keep if t.i not in cut]
+
+
+def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
+    """The source a cue governs: its subject, or the object of ``according to`` / ``by``."""
+    if token.lower_ == "according":
+        to = _to_child(token)
+        if to is not None:
+            for child in to.children:
+                if child.dep_ == "pobj":
+                    span = _span_of(_trimmed_subtree(child))
+                    return (span, child) if span else None
+        return None
+    subject = _subject(token)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        for child in token.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        span = _span_of(_trimmed_subtree(pobj))
+                        return (span, pobj) if span else None
+    if subject is None or subject.dep_ == "csubj" or subject.lower_ in ("it", "there"):
+        return None
+    span = _span_of(_trimmed_subtree(subject))
+    return (span, subject) if span else None
+
+
+def content_span(token: Any) -> tuple[tuple[int, int] | None, bool]:
+    """What the cue reports: its clausal complement, the clause it interrupts, or what follows it.
+
+    The flag says the content is only "the rest of the sentence" (no clause to delimit it).
+    """
+    sent = token.sent
+    if token.lower_ == "according":
+        phrase = {t.i for t in token.subtree}
+        rest = [t for t in sent if t.i not in phrase]
+        return _longest_run(rest), False
+    for child in token.children:
+        if child.dep_ in _CLAUSES:
+            return _span_of(list(child.subtree)), False
+    if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
+        cue_part = {t.i for t in token.subtree}
+        rest = [t for t in token.head.subtree if t.i not in cue_part]
+        return _longest_run(rest), False
+    # "accused X of ...", "called for ...", "told reporters that ...": what follows the cue
+    after = [t for t in sent if t.i > token.i]
+    return (_span_of(after) if len(after) > 1 else None), True
+
+
+def _longest_run(tokens: list[Any]) -> tuple[int, int] | None:
+    """The longest run of consecutive tokens (the clause around a parenthetical cue)."""
+    best: list[Any] = []
+    run: list[Any] = []
+    for t in tokens:
+        if run and t.i != run[-1].i + 1:
+            best = max(best, run, key=len)
+            run = []
+        run.append(t)
+    best = max(best, run, key=len)
+    return _span_of(best)

@@ -1,0 +1,104 @@
+"""Direct quotations found from quotation marks alone: straight, curly, guillemets, unbalanced.
+
+A quotation opens at an opening mark and closes at the matching closing mark in the same
+paragraph. A quotation left open at the end of a paragraph continues into the next paragraph
+when that paragraph reopens it (the newspaper convention for quotes running over several
+paragraphs); otherwise it ends with its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_quotations"]
+
+# opening mark -> the closing marks that end it
+_PAIRS: dict[str, str] = {
+    "“": "”\"",
+    "„": "“”\"",
+    "«": "»",
+    "»": "«",  # reversed guillemets (German, Danish)
+    "‹": "›",
+    "「": "」",
+    "\"": "\"”",
+}
+_OPEN_ONLY = "“„«‹「"
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“„«‹])")
+_WORD = re.compile(r"\w+")
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    """A straight double quote opens when it is not glued to the end of a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/:;,":
+        return not after.isspace()
+    return False
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed quotations in ``text[start:end]`` and where an unclosed one opens (or None)."""
+    found: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        opening = ch in _OPEN_ONLY or (ch == "\"" and _is_opening_straight(text, i))
+        if ch == "»" and (i + 1 < end and text[i + 1].isspace()):
+            opening = False  # a closing guillemet, not a reversed opening one
+        if not opening:
+            i += 1
+            continue
+        closers = _PAIRS[ch]
+        j = i + 1
+        while j < end and text[j] not in closers:
+            j += 1
+        if j >= end:
+            return found, i
+        found.append((i, j + 1))
+        i = j + 1
+    return found, None
+
+
+def find_quotations(text: str, min_words: int = 1) -> list[tuple[int, int]]:
+    """Character spans (marks included) of the direct quotations in ``text``."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None  # start of a quotation left open by the previous paragraph
+    open_end = 0  # end of that previous paragraph
+    for p_start, p_end in _paragraphs(text):
+        chunk = text[p_start:p_end]
+        first = p_start + (len(chunk) - len(chunk.lstrip()))
+        found, unclosed = _scan(text, p_start, p_end)
+        if open_at is not None:
+            if found and found[0][0] == first:
+                # this paragraph reopens the running quotation and closes it
+                out.append((open_at, found[0][1]))
+                found = found[1:]
+                open_at = None
+            elif not found and unclosed == first:
+                out.extend(found)
+                open_end = _trim_end(text, p_end)
+                continue  # reopened and left open again: the quotation keeps running
+            else:
+                out.append((open_at, open_end))
+                open_at = None
+        out.extend(found)
+        if unclosed is not None:
+            open_at, open_end = unclosed, _trim_end(text, p_end)
+    if open_at is not None:
+        out.append((open_at, open_end))
+    return [(s, e) for s, e in out if len(_WORD.findall(text[s:e])) >= min_words]
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
