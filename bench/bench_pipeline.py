@@ -1,0 +1,106 @@
+"""Articles per second and peak memory of the full default pipeline over the 75 PTC dev articles.
+
+Loads the default pipeline once (load time printed apart), analyses every article with
+``Pipeline.pipe`` and prints articles/s, the time of each stage and the peak RSS of the process.
+When the trained technique model is not installed, it says so and runs the lexicon baseline in
+its place (``--lexicon`` forces that).
+
+    .venv/bin/python bench/bench_pipeline.py [--repeat 2] [--lexicon]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class _Timed:
+    """Wraps a component and adds up the time spent in it (also when it batches with ``pipe``)."""
+
+    def __init__(self, name: str, component: Any, totals: dict[str, float]) -> None:
+        self.name, self.component, self.totals = name, component, totals
+        self.requires, self.assigns = component.requires, component.assigns
+
+    def __call__(self, doc: Any) -> Any:
+        started = time.perf_counter()
+        out = self.component(doc)
+        self.totals[self.name] += time.perf_counter() - started
+        return out
+
+    def pipe(self, docs: Iterable[Any]) -> Iterator[Any]:
+        from unspin.components.base import pipe_component
+
+        stream = pipe_component(self.component, docs)
+        while True:
+            started = time.perf_counter()
+            try:
+                doc = next(stream)
+            except StopIteration:
+                return
+            finally:
+                self.totals[self.name] += time.perf_counter() - started
+            yield doc
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_data = Path(os.environ.get("UNSPIN_SHARED_DATA", REPO.parent / "shared" / "data")) / "ptc"
+    parser.add_argument("--data", type=Path, default=default_data)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--lexicon", action="store_true", help="Use the lexicon technique baseline.")
+    args = parser.parse_args()
+    folder = args.data / "dev-articles"
+    if not folder.is_dir():
+        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+        return 0
+    sys.path.insert(0, str(REPO))
+    from unspin.errors import ModelError
+    from unspin.pipeline import Pipeline, load
+    from unspin.training.ptc import read_ptc_articles
+
+    articles = list(read_ptc_articles(folder).values())
+    replace = {"techniques": "techniques_lexicon"} if args.lexicon else {}
+    started = time.perf_counter()
+    nlp = load(replace=replace)
+    try:
+        nlp(articles[0])  # loads every model once
+    except ModelError as exc:
+        print(f"note: {exc}\nnote: running the lexicon technique baseline instead")
+        replace = {"techniques": "techniques_lexicon"}
+        nlp = load(replace=replace)
+        nlp(articles[0])
+    print(f"pipeline: {', '.join(nlp.names)}{' (techniques = lexicon baseline)' if replace else ''}")
+    print(f"load and first article: {time.perf_counter() - started:.2f}s")
+    words = sum(len(a.text.split()) for a in articles)
+    for run in range(args.repeat):
+        totals: dict[str, float] = defaultdict(float)
+        timed = Pipeline([(name, _Timed(name, component, totals)) for name, component in nlp.components])
+        started = time.perf_counter()
+        docs = list(timed.pipe(articles))
+        wall = time.perf_counter() - started
+        counts = {k: sum(len(getattr(d, k)) for d in docs)
+                  for k in ("techniques", "claims", "quotes", "actors")}
+        # each stage's generator pulls from the one before, so its clock includes theirs
+        own, before = {}, 0.0
+        for name in nlp.names:
+            own[name], before = totals[name] - before, totals[name]
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"run {run + 1}: {len(docs)} articles ({words} words) in {wall:.2f}s = "
+              f"{len(docs) / wall:.2f} articles/s, peak RSS {peak_mb:.0f} MB")
+        print("  stage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in own.items()))
+        print("  found: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    print(f"CPUs visible: {os.cpu_count()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

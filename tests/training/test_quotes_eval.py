@@ -1,0 +1,78 @@
+"""PolNeAR reading and the partial-overlap scoring of the quotes stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from unspin.doc import Attribution, Quote
+from unspin.errors import InputNotFoundError
+from unspin.training.quotes import GoldAttribution, PolnearArticle, read_polnear, score_quotes
+
+TEXT = "Ann Cole said the bridge is unsafe. “It must close,” she added.\nThe end."
+
+
+def _write_split(root: Path) -> None:
+    (root / "test" / "text").mkdir(parents=True)
+    (root / "test" / "attributions").mkdir(parents=True)
+    (root / "test" / "text" / "paper_2016-01-01_bridge.txt").write_text(TEXT, encoding="utf-8")
+    q = TEXT.index("“It")
+    ann = [
+        "T1\tSource 0 8\tAnn Cole",
+        "T2\tCue 9 13\tsaid",
+        "T3\tContent 14 34\tthe bridge is unsafe",
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+        f"T4\tContent {q} {q + 5};{q + 6} {q + 16}\t“It must close,”",
+        "T5\tSource 53 56\tshe",
+        "E2\tAttribution:T4 Content:T4 Source:T5",
+    ]
+    for annotator in ("aaaa", "bbbb"):
+        (root / "test" / "attributions" / f"paper_2016-01-01_bridge_{annotator}.ann").write_text(
+            "\n".join(ann) + "\n", encoding="utf-8")
+
+
+def test_read_polnear_reads_discontinuous_spans_once_per_article(tmp_path: Path) -> None:
+    _write_split(tmp_path)
+    articles = read_polnear(tmp_path, "test")
+    assert len(articles) == 1, "an article annotated twice is read once"
+    article = articles[0]
+    assert article.text == TEXT
+    first, second = article.attributions
+    assert [TEXT[s:e] for s, e in first.source] == ["Ann Cole"]
+    assert [TEXT[s:e] for s, e in first.content] == ["the bridge is unsafe"]
+    assert len(second.content) == 2 and second.cue == []
+
+
+def test_read_polnear_missing_split_says_what_to_give(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFoundError, match="train/, dev/ and test/"):
+        read_polnear(tmp_path, "test")
+
+
+def test_scores_use_partial_overlap_for_content_and_speaker() -> None:
+    gold = [PolnearArticle("a", TEXT, [
+        GoldAttribution(source=[(0, 8)], cue=[(9, 13)], content=[(14, 34)]),
+        GoldAttribution(source=[(53, 56)], content=[(36, 52)]),
+    ])]
+    predicted = [[
+        Quote(20, 34, kind="reported", speaker=Attribution("Ann Cole", 4, 8)),  # both right
+        Quote(36, 40, kind="direct", speaker=Attribution("Ann Cole", 0, 8)),  # wrong speaker
+        Quote(60, 65, kind="reported"),  # no such attribution
+    ]]
+    result = score_quotes(predicted, gold)
+    assert result["content"]["precision"] == round(2 / 3, 4)
+    assert result["content"]["recall"] == 1.0
+    assert result["speaker"]["precision"] == 0.5
+    assert result["speaker"]["recall"] == 0.5
+
+
+def test_polnear_test_split_is_readable(shared_data: Path) -> None:
+    folder = shared_data / "polnear"
+    if not folder.is_dir():
+        pytest.skip(f"needs PolNeAR at {folder}")
+    articles = read_polnear(folder, "test")
+    assert len(articles) == 84
+    for article in articles:
+        for attribution in article.attributions:
+            for start, end in attribution.content + attribution.source:
+                assert 0 <= start < end <= len(article.text)
