@@ -333,3 +333,17 @@ def test_share_is_computed_when_there_is_no_summary(open_report: Callable[..., O
     doc.techniques = [TechniqueSpan(0, 10, technique="Doubt"), TechniqueSpan(5, 20, technique="Slogans")]
     page = open_report(doc).page
     assert len(text) == 50 and "40%" in page.text_content(".u-stats")  # 20 of 50 characters
+
+
+def test_long_lists_show_five_then_all(open_report: Callable[..., Opened], document: Document) -> None:
+    document.claims = [document.claims[0]] * 8
+    page = open_report(document).page
+    items = page.locator(".u-claims .u-item")
+    assert items.count() == 8
+    assert sum(item.is_visible() for item in items.all()) == 5
+    page.click(".u-claims .u-more")
+    assert all(item.is_visible() for item in items.all())
+    page.click(".u-claims .u-more")
+    page.emulate_media(media="print")
+    assert all(item.is_visible() for item in items.all())
+    assert not page.locator(".u-claims .u-more").is_visible()

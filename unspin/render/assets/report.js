@@ -27,6 +27,7 @@
   };
   var UNKNOWN = ["??", "#6b6b6b", "solid"];
   var MAX_TRACK = 4;
+  var KEEP = 5;  // items shown in a long list before "Show all"
   var SVG_NS = "http://www.w3.org/2000/svg";
   var counter = 0;
 
@@ -388,6 +389,22 @@
     return box;
   };
 
+  // Long lists show their first items and a button for the rest; print shows them all.
+  Report.prototype.collapse = function (panel, extra, what) {
+    if (!extra.length) return;
+    extra.forEach(function (node) { node.classList.add("u-extra"); });
+    panel.classList.add("u-collapsed");
+    var button = el("button", "u-small u-more", "Show all " + what);
+    button.type = "button";
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", function () {
+      var open = !panel.classList.toggle("u-collapsed");
+      button.textContent = open ? "Show fewer" : "Show all " + what;
+      button.setAttribute("aria-expanded", String(open));
+    });
+    panel.appendChild(button);
+  };
+
   Report.prototype.item = function (kind, index, build) {
     var self = this, li = el("li"), button = el("button", "u-item");
     button.type = "button";
@@ -421,6 +438,7 @@
       }));
     });
     panel.appendChild(ul);
+    this.collapse(panel, [].slice.call(ul.children, KEEP), this.claims.length + " claims");
     return panel;
   };
 
@@ -438,9 +456,13 @@
       if (!groups[name]) { groups[name] = []; order.push(name); }
       groups[name].push(i);
     });
+    var shown = 0, extra = [];
     order.forEach(function (name) {
-      panel.appendChild(el("p", "u-speaker", name + " (" + groups[name].length + ")"));
+      var head = el("p", "u-speaker", name + " (" + groups[name].length + ")");
+      panel.appendChild(head);
       var ul = el("ul", "u-list");
+      if (shown >= KEEP) extra.push(head, ul);
+      shown += groups[name].length;
       groups[name].forEach(function (i) {
         var q = self.quotes[i];
         ul.appendChild(self.item("q", i, function (b) {
@@ -451,6 +473,7 @@
       });
       panel.appendChild(ul);
     });
+    this.collapse(panel, extra, this.quotes.length + " quotes");
     return panel;
   };
 
@@ -488,6 +511,7 @@
       }));
     });
     panel.appendChild(ul);
+    this.collapse(panel, [].slice.call(ul.children, KEEP), this.actors.length + " actors");
     return panel;
   };
 
