@@ -99,11 +99,16 @@ def main() -> None:
     replace = dict(value.split("=", 1) for value in args.replace)
     spec = PipelineSpec.make(args.disable, replace=replace)
     pipeline = spec.load()
-    tmp = Path(tempfile.mkdtemp(prefix="unspin-bench-"))
+    with tempfile.TemporaryDirectory(prefix="unspin-bench-") as folder:
+        bench(args, spec, pipeline.names, replace, Path(folder))
+
+
+def bench(args: argparse.Namespace, spec: PipelineSpec, names: list[str], replace: dict[str, str],
+          tmp: Path) -> None:
     corpus = tmp / "corpus.jsonl"
     origin = write_corpus(corpus, args.articles)
     print(f"corpus: {args.articles} articles, {origin}; {corpus.stat().st_size / 1e6:.1f} MB JSONL")
-    print(f"pipeline: {', '.join(pipeline.names)}"
+    print(f"pipeline: {', '.join(names)}"
           + (f" (disabled: {', '.join(args.disable)})" if args.disable else "")
           + (f" (replaced: {replace})" if replace else ""))
     print(f"machine: {os.cpu_count()} CPU cores; store: {'PostgreSQL' if args.db else 'SQLite'}; "
