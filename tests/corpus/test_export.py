@@ -33,6 +33,7 @@ def test_jsonl_per_article_carries_id_and_contract(filled: Store, tmp_path: Path
         assert line["result"] == row.result
         assert line["status"] == row.status
         assert list(line) == [name for name, _ in ARTICLE_COLUMNS]
+        assert line["stored_at"].endswith("+00:00")
         if row.status == "ok":
             assert line["technique_count"] == len(row.result["techniques"])
             assert line["techniques_per_1000_words"] == pytest.approx(

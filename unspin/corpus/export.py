@@ -6,6 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -49,9 +50,16 @@ def _article_row(row: StoredArticle) -> dict[str, Any]:
         "claims_with_source": None if result is None else sum(1 for c in claims if c.get("source")),
         "quote_count": None if result is None else len(result.get("quotes") or []),
         "actor_count": None if result is None else len(result.get("actors") or []),
-        "stored_at": row.stored_at.isoformat() if row.stored_at is not None else None,
+        "stored_at": _utc(row.stored_at),
         "result": result,
     }
+
+
+def _utc(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    # SQLite hands back naive datetimes; every time was stored in UTC.
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
 
 
 def _span_rows(row: StoredArticle) -> Iterator[dict[str, Any]]:
