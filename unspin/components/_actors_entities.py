@@ -92,6 +92,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters: list[EntityCluster] = []
     by_key: dict[str, EntityCluster] = {}
     persons: list[tuple[list[str], EntityCluster]] = []
+    text = sdoc.text  # spaCy rebuilds the text on each access
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
@@ -99,7 +100,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         if not written or not any(c.isalpha() for c in written):
             continue
         start, end = ent.start_char, ent.end_char
-        at = sdoc.text.find(written, start, end)
+        at = text.find(written, start, end)
         if at >= 0:  # the mention without "the" or a possessive
             start, end = at, at + len(written)
         key = _VARIANTS.get(written.lower()) or _VARIANTS.get(ent.text.lower().strip())

@@ -80,10 +80,11 @@ class ActorFinder:
         clusters = entity_clusters(sdoc)
         targets = technique_targets(sdoc, techniques, clusters)
         actors: dict[int, Actor] = {}
+        text = sdoc.text  # spaCy rebuilds the text on each access
         for cluster in clusters:
             actors[id(cluster)] = Actor(
                 name=cluster.name, type=cluster.type, aliases=list(cluster.aliases),
-                mentions=[Mention(s, e, alias=sdoc.text[s:e]) for s, e in cluster.mentions])
+                mentions=[Mention(s, e, alias=text[s:e]) for s, e in cluster.mentions])
         for index, target in enumerate(targets):
             if target is not None:
                 actors[id(target)].techniques.append(index)

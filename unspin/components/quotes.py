@@ -67,6 +67,9 @@ class _Cue:
     source: tuple[tuple[int, int], Any] | None
     content: tuple[int, int] | None
     open_ended: bool = False  # the content is just the rest of the sentence
+    sent_start: int = 0  # token offsets of the cue's sentence
+    sent_end: int = 0
+    colon: bool = False  # the sentence ends with ':' (a quotation may follow it)
 
 
 class QuoteFinder:
@@ -93,13 +96,15 @@ class QuoteFinder:
         threshold = model.threshold if self.threshold is None else self.threshold
         found = []
         for sent in sdoc.sents:
+            colon = sdoc[sent.end - 1].text == ":"
             for token in candidate_cues(sent):
                 if mask[token.i]:
                     continue
                 score = model.score(cue_features(token, mask))
                 if score >= min(threshold, self.direct_threshold):
                     content, open_ended = content_span(token)
-                    found.append(_Cue(token, score, source_span(token), content, open_ended))
+                    found.append(_Cue(token, score, source_span(token), content, open_ended,
+                                      sent.start, sent.end, colon))
         return found
 
     def predict(self, sdoc: Any) -> list[Quote]:
@@ -123,7 +128,7 @@ class QuoteFinder:
                 continue  # a scare quote or a title, not speech
             if cue is not None:
                 used.add(cue.token.i)
-            quote = self._quote(sdoc, start, end, "direct", cue, clusters)
+            quote = self._quote(sdoc, text, start, end, "direct", cue, clusters)
             if cue is None and quotes and quotes[-1].kind == "direct" and quotes[-1].speaker is not None \
                     and text.count("\n\n", quotes[-1].end, start) <= 1:
                 # a quotation that goes on from the one before, without a new cue: same speaker
@@ -136,7 +141,7 @@ class QuoteFinder:
                 start, end = cue.content
                 if any(q.start < end and start < q.end for q in quotes):
                     continue
-                quotes.append(self._quote(sdoc, start, end, "reported", cue, clusters))
+                quotes.append(self._quote(sdoc, text, start, end, "reported", cue, clusters))
         quotes.sort(key=lambda q: (q.start, q.end))
         return quotes
 
@@ -147,19 +152,19 @@ class QuoteFinder:
         Confident cues first; a weaker one only when no confident cue stands near.
         """
         best: tuple[tuple[int, float], _Cue] | None = None
+        quoted = sdoc.char_span(start, end, alignment_mode="expand")
+        if quoted is None or len(quoted) == 0:
+            return None
+        first_sent = quoted[0].sent.start
+        near_sents = {first_sent, quoted[-1].sent.start}
         for cue in cues:
             if cue.token.i in used:
                 continue
             if cue.content is not None and cue.content[0] < end and start < cue.content[1]:
                 distance = 0
             else:
-                sent = cue.token.sent
-                first = sdoc.char_span(start, end, alignment_mode="expand")
-                if first is None:
-                    continue
-                near_sents = {first[0].sent.start, first[-1].sent.start}
-                ends_colon = sent.end < len(sdoc) and sdoc[sent.end - 1].text == ":"
-                if sent.start not in near_sents and not (ends_colon and sent.end == first[0].sent.start):
+                # in a sentence of the quotation, or in the one before when that ends with ':'
+                if cue.sent_start not in near_sents and not (cue.colon and cue.sent_end == first_sent):
                     continue
                 distance = min(abs(cue.token.idx - start), abs(cue.token.idx - end))
             rank = (int(cue.score < threshold), distance * (1.5 - cue.score))
@@ -167,7 +172,7 @@ class QuoteFinder:
                 best = (rank, cue)
         return None if best is None else best[1]
 
-    def _quote(self, sdoc: Any, start: int, end: int, kind: str, cue: _Cue | None,
+    def _quote(self, sdoc: Any, text: str, start: int, end: int, kind: str, cue: _Cue | None,
                clusters: list[Any]) -> Quote:
         speaker = cue_attr = None
         score = 0.9 if kind == "direct" else 0.5
@@ -180,15 +185,16 @@ class QuoteFinder:
                                    else "according to", start=token.idx, end=cue_end)
             score = round(cue.score if kind == "reported" else max(0.9, cue.score), 4)
             if cue.source is not None:
-                speaker = self._speaker(sdoc, cue.source, clusters)
+                speaker = self._speaker(sdoc, text, cue.source, clusters)
         return Quote(start, end, kind=kind, speaker=speaker, cue=cue_attr, score=score)
 
-    def _speaker(self, sdoc: Any, source: tuple[tuple[int, int], Any], clusters: list[Any]) -> Attribution:
+    def _speaker(self, sdoc: Any, text: str, source: tuple[tuple[int, int], Any], clusters: list[Any]
+                 ) -> Attribution:
         (start, end), head = source
         cluster = cluster_for_span(clusters, start, end)
         if cluster is None:
             cluster = resolve_reference(sdoc, head, clusters)
-        written = sdoc.text[start:end]
+        written = text[start:end]
         if cluster is None:
             return Attribution(name=" ".join(written.split()), start=start, end=end)
         return Attribution(name=cluster.name, start=start, end=end, actor=cluster.name)
