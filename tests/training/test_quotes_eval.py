@@ -76,3 +76,24 @@ def test_polnear_test_split_is_readable(shared_data: Path) -> None:
         for attribution in article.attributions:
             for start, end in attribution.content + attribution.source:
                 assert 0 <= start < end <= len(article.text)
+
+
+def test_evaluate_quotes_command_prints_the_scores(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from unspin.cli.app import main
+
+    _write_split(tmp_path)
+    assert main(["evaluate-quotes", "--data", str(tmp_path), "--split", "test"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["articles"] == 1 and result["gold_attributions"] == 2
+    assert 0.0 <= result["content"]["f1"] <= 1.0 and 0.0 <= result["speaker"]["f1"] <= 1.0
+
+
+def test_evaluate_quotes_command_reports_a_missing_folder(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from unspin.cli.app import main
+
+    assert main(["evaluate-quotes", "--data", str(tmp_path / "none")]) == 1
+    assert "no PolNeAR split" in capsys.readouterr().err

@@ -69,3 +69,28 @@ def test_trained_model_predicts_a_fine_role_of_its_main_role() -> None:
     role, fine, score = model.predict([["bias", "L=rob"]])
     assert role == "antagonist" and fine in FINE_ROLES["antagonist"]
     assert 1 / 3 < score <= 1.0
+
+
+def test_evaluate_roles_command_cross_validates_and_saves(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from unspin.cli.app import main
+    from unspin.components._actors_roles import load_role_model
+
+    pytest.importorskip("sklearn")
+    (tmp_path / "raw-documents").mkdir()
+    lines = []
+    for i in range(4):
+        (tmp_path / "raw-documents" / f"EN_X_{i}.txt").write_text(TEXT, encoding="utf-8")
+        start = TEXT.index("Red Jack")
+        lines.append(f"EN_X_{i}.txt\tAnn Cole\t10\t17\tProtagonist\tGuardian")
+        lines.append(f"EN_X_{i}.txt\tRed Jack\t{start}\t{start + 7}\tAntagonist\tCorrupt")
+    (tmp_path / "subtask-1-annotations.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    saved = tmp_path / "roles.npz"
+    assert main(["evaluate-roles", "--data", str(tmp_path), "--folds", "2", "--save", str(saved)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["mentions"] == 8 and result["folds"] == 2
+    assert 0.0 <= result["main_role_accuracy"] <= 1.0
+    model = load_role_model(str(saved))
+    assert set(model.fine_labels) == {"guardian", "corrupt"}
