@@ -90,3 +90,28 @@ def test_quotes_can_be_disabled_without_breaking_actors() -> None:
     assert doc.quotes == []
     assert any(a.name == "Ann Cole" for a in doc.actors)
     assert "quotes" not in doc.ran
+
+
+def test_quotation_spans_are_ordered_disjoint_and_in_bounds() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("ab \n\"“”„«»‹›「」.,:'’"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=80))
+    def check(text: str) -> None:
+        spans = find_quotations(text)
+        last = 0
+        for start, end in spans:
+            assert last <= start < end <= len(text)
+            last = end
+
+    check()
+
+
+def test_quotes_stage_survives_odd_texts(nlp) -> None:
+    for text in ("“", "\"\"\"\"", "« »\n\n“\n\n”", "said said said.", "“a”“b”“c” he said"):
+        doc = nlp(Article(id="t", text=text))
+        for quote in doc.quotes:
+            assert 0 <= quote.start < quote.end <= len(text)
