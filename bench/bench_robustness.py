@@ -13,7 +13,8 @@ Each part runs in its own child process so that its peak RSS is its own:
 
     .venv/bin/python bench/bench_robustness.py [--parts article,jsonl,sparse,pipe,pipe-full]
                                                [--jsonl-gb 2] [--articles 20000]
-                                               [--articles-full 1000]  (part at-limit: minutes)
+                                               [--articles-full 1000]
+    part at-limit (minutes): --parts at-limit [--disable quotes]
 """
 
 from __future__ import annotations
@@ -43,12 +44,12 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def default_pipeline() -> tuple[object, str]:
-    """The default pipeline, warmed up; a stage whose model is not built here is replaced by its
-    baseline (techniques) or left out, and the figures say so."""
+def default_pipeline(leave_out: tuple[str, ...] = ()) -> tuple[object, str]:
+    """The default pipeline (less ``leave_out``), warmed up; a stage whose model is not built
+    here is replaced by its baseline (techniques) or left out, and the figures say so."""
     import unspin
 
-    disable: list[str] = []
+    disable: list[str] = list(leave_out)
     replace: dict[str, str] = {}
     while True:
         nlp = unspin.load(disable, replace=replace)
@@ -65,8 +66,11 @@ def default_pipeline() -> tuple[object, str]:
                 disable.append(str(broken))
             continue
         note = f"pipeline {'+'.join(nlp.names)}"
-        if disable or replace:
-            note += f" (models missing here: {', '.join([*replace, *disable])})"
+        missing = [*replace, *(d for d in disable if d not in leave_out)]
+        if missing:
+            note += f" (models missing here: {', '.join(missing)})"
+        if leave_out:
+            note += f" (left out on purpose: {', '.join(leave_out)})"
         return nlp, note
 
 
@@ -87,10 +91,10 @@ def part_article() -> str:
             f"{peak_mb():.0f} MB (pipeline loaded: {base:.0f} MB); {note}")
 
 
-def part_at_limit() -> str:
+def part_at_limit(leave_out: tuple[str, ...]) -> str:
     from unspin.pipeline import MAX_CHARS
 
-    nlp, note = default_pipeline()
+    nlp, note = default_pipeline(leave_out)
     base = peak_mb()
     text = (SENTENCE * (MAX_CHARS // len(SENTENCE) + 1))[:MAX_CHARS]
     started = time.perf_counter()
@@ -182,11 +186,13 @@ def main() -> None:
     parser.add_argument("--jsonl-gb", type=float, default=2.0)
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--articles-full", type=int, default=1_000)
+    parser.add_argument("--disable", default="", help="stages left out of the at-limit part")
     parser.add_argument("--part", help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part:
-        run = {"article": part_article, "at-limit": part_at_limit,
+        leave_out = tuple(filter(None, args.disable.split(",")))
+        run = {"article": part_article, "at-limit": lambda: part_at_limit(leave_out),
                "jsonl": lambda: part_jsonl(args.jsonl_gb, args.folder),
                "sparse": lambda: part_sparse(args.jsonl_gb, args.folder),
                "pipe": lambda: part_pipe(args.articles, args.folder),
@@ -197,7 +203,7 @@ def main() -> None:
         for part in args.parts.split(","):
             subprocess.run([sys.executable, __file__, "--part", part, "--folder", folder,
                             "--jsonl-gb", str(args.jsonl_gb), "--articles", str(args.articles),
-                            "--articles-full", str(args.articles_full)],
+                            "--articles-full", str(args.articles_full), "--disable", args.disable],
                            check=True)
 
 
