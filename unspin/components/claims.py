@@ -12,6 +12,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from unspin.components._claims_features import sentence_features
 from unspin.components._claims_model import DEFAULT_MODEL_DIR, ClaimScorer, load_scorer
 from unspin.components._claims_source import find_source
 from unspin.components.quantities import find_quantities
@@ -71,9 +74,13 @@ class ClaimDetector:
     def scorer(self) -> ClaimScorer:
         return load_scorer(self.model)
 
-    def predict(self, sentences: list[str]) -> list[float]:
-        """Check-worthiness of each sentence text, in [0, 1]."""
-        return [float(p) for p in self.scorer.predict(sentences)]
+    def predict(self, sentences: list[Any]) -> list[float]:
+        """Check-worthiness of each sentence (spaCy spans of parsed articles), in [0, 1]."""
+        if not sentences:
+            return []
+        scorer = self.scorer
+        features = np.stack([sentence_features(s) for s in sentences]) if scorer.uses_parse else None
+        return [float(p) for p in scorer.predict([s.text for s in sentences], features)]
 
     def set_annotations(self, doc: Document, sents: list[Any], scores: list[float]) -> None:
         cut = self.scorer.threshold if self.threshold is None else self.threshold
@@ -97,7 +104,7 @@ class ClaimDetector:
 
     def __call__(self, doc: Document) -> Document:
         sents = self._sentences(doc)
-        self.set_annotations(doc, sents, self.predict([s.text for s in sents]))
+        self.set_annotations(doc, sents, self.predict(sents))
         return doc
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
@@ -112,7 +119,7 @@ class ClaimDetector:
 
     def _run(self, batch: list[Document]) -> Iterator[Document]:
         per_doc = [self._sentences(doc) for doc in batch]
-        scores = self.predict([s.text for sents in per_doc for s in sents])
+        scores = self.predict([s for sents in per_doc for s in sents])
         offset = 0
         for doc, sents in zip(batch, per_doc, strict=True):
             self.set_annotations(doc, sents, scores[offset : offset + len(sents)])

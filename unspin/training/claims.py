@@ -120,15 +120,21 @@ def train_claims(
     *,
     c: float = 2.0,
     min_df: int = 3,
+    parse_weight: float = 0.2,
     seed: int = 0,
 ) -> dict[str, Any]:
-    """Fit the n-gram model, choose its threshold on dev-test, write it to ``out``; return figures."""
+    """Fit the model, choose its threshold on dev-test, write it to ``out``; return figures.
+
+    ``parse_weight`` scales the standardised parse features against the TF-IDF block (0 leaves
+    them out), which sets how strongly the shared regularisation pulls on each block.
+    """
     try:
+        from scipy.sparse import csr_matrix, hstack
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError:
         raise ModelError("training needs scikit-learn; run: pip install -e '.[train]'") from None
-    from unspin.components._claims_model import ClaimScorer, analyze
+    from unspin.components._claims_model import ClaimScorer, analyze, parse_features
 
     started = time.perf_counter()
     train = read_checkthat(data_dir, "train") + read_checkthat(data_dir, "dev")
@@ -140,6 +146,11 @@ def train_claims(
 
     vectorizer = TfidfVectorizer(analyzer=analyze, min_df=min_df, sublinear_tf=True, dtype=np.float32)
     matrix = vectorizer.fit_transform(texts)
+    n_grams = matrix.shape[1]
+    if parse_weight > 0:
+        dense = parse_features(texts)
+        mean, scale = dense.mean(0), dense.std(0) + 1e-3
+        matrix = hstack([matrix, csr_matrix((dense - mean) / scale * parse_weight)]).tocsr()
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", random_state=seed)
     model.fit(matrix, labels)
 
@@ -148,16 +159,20 @@ def train_claims(
         "kind": "ngram-logistic",
         "ngram_vocab": vocab,
         "threshold": 0.5,
-        "settings": {"c": c, "min_df": min_df, "seed": seed},
+        "settings": {"c": c, "min_df": min_df, "parse_weight": parse_weight, "seed": seed},
         "trained_on": {"checkthat2024_train_dev": len(train) - len(extra), "claimbuster_extra": len(extra),
                        "positives": int(labels.sum())},
     }
     arrays = {
         "bias": np.array(model.intercept_[0], dtype=np.float32),
         "ngram_idf": vectorizer.idf_.astype(np.float32),
-        "ngram_weights": model.coef_[0].astype(np.float32),
+        "ngram_weights": model.coef_[0, :n_grams].astype(np.float32),
     }
-    scorer = ClaimScorer(meta, arrays, out)
+    if parse_weight > 0:
+        arrays["dense_mean"] = mean.astype(np.float32)
+        arrays["dense_scale"] = scale.astype(np.float32)
+        arrays["dense_weights"] = (model.coef_[0, n_grams:] * parse_weight).astype(np.float32)
+    scorer = ClaimScorer(meta, arrays)
     held_gold = np.array([e.label for e in held_out])
     held_prob = scorer.predict([e.text for e in held_out])
     meta["threshold"] = _best_threshold(held_gold, held_prob)
@@ -208,8 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_DIR, help="model folder to write")
     parser.add_argument("--c", type=float, default=2.0, help="inverse regularisation strength")
     parser.add_argument("--min-df", type=int, default=3, help="drop n-grams seen in fewer sentences")
+    parser.add_argument("--parse-weight", type=float, default=0.2,
+                        help="weight of the parse features (0: n-grams only)")
     args = parser.parse_args(argv)
-    figures = train_claims(args.data or default_data_dir(), args.out, c=args.c, min_df=args.min_df)
+    figures = train_claims(args.data or default_data_dir(), args.out, c=args.c, min_df=args.min_df,
+                           parse_weight=args.parse_weight)
     print(json.dumps(figures, indent=2))
     return 0
 
