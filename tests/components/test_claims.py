@@ -60,6 +60,8 @@ def _claim_containing(doc: Document, fragment: str):
         ("€1.2 billion", "MONEY", "money", 1_200_000_000, "EUR", None),
         ("£300,000", "MONEY", "money", 300_000, "GBP", None),
         ("up to 5 km", "QUANTITY", "number", 5, "km", "up to"),
+        ("22 years", "DATE", "number", 22, "years", None),
+        ("10:35 EDT", "TIME", "number", None, "EDT", None),
     ],
 )
 def test_parse_quantity_normalises(text, label, kind, value, unit, qualifier) -> None:
@@ -134,6 +136,31 @@ def test_unattributed_claim_has_no_source(parsed: Document) -> None:
     doc = Document(Article(id="u", text="The bridge cost 48 million dollars to build in 2019."))
     doc = make_claims()(make_parser()(doc))
     assert len(doc.claims) == 1 and doc.claims[0].source is None
+
+
+def _claims_of(text: str) -> Document:
+    return ClaimDetector(threshold=0.0)(make_parser()(Document(Article(id="t", text=text))))
+
+
+def test_first_person_is_not_a_source() -> None:
+    doc = _claims_of("We reported last year that the port handled 3 million containers in 2017.")
+    assert doc.claims and doc.claims[0].source is None
+
+
+def test_pronoun_without_a_named_antecedent_stays_a_pronoun() -> None:
+    doc = _claims_of("He said the port handled 3 million containers in 2017.")
+    source = doc.claims[0].source
+    assert source is not None and source.name == "He"
+
+
+def test_source_never_crosses_a_paragraph_break() -> None:
+    text = "The council made an apology\n\nThe mayor said 300 homes were flooded in 2021."
+    doc = _claims_of(text)
+    for claim in doc.claims:
+        assert "\n" not in doc.span_text(claim)
+        if claim.source is not None:
+            assert "\n" not in text[claim.source.start : claim.source.end]
+            assert "\n" not in claim.source.name
 
 
 def test_pipe_matches_call() -> None:

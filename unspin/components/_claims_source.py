@@ -28,40 +28,58 @@ _EVIDENCE_NOUNS = frozenset([
     "review", "research", "census", "audit", "assessment", "count", "tally", "paper", "document",
     "documents", "inquiry", "probe",
 ])
-_PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "GPE", "NORP", "PERSON"),
-             "it": ("ORG", "GPE"), "we": ("ORG", "GPE", "NORP"), "i": ("PERSON",)}
+# Third-person pronouns resolve to the nearest earlier entity of these labels; first and second
+# person ("I", "we", "you") are the text's own voice or its reader, not a cited source.
+_PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "NORP"), "it": ("ORG",)}
+_NOT_SOURCES = frozenset(["i", "we", "you", "me", "us", "one", "this", "that", "which", "who", "what",
+                          "it", "there", "some", "many", "others", "anyone", "everyone", "nobody"])
+_LOOKBACK_SENTS = 3
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 
-def _phrase(token: Any) -> tuple[int, int]:
-    """Character range of ``token``'s subtree, without trailing punctuation or relative clauses."""
-    left = token.left_edge.i
+def _phrase(token: Any, sent: Any) -> tuple[int, int]:
+    """Character range of ``token``'s subtree inside ``sent``, without trailing punctuation,
+    relative clauses or appositions."""
+    left = max(token.left_edge.i, sent.start)
     right = token.i
     for child in token.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj", "advcl", "appos") and child.i > token.i:
+        stop = child.dep_ in ("relcl", "acl", "cc", "conj", "advcl", "appos") or (
+            child.dep_ == "punct" and child.tag_ != "HYPH"
+        )
+        if stop:
             break
-        right = child.right_edge.i
+        right = min(child.right_edge.i, sent.end - 1)
     doc = token.doc
-    while right > left and doc[right].is_punct:
+    while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+    while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
 def _resolve(token: Any, sent: Any) -> str:
-    """The name behind a pronoun: the closest earlier entity of a fitting label, else the pronoun."""
+    """The name behind a pronoun: the closest earlier entity of a fitting label in the last few
+    sentences, else the pronoun itself; "" for a pronoun that cites nobody."""
     labels = _PRONOUNS.get(token.lower_)
     if labels is None:
         return ""
     doc = token.doc
-    for ent in reversed([e for e in doc.ents if e.end <= token.i]):
-        if ent.label_ in labels:
+    floor = sent.start
+    previous = doc[max(sent.start - 1, 0)].sent if sent.start > 0 else None
+    for _ in range(_LOOKBACK_SENTS):
+        if previous is None:
+            break
+        floor = previous.start
+        previous = doc[previous.start - 1].sent if previous.start > 0 else None
+    for ent in reversed([e for e in doc.ents if floor <= e.start and e.end <= token.i]):
+        if ent.label_ in labels and "\n" not in ent.text:
             return ent.text
     return token.text
 
 
 def _name(token: Any, sent: Any) -> str:
+    if token.lower_ in _NOT_SOURCES and token.lower_ not in _PRONOUNS:
+        return ""
     if token.pos_ == "PRON":
         return _resolve(token, sent)
     if token.lemma_.lower() in _EVIDENCE_NOUNS or token.lower_ in _EVIDENCE_NOUNS:
@@ -69,9 +87,9 @@ def _name(token: Any, sent: Any) -> str:
         for prep in token.rights:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if prep.lower_ in ("by", "from") and objects:
-                start, end = _phrase(objects[0])
+                start, end = _phrase(objects[0], sent)
                 return token.doc.text[start:end]
-    start, end = _phrase(token)
+    start, end = _phrase(token, sent)
     return token.doc.text[start:end]
 
 
@@ -83,7 +101,7 @@ def _according_to(sent: Any) -> Attribution | None:
             if not objects:
                 continue
             obj = objects[0]
-            end = _phrase(obj)[1]
+            end = _phrase(obj, sent)[1]
             name = _name(obj, sent)
             if not name:
                 continue
@@ -101,13 +119,14 @@ def _evidence_agent(sent: Any) -> Attribution | None:
             if prep.lower_ in ("by", "from", "of") and prep.dep_ in ("prep", "agent"):
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if objects and (objects[0].ent_type_ in _NAME_LABELS or prep.lower_ != "of"):
-                    start, end = _phrase(objects[0])
-                    return Attribution(name=tok.doc.text[start:end], start=tok.left_edge.idx, end=end)
+                    start, end = _phrase(objects[0], sent)
+                    first = _phrase(tok, sent)[0]
+                    return Attribution(name=tok.doc.text[start:end], start=min(first, start), end=end)
         # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
         head = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:
-            start, end = _phrase(tok)
-            return Attribution(name=tok.doc.text[start:end], start=start, end=head.idx + len(head))
+            start, end = _phrase(tok, sent)
+            return Attribution(name=_name(tok, sent), start=start, end=head.idx + len(head))
     return None
 
 
@@ -126,12 +145,10 @@ def _speaker(sent: Any) -> Attribution | None:
         if not subjects:
             continue
         subj = subjects[0]
-        if subj.lower_ in ("you", "this", "that", "which", "who"):
-            continue
         name = _name(subj, sent)
         if not name:
             continue
-        start, end = _phrase(subj)
+        start, end = _phrase(subj, sent)
         first, last = min(start, tok.idx), max(end, tok.idx + len(tok))
         return Attribution(name=name, start=first, end=last)
     return None
@@ -139,4 +156,12 @@ def _speaker(sent: Any) -> Attribution | None:
 
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
-    return _according_to(sent) or _speaker(sent) or _evidence_agent(sent)
+    found = _according_to(sent) or _speaker(sent) or _evidence_agent(sent)
+    if found is None or not found.name.strip() or "\n" in found.name:
+        return None
+    if not sent.start_char <= found.start < found.end <= sent.end_char:
+        return None
+    if "\n" in sent.text[found.start - sent.start_char : found.end - sent.start_char]:
+        return None
+    found.name = " ".join(found.name.split())
+    return found

@@ -75,17 +75,29 @@ _MONTHS = {
 _MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _WORD_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|[$€£¥₹₽₩%]", re.I)
+_DURATION_RE = re.compile(
+    r"((?:\d[\d,.]*|[a-z-]+)(?:\s+(?:and\s+)?(?:a\s+)?half)?)\s+"
+    r"(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)(?:\s+(?:old|long|ago))?",
+    re.I,
+)
 _YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 
 
 def parse_number(text: str) -> float | None:
     """The numeric value of a phrase such as ``"440,000"``, ``"1.5 million"``, ``"two dozen"``."""
     tokens = [t.lower() for t in _WORD_TOKEN_RE.findall(text.replace("-", " "))]
+    if ":" in text:  # a clock time or a ratio, not an amount
+        return None
     total = 0.0
     current: float | None = None
     seen = False
+    last_digit = False
     for tok in tokens:
-        if tok[0].isdigit():
+        is_digit = tok[0].isdigit()
+        if is_digit and last_digit:  # "10 35": two numbers, not one
+            return None
+        last_digit = is_digit
+        if is_digit:
             value = float(tok.replace(",", ""))
             current = value if current is None else current + value
             seen = True
@@ -177,6 +189,9 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
     """``(kind, value, unit, qualifier)`` for a phrase tagged ``label`` (a spaCy entity label)."""
     qualifier, core = _split_qualifier(text.strip())
     kind = QUANTITY_LABELS.get(label, "number")
+    duration = _DURATION_RE.fullmatch(core.strip())
+    if duration:  # "22 years" is a length of time, not a date
+        return "number", _tidy(parse_number(duration.group(1))), duration.group(2).lower(), qualifier
     if kind == "date":
         return "date", _date(core), None, qualifier
     if kind == "percent" or re.search(r"%|\bper ?cent\b|\bpercentage points?\b", core, re.I):
