@@ -140,7 +140,7 @@ def _technique_tables(doc: Document, spans: list[TechniqueSpan], console: Consol
     console.print()
     frags = _table("Fragments", "#", "technique", "score", "text", plain=plain)
     for n, s in enumerate(spans, 1):
-        frags.add_row(str(n), _code(s.technique, plain) + Text(f" {_label(s.technique)}"),
+        frags.add_row(str(n), Text.assemble(_code(s.technique, plain), f" {_label(s.technique)}"),
                       f"{s.score:.2f}", _short(doc.span_text(s), 70))
     console.print(frags)
     console.print()
