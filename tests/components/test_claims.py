@@ -142,6 +142,13 @@ def _claims_of(text: str) -> Document:
     return ClaimDetector(threshold=0.0)(make_parser()(Document(Article(id="t", text=text))))
 
 
+def test_a_date_range_gives_both_ends() -> None:
+    text = "Construction costs rose by 37 percent between March 2024 and June 18, 2025."
+    doc = _claims_of(text)
+    dates = {text[q.start : q.end]: q.value for q in doc.claims[0].quantities if q.kind == "date"}
+    assert dates == {"March 2024": "2024-03", "June 18, 2025": "2025-06-18"}
+
+
 def test_first_person_is_not_a_source() -> None:
     doc = _claims_of("We reported last year that the port handled 3 million containers in 2017.")
     assert doc.claims and doc.claims[0].source is None

@@ -228,6 +228,27 @@ _FALLBACK_RE = re.compile(
 )
 
 
+_RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*", re.I)
+
+
+def _date_range(text: str, start: int, end: int) -> list[Quantity]:
+    """Both ends of a date range written as one phrase, or [] when it is not one."""
+    phrase = text[start:end]
+    split = _RANGE_SPLIT_RE.search(phrase)
+    if split is None:
+        return []
+    lead = re.match(r"(?:between|from)\s+", phrase, re.I)
+    a_start = start + (lead.end() if lead else 0)
+    parts = [(a_start, start + split.start()), (start + split.end(), end)]
+    out = []
+    for s, e in parts:
+        value = _date(text[s:e]) if e > s else None
+        if value is None:
+            return []
+        out.append(Quantity(start=s, end=e, kind="date", value=value))
+    return out
+
+
 def find_quantities(sent: Any, text: str) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article)."""
     found: list[Quantity] = []
@@ -253,6 +274,13 @@ def find_quantities(sent: Any, text: str) -> list[Quantity]:
         while end > start + 1 and text[end - 1] in ".,;:'\"’":
             end -= 1
         kind, value, unit, qualifier = parse_quantity(text[start:end], ent.label_)
+        if value is None and kind == "date":
+            # "March 2024 and June 18, 2025": spaCy tags a range as one date; give both ends
+            ends = _date_range(text, start, end)
+            if ends:
+                found.extend(ends)
+                taken.append((start, end))
+                continue
         if value is None and kind != "date":
             continue
         found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier))

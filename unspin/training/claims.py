@@ -156,7 +156,7 @@ def train_claims(
 
     vocab = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
     meta: dict[str, Any] = {
-        "kind": "ngram-logistic",
+        "kind": "ngram+parse logistic" if parse_weight > 0 else "ngram logistic",
         "ngram_vocab": vocab,
         "threshold": 0.5,
         "settings": {"c": c, "min_df": min_df, "parse_weight": parse_weight, "seed": seed},
