@@ -66,11 +66,11 @@ def integrity(db: Path) -> str:
 @pytest.mark.slow
 def test_batch_killed_repeatedly_at_random_points_stores_each_article_once(tmp_path: Path) -> None:
     source = tmp_path / "corpus.jsonl"
-    ids = write_corpus(source, 1200)
+    ids = write_corpus(source, 6000)
     db = tmp_path / "results.sqlite"
     rng = random.Random(8)
-    kills = 0
-    for _ in range(6):
+    mid_run = 0
+    for kill in range(1, 7):
         before, _ = counts(db)
         job = subprocess.Popen(batch(source, db, "-j", "2", "--chunk-size", "4"),
                                start_new_session=True, stdout=subprocess.DEVNULL,
@@ -79,18 +79,17 @@ def test_batch_killed_repeatedly_at_random_points_stores_each_article_once(tmp_p
         while counts(db)[0] <= before and job.poll() is None:  # wait for some progress
             assert time.monotonic() < deadline, "the batch stored nothing in two minutes"
             time.sleep(0.02)
-        time.sleep(rng.uniform(0.0, 0.8))  # then a random point in the run
+        time.sleep(rng.uniform(0.0, 0.5))  # then a random point in the run
         if job.poll() is not None:
             job.communicate()
             break
         os.killpg(job.pid, signal.SIGKILL)  # the command and its worker processes
         job.communicate()
-        kills += 1
         rows, distinct = counts(db)
         assert integrity(db) == "ok"
-        assert rows == distinct, f"an article stored twice after kill {kills}"
-    assert kills >= 3, "most kills must land in the middle of the run"
-    assert counts(db)[0] < len(ids), "the kills left work to resume"
+        assert rows == distinct, f"an article stored twice after kill {kill}"
+        mid_run += rows < len(ids)
+    assert mid_run >= 3, "most kills must land in the middle of the run"
 
     done = subprocess.run(batch(source, db, "-j", "2"), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
