@@ -141,6 +141,29 @@ def test_output_is_deterministic(nlp: Pipeline, text: str) -> None:
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
 
 
+@SETTINGS
+@given(text=TEXTS)
+def test_every_output_format_renders(nlp: Pipeline, text: str) -> None:
+    import io
+
+    from unspin.render.html import render_html
+    from unspin.render.ptc import to_ptc_lines
+    from unspin.render.text import render_text
+
+    try:
+        doc = nlp(unspin.Article(id="t", text=text))
+    except UnspinError:
+        return
+    page = render_html(doc)
+    assert page.lstrip().lower().startswith("<!doctype html")
+    for line in to_ptc_lines(doc):
+        assert line.count("\t") == 3 and "\n" not in line
+    for color in (False, True):
+        stream = io.StringIO()
+        render_text(doc, stream, color=color)
+        assert stream.getvalue()
+
+
 def test_spans_are_checked_on_a_text_that_has_some(nlp: Pipeline) -> None:
     # Guards the property test against passing vacuously: this text has spans of several kinds.
     text = ("Mayor Diane Keller said the bridge would cost 48 million dollars. \"It is a "
