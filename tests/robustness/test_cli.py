@@ -17,7 +17,7 @@ from unspin.cli import main
 ARGS = ["analyze", "-", "--disable", "techniques"]
 BYTES = st.one_of(
     st.binary(max_size=400),
-    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8")),
     st.text(max_size=200).map(lambda t: ("<html><body><p>" + t + "</p></body></html>").encode()),
     st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff\x00", b"\x00" * 10, b"\r\r\n"]),
 )
