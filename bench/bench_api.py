@@ -82,7 +82,8 @@ def memory_line(server: int, workers: int) -> str:
 
 
 async def client(http: httpx.AsyncClient, url: str, body: dict[str, str], count: int,
-                 stop_at: float, latencies: list[float], failures: list[int]) -> None:
+                 stop_at: float, latencies: list[float], failures: list[int],
+                 analysis: list[float]) -> None:
     for _ in range(count):
         if time.monotonic() > stop_at:
             return
@@ -91,20 +92,26 @@ async def client(http: httpx.AsyncClient, url: str, body: dict[str, str], count:
         latencies.append(time.perf_counter() - started)
         if response.status_code != 200:
             failures.append(response.status_code)
+        timing = dict(part.strip().split(";dur=") for part in
+                      response.headers.get("server-timing", "").split(",") if ";dur=" in part)
+        if "analysis" in timing:
+            analysis.append(float(timing["analysis"]) / 1000)
 
 
 async def level(base: str, text: str, clients: int, per_client: int, max_seconds: float
-                ) -> tuple[list[float], list[int], float]:
+                ) -> tuple[list[float], list[int], list[float], float]:
     latencies: list[float] = []
     failures: list[int] = []
+    analysis: list[float] = []
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(timeout=300, limits=limits) as http:
         stop_at = time.monotonic() + max_seconds
         started = time.perf_counter()
         await asyncio.gather(*(client(http, f"{base}/v1/analyze", {"text": text}, per_client,
-                                      stop_at, latencies, failures) for _ in range(clients)))
+                                      stop_at, latencies, failures, analysis)
+                               for _ in range(clients)))
         wall = time.perf_counter() - started
-    return latencies, failures, wall
+    return latencies, failures, analysis, wall
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -163,11 +170,12 @@ def main() -> int:
               f"{len(warm.content):,} bytes of JSON")
         print(f"{'clients':>7} {'requests':>8} {'failed':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7}")
         for clients in (int(c) for c in args.levels.split(",")):
-            latencies, failures, wall = asyncio.run(
+            latencies, failures, analysis, wall = asyncio.run(
                 level(base, text, clients, args.requests, args.max_seconds))
             print(f"{clients:>7} {len(latencies):>8} {len(failures):>6} "
                   f"{percentile(latencies, 0.5) * 1000:>8.0f} {percentile(latencies, 0.95) * 1000:>8.0f} "
-                  f"{len(latencies) / wall:>7.2f}   mean {statistics.fmean(latencies) * 1000:.0f} ms; "
+                  f"{len(latencies) / wall:>7.2f}   mean {statistics.fmean(latencies) * 1000:.0f} ms "
+                  f"(model {statistics.fmean(analysis) * 1000:.0f} ms); "
                   f"{memory_line(server.pid, args.workers)}")
     finally:
         server.send_signal(signal.SIGINT)

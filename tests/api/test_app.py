@@ -60,6 +60,14 @@ def test_analyze_text_returns_the_json_contract(client: TestClient) -> None:
         assert span["technique"] in TECHNIQUE_IDS
 
 
+def test_server_timing_says_where_the_time_went(client: TestClient) -> None:
+    response = client.post("/v1/analyze", json={"text": ARTICLE})
+    parts = dict(p.strip().split(";dur=") for p in response.headers["server-timing"].split(","))
+    assert set(parts) == {"ingest", "queue", "analysis"}
+    assert all(float(v) >= 0 for v in parts.values())
+    assert float(parts["analysis"]) > 0
+
+
 def test_integer_id_is_echoed_as_a_string(client: TestClient) -> None:
     data = client.post("/v1/analyze", json={"text": ARTICLE, "id": 42}).json()
     assert data["article"]["id"] == "42"

@@ -123,8 +123,9 @@ def create_app(settings: Settings | None = None, *, pipeline: Pipeline | None = 
                          **_ERROR_RESPONSES})
     async def analyze(body: AnalyzeRequest, request: Request) -> JSONResponse:
         """Analyse one article given as ``text``, ``html`` or ``url``; returns the JSON contract."""
-        doc = await _one(request, body)
-        return JSONResponse(to_dict(doc))
+        timings: dict[str, float] = {}
+        doc = await _one(request, body, timings)
+        return JSONResponse(to_dict(doc), headers=_server_timing(timings))
 
     @app.post("/v1/analyze/batch", tags=["analysis"], dependencies=keyed,
               responses={200: {"description": "One JSON contract, or one error, per document, in "
@@ -137,8 +138,9 @@ def create_app(settings: Settings | None = None, *, pipeline: Pipeline | None = 
                                      f"limit of {settings.max_batch}; split it into smaller batches")
         inputs = [replace(d.to_input(), id=str(i)) if d.id is None else d.to_input()
                   for i, d in enumerate(body.documents)]
+        timings: dict[str, float] = {}
         results = await _analyzer(request).analyze(inputs, components=body.components,
-                                                   min_score=body.min_score)
+                                                   min_score=body.min_score, timings=timings)
         out: list[dict[str, Any]] = []
         for item, result in zip(inputs, results, strict=True):
             if isinstance(result, Document):
@@ -147,16 +149,18 @@ def create_app(settings: Settings | None = None, *, pipeline: Pipeline | None = 
                 status, code = _status_of(result)
                 out.append({"id": item.id, **error_body(code, result.message, status=status)})
         failed = sum(1 for r in results if not isinstance(r, Document))
-        return JSONResponse({"results": out, "analysed": len(out) - failed, "failed": failed})
+        return JSONResponse({"results": out, "analysed": len(out) - failed, "failed": failed},
+                            headers=_server_timing(timings))
 
     @app.post("/v1/report", tags=["analysis"], dependencies=keyed, responses=_ERROR_RESPONSES)
     async def report(body: AnalyzeRequest, request: Request) -> JSONResponse:
         """What the web page shows: the JSON contract and the HTML report of one article."""
         from unspin.render.html import render_html
 
-        doc = await _one(request, body)
+        timings: dict[str, float] = {}
+        doc = await _one(request, body, timings)
         page = await anyio.to_thread.run_sync(render_html, doc)
-        return JSONResponse({"result": to_dict(doc), "html": page})
+        return JSONResponse({"result": to_dict(doc), "html": page}, headers=_server_timing(timings))
 
     return app
 
@@ -174,12 +178,18 @@ def _analyzer(request: Request) -> Analyzer:
     return analyzer
 
 
-async def _one(request: Request, body: AnalyzeRequest) -> Document:
+async def _one(request: Request, body: AnalyzeRequest, timings: dict[str, float]) -> Document:
     result = (await _analyzer(request).analyze([body.to_input()], components=body.components,
-                                               min_score=body.min_score))[0]
+                                               min_score=body.min_score, timings=timings))[0]
     if isinstance(result, UnspinError):
         raise result
     return result
+
+
+def _server_timing(timings: Mapping[str, float]) -> dict[str, str]:
+    """A ``Server-Timing`` header: where the request's time went (ingest, queue, analysis)."""
+    return {"Server-Timing": ", ".join(f"{name};dur={seconds * 1000:.1f}"
+                                       for name, seconds in timings.items())}
 
 
 # Errors ----------------------------------------------------------------------------------

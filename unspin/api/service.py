@@ -9,6 +9,7 @@ request that times out while waiting is dropped before it reaches the model.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -156,19 +157,27 @@ class Analyzer:
         return list(docs)
 
     async def analyze(self, items: Sequence[ArticleInput], *, components: Sequence[str] | None = None,
-                      min_score: float | None = None) -> list[Document | UnspinError]:
-        """Ingest and analyse ``items`` within the time limit; one result or error per item."""
+                      min_score: float | None = None, timings: dict[str, float] | None = None
+                      ) -> list[Document | UnspinError]:
+        """Ingest and analyse ``items`` within the time limit; one result or error per item.
+
+        ``timings``, when given, receives the seconds spent ingesting, waiting for the model
+        and analysing (``ingest``, ``queue``, ``analysis``).
+        """
         stages = self.stages(components)
+        timings = {} if timings is None else timings
         try:
             with anyio.fail_after(self.settings.timeout):
-                return await self._analyze(items, stages, min_score)
+                return await self._analyze(items, stages, min_score, timings)
         except TimeoutError:
             raise AnalysisTimeout(f"the analysis did not finish within {self.settings.timeout:g} s; "
                                   "send a shorter text or fewer documents, or try again later") from None
 
     async def _analyze(self, items: Sequence[ArticleInput], stages: list[tuple[str, Component]],
-                       min_score: float | None) -> list[Document | UnspinError]:
+                       min_score: float | None, timings: dict[str, float]
+                       ) -> list[Document | UnspinError]:
         results: list[Document | UnspinError | None] = [None] * len(items)
+        started = time.perf_counter()
 
         async def ingest(index: int, item: ArticleInput) -> None:
             try:
@@ -183,14 +192,16 @@ class Analyzer:
         async with anyio.create_task_group() as group:
             for index, item in enumerate(items):
                 group.start_soon(ingest, index, item)
+        timings["ingest"] = time.perf_counter() - started
         articles = [r for r in results if isinstance(r, Article)]
         if articles:
-            docs = iter(await self._run_locked(articles, stages, min_score))
+            docs = iter(await self._run_locked(articles, stages, min_score, timings))
             results = [next(docs) if isinstance(r, Article) else r for r in results]
         return [r for r in results if r is not None]
 
     async def _run_locked(self, articles: list[Article], stages: list[tuple[str, Component]],
-                          min_score: float | None) -> list[Document | UnspinError]:
+                          min_score: float | None, timings: dict[str, float]
+                          ) -> list[Document | UnspinError]:
         # Requests queue on the event loop (no thread held while waiting); the thread lock
         # only matters after a timeout abandoned a thread that is still running the model.
         if self._queue is None:
@@ -199,17 +210,23 @@ class Analyzer:
             raise Overloaded(f"{self._waiting} requests are already waiting for the model; "
                              "try again in a moment")
         self._waiting += 1
+        waited = time.perf_counter()
         try:
             await self._queue.acquire()
         finally:
             self._waiting -= 1
+        timings["queue"] = time.perf_counter() - waited
         cancelled = threading.Event()
 
         def work() -> list[Document | UnspinError]:
             with self._lock:
                 if cancelled.is_set():  # the client's time ran out before the model was free
                     return []
-                return self.run(articles, stages, min_score)
+                started = time.perf_counter()
+                try:
+                    return self.run(articles, stages, min_score)
+                finally:
+                    timings["analysis"] = time.perf_counter() - started
 
         try:
             return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
