@@ -31,8 +31,11 @@ _WIDTH = 96
 FEATURE_SIZE = 2 * _WIDTH + len(TAGS) + len(ENTITY_LABELS) + 1
 
 
-def sentence_features(span: Any) -> np.ndarray:
-    """The dense feature vector of a spaCy span (a sentence), ``FEATURE_SIZE`` floats."""
+def sentence_features(span: Any, ents: Any = None) -> np.ndarray:
+    """The dense feature vector of a spaCy span (a sentence), ``FEATURE_SIZE`` floats.
+
+    ``ents``: the span's entities when the caller has them (``span.ents`` scans the whole doc).
+    """
     out = np.zeros(FEATURE_SIZE, dtype=np.float32)
     n = len(span)
     if n == 0:
@@ -48,7 +51,7 @@ def sentence_features(span: Any) -> np.ndarray:
         if i is not None:
             out[base + i] += 1.0 / n
     base += len(TAGS)
-    for ent in span.ents:
+    for ent in span.ents if ents is None else ents:
         i = _ENT_INDEX.get(ent.label_)
         if i is not None:
             out[base + i] = 1.0

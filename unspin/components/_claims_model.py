@@ -32,11 +32,18 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims"
 
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*|[$€£%]")
 _DIGIT_RE = re.compile(r"\d")
+_WORD_CACHE_SIZE = 200_000
 
 
 def _words(text: str) -> list[str]:
     # digits collapse to 0 so "1,200" and "3,400" share features
     return [_DIGIT_RE.sub("0", w) for w in _WORD_RE.findall(text.lower().replace("’", "'"))]
+
+
+def _char_grams(word: str) -> list[str]:
+    padded = f" {word} "
+    return ["c:" + padded[i : i + n] for n in range(2, min(5, len(padded)) + 1)
+            for i in range(len(padded) - n + 1)]
 
 
 def analyze(text: str) -> list[str]:
@@ -45,11 +52,7 @@ def analyze(text: str) -> list[str]:
     feats = ["w:" + w for w in words]
     feats += ["w:" + a + " " + b for a, b in itertools.pairwise(words)]
     for w in words:
-        padded = f" {w} "
-        for n in range(2, 6):
-            if n > len(padded):
-                break
-            feats.extend("c:" + padded[i : i + n] for i in range(len(padded) - n + 1))
+        feats.extend(_char_grams(w))
     return feats
 
 
@@ -61,6 +64,7 @@ class ClaimScorer:
         self.threshold = float(meta["threshold"])
         self.bias = float(arrays["bias"])
         self.vocab: dict[str, int] = {}
+        self._word_cache: dict[str, list[int]] = {}
         if "ngram_vocab" in meta:
             self.vocab = {term: i for i, term in enumerate(meta["ngram_vocab"])}
             self.idf = arrays["ngram_idf"].astype(np.float32)
@@ -92,11 +96,27 @@ class ClaimScorer:
             raise ModelError(f"the claims model in {model_dir} cannot be read ({exc}); retrain it") from None
         return cls(meta, arrays)
 
+    def _indices(self, text: str) -> list[int]:
+        """Vocabulary indices of ``analyze(text)`` (out-of-vocabulary n-grams dropped)."""
+        vocab, cache = self.vocab, self._word_cache
+        words = _words(text)
+        found = [i for i in map(vocab.get, ["w:" + w for w in words]) if i is not None]
+        found += [i for i in map(vocab.get, ["w:" + a + " " + b for a, b in itertools.pairwise(words)])
+                  if i is not None]
+        for w in words:
+            grams = cache.get(w)
+            if grams is None:
+                grams = [i for i in map(vocab.get, _char_grams(w)) if i is not None]
+                if len(cache) < _WORD_CACHE_SIZE:
+                    cache[w] = grams
+            found.extend(grams)
+        return found
+
     def ngram_scores(self, texts: list[str]) -> np.ndarray:
         """The n-gram block's contribution to the logit, without building dense rows."""
         out = np.zeros(len(texts), dtype=np.float32)
         for r, text in enumerate(texts):
-            counts = Counter(i for i in map(self.vocab.get, analyze(text)) if i is not None)
+            counts = Counter(self._indices(text))
             if not counts:
                 continue
             idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))

@@ -33,7 +33,7 @@ _EVIDENCE_NOUNS = frozenset([
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "NORP"), "it": ("ORG",)}
 _NOT_SOURCES = frozenset(["i", "we", "you", "me", "us", "one", "this", "that", "which", "who", "what",
                           "it", "there", "some", "many", "others", "anyone", "everyone", "nobody"])
-_LOOKBACK_SENTS = 3
+_LOOKBACK_TOKENS = 120  # how far back a pronoun's antecedent is looked for (a few sentences)
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 
@@ -57,21 +57,19 @@ def _phrase(token: Any, sent: Any) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _slice(sent: Any, start: int, end: int) -> str:
+    # sent.text builds only the sentence; doc.text would rebuild the whole article each time
+    return str(sent.text[start - sent.start_char : end - sent.start_char])
+
+
 def _resolve(token: Any, sent: Any) -> str:
     """The name behind a pronoun: the closest earlier entity of a fitting label in the last few
     sentences, else the pronoun itself; "" for a pronoun that cites nobody."""
     labels = _PRONOUNS.get(token.lower_)
     if labels is None:
         return ""
-    doc = token.doc
-    floor = sent.start
-    previous = doc[max(sent.start - 1, 0)].sent if sent.start > 0 else None
-    for _ in range(_LOOKBACK_SENTS):
-        if previous is None:
-            break
-        floor = previous.start
-        previous = doc[previous.start - 1].sent if previous.start > 0 else None
-    for ent in reversed([e for e in doc.ents if floor <= e.start and e.end <= token.i]):
+    floor = max(0, sent.start - _LOOKBACK_TOKENS)
+    for ent in reversed(token.doc[floor : token.i].ents):
         if ent.label_ in labels and "\n" not in ent.text:
             return ent.text
     return token.text
@@ -88,9 +86,9 @@ def _name(token: Any, sent: Any) -> str:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if prep.lower_ in ("by", "from") and objects:
                 start, end = _phrase(objects[0], sent)
-                return token.doc.text[start:end]
+                return _slice(sent, start, end)
     start, end = _phrase(token, sent)
-    return token.doc.text[start:end]
+    return _slice(sent, start, end)
 
 
 def _according_to(sent: Any) -> Attribution | None:
@@ -121,7 +119,7 @@ def _evidence_agent(sent: Any) -> Attribution | None:
                 if objects and (objects[0].ent_type_ in _NAME_LABELS or prep.lower_ != "of"):
                     start, end = _phrase(objects[0], sent)
                     first = _phrase(tok, sent)[0]
-                    return Attribution(name=tok.doc.text[start:end], start=min(first, start), end=end)
+                    return Attribution(name=_slice(sent, start, end), start=min(first, start), end=end)
         # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
         head = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:

@@ -8,6 +8,7 @@ threshold becomes a ``Claim`` covering the sentence, with its quantities normali
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,26 @@ def _keep(span: Any) -> list[Any]:
     return [span]
 
 
+def _entities(spans: list[Any]) -> list[list[Any]]:
+    """The entities inside each span, reading each document's entity list once."""
+    cache: dict[int, tuple[list[Any], list[int]]] = {}
+    out = []
+    for span in spans:
+        doc = span.doc
+        if id(doc) not in cache:
+            ents = list(doc.ents)
+            cache[id(doc)] = (ents, [e.start for e in ents])
+        ents, starts = cache[id(doc)]
+        i = bisect.bisect_left(starts, span.start)
+        inside = []
+        while i < len(ents) and ents[i].start < span.end:
+            if ents[i].end <= span.end:
+                inside.append(ents[i])
+            i += 1
+        out.append(inside)
+    return out
+
+
 class ClaimDetector:
     """Marks check-worthy factual sentences as claims."""
 
@@ -79,19 +100,21 @@ class ClaimDetector:
         if not sentences:
             return []
         scorer = self.scorer
-        features = np.stack([sentence_features(s) for s in sentences]) if scorer.uses_parse else None
+        features = None
+        if scorer.uses_parse:
+            ents = _entities(sentences)
+            features = np.stack([sentence_features(s, e) for s, e in zip(sentences, ents, strict=True)])
         return [float(p) for p in scorer.predict([s.text for s in sentences], features)]
 
     def set_annotations(self, doc: Document, sents: list[Any], scores: list[float]) -> None:
         cut = self.scorer.threshold if self.threshold is None else self.threshold
         text = doc.text
         claims = []
-        for sent, score in zip(sents, scores, strict=True):
-            if score < cut:
-                continue
-            start, end = sent.start_char, sent.end_char
-            claims.append(Claim(start=start, end=end, score=round(score, 4),
-                                quantities=find_quantities(sent, text), source=find_source(sent)))
+        kept = [(sent, score) for sent, score in zip(sents, scores, strict=True) if score >= cut]
+        ents = _entities([sent for sent, _ in kept])
+        for (sent, score), sent_ents in zip(kept, ents, strict=True):
+            claims.append(Claim(start=sent.start_char, end=sent.end_char, score=round(score, 4),
+                                quantities=find_quantities(sent, text, sent_ents), source=find_source(sent)))
         doc.claims = claims
 
     def _sentences(self, doc: Document) -> list[Any]:

@@ -249,11 +249,14 @@ def _date_range(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
-def find_quantities(sent: Any, text: str) -> list[Quantity]:
-    """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article)."""
+def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
+    """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
+
+    ``ents``: the span's entities when the caller has them (``sent.ents`` scans the whole doc).
+    """
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ not in QUANTITY_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
