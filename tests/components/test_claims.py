@@ -190,6 +190,10 @@ def test_bad_threshold_and_missing_model_are_unspin_errors(parsed: Document, tmp
         make_claims(threshold=2.0)
     with pytest.raises(ModelError, match="train one with"):
         make_claims(model=tmp_path)(parsed)
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "model.npz").write_bytes(b"not a zip")
+    with pytest.raises(ModelError, match="retrain"):
+        make_claims(model=tmp_path)(parsed)
 
 
 def test_needs_the_parse() -> None:

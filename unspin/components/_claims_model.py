@@ -92,9 +92,12 @@ class ClaimScorer:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
             with np.load(npz_file) as data:
                 arrays = {k: data[k] for k in data.files}
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"the claims model in {model_dir} cannot be read ({exc}); retrain it") from None
-        return cls(meta, arrays)
+            return cls(meta, arrays)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(
+                f"the claims model in {model_dir} cannot be read ({exc!r}); retrain it with: "
+                f"python -m unspin.training.claims --out {model_dir}"
+            ) from None
 
     def _indices(self, text: str) -> list[int]:
         """Vocabulary indices of ``analyze(text)`` (out-of-vocabulary n-grams dropped)."""
