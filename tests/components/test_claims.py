@@ -61,6 +61,9 @@ def _claim_containing(doc: Document, fragment: str):
         ("£300,000", "MONEY", "money", 300_000, "GBP", None),
         ("up to 5 km", "QUANTITY", "number", 5, "km", "up to"),
         ("22 years", "DATE", "number", 22, "years", None),
+        ("16-month", "DATE", "number", 16, "month", None),
+        ("approximately six-ounce", "QUANTITY", "number", 6, "ounce", "approximately"),
+        ("a few thousand", "CARDINAL", "count", 1000, None, "a few"),
         ("10:35 EDT", "TIME", "number", None, "EDT", None),
     ],
 )

@@ -38,7 +38,8 @@ _QUALIFIERS = sorted(
         "below", "above", "in excess of", "close to", "some", "an estimated", "estimated",
         "upwards of", "just over", "just under", "well over", "no more than", "no fewer than",
         "at most", "exactly", "only", "just", "almost exactly", "approx.", "about",
-        "nearly all", "more", "less", "fewer",
+        "nearly all", "more", "less", "fewer", "a few", "several", "a couple of", "tens of",
+        "dozens of", "hundreds of", "thousands of", "millions of",
     ],
     key=len,
     reverse=True,
@@ -76,10 +77,11 @@ _MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _WORD_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|[$€£¥₹₽₩%]", re.I)
 _DURATION_RE = re.compile(
-    r"((?:\d[\d,.]*|[a-z-]+)(?:\s+(?:and\s+)?(?:a\s+)?half)?)\s+"
+    r"((?:\d[\d,.]*|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half)?)(?:\s+|-)"
     r"(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)(?:\s+(?:old|long|ago))?",
     re.I,
 )
+_CODE_RE = re.compile(r"0\d")  # "02": part of a code, a time or a date, not an amount
 _YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 
 
@@ -104,7 +106,8 @@ def parse_number(text: str) -> float | None:
         elif tok in _SMALL and not (tok in ("a", "an") and seen):
             current = (current or 0.0) + _SMALL[tok] if tok != "dozen" else (current or 1.0) * 12
             seen = True
-        elif tok in _SCALES and seen:
+        elif tok in _SCALES and (seen or len(tok) > 3):  # a bare "thousand" counts as one thousand
+            seen = True
             if tok in ("m", "b", "k", "bn", "mn", "tn", "mln") and current is None:
                 continue
             scale = _SCALES[tok]
@@ -204,10 +207,10 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
         return "money", value, unit, qualifier
     value = _tidy(parse_number(core))
     if kind == "number":
-        unit_match = re.search(r"[a-z][a-z.²³/ -]*$", core.strip(), re.I)
-        unit = unit_match.group(0).strip() if unit_match else None
-        if unit and unit.lower() in _SCALES:
-            unit = None
+        # the unit is what is left once the number words are taken out: "six-ounce" -> "ounce"
+        words = re.findall(r"[a-z][a-z.²³/]*", core.replace("-", " "), re.I)
+        unit = " ".join(w for w in words if w.lower() not in _SMALL and w.lower() not in _SCALES
+                        and w.lower() != "and")
         return "number", value, unit or None, qualifier
     return kind, value, None, qualifier
 
@@ -263,7 +266,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
         if ent.label_ == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b", ent.text, re.I):
             continue
-        if ent.label_ == "CARDINAL" and ent.text.lower() in ("one", "a", "an"):
+        if ent.label_ == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
             continue
         # "$48m": spaCy may leave the currency sign or the glued scale outside the entity
         if ent.label_ in ("MONEY", "CARDINAL"):
@@ -293,6 +296,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if any(s < end and start < e for s, e in taken):
             continue
         raw = match.group(0)
+        if _CODE_RE.match(raw):
+            continue
         if _YEAR_RE.match(raw):
             label = "DATE"
         elif "%" in raw or "cent" in raw.lower():
