@@ -45,12 +45,20 @@ def test_quotes_are_linked_to_their_speaker(nlp) -> None:
         assert doc.quotes[index].speaker.actor == "Bashar Al-Assad"
 
 
-def test_roles_are_valid_and_scored(nlp) -> None:
+def test_roles_are_valid_and_scored() -> None:
+    nlp = load(components=["parse", "actors"], config={"actors": {"min_role_score": 0.0}})
     doc = nlp(Article(id="t", text=TEXT))
     for actor in doc.actors:
         assert actor.role in MAIN_ROLES
         assert actor.fine_role in FINE_ROLES[actor.role]
         assert actor.role_score is not None and 0.0 <= actor.role_score <= 1.0
+
+
+def test_unsure_roles_are_left_empty() -> None:
+    nlp = load(components=["parse", "actors"], config={"actors": {"min_role_score": 1.0}})
+    doc = nlp(Article(id="t", text=TEXT))
+    assert doc.actors
+    assert all(a.role is None and a.fine_role is None and a.role_score is None for a in doc.actors)
 
 
 def test_technique_spans_aimed_at_an_actor_get_it_as_target() -> None:

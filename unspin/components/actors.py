@@ -5,8 +5,8 @@ Actors are spaCy's PERSON, ORG, GPE and NORP entities grouped under one canonica
 mentions or is attached to one in the parse ("Assad, the butcher", "the corrupt senator",
 "Smith is a liar"); the span's ``target`` is then set to the actor's name. Quotes whose
 speaker is one of its mentions (or resolves to it) are linked, and each actor gets a role from
-the model in ``_actors_roles``. Techniques and quotes are used when those stages ran; neither is
-required.
+the model in ``_actors_roles`` when the model is confident enough (``min_role_score``; else the
+role stays empty). Techniques and quotes are used when those stages ran; neither is required.
 """
 
 from __future__ import annotations
@@ -70,8 +70,10 @@ class ActorFinder:
     requires: tuple[str, ...] = ("text", "spacy")
     assigns: tuple[str, ...] = ("actors",)
 
-    def __init__(self, roles: bool = True, role_mentions: int = 8, model: str | None = None) -> None:
+    def __init__(self, roles: bool = True, role_mentions: int = 8, model: str | None = None,
+                 min_role_score: float = 0.6) -> None:
         self.roles = roles
+        self.min_role_score = min_role_score
         self.role_mentions = role_mentions
         self.model_path = model
 
@@ -102,8 +104,9 @@ class ActorFinder:
             for cluster in clusters:
                 actor = actors[id(cluster)]
                 feats = [mention_features(sdoc, s, e) for s, e in cluster.mentions[: self.role_mentions]]
-                actor.role, actor.fine_role, score = model.predict(feats)
-                actor.role_score = round(score, 4)
+                role, fine_role, score = model.predict(feats)
+                if score >= self.min_role_score:  # below it the model is little better than chance
+                    actor.role, actor.fine_role, actor.role_score = role, fine_role, round(score, 4)
         ordered = sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0].start))
         return ordered, targets
 
@@ -125,5 +128,7 @@ class ActorFinder:
         return doc
 
 
-def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None) -> ActorFinder:
-    return ActorFinder(roles=roles, role_mentions=role_mentions, model=model)
+def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,
+                min_role_score: float = 0.6) -> ActorFinder:
+    return ActorFinder(roles=roles, role_mentions=role_mentions, model=model,
+                       min_role_score=min_role_score)
