@@ -115,3 +115,12 @@ def test_quotes_stage_survives_odd_texts(nlp) -> None:
         doc = nlp(Article(id="t", text=text))
         for quote in doc.quotes:
             assert 0 <= quote.start < quote.end <= len(text)
+
+
+def test_relative_pronoun_speaker_is_resolved_to_the_noun_it_describes(nlp) -> None:
+    text = "Laura Whitfield, who said that farmers would gain, left early."
+    doc = nlp(Article(id="t", text=text))
+    said = [q for q in doc.quotes if q.cue is not None and q.cue.name == "say"]
+    assert said and said[0].speaker is not None
+    assert text[said[0].speaker.start:said[0].speaker.end] == "who"
+    assert said[0].speaker.actor == "Laura Whitfield"

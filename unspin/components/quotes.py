@@ -192,6 +192,9 @@ class QuoteFinder:
                  ) -> Attribution:
         (start, end), head = source
         cluster = cluster_for_span(clusters, start, end)
+        if cluster is None and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            noun = head.head.head  # "Smith, who said ...": the noun the clause describes
+            cluster = cluster_for_span(clusters, noun.idx, noun.idx + len(noun.text))
         if cluster is None:
             cluster = resolve_reference(sdoc, head, clusters)
         written = text[start:end]
