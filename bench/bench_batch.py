@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -60,8 +61,17 @@ def write_corpus(path: Path, n: int) -> str:
     return origin
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers, once closed)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run_one(label: str, engine: Any, spec: PipelineSpec, corpus: Path, db: str,
             chunk_size: int) -> dict[str, Any]:
+    load = os.getloadavg()[0]
+    cpu = cpu_seconds()
     with open_store(db) as store:
         start = time.perf_counter()
         stats = run_batch([corpus], store, spec=spec, engine=engine, chunk_size=chunk_size)
@@ -70,7 +80,8 @@ def run_one(label: str, engine: Any, spec: PipelineSpec, corpus: Path, db: str,
     engine.close()
     return {"config": label, "articles": stats.stored + stats.failed, "failed": stats.failed,
             "stored": stored, "seconds": round(seconds, 2),
-            "articles_per_s": round((stats.stored + stats.failed) / seconds, 2)}
+            "articles_per_s": round((stats.stored + stats.failed) / seconds, 2),
+            "cpu_s": round(cpu_seconds() - cpu, 1), "load_before": round(load, 1)}
 
 
 def reset(db: str) -> None:
@@ -124,6 +135,7 @@ def bench(args: argparse.Namespace, spec: PipelineSpec, names: list[str], replac
     if args.dask_workers:
         from distributed import LocalCluster
 
+        cpu = cpu_seconds()
         with LocalCluster(n_workers=args.dask_workers, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster:
             db = args.db or str(tmp / "dask.sqlite")
@@ -131,16 +143,22 @@ def bench(args: argparse.Namespace, spec: PipelineSpec, names: list[str], replac
             results.append(run_one(f"dask, local cluster of {args.dask_workers} workers",
                                    DaskEngine(cluster.scheduler_address), spec, corpus, db,
                                    args.chunk_size))
-            print(json.dumps(results[-1]), flush=True)
+        # The workers' CPU time is known once the cluster has shut them down (start-up included).
+        results[-1]["cpu_s"] = round(cpu_seconds() - cpu, 1)
+        print(json.dumps(results[-1]), flush=True)
 
     base = results[0]["articles_per_s"] if results else 0
     print()
-    print(f"{'configuration':36} {'articles':>8} {'seconds':>8} {'articles/s':>11} {'speed-up':>9}")
+    print(f"{'configuration':36} {'articles':>8} {'seconds':>8} {'articles/s':>11} {'speed-up':>9} "
+          f"{'CPU s':>7} {'articles/CPU s':>15} {'load':>5}")
     for r in results:
         speedup = r["articles_per_s"] / base if base else 0
+        per_cpu = r["articles"] / r["cpu_s"] if r["cpu_s"] else 0
         print(f"{r['config']:36} {r['articles']:>8} {r['seconds']:>8} {r['articles_per_s']:>11} "
-              f"{speedup:>8.2f}x")
+              f"{speedup:>8.2f}x {r['cpu_s']:>7} {per_cpu:>15.2f} {r['load_before']:>5}")
         assert r["stored"] == args.articles, f"{r['config']}: stored {r['stored']} of {args.articles}"
+    print("\nCPU s: CPU time of the batch and its workers (start-up included); load: the machine's "
+          "1-minute load average when the configuration started (others' work included).")
 
 
 if __name__ == "__main__":
