@@ -85,3 +85,16 @@ def test_actors_can_be_disabled() -> None:
     doc = load(disable=["actors"], replace={"techniques": "techniques_lexicon"})(Article(id="t", text=TEXT))
     assert doc.actors == []
     assert doc.summary["actor_count"] == 0
+
+
+def test_quotes_and_actors_fit_the_json_contract(nlp) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from unspin.render.json import load_schema, to_dict
+
+    doc = nlp(Article(id="t", text=TEXT))
+    data = to_dict(doc)
+    jsonschema.validate(data, load_schema())
+    assert data["quotes"] and data["actors"]
+    for actor in data["actors"]:
+        assert actor["mention_count"] == len(actor["mentions"])
+        assert all(0 <= q < len(data["quotes"]) for q in actor["quotes"])
