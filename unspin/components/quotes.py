@@ -103,7 +103,10 @@ class QuoteFinder:
                 score = model.score(cue_features(token, mask))
                 if score >= min(threshold, self.direct_threshold):
                     content, open_ended = content_span(token)
-                    found.append(_Cue(token, score, source_span(token), content, open_ended,
+                    source = source_span(token)
+                    if source is not None and _nobody(source[1]):
+                        continue  # "nobody asked for this" reports no one's words
+                    found.append(_Cue(token, score, source, content, open_ended,
                                       sent.start, sent.end, colon))
         return found
 
@@ -191,15 +194,21 @@ class QuoteFinder:
     def _speaker(self, sdoc: Any, text: str, source: tuple[tuple[int, int], Any], clusters: list[Any]
                  ) -> Attribution:
         (start, end), head = source
+        written = " ".join(text[start:end].split())
         cluster = cluster_for_span(clusters, start, end)
         if cluster is None and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
-            noun = head.head.head  # "Smith, who said ...": the noun the clause describes
+            # "Smith, who said ...", "a mayor who promised ...": the noun the clause describes
+            noun = head.head.head
             cluster = cluster_for_span(clusters, noun.idx, noun.idx + len(noun.text))
+            if cluster is None:
+                cluster = resolve_reference(sdoc, noun, clusters)
+            if cluster is None:
+                words = [t for t in noun.subtree if t.i < head.i and not t.is_punct]
+                written = " ".join(t.text for t in words) or written
         if cluster is None:
             cluster = resolve_reference(sdoc, head, clusters)
-        written = text[start:end]
         if cluster is None:
-            return Attribution(name=" ".join(written.split()), start=start, end=end)
+            return Attribution(name=written, start=start, end=end)
         return Attribution(name=cluster.name, start=start, end=end, actor=cluster.name)
 
     def __call__(self, doc: Document) -> Document:
@@ -215,3 +224,9 @@ def make_quotes(model: str | None = None, threshold: float | None = None, min_wo
                 reported: bool = True) -> QuoteFinder:
     return QuoteFinder(model=model, threshold=threshold, min_words=min_words, reported=reported)
 
+
+
+def _nobody(head: Any) -> bool:
+    """A subject that names no speaker: "nobody", "no one", "none of them"."""
+    return head.lower_ in ("nobody", "none", "nothing", "neither") or any(
+        child.dep_ == "det" and child.lower_ == "no" for child in head.children)
