@@ -98,3 +98,13 @@ def test_quotes_and_actors_fit_the_json_contract(nlp) -> None:
     for actor in data["actors"]:
         assert actor["mention_count"] == len(actor["mentions"])
         assert all(0 <= q < len(data["quotes"]) for q in actor["quotes"])
+
+
+def test_surname_first_then_full_name_is_one_actor_and_namesakes_stay_apart(nlp) -> None:
+    text = ("Whitfield arrived late. Laura Whitfield then spoke. Paul Whitfield, her brother, "
+            "disagreed with Laura Whitfield.")
+    doc = nlp(Article(id="t", text=text))
+    laura = _actor(doc, "Laura Whitfield")
+    assert "Whitfield" in laura.aliases
+    paul = _actor(doc, "Paul Whitfield")
+    assert paul is not laura and "Laura Whitfield" not in paul.aliases

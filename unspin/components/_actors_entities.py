@@ -132,11 +132,16 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
 def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster]],
                   label: str) -> EntityCluster | None:
     """A person named before whose name ends with (or contains) these words: "Assad"."""
-    if not words or len(words) > 2:
+    if not words or len(words) > 3:
         return None
     for other_words, cluster in reversed(persons):
         if len(other_words) > len(words) and other_words[-len(words):] == words:
             return cluster
+    if label == "PERSON" and len(words) == 2:
+        # the surname came first ("Assad ... Bashar Assad"): the full name joins it
+        for other_words, cluster in reversed(persons):
+            if len(other_words) == 1 and words[-1:] == other_words and len(_words(cluster.name)) == 1:
+                return cluster
         if label != "PERSON" and words == other_words:
             return cluster
     return None
