@@ -186,38 +186,27 @@ class TechniqueModel:
         self.cls_id = self.tokenizer.token_to_id("[CLS]")
         self.sep_id = self.tokenizer.token_to_id("[SEP]")
 
-    def encode(self, texts: Sequence[str], batch_size: int = 16) -> list[Encoded]:
-        """Run the encoder over every window of every text, batched across texts."""
+    def encode(self, texts: Sequence[str]) -> list[Encoded]:
+        """Run the encoder over every window of every text.
+
+        Each window runs alone: the int8 model quantises activations with a range taken over
+        the whole input tensor, so batching windows (and their padding) together would make
+        one article's result depend on its neighbours in the batch.
+        """
         encodings = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        jobs: list[tuple[int, int, int]] = []  # (text index, window start, window end)
-        per_text_windows: list[list[tuple[int, int]]] = []
-        for t, enc in enumerate(encodings):
-            wins = token_windows(len(enc.ids), self.window - 2, self.stride) if enc.ids else []
-            per_text_windows.append(wins)
-            jobs.extend((t, a, b) for a, b in wins)
         hidden_size = int(self.heads["span_w1"].shape[0] - N_SPAN_FEATURES) // 3
         hidden = [np.zeros((len(e.ids), hidden_size), np.float32) for e in encodings]
         probs = [np.zeros((len(e.ids), 1 + len(self.labels)), np.float32) for e in encodings]
-        cores = {t: stitch_cores(w) for t, w in enumerate(per_text_windows)}
-        # Longest windows first, so that a batch holds windows of similar length.
-        order = sorted(range(len(jobs)), key=lambda j: -(jobs[j][2] - jobs[j][1]))
-        for k in range(0, len(order), batch_size):
-            batch = [jobs[j] for j in order[k:k + batch_size]]
-            length = max(b - a for _, a, b in batch) + 2
-            ids = np.zeros((len(batch), length), np.int64)
-            mask = np.zeros((len(batch), length), np.int64)
-            for row, (t, a, b) in enumerate(batch):
-                window_ids = encodings[t].ids[a:b]
-                ids[row, 0] = self.cls_id
-                ids[row, 1:len(window_ids) + 1] = window_ids
-                ids[row, len(window_ids) + 1] = self.sep_id
-                mask[row, :len(window_ids) + 2] = 1
-            states, logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            for row, (t, a, b) in enumerate(batch):
-                index = per_text_windows[t].index((a, b))
-                lo, hi = cores[t][index]
-                hidden[t][lo:hi] = states[row, 1 + lo - a:1 + hi - a]
-                probs[t][lo:hi] = _sigmoid(logits[row, 1 + lo - a:1 + hi - a])
+        for t, enc in enumerate(encodings):
+            if not enc.ids:
+                continue
+            windows = token_windows(len(enc.ids), self.window - 2, self.stride)
+            for (a, b), (lo, hi) in zip(windows, stitch_cores(windows), strict=True):
+                ids = np.array([[self.cls_id, *enc.ids[a:b], self.sep_id]], dtype=np.int64)
+                mask = np.ones_like(ids)
+                states, logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+                hidden[t][lo:hi] = states[0, 1 + lo - a:1 + hi - a]
+                probs[t][lo:hi] = _sigmoid(logits[0, 1 + lo - a:1 + hi - a])
         out = []
         for t, enc in enumerate(encodings):
             offsets = np.array(enc.offsets, dtype=np.int64).reshape(-1, 2)
@@ -250,13 +239,11 @@ class Techniques:
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("techniques",)
 
-    def __init__(self, min_score: float = 0.0, model: str | Path | None = None,
-                 batch_size: int = 16) -> None:
+    def __init__(self, min_score: float = 0.0, model: str | Path | None = None) -> None:
         if not 0.0 <= min_score <= 1.0:
             raise ConfigError(f"min_score must be between 0 and 1, not {min_score}")
         self.min_score = min_score
         self.model_dir = model
-        self.batch_size = batch_size
         self._model: TechniqueModel | None = None
 
     @property
@@ -268,7 +255,7 @@ class Techniques:
     def predict(self, texts: Sequence[str]) -> list[list[TechniqueSpan]]:
         """Technique spans for each text (pure: nothing is written on documents)."""
         model = self.model
-        return [self._spans(e) for e in model.encode(texts, self.batch_size)]
+        return [self._spans(e) for e in model.encode(texts)]
 
     def _spans(self, encoded: Encoded, threshold: float | None = None,
                multi: float | None = None) -> list[TechniqueSpan]:
@@ -333,7 +320,7 @@ class Techniques:
         """
         if not spans:
             return []
-        encoded = self.model.encode([text], self.batch_size)[0]
+        encoded = self.model.encode([text])[0]
         unique = sorted(set(spans))
         probs = dict(zip(unique, self.model.span_probs(encoded, unique), strict=True))
         seen: dict[tuple[int, int], int] = {}
@@ -351,7 +338,7 @@ class Techniques:
         return doc
 
     def pipe(self, docs: Iterable[Document], batch_articles: int = 8) -> Iterator[Document]:
-        """Analyse documents in small groups so that windows of several articles share a batch."""
+        """Analyse documents in small groups (their texts are tokenised together)."""
         group: list[Document] = []
         for doc in docs:
             group.append(doc)

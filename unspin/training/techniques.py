@@ -300,7 +300,7 @@ def _tune(out: Path, articles: Sequence[Article], gold: Mapping[str, list[GoldSp
                 for a, e in zip(articles, encoded, strict=True)}
 
     best_t, best_si = 0.5, -1.0
-    for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+    for t in (0.08, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.4, 0.5):
         si = score_si(predict(t, 1.0), sub_gold).f1
         log(f"calibration slice: threshold {t:.2f} SI F1 {si:.4f}")
         if si > best_si:
