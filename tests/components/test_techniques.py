@@ -60,6 +60,14 @@ def test_decode_runs_widens_to_whole_words_and_merges() -> None:
     assert decode_runs(probs, word_ids, 0.95) == []
 
 
+def test_decode_runs_keep_and_gap() -> None:
+    probs = np.array([0.3, 0.35, 0.1, 0.3, 0.9, 0.1, 0.1, 0.1])
+    word_ids = list(range(8))
+    assert decode_runs(probs, word_ids, 0.25) == [(0, 2), (3, 5)]
+    assert decode_runs(probs, word_ids, 0.25, keep=0.5) == [(3, 5)], "a run needs one sure token"
+    assert decode_runs(probs, word_ids, 0.25, gap=1) == [(0, 5)], "runs one token apart join"
+
+
 def test_span_features_see_recurrence() -> None:
     text = "Build the bridge. Nothing else. Build the bridge."
     first = span_features(text, 0, 16)

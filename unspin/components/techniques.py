@@ -97,9 +97,13 @@ def span_features(text: str, start: int, end: int, lowered: str | None = None) -
     ], dtype=np.float32)
 
 
-def decode_runs(probs: np.ndarray, word_ids: Sequence[int | None], threshold: float
-                ) -> list[tuple[int, int]]:
-    """Token ranges ``[a, b)`` whose probability is at least ``threshold``, widened to whole words."""
+def decode_runs(probs: np.ndarray, word_ids: Sequence[int | None], threshold: float,
+                keep: float = 0.0, gap: int = 0) -> list[tuple[int, int]]:
+    """Token ranges ``[a, b)`` whose probability is at least ``threshold``, widened to whole words.
+
+    Runs at most ``gap`` tokens apart are joined; a run is kept only if its highest
+    probability reaches ``keep`` (a low threshold draws the boundaries, ``keep`` decides).
+    """
     above = probs >= threshold
     runs: list[tuple[int, int]] = []
     n = len(probs)
@@ -116,12 +120,12 @@ def decode_runs(probs: np.ndarray, word_ids: Sequence[int | None], threshold: fl
             a -= 1
         while b < n and word_ids[b] is not None and word_ids[b] == word_ids[b - 1]:
             b += 1
-        if runs and a <= runs[-1][1]:
+        if runs and a <= runs[-1][1] + gap:
             runs[-1] = (runs[-1][0], max(b, runs[-1][1]))
         else:
             runs.append((a, b))
         i = max(j, b)
-    return runs
+    return [(a, b) for a, b in runs if float(probs[a:b].max()) >= keep]
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -263,10 +267,12 @@ class Techniques:
         cfg = model.config
         threshold = float(cfg.get("threshold", 0.5)) if threshold is None else threshold
         multi = float(cfg.get("multi_label", 1.0)) if multi is None else multi
+        keep = float(cfg.get("keep", 0.0))
+        gap = int(cfg.get("gap", 0))
         a_cal, b_cal = cfg.get("calibration", [1.0, 0.0])
         text = encoded.text
         runs = []
-        for a, b in decode_runs(encoded.probs[:, 0], encoded.word_ids, threshold):
+        for a, b in decode_runs(encoded.probs[:, 0], encoded.word_ids, threshold, keep, gap):
             start, end = int(encoded.offsets[a, 0]), int(encoded.offsets[b - 1, 1])
             if _WORD.search(text[start:end]):
                 runs.append((a, b, start, end))

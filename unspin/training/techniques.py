@@ -25,6 +25,7 @@ import numpy as np
 from unspin.components.techniques import (
     N_SPAN_FEATURES,
     Techniques,
+    decode_runs,
     span_features,
     token_windows,
 )
@@ -299,12 +300,30 @@ def _tune(out: Path, articles: Sequence[Article], gold: Mapping[str, list[GoldSp
                        for s in component._spans(e, threshold, multi)]
                 for a, e in zip(articles, encoded, strict=True)}
 
-    best_t, best_si = 0.5, -1.0
-    for t in (0.08, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.4, 0.5):
-        si = score_si(predict(t, 1.0), sub_gold).f1
-        log(f"calibration slice: threshold {t:.2f} SI F1 {si:.4f}")
-        if si > best_si:
-            best_t, best_si = t, si
+    def runs(threshold: float, keep: float, gap: int) -> dict[str, list[GoldSpan]]:
+        out: dict[str, list[GoldSpan]] = {}
+        for a, e in zip(articles, encoded, strict=True):
+            spans = []
+            for ta, tb in decode_runs(e.probs[:, 0], e.word_ids, threshold, keep, gap):
+                start, end = int(e.offsets[ta, 0]), int(e.offsets[tb - 1, 1])
+                if any(c.isalnum() for c in a.text[start:end]):
+                    spans.append(GoldSpan(a.id, start, end))
+            out[a.id] = spans
+        return out
+
+    best: tuple[float, float, float, int] = (-1.0, 0.5, 0.0, 0)
+    for t in (0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
+        for keep in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7):
+            if keep and keep <= t:
+                continue
+            for gap in (0, 1, 2, 4):
+                si = score_si(runs(t, keep, gap), sub_gold).f1
+                best = max(best, (si, t, keep, gap))
+    best_si, best_t, best_keep, best_gap = best
+    log(f"calibration slice: threshold {best_t:.2f}, keep {best_keep:.2f}, gap {best_gap}: "
+        f"SI F1 {best_si:.4f}")
+    cfg = component.model.config
+    cfg.update(threshold=best_t, keep=best_keep, gap=best_gap)
     best_m, best_flc = 1.0, -1.0
     for m in (1.0, 0.5, 0.4, 0.3, 0.2):
         flc = score_flc(predict(best_t, m), sub_gold).f1
@@ -323,7 +342,8 @@ def _tune(out: Path, articles: Sequence[Article], gold: Mapping[str, list[GoldSp
             xs.append(math.log(mean / (1 - mean)))
             ys.append(float(covered[s.start:s.end].mean()))
     a_cal, b_cal = _fit_platt(np.array(xs), np.array(ys)) if len(xs) >= 2 else (1.0, 0.0)
-    return {"threshold": best_t, "multi_label": best_m, "calibration": [a_cal, b_cal],
+    return {"threshold": best_t, "keep": best_keep, "gap": best_gap, "multi_label": best_m,
+            "calibration": [a_cal, b_cal],
             "calibration_slice": {"si_f1": best_si, "flc_f1": best_flc, "fragments": len(xs)}}
 
 
