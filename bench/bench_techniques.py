@@ -37,6 +37,7 @@ def main() -> int:
     command = [sys.executable, "-m", "unspin", "analyze", str(folder), "--format", "ptc", *disable]
     print("command:", " ".join(command[2:]))
     for run in range(args.repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         wall = time.perf_counter() - started
@@ -44,9 +45,14 @@ def main() -> int:
             print(result.stderr.strip())
             return result.returncode
         spans = sum(1 for line in result.stdout.splitlines() if line.strip())
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        peak_mb = after.ru_maxrss / 1024
+        # On a shared machine wall time depends on the neighbours; CPU seconds much less so.
         print(f"run {run + 1}: {n} articles in {wall:.2f}s = {n / wall:.1f} articles/s, "
-              f"{spans} spans, peak RSS {peak_mb:.0f} MB (largest child so far)")
+              f"{spans} spans, peak RSS {peak_mb:.0f} MB (largest child so far); "
+              f"CPU {cpu:.1f}s = {n / (cpu / os.cpu_count()):.1f} articles/s if the "
+              f"{os.cpu_count()} cores were free")
     return 0
 
 

@@ -176,6 +176,8 @@ class TechniqueModel:
             self.tokenizer.no_padding()
             options = ort.SessionOptions()
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            # Idle threads that spin burn cores other work (and other processes) could use.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             self.session = ort.InferenceSession(str(folder / "model.onnx"), options,
                                                 providers=["CPUExecutionProvider"])
             with np.load(folder / "heads.npz") as heads:
