@@ -15,6 +15,7 @@ from unspin.components.techniques import (
     span_features,
     stitch_cores,
     token_windows,
+    trim_fragment,
 )
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, ModelError
@@ -68,6 +69,15 @@ def test_decode_runs_keep_and_gap() -> None:
     assert decode_runs(probs, word_ids, 0.25, gap=1) == [(0, 5)], "runs one token apart join"
 
 
+def test_trim_fragment_drops_stray_punctuation_but_keeps_closed_quotes() -> None:
+    text = 'He said " is a betrayal, of all. "Take back our streets!" they chant.'
+    start, end = trim_fragment(text, 8, 24)
+    assert text[start:end] == "is a betrayal"
+    q = text.index('"Take')
+    assert trim_fragment(text, q, q + 24) == (q, q + 24)
+    assert trim_fragment(text, 0, 1) == (0, 1)
+
+
 def test_span_features_see_recurrence() -> None:
     text = "Build the bridge. Nothing else. Build the bridge."
     first = span_features(text, 0, 16)
@@ -96,6 +106,7 @@ def test_spans_are_valid_scored_and_explained(detector: Techniques) -> None:
         assert s.technique in TECHNIQUE_IDS
         assert 0.0 <= s.score <= 1.0
         assert s.explanation.startswith(label_of(s.technique) + ":")
+        assert "“the”" not in s.explanation and "“of”" not in s.explanation
 
 
 def test_same_input_same_output(detector: Techniques) -> None:

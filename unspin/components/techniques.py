@@ -39,6 +39,7 @@ __all__ = [
     "span_features",
     "stitch_cores",
     "token_windows",
+    "trim_fragment",
 ]
 
 #: Environment variable naming a model folder to use instead of the shipped one.
@@ -46,6 +47,24 @@ MODEL_ENV = "UNSPIN_TECHNIQUES_MODEL"
 MODEL_FILES = ("model.onnx", "tokenizer.json", "heads.npz", "config.json")
 N_SPAN_FEATURES = 6
 _WORD = re.compile(r"\w")
+_QUOTES = "\"“”"
+# Words too common to show as the signal of a technique.
+_FUNCTION_WORDS = frozenset((
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "is",
+    "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she",
+    "they", "we", "you", "i", "his", "her", "their", "our", "your", "as", "from", "so", "not", "no",
+))
+
+
+def trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading/trailing spaces and stray punctuation (a quote mark that is not closed inside)."""
+    while start < end and (text[start] in " \t\n,.;:)]" or (
+            text[start] in _QUOTES and not any(c in _QUOTES for c in text[start + 1:end]))):
+        start += 1
+    while end > start and (text[end - 1] in " \t\n,;:([" or (
+            text[end - 1] in _QUOTES and not any(c in _QUOTES for c in text[start:end - 1]))):
+        end -= 1
+    return start, end
 
 
 def default_model_dir() -> Path:
@@ -275,7 +294,7 @@ class Techniques:
         text = encoded.text
         runs = []
         for a, b in decode_runs(encoded.probs[:, 0], encoded.word_ids, threshold, keep, gap):
-            start, end = int(encoded.offsets[a, 0]), int(encoded.offsets[b - 1, 1])
+            start, end = trim_fragment(text, int(encoded.offsets[a, 0]), int(encoded.offsets[b - 1, 1]))
             if _WORD.search(text[start:end]):
                 runs.append((a, b, start, end))
         if not runs:
@@ -317,7 +336,8 @@ class Techniques:
             best, ws, we = words.get(w, (p, s, e))
             words[w] = (max(best, p), min(ws, s), max(we, e))
         ranked = sorted(words.values(), key=lambda v: -v[0])
-        cues = [encoded.text[s:e] for _, s, e in ranked if _WORD.search(encoded.text[s:e])]
+        cues = [encoded.text[s:e] for _, s, e in ranked
+                if _WORD.search(encoded.text[s:e]) and encoded.text[s:e].lower() not in _FUNCTION_WORDS]
         return cues[:2]
 
     def classify(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, float]]:

@@ -28,6 +28,7 @@ from unspin.components.techniques import (
     decode_runs,
     span_features,
     token_windows,
+    trim_fragment,
 )
 from unspin.doc import Article
 from unspin.errors import ConfigError, InputNotFoundError, ModelError
@@ -305,7 +306,7 @@ def _tune(out: Path, articles: Sequence[Article], gold: Mapping[str, list[GoldSp
         for a, e in zip(articles, encoded, strict=True):
             spans = []
             for ta, tb in decode_runs(e.probs[:, 0], e.word_ids, threshold, keep, gap):
-                start, end = int(e.offsets[ta, 0]), int(e.offsets[tb - 1, 1])
+                start, end = trim_fragment(a.text, int(e.offsets[ta, 0]), int(e.offsets[tb - 1, 1]))
                 if any(c.isalnum() for c in a.text[start:end]):
                     spans.append(GoldSpan(a.id, start, end))
             out[a.id] = spans
