@@ -21,8 +21,8 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
 
 _ALWAYS_THERE = {"text"}
 
-#: Longest article text analysed, in characters: the parse alone takes about 4 GB of memory per
-#: million characters, so longer texts are refused (``load(max_chars=...)`` changes it).
+#: Longest article text analysed, in characters: the default pipeline peaks at about 4 GB of
+#: memory and takes minutes on a million, so longer texts are refused (``load(max_chars=...)``).
 MAX_CHARS = 1_000_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
