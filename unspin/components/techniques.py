@@ -15,6 +15,7 @@ import math
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -197,6 +198,9 @@ class TechniqueModel:
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             # Idle threads that spin burn cores other work (and other processes) could use.
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            # Parallelism comes from running windows side by side (see encode), not inside one.
+            options.intra_op_num_threads = 1
+            options.inter_op_num_threads = 1
             self.session = ort.InferenceSession(str(folder / "model.onnx"), options,
                                                 providers=["CPUExecutionProvider"])
             with np.load(folder / "heads.npz") as heads:
@@ -205,6 +209,8 @@ class TechniqueModel:
             raise ModelError(f"the technique model in {folder} cannot be loaded ({exc}); "
                              "reinstall unspin or retrain it with `unspin train`") from None
         self.folder = folder
+        self._executor = ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)),
+                                            thread_name_prefix="unspin-techniques")
         self.labels: list[str] = list(self.config.get("labels", TECHNIQUE_IDS))
         self.window = int(self.config.get("window", 256))
         self.stride = int(self.config.get("stride", 192))
@@ -222,16 +228,27 @@ class TechniqueModel:
         hidden_size = int(self.heads["span_w1"].shape[0] - N_SPAN_FEATURES) // 3
         hidden = [np.zeros((len(e.ids), hidden_size), np.float32) for e in encodings]
         probs = [np.zeros((len(e.ids), 1 + len(self.labels)), np.float32) for e in encodings]
+        jobs: list[tuple[int, int, int, int, int]] = []
         for t, enc in enumerate(encodings):
             if not enc.ids:
                 continue
             windows = token_windows(len(enc.ids), self.window - 2, self.stride)
             for (a, b), (lo, hi) in zip(windows, stitch_cores(windows), strict=True):
-                ids = np.array([[self.cls_id, *enc.ids[a:b], self.sep_id]], dtype=np.int64)
-                mask = np.ones_like(ids)
-                states, logits = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-                hidden[t][lo:hi] = states[0, 1 + lo - a:1 + hi - a]
-                probs[t][lo:hi] = _sigmoid(logits[0, 1 + lo - a:1 + hi - a])
+                jobs.append((t, a, b, lo, hi))
+
+        def run(job: tuple[int, int, int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+            t, a, b, _, _ = job
+            ids = np.array([[self.cls_id, *encodings[t].ids[a:b], self.sep_id]], dtype=np.int64)
+            states, logits = self.session.run(None, {"input_ids": ids,
+                                                     "attention_mask": np.ones_like(ids)})
+            return states, logits
+
+        # One window per run keeps results batch-independent; windows run side by side on the
+        # cores (onnxruntime releases the GIL), each session call on one thread.
+        results = self._executor.map(run, jobs) if len(jobs) > 1 else map(run, jobs)
+        for (t, a, _, lo, hi), (states, logits) in zip(jobs, results, strict=True):
+            hidden[t][lo:hi] = states[0, 1 + lo - a:1 + hi - a]
+            probs[t][lo:hi] = _sigmoid(logits[0, 1 + lo - a:1 + hi - a])
         out = []
         for t, enc in enumerate(encodings):
             offsets = np.array(enc.offsets, dtype=np.int64).reshape(-1, 2)
