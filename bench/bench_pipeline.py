@@ -57,6 +57,8 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=default_data)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--lexicon", action="store_true", help="Use the lexicon technique baseline.")
+    parser.add_argument("--parse-processes", type=int, default=1,
+                        help="spaCy worker processes for the parse stage (config parse.n_process).")
     args = parser.parse_args()
     folder = args.data / "dev-articles"
     if not folder.is_dir():
@@ -70,13 +72,13 @@ def main() -> int:
     articles = list(read_ptc_articles(folder).values())
     replace = {"techniques": "techniques_lexicon"} if args.lexicon else {}
     started = time.perf_counter()
-    nlp = load(replace=replace)
+    nlp = load(replace=replace, config={"parse": {"n_process": args.parse_processes}})
     try:
         nlp(articles[0])  # loads every model once
     except ModelError as exc:
         print(f"note: {exc}\nnote: running the lexicon technique baseline instead")
         replace = {"techniques": "techniques_lexicon"}
-        nlp = load(replace=replace)
+        nlp = load(replace=replace, config={"parse": {"n_process": args.parse_processes}})
         nlp(articles[0])
     print(f"pipeline: {', '.join(nlp.names)}{' (techniques = lexicon baseline)' if replace else ''}")
     print(f"load and first article: {time.perf_counter() - started:.2f}s")

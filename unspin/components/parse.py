@@ -6,12 +6,13 @@ character offsets are article offsets). Long texts are parsed in chunks to bound
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from unspin.doc import Document
-from unspin.errors import ModelError
+from unspin.errors import ConfigError, ModelError
 
 __all__ = ["SPACY_MODEL", "SpacyParser", "load_spacy", "make_parser"]
 
@@ -42,9 +43,14 @@ class SpacyParser:
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("spacy",)
 
-    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16) -> None:
+    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16, n_process: int = 1) -> None:
+        if n_process < 1:
+            raise ConfigError(f"n_process must be 1 or more, not {n_process}")
         self.model = model
         self.batch_size = batch_size
+        # Worker processes for ``pipe`` over many articles (spaCy's own multiprocessing).
+        # A daemonic process (a batch worker) cannot have children, so it parses in-process.
+        self.n_process = n_process
 
     @property
     def nlp(self) -> Any:
@@ -55,6 +61,13 @@ class SpacyParser:
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        if self.n_process > 1 and not multiprocessing.current_process().daemon:
+            pairs = self.nlp.pipe(((d.text, d) for d in docs), as_tuples=True,
+                                  n_process=self.n_process, batch_size=self.batch_size)
+            for parsed, doc in pairs:
+                doc.cache["spacy"] = parsed
+                yield doc
+            return
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
@@ -70,5 +83,5 @@ class SpacyParser:
             yield doc
 
 
-def make_parser(model: str = SPACY_MODEL, batch_size: int = 16) -> SpacyParser:
-    return SpacyParser(model=model, batch_size=batch_size)
+def make_parser(model: str = SPACY_MODEL, batch_size: int = 16, n_process: int = 1) -> SpacyParser:
+    return SpacyParser(model=model, batch_size=batch_size, n_process=n_process)
