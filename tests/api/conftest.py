@@ -12,10 +12,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import uvicorn
+from _localhttp import QuietHandler, serving
 from fastapi.testclient import TestClient
 
 from unspin.api import Settings, create_app
@@ -123,7 +123,7 @@ def live_server(settings: Settings, pipeline: Pipeline) -> Iterator[str]:
         thread.join(timeout=15)
 
 
-class _Pages(BaseHTTPRequestHandler):
+class _Pages(QuietHandler):
     def do_GET(self) -> None:
         if self.path == "/article":
             self._send(200, PAGE, "text/html; charset=utf-8")
@@ -149,24 +149,9 @@ class _Pages(BaseHTTPRequestHandler):
         else:
             self._send(404, b"not here", "text/plain")
 
-    def _send(self, status: int, body: bytes, ctype: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="session")
 def pages() -> Iterator[str]:
     """A local web server with an article page and misbehaving URLs."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(_Pages) as url:
+        yield url

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from _localhttp import QuietHandler, serving
 
 from unspin.errors import FetchError, InputTooLargeError
 from unspin.ingest import FetchLimits, fetch_url, read_source
@@ -16,7 +15,7 @@ PAGE = (b"<html><head><title>Local page</title></head><body><article><p>"
         + b"</p></article></body></html>")
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def do_GET(self) -> None:
         if self.path == "/page":
             self._send(200, PAGE, "text/html; charset=utf-8")
@@ -35,25 +34,11 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, b"not here", "text/plain")
 
-    def _send(self, status: int, body: bytes, ctype: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 def test_fetch_html_page_through_redirect(server: str) -> None:

@@ -9,9 +9,10 @@ import time
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from _localhttp import serving
 
 from unspin.errors import FetchError, InputTooLargeError
 from unspin.ingest import FetchLimits, fetch_url, read_source
@@ -116,20 +117,11 @@ def _raw_deflate(data: bytes) -> bytes:
     return c.compress(data) + c.flush()
 
 
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a client that hangs up on a hostile response is the expected outcome
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    # A quiet server: a client that hangs up on a hostile response is the expected outcome.
+    with serving(Handler) as url:
+        yield url
 
 
 @pytest.fixture
