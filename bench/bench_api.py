@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
 import socket
 import statistics
@@ -25,6 +24,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from unspin.training.data import default_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -121,7 +122,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_data = Path(os.environ.get("UNSPIN_SHARED_DATA", REPO.parent / "shared" / "data")) / "ptc"
+    default_data = default_data_dir() / "ptc"
     parser.add_argument("--data", type=Path, default=default_data)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--requests", type=int, default=8, help="requests per client and level")

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin.corpus import DaskEngine, PipelineSpec, make_engine, open_store, run_batch
+from unspin.training.data import default_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -29,7 +30,7 @@ OUTLETS = ("Outlet A", "Outlet B", "Outlet C", "Outlet D")
 
 
 def ptc_texts() -> list[str]:
-    data = Path(os.environ.get("UNSPIN_SHARED_DATA", REPO.parent / "shared" / "data")) / "ptc"
+    data = default_data_dir() / "ptc"
     texts = []
     for split in ("train-articles", "dev-articles", "test-articles"):
         folder = data / split

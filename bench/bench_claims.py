@@ -10,17 +10,18 @@ scored and claims found. CPU time is the steadier figure on a shared machine.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
+
+from unspin.training.data import default_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_data = Path(os.environ.get("UNSPIN_SHARED_DATA", REPO.parent / "shared" / "data")) / "ptc"
+    default_data = default_data_dir() / "ptc"
     parser.add_argument("--data", type=Path, default=default_data)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()

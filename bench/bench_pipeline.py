@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from unspin.training.data import default_data_dir
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -53,7 +55,7 @@ class _Timed:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_data = Path(os.environ.get("UNSPIN_SHARED_DATA", REPO.parent / "shared" / "data")) / "ptc"
+    default_data = default_data_dir() / "ptc"
     parser.add_argument("--data", type=Path, default=default_data)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--lexicon", action="store_true", help="Use the lexicon technique baseline.")

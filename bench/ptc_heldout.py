@@ -9,16 +9,17 @@ The held-out ids are those listed in unspin/models/techniques/heldout_ids.txt (w
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
+
+from unspin.training.data import default_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_data = Path(os.environ.get("UNSPIN_SHARED_DATA", REPO.parent / "shared" / "data")) / "ptc"
+    default_data = default_data_dir() / "ptc"
     parser.add_argument("--data", type=Path, default=default_data)
     parser.add_argument("--out", type=Path, default=Path("/tmp/unspin-heldout"))
     parser.add_argument("--ids", type=Path, default=REPO / "unspin/models/techniques/heldout_ids.txt")

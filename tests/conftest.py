@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def shared_data_dir() -> Path:
-    return Path(os.environ.get("UNSPIN_SHARED_DATA", REPO.parent / "shared" / "data"))
+from unspin.training.data import default_data_dir
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The annotated corpora beside the checkout; skips the test when they are not there."""
-    path = shared_data_dir()
+    path = default_data_dir()
     if not (path / "ptc").is_dir():
         pytest.skip(f"needs the shared corpora at {path} (not part of the repository); "
                     "set UNSPIN_SHARED_DATA to their folder")

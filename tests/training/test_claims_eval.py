@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +12,7 @@ from unspin.cli import main
 from unspin.components._claims_model import ClaimScorer
 from unspin.errors import EvaluationError
 from unspin.training.claims import CHECKTHAT, evaluate_claims, prf, read_checkthat, read_claimbuster
+from unspin.training.data import default_data_dir
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -110,7 +110,7 @@ def test_evaluate_claims_cli(corpus: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def _real_data() -> Path:
-    path = Path(os.environ.get("UNSPIN_SHARED_DATA", REPO.parent / "shared" / "data"))
+    path = default_data_dir()
     if not (path / CHECKTHAT / "CT24_checkworthy_english_test_gold.tsv").is_file():
         pytest.skip(f"needs the CheckThat! 2024 corpus under {path}; set UNSPIN_SHARED_DATA")
     return path

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
 import time
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from unspin.errors import EvaluationError, ModelError
+from unspin.training.data import default_data_dir
 
 __all__ = [
     "Example",
@@ -52,14 +52,6 @@ class Example:
     id: str
     text: str
     label: int  # 1 = check-worthy
-
-
-def default_data_dir() -> Path:
-    """``$UNSPIN_SHARED_DATA``, else the ``shared/data`` folder beside the repository checkout."""
-    env = os.environ.get("UNSPIN_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def read_checkthat(data_dir: Path, split: str) -> list[Example]:
