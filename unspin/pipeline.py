@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
-from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputTooLargeError
+from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputError, InputTooLargeError
 
 __all__ = ["DEFAULT_PIPELINE", "MAX_CHARS", "Pipeline", "analyze", "load"]
 
@@ -82,12 +82,44 @@ class Pipeline:
             doc.ran.append(name)
         return doc
 
-    def pipe(self, articles: Iterable[Article | str]) -> Iterator[Document]:
-        """Analyse many articles, letting components batch their work."""
-        stream: Iterable[Document] = (self.make_doc(a) for a in articles)
+    def pipe(self, articles: Iterable[Article | str | InputError], *,
+             errors: Literal["raise", "yield"] = "raise") -> Iterator[Document | InputError]:
+        """Analyse many articles in order, letting components batch their work.
+
+        ``errors="raise"`` stops at the first article that cannot be analysed (empty, over
+        the size limit, invalid Unicode). ``errors="yield"`` yields that article's
+        ``InputError`` in its place and goes on; errors already in ``articles`` (as the
+        readers in ``unspin.ingest`` yield them) pass through in their place too.
+        """
+        if errors not in ("raise", "yield"):
+            raise ConfigError(f"errors must be 'raise' or 'yield', not {errors!r}")
+        # Errors wait beside the next good document so that the output keeps the input order.
+        before: dict[int, list[InputError]] = {}
+        held: list[InputError] = []
+
+        def documents() -> Iterator[Document]:
+            for item in articles:
+                try:
+                    if isinstance(item, InputError):
+                        raise item
+                    doc = self.make_doc(item)
+                except InputError as exc:
+                    if errors == "raise":
+                        raise
+                    held.append(exc)
+                    continue
+                if held:
+                    before[id(doc)] = held[:]
+                    held.clear()
+                yield doc
+
+        stream: Iterable[Document] = documents()
         for name, component in self.components:
             stream = _mark(pipe_component(component, stream), name)
-        yield from stream
+        for doc in stream:
+            yield from before.pop(id(doc), ())
+            yield doc
+        yield from held
 
 
 def _mark(docs: Iterable[Document], name: str) -> Iterator[Document]:

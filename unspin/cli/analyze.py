@@ -45,16 +45,13 @@ def analyze(
 
     def documents():  # type: ignore[no-untyped-def]
         nonlocal failures
-        for item in read_sources(inputs):
+        # Unreadable inputs and refused articles come back in their place; the rest goes on.
+        for item in pipeline.pipe(read_sources(inputs), errors="yield"):
             if isinstance(item, InputError):
                 failures += 1
                 fail(str(item))
-                continue
-            try:
-                yield pipeline(item)
-            except InputError as exc:
-                failures += 1
-                fail(str(exc))
+            else:
+                yield item
 
     several = _several(inputs)
     docs = documents()

@@ -67,10 +67,11 @@ def analyse_articles(pipeline: Any, articles: Sequence[Article]) -> list[Outcome
     from unspin.render.json import to_dict
 
     try:
-        docs = list(pipeline.pipe(articles))
-        if len(docs) == len(articles):
-            return [(to_dict(doc), None) for doc in docs]
-    except Exception:  # retried one by one below, where the failure is recorded
+        results = list(pipeline.pipe(articles, errors="yield"))
+        if len(results) == len(articles):
+            return [(None, r.message) if isinstance(r, InputError) else (to_dict(r), None)
+                    for r in results]
+    except Exception:  # a stage failed on some article: retried one by one below
         pass
     outcomes: list[Outcome] = []
     for article in articles:
