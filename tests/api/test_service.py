@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import anyio
 import pytest
 
@@ -96,11 +98,11 @@ def test_analyze_returns_errors_in_place() -> None:
     assert isinstance(results[2], EmptyInputError)
 
 
-def test_analyze_time_limit() -> None:
+def test_analyze_time_limit(slow_pipeline: Callable[[float], Pipeline]) -> None:
     import time
 
     a = analyzer(timeout=0.2)
-    a.pipeline = Pipeline([*a.pipeline.components, ("slow", _Sleep(1.0))])
+    a.pipeline = slow_pipeline(1.0)
 
     async def go() -> None:
         await a.analyze([ArticleInput(text="abcd efgh")])
@@ -109,18 +111,3 @@ def test_analyze_time_limit() -> None:
     with pytest.raises(AnalysisTimeout, match=r"0\.2 s"):
         anyio.run(go)
     assert time.monotonic() - started < 0.9
-
-
-class _Sleep:
-    name = "slow"
-    requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ("slow",)
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-
-    def __call__(self, doc: Document) -> Document:
-        import time
-
-        time.sleep(self.seconds)
-        return doc
