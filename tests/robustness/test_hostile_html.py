@@ -31,6 +31,12 @@ HIDDEN = {
     "svg": "<svg><text>SECRETSVG</text></svg>",
     "input_hidden": '<input type="hidden" value="SECRETINPUT">',
     "inline_hidden_span": "<p>Visible words <span hidden>SECRETINLINE</span>and the tail stays.</p>",
+    "stylesheet_class": '<style>.promo-x { display: none !important }</style>'
+                        '<p class="promo-x">SECRETSHEETCLASS words a style sheet hides.</p>',
+    "stylesheet_id_descendant": "<style>/* hide */ #box p, .other { visibility:hidden }</style>"
+                                '<div id="box"><p>SECRETSHEETID words a style sheet hides.</p></div>',
+    "stylesheet_attribute": '<style>[data-cloak]{display:NONE}</style>'
+                            "<p data-cloak>SECRETSHEETATTR words a style sheet hides.</p>",
 }
 
 
@@ -46,6 +52,29 @@ def test_hidden_content_never_reaches_the_text(kind: str) -> None:
                   .replace("<", " ").split() if w.startswith("SECRET"))
     article = article_from_html(_page(snippet), id="h")
     assert marker.strip(";:=.") not in article.text
+    assert "harbour board met on Tuesday" in article.text
+
+
+@pytest.mark.parametrize("css", [
+    "@media (max-width: 600px) { .wide { display: none } }",  # depends on the screen
+    "p.wide:hover { display: none }",  # a state, not a rule that always applies
+    "p.wide::after { display: none }",  # a pseudo-element cssselect cannot evaluate
+    "body { display: none } article { display: none }",  # shown by a script once loaded
+    ".wide { display: block }",
+    ".wide { display: }  p[ { display: none }",  # broken CSS
+])
+def test_style_sheet_rules_that_do_not_hide_text_keep_it(css: str) -> None:
+    page = (f"<!doctype html><html><head><style>{css}</style></head><body><article>"
+            f'<h1>Harbour fees</h1>{PARA}<p class="wide">Visible rule words stay in the text.</p>'
+            f"{PARA2}</article></body></html>")
+    article = article_from_html(page, id="s")
+    assert "Visible rule words stay" in article.text
+    assert "harbour board met on Tuesday" in article.text
+
+
+def test_a_huge_style_sheet_is_bounded() -> None:
+    css = "".join(f".c{i} {{ display: none }}" for i in range(20_000))
+    article = article_from_html(_page(f"<style>{css}</style>"), id="big")
     assert "harbour board met on Tuesday" in article.text
 
 

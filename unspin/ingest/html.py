@@ -17,8 +17,8 @@ def looks_like_html(text: str) -> bool:
     )
 
 
-# Text a reader never sees on the page. (Rules in a style sheet cannot be seen without a CSS
-# engine; inline styles and the usual "hide this" utility classes can.)
+# Text a reader never sees on the page: hidden by attributes, inline styles, the usual "hide this"
+# utility classes, or rules in the page's own <style> sheets (see ``_stylesheet_hidden``).
 _HIDDEN_CLASSES = frozenset({"hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text",
                              "is-hidden", "hide", "invisible"})
 _HIDDEN_STYLES = ("display:none", "visibility:hidden")
@@ -35,9 +35,67 @@ def _is_hidden(el: Any) -> bool:
     return bool(_HIDDEN_CLASSES.intersection(str(el.get("class", "")).lower().split()))
 
 
+# Bounds on the work spent on a page's style sheets (a hostile page may hold megabytes of CSS).
+_MAX_CSS_CHARS = 500_000
+_MAX_CSS_RULES = 500
+_MAX_SELECTOR_CHARS = 300
+_NEVER_DROPPED = frozenset({"html", "head", "body"})
+
+
+def _hides(declarations: list[Any]) -> bool:
+    import tinycss2
+
+    for d in declarations:
+        if d.type != "declaration":
+            continue
+        value = tinycss2.serialize(d.value).strip().lower()
+        if (d.lower_name, value) in (("display", "none"), ("visibility", "hidden"),
+                                     ("visibility", "collapse")):
+            return True
+    return False
+
+
+def _stylesheet_hidden(tree: Any) -> list[Any]:
+    """Elements that top-level rules of the page's <style> sheets hide with display or visibility.
+
+    Rules inside @media blocks are left out (they depend on the screen), as are selectors that
+    cssselect cannot evaluate (pseudo-elements, states such as :hover never match). An element
+    that holds most of the page's text is kept: pages that hide their body until a script shows
+    it would otherwise lose the article.
+    """
+    import tinycss2
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+    from lxml.etree import XPathError
+
+    css = "\n".join(el.text or "" for el in tree.iter("style"))[:_MAX_CSS_CHARS]
+    lowered = css.lower()
+    if "none" not in lowered and "hidden" not in lowered and "collapse" not in lowered:
+        return []
+    rules = [r for r in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+             if r.type == "qualified-rule"][:_MAX_CSS_RULES]
+    total = len(tree.text_content() or "") or 1
+    found: list[Any] = []
+    for rule in rules:
+        if not _hides(tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
+                                                     skip_whitespace=True)):
+            continue
+        selector = tinycss2.serialize(rule.prelude).strip()
+        if not selector or len(selector) > _MAX_SELECTOR_CHARS:
+            continue
+        try:
+            matched = CSSSelector(selector, translator="html")(tree)
+        except (SelectorError, XPathError, ValueError):  # a selector lxml cannot evaluate
+            continue
+        found.extend(el for el in matched if isinstance(el.tag, str) and el.tag not in _NEVER_DROPPED
+                     and len(el.text_content() or "") * 2 < total)
+    return found
+
+
 def _drop_hidden(tree: Any) -> None:
     """Remove elements hidden from the reader, keeping the text that follows them."""
     doomed = [el for el in tree.iter() if isinstance(el.tag, str) and _is_hidden(el)]
+    doomed += _stylesheet_hidden(tree)
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
