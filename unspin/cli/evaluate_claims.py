@@ -25,10 +25,15 @@ def evaluate_claims_command(
     ] = None,
     threshold: Annotated[float | None, typer.Option(
         "--threshold", min=0.0, max=1.0, help="Decision threshold (default: the model's).")] = None,
+    cascade: Annotated[bool, typer.Option(
+        "--cascade/--no-cascade",
+        help="Ask the encoder only about sentences the linear model is unsure of (the stage's default), "
+             "or about all of them.")] = True,
 ) -> int:
     """Score the check-worthiness model (positive class "Yes") and print P/R/F1 as JSON."""
     from unspin.training.claims import default_data_dir, evaluate_claims
 
-    result = evaluate_claims(data or default_data_dir(), model, split=split, threshold=threshold)
+    result = evaluate_claims(data or default_data_dir(), model, split=split, threshold=threshold,
+                             cascade=cascade)
     print(json.dumps(result, indent=2))
     return 0

@@ -1,6 +1,10 @@
 """The check-worthiness scorer: sentence -> probability that it states a checkable fact.
 
-A logistic model over two feature blocks, evaluated with numpy only:
+Two models, averaged with the weight stored in the model folder:
+
+* an encoder: MiniLM-L6 fine-tuned as a sentence classifier (mean-pooled token states, one
+  logit), exported to int8 ONNX and run with onnxruntime and ``tokenizers`` (``EncoderScorer``);
+* a logistic model over two feature blocks, evaluated with numpy only:
 
 * n-grams: sublinear TF-IDF over word 1-2-grams and character 2-5-grams (``analyze``), with the
   vocabulary and idf weights stored in the model;
@@ -8,7 +12,8 @@ A logistic model over two feature blocks, evaluated with numpy only:
   tok2vec vectors, tag shares, entity types), standardised with stored means and scales.
 
 A model is a folder holding ``model.npz`` (arrays) and ``meta.json`` (vocabulary, threshold,
-settings, training figures), written by ``unspin.training.claims``.
+settings, training figures), plus ``encoder.onnx`` and ``tokenizer.json`` when ``meta.json``
+has an ``encoder`` entry; all written by ``unspin.training.claims``.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -26,7 +32,7 @@ import numpy as np
 
 from unspin.errors import ModelError
 
-__all__ = ["DEFAULT_MODEL_DIR", "ClaimScorer", "analyze", "load_scorer", "parse_features"]
+__all__ = ["DEFAULT_MODEL_DIR", "ClaimScorer", "EncoderScorer", "analyze", "load_scorer", "parse_features"]
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims"
 
@@ -46,6 +52,64 @@ def _char_grams(word: str) -> list[str]:
             for i in range(len(padded) - n + 1)]
 
 
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+class EncoderScorer:
+    """The fine-tuned sentence encoder: ONNX graph (ids, mask -> one logit) and its tokenizer.
+
+    ``predict`` sorts the sentences by length and runs them in chunks of ``batch_size`` padded
+    to the chunk's longest, so one call per article costs a few session runs. With the int8
+    graph a sentence's score depends slightly on its chunk (activation ranges are taken per
+    run), so the same list of sentences always gets the same scores, but a sentence scored
+    among other sentences may differ in the fourth decimal.
+    """
+
+    def __init__(self, onnx_file: Path, tokenizer_file: Path, max_len: int = 96, batch_size: int = 32,
+                 threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.max_len = max_len
+        self.batch_size = batch_size
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=max_len)
+        self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Idle threads that spin burn cores that other stages (and processes) could use.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.intra_op_num_threads = threads or max(1, min(2, os.cpu_count() or 1))
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
+
+    def logits(self, texts: list[str]) -> np.ndarray:
+        """One logit per text (positive: check-worthy)."""
+        out = np.zeros(len(texts), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self.tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for k in range(0, len(order), self.batch_size):
+            chunk = order[k : k + self.batch_size]
+            width = max(len(encodings[i].ids) for i in chunk)
+            ids = np.full((len(chunk), width), self.pad_id, dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for r, i in enumerate(chunk):
+                row = encodings[i].ids
+                ids[r, : len(row)] = row
+                mask[r, : len(row)] = 1
+            (logit,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            out[chunk] = logit.reshape(-1)
+        return out
+
+    def predict(self, texts: list[str]) -> np.ndarray:
+        """Probability of being check-worthy for each text."""
+        return _sigmoid(self.logits(texts))
+
+
 def analyze(text: str) -> list[str]:
     """The n-gram features of a sentence: ``w:`` word 1-2-grams and ``c:`` character 2-5-grams."""
     words = _words(text)
@@ -59,7 +123,8 @@ def analyze(text: str) -> list[str]:
 class ClaimScorer:
     """Scores sentences for check-worthiness with a trained linear model over its feature blocks."""
 
-    def __init__(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+    def __init__(self, meta: dict[str, Any], arrays: dict[str, np.ndarray],
+                 encoder: EncoderScorer | None = None) -> None:
         self.meta = meta
         self.threshold = float(meta["threshold"])
         self.bias = float(arrays["bias"])
@@ -73,11 +138,22 @@ class ClaimScorer:
         if self.dense_weights is not None:
             self.dense_mean = arrays["dense_mean"].astype(np.float32)
             self.dense_scale = arrays["dense_scale"].astype(np.float32)
+        self.encoder: EncoderScorer | None = encoder
+        #: Share of the encoder's probability in the final one (the rest: the linear model's).
+        self.encoder_weight = float(meta["encoder"]["weight"]) if encoder is not None else 0.0
+        #: Linear probabilities for which the encoder is asked (see ``predict``'s ``cascade``).
+        band = meta["encoder"].get("band", (0.0, 1.0)) if encoder is not None else (0.0, 1.0)
+        self.band: tuple[float, float] = (float(band[0]), float(band[1]))
+
+    @property
+    def uses_linear(self) -> bool:
+        """Whether the linear model contributes to the final probability."""
+        return self.encoder_weight < 1.0
 
     @property
     def uses_parse(self) -> bool:
         """Whether the model reads parse features (``predict`` then wants them, or parses itself)."""
-        return self.dense_weights is not None
+        return self.uses_linear and self.dense_weights is not None
 
     @classmethod
     def load(cls, model_dir: Path | str = DEFAULT_MODEL_DIR) -> ClaimScorer:
@@ -92,8 +168,14 @@ class ClaimScorer:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
             with np.load(npz_file) as data:
                 arrays = {k: data[k] for k in data.files}
-            return cls(meta, arrays)
-        except (OSError, ValueError, KeyError) as exc:
+            encoder = None
+            if "encoder" in meta:
+                settings = meta["encoder"]
+                encoder = EncoderScorer(model_dir / settings["file"], model_dir / settings["tokenizer"],
+                                        max_len=int(settings.get("max_len", 96)))
+            return cls(meta, arrays, encoder)
+        # onnxruntime and tokenizers raise their own Exception subclasses for unreadable files
+        except Exception as exc:
             raise ModelError(
                 f"the claims model in {model_dir} cannot be read ({exc!r}); retrain it with: "
                 f"python -m unspin.training.claims --out {model_dir}"
@@ -128,12 +210,33 @@ class ClaimScorer:
             out[r] = float(vals @ self.ngram_weights[idx]) / float(np.linalg.norm(vals))
         return out
 
-    def predict(self, texts: list[str], features: np.ndarray | None = None) -> np.ndarray:
+    def predict(self, texts: list[str], features: np.ndarray | None = None, cascade: bool = True
+                ) -> np.ndarray:
         """Probability of being check-worthy for each sentence (pure; batched).
 
         ``features``: the ``sentence_features`` rows of the sentences as parsed in their
         article; when the model needs them and none are given, each text is parsed alone.
+        ``cascade``: ask the encoder only about the sentences whose linear probability lies in
+        ``band`` (the others keep the linear probability, far from the threshold); ``False``
+        asks it about every sentence (slower, the most accurate).
         """
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        if self.encoder is None:
+            return self.linear_predict(texts, features)
+        if not self.uses_linear:
+            return self.encoder.predict(texts)
+        linear = self.linear_predict(texts, features)
+        lo, hi = self.band if cascade else (0.0, 1.0)
+        unsure = np.flatnonzero((linear >= lo) & (linear <= hi))
+        prob = linear.copy()
+        if unsure.size:
+            w = self.encoder_weight
+            prob[unsure] = w * self.encoder.predict([texts[i] for i in unsure]) + (1.0 - w) * linear[unsure]
+        return prob
+
+    def linear_predict(self, texts: list[str], features: np.ndarray | None = None) -> np.ndarray:
+        """The linear model's probability alone."""
         if not texts:
             return np.zeros(0, dtype=np.float32)
         logit = np.full(len(texts), self.bias, dtype=np.float32)

