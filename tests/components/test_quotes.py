@@ -124,3 +124,82 @@ def test_relative_pronoun_speaker_is_resolved_to_the_noun_it_describes(nlp) -> N
     assert said and said[0].speaker is not None
     assert text[said[0].speaker.start:said[0].speaker.end] == "who"
     assert said[0].speaker.actor == "Laura Whitfield"
+
+
+def _speaker_of(doc, text: str, words: str):
+    """The speaker span text and actor of the quote whose text holds ``words``."""
+    quotes = [q for q in doc.quotes if words in text[q.start:q.end]]
+    assert quotes, f"no quote holds {words!r}: {[text[q.start:q.end] for q in doc.quotes]}"
+    speaker = quotes[0].speaker
+    assert speaker is not None, f"the quote holding {words!r} has no speaker"
+    return text[speaker.start:speaker.end], speaker.actor
+
+
+def test_inverted_cue_takes_the_name_after_it(nlp) -> None:
+    text = "“The bridge will reopen in May, before the floods,” said Mayor Ann Cole."
+    doc = nlp(Article(id="t", text=text))
+    written, actor = _speaker_of(doc, text, "reopen in May")
+    assert "Ann Cole" in written and actor == "Ann Cole"
+
+
+def test_apposition_is_left_out_of_the_speaker_span(nlp) -> None:
+    text = "Ann Cole, the mayor of Dunmore, said the bridge would reopen in May."
+    doc = nlp(Article(id="t", text=text))
+    written, _ = _speaker_of(doc, text, "bridge would reopen")
+    assert written == "Ann Cole"
+
+
+def test_passive_agent_is_the_speaker(nlp) -> None:
+    text = "The council was told by Mayor Ann Cole that the bridge would reopen in May."
+    doc = nlp(Article(id="t", text=text))
+    written, actor = _speaker_of(doc, text, "bridge would reopen")
+    assert "Ann Cole" in written and actor == "Ann Cole"
+
+
+def test_passive_without_a_clause_reports_its_subject(nlp) -> None:
+    text = "Ann Cole arrived early. The new harbour budget was endorsed by the Farmers Union on Monday."
+    doc = nlp(Article(id="t", text=text))
+    written, _ = _speaker_of(doc, text, "harbour budget")
+    assert "Farmers Union" in written
+
+
+def test_reporting_noun_takes_its_possessor_as_speaker(nlp) -> None:
+    text = "Mayor Ann Cole's claim that the old bridge is unsafe surprised the engineers."
+    doc = nlp(Article(id="t", text=text))
+    quote = next(q for q in doc.quotes if "bridge is unsafe" in text[q.start:q.end])
+    assert quote.cue is not None and quote.cue.name == "claim"
+    written, actor = _speaker_of(doc, text, "bridge is unsafe")
+    assert written.endswith("Ann Cole") and actor == "Ann Cole"
+
+
+def test_according_to_a_statement_names_who_made_it(nlp) -> None:
+    text = "According to a statement from the Harbour Authority, the crossing will close for a year."
+    doc = nlp(Article(id="t", text=text))
+    written, _ = _speaker_of(doc, text, "crossing will close")
+    assert "statement" in written or "Harbour Authority" in written
+
+
+def test_quote_only_paragraph_takes_the_speaker_before_it(nlp) -> None:
+    text = ("“We will rebuild the bridge before the winter comes,” Ann Cole told the council.\n\n"
+            "“Nobody in this town should have to drive forty miles to reach the hospital.”")
+    doc = nlp(Article(id="t", text=text))
+    written, actor = _speaker_of(doc, text, "forty miles")
+    assert actor == "Ann Cole" and "Ann Cole" in written
+
+
+def test_rules_only_speakers_remain_available(nlp) -> None:
+    from unspin.components.quotes import QuoteFinder
+
+    text = "Senator Laura Whitfield said that the new tax would hurt small farmers."
+    sdoc = nlp(Article(id="t", text=text)).cache["spacy"]
+    quotes = QuoteFinder(speaker_model=False).predict(sdoc)
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert "Laura Whitfield" in text[quotes[0].speaker.start:quotes[0].speaker.end]
+
+
+def test_a_missing_speaker_model_says_how_to_fix_it(tmp_path) -> None:
+    from unspin.components.quotes import load_speaker_model
+    from unspin.errors import ModelError
+
+    with pytest.raises(ModelError, match=r"retrain it with unspin\.training\.quotes"):
+        load_speaker_model(str(tmp_path / "none.json.gz"))

@@ -1,4 +1,4 @@
-"""``unspin evaluate-quotes``: content and speaker F1 of the quotes stage on PolNeAR."""
+"""``unspin evaluate-quotes`` and ``unspin train-quotes``: the quotes stage on PolNeAR."""
 
 from __future__ import annotations
 
@@ -10,19 +10,51 @@ import typer
 
 from unspin.cli.app import app
 
-__all__ = ["evaluate_quotes_command"]
+__all__ = ["evaluate_quotes_command", "train_quotes_command"]
+
+
+def _polnear(data: Path | None) -> Path:
+    from unspin.training.data import default_data_dir
+
+    return data if data is not None else default_data_dir() / "polnear"
 
 
 @app.command("evaluate-quotes")
 def evaluate_quotes_command(
-    data: Annotated[Path, typer.Option(
-        "--data", help="The PolNeAR folder (holding train/, dev/, test/).")] = Path("../shared/data/polnear"),
+    data: Annotated[Path | None, typer.Option(
+        "--data", help="The PolNeAR folder holding train/, dev/, test/ (default: ../shared/data/polnear).")
+    ] = None,
     split: Annotated[str, typer.Option("--split", help="Which split to score: train, dev or test.")] = "test",
     threshold: Annotated[float | None, typer.Option(
         "--threshold", min=0.0, max=1.0, help="Cue probability threshold (default: the model's).")] = None,
+    rules: Annotated[bool, typer.Option(
+        "--rules", help="Take the cue's subject as speaker (no learned speaker choice), for comparison.")
+    ] = False,
+    errors: Annotated[bool, typer.Option(
+        "--errors", help="Also print the speaker errors by pattern (source kind, cue kind, construction).")
+    ] = False,
 ) -> int:
     """Score the quotes stage: content F1 (partial overlap) and speaker F1, as JSON."""
-    from unspin.training.quotes import evaluate_quotes
+    from unspin.training.quotes import evaluate_quotes, format_speaker_errors
 
-    print(json.dumps(evaluate_quotes(data, split, threshold=threshold), indent=2))
+    result = evaluate_quotes(_polnear(data), split, threshold=threshold,
+                             speaker_model=False if rules else None, errors=errors)
+    table = result.pop("speaker_errors", None)
+    print(json.dumps(result, indent=2))
+    if table is not None:
+        print(format_speaker_errors(table))
+    return 0
+
+
+@app.command("train-quotes")
+def train_quotes_command(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write cues.json.gz and speakers.json.gz.")],
+    data: Annotated[Path | None, typer.Option(
+        "--data", help="The PolNeAR folder holding train/ (default: ../shared/data/polnear).")] = None,
+) -> int:
+    """Train the quote cue and speaker models on PolNeAR train; the folder can replace models/quotes."""
+    from unspin.training.quotes import train_quote_models
+
+    result = train_quote_models(_polnear(data), out, log=lambda message: print(message, flush=True))
+    print(json.dumps(result, indent=2))
     return 0

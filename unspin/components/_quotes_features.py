@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "NOUN_CUES",
     "QUOTE_CHARS",
     "candidate_cues",
     "content_span",
     "cue_features",
     "source_span",
+    "trimmed_span",
 ]
 
 QUOTE_CHARS = frozenset("\"“”„«»‹›「」")
@@ -22,11 +24,22 @@ _CLAUSES = ("ccomp", "xcomp")
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "aux", "auxpass",
                           "neg", "advmod", "mark", "prt", "agent", "npadvmod"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"})
+# Nouns that report what someone said, thought or wants: "her claim that ...", "his call for ..."
+NOUN_CUES = frozenset({
+    "accusation", "admission", "allegation", "announcement", "answer", "argument", "assertion",
+    "belief", "call", "charge", "claim", "comment", "complaint", "concern", "criticism", "decision",
+    "demand", "denial", "endorsement", "estimate", "fear", "hope", "insistence", "message",
+    "opposition", "plan", "pledge", "praise", "promise", "proposal", "question", "remark", "report",
+    "request", "response", "statement", "suggestion", "testimony", "threat", "view", "vow",
+    "warning",
+})
+_NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to"})
 
 
 def candidate_cues(sent: Any) -> list[Any]:
-    """Tokens of a sentence that may be attribution cues: verbs, and ``according`` (to)."""
-    return [t for t in sent if t.pos_ == "VERB" or (t.lower_ == "according" and _to_child(t))]
+    """Tokens of a sentence that may be attribution cues: verbs, ``according`` (to), reporting nouns."""
+    return [t for t in sent if t.pos_ == "VERB" or (t.lower_ == "according" and _to_child(t))
+            or (t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUES)]
 
 
 def _to_child(token: Any) -> Any | None:
@@ -119,6 +132,14 @@ def _trimmed_subtree(token: Any) -> list[Any]:
     return [t for t in keep if t.i not in cut]
 
 
+def trimmed_span(token: Any) -> tuple[int, int] | None:
+    """The character span of a noun phrase headed by ``token``, without clauses, appositions and 's."""
+    tokens = _trimmed_subtree(token)
+    while len(tokens) > 1 and tokens[-1].dep_ == "case":
+        tokens = tokens[:-1]
+    return _span_of(tokens)
+
+
 def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
     """The source a cue governs: its subject, or the object of ``according to`` / ``by``."""
     if token.lower_ == "according":
@@ -129,6 +150,8 @@ def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
                     span = _span_of(_trimmed_subtree(child))
                     return (span, child) if span else None
         return None
+    if token.pos_ == "NOUN":
+        return _noun_source(token)
     subject = _subject(token)
     if subject is not None and subject.dep_ == "nsubjpass":
         for child in token.children:
@@ -143,6 +166,21 @@ def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
     return (span, subject) if span else None
 
 
+def _noun_source(token: Any) -> tuple[tuple[int, int], Any] | None:
+    """Whose claim: the possessor ("Smith's claim") or the object of "by" / "from"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            span = trimmed_span(child)
+            return (span, child) if span else None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    span = _span_of(_trimmed_subtree(pobj))
+                    return (span, pobj) if span else None
+    return None
+
+
 def content_span(token: Any) -> tuple[tuple[int, int] | None, bool]:
     """What the cue reports: its clausal complement, the clause it interrupts, or what follows it.
 
@@ -153,6 +191,8 @@ def content_span(token: Any) -> tuple[tuple[int, int] | None, bool]:
         phrase = {t.i for t in token.subtree}
         rest = [t for t in sent if t.i not in phrase]
         return _longest_run(rest), False
+    if token.pos_ == "NOUN":
+        return _noun_content(token), False
     for child in token.children:
         if child.dep_ in _CLAUSES:
             return _span_of(list(child.subtree)), False
@@ -160,9 +200,26 @@ def content_span(token: Any) -> tuple[tuple[int, int] | None, bool]:
         cue_part = {t.i for t in token.subtree}
         rest = [t for t in token.head.subtree if t.i not in cue_part]
         return _longest_run(rest), False
+    deps = {child.dep_: child for child in token.children}
+    if "nsubjpass" in deps and "agent" in deps:
+        # "the plan was endorsed by X": what was endorsed is the passive subject
+        return _span_of(_trimmed_subtree(deps["nsubjpass"])), False
     # "accused X of ...", "called for ...", "told reporters that ...": what follows the cue
     after = [t for t in sent if t.i > token.i]
     return (_span_of(after) if len(after) > 1 else None), True
+
+
+def _noun_content(token: Any) -> tuple[int, int] | None:
+    """What a reporting noun reports: its clause ("the claim that ...") or object ("call for ...")."""
+    for child in token.children:
+        if child.dep_ in ("acl", "ccomp", "xcomp") and child.i > token.i:
+            return _span_of(list(child.subtree))
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i > token.i:
+            objects = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+            if objects:
+                return _span_of(objects)
+    return None
 
 
 def _longest_run(tokens: list[Any]) -> tuple[int, int] | None:

@@ -24,14 +24,17 @@ from unspin.components._quotes_features import (
     content_span,
     cue_features,
     source_span,
+    trimmed_span,
 )
 from unspin.components._quotes_marks import find_quotations
+from unspin.components._quotes_speakers import SpeakerCandidate, speaker_candidates
 from unspin.doc import Attribution, Document, Quote
 from unspin.errors import ModelError
 
-__all__ = ["CueModel", "QuoteFinder", "load_cue_model", "make_quotes"]
+__all__ = ["CueModel", "QuoteFinder", "load_cue_model", "load_speaker_model", "make_quotes"]
 
 DEFAULT_MODEL = "cues.json.gz"
+DEFAULT_SPEAKER_MODEL = "speakers.json.gz"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "quotes"
 
 
@@ -48,16 +51,26 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@lru_cache(maxsize=4)
-def load_cue_model(path: str | None = None) -> CueModel:
-    """The shipped cue model, or one saved by ``unspin.training.quotes.save_cue_model``."""
+def _load(path: str | None, default: str, what: str) -> CueModel:
     try:
-        raw = gzip.decompress(Path(path or MODEL_DIR / DEFAULT_MODEL).read_bytes())
+        raw = gzip.decompress(Path(path or MODEL_DIR / default).read_bytes())
         data = json.loads(raw)
         return CueModel(float(data["bias"]), dict(data["weights"]), float(data.get("threshold", 0.5)))
     except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"cannot load the quote cue model {path or DEFAULT_MODEL!r} ({exc}); "
+        raise ModelError(f"cannot load the quote {what} model {path or default!r} ({exc}); "
                          "reinstall unspin or retrain it with unspin.training.quotes") from None
+
+
+@lru_cache(maxsize=4)
+def load_cue_model(path: str | None = None) -> CueModel:
+    """The shipped cue model, or one saved by ``unspin.training.quotes.save_cue_model``."""
+    return _load(path, DEFAULT_MODEL, "cue")
+
+
+@lru_cache(maxsize=4)
+def load_speaker_model(path: str | None = None) -> CueModel:
+    """The shipped speaker model (scores ``_quotes_speakers`` candidates), or one saved by the trainer."""
+    return _load(path, DEFAULT_SPEAKER_MODEL, "speaker")
 
 
 @dataclass(slots=True)
@@ -72,6 +85,17 @@ class _Cue:
     colon: bool = False  # the sentence ends with ':' (a quotation may follow it)
 
 
+@dataclass(slots=True)
+class _Context:
+    """What the speaker choice reads besides the quote: quotation mask, cue scores, sentences."""
+
+    mask: list[bool]
+    scores: dict[int, float]
+    sents: list[Any]
+    sent_index: list[int]
+    mentions: dict[int, int]  # token index -> mentions of the actor it names
+
+
 class QuoteFinder:
     """Finds quotes in a parsed document (needs ``doc.cache["spacy"]``)."""
 
@@ -80,8 +104,11 @@ class QuoteFinder:
     assigns: tuple[str, ...] = ("quotes",)
 
     def __init__(self, model: str | None = None, threshold: float | None = None,
-                 min_words: int = 3, reported: bool = True, direct_threshold: float = 0.15) -> None:
+                 min_words: int = 3, reported: bool = True, direct_threshold: float = 0.15,
+                 speaker_model: str | bool | None = None) -> None:
         self.model_path = model
+        # None: the shipped speaker model; a path: another one; False: the parse rules alone
+        self.speaker_model = speaker_model
         self.threshold = threshold
         self.direct_threshold = direct_threshold
         self.min_words = min_words
@@ -91,7 +118,8 @@ class QuoteFinder:
     def model(self) -> CueModel:
         return load_cue_model(self.model_path)
 
-    def cues(self, sdoc: Any, mask: list[bool]) -> list[_Cue]:
+    def cues(self, sdoc: Any, mask: list[bool], scores: dict[int, float] | None = None) -> list[_Cue]:
+        """The likely cues of a document; ``scores`` (when given) receives every verb's probability."""
         model = self.model
         threshold = model.threshold if self.threshold is None else self.threshold
         found = []
@@ -101,6 +129,8 @@ class QuoteFinder:
                 if mask[token.i]:
                     continue
                 score = model.score(cue_features(token, mask))
+                if scores is not None:
+                    scores[token.i] = score
                 if score >= min(threshold, self.direct_threshold):
                     content, open_ended = content_span(token)
                     source = source_span(token)
@@ -110,7 +140,8 @@ class QuoteFinder:
                                       sent.start, sent.end, colon))
         return found
 
-    def predict(self, sdoc: Any) -> list[Quote]:
+    def find(self, sdoc: Any) -> tuple[list[tuple[Quote, _Cue | None]], _Context]:
+        """The quotes of a parsed document with their cues, before any speaker is chosen."""
         text = sdoc.text
         quotations = find_quotations(text)
         mask = [False] * len(sdoc)
@@ -119,11 +150,11 @@ class QuoteFinder:
             if span is not None:
                 for i in range(span.start, span.end):
                     mask[i] = True
-        cues = self.cues(sdoc, mask)
-        clusters = entity_clusters(sdoc)
+        scores: dict[int, float] = {}
+        cues = self.cues(sdoc, mask, scores)
         threshold = self.model.threshold if self.threshold is None else self.threshold
         used: set[int] = set()
-        quotes: list[Quote] = []
+        found: list[tuple[Quote, _Cue | None]] = []
         for start, end in quotations:
             cue = self._cue_for(sdoc, start, end, cues, used, threshold)
             short = len(text[start:end].split()) < self.min_words
@@ -131,21 +162,62 @@ class QuoteFinder:
                 continue  # a scare quote or a title, not speech
             if cue is not None:
                 used.add(cue.token.i)
-            quote = self._quote(sdoc, text, start, end, "direct", cue, clusters)
-            if cue is None and quotes and quotes[-1].kind == "direct" and quotes[-1].speaker is not None \
-                    and text.count("\n\n", quotes[-1].end, start) <= 1:
-                # a quotation that goes on from the one before, without a new cue: same speaker
-                quote.speaker = quotes[-1].speaker
-            quotes.append(quote)
+            found.append((self._quote(start, end, "direct", cue), cue))
         if self.reported:
             for cue in cues:
                 if cue.token.i in used or cue.content is None or cue.score < threshold:
                     continue
                 start, end = cue.content
-                if any(q.start < end and start < q.end for q in quotes):
+                if any(q.start < end and start < q.end for q, _ in found):
                     continue
-                quotes.append(self._quote(sdoc, text, start, end, "reported", cue, clusters))
-        quotes.sort(key=lambda q: (q.start, q.end))
+                found.append((self._quote(start, end, "reported", cue), cue))
+        found.sort(key=lambda pair: (pair[0].start, pair[0].end))
+        sents = list(sdoc.sents)
+        sent_index = [0] * len(sdoc)
+        for n, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                sent_index[i] = n
+        mentions: dict[int, int] = {}
+        for cluster in entity_clusters(sdoc):
+            for m_start, m_end in cluster.mentions:
+                span = sdoc.char_span(m_start, m_end, alignment_mode="expand")
+                for i in range(span.start, span.end) if span is not None else ():
+                    mentions[i] = len(cluster.mentions)
+        return found, _Context(mask, scores, sents, sent_index, mentions)
+
+    def candidates(self, sdoc: Any, quote: Quote, cue: _Cue | None, context: _Context
+                   ) -> list[SpeakerCandidate]:
+        """The speaker candidates of one quote found by ``find``, with their features."""
+        return speaker_candidates(sdoc, quote.start, quote.end, quote.kind,
+                                  None if cue is None else cue.token,
+                                  None if cue is None or cue.source is None else cue.source[1],
+                                  context.scores, context.mask, context.sent_index, context.sents,
+                                  context.mentions)
+
+    def predict(self, sdoc: Any) -> list[Quote]:
+        text = sdoc.text
+        found, context = self.find(sdoc)
+        clusters = entity_clusters(sdoc)
+        speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
+        quotes: list[Quote] = []
+        for quote, cue in found:
+            source = None
+            if speakers is None:
+                source = None if cue is None else cue.source
+            else:
+                best = None
+                for candidate in self.candidates(sdoc, quote, cue, context):
+                    score = speakers.score(candidate.features)
+                    if best is None or score > best[0]:
+                        best = (score, candidate.token)
+                if best is not None and best[0] >= speakers.threshold:
+                    source = _source_of(best[1])
+            if source is not None:
+                quote.speaker = self._speaker(sdoc, text, source, clusters)
+            elif quote.kind == "direct" and cue is None:
+                # a quotation that goes on from the one before, without a new cue: same speaker
+                quote.speaker = _goes_on(text, quotes, quote)
+            quotes.append(quote)
         return quotes
 
     def _cue_for(self, sdoc: Any, start: int, end: int, cues: list[_Cue], used: set[int],
@@ -175,9 +247,8 @@ class QuoteFinder:
                 best = (rank, cue)
         return None if best is None else best[1]
 
-    def _quote(self, sdoc: Any, text: str, start: int, end: int, kind: str, cue: _Cue | None,
-               clusters: list[Any]) -> Quote:
-        speaker = cue_attr = None
+    def _quote(self, start: int, end: int, kind: str, cue: _Cue | None) -> Quote:
+        cue_attr = None
         score = 0.9 if kind == "direct" else 0.5
         if cue is not None:
             token = cue.token
@@ -187,9 +258,7 @@ class QuoteFinder:
             cue_attr = Attribution(name=token.lemma_.lower() if token.lower_ != "according"
                                    else "according to", start=token.idx, end=cue_end)
             score = round(cue.score if kind == "reported" else max(0.9, cue.score), 4)
-            if cue.source is not None:
-                speaker = self._speaker(sdoc, text, cue.source, clusters)
-        return Quote(start, end, kind=kind, speaker=speaker, cue=cue_attr, score=score)
+        return Quote(start, end, kind=kind, cue=cue_attr, score=score)
 
     def _speaker(self, sdoc: Any, text: str, source: tuple[tuple[int, int], Any], clusters: list[Any]
                  ) -> Attribution:
@@ -221,8 +290,9 @@ class QuoteFinder:
 
 
 def make_quotes(model: str | None = None, threshold: float | None = None, min_words: int = 3,
-                reported: bool = True) -> QuoteFinder:
-    return QuoteFinder(model=model, threshold=threshold, min_words=min_words, reported=reported)
+                reported: bool = True, speaker_model: str | bool | None = None) -> QuoteFinder:
+    return QuoteFinder(model=model, threshold=threshold, min_words=min_words, reported=reported,
+                       speaker_model=speaker_model)
 
 
 
@@ -230,3 +300,17 @@ def _nobody(head: Any) -> bool:
     """A subject that names no speaker: "nobody", "no one", "none of them"."""
     return head.lower_ in ("nobody", "none", "nothing", "neither") or any(
         child.dep_ == "det" and child.lower_ == "no" for child in head.children)
+
+
+def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:
+    """The speaker span of a chosen candidate head: its noun phrase as the text writes it."""
+    span = trimmed_span(head)
+    return None if span is None else (span, head)
+
+
+def _goes_on(text: str, quotes: list[Quote], quote: Quote) -> Attribution | None:
+    """The speaker of the direct quote before ``quote`` when at most one paragraph lies between."""
+    last = next((q for q in reversed(quotes) if q.kind == "direct"), None)
+    if last is None or last.speaker is None or text.count("\n\n", last.end, quote.start) > 1:
+        return None
+    return last.speaker

@@ -22,15 +22,20 @@ from unspin.components._quotes_marks import find_quotations
 from unspin.errors import EvaluationError, InputNotFoundError
 
 __all__ = [
+    "OUTCOMES",
     "GoldAttribution",
     "PolnearArticle",
     "cue_examples",
     "evaluate_quotes",
+    "format_speaker_errors",
     "quote_mask",
     "read_polnear",
     "save_cue_model",
     "score_quotes",
+    "speaker_errors",
+    "speaker_examples",
     "train_cue_model",
+    "train_quote_models",
 ]
 
 Fragments = list[tuple[int, int]]
@@ -166,9 +171,67 @@ def train_cue_model(features: list[list[str]], labels: list[int], *, c: float = 
     return {"bias": round(float(model.intercept_[0]), 4), "weights": weights, "threshold": 0.5}
 
 
+def speaker_examples(docs: Iterable[Any], articles: Sequence[PolnearArticle], finder: Any
+                     ) -> tuple[list[list[str]], list[int]]:
+    """Feature lists and 0/1 labels for every speaker candidate of every quote ``finder`` finds.
+
+    A candidate is positive when its noun phrase overlaps the gold source of a gold attribution
+    whose content the quote overlaps: the speaker scoring of ``score_quotes``.
+    """
+    from unspin.components._quotes_features import trimmed_span
+
+    features: list[list[str]] = []
+    labels: list[int] = []
+    for doc, article in zip(docs, articles, strict=True):
+        found, context = finder.find(doc)
+        for quote, cue in found:
+            sources = [f for g in article.attributions if _overlaps((quote.start, quote.end), g.content)
+                       for f in g.source]
+            for candidate in finder.candidates(doc, quote, cue, context):
+                span = trimmed_span(candidate.token)
+                features.append(candidate.features)
+                labels.append(int(span is not None and _overlaps(span, sources)))
+    return features, labels
+
+
 def save_cue_model(model: dict[str, Any], path: str | Path) -> None:
+    """Write a model from ``train_cue_model`` (cue or speaker examples) as gzipped JSON."""
     with gzip.open(path, "wt", encoding="utf-8") as out:
         json.dump(model, out, sort_keys=True, separators=(",", ":"))
+
+
+def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.3,
+                       cue_threshold: float = 0.3, speaker_c: float = 1.0,
+                       speaker_threshold: float = 0.3, log: Any = print) -> dict[str, Any]:
+    """Train the cue model, then the speaker model on the quotes it finds, on PolNeAR train.
+
+    Writes ``cues.json.gz`` and ``speakers.json.gz`` into ``out`` (the shipped models live in
+    ``unspin/models/quotes``). The thresholds were chosen on the dev split; the test split is
+    never read. Returns the example counts.
+    """
+    from unspin.components.parse import load_spacy
+    from unspin.components.quotes import QuoteFinder
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    articles = read_polnear(folder, "train")
+    if not articles:
+        raise EvaluationError("the PolNeAR train split has no annotated articles", source=str(folder))
+    log(f"parsing {len(articles)} train articles")
+    docs = list(load_spacy().pipe((a.text for a in articles), batch_size=16))
+    features, labels = cue_examples(docs, articles)
+    log(f"cue model: {len(labels)} candidates, {sum(labels)} gold cues")
+    cues = train_cue_model(features, labels, c=cue_c)
+    cues["threshold"] = cue_threshold
+    save_cue_model(cues, out / "cues.json.gz")
+    finder = QuoteFinder(model=str(out / "cues.json.gz"), speaker_model=False)
+    s_features, s_labels = speaker_examples(docs, articles, finder)
+    log(f"speaker model: {len(s_labels)} candidates, {sum(s_labels)} right speakers")
+    speakers = train_cue_model(s_features, s_labels, c=speaker_c)
+    speakers["threshold"] = speaker_threshold
+    save_cue_model(speakers, out / "speakers.json.gz")
+    return {"articles": len(articles), "cue_examples": len(labels), "cue_weights": len(cues["weights"]),
+            "speaker_examples": len(s_labels), "speaker_weights": len(speakers["weights"])}
 
 
 def _overlaps(a: tuple[int, int], fragments: Fragments) -> bool:
@@ -218,9 +281,119 @@ def score_quotes(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArtic
     }
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her",
+                       "its", "their", "him", "them", "one"})
+OUTCOMES = ("ok", "content missed", "no speaker", "wrong speaker")
+
+
+def _pattern_of(g: GoldAttribution, doc: Any, golds: Sequence[GoldAttribution]) -> list[str]:
+    """The patterns a gold attribution shows: its source's kind, its cue's kind, its construction."""
+    text = doc.text
+    source = " ".join(text[s:e] for s, e in g.source).strip()
+    tokens = [t for s, e in g.source for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+    if source.lower() in _PRONOUNS:
+        kind = "source: pronoun"
+    elif any(t.ent_type_ == "PERSON" for t in tokens):
+        kind = "source: person name"
+    elif any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in tokens):
+        kind = "source: organisation/country name"
+    else:
+        kind = "source: common noun (title, 'the report', 'a study')"
+    cue_text = " ".join(text[s:e] for s, e in g.cue).lower()
+    cue_tokens = [t for s, e in g.cue for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+    if not g.cue:
+        cue = "cue: none"
+    elif "according to" in cue_text:
+        cue = "cue: 'according to'"
+    elif any(t.pos_ in ("VERB", "AUX") for t in cue_tokens):
+        cue = "cue: verb"
+    else:
+        cue = "cue: noun or other ('claim', ':', '-')"
+    out = [kind, cue]
+    s_start = min(s for s, _ in g.source)
+    if s_start >= 3 and text[:s_start].rstrip().lower().endswith(" by"):
+        out.append("passive 'was told by X'")
+    c_start, c_end = min(s for s, _ in g.content), max(e for _, e in g.content)
+    first = doc.char_span(c_start, c_end, alignment_mode="expand")
+    src = doc.char_span(s_start, s_start + 1, alignment_mode="expand")
+    if first is not None and src is not None and len(first) and len(src):
+        if not first[0].sent.start <= src[0].i < first[-1].sent.end:
+            out.append("source in another sentence")
+        elif g.cue and min(s for s, _ in g.cue) < s_start:
+            out.append("inverted 'said X'")
+    if any(o is not g and any(c_start <= s < c_end for s, _ in o.cue) for o in golds):
+        out.append("nested attribution")
+    return out
+
+
+def speaker_errors(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArticle],
+                   docs: Sequence[Any]) -> dict[str, dict[str, int]]:
+    """Gold attributions with a source, counted by pattern (``_pattern_of``) and outcome.
+
+    Outcomes: ``ok`` (a quote over its content names an overlapping speaker), ``content missed``
+    (no quote overlaps its content), ``no speaker`` (the quotes over it name none), ``wrong
+    speaker``. The row ``all`` counts every attribution once; ``predicted: ...`` rows count the
+    predicted speakers that are wrong, by why.
+    """
+    table: dict[str, dict[str, int]] = {}
+
+    def add(row: str, outcome: str) -> None:
+        table.setdefault(row, dict.fromkeys(OUTCOMES, 0))
+        table[row][outcome] = table[row].get(outcome, 0) + 1
+
+    for quotes, article, doc in zip(predicted, gold, docs, strict=True):
+        golds = article.attributions
+        for g in golds:
+            if not g.source:
+                continue
+            hits = [q for q in quotes if _overlaps((q.start, q.end), g.content)]
+            if any(q.speaker is not None and _overlaps((q.speaker.start, q.speaker.end), g.source)
+                   for q in hits):
+                outcome = "ok"
+            elif not hits:
+                outcome = "content missed"
+            elif all(q.speaker is None for q in hits):
+                outcome = "no speaker"
+            else:
+                outcome = "wrong speaker"
+            for row in ["all", *_pattern_of(g, doc, golds)]:
+                add(row, outcome)
+        for q in quotes:
+            if q.speaker is None:
+                continue
+            hits = [g for g in golds if _overlaps((q.start, q.end), g.content)]
+            if not hits:
+                add("predicted speakers", "quote not in gold")
+            elif not any(g.source for g in hits):
+                add("predicted speakers", "gold has no source")
+            elif any(_overlaps((q.speaker.start, q.speaker.end), g.source) for g in hits):
+                add("predicted speakers", "right")
+            else:
+                add("predicted speakers", "wrong")
+    return table
+
+
+def format_speaker_errors(table: dict[str, dict[str, int]]) -> str:
+    """The ``speaker_errors`` table as aligned text, a recall column per row."""
+    lines = [f"{'pattern':56s}" + "".join(f"{o:>16s}" for o in OUTCOMES) + f"{'speaker recall':>16s}"]
+    for row in sorted((r for r in table if r != "predicted speakers"), key=lambda r: (r != "all", r)):
+        counts = table[row]
+        total = sum(counts[o] for o in OUTCOMES)
+        lines.append(f"{row:56s}" + "".join(f"{counts[o]:16d}" for o in OUTCOMES)
+                     + f"{counts['ok'] / total if total else 0.0:16.3f}")
+    if "predicted speakers" in table:
+        counts = table["predicted speakers"]
+        lines.append("predicted speakers: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+    return "\n".join(lines)
+
+
 def evaluate_quotes(folder: str | Path, split: str = "test", *, threshold: float | None = None,
-                    model: str | None = None) -> dict[str, Any]:
-    """Run the parse and quotes stages over a PolNeAR split and score them (``score_quotes``)."""
+                    model: str | None = None, speaker_model: str | bool | None = None,
+                    errors: bool = False) -> dict[str, Any]:
+    """Run the parse and quotes stages over a PolNeAR split and score them (``score_quotes``).
+
+    ``errors`` adds the ``speaker_errors`` table under ``"speaker_errors"``.
+    """
     import time
 
     from unspin.components.parse import load_spacy
@@ -230,10 +403,13 @@ def evaluate_quotes(folder: str | Path, split: str = "test", *, threshold: float
     if not articles:
         raise EvaluationError(f"the PolNeAR split {split!r} has no annotated articles",
                               source=str(folder))
-    finder = QuoteFinder(model=model, threshold=threshold)
+    finder = QuoteFinder(model=model, threshold=threshold, speaker_model=speaker_model)
     began = time.perf_counter()
-    predicted = [finder.predict(sdoc) for sdoc in load_spacy().pipe(a.text for a in articles)]
+    docs = list(load_spacy().pipe(a.text for a in articles))
+    predicted = [finder.predict(sdoc) for sdoc in docs]
     result = score_quotes(predicted, articles)
+    if errors:
+        result["speaker_errors"] = speaker_errors(predicted, articles, docs)
     result["split"] = split
     result["seconds"] = round(time.perf_counter() - began, 2)
     return result

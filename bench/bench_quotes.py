@@ -1,0 +1,68 @@
+"""Cost of the quotes stage on the 75 PTC dev articles, apart from the spaCy parse it reuses.
+
+Parses every article once (the ``parse`` stage, timed for reference), then runs the quotes
+stage over the parsed documents (quotation marks, cue model, learned speaker choice, the entity
+clusters it computes for the actors stage) and prints wall and CPU time per article, quotes
+found and the share with a speaker. CPU time is the steadier figure on a shared machine.
+
+    .venv/bin/python bench/bench_quotes.py [--repeat 3] [--rules]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from unspin.training.data import default_data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=default_data_dir() / "ptc")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rules", action="store_true", help="cue-subject rule, no speaker model")
+    args = parser.parse_args()
+    folder = args.data / "dev-articles"
+    if not folder.is_dir():
+        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+        return 0
+    sys.path.insert(0, str(REPO))
+    from unspin.components.parse import make_parser
+    from unspin.components.quotes import make_quotes
+    from unspin.doc import Article, Document
+
+    files = sorted(folder.glob("*.txt"))
+    docs = [Document(Article(id=f.stem, text=f.read_text(encoding="utf-8"))) for f in files]
+    parse = make_parser()
+    parse(Document(Article(id="warm-up", text="Load the model outside the timing.")))
+    started = time.perf_counter()
+    docs = list(parse.pipe(docs))
+    parse_wall = time.perf_counter() - started
+    n = len(docs)
+    tokens = sum(len(d.cache["spacy"]) for d in docs)
+    print(f"parse (spaCy, for reference): {n} articles, {tokens} tokens in {parse_wall:.2f}s = "
+          f"{n / parse_wall:.1f} articles/s")
+
+    quotes = make_quotes(speaker_model=False if args.rules else None)
+    quotes(Document(Article(id="warm-up", text="“Load the models,” she said.")))
+    print(f"speakers: {'cue-subject rule' if args.rules else 'learned speaker model'}")
+    for run in range(args.repeat):
+        for d in docs:  # the entity clusters are cached on the parse: count them each run
+            d.cache["spacy"].user_data.pop("unspin_entities", None)
+        wall0, cpu0 = time.perf_counter(), time.process_time()
+        docs = [quotes(d) for d in docs]
+        wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+        found = sum(len(d.quotes) for d in docs)
+        spoken = sum(1 for d in docs for q in d.quotes if q.speaker is not None)
+        print(f"quotes run {run + 1}: {n} articles, {found} quotes ({spoken} with a speaker); "
+              f"wall {1000 * wall / n:.1f} ms/article = {n / wall:.1f} articles/s; "
+              f"CPU {1000 * cpu / n:.1f} ms/article")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

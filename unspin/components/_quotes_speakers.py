@@ -1,0 +1,129 @@
+"""Speaker candidates of a quote and their features, for the learned speaker choice.
+
+A quote's speaker is one noun phrase near it: the subject of its cue ("X said"), the agent of
+a passive cue ("was told by X"), the object of "according to X", a possessor ("X's claim"), a
+name after a dash ("- X") or before a colon ("X:"), or a name or pronoun in the sentence
+before a quote that stands alone. Every noun-phrase head in the quote's sentences and the
+sentence before is a candidate; a logistic regression over the features below (trained on
+PolNeAR, ``unspin.training.quotes``) scores them and the quotes stage keeps the best one.
+Shared by the stage and its trainer so both read the parse the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["SpeakerCandidate", "speaker_candidates"]
+
+_HEAD_POS = frozenset({"PROPN", "NOUN", "PRON"})
+_NOT_HEADS = frozenset({"compound", "amod", "nmod", "det", "npadvmod", "nummod", "quantmod"})
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "make"})
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "which", "that", "one"})
+
+
+@dataclass(slots=True)
+class SpeakerCandidate:
+    """One noun-phrase head that may be a quote's speaker, with the features that describe it."""
+
+    token: Any
+    features: list[str]
+
+
+def _bin(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _score_bin(score: float | None) -> str:
+    if score is None:
+        return "none"
+    return "hi" if score >= 0.6 else "mid" if score >= 0.3 else "lo" if score >= 0.1 else "vlo"
+
+
+def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | None,
+                       rule_source: Any | None, cue_scores: dict[int, float],
+                       quote_mask: list[bool], sent_index: list[int], sents: list[Any],
+                       mentions: dict[int, int]) -> list[SpeakerCandidate]:
+    """Candidate speaker heads for the quote ``[start, end)`` (character offsets).
+
+    ``cue`` is the cue token the stage chose (or None), ``rule_source`` the head its parse
+    rules give as source (or None), ``cue_scores`` the cue model's probability of every verb,
+    ``sent_index`` each token's sentence number, ``sents`` the sentences and ``mentions`` how
+    often the actor a token names is mentioned in the document (by token index).
+    """
+    quoted = sdoc.char_span(start, end, alignment_mode="expand")
+    if quoted is None or len(quoted) == 0:
+        return []
+    q_first, q_last = quoted.start, quoted.end - 1
+    s_first, s_last = sent_index[q_first], sent_index[q_last]
+    window = {s_first - 1, s_first, s_last, s_last + 1}
+    if cue is not None:
+        window.add(sent_index[cue.i])
+    window = {s for s in window if 0 <= s < len(sents)}
+    text = sdoc.text
+    between_paragraph = text.rfind("\n", 0, start)
+    out: list[SpeakerCandidate] = []
+    tokens = [t for s in sorted(window) for t in sents[s]]
+    candidates = [t for t in tokens if t.pos_ in _HEAD_POS and t.dep_ not in _NOT_HEADS
+                  and not (q_first <= t.i <= q_last) and any(c.isalpha() for c in t.text)]
+    before = sorted((t for t in candidates if t.i < q_first), key=lambda t: -t.i)
+    after = sorted((t for t in candidates if t.i > q_last), key=lambda t: t.i)
+    rank = {t.i: n for n, t in enumerate(before)} | {t.i: n for n, t in enumerate(after)}
+    cue_score = None if cue is None else cue_scores.get(cue.i)
+    quote_feature = f"quote={kind}|{_score_bin(cue_score) if cue is not None else 'nocue'}"
+    cue_lemma = "" if cue is None else cue.lemma_.lower()
+    for t in candidates:
+        feats = ["bias", f"kind={kind}", quote_feature, f"pos={t.pos_}", f"ent={t.ent_type_ or '-'}",
+                 f"dep={t.dep_}", f"dep|hpos={t.dep_}|{t.head.pos_}",
+                 f"mentions={_bin(mentions.get(t.i, 0), (0, 1, 3, 8))}|{t.pos_}"]
+        word = t.lower_
+        if t.pos_ == "PRON":
+            feats.append(f"pron={word if word in _PRONOUNS else 'other'}")
+            if word == "it" and t.head.lemma_.lower() in _EXPLETIVE_HEADS:
+                feats.append("it_expletive")
+        elif t.pos_ == "NOUN":
+            feats.append(f"noun={t.lemma_.lower()}")
+        side = "before" if t.i < q_first else "after"
+        sent = sent_index[t.i]
+        where = "same" if s_first <= sent <= s_last else "prev" if sent < s_first else "next"
+        distance = q_first - t.i if side == "before" else t.i - q_last
+        r = _bin(rank[t.i], (0, 1, 2))
+        feats += [f"side={side}|{where}", f"dist={_bin(distance, (2, 4, 8, 15, 30))}|{side}",
+                  f"rank={r}|{side}|{where}", f"rank|kind={r}|{side}|{kind}"]
+        paragraph_break = text.rfind("\n", 0, t.idx) != between_paragraph
+        if paragraph_break:
+            feats.append(f"other_paragraph|{side}")
+        if quote_mask[t.i]:
+            feats.append("in_other_quote")
+        if rule_source is not None and t.i == rule_source.i:
+            feats += ["rule", f"rule|kind={kind}", f"rule|pos={t.pos_}"]
+        head = t.head
+        head_score = cue_scores.get(head.i)
+        if cue is not None and head.i == cue.i:
+            feats += [f"cue_child={t.dep_}", f"cue_child|kind={t.dep_}|{kind}",
+                      f"cue_child|lemma={t.dep_}|{cue_lemma}"]
+        elif cue is not None and head.head.i == cue.i:
+            feats.append(f"cue_grandchild={t.dep_}|{head.dep_}|{head.lower_ if head.pos_ == 'ADP' else ''}")
+        else:
+            feats.append(f"head_score={_score_bin(head_score)}|{t.dep_}")
+        if cue is None:
+            feats.append(f"nocue|head_score={_score_bin(head_score)}|{t.dep_}")
+        if t.dep_ == "pobj":
+            feats.append(f"prep={head.lower_}|{head.head.lemma_.lower()}")
+        if t.dep_ == "poss":
+            feats.append(f"poss_of={head.lemma_.lower()}")
+        first, last = min(x.i for x in t.subtree), max(x.i for x in t.subtree)
+        prev_tok = sdoc[first - 1] if first > 0 else None
+        next_tok = sdoc[last + 1] if last + 1 < len(sdoc) else None
+        if prev_tok is not None and prev_tok.text in _DASHES:
+            feats.append(f"dash_before|{side}")
+        if next_tok is not None and next_tok.text == ":":
+            feats.append(f"colon_after|{side}")
+        if t.ent_type_ == "PERSON" and (head_score or 0.0) >= 0.3:
+            feats.append("person_of_cue")
+        out.append(SpeakerCandidate(t, feats))
+    return out
