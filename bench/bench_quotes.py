@@ -48,7 +48,7 @@ def main() -> int:
           f"{n / parse_wall:.1f} articles/s")
 
     quotes = make_quotes(speaker_model=False if args.rules else None)
-    quotes(Document(Article(id="warm-up", text="“Load the models,” she said.")))
+    quotes(parse(Document(Article(id="warm-up", text="“Load the models,” she said."))))
     print(f"speakers: {'cue-subject rule' if args.rules else 'learned speaker model'}")
     for run in range(args.repeat):
         for d in docs:  # the entity clusters are cached on the parse: count them each run

@@ -47,13 +47,14 @@ def _score_bin(score: float | None) -> str:
 def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | None,
                        rule_source: Any | None, cue_scores: dict[int, float],
                        quote_mask: list[bool], sent_index: list[int], sents: list[Any],
-                       mentions: dict[int, int]) -> list[SpeakerCandidate]:
+                       mentions: dict[int, int], text: str | None = None) -> list[SpeakerCandidate]:
     """Candidate speaker heads for the quote ``[start, end)`` (character offsets).
 
     ``cue`` is the cue token the stage chose (or None), ``rule_source`` the head its parse
     rules give as source (or None), ``cue_scores`` the cue model's probability of every verb,
     ``sent_index`` each token's sentence number, ``sents`` the sentences and ``mentions`` how
-    often the actor a token names is mentioned in the document (by token index).
+    often the actor a token names is mentioned in the document (by token index); ``text`` is
+    ``sdoc.text``, given by callers that have it (spaCy rebuilds it on each access).
     """
     quoted = sdoc.char_span(start, end, alignment_mode="expand")
     if quoted is None or len(quoted) == 0:
@@ -64,7 +65,7 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
     if cue is not None:
         window.add(sent_index[cue.i])
     window = {s for s in window if 0 <= s < len(sents)}
-    text = sdoc.text
+    text = sdoc.text if text is None else text
     between_paragraph = text.rfind("\n", 0, start)
     out: list[SpeakerCandidate] = []
     tokens = [t for s in sorted(window) for t in sents[s]]
@@ -116,7 +117,7 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
             feats.append(f"prep={head.lower_}|{head.head.lemma_.lower()}")
         if t.dep_ == "poss":
             feats.append(f"poss_of={head.lemma_.lower()}")
-        first, last = min(x.i for x in t.subtree), max(x.i for x in t.subtree)
+        first, last = t.left_edge.i, t.right_edge.i
         prev_tok = sdoc[first - 1] if first > 0 else None
         next_tok = sdoc[last + 1] if last + 1 < len(sdoc) else None
         if prev_tok is not None and prev_tok.text in _DASHES:

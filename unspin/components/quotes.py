@@ -94,6 +94,7 @@ class _Context:
     sents: list[Any]
     sent_index: list[int]
     mentions: dict[int, int]  # token index -> mentions of the actor it names
+    text: str
 
 
 class QuoteFinder:
@@ -175,15 +176,14 @@ class QuoteFinder:
         sents = list(sdoc.sents)
         sent_index = [0] * len(sdoc)
         for n, sent in enumerate(sents):
-            for i in range(sent.start, sent.end):
-                sent_index[i] = n
+            sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
         mentions: dict[int, int] = {}
         for cluster in entity_clusters(sdoc):
             for m_start, m_end in cluster.mentions:
                 span = sdoc.char_span(m_start, m_end, alignment_mode="expand")
                 for i in range(span.start, span.end) if span is not None else ():
                     mentions[i] = len(cluster.mentions)
-        return found, _Context(mask, scores, sents, sent_index, mentions)
+        return found, _Context(mask, scores, sents, sent_index, mentions, text)
 
     def candidates(self, sdoc: Any, quote: Quote, cue: _Cue | None, context: _Context
                    ) -> list[SpeakerCandidate]:
@@ -192,7 +192,7 @@ class QuoteFinder:
                                   None if cue is None else cue.token,
                                   None if cue is None or cue.source is None else cue.source[1],
                                   context.scores, context.mask, context.sent_index, context.sents,
-                                  context.mentions)
+                                  context.mentions, context.text)
 
     def predict(self, sdoc: Any) -> list[Quote]:
         text = sdoc.text
