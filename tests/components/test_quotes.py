@@ -203,3 +203,36 @@ def test_a_missing_speaker_model_says_how_to_fix_it(tmp_path) -> None:
 
     with pytest.raises(ModelError, match=r"retrain it with unspin\.training\.quotes"):
         load_speaker_model(str(tmp_path / "none.json.gz"))
+
+
+def test_name_after_a_dash_behind_a_quotation_is_its_speaker(nlp) -> None:
+    from unspin.components._quotes_marks import dash_speaker
+
+    text = ("“The harbour has never looked this empty in forty years.”\u00a0― Ann Cole\u00a0\n"
+            "“We fish less and pay more every single season.” - Tom Reyes.\n")
+    found = dash_speaker(text, text.index("”") + 1)
+    assert found is not None
+    start, end = found
+    assert text[start:end] == "Ann Cole"
+    assert dash_speaker("“It is late,” - and then it rained.", 13) is None, "a lower-case word is no name"
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, "forty years")[0] == "Ann Cole"
+    assert _speaker_of(doc, text, "every single season")[0] == "Tom Reyes"
+
+
+def test_transcript_turns_are_quotes_spoken_by_their_labels(nlp) -> None:
+    from unspin.components._quotes_marks import transcript_turns
+
+    text = ("Part of the interview follows.\n\n"
+            "\"HOST: Why did the council close the old harbour bridge this spring?\n\n"
+            "COLE: Because the engineers told us it was no longer safe for trucks.\"\n")
+    turns = transcript_turns(text)
+    assert [text[s:e] for (s, e), _ in turns] == ["HOST", "COLE"]
+    content_start, content_end = turns[1][1]
+    assert text[content_start:content_end].startswith("Because the engineers")
+    assert text[content_start:content_end].endswith("for trucks.")
+    assert transcript_turns("UPDATE: the bridge reopened.\n\nCOLE: Good news.") == [], \
+        "one turn and a heading are not a transcript"
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, "close the old harbour")[0] == "HOST"
+    assert _speaker_of(doc, text, "no longer safe")[0] == "COLE"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_quotations"]
+__all__ = ["dash_speaker", "find_quotations", "transcript_turns"]
 
 # opening mark -> the closing marks that end it
 _PAIRS: dict[str, str] = {
@@ -102,3 +102,49 @@ def _trim_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+# "“...” ― Jacklyn Ashley": a name after a dash right behind the quotation, on the same line
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[-—–―]{1,2}[ \t\u00a0]*"
+                        r"([A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin)){0,4})")
+# "WALLACE: Let's start ...": a speaker label in capitals opening a paragraph of a transcript
+_TURN = re.compile(r"(?m)^[ \t\u00a0]*[\"“]?[ \t\u00a0]*"
+                   r"([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}):[ \t\u00a0]+(?=\S)")
+_NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ",
+                           "READ MORE", "RELATED", "PHOTO", "PHOTOS", "VIDEO", "CLAIM", "VERDICT", "SOURCE",
+                           "SOURCES", "CORRECTION", "BREAKING", "WARNING", "FACT", "FACT CHECK"})
+
+
+def dash_speaker(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a name set after a dash just behind a quotation ending at ``end``, or None."""
+    match = _DASH_NAME.match(text, end)
+    if match is None:
+        return None
+    start, stop = match.span(1)
+    if text[stop:stop + 1].isalpha():
+        return None
+    last = text[start:stop].split()[-1]
+    if last.endswith(".") and len(last) > 2 and last not in ("Jr.", "Sr."):
+        stop -= 1  # the full stop ends the sentence, not an initial
+    return start, stop
+
+
+def transcript_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """``((label start, end), (content start, end))`` for each "NAME: ..." turn of a transcript.
+
+    Only labels in capitals count ("PENCE:", "SEN. COLE:"), and only when the text holds two
+    turns or more, so a heading such as "UPDATE: ..." alone is not a speaker.
+    """
+    turns = []
+    for match in _TURN.finditer(text):
+        start, stop = match.span(1)
+        if not _WORD.search(text[start:stop]) or text[start:stop] in _NOT_SPEAKERS:
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        content_end = _trim_end(text, line_end)
+        while content_end > match.end() and text[content_end - 1] in "\"”\u00a0 ":
+            content_end -= 1
+        if content_end > match.end():
+            turns.append(((start, stop), (match.end(), content_end)))
+    return turns if len(turns) >= 2 else []

@@ -26,7 +26,7 @@ from unspin.components._quotes_features import (
     source_span,
     trimmed_span,
 )
-from unspin.components._quotes_marks import find_quotations
+from unspin.components._quotes_marks import dash_speaker, find_quotations, transcript_turns
 from unspin.components._quotes_speakers import SpeakerCandidate, speaker_candidates
 from unspin.doc import Attribution, Document, Quote
 from unspin.errors import ModelError
@@ -95,6 +95,7 @@ class _Context:
     sent_index: list[int]
     mentions: dict[int, int]  # token index -> mentions of the actor it names
     text: str
+    fixed: dict[tuple[int, int], tuple[int, int]]  # quotation -> speaker span set by the layout
 
 
 class QuoteFinder:
@@ -154,9 +155,13 @@ class QuoteFinder:
         scores: dict[int, float] = {}
         cues = self.cues(sdoc, mask, scores)
         threshold = self.model.threshold if self.threshold is None else self.threshold
+        quotations, fixed = _labelled(text, quotations, self.min_words)
         used: set[int] = set()
         found: list[tuple[Quote, _Cue | None]] = []
         for start, end in quotations:
+            if (start, end) in fixed:  # the text names the speaker by layout: no cue to look for
+                found.append((self._quote(start, end, "direct", None), None))
+                continue
             cue = self._cue_for(sdoc, start, end, cues, used, threshold)
             short = len(text[start:end].split()) < self.min_words
             if short and (cue is None or cue.score < threshold):
@@ -183,7 +188,7 @@ class QuoteFinder:
                 span = sdoc.char_span(m_start, m_end, alignment_mode="expand")
                 for i in range(span.start, span.end) if span is not None else ():
                     mentions[i] = len(cluster.mentions)
-        return found, _Context(mask, scores, sents, sent_index, mentions, text)
+        return found, _Context(mask, scores, sents, sent_index, mentions, text, fixed)
 
     def candidates(self, sdoc: Any, quote: Quote, cue: _Cue | None, context: _Context
                    ) -> list[SpeakerCandidate]:
@@ -202,7 +207,10 @@ class QuoteFinder:
         quotes: list[Quote] = []
         for quote, cue in found:
             source = None
-            if speakers is None:
+            label = context.fixed.get((quote.start, quote.end))
+            if label is not None:
+                source = _labelled_source(sdoc, label)
+            elif speakers is None:
                 source = None if cue is None else cue.source
             else:
                 best = None
@@ -314,3 +322,46 @@ def _goes_on(text: str, quotes: list[Quote], quote: Quote) -> Attribution | None
     if last is None or last.speaker is None or text.count("\n\n", last.end, quote.start) > 1:
         return None
     return last.speaker
+
+
+def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int
+              ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+    """Quotations split at transcript turns ("PENCE: ..."), and the speakers the layout gives.
+
+    A quotation holding turns keeps only what comes before the first; each turn becomes a
+    quotation of its own, spoken by its label, unless it holds quotations (those take the label).
+    A quotation followed by a dash and a name ("... ” ― Ann Cole") is spoken by that name.
+    """
+    turns = transcript_turns(text)
+    fixed: dict[tuple[int, int], tuple[int, int]] = {}
+    kept: list[tuple[int, int]] = []
+    for start, end in quotations:
+        inside = [label for label, _ in turns if start <= label[0] < end]
+        if not inside:
+            kept.append((start, end))
+        elif len(text[start:inside[0][0]].split()) >= min_words:
+            kept.append((start, _trim(text, start, inside[0][0])))
+    for label, (c_start, c_end) in turns:
+        held = [q for q in kept if c_start <= q[0] < c_end]
+        for q in held:
+            fixed[q] = label
+        if not held and not any(q[0] < c_end and c_start < q[1] for q in kept):
+            kept.append((c_start, c_end))
+            fixed[(c_start, c_end)] = label
+    for q in kept:
+        if q not in fixed:
+            name = dash_speaker(text, q[1])
+            if name is not None:
+                fixed[q] = name
+    return sorted(kept), fixed
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“"):
+        end -= 1
+    return end
+
+
+def _labelled_source(sdoc: Any, label: tuple[int, int]) -> tuple[tuple[int, int], Any] | None:
+    span = sdoc.char_span(label[0], label[1], alignment_mode="expand")
+    return None if span is None or len(span) == 0 else (label, span[-1])

@@ -185,6 +185,8 @@ def speaker_examples(docs: Iterable[Any], articles: Sequence[PolnearArticle], fi
     for doc, article in zip(docs, articles, strict=True):
         found, context = finder.find(doc)
         for quote, cue in found:
+            if (quote.start, quote.end) in context.fixed:
+                continue  # the layout names the speaker; the model is not asked
             sources = [f for g in article.attributions if _overlaps((quote.start, quote.end), g.content)
                        for f in g.source]
             for candidate in finder.candidates(doc, quote, cue, context):
