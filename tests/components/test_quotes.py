@@ -236,3 +236,20 @@ def test_transcript_turns_are_quotes_spoken_by_their_labels(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _speaker_of(doc, text, "close the old harbour")[0] == "HOST"
     assert _speaker_of(doc, text, "no longer safe")[0] == "COLE"
+
+
+def test_closing_mark_typed_at_a_paragraph_start_opens_a_quotation() -> None:
+    text = "Readers wrote in.\n\n”The ferry is always late and nobody ever says sorry.” ― Ann Cole\n"
+    assert _texts(text) == ["”The ferry is always late and nobody ever says sorry.”"]
+    assert _texts("He said it was “fine” and left.") == ["“fine”"], "a closing mark in a line closes"
+
+
+def test_paragraph_introduced_by_a_colon_is_a_quote_of_the_cue_speaker(nlp) -> None:
+    text = ("Ann Cole spoke after the vote. The mayor added:\n\n"
+            "The harbour will reopen when the engineers say it is safe, and not one day earlier.\n\n"
+            "The council met again on Friday.")
+    doc = nlp(Article(id="t", text=text))
+    quote = next(q for q in doc.quotes if "not one day earlier" in text[q.start:q.end])
+    assert text[quote.start:quote.end].startswith("The harbour will reopen")
+    assert "council met again" not in text[quote.start:quote.end]
+    assert quote.speaker is not None and quote.speaker.actor == "Ann Cole"

@@ -21,6 +21,7 @@ _PAIRS: dict[str, str] = {
     "‹": "›",
     "「": "」",
     "\"": "\"”",
+    "”": "”\"",  # a closing mark typed where an opening one belongs, at a paragraph's start
 }
 _OPEN_ONLY = "“„«‹「"
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“„«‹])")
@@ -54,6 +55,8 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
         opening = ch in _OPEN_ONLY or (ch == "\"" and _is_opening_straight(text, i))
         if ch == "»" and (i + 1 < end and text[i + 1].isspace()):
             opening = False  # a closing guillemet, not a reversed opening one
+        if ch == "”" and not text[start:i].strip() and i + 1 < end and text[i + 1].isalnum():
+            opening = True
         if not opening:
             i += 1
             continue

@@ -20,6 +20,7 @@ from typing import Any
 
 from unspin.components._actors_entities import cluster_for_span, entity_clusters, resolve_reference
 from unspin.components._quotes_features import (
+    QUOTE_CHARS,
     candidate_cues,
     content_span,
     cue_features,
@@ -126,7 +127,10 @@ class QuoteFinder:
         threshold = model.threshold if self.threshold is None else self.threshold
         found = []
         for sent in sdoc.sents:
-            colon = sdoc[sent.end - 1].text == ":"
+            last = sent.end - 1
+            while last > sent.start and sdoc[last].is_space:
+                last -= 1
+            colon = sdoc[last].text == ":"
             for token in candidate_cues(sent):
                 if mask[token.i]:
                     continue
@@ -171,12 +175,15 @@ class QuoteFinder:
             found.append((self._quote(start, end, "direct", cue), cue))
         if self.reported:
             for cue in cues:
-                if cue.token.i in used or cue.content is None or cue.score < threshold:
+                if cue.token.i in used or cue.score < threshold:
                     continue
-                start, end = cue.content
+                block = _block_after(sdoc, text, cue, self.min_words) if cue.colon else None
+                if block is None and cue.content is None:
+                    continue
+                start, end = block or cue.content
                 if any(q.start < end and start < q.end for q, _ in found):
                     continue
-                found.append((self._quote(start, end, "reported", cue), cue))
+                found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
         found.sort(key=lambda pair: (pair[0].start, pair[0].end))
         sents = list(sdoc.sents)
         sent_index = [0] * len(sdoc)
@@ -365,3 +372,24 @@ def _trim(text: str, start: int, end: int) -> int:
 def _labelled_source(sdoc: Any, label: tuple[int, int]) -> tuple[tuple[int, int], Any] | None:
     span = sdoc.char_span(label[0], label[1], alignment_mode="expand")
     return None if span is None or len(span) == 0 else (label, span[-1])
+
+
+def _block_after(sdoc: Any, text: str, cue: _Cue, min_words: int) -> tuple[int, int] | None:
+    """The paragraph a cue ending its paragraph with ':' introduces ("Limbaugh added:"), unquoted."""
+    last = cue.sent_end - 1
+    while last > cue.sent_start and sdoc[last].is_space:
+        last -= 1
+    after = sdoc[last].idx + 1
+    line_end = text.find("\n", after)
+    if line_end < 0 or text[after:line_end].strip():
+        return None
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text) or text[start] in QUOTE_CHARS:
+        return None  # a quotation: the quotation marks give it
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if len(text[start:end].split()) >= min_words else None
