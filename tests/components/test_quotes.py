@@ -23,6 +23,11 @@ def test_quotation_mark_styles(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
 
 
+def test_two_apostrophes_stand_for_a_quotation_mark() -> None:
+    text = "''The ferry is late again,'' Ann Cole said, calling it ''a disgrace''. The sailors' pay rose."
+    assert _texts(text) == ["''The ferry is late again,''", "''a disgrace''"]
+
+
 def test_unbalanced_quotation_ends_with_its_paragraph() -> None:
     text = "The mayor wrote: “This bridge is a scandal and a waste\n\nCouncil met on Monday."
     assert _texts(text) == ["“This bridge is a scandal and a waste"]

@@ -153,7 +153,8 @@ def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
     if token.pos_ == "NOUN":
         return _noun_source(token)
     subject = _subject(token)
-    if subject is not None and subject.dep_ == "nsubjpass":
+    if (subject is not None and subject.dep_ == "nsubjpass") or token.dep_ == "acl":
+        # "X was endorsed by Y", "a plan, endorsed by Y, ...": the agent
         for child in token.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -204,6 +205,9 @@ def content_span(token: Any) -> tuple[tuple[int, int] | None, bool]:
     if "nsubjpass" in deps and "agent" in deps:
         # "the plan was endorsed by X": what was endorsed is the passive subject
         return _span_of(_trimmed_subtree(deps["nsubjpass"])), False
+    if token.dep_ == "acl" and "agent" in deps and token.head.pos_ in ("NOUN", "PROPN"):
+        # "a penalty imposed by X": what was imposed is the noun the participle describes
+        return _span_of(_trimmed_subtree(token.head)), False
     # "accused X of ...", "called for ...", "told reporters that ...": what follows the cue
     after = [t for t in sent if t.i > token.i]
     return (_span_of(after) if len(after) > 1 else None), True
