@@ -77,6 +77,7 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
     cue_score = None if cue is None else cue_scores.get(cue.i)
     quote_feature = f"quote={kind}|{_score_bin(cue_score) if cue is not None else 'nocue'}"
     cue_lemma = "" if cue is None else cue.lemma_.lower()
+    after_colon = text[max(0, start - 40):start].rstrip().endswith(":")  # "Caddell continued:" then it
     for t in candidates:
         feats = ["bias", f"kind={kind}", quote_feature, f"pos={t.pos_}", f"ent={t.ent_type_ or '-'}",
                  f"dep={t.dep_}", f"dep|hpos={t.dep_}|{t.head.pos_}",
@@ -102,6 +103,10 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
             feats.append("in_other_quote")
         if rule_source is not None and t.i == rule_source.i:
             feats += ["rule", f"rule|kind={kind}", f"rule|pos={t.pos_}"]
+            if after_colon:
+                feats.append("rule|after_colon")
+        if after_colon:
+            feats.append(f"after_colon|{side}|{where}")
         head = t.head
         head_score = cue_scores.get(head.i)
         if cue is not None and head.i == cue.i:

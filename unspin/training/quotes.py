@@ -204,34 +204,39 @@ def save_cue_model(model: dict[str, Any], path: str | Path) -> None:
 
 def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.3,
                        cue_threshold: float = 0.3, speaker_c: float = 1.0,
-                       speaker_threshold: float = 0.3, log: Any = print) -> dict[str, Any]:
+                       speaker_threshold: float = 0.3, log: Any = print,
+                       docs: Sequence[Any] | None = None) -> dict[str, Any]:
     """Train the cue model, then the speaker model on the quotes it finds, on PolNeAR train.
 
     Writes ``cues.json.gz`` and ``speakers.json.gz`` into ``out`` (the shipped models live in
     ``unspin/models/quotes``). The thresholds were chosen on the dev split; the test split is
-    never read. Returns the example counts.
+    never read. ``docs`` are the spaCy parses of the train articles when the caller has them.
+    Returns the example counts.
     """
     from unspin.components.parse import load_spacy
-    from unspin.components.quotes import QuoteFinder
+    from unspin.components.quotes import QuoteFinder, load_cue_model, load_speaker_model
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     articles = read_polnear(folder, "train")
     if not articles:
         raise EvaluationError("the PolNeAR train split has no annotated articles", source=str(folder))
-    log(f"parsing {len(articles)} train articles")
-    docs = list(load_spacy().pipe((a.text for a in articles), batch_size=16))
+    if docs is None:
+        log(f"parsing {len(articles)} train articles")
+        docs = list(load_spacy().pipe((a.text for a in articles), batch_size=16))
     features, labels = cue_examples(docs, articles)
     log(f"cue model: {len(labels)} candidates, {sum(labels)} gold cues")
     cues = train_cue_model(features, labels, c=cue_c)
     cues["threshold"] = cue_threshold
     save_cue_model(cues, out / "cues.json.gz")
+    load_cue_model.cache_clear()  # a model saved at the same path before must not be reused
     finder = QuoteFinder(model=str(out / "cues.json.gz"), speaker_model=False)
     s_features, s_labels = speaker_examples(docs, articles, finder)
     log(f"speaker model: {len(s_labels)} candidates, {sum(s_labels)} right speakers")
     speakers = train_cue_model(s_features, s_labels, c=speaker_c)
     speakers["threshold"] = speaker_threshold
     save_cue_model(speakers, out / "speakers.json.gz")
+    load_speaker_model.cache_clear()
     return {"articles": len(articles), "cue_examples": len(labels), "cue_weights": len(cues["weights"]),
             "speaker_examples": len(s_labels), "speaker_weights": len(speakers["weights"])}
 
