@@ -258,3 +258,17 @@ def test_paragraph_introduced_by_a_colon_is_a_quote_of_the_cue_speaker(nlp) -> N
     assert text[quote.start:quote.end].startswith("The harbour will reopen")
     assert "council met again" not in text[quote.start:quote.end]
     assert quote.speaker is not None and quote.speaker.actor == "Ann Cole"
+
+
+def test_headline_cites_the_source_before_its_colon(nlp) -> None:
+    from unspin.components._quotes_marks import headline_sources
+
+    text = ("Harbour Authority: Ferry Fares Will Rise Twice This Winter\n\n"
+            "UPDATE: fares were published on Monday morning.\n\n"
+            "The authority published its fares on Monday.")
+    found = headline_sources(text)
+    assert [text[s:e] for (s, e), _ in found] == ["Harbour Authority"], "UPDATE is a label, not a source"
+    doc = nlp(Article(id="t", text=text))
+    quote = next(q for q in doc.quotes if "Fares Will Rise" in text[q.start:q.end])
+    assert quote.kind == "reported"
+    assert quote.speaker is not None and text[quote.speaker.start:quote.speaker.end] == "Harbour Authority"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dash_speaker", "find_quotations", "transcript_turns"]
+__all__ = ["dash_speaker", "find_quotations", "headline_sources", "transcript_turns"]
 
 # opening mark -> the closing marks that end it
 _PAIRS: dict[str, str] = {
@@ -162,3 +162,31 @@ def transcript_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
         if content_end > match.end():
             turns.append(((start, stop), (match.end(), content_end)))
     return turns if len(turns) >= 2 else []
+
+
+# "Poll: Clinton and Trump in dead heat", "Cruz: ...": a headline citing a source before a colon
+_HEADLINE = re.compile(r"(?m)^[ \t\u00a0]*"
+                       r"([A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|the|and|for|on)){0,4})"
+                       r":[ \t\u00a0]+(?=[\"“‘'A-Z0-9])")
+_HEADLINE_WORDS = 25
+
+
+def headline_sources(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """``((source start, end), (claim start, end))`` for headline lines like "Poll: Clinton leads".
+
+    Only short lines (a headline, not a paragraph) whose part before the colon is one to five
+    capitalised words; labels such as "UPDATE" or "Photo" are not sources.
+    """
+    found = []
+    for match in _HEADLINE.finditer(text):
+        start, stop = match.span(1)
+        label = text[start:stop]
+        if label.upper() in _NOT_SPEAKERS or label.endswith(("'s", "’s")):
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        content_end = _trim_end(text, line_end)
+        words = len(text[match.end():content_end].split())
+        if 3 <= words <= _HEADLINE_WORDS:
+            found.append(((start, stop), (match.end(), content_end)))
+    return found

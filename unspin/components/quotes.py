@@ -27,7 +27,12 @@ from unspin.components._quotes_features import (
     source_span,
     trimmed_span,
 )
-from unspin.components._quotes_marks import dash_speaker, find_quotations, transcript_turns
+from unspin.components._quotes_marks import (
+    dash_speaker,
+    find_quotations,
+    headline_sources,
+    transcript_turns,
+)
 from unspin.components._quotes_speakers import SpeakerCandidate, speaker_candidates
 from unspin.doc import Attribution, Document, Quote
 from unspin.errors import ModelError
@@ -159,12 +164,13 @@ class QuoteFinder:
         scores: dict[int, float] = {}
         cues = self.cues(sdoc, mask, scores)
         threshold = self.model.threshold if self.threshold is None else self.threshold
-        quotations, fixed = _labelled(text, quotations, self.min_words)
+        quotations, fixed, headlines = _labelled(text, quotations, self.min_words)
         used: set[int] = set()
         found: list[tuple[Quote, _Cue | None]] = []
         for start, end in quotations:
             if (start, end) in fixed:  # the text names the speaker by layout: no cue to look for
-                found.append((self._quote(start, end, "direct", None), None))
+                kind = "reported" if (start, end) in headlines else "direct"
+                found.append((self._quote(start, end, kind, None), None))
                 continue
             cue = self._cue_for(sdoc, start, end, cues, used, threshold)
             short = len(text[start:end].split()) < self.min_words
@@ -332,12 +338,14 @@ def _goes_on(text: str, quotes: list[Quote], quote: Quote) -> Attribution | None
 
 
 def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int
-              ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]]]:
+              ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
     """Quotations split at transcript turns ("PENCE: ..."), and the speakers the layout gives.
 
     A quotation holding turns keeps only what comes before the first; each turn becomes a
     quotation of its own, spoken by its label, unless it holds quotations (those take the label).
-    A quotation followed by a dash and a name ("... ” ― Ann Cole") is spoken by that name.
+    A quotation followed by a dash and a name ("... ” ― Ann Cole") is spoken by that name. A
+    headline "Poll: Clinton leads" is a quote of its own, from "Poll" (returned in the last set:
+    reported, not direct, speech).
     """
     turns = transcript_turns(text)
     fixed: dict[tuple[int, int], tuple[int, int]] = {}
@@ -360,7 +368,13 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int
             name = dash_speaker(text, q[1])
             if name is not None:
                 fixed[q] = name
-    return sorted(kept), fixed
+    headlines: set[tuple[int, int]] = set()
+    for label, (c_start, c_end) in headline_sources(text):
+        if (c_start, c_end) not in fixed and not any(q[0] < c_end and c_start < q[1] for q in kept):
+            kept.append((c_start, c_end))
+            fixed[(c_start, c_end)] = label
+            headlines.add((c_start, c_end))
+    return sorted(kept), fixed, headlines
 
 
 def _trim(text: str, start: int, end: int) -> int:
