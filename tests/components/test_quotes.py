@@ -272,10 +272,3 @@ def test_headline_cites_the_source_before_its_colon(nlp) -> None:
     quote = next(q for q in doc.quotes if "Fares Will Rise" in text[q.start:q.end])
     assert quote.kind == "reported"
     assert quote.speaker is not None and text[quote.speaker.start:quote.speaker.end] == "Harbour Authority"
-
-
-def test_poll_cited_by_a_preposition_is_the_source(nlp) -> None:
-    text = "In a Harbour Gazette poll released on Monday, most readers backed the new ferry timetable."
-    doc = nlp(Article(id="t", text=text))
-    written, _ = _speaker_of(doc, text, "backed the new ferry")
-    assert "poll" in written

@@ -36,36 +36,10 @@ NOUN_CUES = frozenset({
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to"})
 
 
-# "In a CNN poll, ...", "by one estimate", "under Missouri law", "in his words": the source is the noun
-_PREP_SOURCES = frozenset({
-    "analysis", "article", "book", "column", "comment", "document", "editorial", "email", "estimate",
-    "eye", "filing", "interview", "law", "letter", "measure", "memo", "opinion", "poll", "post",
-    "release", "remark", "report", "ruling", "speech", "statement", "study", "survey", "testimony",
-    "transcript", "tweet", "view", "word",
-})
-
-
 def candidate_cues(sent: Any) -> list[Any]:
-    """Tokens of a sentence that may be attribution cues: verbs, ``according`` (to), reporting nouns,
-    and prepositions that cite a source ("in a CNN poll", "for most Democrats, ...")."""
+    """Tokens of a sentence that may be attribution cues: verbs, ``according`` (to), reporting nouns."""
     return [t for t in sent if t.pos_ == "VERB" or (t.lower_ == "according" and _to_child(t))
-            or (t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUES) or _prep_object(t) is not None]
-
-
-def _prep_object(token: Any) -> Any | None:
-    """The source a citing preposition governs: "in [a CNN poll]", "For [most Democrats], ..."."""
-    if token.pos_ != "ADP" or token.lower_ not in ("in", "by", "under", "for", "to"):
-        return None
-    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    if token.lower_ in ("in", "by", "under"):
-        return pobj if pobj.lemma_.lower() in _PREP_SOURCES else None
-    # "For X, ..." / "To X, ...": a sentence opening with the person whose view follows
-    edge = pobj.right_edge.i + 1
-    opens = token.i == token.sent.start or token.doc[token.i - 1].is_punct
-    comma = edge < len(token.doc) and token.doc[edge].text == ","
-    return pobj if opens and comma and pobj.pos_ in ("PROPN", "NOUN", "PRON") else None
+            or (t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUES)]
 
 
 def _to_child(token: Any) -> Any | None:
@@ -178,10 +152,6 @@ def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
         return None
     if token.pos_ == "NOUN":
         return _noun_source(token)
-    if token.pos_ == "ADP":
-        pobj = _prep_object(token)
-        span = None if pobj is None else _span_of(_trimmed_subtree(pobj))
-        return (span, pobj) if span else None
     subject = _subject(token)
     if (subject is not None and subject.dep_ == "nsubjpass") or token.dep_ == "acl":
         # "X was endorsed by Y", "a plan, endorsed by Y, ...": the agent
@@ -218,7 +188,7 @@ def content_span(token: Any) -> tuple[tuple[int, int] | None, bool]:
     The flag says the content is only "the rest of the sentence" (no clause to delimit it).
     """
     sent = token.sent
-    if token.lower_ == "according" or token.pos_ == "ADP":
+    if token.lower_ == "according":
         phrase = {t.i for t in token.subtree}
         rest = [t for t in sent if t.i not in phrase]
         return _longest_run(rest), False
