@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from unspin.components.claims import ClaimDetector, make_claims
@@ -202,3 +203,36 @@ def test_bad_threshold_and_missing_model_are_unspin_errors(parsed: Document, tmp
 def test_needs_the_parse() -> None:
     with pytest.raises(ModelError, match="parse"):
         make_claims()(Document(Article(id="x", text="The bridge cost 48 million dollars.")))
+
+
+def test_cascade_asks_the_encoder_only_about_unsure_sentences() -> None:
+    from unspin.components._claims_model import DEFAULT_MODEL_DIR, load_scorer
+
+    scorer = load_scorer(str(DEFAULT_MODEL_DIR))
+    if scorer.encoder is None or scorer.band == (0.0, 1.0):
+        pytest.skip("the shipped claims model asks its encoder about every sentence")
+    texts = [
+        "The harbour bridge cost 48 million dollars and opened in June 2019.",
+        "We must stand together and never give up on our town.",
+        "Unemployment in the region fell from 9 percent to 6 percent over two years.",
+        "She thanked everyone for coming to the ceremony on such a cold morning.",
+        "The council approved 300 new homes on the site of the old brewery.",
+        "It is time to ask what kind of country we want to be.",
+    ]
+    linear = scorer.linear_predict(texts)
+    fast = scorer.predict(texts)
+    full = scorer.predict(texts, cascade=False)
+    lo, hi = scorer.band
+    sure = (linear < lo) | (linear > hi)
+    np.testing.assert_allclose(fast[sure], linear[sure], rtol=1e-6)
+    # the unsure ones get the average (int8 scores move slightly with the sentences run together)
+    np.testing.assert_allclose(fast[~sure], full[~sure], atol=0.03)
+    assert 0.0 < lo < scorer.threshold < hi < 1.0
+
+
+def test_cascade_setting_reaches_the_stage() -> None:
+    nlp = load(components=["parse", "claims"], config={"claims": {"cascade": False}})
+    stage = dict(nlp.components)["claims"]
+    assert stage.cascade is False
+    doc = nlp("Unemployment rose to 4.2 percent in March, the statistics office said.")
+    assert doc.claims and 0.0 <= doc.claims[0].score <= 1.0

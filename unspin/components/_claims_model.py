@@ -145,15 +145,16 @@ class ClaimScorer:
         band = meta["encoder"].get("band", (0.0, 1.0)) if encoder is not None else (0.0, 1.0)
         self.band: tuple[float, float] = (float(band[0]), float(band[1]))
 
-    @property
-    def uses_linear(self) -> bool:
-        """Whether the linear model contributes to the final probability."""
-        return self.encoder_weight < 1.0
+    def uses_linear(self, cascade: bool = True) -> bool:
+        """Whether ``predict`` reads the linear model: for its share of the average, or to pick
+        the sentences the encoder is asked about (``cascade``)."""
+        if self.encoder is None or self.encoder_weight < 1.0:
+            return True
+        return cascade and self.band != (0.0, 1.0)
 
-    @property
-    def uses_parse(self) -> bool:
-        """Whether the model reads parse features (``predict`` then wants them, or parses itself)."""
-        return self.uses_linear and self.dense_weights is not None
+    def uses_parse(self, cascade: bool = True) -> bool:
+        """Whether ``predict`` reads parse features (then pass them, or it parses each text)."""
+        return self.dense_weights is not None and self.uses_linear(cascade)
 
     @classmethod
     def load(cls, model_dir: Path | str = DEFAULT_MODEL_DIR) -> ClaimScorer:
@@ -224,7 +225,7 @@ class ClaimScorer:
             return np.zeros(0, dtype=np.float32)
         if self.encoder is None:
             return self.linear_predict(texts, features)
-        if not self.uses_linear:
+        if not self.uses_linear(cascade):
             return self.encoder.predict(texts)
         linear = self.linear_predict(texts, features)
         lo, hi = self.band if cascade else (0.0, 1.0)

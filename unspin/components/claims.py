@@ -25,12 +25,14 @@ from unspin.errors import ConfigError, ModelError
 __all__ = ["ClaimDetector", "candidate_sentences", "make_claims"]
 
 _MIN_WORDS = 4
+_SENTENCE_ENDS = tuple(".!?…:;\"'”’)]")
 
 
 def candidate_sentences(parsed: Any) -> list[Any]:
     """The spaCy sentences worth scoring, cut at line breaks and trimmed of outer whitespace.
 
-    Headlines, bylines and fragments under ``_MIN_WORDS`` words are left out, as are questions.
+    Headlines and headings (a line that does not end like a sentence), bylines and fragments
+    under ``_MIN_WORDS`` words are left out, as are questions.
     """
     out = []
     for sent in parsed.sents:
@@ -40,19 +42,21 @@ def candidate_sentences(parsed: Any) -> list[Any]:
             if "\n" in tok.text or "\n" in tok.whitespace_:
                 piece = parsed[start : tok.i + (0 if tok.is_space else 1)]
                 start = tok.i + 1
-                out.extend(_keep(piece))
+                out.extend(_keep(piece, whole_line=True))
         if start < sent.end:
             out.extend(_keep(parsed[start : sent.end]))
     return out
 
 
-def _keep(span: Any) -> list[Any]:
+def _keep(span: Any, whole_line: bool = False) -> list[Any]:
     while len(span) and (span[0].is_space or (span[0].is_punct and span[0].text not in "\"'“‘([")):
         span = span[1:]
     while len(span) and span[-1].is_space:
         span = span[:-1]
     if sum(1 for t in span if t.is_alpha) < _MIN_WORDS:
         return []
+    if whole_line and not span.text.endswith(_SENTENCE_ENDS):
+        return []  # a headline or heading
     if span.text.rstrip("\"'”’) ").endswith("?"):
         return []
     return [span]
@@ -104,7 +108,7 @@ class ClaimDetector:
             return []
         scorer = self.scorer
         features = None
-        if scorer.uses_parse:
+        if scorer.uses_parse(self.cascade):
             ents = _entities(sentences)
             features = np.stack([sentence_features(s, e) for s, e in zip(sentences, ents, strict=True)])
         return [float(p) for p in scorer.predict([s.text for s in sentences], features, cascade=self.cascade)]
