@@ -197,9 +197,12 @@ def speaker_examples(docs: Iterable[Any], articles: Sequence[PolnearArticle], fi
 
 
 def save_cue_model(model: dict[str, Any], path: str | Path) -> None:
-    """Write a model from ``train_cue_model`` (cue or speaker examples) as gzipped JSON."""
-    with gzip.open(path, "wt", encoding="utf-8") as out:
-        json.dump(model, out, sort_keys=True, separators=(",", ":"))
+    """Write a model from ``train_cue_model`` (cue or speaker examples) as gzipped JSON.
+
+    The same model gives the same bytes (no time stamp in the gzip header).
+    """
+    raw = json.dumps(model, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    Path(path).write_bytes(gzip.compress(raw, mtime=0))
 
 
 def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.3,
