@@ -272,3 +272,13 @@ def test_headline_cites_the_source_before_its_colon(nlp) -> None:
     quote = next(q for q in doc.quotes if "Fares Will Rise" in text[q.start:q.end])
     assert quote.kind == "reported"
     assert quote.speaker is not None and text[quote.speaker.start:quote.speaker.end] == "Harbour Authority"
+
+
+def test_transcript_label_in_capitals_resolves_to_the_named_actor(nlp) -> None:
+    text = ("Mayor Ann Cole met Tom Reyes on Monday.\n\n"
+            "REYES: Will the harbour bridge reopen before the winter storms arrive?\n\n"
+            "COLE: It will reopen in May, once the engineers sign it off.")
+    doc = nlp(Article(id="t", text=text))
+    quote = next(q for q in doc.quotes if "reopen in May" in text[q.start:q.end])
+    assert quote.speaker is not None and quote.speaker.name == "Ann Cole"
+    assert text[quote.speaker.start:quote.speaker.end] == "COLE", "the span stays as the text writes it"

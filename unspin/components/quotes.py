@@ -297,6 +297,8 @@ class QuoteFinder:
                 written = " ".join(t.text for t in words) or written
         if cluster is None:
             cluster = resolve_reference(sdoc, head, clusters)
+        if cluster is None and written.isupper():
+            cluster = _by_capitals(written, clusters)  # a transcript's "PENCE:" is Mike Pence
         if cluster is None:
             return Attribution(name=written, start=start, end=end)
         return Attribution(name=cluster.name, start=start, end=end, actor=cluster.name)
@@ -407,3 +409,14 @@ def _block_after(sdoc: Any, text: str, cue: _Cue, min_words: int) -> tuple[int, 
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if len(text[start:end].split()) >= min_words else None
+
+
+def _by_capitals(written: str, clusters: list[Any]) -> Any | None:
+    """The actor a name in capitals stands for: the same name, or a person's surname."""
+    word = written.lower()
+    for cluster in clusters:
+        names = [cluster.name, *cluster.aliases]
+        if any(n.lower() == word or (cluster.type == "person" and n.lower().split()[-1:] == [word])
+               for n in names):
+            return cluster
+    return None
