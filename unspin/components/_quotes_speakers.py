@@ -95,7 +95,11 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
         distance = q_first - t.i if side == "before" else t.i - q_last
         r = _bin(rank[t.i], (0, 1, 2))
         feats += [f"side={side}|{where}", f"dist={_bin(distance, (2, 4, 8, 15, 30))}|{side}",
-                  f"rank={r}|{side}|{where}", f"rank|kind={r}|{side}|{kind}"]
+                  f"rank={r}|{side}|{where}", f"rank|kind={r}|{side}|{kind}",
+                  f"dep|side={t.dep_}|{side}|{where}", f"pos|rank={t.pos_}|{r}|{side}",
+                  f"ent|side={t.ent_type_ or '-'}|{side}|{where}"]
+        if t.head.pos_ in ("VERB", "AUX"):
+            feats.append(f"head_lemma|dep={t.head.lemma_.lower()}|{t.dep_}")
         paragraph_break = text.rfind("\n", 0, t.idx) != between_paragraph
         if paragraph_break:
             feats.append(f"other_paragraph|{side}")
