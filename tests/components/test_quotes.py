@@ -282,3 +282,12 @@ def test_transcript_label_in_capitals_resolves_to_the_named_actor(nlp) -> None:
     quote = next(q for q in doc.quotes if "reopen in May" in text[q.start:q.end])
     assert quote.speaker is not None and quote.speaker.name == "Ann Cole"
     assert text[quote.speaker.start:quote.speaker.end] == "COLE", "the span stays as the text writes it"
+
+
+def test_nested_reported_speech_gives_each_speaker_a_quote(nlp) -> None:
+    text = "Ann Cole said on Monday that Tom Reyes had claimed the harbour bridge was unsafe for trucks."
+    doc = nlp(Article(id="t", text=text))
+    speakers = {text[q.speaker.start:q.speaker.end] for q in doc.quotes if q.speaker is not None}
+    assert {"Ann Cole", "Tom Reyes"} <= speakers
+    inner = next(q for q in doc.quotes if q.speaker is not None and q.speaker.name == "Tom Reyes")
+    assert "bridge was unsafe" in text[inner.start:inner.end]

@@ -187,7 +187,8 @@ class QuoteFinder:
                 if block is None and cue.content is None:
                     continue
                 start, end = block or cue.content
-                if any(q.start < end and start < q.end for q, _ in found):
+                if any(q.start < end and start < q.end and not _nested(q, c, cue, start, end)
+                       for q, c in found):
                     continue
                 found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
         found.sort(key=lambda pair: (pair[0].start, pair[0].end))
@@ -420,3 +421,13 @@ def _by_capitals(written: str, clusters: list[Any]) -> Any | None:
                for n in names):
             return cluster
     return None
+
+
+def _nested(quote: Quote, quote_cue: _Cue | None, cue: _Cue, start: int, end: int) -> bool:
+    """Whether a reported attribution sits inside another's content, or holds it in its own
+    ("Cole said that Reyes claimed ..."): both are quotes, each with its own speaker."""
+    if quote.kind != "reported" or quote_cue is None:
+        return False
+    inner = quote.start <= cue.token.idx < quote.end
+    outer = start <= quote_cue.token.idx < end
+    return inner or outer
