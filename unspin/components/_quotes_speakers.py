@@ -25,10 +25,15 @@ _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "who", "whic
 
 @dataclass(slots=True)
 class SpeakerCandidate:
-    """One noun-phrase head that may be a quote's speaker, with the features that describe it."""
+    """One noun-phrase head that may be a quote's speaker, with the features that describe it.
+
+    The first ``n_static`` features depend on the token alone, not on the quote: a caller
+    scoring many quotes may sum their weights once per token.
+    """
 
     token: Any
     features: list[str]
+    n_static: int = 0
 
 
 def _bin(value: int, edges: tuple[int, ...]) -> str:
@@ -47,18 +52,21 @@ def _score_bin(score: float | None) -> str:
 def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | None,
                        rule_source: Any | None, cue_scores: dict[int, float],
                        quote_mask: list[bool], sent_index: list[int], sents: list[Any],
-                       mentions: dict[int, int], text: str | None = None) -> list[SpeakerCandidate]:
+                       mentions: dict[int, int], text: str | None = None,
+                       cache: dict[str, Any] | None = None) -> list[SpeakerCandidate]:
     """Candidate speaker heads for the quote ``[start, end)`` (character offsets).
 
     ``cue`` is the cue token the stage chose (or None), ``rule_source`` the head its parse
     rules give as source (or None), ``cue_scores`` the cue model's probability of every verb,
     ``sent_index`` each token's sentence number, ``sents`` the sentences and ``mentions`` how
     often the actor a token names is mentioned in the document (by token index); ``text`` is
-    ``sdoc.text``, given by callers that have it (spaCy rebuilds it on each access).
+    ``sdoc.text``, given by callers that have it (spaCy rebuilds it on each access); ``cache``,
+    one dict per document, keeps what does not depend on the quote between calls.
     """
     quoted = sdoc.char_span(start, end, alignment_mode="expand")
     if quoted is None or len(quoted) == 0:
         return []
+    cache = {} if cache is None else cache
     q_first, q_last = quoted.start, quoted.end - 1
     s_first, s_last = sent_index[q_first], sent_index[q_last]
     window = {s_first - 1, s_first, s_last, s_last + 1}
@@ -67,10 +75,14 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
     window = {s for s in window if 0 <= s < len(sents)}
     text = sdoc.text if text is None else text
     between_paragraph = text.rfind("\n", 0, start)
-    out: list[SpeakerCandidate] = []
-    tokens = [t for s in sorted(window) for t in sents[s]]
-    candidates = [t for t in tokens if t.pos_ in _HEAD_POS and t.dep_ not in _NOT_HEADS
-                  and not (q_first <= t.i <= q_last) and any(c.isalpha() for c in t.text)]
+    heads = cache.setdefault("heads", {})
+    static = cache.setdefault("static", {})
+    candidates = []
+    for n in sorted(window):
+        if n not in heads:
+            heads[n] = [t for t in sents[n] if t.pos_ in _HEAD_POS and t.dep_ not in _NOT_HEADS
+                        and any(c.isalpha() for c in t.text)]
+        candidates += [t for t in heads[n] if not q_first <= t.i <= q_last]
     before = sorted((t for t in candidates if t.i < q_first), key=lambda t: -t.i)
     after = sorted((t for t in candidates if t.i > q_last), key=lambda t: t.i)
     rank = {t.i: n for n, t in enumerate(before)} | {t.i: n for n, t in enumerate(after)}
@@ -78,33 +90,24 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
     quote_feature = f"quote={kind}|{_score_bin(cue_score) if cue is not None else 'nocue'}"
     cue_lemma = "" if cue is None else cue.lemma_.lower()
     after_colon = text[max(0, start - 40):start].rstrip().endswith(":")  # "Caddell continued:" then it
+    out: list[SpeakerCandidate] = []
     for t in candidates:
-        feats = ["bias", f"kind={kind}", quote_feature, f"pos={t.pos_}", f"ent={t.ent_type_ or '-'}",
-                 f"dep={t.dep_}", f"dep|hpos={t.dep_}|{t.head.pos_}",
-                 f"mentions={_bin(mentions.get(t.i, 0), (0, 1, 3, 8))}|{t.pos_}"]
-        word = t.lower_
-        if t.pos_ == "PRON":
-            feats.append(f"pron={word if word in _PRONOUNS else 'other'}")
-            if word == "it" and t.head.lemma_.lower() in _EXPLETIVE_HEADS:
-                feats.append("it_expletive")
-        elif t.pos_ == "NOUN":
-            feats.append(f"noun={t.lemma_.lower()}")
+        if t.i not in static:
+            static[t.i] = _static_features(t, sdoc, cue_scores, quote_mask, mentions)
+        token_feats, dash_before, colon_after, head_score = static[t.i]
+        feats = list(token_feats)
         side = "before" if t.i < q_first else "after"
         sent = sent_index[t.i]
         where = "same" if s_first <= sent <= s_last else "prev" if sent < s_first else "next"
         distance = q_first - t.i if side == "before" else t.i - q_last
         r = _bin(rank[t.i], (0, 1, 2))
-        feats += [f"side={side}|{where}", f"dist={_bin(distance, (2, 4, 8, 15, 30))}|{side}",
+        feats += ["bias", f"kind={kind}", quote_feature,
+                  f"side={side}|{where}", f"dist={_bin(distance, (2, 4, 8, 15, 30))}|{side}",
                   f"rank={r}|{side}|{where}", f"rank|kind={r}|{side}|{kind}",
                   f"dep|side={t.dep_}|{side}|{where}", f"pos|rank={t.pos_}|{r}|{side}",
                   f"ent|side={t.ent_type_ or '-'}|{side}|{where}"]
-        if t.head.pos_ in ("VERB", "AUX"):
-            feats.append(f"head_lemma|dep={t.head.lemma_.lower()}|{t.dep_}")
-        paragraph_break = text.rfind("\n", 0, t.idx) != between_paragraph
-        if paragraph_break:
+        if text.rfind("\n", 0, t.idx) != between_paragraph:
             feats.append(f"other_paragraph|{side}")
-        if quote_mask[t.i]:
-            feats.append("in_other_quote")
         if rule_source is not None and t.i == rule_source.i:
             feats += ["rule", f"rule|kind={kind}", f"rule|pos={t.pos_}"]
             if after_colon:
@@ -112,7 +115,6 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
         if after_colon:
             feats.append(f"after_colon|{side}|{where}")
         head = t.head
-        head_score = cue_scores.get(head.i)
         if cue is not None and head.i == cue.i:
             feats += [f"cue_child={t.dep_}", f"cue_child|kind={t.dep_}|{kind}",
                       f"cue_child|lemma={t.dep_}|{cue_lemma}"]
@@ -122,18 +124,40 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
             feats.append(f"head_score={_score_bin(head_score)}|{t.dep_}")
         if cue is None:
             feats.append(f"nocue|head_score={_score_bin(head_score)}|{t.dep_}")
-        if t.dep_ == "pobj":
-            feats.append(f"prep={head.lower_}|{head.head.lemma_.lower()}")
-        if t.dep_ == "poss":
-            feats.append(f"poss_of={head.lemma_.lower()}")
-        first, last = t.left_edge.i, t.right_edge.i
-        prev_tok = sdoc[first - 1] if first > 0 else None
-        next_tok = sdoc[last + 1] if last + 1 < len(sdoc) else None
-        if prev_tok is not None and prev_tok.text in _DASHES:
+        if dash_before:
             feats.append(f"dash_before|{side}")
-        if next_tok is not None and next_tok.text == ":":
+        if colon_after:
             feats.append(f"colon_after|{side}")
-        if t.ent_type_ == "PERSON" and (head_score or 0.0) >= 0.3:
-            feats.append("person_of_cue")
-        out.append(SpeakerCandidate(t, feats))
+        out.append(SpeakerCandidate(t, feats, len(token_feats)))
     return out
+
+
+def _static_features(t: Any, sdoc: Any, cue_scores: dict[int, float], quote_mask: list[bool],
+                     mentions: dict[int, int]) -> tuple[list[str], bool, bool, float | None]:
+    """The features of a candidate that do not depend on the quote, and three facts for the rest."""
+    seen = _bin(mentions.get(t.i, 0), (0, 1, 3, 8))
+    feats = [f"pos={t.pos_}", f"ent={t.ent_type_ or '-'}", f"dep={t.dep_}",
+             f"dep|hpos={t.dep_}|{t.head.pos_}", f"mentions={seen}|{t.pos_}"]
+    word = t.lower_
+    head = t.head
+    if t.pos_ == "PRON":
+        feats.append(f"pron={word if word in _PRONOUNS else 'other'}")
+        if word == "it" and head.lemma_.lower() in _EXPLETIVE_HEADS:
+            feats.append("it_expletive")
+    elif t.pos_ == "NOUN":
+        feats.append(f"noun={t.lemma_.lower()}")
+    if head.pos_ in ("VERB", "AUX"):
+        feats.append(f"head_lemma|dep={head.lemma_.lower()}|{t.dep_}")
+    if quote_mask[t.i]:
+        feats.append("in_other_quote")
+    if t.dep_ == "pobj":
+        feats.append(f"prep={head.lower_}|{head.head.lemma_.lower()}")
+    if t.dep_ == "poss":
+        feats.append(f"poss_of={head.lemma_.lower()}")
+    head_score = cue_scores.get(head.i)
+    if t.ent_type_ == "PERSON" and (head_score or 0.0) >= 0.3:
+        feats.append("person_of_cue")
+    first, last = t.left_edge.i, t.right_edge.i
+    dash_before = first > 0 and sdoc[first - 1].text in _DASHES
+    colon_after = last + 1 < len(sdoc) and sdoc[last + 1].text == ":"
+    return feats, dash_before, colon_after, head_score

@@ -53,7 +53,16 @@ class CueModel:
     threshold: float = 0.5
 
     def score(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return self.probability(self.weight(features))
+
+    def weight(self, features: list[str]) -> float:
+        """The summed weight of some features (no bias): part of a score, to add up later."""
+        get = self.weights.get
+        return sum(get(f, 0.0) for f in features)
+
+    def probability(self, weight: float) -> float:
+        """The probability for features whose summed weight is ``weight``."""
+        z = self.bias + weight
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -102,6 +111,7 @@ class _Context:
     mentions: dict[int, int]  # token index -> mentions of the actor it names
     text: str
     fixed: dict[tuple[int, int], tuple[int, int]]  # quotation -> speaker span set by the layout
+    cache: dict[str, Any]  # what the speaker candidates keep between quotes
 
 
 class QuoteFinder:
@@ -151,9 +161,12 @@ class QuoteFinder:
                                       sent.start, sent.end, colon))
         return found
 
-    def find(self, sdoc: Any) -> tuple[list[tuple[Quote, _Cue | None]], _Context]:
-        """The quotes of a parsed document with their cues, before any speaker is chosen."""
-        text = sdoc.text
+    def find(self, sdoc: Any, text: str | None = None) -> tuple[list[tuple[Quote, _Cue | None]], _Context]:
+        """The quotes of a parsed document with their cues, before any speaker is chosen.
+
+        ``text`` is ``sdoc.text`` when the caller has it (spaCy rebuilds it on each access).
+        """
+        text = sdoc.text if text is None else text
         quotations = find_quotations(text)
         mask = [False] * len(sdoc)
         for start, end in quotations:
@@ -202,7 +215,7 @@ class QuoteFinder:
                 span = sdoc.char_span(m_start, m_end, alignment_mode="expand")
                 for i in range(span.start, span.end) if span is not None else ():
                     mentions[i] = len(cluster.mentions)
-        return found, _Context(mask, scores, sents, sent_index, mentions, text, fixed)
+        return found, _Context(mask, scores, sents, sent_index, mentions, text, fixed, {})
 
     def candidates(self, sdoc: Any, quote: Quote, cue: _Cue | None, context: _Context
                    ) -> list[SpeakerCandidate]:
@@ -211,13 +224,14 @@ class QuoteFinder:
                                   None if cue is None else cue.token,
                                   None if cue is None or cue.source is None else cue.source[1],
                                   context.scores, context.mask, context.sent_index, context.sents,
-                                  context.mentions, context.text)
+                                  context.mentions, context.text, context.cache)
 
     def predict(self, sdoc: Any) -> list[Quote]:
         text = sdoc.text
-        found, context = self.find(sdoc)
+        found, context = self.find(sdoc, text)
         clusters = entity_clusters(sdoc)
         speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
+        static: dict[int, float] = {}
         quotes: list[Quote] = []
         for quote, cue in found:
             source = None
@@ -229,7 +243,12 @@ class QuoteFinder:
             else:
                 best = None
                 for candidate in self.candidates(sdoc, quote, cue, context):
-                    score = speakers.score(candidate.features)
+                    token_weight = static.get(candidate.token.i)
+                    if token_weight is None:  # the quote-independent part: once per token
+                        token_weight = speakers.weight(candidate.features[:candidate.n_static])
+                        static[candidate.token.i] = token_weight
+                    score = speakers.probability(
+                        token_weight + speakers.weight(candidate.features[candidate.n_static:]))
                     if best is None or score > best[0]:
                         best = (score, candidate.token)
                 if best is not None and best[0] >= speakers.threshold:
