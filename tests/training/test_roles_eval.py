@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES
 from unspin.errors import EvaluationError, InputNotFoundError
-from unspin.training.roles import RoleMention, cross_validate_roles, read_roles, train_role_model
+from unspin.training.roles import (
+    C_GRID,
+    RoleMention,
+    choose_hyperparameters,
+    cross_validate_roles,
+    document_folds,
+    macro_f1,
+    read_roles,
+    train_role_model,
+)
 
 TEXT = "The mayor Ann Cole saved the harbour. The pirate Red Jack robbed the town."
 
@@ -40,41 +51,84 @@ def test_read_roles_missing_folder(tmp_path: Path) -> None:
         read_roles(tmp_path / "nothing")
 
 
-def _synthetic() -> tuple[list[list[list[str]]], list[RoleMention]]:
-    """Features that give the role away: cross-validation must find it."""
-    features, mentions = [], []
-    cues = {"protagonist": ("guardian", "L=save"), "antagonist": ("corrupt", "L=rob"),
-            "innocent": ("victim", "L=suffer")}
-    for i in range(60):
+_FINE = {"protagonist": "guardian", "antagonist": "corrupt", "innocent": "victim"}
+
+
+def _synthetic(n: int = 90, seed: int = 0) -> tuple[np.ndarray, list[RoleMention]]:
+    """Vectors that give the role away (one direction per role, plus noise), 3 mentions a document."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(0.0, 0.3, size=(n, 8)).astype(np.float32)
+    mentions = []
+    for i in range(n):
         role = MAIN_ROLES[i % 3]
-        fine, word = cues[role]
-        features.append([["bias", word, f"R=noise{i % 7}"]])
-        mentions.append(RoleMention(f"doc{i}", "X", 0, 1, role, (fine,)))
-    return features, mentions
+        x[i, i % 3] += 3.0
+        mentions.append(RoleMention(f"doc{i // 3}", "X", 0, 1, role, (_FINE[role],)))
+    return x, mentions
 
 
 def test_cross_validation_learns_separable_roles() -> None:
     pytest.importorskip("sklearn")
-    features, mentions = _synthetic()
-    result = cross_validate_roles(features, mentions, folds=3)
-    assert result["main_role_accuracy"] == 1.0
+    x, mentions = _synthetic()
+    result = cross_validate_roles(x, mentions, folds=3)
+    assert result["main_role_accuracy"] == 1.0 and result["main_role_macro_f1"] == 1.0
     assert result["fine_role_exact_match"] == 1.0
-    assert result["mentions"] == 60 and result["documents"] == 60
+    assert result["mentions"] == 90 and result["documents"] == 30
+    assert len(result["per_fold"]) == 3 and all(f["c"] in C_GRID for f in result["per_fold"])
+    assert result["main_role_accuracy_folds"]["std"] == 0.0
+    # a third of the mentions each: a majority guesser gets a third right and a low macro-F1
+    assert result["majority_baseline"]["accuracy"] == round(1 / 3, 4)
+    assert result["majority_baseline"]["macro_f1"] < 0.2
+    for row in result["at_min_score"]:
+        assert 0.0 <= row["coverage"] <= 1.0
+        assert row["main_role_accuracy"] == (1.0 if row["coverage"] else 0.0)
+
+
+def test_noise_scores_near_chance() -> None:
+    pytest.importorskip("sklearn")
+    x, mentions = _synthetic(seed=1)
+    x = np.random.default_rng(2).normal(size=x.shape).astype(np.float32)
+    result = cross_validate_roles(x, mentions, folds=3, tune=False)
+    assert result["main_role_accuracy"] < 0.6
+
+
+def test_folds_keep_documents_together_and_follow_the_seed() -> None:
+    _, mentions = _synthetic()
+    folds = document_folds(mentions, 5, seed=0)
+    for document in {m.document for m in mentions}:
+        assert len({int(folds[i]) for i, m in enumerate(mentions) if m.document == document}) == 1
+    assert (folds == document_folds(mentions, 5, seed=0)).all()
+    assert not (folds == document_folds(mentions, 5, seed=1)).all()
+    with pytest.raises(EvaluationError, match="fewer folds"):
+        document_folds(mentions[:6], 5, seed=0)
+
+
+def test_macro_f1_counts_every_main_role() -> None:
+    gold = ["antagonist"] * 6 + ["protagonist"] * 2 + ["innocent"] * 2
+    assert macro_f1(gold, gold) == 1.0
+    # always "antagonist": F1 2*6/(2*6+4) = 0.75 for it, 0 for the other two
+    assert macro_f1(gold, ["antagonist"] * 10) == pytest.approx(0.75 / 3)
+
+
+def test_hyperparameters_come_from_the_grid() -> None:
+    pytest.importorskip("sklearn")
+    x, mentions = _synthetic()
+    c, balanced = choose_hyperparameters(x, mentions)
+    assert c in C_GRID and isinstance(balanced, bool)
 
 
 def test_trained_model_predicts_a_fine_role_of_its_main_role() -> None:
     pytest.importorskip("sklearn")
-    features, mentions = _synthetic()
-    model = train_role_model(features, mentions)
-    role, fine, score = model.predict([["bias", "L=rob"]])
+    x, mentions = _synthetic()
+    model = train_role_model(x, mentions)
+    probe = np.zeros((1, 8), dtype=np.float32)
+    probe[0, 1] = 3.0
+    role, fine, score = model.predict(probe)
     assert role == "antagonist" and fine in FINE_ROLES["antagonist"]
     assert 1 / 3 < score <= 1.0
 
 
 def test_evaluate_roles_command_cross_validates_and_saves(tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    import json
-
     from unspin.cli.app import main
     from unspin.components._actors_roles import load_role_model
 
@@ -92,5 +146,15 @@ def test_evaluate_roles_command_cross_validates_and_saves(tmp_path: Path,
     result = json.loads(capsys.readouterr().out)
     assert result["mentions"] == 8 and result["folds"] == 2
     assert 0.0 <= result["main_role_accuracy"] <= 1.0
+    assert 0.0 <= result["main_role_macro_f1"] <= 1.0
+    assert result["saved"]["path"] == str(saved)
     model = load_role_model(str(saved))
     assert set(model.fine_labels) == {"guardian", "corrupt"}
+
+
+def test_evaluate_roles_defaults_to_the_shared_data_folder(tmp_path: Path, monkeypatch) -> None:
+    from unspin.cli.app import main
+
+    monkeypatch.setenv("UNSPIN_SHARED_DATA", str(tmp_path))
+    # no semeval2025-task10-en there: the command names the folder it looked in
+    assert main(["evaluate-roles"]) != 0

@@ -1,13 +1,17 @@
 """The role an article casts an actor in: protagonist, antagonist or innocent, and a fine role.
 
-A small multinomial logistic regression over the words around each mention (the mention's own
-words are left out, so the model judges how the text speaks of an actor, not who it is),
-trained on SemEval-2025 Task 10 subtask 1 (``unspin.training.roles``). Per-mention
-probabilities are averaged over an actor's mentions. Weights: ``unspin/models/roles/roles.npz``.
+Each mention is read by a small encoder (the first three layers of all-MiniLM-L6-v2, int8
+ONNX): the states of the mention's own tokens in its sentence, where attention has mixed in
+how the sentence speaks of it. An actor's vector is the mean over its first mentions; two
+multinomial logistic regressions (main role; fine role) turn it into probabilities. Every
+sentence is encoded once per document, however many mentions it holds. Trained on
+SemEval-2025 Task 10 subtask 1 (``unspin.training.roles``). Files: ``unspin/models/roles/``
+(``encoder.onnx``, ``tokenizer.json``, ``roles.npz``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,9 +24,12 @@ from unspin.errors import ModelError
 __all__ = [
     "FINE_ROLES",
     "MAIN_ROLES",
+    "MODEL_DIR",
+    "MentionEncoder",
     "RoleModel",
+    "load_mention_encoder",
     "load_role_model",
-    "mention_features",
+    "mention_contexts",
 ]
 
 MAIN_ROLES = ("protagonist", "antagonist", "innocent")
@@ -32,76 +39,116 @@ FINE_ROLES: dict[str, tuple[str, ...]] = {
                    "saboteur", "corrupt", "incompetent", "terrorist", "deceiver", "bigot"),
     "innocent": ("forgotten", "exploited", "victim", "scapegoat"),
 }
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "roles" / "roles.npz"
-_WINDOW = 12
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "roles"
+_MAX_TOKENS = 128
+# Half-width of the text kept around a mention in a very long sentence (about 128 tokens in all).
+_HALF_WINDOW = 250
 
 
-def mention_features(sdoc: Any, start: int, end: int) -> list[str]:
-    """Features of one mention ``[start, end)``: nearby lemmas, its syntactic role, its verb."""
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return ["bias"]
-    feats = ["bias"]
-    first, last = span.start, span.end
-    sent = span.sent
-    for token in sdoc[max(sent.start, first - _WINDOW) : first]:
-        if token.is_alpha and not token.is_stop:
-            feats.append(f"L={token.lemma_.lower()}")
-    for token in sdoc[last : min(sent.end, last + _WINDOW)]:
-        if token.is_alpha and not token.is_stop:
-            feats.append(f"R={token.lemma_.lower()}")
-    for token in sent:
-        if token.is_alpha and not token.is_stop and not first <= token.i < last:
-            feats.append(f"S={token.lemma_.lower()}")
-    root = span.root
-    feats.append(f"dep={root.dep_}")
-    head = root.head
-    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent"):
-        verb = head.head if root.dep_ == "pobj" else head
-        feats.append(f"V={verb.lemma_.lower()}|{root.dep_}")
-        feats.append(f"V={verb.lemma_.lower()}")
-    for child in root.children:
-        if child.dep_ in ("amod", "compound", "appos") and not first <= child.i < last:
-            feats.append(f"M={child.lemma_.lower()}")
-    feats.append(f"ent={root.ent_type_ or 'none'}")
-    return feats
+def mention_contexts(sdoc: Any, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """For each mention ``(start, end)``, the character range of its sentence (None if unaligned).
+
+    A sentence longer than the encoder reads is cut to a window around the mention.
+    """
+    out: list[tuple[int, int] | None] = []
+    for start, end in spans:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            out.append(None)
+            continue
+        sent = span.sent
+        left, right = sent.start_char, sent.end_char
+        if right - left > 2 * _HALF_WINDOW + (end - start):
+            left = max(left, start - _HALF_WINDOW)
+            right = min(right, end + _HALF_WINDOW)
+        out.append((left, right))
+    return out
+
+
+class MentionEncoder:
+    """The mention vectors: mean encoder state of a mention's tokens within its context."""
+
+    def __init__(self, folder: Path) -> None:
+        missing = [f for f in ("encoder.onnx", "tokenizer.json") if not (folder / f).is_file()]
+        if missing:
+            raise ModelError(f"the role encoder is missing {', '.join(missing)} in {str(folder)!r}; "
+                             "reinstall unspin or export it with: unspin evaluate-roles --export-encoder DIR")
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            self.tokenizer.no_padding()
+            self.tokenizer.enable_truncation(_MAX_TOKENS)
+            options = ort.SessionOptions()
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            options.intra_op_num_threads = 2
+            options.inter_op_num_threads = 1
+            self.session = ort.InferenceSession(str(folder / "encoder.onnx"), options,
+                                                providers=["CPUExecutionProvider"])
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise ModelError(f"cannot load the role encoder in {str(folder)!r} ({exc}); reinstall "
+                             "unspin or export it with: unspin evaluate-roles --export-encoder DIR") from None
+        self.dim = int(self.session.get_outputs()[0].shape[-1])
+
+    def encode(self, text: str, spans: Sequence[tuple[int, int]],
+               contexts: Sequence[tuple[int, int] | None]) -> np.ndarray:
+        """One vector per mention; each distinct context is encoded once. Unaligned mentions: NaN."""
+        vectors = np.full((len(spans), self.dim), np.nan, dtype=np.float32)
+        unique = sorted({c for c in contexts if c is not None})
+        if not unique:
+            return vectors
+        row_of = {c: i for i, c in enumerate(unique)}
+        encodings = self.tokenizer.encode_batch([text[a:b] for a, b in unique])
+        # One sentence per call: dynamic int8 quantisation scales activations over the whole
+        # input, so a padded batch would make a mention's vector depend on its batch-mates.
+        states = [self.session.run(None, {"input_ids": np.array([e.ids], dtype=np.int64),
+                                          "attention_mask": np.ones((1, len(e.ids)), dtype=np.int64)})[0][0]
+                  for e in encodings]
+        for k, ((start, end), context) in enumerate(zip(spans, contexts, strict=True)):
+            if context is None:
+                continue
+            i = row_of[context]
+            lo, hi = start - context[0], end - context[0]
+            tokens = [t for t, (a, b) in enumerate(encodings[i].offsets) if b > a and a < hi and b > lo]
+            # Cut off by truncation: the sentence's [CLS] state stands in.
+            vectors[k] = states[i][tokens].mean(axis=0) if tokens else states[i][0]
+        return vectors
 
 
 @dataclass(slots=True)
 class RoleModel:
-    """Vocabulary and the weights of the main-role and fine-role classifiers."""
+    """Standardisation and the weights of the main-role and fine-role classifiers."""
 
-    vocab: dict[str, int]
-    main_w: np.ndarray  # (features, 3)
+    mean: np.ndarray  # (dim,)
+    scale: np.ndarray  # (dim,)
+    main_w: np.ndarray  # (dim, 3)
     main_b: np.ndarray
     fine_labels: tuple[str, ...]
-    fine_w: np.ndarray  # (features, fine roles)
+    fine_w: np.ndarray  # (dim, fine roles)
     fine_b: np.ndarray
 
-    def _x(self, features: list[list[str]]) -> np.ndarray:
-        x = np.zeros((len(features), len(self.vocab)), dtype=np.float32)
-        for row, feats in enumerate(features):
-            for f in set(feats):
-                col = self.vocab.get(f)
-                if col is not None:
-                    x[row, col] = 1.0
-        return x
+    def predict_proba(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Main-role and fine-role probabilities, one row per actor vector."""
+        z = (np.asarray(x, dtype=np.float32) - self.mean) / self.scale
+        return _softmax(z @ self.main_w + self.main_b), _softmax(z @ self.fine_w + self.fine_b)
 
-    def predict_proba(self, features: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Main-role and fine-role probabilities, one row per feature list."""
-        x = self._x(features)
-        return _softmax(x @ self.main_w + self.main_b), _softmax(x @ self.fine_w + self.fine_b)
-
-    def predict(self, features: list[list[str]]) -> tuple[str, str, float]:
-        """One role for an actor from the features of its mentions (probabilities averaged)."""
-        main, fine = self.predict_proba(features)
-        main_p = main.mean(axis=0)
-        fine_p = fine.mean(axis=0)
-        best = int(np.argmax(main_p))
+    def decide(self, main: np.ndarray, fine: np.ndarray) -> tuple[str, str, float]:
+        """The main role, the likeliest fine role within it, and the main role's probability."""
+        best = int(np.argmax(main))
         role = MAIN_ROLES[best]
         allowed = [i for i, label in enumerate(self.fine_labels) if label in FINE_ROLES[role]]
-        fine_role = self.fine_labels[max(allowed, key=lambda i: fine_p[i])] if allowed else ""
-        return role, fine_role, float(main_p[best])
+        fine_role = self.fine_labels[max(allowed, key=lambda i: fine[i])] if allowed else ""
+        return role, fine_role, float(main[best])
+
+    def predict(self, vectors: np.ndarray) -> tuple[str, str, float]:
+        """One role for an actor from the vectors of its mentions (averaged; NaN rows ignored)."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        vectors = vectors[~np.isnan(vectors).any(axis=1)]
+        x = vectors.mean(axis=0, keepdims=True) if len(vectors) else self.mean[None, :]
+        main, fine = self.predict_proba(x)
+        return self.decide(main[0], fine[0])
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -111,13 +158,19 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=4)
+def load_mention_encoder(folder: str | None = None) -> MentionEncoder:
+    """The shipped mention encoder, or the one exported into ``folder``."""
+    return MentionEncoder(Path(folder) if folder else MODEL_DIR)
+
+
+@lru_cache(maxsize=4)
 def load_role_model(path: str | None = None) -> RoleModel:
-    """The shipped role model, or one saved by ``unspin.training.roles.save_role_model``."""
-    file = Path(path) if path else MODEL_PATH
+    """The shipped role classifiers, or ones saved by ``unspin.training.roles.save_role_model``."""
+    file = Path(path) if path else MODEL_DIR / "roles.npz"
     try:
         with np.load(file, allow_pickle=False) as data:
-            vocab = {str(f): i for i, f in enumerate(data["vocab"])}
-            return RoleModel(vocab, data["main_w"].astype(np.float32), data["main_b"].astype(np.float32),
+            return RoleModel(data["mean"].astype(np.float32), data["scale"].astype(np.float32),
+                             data["main_w"].astype(np.float32), data["main_b"].astype(np.float32),
                              tuple(str(x) for x in data["fine_labels"]),
                              data["fine_w"].astype(np.float32), data["fine_b"].astype(np.float32))
     except (OSError, KeyError, ValueError) as exc:

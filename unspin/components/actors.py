@@ -6,15 +6,18 @@ mentions or is attached to one in the parse ("Assad, the butcher", "the corrupt 
 "Smith is a liar"); the span's ``target`` is then set to the actor's name. Quotes whose
 speaker is one of its mentions (or resolves to it) are linked, and each actor gets a role from
 the model in ``_actors_roles`` when the model is confident enough (``min_role_score``; else the
-role stays empty). Techniques and quotes are used when those stages ran; neither is required.
+role stays empty); the sentences of all actors' first mentions are encoded together, each
+once. ``model`` names a folder with the role files (default: ``unspin/models/roles``).
+Techniques and quotes are used when those stages ran; neither is required.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from unspin.components._actors_entities import EntityCluster, cluster_for_span, entity_clusters
-from unspin.components._actors_roles import load_role_model, mention_features
+from unspin.components._actors_roles import load_mention_encoder, load_role_model, mention_contexts
 from unspin.doc import Actor, Document, Mention, Quote, TechniqueSpan
 from unspin.errors import ModelError
 
@@ -99,16 +102,25 @@ class ActorFinder:
                 cluster = by_name.get(quote.speaker.actor)
             if cluster is not None:
                 actors[id(cluster)].quotes.append(index)
-        if self.roles:
-            model = load_role_model(self.model_path)
-            for cluster in clusters:
-                actor = actors[id(cluster)]
-                feats = [mention_features(sdoc, s, e) for s, e in cluster.mentions[: self.role_mentions]]
-                role, fine_role, score = model.predict(feats)
-                if score >= self.min_role_score:  # below it the model is little better than chance
-                    actor.role, actor.fine_role, actor.role_score = role, fine_role, round(score, 4)
+        if self.roles and clusters:
+            self._assign_roles(sdoc, text, clusters, actors)
         ordered = sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0].start))
         return ordered, targets
+
+    def _assign_roles(self, sdoc: Any, text: str, clusters: list[EntityCluster],
+                      actors: dict[int, Actor]) -> None:
+        folder = str(self.model_path) if self.model_path else None
+        model = load_role_model(str(Path(folder) / "roles.npz") if folder else None)
+        groups = [cluster.mentions[: self.role_mentions] for cluster in clusters]
+        spans = [span for group in groups for span in group]
+        vectors = load_mention_encoder(folder).encode(text, spans, mention_contexts(sdoc, spans))
+        at = 0
+        for cluster, group in zip(clusters, groups, strict=True):
+            role, fine_role, score = model.predict(vectors[at : at + len(group)])
+            at += len(group)
+            if score >= self.min_role_score:  # below it the model is wrong too often (see the model card)
+                actor = actors[id(cluster)]
+                actor.role, actor.fine_role, actor.role_score = role, fine_role, round(score, 4)
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.cache.get("spacy")
