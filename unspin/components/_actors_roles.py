@@ -11,7 +11,9 @@ SemEval-2025 Task 10 subtask 1 (``unspin.training.roles``). Files: ``unspin/mode
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,7 +85,8 @@ class MentionEncoder:
             options = ort.SessionOptions()
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            options.intra_op_num_threads = 2
+            # Sentences are short: one thread per call, and the calls side by side (see encode).
+            options.intra_op_num_threads = 1
             options.inter_op_num_threads = 1
             self.session = ort.InferenceSession(str(folder / "encoder.onnx"), options,
                                                 providers=["CPUExecutionProvider"])
@@ -91,6 +94,13 @@ class MentionEncoder:
             raise ModelError(f"cannot load the role encoder in {str(folder)!r} ({exc}); reinstall "
                              "unspin or export it with: unspin evaluate-roles --export-encoder DIR") from None
         self.dim = int(self.session.get_outputs()[0].shape[-1])
+        self._executor = ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1)),
+                                            thread_name_prefix="unspin-roles")
+
+    def _run(self, ids: list[int]) -> np.ndarray:
+        feeds = {"input_ids": np.array([ids], dtype=np.int64),
+                 "attention_mask": np.ones((1, len(ids)), dtype=np.int64)}
+        return self.session.run(None, feeds)[0][0]
 
     def encode(self, text: str, spans: Sequence[tuple[int, int]],
                contexts: Sequence[tuple[int, int] | None]) -> np.ndarray:
@@ -102,10 +112,11 @@ class MentionEncoder:
         row_of = {c: i for i, c in enumerate(unique)}
         encodings = self.tokenizer.encode_batch([text[a:b] for a, b in unique])
         # One sentence per call: dynamic int8 quantisation scales activations over the whole
-        # input, so a padded batch would make a mention's vector depend on its batch-mates.
-        states = [self.session.run(None, {"input_ids": np.array([e.ids], dtype=np.int64),
-                                          "attention_mask": np.ones((1, len(e.ids)), dtype=np.int64)})[0][0]
-                  for e in encodings]
+        # input, so a padded batch would make a mention's vector depend on its batch-mates. The
+        # calls run on two threads (onnxruntime releases the GIL), longest first.
+        order = sorted(range(len(encodings)), key=lambda i: -len(encodings[i].ids))
+        done = dict(zip(order, self._executor.map(self._run, [encodings[i].ids for i in order]), strict=True))
+        states = [done[i] for i in range(len(encodings))]
         for k, ((start, end), context) in enumerate(zip(spans, contexts, strict=True)):
             if context is None:
                 continue
