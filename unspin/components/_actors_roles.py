@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from unspin.components._onnx import load_tokenizer, onnx_session
 from unspin.errors import ModelError
 
 __all__ = [
@@ -76,20 +77,9 @@ class MentionEncoder:
             raise ModelError(f"the role encoder is missing {', '.join(missing)} in {str(folder)!r}; "
                              "reinstall unspin or export it with: unspin evaluate-roles --export-encoder DIR")
         try:
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
-
-            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-            self.tokenizer.no_padding()
-            self.tokenizer.enable_truncation(_MAX_TOKENS)
-            options = ort.SessionOptions()
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            self.tokenizer = load_tokenizer(folder / "tokenizer.json", max_tokens=_MAX_TOKENS)
             # Sentences are short: one thread per call, and the calls side by side (see encode).
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            self.session = ort.InferenceSession(str(folder / "encoder.onnx"), options,
-                                                providers=["CPUExecutionProvider"])
+            self.session = onnx_session(folder / "encoder.onnx")
         except (OSError, ValueError, RuntimeError) as exc:
             raise ModelError(f"cannot load the role encoder in {str(folder)!r} ({exc}); reinstall "
                              "unspin or export it with: unspin evaluate-roles --export-encoder DIR") from None

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from unspin.components._onnx import load_tokenizer, onnx_session
 from unspin.doc import Document, TechniqueSpan
 from unspin.errors import ConfigError, ModelError
 from unspin.explain import explain
@@ -187,22 +188,10 @@ class TechniqueModel:
                 f"../shared/data/ptc --out DIR` and set {MODEL_ENV}=DIR, or run the lexicon "
                 "baseline with load(replace={'techniques': 'techniques_lexicon'})")
         try:
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
-
             self.config: dict[str, Any] = json.loads((folder / "config.json").read_text("utf-8"))
-            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-            self.tokenizer.no_truncation()
-            self.tokenizer.no_padding()
-            options = ort.SessionOptions()
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            # Idle threads that spin burn cores other work (and other processes) could use.
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            self.tokenizer = load_tokenizer(folder / "tokenizer.json")
             # Parallelism comes from running windows side by side (see encode), not inside one.
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            self.session = ort.InferenceSession(str(folder / "model.onnx"), options,
-                                                providers=["CPUExecutionProvider"])
+            self.session = onnx_session(folder / "model.onnx")
             with np.load(folder / "heads.npz") as heads:
                 self.heads = {k: heads[k].astype(np.float32) for k in heads.files}
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
