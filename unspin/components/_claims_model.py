@@ -1,6 +1,7 @@
 """The check-worthiness scorer: sentence -> probability that it states a checkable fact.
 
-Two models, averaged with the weight stored in the model folder:
+Two models, combined as the model folder says (an average with a stored weight, and a cascade:
+the encoder is asked only about sentences whose linear probability lies in a stored band):
 
 * an encoder: MiniLM-L6 fine-tuned as a sentence classifier (mean-pooled token states, one
   logit), exported to int8 ONNX and run with onnxruntime and ``tokenizers`` (``EncoderScorer``);

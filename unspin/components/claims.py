@@ -1,10 +1,11 @@
 """The claims stage: check-worthy factual sentences, their quantities and the source they cite.
 
 Each spaCy sentence is scored by the check-worthiness model (``_claims_model``: a fine-tuned
-MiniLM encoder averaged with a linear model, trained by ``unspin.training.claims`` on CheckThat!
-2024 and ClaimBuster); the sentences of an article go through the model in one call. A sentence
-at or above the threshold becomes a ``Claim`` covering the sentence, with its quantities normalised
-(``quantities``) and the person or body it is attributed to (``_claims_source``).
+MiniLM encoder, asked only about the sentences a cheap linear model is unsure of; trained by
+``unspin.training.claims`` on CheckThat! 2024 and ClaimBuster); the sentences of an article go
+through the model in one call. A sentence at or above the threshold becomes a ``Claim``
+covering the sentence, with its quantities normalised (``quantities``) and the person or body
+it is attributed to (``_claims_source``).
 """
 
 from __future__ import annotations
