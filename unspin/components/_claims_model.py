@@ -69,20 +69,11 @@ class EncoderScorer:
 
     def __init__(self, onnx_file: Path, tokenizer_file: Path, max_len: int = 64,
                  threads: int | None = None) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
+        from unspin.components._onnx import load_tokenizer, onnx_session
 
         self.max_len = max_len
-        self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
-        self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(max_length=max_len)
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # Idle threads that spin burn cores that other stages (and processes) could use.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = load_tokenizer(tokenizer_file, max_tokens=max_len)
+        self.session = onnx_session(onnx_file)
         self.threads = threads or max(1, min(2, os.cpu_count() or 1))
         self._executor = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="unspin-claims")
 
