@@ -10,43 +10,23 @@ steadier figure on a shared machine.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
 
-from unspin.training.data import default_data_dir
-
-REPO = Path(__file__).resolve().parents[1]
+from _stage import parsed_dev_articles, stage_arguments
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_data = default_data_dir() / "ptc"
-    parser.add_argument("--data", type=Path, default=default_data)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = stage_arguments(__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=None, help="claims model folder (default: shipped)")
     args = parser.parse_args()
-    folder = args.data / "dev-articles"
-    if not folder.is_dir():
-        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+    docs = parsed_dev_articles(args.data)
+    if docs is None:
         return 0
-    sys.path.insert(0, str(REPO))
     from unspin.components.claims import candidate_sentences, make_claims
-    from unspin.components.parse import make_parser
-    from unspin.doc import Article, Document
 
-    files = sorted(folder.glob("*.txt"))
-    docs = [Document(Article(id=f.stem, text=f.read_text(encoding="utf-8"))) for f in files]
-    parse = make_parser()
-    parse(Document(Article(id="warm-up", text="Load the model outside the timing.")))
-    started = time.perf_counter()
-    docs = list(parse.pipe(docs))
-    parse_wall = time.perf_counter() - started
     n = len(docs)
-    print(f"parse (spaCy, for reference): {n} articles in {parse_wall:.2f}s = "
-          f"{n / parse_wall:.1f} articles/s")
-
     claims = make_claims() if args.model is None else make_claims(model=args.model)
     claims(docs[0])  # load the model outside the timing
     scorer = claims.scorer

@@ -10,43 +10,25 @@ found and the share with a speaker. CPU time is the steadier figure on a shared 
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from pathlib import Path
 
-from unspin.training.data import default_data_dir
-
-REPO = Path(__file__).resolve().parents[1]
+from _stage import parsed_dev_articles, stage_arguments
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=default_data_dir() / "ptc")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = stage_arguments(__doc__.splitlines()[0])
     parser.add_argument("--rules", action="store_true", help="cue-subject rule, no speaker model")
     args = parser.parse_args()
-    folder = args.data / "dev-articles"
-    if not folder.is_dir():
-        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+    docs = parsed_dev_articles(args.data)
+    if docs is None:
         return 0
-    sys.path.insert(0, str(REPO))
     from unspin.components.parse import make_parser
     from unspin.components.quotes import make_quotes
     from unspin.doc import Article, Document
 
-    files = sorted(folder.glob("*.txt"))
-    docs = [Document(Article(id=f.stem, text=f.read_text(encoding="utf-8"))) for f in files]
-    parse = make_parser()
-    parse(Document(Article(id="warm-up", text="Load the model outside the timing.")))
-    started = time.perf_counter()
-    docs = list(parse.pipe(docs))
-    parse_wall = time.perf_counter() - started
     n = len(docs)
-    tokens = sum(len(d.cache["spacy"]) for d in docs)
-    print(f"parse (spaCy, for reference): {n} articles, {tokens} tokens in {parse_wall:.2f}s = "
-          f"{n / parse_wall:.1f} articles/s")
-
+    parse = make_parser()
     quotes = make_quotes(speaker_model=False if args.rules else None)
     quotes(parse(Document(Article(id="warm-up", text="“Load the models,” she said."))))
     print(f"speakers: {'cue-subject rule' if args.rules else 'learned speaker model'}")

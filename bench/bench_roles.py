@@ -1,54 +1,49 @@
 """Cost of the actors stage (entities, targets and roles) on the PTC dev articles, apart from the parse.
 
-Parses every article once (the ``parse`` stage, timed for reference), then runs the actors
-stage with and without roles over the parsed documents and prints wall and CPU time per
-article; the difference is the role model's cost (encoder + classifiers). CPU time is the
-steadier figure on a shared machine.
+Parses every article once (the ``parse`` stage, timed for reference) and runs the techniques
+stage over them (timed for reference: the roles read the token states it leaves), then runs
+the actors stage with and without roles and prints wall and CPU time per article; the
+difference is the role model's cost. ``--without-techniques`` leaves the states out, so the
+actors stage encodes each article itself (its cost when the techniques stage is disabled).
+CPU time is the steadier figure on a shared machine.
 
-    .venv/bin/python bench/bench_roles.py [--repeat 3] [--limit 75]
+    .venv/bin/python bench/bench_roles.py [--repeat 3] [--limit 75] [--without-techniques]
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from pathlib import Path
 
-from unspin.training.data import default_data_dir
-
-REPO = Path(__file__).resolve().parents[1]
+from _stage import parsed_dev_articles, stage_arguments
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=default_data_dir() / "ptc")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = stage_arguments(__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="Only the first N articles (0: all).")
+    parser.add_argument("--without-techniques", action="store_true",
+                        help="Do not run the techniques stage first: the actors stage encodes each article.")
     args = parser.parse_args()
-    folder = args.data / "dev-articles"
-    if not folder.is_dir():
-        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+    docs = parsed_dev_articles(args.data, args.limit)
+    if docs is None:
         return 0
-    sys.path.insert(0, str(REPO))
     from unspin.components.actors import make_actors
-    from unspin.components.parse import make_parser
-    from unspin.doc import Article, Document
+    from unspin.components.techniques import STATES_KEY, make_techniques
 
-    files = sorted(folder.glob("*.txt"))
-    if args.limit:
-        files = files[: args.limit]
-    docs = [Document(Article(id=f.stem, text=f.read_text(encoding="utf-8"))) for f in files]
-    parse = make_parser()
-    parse(Document(Article(id="warm-up", text="Load the model outside the timing.")))
-    started = time.perf_counter()
-    docs = list(parse.pipe(docs))
     n = len(docs)
-    print(f"parse (spaCy, for reference): {n} articles, {n / (time.perf_counter() - started):.1f} articles/s")
+    if not args.without_techniques:
+        techniques = make_techniques()
+        techniques(docs[0])
+        started = time.perf_counter()
+        docs = list(techniques.pipe(docs))
+        print(f"techniques (for reference): {n / (time.perf_counter() - started):.1f} articles/s")
     for roles in (False, True):
         stage = make_actors(roles=roles)
         stage(docs[0])  # load the models outside the timing
         for run in range(args.repeat):
+            if args.without_techniques:
+                for doc in docs:
+                    doc.cache.pop(STATES_KEY, None)
             wall0, cpu0 = time.perf_counter(), time.process_time()
             for doc in docs:
                 stage(doc)
@@ -61,4 +56,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

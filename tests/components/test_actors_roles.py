@@ -1,4 +1,4 @@
-"""The role model of the actors stage: mention contexts, the mention encoder, the classifiers."""
+"""The role model of the actors stage: mention vectors from the technique encoder, the classifiers."""
 
 from __future__ import annotations
 
@@ -10,23 +10,18 @@ import pytest
 from unspin.components._actors_roles import (
     FINE_ROLES,
     MAIN_ROLES,
-    MentionEncoder,
     RoleModel,
-    load_mention_encoder,
     load_role_model,
-    mention_contexts,
+    mention_vectors,
+    technique_states,
 )
-from unspin.components.parse import load_spacy
+from unspin.components.techniques import STATES_KEY, Encoded, make_techniques
+from unspin.doc import Article, Document
 from unspin.errors import ModelError
 
 TEXT = ("The harbour master Ann Cole rescued the fishermen after the storm. "
         "Red Jack and his crew robbed the town and Ann Cole called the police. "
         "Nobody knew where Red Jack went.")
-
-
-@pytest.fixture(scope="module")
-def sdoc():
-    return load_spacy()(TEXT)
 
 
 def _spans(name: str) -> list[tuple[int, int]]:
@@ -37,53 +32,36 @@ def _spans(name: str) -> list[tuple[int, int]]:
     return out
 
 
-def test_contexts_are_the_mentions_sentences(sdoc) -> None:
+def test_roles_reuse_the_states_the_techniques_stage_left() -> None:
+    doc = make_techniques()(Document(Article(id="t", text=TEXT)))
+    left = doc.cache[STATES_KEY]
+    assert isinstance(left, Encoded) and left.text == TEXT
+    assert technique_states(doc) is left
+
+
+def test_without_the_techniques_stage_the_article_is_encoded_once_here() -> None:
+    doc = Document(Article(id="t", text=TEXT))
+    first = technique_states(doc)
+    assert technique_states(doc) is first
+    stage_states = make_techniques()(Document(Article(id="u", text=TEXT))).cache[STATES_KEY]
+    np.testing.assert_allclose(first.hidden, stage_states.hidden, atol=1e-5)
+
+
+def test_mentions_get_their_own_vectors() -> None:
+    encoded = technique_states(Document(Article(id="t", text=TEXT)))
     spans = _spans("Ann Cole") + _spans("Red Jack")
-    contexts = mention_contexts(sdoc, spans)
-    assert all(c is not None for c in contexts)
-    for (start, end), (left, right) in zip(spans, contexts, strict=True):
-        assert left <= start < end <= right
-        assert TEXT[left:right].strip().endswith(".")
-    # the second "Ann Cole" and the first "Red Jack" share one sentence
-    assert contexts[1] == contexts[2]
-
-
-def test_a_very_long_sentence_is_cut_around_the_mention() -> None:
-    long = "The council met, " + "and the council talked, " * 60 + "and then Mara Lind resigned."
-    doc = load_spacy()(long)
-    start = long.index("Mara Lind")
-    [context] = mention_contexts(doc, [(start, start + len("Mara Lind"))])
-    assert context is not None
-    left, right = context
-    assert left <= start and right >= start + len("Mara Lind")
-    assert right - left < len(long) / 2
-
-
-def test_each_sentence_is_encoded_once_and_mentions_get_their_own_vectors(sdoc, monkeypatch) -> None:
-    encoder = load_mention_encoder()
-    spans = _spans("Ann Cole") + _spans("Red Jack")
-    contexts = mention_contexts(sdoc, spans)
-    seen: list[int] = []
-    run = encoder.session.run
-
-    def counting_run(names, feeds):
-        seen.append(feeds["input_ids"].shape[0])
-        return run(names, feeds)
-
-    monkeypatch.setattr(encoder.session, "run", counting_run)
-    vectors = encoder.encode(TEXT, spans, contexts)
-    assert sum(seen) == len(set(contexts)) == 3
-    assert vectors.shape == (4, encoder.dim) and not np.isnan(vectors).any()
+    vectors = mention_vectors(encoded, spans)
+    assert vectors.shape == (4, encoded.hidden.shape[1]) and not np.isnan(vectors).any()
     # two names in one sentence: different tokens, different vectors
     assert not np.allclose(vectors[1], vectors[2])
-    # a mention's vector does not depend on what else is in the batch
-    alone = encoder.encode(TEXT, spans[:1], contexts[:1])
-    np.testing.assert_allclose(alone[0], vectors[0], atol=1e-4)
+    # a mention's vector is the mean state of its own tokens
+    a, b = encoded.token_range(*spans[0])
+    np.testing.assert_allclose(vectors[0], encoded.hidden[a:b].mean(axis=0), rtol=1e-6)
 
 
-def test_unaligned_mentions_get_nan_and_are_ignored_by_the_model(sdoc) -> None:
-    encoder = load_mention_encoder()
-    vectors = encoder.encode(TEXT, [(0, 3)], [None])
+def test_mentions_without_tokens_get_nan_and_are_ignored_by_the_model() -> None:
+    encoded = technique_states(Document(Article(id="t", text=TEXT)))
+    vectors = mention_vectors(encoded, [(3, 3)])
     assert np.isnan(vectors).all()
     role, fine, score = load_role_model().predict(vectors)
     assert role in MAIN_ROLES and fine in FINE_ROLES[role] and 0.0 < score <= 1.0
@@ -109,13 +87,12 @@ def test_model_averages_mentions_and_keeps_the_fine_role_within_the_main_role() 
 
 
 def test_missing_model_files_say_what_to_do(tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="evaluate-roles"):
-        MentionEncoder(tmp_path)
     with pytest.raises(ModelError, match="evaluate-roles --save"):
         load_role_model(str(tmp_path / "roles.npz"))
 
 
-def test_shipped_classifiers_fit_the_shipped_encoder() -> None:
+def test_shipped_classifiers_fit_the_technique_encoder() -> None:
     model = load_role_model()
-    assert model.mean.shape == (load_mention_encoder().dim,)
+    encoded = technique_states(Document(Article(id="t", text=TEXT)))
+    assert model.mean.shape == (encoded.hidden.shape[1],)
     assert set(model.fine_labels) <= {f for fine in FINE_ROLES.values() for f in fine}

@@ -28,22 +28,18 @@ def evaluate_roles_command(
         "($UNSPIN_SHARED_DATA or ../shared/data).")] = None,
     folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds.")] = 5,
     seed: Annotated[int, typer.Option("--seed", help="Seed that deals the documents into folds.")] = 0,
-    encoder: Annotated[Path | None, typer.Option(
-        "--encoder", help="Folder with encoder.onnx and tokenizer.json (default: the shipped one).")] = None,
-    export_encoder: Annotated[Path | None, typer.Option(
-        "--export-encoder", help="First export the encoder into this folder (needs the train extra) "
-        "and use it.")] = None,
+    techniques_model: Annotated[Path | None, typer.Option(
+        "--techniques-model", help="Technique model folder whose encoder states the roles read "
+        "(default: the shipped one, as the pipeline uses).")] = None,
     save: Annotated[Path | None, typer.Option(
         "--save", help="Also train on all mentions (hyper-parameters chosen by cross-validation on "
         "them) and save the classifiers here (.npz).")] = None,
 ) -> int:
     """Main-role accuracy, macro-F1 and fine-role exact match by cross-validation over documents, as JSON."""
-    from unspin.components._actors_roles import load_mention_encoder
-    from unspin.components.parse import load_spacy
+    from unspin.components.techniques import TechniqueModel
     from unspin.training.roles import (
         choose_hyperparameters,
         cross_validate_roles,
-        export_role_encoder,
         read_roles,
         role_vectors,
         save_role_model,
@@ -53,12 +49,8 @@ def evaluate_roles_command(
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    if export_encoder is not None:
-        export_role_encoder(export_encoder)
-        encoder = export_encoder
     texts, mentions = read_roles(data if data is not None else _default_data())
-    vectors = role_vectors(texts, mentions, load_spacy(),
-                           load_mention_encoder(str(encoder) if encoder is not None else None))
+    vectors = role_vectors(texts, mentions, TechniqueModel(techniques_model))
     result = cross_validate_roles(vectors, mentions, folds=folds, seed=seed, log=log)
     if save is not None:
         c, balanced = choose_hyperparameters(vectors, mentions, folds=folds, seed=seed + 1)

@@ -1,38 +1,36 @@
 """The role an article casts an actor in: protagonist, antagonist or innocent, and a fine role.
 
-Each mention is read by a small encoder (the first three layers of all-MiniLM-L6-v2, int8
-ONNX): the states of the mention's own tokens in its sentence, where attention has mixed in
-how the sentence speaks of it. An actor's vector is the mean over its first mentions; two
-multinomial logistic regressions (main role; fine role) turn it into probabilities. Every
-sentence is encoded once per document, however many mentions it holds. Trained on
-SemEval-2025 Task 10 subtask 1 (``unspin.training.roles``). Files: ``unspin/models/roles/``
-(``encoder.onnx``, ``tokenizer.json``, ``roles.npz``).
+Each mention is read through the token states of the technique model's encoder (the fine-tuned
+MiniLM of the ``techniques`` stage, run over the whole article): the mean state of the
+mention's tokens, where attention has mixed in how the text speaks of it. The actors stage
+takes those states from ``doc.cache`` when the techniques stage ran, so roles cost no extra
+encoder pass; otherwise it encodes the article itself. An actor's vector is the mean over its
+first mentions; two multinomial logistic regressions (main role; fine role) turn it into
+probabilities. Trained on SemEval-2025 Task 10 subtask 1 (``unspin.training.roles``). File:
+``unspin/models/roles/roles.npz``.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from unspin.components._onnx import load_tokenizer, onnx_session
+from unspin.components.techniques import STATES_KEY, Encoded, TechniqueModel
+from unspin.doc import Document
 from unspin.errors import ModelError
 
 __all__ = [
     "FINE_ROLES",
     "MAIN_ROLES",
     "MODEL_DIR",
-    "MentionEncoder",
     "RoleModel",
-    "load_mention_encoder",
     "load_role_model",
-    "mention_contexts",
+    "mention_vectors",
+    "technique_states",
 ]
 
 MAIN_ROLES = ("protagonist", "antagonist", "innocent")
@@ -43,79 +41,30 @@ FINE_ROLES: dict[str, tuple[str, ...]] = {
     "innocent": ("forgotten", "exploited", "victim", "scapegoat"),
 }
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "roles"
-_MAX_TOKENS = 128
-# Half-width of the text kept around a mention in a very long sentence (about 128 tokens in all).
-_HALF_WINDOW = 250
 
 
-def mention_contexts(sdoc: Any, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
-    """For each mention ``(start, end)``, the character range of its sentence (None if unaligned).
-
-    A sentence longer than the encoder reads is cut to a window around the mention.
-    """
-    out: list[tuple[int, int] | None] = []
-    for start, end in spans:
-        span = sdoc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            out.append(None)
-            continue
-        sent = span.sent
-        left, right = sent.start_char, sent.end_char
-        if right - left > 2 * _HALF_WINDOW + (end - start):
-            left = max(left, start - _HALF_WINDOW)
-            right = min(right, end + _HALF_WINDOW)
-        out.append((left, right))
+def mention_vectors(encoded: Encoded, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """One vector per mention ``(start, end)``: the mean state of its tokens (NaN if it has none)."""
+    out = np.full((len(spans), encoded.hidden.shape[1]), np.nan, dtype=np.float32)
+    for k, (start, end) in enumerate(spans):
+        a, b = encoded.token_range(start, end)
+        if b > a:
+            out[k] = encoded.hidden[a:b].mean(axis=0)
     return out
 
 
-class MentionEncoder:
-    """The mention vectors: mean encoder state of a mention's tokens within its context."""
+@lru_cache(maxsize=1)
+def _technique_model() -> TechniqueModel:
+    return TechniqueModel()
 
-    def __init__(self, folder: Path) -> None:
-        missing = [f for f in ("encoder.onnx", "tokenizer.json") if not (folder / f).is_file()]
-        if missing:
-            raise ModelError(f"the role encoder is missing {', '.join(missing)} in {str(folder)!r}; "
-                             "reinstall unspin or export it with: unspin evaluate-roles --export-encoder DIR")
-        try:
-            self.tokenizer = load_tokenizer(folder / "tokenizer.json", max_tokens=_MAX_TOKENS)
-            # Sentences are short: one thread per call, and the calls side by side (see encode).
-            self.session = onnx_session(folder / "encoder.onnx")
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise ModelError(f"cannot load the role encoder in {str(folder)!r} ({exc}); reinstall "
-                             "unspin or export it with: unspin evaluate-roles --export-encoder DIR") from None
-        self.dim = int(self.session.get_outputs()[0].shape[-1])
-        self._executor = ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1)),
-                                            thread_name_prefix="unspin-roles")
 
-    def _run(self, ids: list[int]) -> np.ndarray:
-        feeds = {"input_ids": np.array([ids], dtype=np.int64),
-                 "attention_mask": np.ones((1, len(ids)), dtype=np.int64)}
-        return self.session.run(None, feeds)[0][0]
-
-    def encode(self, text: str, spans: Sequence[tuple[int, int]],
-               contexts: Sequence[tuple[int, int] | None]) -> np.ndarray:
-        """One vector per mention; each distinct context is encoded once. Unaligned mentions: NaN."""
-        vectors = np.full((len(spans), self.dim), np.nan, dtype=np.float32)
-        unique = sorted({c for c in contexts if c is not None})
-        if not unique:
-            return vectors
-        row_of = {c: i for i, c in enumerate(unique)}
-        encodings = self.tokenizer.encode_batch([text[a:b] for a, b in unique])
-        # One sentence per call: dynamic int8 quantisation scales activations over the whole
-        # input, so a padded batch would make a mention's vector depend on its batch-mates. The
-        # calls run on two threads (onnxruntime releases the GIL), longest first.
-        order = sorted(range(len(encodings)), key=lambda i: -len(encodings[i].ids))
-        done = dict(zip(order, self._executor.map(self._run, [encodings[i].ids for i in order]), strict=True))
-        states = [done[i] for i in range(len(encodings))]
-        for k, ((start, end), context) in enumerate(zip(spans, contexts, strict=True)):
-            if context is None:
-                continue
-            i = row_of[context]
-            lo, hi = start - context[0], end - context[0]
-            tokens = [t for t, (a, b) in enumerate(encodings[i].offsets) if b > a and a < hi and b > lo]
-            # Cut off by truncation: the sentence's [CLS] state stands in.
-            vectors[k] = states[i][tokens].mean(axis=0) if tokens else states[i][0]
-        return vectors
+def technique_states(doc: Document) -> Encoded:
+    """The technique encoder's token states of ``doc``: those the techniques stage left, else new."""
+    encoded = doc.cache.get(STATES_KEY)
+    if not isinstance(encoded, Encoded) or encoded.text != doc.text:
+        encoded = _technique_model().encode([doc.text])[0]
+        doc.cache[STATES_KEY] = encoded
+    return encoded
 
 
 @dataclass(slots=True)
@@ -156,12 +105,6 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
-
-
-@lru_cache(maxsize=4)
-def load_mention_encoder(folder: str | None = None) -> MentionEncoder:
-    """The shipped mention encoder, or the one exported into ``folder``."""
-    return MentionEncoder(Path(folder) if folder else MODEL_DIR)
 
 
 @lru_cache(maxsize=4)

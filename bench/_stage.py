@@ -1,0 +1,44 @@
+"""What the per-stage benches share: their options, the PTC dev articles, and one parse of them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from unspin.training.data import default_data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def stage_arguments(description: str) -> argparse.ArgumentParser:
+    """The options every stage bench takes: ``--data`` (the PTC folder) and ``--repeat``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=default_data_dir() / "ptc")
+    parser.add_argument("--repeat", type=int, default=3)
+    return parser
+
+
+def parsed_dev_articles(data: Path, limit: int = 0) -> list[Any] | None:
+    """The PTC dev articles as parsed documents (the parse timed and printed), or None if absent."""
+    folder = data / "dev-articles"
+    if not folder.is_dir():
+        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+        return None
+    sys.path.insert(0, str(REPO))
+    from unspin.components.parse import make_parser
+    from unspin.doc import Article, Document
+
+    files = sorted(folder.glob("*.txt"))[: limit or None]
+    docs = [Document(Article(id=f.stem, text=f.read_text(encoding="utf-8"))) for f in files]
+    parse = make_parser()
+    parse(Document(Article(id="warm-up", text="Load the model outside the timing.")))
+    started = time.perf_counter()
+    docs = list(parse.pipe(docs))
+    wall = time.perf_counter() - started
+    tokens = sum(len(d.cache["spacy"]) for d in docs)
+    print(f"parse (spaCy, for reference): {len(docs)} articles, {tokens} tokens in {wall:.2f}s = "
+          f"{len(docs) / wall:.1f} articles/s")
+    return docs
