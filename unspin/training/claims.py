@@ -31,7 +31,6 @@ import math
 import random
 import sys
 import time
-import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -41,6 +40,7 @@ import numpy as np
 
 from unspin.errors import EvaluationError, ModelError
 from unspin.training.data import default_data_dir
+from unspin.training.export import export_onnx_int8
 
 __all__ = [
     "EncoderConfig",
@@ -392,25 +392,8 @@ def _fine_tune(model: Any, rows: list[list[int]], labels: np.ndarray, dev_rows: 
 
 def _export_encoder(model: Any, out: Path) -> tuple[Path, Path]:
     """Write ``encoder.fp32.onnx`` and its dynamic int8 twin ``encoder.int8.onnx`` into ``out``."""
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    model.eval()  # or dropout stays on in the exported graph
     fp32, int8 = out / "encoder.fp32.onnx", out / "encoder.int8.onnx"
-    ids = torch.ones((2, 16), dtype=torch.long)
-    mask = torch.ones((2, 16), dtype=torch.long)
-    # The TorchScript exporter needs only onnx (the dynamo one needs onnxscript); it warns that
-    # it is legacy, and the tracer warns about shape-dependent branches in the encoder.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        warnings.simplefilter("ignore", torch.jit.TracerWarning)
-        warnings.simplefilter("ignore", UserWarning)
-        torch.onnx.export(model, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"],
-                          output_names=["logit"], opset_version=17, dynamo=False,
-                          dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
-                                        "attention_mask": {0: "batch", 1: "seq"},
-                                        "logit": {0: "batch"}})
-    quantize_dynamic(str(fp32), str(int8), per_channel=True, weight_type=QuantType.QInt8)
+    export_onnx_int8(model, fp32, int8, {"logit": {0: "batch"}})
     return fp32, int8
 
 

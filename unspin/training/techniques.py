@@ -14,7 +14,6 @@ import math
 import random
 import shutil
 import time
-import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from unspin.components.techniques import (
 from unspin.doc import Article
 from unspin.errors import ConfigError, InputNotFoundError, ModelError
 from unspin.taxonomy import TECHNIQUE_IDS
+from unspin.training.export import export_onnx_int8
 from unspin.training.ptc import GoldSpan, read_ptc_articles, read_ptc_labels
 from unspin.training.scorer import score_flc, score_si
 
@@ -242,27 +242,9 @@ def _train_loop(model: Any, windows: list[_Window], cfg: TrainConfig, pad_id: in
 
 
 def _export(model: Any, out: Path, cfg: TrainConfig) -> None:
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    model.eval()
     fp32 = out / "model.fp32.onnx"
-    ids = torch.ones((2, 16), dtype=torch.long)
-    mask = torch.ones((2, 16), dtype=torch.long)
-    # The TorchScript exporter needs only onnx (the dynamo one needs onnxscript); it warns that
-    # it is legacy, and the tracer warns about shape-dependent branches in the encoder.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        warnings.simplefilter("ignore", torch.jit.TracerWarning)
-        warnings.simplefilter("ignore", UserWarning)
-        torch.onnx.export(model, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"],
-                          output_names=["hidden", "logits"], opset_version=17, dynamo=False,
-                          dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
-                                        "attention_mask": {0: "batch", 1: "seq"},
-                                        "hidden": {0: "batch", 1: "seq"},
-                                        "logits": {0: "batch", 1: "seq"}})
-    quantize_dynamic(str(fp32), str(out / "model.onnx"), per_channel=True,
-                     weight_type=QuantType.QInt8)
+    export_onnx_int8(model, fp32, out / "model.onnx", {"hidden": {0: "batch", 1: "seq"},
+                                                       "logits": {0: "batch", 1: "seq"}})
     fp32.unlink()
     for extra in out.glob("model.fp32.onnx*"):
         extra.unlink()
