@@ -1,0 +1,146 @@
+"""Does the technique model work the same whichever side an article takes? Mirror test on PTC dev.
+
+Each PTC dev article is mirrored by swapping paired words for the two sides of US politics and
+of a few other conflicts (Democrats/Republicans, liberal/conservative, left/right,
+Clinton/Trump, Obama/Bush, Russia/America, ...; case kept, whole words only). The techniques
+stage runs on the original and on the mirror; a mirrored fragment is mapped back by swapping
+its offsets back through the swaps. Printed: the agreement between the fragments on the
+originals and on the mirrors (F1 of one against the other; a fragment agrees when one of the
+same technique overlaps it), fragment counts per technique on each side, and the articles whose
+count moved most. The same is measured for a placebo that swaps words naming no side (days,
+months, numbers, directions): the int8 model's fragments move with any change of wording, and
+the placebo's agreement is the floor the mirror's is read against. A mirror agreement well below
+the placebo's would mean that who is named, not how they are spoken of, changes what it finds.
+
+    .venv/bin/python bench/bench_neutrality.py [--limit 75]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from unspin.training.data import default_data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+PAIRS = [
+    ("Democrats", "Republicans"), ("Democrat", "Republican"), ("Democratic", "Republican"),
+    ("liberals", "conservatives"), ("liberal", "conservative"), ("left-wing", "right-wing"),
+    ("leftist", "rightist"), ("progressive", "traditionalist"), ("Clinton", "Trump"),
+    ("Hillary", "Donald"), ("Obama", "Bush"), ("Biden", "Pence"), ("Pelosi", "McConnell"),
+    ("Sanders", "Cruz"), ("CNN", "Fox"), ("Russia", "America"), ("Russian", "American"),
+    ("Moscow", "Washington"), ("Putin", "Bush"), ("Iran", "Israel"), ("Iranian", "Israeli"),
+    ("Muslims", "Christians"), ("Muslim", "Christian"), ("Islam", "Christianity"),
+    ("Palestinians", "Israelis"), ("left", "right"),
+]
+
+
+#: A placebo: pairs of words that name no side. Swapping them measures how much any small
+#: change of wording moves the fragments, the floor against which the mirror is read.
+PLACEBO = [
+    ("Monday", "Tuesday"), ("Wednesday", "Thursday"), ("January", "February"), ("March", "April"),
+    ("morning", "evening"), ("two", "three"), ("four", "five"), ("city", "town"), ("car", "truck"),
+    ("north", "south"), ("east", "west"), ("week", "month"), ("first", "second"), ("blue", "green"),
+]
+
+
+class Swapper:
+    """Swaps the words of ``pairs`` for each other (whole words, case kept), keeping an offset map."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.swap: dict[str, str] = {}
+        for a, b in pairs:
+            self.swap.setdefault(a.lower(), b)
+            self.swap.setdefault(b.lower(), a)
+        words = sorted((re.escape(w) for w in self.swap), key=len, reverse=True)
+        self.pattern = re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
+
+    def _other(self, word: str) -> str:
+        other = self.swap[word.lower()]
+        if word.isupper() and len(word) > 1:
+            return other.upper()
+        if word[0].isupper():
+            return other[0].upper() + other[1:]
+        return other.lower()
+
+    def __call__(self, text: str) -> tuple[str, list[int]]:
+        """The swapped text and, for each of its characters (and its end), the original offset."""
+        out: list[str] = []
+        back: list[int] = []
+        at = 0
+        for m in self.pattern.finditer(text):
+            out.append(text[at:m.start()])
+            back.extend(range(at, m.start()))
+            other = self._other(m.group(0))
+            out.append(other)
+            width = m.end() - m.start()
+            back.extend(m.start() + min(width - 1, k * width // len(other)) for k in range(len(other)))
+            at = m.end()
+        out.append(text[at:])
+        back.extend(range(at, len(text) + 1))
+        return "".join(out), back
+
+
+def compare(stage: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
+    """Fragments on the texts and on their swapped twins, matched by overlap and technique."""
+    swapped = [swapper(t) for t in texts]
+    original = stage.predict(texts)
+    twins = stage.predict([s for s, _ in swapped])
+    matched_o = matched_t = n_o = n_t = 0
+    counts: dict[str, list[int]] = {}
+    moved = []
+    for i, (spans_o, spans_t, (_, back)) in enumerate(zip(original, twins, swapped, strict=True)):
+        mapped = [(back[s.start], back[s.end], s.technique) for s in spans_t]
+        plain = [(s.start, s.end, s.technique) for s in spans_o]
+        matched_o += sum(any(t == k and a < e and s < b for s, e, k in mapped) for a, b, t in plain)
+        matched_t += sum(any(t == k and a < e and s < b for s, e, k in plain) for a, b, t in mapped)
+        n_o += len(plain)
+        n_t += len(mapped)
+        for _, _, t in plain:
+            counts.setdefault(t, [0, 0])[0] += 1
+        for _, _, t in mapped:
+            counts.setdefault(t, [0, 0])[1] += 1
+        moved.append((abs(len(plain) - len(mapped)), i, len(plain), len(mapped)))
+    recall = matched_o / n_o if n_o else 1.0
+    precision = matched_t / n_t if n_t else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    swaps = sum(len(swapper.pattern.findall(t)) for t in texts)
+    return {"swaps": swaps, "changed": sum(s != t for (s, _), t in zip(swapped, texts, strict=True)),
+            "original": n_o, "twin": n_t, "agreement_f1": f1, "counts": counts,
+            "moved": sorted(moved, reverse=True)[:5]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=default_data_dir() / "ptc")
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args()
+    folder = args.data / "dev-articles"
+    if not folder.is_dir():
+        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+        return 0
+    sys.path.insert(0, str(REPO))
+    from unspin.components.techniques import make_techniques
+
+    texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))[: args.limit or None]]
+    stage = make_techniques()
+    mirror = compare(stage, texts, Swapper(PAIRS))
+    placebo = compare(stage, texts, Swapper(PLACEBO))
+    for name, r in (("mirror (sides swapped)", mirror), ("placebo (neutral words swapped)", placebo)):
+        print(f"{name}: {r['changed']} of {len(texts)} articles changed, {r['swaps']} words swapped; "
+              f"fragments {r['original']} -> {r['twin']}; agreement F1 (overlap, same technique) "
+              f"{r['agreement_f1']:.3f}")
+    print("technique                                   original  mirror")
+    for technique, (o, m) in sorted(mirror["counts"].items(), key=lambda kv: -kv[1][0]):
+        print(f"{technique:42s} {o:9d} {m:7d}")
+    print("articles whose fragment count the mirror moved most: " + ", ".join(
+        f"#{i} {o}->{m}" for _, i, o, m in mirror["moved"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
