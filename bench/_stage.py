@@ -1,4 +1,4 @@
-"""What the per-stage benches share: their options, the PTC dev articles, and one parse of them."""
+"""What the PTC dev benches share: their options, the articles folder, and one parse of them."""
 
 from __future__ import annotations
 
@@ -13,21 +13,29 @@ from unspin.training.data import default_data_dir
 REPO = Path(__file__).resolve().parents[1]
 
 
-def stage_arguments(description: str) -> argparse.ArgumentParser:
-    """The options every stage bench takes: ``--data`` (the PTC folder) and ``--repeat``."""
+def stage_arguments(description: str, repeat: int = 3) -> argparse.ArgumentParser:
+    """The options every PTC dev bench takes: ``--data`` (the PTC folder) and ``--repeat``."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, default=default_data_dir() / "ptc")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=repeat)
     return parser
 
 
-def parsed_dev_articles(data: Path, limit: int = 0) -> list[Any] | None:
-    """The PTC dev articles as parsed documents (the parse timed and printed), or None if absent."""
+def dev_folder(data: Path) -> Path | None:
+    """The PTC dev articles folder under ``data`` (this checkout put first on the path), or None."""
     folder = data / "dev-articles"
     if not folder.is_dir():
         print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
         return None
     sys.path.insert(0, str(REPO))
+    return folder
+
+
+def parsed_dev_articles(data: Path, limit: int = 0) -> list[Any] | None:
+    """The PTC dev articles as parsed documents (the parse timed and printed), or None if absent."""
+    folder = dev_folder(data)
+    if folder is None:
+        return None
     from unspin.components.parse import make_parser
     from unspin.doc import Article, Document
 

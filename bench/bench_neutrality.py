@@ -17,15 +17,11 @@ the placebo's would mean that who is named, not how they are spoken of, changes 
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
-from unspin.training.data import default_data_dir
-
-REPO = Path(__file__).resolve().parents[1]
+from _stage import dev_folder, stage_arguments
 
 PAIRS = [
     ("Democrats", "Republicans"), ("Democrat", "Republican"), ("Democratic", "Republican"),
@@ -115,15 +111,12 @@ def compare(stage: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=default_data_dir() / "ptc")
+    parser = stage_arguments(__doc__.splitlines()[0], repeat=1)
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
-    folder = args.data / "dev-articles"
-    if not folder.is_dir():
-        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+    folder = dev_folder(args.data)
+    if folder is None:
         return 0
-    sys.path.insert(0, str(REPO))
     from unspin.components.techniques import make_techniques
 
     texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))[: args.limit or None]]

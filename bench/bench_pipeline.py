@@ -10,19 +10,15 @@ its place (``--lexicon`` forces that).
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
-from unspin.training.data import default_data_dir
-
-REPO = Path(__file__).resolve().parents[1]
+from _stage import dev_folder, stage_arguments
 
 
 class _Timed:
@@ -54,19 +50,14 @@ class _Timed:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_data = default_data_dir() / "ptc"
-    parser.add_argument("--data", type=Path, default=default_data)
-    parser.add_argument("--repeat", type=int, default=1)
+    parser = stage_arguments(__doc__.splitlines()[0], repeat=1)
     parser.add_argument("--lexicon", action="store_true", help="Use the lexicon technique baseline.")
     parser.add_argument("--parse-processes", type=int, default=1,
                         help="spaCy worker processes for the parse stage (config parse.n_process).")
     args = parser.parse_args()
-    folder = args.data / "dev-articles"
-    if not folder.is_dir():
-        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+    folder = dev_folder(args.data)
+    if folder is None:
         return 0
-    sys.path.insert(0, str(REPO))
     from unspin.errors import ModelError
     from unspin.pipeline import Pipeline, load
     from unspin.training.ptc import read_ptc_articles

@@ -8,31 +8,21 @@ process (model load included), and prints wall time, articles/s and the child's 
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from unspin.training.data import default_data_dir
-
-REPO = Path(__file__).resolve().parents[1]
+from _stage import dev_folder, stage_arguments
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_data = default_data_dir() / "ptc"
-    parser.add_argument("--data", type=Path, default=default_data)
-    parser.add_argument("--repeat", type=int, default=1)
-    args = parser.parse_args()
-    folder = args.data / "dev-articles"
-    if not folder.is_dir():
-        print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
+    args = stage_arguments(__doc__.splitlines()[0], repeat=1).parse_args()
+    folder = dev_folder(args.data)
+    if folder is None:
         return 0
     n = len(list(folder.glob("*.txt")))
-    sys.path.insert(0, str(REPO))
     from unspin.pipeline import DEFAULT_PIPELINE
 
     disable = [x for name in DEFAULT_PIPELINE if name != "techniques" for x in ("--disable", name)]
