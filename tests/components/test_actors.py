@@ -108,3 +108,54 @@ def test_surname_first_then_full_name_is_one_actor_and_namesakes_stay_apart(nlp)
     assert "Whitfield" in laura.aliases
     paul = _actor(doc, "Paul Whitfield")
     assert paul is not laura and "Laura Whitfield" not in paul.aliases
+
+
+SPILL = ("Senator Whitfield Slams Harbour Budget Deal Again\n\n"
+         "Senator Laura Whitfield attacked the harbour budget on Monday. "
+         "“This deal is a disgrace,” said Maria Okafor, a spokeswoman for Doctors Without Borders. "
+         "She added that more than 2,000 families had lost their homes since March. "
+         "U.S. Secretary of State John Kerry told reporters that the plan would fail. "
+         "Syria rejected the criticism, and the Syrian government said it had done nothing wrong.")
+
+
+def test_a_title_case_headline_keeps_only_names_the_body_confirms(nlp) -> None:
+    doc = nlp(Article(id="t", text=SPILL))
+    names = [a.name for a in doc.actors]
+    assert not [n for n in names if "Slams" in n or "Budget" in n], names
+    whitfield = _actor(doc, "Laura Whitfield")
+    headline_end = SPILL.index("\n")
+    assert any(m.end <= headline_end for m in whitfield.mentions), "the headline's Whitfield is hers"
+
+
+def test_names_cut_at_a_preposition_and_title_departments_are_mended(nlp) -> None:
+    doc = nlp(Article(id="t", text=SPILL))
+    names = {a.name: a for a in doc.actors}
+    assert "Without Borders" not in names and "State" not in names, sorted(names)
+    assert names["Doctors Without Borders"].type == "organization"
+    kerry = [q for q in doc.quotes if q.speaker is not None and "Kerry" in SPILL[q.speaker.start:q.speaker.end]]
+    assert kerry and all(q.speaker.actor == "John Kerry" for q in kerry)
+
+
+def test_a_state_named_by_its_adjective_joins_the_country(nlp) -> None:
+    doc = nlp(Article(id="t", text=SPILL))
+    syria = _actor(doc, "Syria")
+    assert any("Syrian government" in alias for alias in syria.aliases), syria.aliases
+    assert len(syria.mentions) == 2
+
+
+def test_a_pronoun_cited_for_a_claim_is_resolved_to_the_actor() -> None:
+    doc = load(components=["parse", "claims", "quotes", "actors"])(Article(id="t", text=SPILL))
+    claim = next(c for c in doc.claims if "2,000 families" in SPILL[c.start:c.end])
+    assert claim.source is not None
+    assert claim.source.name == "Maria Okafor" and claim.source.actor == "Maria Okafor"
+
+
+@pytest.mark.parametrize(("adjective", "country", "expected"), [
+    ("Syrian", "Syria", True), ("Chinese", "China", True), ("French", "France", True),
+    ("Saudi", "Saudi Arabia", True), ("Russians", "Russia", True), ("Syrian", "Sweden", False),
+    ("Austrian", "Australia", False),
+])
+def test_national_adjectives_name_their_country(adjective: str, country: str, expected: bool) -> None:
+    from unspin.components._actors_entities import _demonym_of
+
+    assert _demonym_of(adjective, country) is expected

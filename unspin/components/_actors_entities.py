@@ -3,9 +3,18 @@
 spaCy finds the PERSON, ORG, GPE and NORP mentions; they are grouped when one names the same
 actor as another: a surname after a full name ("Bashar Al-Assad" ... "Assad"), a known
 variant of a country or body ("U.S.", "the United States"), an acronym of a longer name
-("FBI", "Federal Bureau of Investigation"). Pronouns and titles are resolved to the nearest
+("FBI", "Federal Bureau of Investigation"), a state named by its adjective ("the Syrian
+government" is Syria when the text names Syria). Pronouns and titles are resolved to the nearest
 fitting actor before them (``resolve_reference``). Computed once per document and kept in
 ``doc.cache["entities"]`` so the quotes and actors stages share it.
+
+spaCy's small model errs in known ways, mended before grouping (``entity_spans``):
+- in a Title-Case headline every capitalised run looks like a name ("Assad Regime Bombs Aleppo
+  Again"): a headline entity of several words is kept only where its words name an actor of the
+  body (cut down to those words, "Assad"), else dropped;
+- a name cut at a capitalised preposition ("Doctors [Without Borders]") is extended to the
+  capitalised words before it, as an organisation;
+- the department in a title ("Secretary of [State]") is not an actor.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ __all__ = [
     "EntityCluster",
     "cluster_for_span",
     "entity_clusters",
+    "entity_spans",
     "resolve_reference",
 ]
 
@@ -51,6 +61,26 @@ _TITLE_WORDS = frozenset({
     "analyst", "adviser", "advisor", "manager", "aide", "sheriff", "officer", "pope", "bishop",
     "former",
 })
+#: Departments that follow "<title> of" as part of the title, not as an actor of their own.
+_DEPARTMENTS = frozenset({
+    "state", "defense", "defence", "justice", "health", "energy", "interior", "commerce", "labor",
+    "labour", "education", "treasury", "agriculture", "transportation", "homeland security",
+    "veterans affairs", "housing", "foreign affairs", "home affairs", "finance", "war", "staff",
+})
+#: Nouns after a national adjective that make it the state ("the Syrian government").
+_STATE_NOUNS = frozenset({
+    "government", "regime", "administration", "army", "military", "forces", "troops", "authorities",
+    "officials", "ministry", "navy", "leadership", "state", "junta", "cabinet", "parliament",
+})
+#: National adjectives whose country name is not a prefix of them.
+_DEMONYMS = {
+    "american": "united states", "british": "united kingdom", "french": "france", "turkish": "turkey",
+    "dutch": "netherlands", "lebanese": "lebanon", "swiss": "switzerland", "spanish": "spain",
+    "greek": "greece", "polish": "poland", "afghan": "afghanistan", "filipino": "philippines",
+    "danish": "denmark", "swedish": "sweden", "norwegian": "norway", "finnish": "finland",
+    "irish": "ireland", "scottish": "scotland", "welsh": "wales", "english": "england", "thai": "thailand",
+    "emirati": "united arab emirates", "kuwaiti": "kuwait", "portuguese": "portugal",
+}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 _STRIP = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|'|’)$", re.IGNORECASE)
@@ -84,6 +114,91 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines written in Title Case (a title, a headline, a crosshead)."""
+    ranges = []
+    at = 0
+    for line in text.split("\n"):
+        words = [w for w in _HEADLINE_WORD.findall(line) if len(w) >= 4]
+        capitals = sum(w[0].isupper() for w in words)
+        if len(words) >= 3 and len(line.split()) <= 30 and capitals >= 0.8 * len(words):
+            ranges.append((at, at + len(line)))
+        at += len(line) + 1
+    return ranges
+
+
+def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
+    """spaCy's entities of the kinds in ``ENTITY_TYPES``, as (label, start, end), errors mended.
+
+    Body entities come first, in text order, then the headline ones (matched against the body).
+    A national adjective before a state noun gets the label ``NORP_STATE`` and the noun in its span.
+    """
+    text = sdoc.text
+    headlines = _headlines(text)
+    body: list[tuple[str, int, int]] = []
+    held: list[tuple[str, int, int]] = []
+    for ent in sdoc.ents:
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        label, first, last = ent.label_, ent.start, ent.end
+        if sdoc[first].pos_ in ("ADP", "CCONJ") and sdoc[first].text[:1].isupper():
+            # "Doctors [Without Borders]": the name began at the capitalised words before
+            while first > 0 and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].is_sent_start \
+                    and sdoc[first - 1].is_alpha:
+                first -= 1
+            if first == ent.start:
+                continue
+            label = "ORG"
+        if (first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in _TITLE_WORDS
+                and ent.text.lower() in _DEPARTMENTS):
+            continue  # "Secretary of State"
+        if label == "NORP" and last < len(sdoc) and sdoc[last].lemma_.lower() in _STATE_NOUNS:
+            label, last = "NORP_STATE", last + 1
+        start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
+        inside = any(s <= start < e for s, e in headlines)
+        (held if inside and len(_words(_clean(text[start:end]))) > 1 else body).append((label, start, end))
+    out = list(body)
+    body_names = [(_words(_clean(text[s:e])), label) for label, s, e in body]
+    for _label, start, end in held:
+        cut = _headline_name(text, start, end, body_names)
+        if cut is not None:
+            out.append(cut)
+    return out
+
+
+def _headline_name(text: str, start: int, end: int, body_names: list[tuple[list[str], str]]
+                   ) -> tuple[str, int, int] | None:
+    """The longest run of a headline entity's words that names (or ends) an entity of the body."""
+    tokens = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s\-]+", text[start:end])]
+    words = [_clean(text[s:e]).lower() for s, e in tokens]
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            run = words[i:i + size]
+            for names, label in body_names:
+                if names and len(names) >= size and names[-size:] == run:
+                    s, e = tokens[i][0], tokens[i + size - 1][1]
+                    written = _clean(text[s:e])
+                    at = text.find(written, s, e)
+                    return (label, at, at + len(written)) if at >= 0 else (label, s, e)
+    return None
+
+
+def _demonym_of(adjective: str, country: str) -> bool:
+    """Whether a national adjective names this country ("Syrian" Syria, "French" France)."""
+    adjective, country = adjective.lower().rstrip("s"), country.lower()
+    if _DEMONYMS.get(adjective) == country or country.startswith(adjective + " "):
+        return True
+    common = 0
+    for a, c in zip(adjective, country, strict=False):
+        if a != c:
+            break
+        common += 1
+    return common >= 4 and common >= len(country) - 1
+
+
 def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     """The actors of a spaCy doc (cached on the doc's ``user_data``)."""
     cached = sdoc.user_data.get("unspin_entities")
@@ -93,40 +208,64 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     by_key: dict[str, EntityCluster] = {}
     persons: list[tuple[list[str], EntityCluster]] = []
     text = sdoc.text  # spaCy rebuilds the text on each access
-    for ent in sdoc.ents:
-        if ent.label_ not in ENTITY_TYPES:
+    states: list[tuple[int, int]] = []
+    for label, start, end in entity_spans(sdoc):
+        if label == "NORP_STATE":
+            states.append((start, end))
             continue
-        written = _clean(ent.text)
-        if not written or not any(c.isalpha() for c in written):
-            continue
-        start, end = ent.start_char, ent.end_char
-        at = text.find(written, start, end)
-        if at >= 0:  # the mention without "the" or a possessive
-            start, end = at, at + len(written)
-        key = _VARIANTS.get(written.lower()) or _VARIANTS.get(ent.text.lower().strip())
-        cluster = by_key.get((key or written).lower())
-        words = _words(written)
-        if cluster is None and key is None:
-            cluster = _match_person(words, persons, ent.label_)
-        if cluster is None and key is None and ent.label_ == "ORG":
-            cluster = _match_acronym(written, clusters)
-        if cluster is None:
-            cluster = EntityCluster(name=key or written, type=ENTITY_TYPES[ent.label_])
-            clusters.append(cluster)
-        by_key[(key or written).lower()] = cluster
-        if ent.label_ == "PERSON":
-            persons.append((words, cluster))
-            if len(words) > len(_words(cluster.name)) and key is None:
-                cluster.name = written
-        if written not in cluster.aliases:
-            cluster.aliases.append(written)
-        cluster.mentions.append((start, end))
-        cluster.labels.append(ent.label_)
+        _add(clusters, by_key, persons, text, label, start, end)
+    for start, end in states:
+        adjective = text[start:end].split()[0] if text[start:end].split() else ""
+        adjective = _clean(adjective)
+        country = next((c for c in clusters if c.type == "country" and _demonym_of(adjective, c.name)), None)
+        if country is None:  # no state of that name in the text: the adjective alone, as before
+            _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
+        else:
+            _mention(country, text, start, end, "GPE")
     for cluster in clusters:
         majority = max(set(cluster.labels), key=cluster.labels.count)
         cluster.type = ENTITY_TYPES[majority]
+        order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
+        cluster.mentions = [cluster.mentions[i] for i in order]
+        cluster.labels = [cluster.labels[i] for i in order]
     sdoc.user_data["unspin_entities"] = clusters
     return clusters
+
+
+def _mention(cluster: EntityCluster, text: str, start: int, end: int, label: str) -> None:
+    written = _clean(text[start:end])
+    at = text.find(written, start, end)
+    if at >= 0:  # the mention without "the" or a possessive
+        start, end = at, at + len(written)
+    if written not in cluster.aliases:
+        cluster.aliases.append(written)
+    cluster.mentions.append((start, end))
+    cluster.labels.append(label)
+
+
+def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
+         persons: list[tuple[list[str], EntityCluster]], text: str, label: str, start: int, end: int) -> None:
+    """File one entity mention under its actor, making the actor if it is new."""
+    raw = text[start:end]
+    written = _clean(raw)
+    if not written or not any(c.isalpha() for c in written):
+        return
+    key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip())
+    cluster = by_key.get((key or written).lower())
+    words = _words(written)
+    if cluster is None and key is None:
+        cluster = _match_person(words, persons, label)
+    if cluster is None and key is None and label == "ORG":
+        cluster = _match_acronym(written, clusters)
+    if cluster is None:
+        cluster = EntityCluster(name=key or written, type=ENTITY_TYPES[label])
+        clusters.append(cluster)
+    by_key[(key or written).lower()] = cluster
+    if label == "PERSON":
+        persons.append((words, cluster))
+        if len(words) > len(_words(cluster.name)) and key is None:
+            cluster.name = written
+    _mention(cluster, text, start, end, label)
 
 
 def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster]],
@@ -158,13 +297,19 @@ def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster
 
 
 def cluster_for_span(clusters: list[EntityCluster], start: int, end: int) -> EntityCluster | None:
-    """The actor with a mention inside (or overlapping) ``[start, end)``, the first one."""
-    best: tuple[int, EntityCluster] | None = None
+    """The actor with a mention inside (or overlapping) ``[start, end)``.
+
+    A person is preferred to the bodies named with them ("U.S. Secretary of State John Kerry" is
+    John Kerry, "Syria's president Assad" is Assad); else the first mention wins.
+    """
+    best: tuple[bool, int, EntityCluster] | None = None
     for cluster in clusters:
         for s, e in cluster.mentions:
-            if s < end and start < e and (best is None or s < best[0]):
-                best = (s, cluster)
-    return None if best is None else best[1]
+            if s < end and start < e:
+                rank = (cluster.type != "person", s)
+                if best is None or rank < best[:2]:
+                    best = (*rank, cluster)
+    return None if best is None else best[2]
 
 
 def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> EntityCluster | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from unspin.components._actors_entities import entity_clusters, resolve_reference
 from unspin.doc import Attribution
 
 __all__ = ["REPORTING_VERBS", "find_source"]
@@ -63,11 +64,16 @@ def _slice(sent: Any, start: int, end: int) -> str:
 
 
 def _resolve(token: Any, sent: Any) -> str:
-    """The name behind a pronoun: the closest earlier entity of a fitting label in the last few
-    sentences, else the pronoun itself; "" for a pronoun that cites nobody."""
+    """The name behind a pronoun: the actor it refers to (``resolve_reference``), else the closest
+    earlier entity of a fitting label in the last few sentences, else the pronoun itself; "" for
+    a pronoun that cites nobody."""
     labels = _PRONOUNS.get(token.lower_)
     if labels is None:
         return ""
+    if token.lower_ in ("he", "she", "they"):
+        cluster = resolve_reference(token.doc, token, entity_clusters(token.doc))
+        if cluster is not None:
+            return cluster.name
     floor = max(0, sent.start - _LOOKBACK_TOKENS)
     for ent in reversed(token.doc[floor : token.i].ents):
         if ent.label_ in labels and "\n" not in ent.text:

@@ -133,11 +133,14 @@ class ActorFinder:
             if target is not None:
                 technique.target = target.name
         clusters = entity_clusters(sdoc)
-        for quote in doc.quotes:
-            if quote.speaker is not None:
-                cluster = cluster_for_span(clusters, quote.speaker.start, quote.speaker.end)
+        by_name = {cluster.name: cluster for cluster in clusters}
+        cited = [q.speaker for q in doc.quotes] + [c.source for c in doc.claims]
+        for who in cited:
+            if who is not None:
+                # the actor named in the span, else the one a pronoun was resolved to by name
+                cluster = cluster_for_span(clusters, who.start, who.end) or by_name.get(who.name)
                 if cluster is not None:
-                    quote.speaker.actor = cluster.name
+                    who.actor = cluster.name
         return doc
 
 
