@@ -132,7 +132,8 @@ def test_names_cut_at_a_preposition_and_title_departments_are_mended(nlp) -> Non
     names = {a.name: a for a in doc.actors}
     assert "Without Borders" not in names and "State" not in names, sorted(names)
     assert names["Doctors Without Borders"].type == "organization"
-    kerry = [q for q in doc.quotes if q.speaker is not None and "Kerry" in SPILL[q.speaker.start:q.speaker.end]]
+    kerry = [q for q in doc.quotes
+             if q.speaker is not None and "Kerry" in SPILL[q.speaker.start:q.speaker.end]]
     assert kerry and all(q.speaker.actor == "John Kerry" for q in kerry)
 
 
@@ -159,3 +160,18 @@ def test_national_adjectives_name_their_country(adjective: str, country: str, ex
     from unspin.components._actors_entities import _demonym_of
 
     assert _demonym_of(adjective, country) is expected
+
+
+def test_titles_suffixes_and_stray_place_labels_do_not_split_a_person(nlp) -> None:
+    text = ("Officers Daniel Brightwater and Ruth Anselm answered the call. Brightwater was shot. "
+            "Governor Emil Kasparek praised Brightwater. Kasparek said the state would help. "
+            "Tobias Fennimore Jr. later spoke to Fennimore's lawyers.")
+    doc = nlp(Article(id="t", text=text))
+    names = {a.name: a for a in doc.actors}
+    assert not [n for n in names if n.startswith(("Officers", "Governor"))], sorted(names)
+    daniel = names["Daniel Brightwater"]
+    assert daniel.type == "person" and len(daniel.mentions) >= 2
+    assert [a.name for a in doc.actors if "Brightwater" in a.name] == ["Daniel Brightwater"]
+    assert names["Emil Kasparek"].type == "person" and len(names["Emil Kasparek"].mentions) == 2
+    fennimore = [a for a in doc.actors if a.name.startswith("Tobias Fennimore")]
+    assert len(fennimore) == 1 and len(fennimore[0].mentions) == 2

@@ -106,8 +106,15 @@ def _clean(text: str) -> str:
     return text
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-]+", name.lower()) if w]
+    """The words of a name, lower case, without a generational suffix ("Jr.", "III")."""
+    words = [w for w in re.split(r"[\s\-,]+", name.lower()) if w]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words
 
 
 def _acronym(name: str) -> str:
@@ -152,6 +159,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             if first == ent.start:
                 continue
             label = "ORG"
+        while label == "PERSON" and last - first > 1 and (
+                sdoc[first].lower_ in _TITLE_WORDS or sdoc[first].lower_.rstrip("s") in _TITLE_WORDS):
+            first += 1  # "Officers Anthony Morelli", "Senator Laura Whitfield"
         if (first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in _TITLE_WORDS
                 and ent.text.lower() in _DEPARTMENTS):
             continue  # "Secretary of State"
@@ -223,13 +233,27 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         else:
             _mention(country, text, start, end, "GPE")
     for cluster in clusters:
-        majority = max(set(cluster.labels), key=cluster.labels.count)
-        cluster.type = ENTITY_TYPES[majority]
+        cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
         cluster.mentions = [cluster.mentions[i] for i in order]
         cluster.labels = [cluster.labels[i] for i in order]
     sdoc.user_data["unspin_entities"] = clusters
     return clusters
+
+
+_KIND_ORDER = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _kind(cluster: EntityCluster, text: str) -> str:
+    """The label most of an actor's mentions got; a person if one of them is a full personal name.
+
+    spaCy's small model calls a lone surname a place now and then ("Kasich", "Morelli"), so the
+    full name ("John Kasich") decides.
+    """
+    if any(label == "PERSON" and len(_words(text[s:e])) > 1
+           for label, (s, e) in zip(cluster.labels, cluster.mentions, strict=True)):
+        return "PERSON"
+    return max(_KIND_ORDER, key=lambda label: (cluster.labels.count(label), -_KIND_ORDER.index(label)))
 
 
 def _mention(cluster: EntityCluster, text: str, start: int, end: int, label: str) -> None:
