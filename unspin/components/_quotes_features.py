@@ -182,45 +182,52 @@ def _noun_source(token: Any) -> tuple[tuple[int, int], Any] | None:
     return None
 
 
-def content_span(token: Any) -> tuple[tuple[int, int] | None, bool]:
+def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tuple[int, int] | None, bool]:
     """What the cue reports: its clausal complement, the clause it interrupts, or what follows it.
 
-    The flag says the content is only "the rest of the sentence" (no clause to delimit it).
+    ``bounds`` (character offsets, usually the cue's paragraph) keeps the content inside them:
+    the parser sometimes runs a sentence over a paragraph break. The flag says the content is
+    only "the rest of the sentence" (no clause to delimit it).
     """
+    lo, hi = bounds if bounds is not None else (0, 1 << 62)
+
+    def inside(tokens: Any) -> list[Any]:
+        return [t for t in tokens if lo <= t.idx < hi]
+
     sent = token.sent
     if token.lower_ == "according":
         phrase = {t.i for t in token.subtree}
-        rest = [t for t in sent if t.i not in phrase]
+        rest = [t for t in inside(sent) if t.i not in phrase]
         return _longest_run(rest), False
     if token.pos_ == "NOUN":
-        return _noun_content(token), False
+        return _noun_content(token, inside), False
     for child in token.children:
         if child.dep_ in _CLAUSES:
-            return _span_of(list(child.subtree)), False
+            return _span_of(inside(child.subtree)), False
     if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
         cue_part = {t.i for t in token.subtree}
-        rest = [t for t in token.head.subtree if t.i not in cue_part]
+        rest = [t for t in inside(token.head.subtree) if t.i not in cue_part]
         return _longest_run(rest), False
     deps = {child.dep_: child for child in token.children}
     if "nsubjpass" in deps and "agent" in deps:
         # "the plan was endorsed by X": what was endorsed is the passive subject
-        return _span_of(_trimmed_subtree(deps["nsubjpass"])), False
+        return _span_of(inside(_trimmed_subtree(deps["nsubjpass"]))), False
     if token.dep_ == "acl" and "agent" in deps and token.head.pos_ in ("NOUN", "PROPN"):
         # "a penalty imposed by X": what was imposed is the noun the participle describes
-        return _span_of(_trimmed_subtree(token.head)), False
+        return _span_of(inside(_trimmed_subtree(token.head))), False
     # "accused X of ...", "called for ...", "told reporters that ...": what follows the cue
-    after = [t for t in sent if t.i > token.i]
+    after = [t for t in inside(sent) if t.i > token.i]
     return (_span_of(after) if len(after) > 1 else None), True
 
 
-def _noun_content(token: Any) -> tuple[int, int] | None:
+def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
     """What a reporting noun reports: its clause ("the claim that ...") or object ("call for ...")."""
     for child in token.children:
         if child.dep_ in ("acl", "ccomp", "xcomp") and child.i > token.i:
-            return _span_of(list(child.subtree))
+            return _span_of(inside(child.subtree))
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i > token.i:
-            objects = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+            objects = inside(t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree)
             if objects:
                 return _span_of(objects)
     return None

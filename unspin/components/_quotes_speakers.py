@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SpeakerCandidate", "speaker_candidates"]
+__all__ = ["SpeakerCandidate", "null_features", "speaker_candidates"]
 
 _HEAD_POS = frozenset({"PROPN", "NOUN", "PRON"})
 _NOT_HEADS = frozenset({"compound", "amod", "nmod", "det", "npadvmod", "nummod", "quantmod"})
@@ -130,6 +130,23 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
             feats.append(f"colon_after|{side}")
         out.append(SpeakerCandidate(t, feats, len(token_feats)))
     return out
+
+
+def null_features(start: int, kind: str, cue: Any | None, cue_scores: dict[int, float], text: str,
+                  n_candidates: int) -> list[str]:
+    """Features of "nobody named here", the option a listwise speaker model weighs against the candidates.
+
+    They describe the quote alone: its kind, its cue's lemma and score, a colon before it, and
+    how many candidates it has.
+    """
+    cue_score = None if cue is None else cue_scores.get(cue.i)
+    score = _score_bin(cue_score) if cue is not None else "nocue"
+    after_colon = text[max(0, start - 40):start].rstrip().endswith(":")
+    feats = ["null", f"null|kind={kind}", f"null|quote={kind}|{score}", f"null|after_colon={after_colon}",
+             f"null|n={_bin(n_candidates, (0, 2, 5, 10, 20))}"]
+    if cue is not None:
+        feats.append(f"null|cue={cue.lemma_.lower()}")
+    return feats
 
 
 def _static_features(t: Any, sdoc: Any, cue_scores: dict[int, float], quote_mask: list[bool],

@@ -33,7 +33,7 @@ from unspin.components._quotes_marks import (
     headline_sources,
     transcript_turns,
 )
-from unspin.components._quotes_speakers import SpeakerCandidate, speaker_candidates
+from unspin.components._quotes_speakers import SpeakerCandidate, null_features, speaker_candidates
 from unspin.doc import Attribution, Document, Quote
 from unspin.errors import ModelError
 
@@ -51,6 +51,8 @@ class CueModel:
     bias: float
     weights: dict[str, float]
     threshold: float = 0.5
+    # a listwise speaker model: scores compare within a quote's candidates and "nobody" (softmax)
+    listwise: bool = False
 
     def score(self, features: list[str]) -> float:
         return self.probability(self.weight(features))
@@ -70,7 +72,8 @@ def _load(path: str | None, default: str, what: str) -> CueModel:
     try:
         raw = gzip.decompress(Path(path or MODEL_DIR / default).read_bytes())
         data = json.loads(raw)
-        return CueModel(float(data["bias"]), dict(data["weights"]), float(data.get("threshold", 0.5)))
+        return CueModel(float(data["bias"]), dict(data["weights"]), float(data.get("threshold", 0.5)),
+                        bool(data.get("listwise", False)))
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot load the quote {what} model {path or default!r} ({exc}); "
                          "reinstall unspin or retrain it with unspin.training.quotes") from None
@@ -136,29 +139,34 @@ class QuoteFinder:
     def model(self) -> CueModel:
         return load_cue_model(self.model_path)
 
-    def cues(self, sdoc: Any, mask: list[bool], scores: dict[int, float] | None = None) -> list[_Cue]:
-        """The likely cues of a document; ``scores`` (when given) receives every verb's probability."""
+    def cues(self, sdoc: Any, mask: list[bool], scores: dict[int, float] | None = None,
+             segments: list[tuple[int, int]] | None = None) -> list[_Cue]:
+        """The likely cues of a document; ``scores`` (when given) receives every verb's probability.
+
+        ``segments`` are the document's sentences cut at paragraph breaks (``_segments``).
+        """
         model = self.model
         threshold = model.threshold if self.threshold is None else self.threshold
         found = []
-        for sent in sdoc.sents:
-            last = sent.end - 1
-            while last > sent.start and sdoc[last].is_space:
+        for seg_start, seg_end in _segments(sdoc) if segments is None else segments:
+            last = seg_end - 1
+            while last > seg_start and sdoc[last].is_space:
                 last -= 1
             colon = sdoc[last].text == ":"
-            for token in candidate_cues(sent):
+            bounds = (sdoc[seg_start].idx, sdoc[last].idx + len(sdoc[last].text))
+            for token in candidate_cues(sdoc[seg_start:seg_end]):
                 if mask[token.i]:
                     continue
                 score = model.score(cue_features(token, mask))
                 if scores is not None:
                     scores[token.i] = score
                 if score >= min(threshold, self.direct_threshold):
-                    content, open_ended = content_span(token)
+                    content, open_ended = content_span(token, bounds)
                     source = source_span(token)
                     if source is not None and _nobody(source[1]):
                         continue  # "nobody asked for this" reports no one's words
                     found.append(_Cue(token, score, source, content, open_ended,
-                                      sent.start, sent.end, colon))
+                                      seg_start, seg_end, colon))
         return found
 
     def find(self, sdoc: Any, text: str | None = None) -> tuple[list[tuple[Quote, _Cue | None]], _Context]:
@@ -175,7 +183,11 @@ class QuoteFinder:
                 for i in range(span.start, span.end):
                     mask[i] = True
         scores: dict[int, float] = {}
-        cues = self.cues(sdoc, mask, scores)
+        segments = _segments(sdoc)
+        segment_of = [0] * len(sdoc)
+        for seg_start, seg_end in segments:
+            segment_of[seg_start:seg_end] = [seg_start] * (seg_end - seg_start)
+        cues = self.cues(sdoc, mask, scores, segments)
         threshold = self.model.threshold if self.threshold is None else self.threshold
         quotations, fixed, headlines = _labelled(text, quotations, self.min_words)
         used: set[int] = set()
@@ -185,7 +197,7 @@ class QuoteFinder:
                 kind = "reported" if (start, end) in headlines else "direct"
                 found.append((self._quote(start, end, kind, None), None))
                 continue
-            cue = self._cue_for(sdoc, start, end, cues, used, threshold)
+            cue = self._cue_for(sdoc, start, end, cues, used, threshold, segment_of)
             short = len(text[start:end].split()) < self.min_words
             if short and (cue is None or cue.score < threshold):
                 continue  # a scare quote or a title, not speech
@@ -242,17 +254,29 @@ class QuoteFinder:
                 source = None if cue is None else cue.source
             else:
                 best = None
-                for candidate in self.candidates(sdoc, quote, cue, context):
+                weights = []
+                candidates = self.candidates(sdoc, quote, cue, context)
+                for candidate in candidates:
                     token_weight = static.get(candidate.token.i)
                     if token_weight is None:  # the quote-independent part: once per token
                         token_weight = speakers.weight(candidate.features[:candidate.n_static])
                         static[candidate.token.i] = token_weight
-                    score = speakers.probability(
-                        token_weight + speakers.weight(candidate.features[candidate.n_static:]))
-                    if best is None or score > best[0]:
-                        best = (score, candidate.token)
-                if best is not None and best[0] >= speakers.threshold:
-                    source = _source_of(best[1])
+                    weight = token_weight + speakers.weight(candidate.features[candidate.n_static:])
+                    weights.append(weight)
+                    if best is None or weight > best[0]:
+                        best = (weight, candidate.token)
+                if best is not None:
+                    if speakers.listwise:  # the best candidate's share against the others and "nobody"
+                        nobody = speakers.weight(null_features(
+                            quote.start, quote.kind, None if cue is None else cue.token, context.scores,
+                            text, len(candidates)))
+                        top = max(best[0], nobody)
+                        share = math.exp(best[0] - top) / (
+                            math.exp(nobody - top) + sum(math.exp(w - top) for w in weights))
+                    else:
+                        share = speakers.probability(best[0])
+                    if share >= speakers.threshold:
+                        source = _source_of(best[1])
             if source is not None:
                 quote.speaker = self._speaker(sdoc, text, source, clusters)
             elif quote.kind == "direct" and cue is None:
@@ -262,7 +286,7 @@ class QuoteFinder:
         return quotes
 
     def _cue_for(self, sdoc: Any, start: int, end: int, cues: list[_Cue], used: set[int],
-                 threshold: float) -> _Cue | None:
+                 threshold: float, segment_of: list[int]) -> _Cue | None:
         """The cue that introduces a quotation: its content overlaps it, or it stands beside it.
 
         Confident cues first; a weaker one only when no confident cue stands near.
@@ -271,8 +295,15 @@ class QuoteFinder:
         quoted = sdoc.char_span(start, end, alignment_mode="expand")
         if quoted is None or len(quoted) == 0:
             return None
-        first_sent = quoted[0].sent.start
-        near_sents = {first_sent, quoted[-1].sent.start}
+        words = [t for t in quoted if not (t.is_punct or t.is_space)] or list(quoted)
+        # the parser often glues a closing mark to the next sentence: its words tell where it lies
+        first_sent = segment_of[words[0].i]
+        near_sents = {first_sent, segment_of[words[-1].i]}
+        follow = quoted.end
+        while follow < len(sdoc) and (sdoc[follow].is_space or sdoc[follow].text in QUOTE_CHARS):
+            follow += 1
+        # "“... regulate?” Vitter demanded.": a cue without content of its own just after the quotation
+        after_sent = segment_of[follow] if follow < len(sdoc) else -1
         for cue in cues:
             if cue.token.i in used:
                 continue
@@ -280,7 +311,8 @@ class QuoteFinder:
                 distance = 0
             else:
                 # in a sentence of the quotation, or in the one before when that ends with ':'
-                if cue.sent_start not in near_sents and not (cue.colon and cue.sent_end == first_sent):
+                if cue.sent_start not in near_sents and not (cue.colon and cue.sent_end == first_sent) \
+                        and not (cue.sent_start == after_sent and cue.content is None):
                     continue
                 distance = min(abs(cue.token.idx - start), abs(cue.token.idx - end))
             rank = (int(cue.score < threshold), distance * (1.5 - cue.score))
@@ -337,6 +369,19 @@ def make_quotes(model: str | None = None, threshold: float | None = None, min_wo
     return QuoteFinder(model=model, threshold=threshold, min_words=min_words, reported=reported,
                        speaker_model=speaker_model)
 
+
+
+def _segments(sdoc: Any) -> list[tuple[int, int]]:
+    """Token ranges of the sentences, cut where a paragraph ends inside one (the parser may run over)."""
+    out = []
+    for sent in sdoc.sents:
+        start = sent.start
+        for token in sent[:-1]:
+            if token.is_space and "\n" in token.text:
+                out.append((start, token.i + 1))
+                start = token.i + 1
+        out.append((start, sent.end))
+    return out
 
 
 def _nobody(head: Any) -> bool:

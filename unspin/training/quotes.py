@@ -34,7 +34,9 @@ __all__ = [
     "score_quotes",
     "speaker_errors",
     "speaker_examples",
+    "speaker_groups",
     "train_cue_model",
+    "train_listwise_model",
     "train_quote_models",
 ]
 
@@ -196,6 +198,86 @@ def speaker_examples(docs: Iterable[Any], articles: Sequence[PolnearArticle], fi
     return features, labels
 
 
+def speaker_groups(docs: Iterable[Any], articles: Sequence[PolnearArticle], finder: Any
+                   ) -> list[tuple[list[list[str]], list[int]]]:
+    """One group per quote ``finder`` finds: its candidates' features and 0/1 labels, then "nobody".
+
+    Labels as in ``speaker_examples``; the last member (``null_features``) is right when no
+    candidate is, so every group has a right answer.
+    """
+    from unspin.components._quotes_features import trimmed_span
+    from unspin.components._quotes_speakers import null_features
+
+    groups: list[tuple[list[list[str]], list[int]]] = []
+    for doc, article in zip(docs, articles, strict=True):
+        found, context = finder.find(doc)
+        for quote, cue in found:
+            if (quote.start, quote.end) in context.fixed:
+                continue  # the layout names the speaker; the model is not asked
+            sources = [f for g in article.attributions if _overlaps((quote.start, quote.end), g.content)
+                       for f in g.source]
+            candidates = finder.candidates(doc, quote, cue, context)
+            features = [c.features for c in candidates]
+            labels = [int((span := trimmed_span(c.token)) is not None and _overlaps(span, sources))
+                      for c in candidates]
+            features.append(null_features(quote.start, quote.kind, None if cue is None else cue.token,
+                                          context.scores, context.text, len(candidates)))
+            labels.append(int(not any(labels)))
+            groups.append((features, labels))
+    return groups
+
+
+def train_listwise_model(groups: Sequence[tuple[list[list[str]], list[int]]], *, l2: float = 1.0,
+                         min_count: int = 2) -> dict[str, Any]:
+    """Fit a linear scorer whose softmax over each group puts its mass on the right members.
+
+    The likelihood of a group is the probability of its right members together (L2 penalty
+    ``l2``; L-BFGS, deterministic). Returns plain data in the ``train_cue_model`` format with
+    ``"listwise": true``: the stage then compares candidates with each other and with "nobody".
+    """
+    from collections import Counter
+
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+
+    groups = [g for g in groups if len(g[1]) > 1]
+    counts = Counter(f for feats, _ in groups for member in feats for f in set(member))
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: i for i, f in enumerate(names)}
+    cols: list[int] = []
+    indptr = [0]
+    labels: list[int] = []
+    starts: list[int] = []
+    for feats, group_labels in groups:
+        starts.append(len(labels))
+        for member in feats:
+            cols.extend(sorted({index[f] for f in member if f in index}))
+            indptr.append(len(cols))
+        labels.extend(group_labels)
+    x = csr_matrix((np.ones(len(cols)), np.asarray(cols, dtype=np.int64), np.asarray(indptr)),
+                   shape=(len(labels), len(names)))
+    xt = x.T.tocsr()
+    y = np.asarray(labels, dtype=np.float64)
+    first = np.asarray(starts)
+    group_of = np.repeat(np.arange(len(starts)), np.diff(np.append(first, len(labels))))
+
+    def loss_and_grad(w: Any) -> tuple[float, Any]:
+        s = x @ w
+        top = np.maximum.reduceat(s, first)
+        e = np.exp(s - top[group_of])
+        total = np.add.reduceat(e, first)
+        right = np.add.reduceat(e * y, first)
+        loss = -float(np.sum(np.log(right) - np.log(total))) + 0.5 * l2 * float(w @ w)
+        grad = xt @ (e / total[group_of] - e * y / right[group_of]) + l2 * w
+        return loss, grad
+
+    result = minimize(loss_and_grad, np.zeros(len(names)), jac=True, method="L-BFGS-B",
+                      options={"maxiter": 500})
+    weights = {n: round(float(w), 4) for n, w in zip(names, result.x, strict=True) if abs(w) >= 1e-3}
+    return {"bias": 0.0, "weights": weights, "threshold": 0.5, "listwise": True}
+
+
 def save_cue_model(model: dict[str, Any], path: str | Path) -> None:
     """Write a model from ``train_cue_model`` (cue or speaker examples) as gzipped JSON.
 
@@ -206,7 +288,7 @@ def save_cue_model(model: dict[str, Any], path: str | Path) -> None:
 
 
 def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.3,
-                       cue_threshold: float = 0.3, speaker_c: float = 1.0,
+                       cue_threshold: float = 0.3, speaker_l2: float = 1.0,
                        speaker_threshold: float = 0.3, log: Any = print,
                        docs: Sequence[Any] | None = None) -> dict[str, Any]:
     """Train the cue model, then the speaker model on the quotes it finds, on PolNeAR train.
@@ -234,9 +316,10 @@ def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.
     save_cue_model(cues, out / "cues.json.gz")
     load_cue_model.cache_clear()  # a model saved at the same path before must not be reused
     finder = QuoteFinder(model=str(out / "cues.json.gz"), speaker_model=False)
-    s_features, s_labels = speaker_examples(docs, articles, finder)
-    log(f"speaker model: {len(s_labels)} candidates, {sum(s_labels)} right speakers")
-    speakers = train_cue_model(s_features, s_labels, c=speaker_c)
+    groups = speaker_groups(docs, articles, finder)
+    s_labels = [label for _, labels in groups for label in labels[:-1]]
+    log(f"speaker model: {len(groups)} quotes, {len(s_labels)} candidates, {sum(s_labels)} right speakers")
+    speakers = train_listwise_model(groups, l2=speaker_l2)
     speakers["threshold"] = speaker_threshold
     save_cue_model(speakers, out / "speakers.json.gz")
     load_speaker_model.cache_clear()
