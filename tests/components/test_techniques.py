@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from unspin.components.techniques import (
     default_model_dir,
     make_techniques,
     span_features,
+    split_at_blank_lines,
     stitch_cores,
     token_windows,
     trim_fragment,
@@ -59,6 +61,25 @@ def test_decode_runs_widens_to_whole_words_and_merges() -> None:
     word_ids = [0, 1, 1, 2, 3, 4, 5]
     assert decode_runs(probs, word_ids, 0.5) == [(1, 3), (4, 6)]
     assert decode_runs(probs, word_ids, 0.95) == []
+
+
+def test_runs_are_cut_at_blank_lines_but_not_at_single_line_breaks() -> None:
+    text = "Wake up now.\n\nStop it.\nRight now."
+    offsets = np.array([(m.start(), m.end()) for m in re.finditer(r"\S+", text)])
+    parts = split_at_blank_lines([(0, 7)], offsets, text)
+    written = [text[offsets[a, 0]:offsets[b - 1, 1]] for a, b in parts]
+    assert written == ["Wake up now.", "Stop it.\nRight now."]
+    assert split_at_blank_lines([(3, 7)], offsets, text) == [(3, 7)]
+
+
+def test_blank_lines_end_a_fragment_in_the_shipped_stage() -> None:
+    from unspin.components.techniques import Techniques
+
+    text = ("They are traitors, every last one of them, and they will burn the country down!\n\n"
+            "Traitors! Cowards! Liars who hate freedom and hate you, the decent people of this land!")
+    spans = Techniques().predict([text])[0]
+    assert spans, "the model should flag this text"
+    assert all("\n\n" not in text[s.start:s.end] for s in spans)
 
 
 def test_decode_runs_keep_and_gap() -> None:

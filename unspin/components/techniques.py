@@ -40,6 +40,7 @@ __all__ = [
     "default_model_dir",
     "make_techniques",
     "span_features",
+    "split_at_blank_lines",
     "stitch_cores",
     "token_windows",
     "trim_fragment",
@@ -152,6 +153,28 @@ def decode_runs(probs: np.ndarray, word_ids: Sequence[int | None], threshold: fl
             runs.append((a, b))
         i = max(j, b)
     return [(a, b) for a, b in runs if float(probs[a:b].max()) >= keep]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def split_at_blank_lines(runs: Sequence[tuple[int, int]], offsets: np.ndarray, text: str
+                         ) -> list[tuple[int, int]]:
+    """Token runs cut where a blank line lies between two of their tokens.
+
+    A technique fragment stays inside its paragraph: none of the 5,468 span annotations of
+    the PTC train articles crosses a blank line, while a decoded run can bridge one when the
+    last words of a paragraph and the first of the next both score high.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        first = a
+        for i in range(a + 1, b):
+            if _BLANK_LINE.search(text, int(offsets[i - 1, 1]), int(offsets[i, 0])):
+                out.append((first, i))
+                first = i
+        out.append((first, b))
+    return out
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -304,7 +327,8 @@ class Techniques:
         a_cal, b_cal = cfg.get("calibration", [1.0, 0.0])
         text = encoded.text
         runs = []
-        for a, b in decode_runs(encoded.probs[:, 0], encoded.word_ids, threshold, keep, gap):
+        decoded = decode_runs(encoded.probs[:, 0], encoded.word_ids, threshold, keep, gap)
+        for a, b in split_at_blank_lines(decoded, encoded.offsets, text):
             start, end = trim_fragment(text, int(encoded.offsets[a, 0]), int(encoded.offsets[b - 1, 1]))
             if _WORD.search(text[start:end]):
                 runs.append((a, b, start, end))

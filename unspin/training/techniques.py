@@ -26,6 +26,7 @@ from unspin.components.techniques import (
     Techniques,
     decode_runs,
     span_features,
+    split_at_blank_lines,
     token_windows,
     trim_fragment,
 )
@@ -287,7 +288,8 @@ def _tune(out: Path, articles: Sequence[Article], gold: Mapping[str, list[GoldSp
         out: dict[str, list[GoldSpan]] = {}
         for a, e in zip(articles, encoded, strict=True):
             spans = []
-            for ta, tb in decode_runs(e.probs[:, 0], e.word_ids, threshold, keep, gap):
+            decoded = decode_runs(e.probs[:, 0], e.word_ids, threshold, keep, gap)
+            for ta, tb in split_at_blank_lines(decoded, e.offsets, a.text):
                 start, end = trim_fragment(a.text, int(e.offsets[ta, 0]), int(e.offsets[tb - 1, 1]))
                 if any(c.isalnum() for c in a.text[start:end]):
                     spans.append(GoldSpan(a.id, start, end))
