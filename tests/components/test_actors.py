@@ -175,3 +175,13 @@ def test_titles_suffixes_and_stray_place_labels_do_not_split_a_person(nlp) -> No
     assert names["Emil Kasparek"].type == "person" and len(names["Emil Kasparek"].mentions) == 2
     fennimore = [a for a in doc.actors if a.name.startswith("Tobias Fennimore")]
     assert len(fennimore) == 1 and len(fennimore[0].mentions) == 2
+
+
+def test_the_author_in_a_byline_is_not_an_actor(nlp) -> None:
+    text = ("Harbour Plan Faces Fresh Criticism\n\nBy Tom Hadley\n\n"
+            "Mayor Laura Whitfield defended the harbour plan on Friday. "
+            "Whitfield said the city would not back down.")
+    doc = nlp(Article(id="t", text=text))
+    names = [a.name for a in doc.actors]
+    assert "Tom Hadley" not in names and "Laura Whitfield" in names, names
+    assert load(components=["parse", "actors"])(Article(id="t", text="Tom Hadley said it was fine.")).actors

@@ -14,7 +14,8 @@ spaCy's small model errs in known ways, mended before grouping (``entity_spans``
   body (cut down to those words, "Assad"), else dropped;
 - a name cut at a capitalised preposition ("Doctors [Without Borders]") is extended to the
   capitalised words before it, as an organisation;
-- the department in a title ("Secretary of [State]") is not an actor.
+- the department in a title ("Secretary of [State]") is not an actor;
+- the author named in a byline ("By Tom Hadley") is not an actor of the story.
 """
 
 from __future__ import annotations
@@ -137,6 +138,14 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+_BYLINE = re.compile(r"^[ \t]*(?i:by|written by|words by)[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
+
+
+def _bylines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines that sign the piece ("By Tom Hadley"): its author is no actor."""
+    return [(m.start(), m.end()) for m in _BYLINE.finditer(text) if len(m.group().split()) <= 10]
+
+
 def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     """spaCy's entities of the kinds in ``ENTITY_TYPES``, as (label, start, end), errors mended.
 
@@ -145,10 +154,11 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     """
     text = sdoc.text
     headlines = _headlines(text)
+    bylines = _bylines(text)
     body: list[tuple[str, int, int]] = []
     held: list[tuple[str, int, int]] = []
     for ent in sdoc.ents:
-        if ent.label_ not in ENTITY_TYPES:
+        if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in bylines):
             continue
         label, first, last = ent.label_, ent.start, ent.end
         if sdoc[first].pos_ in ("ADP", "CCONJ") and sdoc[first].text[:1].isupper():
