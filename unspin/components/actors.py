@@ -9,7 +9,9 @@ the model in ``_actors_roles`` when the model is confident enough (``min_role_sc
 role stays empty); the role model reads the technique encoder's token states at the actors'
 first mentions (left by the techniques stage, else computed here). ``model`` names a folder
 with the role file ``roles.npz`` (default: ``unspin/models/roles``).
-Techniques and quotes are used when those stages ran; neither is required.
+Techniques and quotes are used when those stages ran; neither is required. A claim the claims
+stage left without a source takes the speaker of the quote it lies in (``quote_sources``), and
+quote speakers and claim sources get the actor they name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from unspin.components._actors_entities import EntityCluster, cluster_for_span, entity_clusters
 from unspin.components._actors_roles import load_role_model, mention_vectors, technique_states
+from unspin.components._claims_source import sources_from_quotes
 from unspin.doc import Actor, Document, Mention, Quote, TechniqueSpan
 from unspin.errors import ModelError
 
@@ -75,8 +78,9 @@ class ActorFinder:
     assigns: tuple[str, ...] = ("actors",)
 
     def __init__(self, roles: bool = True, role_mentions: int = 8, model: str | None = None,
-                 min_role_score: float = 0.6) -> None:
+                 min_role_score: float = 0.6, quote_sources: bool = True) -> None:
         self.roles = roles
+        self.quote_sources = quote_sources
         self.min_role_score = min_role_score
         self.role_mentions = role_mentions
         self.model_path = model
@@ -132,6 +136,8 @@ class ActorFinder:
         for technique, target in zip(doc.techniques, targets, strict=True):
             if target is not None:
                 technique.target = target.name
+        if self.quote_sources:
+            sources_from_quotes(doc.claims, doc.quotes)
         clusters = entity_clusters(sdoc)
         by_name = {cluster.name: cluster for cluster in clusters}
         cited = [q.speaker for q in doc.quotes] + [c.source for c in doc.claims]
@@ -145,6 +151,6 @@ class ActorFinder:
 
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,
-                min_role_score: float = 0.6) -> ActorFinder:
+                min_role_score: float = 0.6, quote_sources: bool = True) -> ActorFinder:
     return ActorFinder(roles=roles, role_mentions=role_mentions, model=model,
-                       min_role_score=min_role_score)
+                       min_role_score=min_role_score, quote_sources=quote_sources)
