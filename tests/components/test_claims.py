@@ -238,31 +238,28 @@ def test_cascade_setting_reaches_the_stage() -> None:
     assert doc.claims and 0.0 <= doc.claims[0].score <= 1.0
 
 
-def test_a_claim_without_a_source_takes_the_speaker_of_the_quote_it_lies_in() -> None:
+def test_a_claim_takes_the_speaker_of_the_quote_it_lies_in_as_source() -> None:
     from unspin.components._claims_source import sources_from_quotes
     from unspin.doc import Attribution, Claim, Quote
 
     text = ("The minister was blunt. Unemployment rose by 12 percent last year, she told reporters. "
             "Prices doubled, according to the bank. Nobody said anything about 40,000 new jobs.")
-    s1 = text.index("Unemployment")
-    s2 = text.index("Prices")
-    s3 = text.index("Nobody")
-    she, told = text.index("she told"), text.index("told")
-    claims = [Claim(s1, text.index(" she told"), source=None),
-              Claim(s2, s3 - 1,
-                    source=Attribution(name="the bank", start=text.index("according"), end=s3 - 2)),
-              Claim(s3, len(text), source=None)]
-    quotes = [
-        Quote(s1, text.index(", she"), kind="reported",
-              speaker=Attribution(name="Ann Lee", start=she, end=she + 3, actor="Ann Lee"),
-              cue=Attribution(name="tell", start=told, end=told + 4)),
-        Quote(s2, text.index(", according"), kind="reported",
-              speaker=Attribution(name="a rival", start=0, end=3)),
-        Quote(text.index("anything"), len(text), kind="reported", speaker=None),
-    ]
+    s1, s2, s3 = text.index("Unemployment"), text.index("Prices"), text.index("Nobody")
+    she, told, bank = text.index("she told"), text.index("told"), text.index("according")
+    claims = [Claim(s1, text.index(" she told")),
+              Claim(s2, s3 - 1, source=Attribution(name="the bank", start=bank, end=s3 - 2)),
+              Claim(s3, len(text))]
+    quotes = [Quote(s1, text.index(", she"), kind="reported",
+                    speaker=Attribution(name="Ann Lee", start=she, end=she + 3, actor="Ann Lee"),
+                    cue=Attribution(name="tell", start=told, end=told + 4)),
+              Quote(text.index("anything"), len(text), kind="reported", speaker=None)]
     assert sources_from_quotes(claims, quotes) == 1
     source = claims[0].source
     assert source is not None and source.name == "Ann Lee" and source.actor == "Ann Lee"
     assert text[source.start:source.end] == "she told", "the span covers the speaker and the cue"
-    assert claims[1].source is not None and claims[1].source.name == "the bank", "its own source is kept"
+    assert claims[1].source is not None and claims[1].source.name == "the bank", "outside quotes it stays"
     assert claims[2].source is None, "a quote without a speaker gives no source"
+    quotes.append(Quote(s2, text.index(", according"), kind="reported",
+                        speaker=Attribution(name="the central bank", start=bank + 13, end=s3 - 2)))
+    assert sources_from_quotes(claims, quotes) == 2
+    assert claims[1].source.name == "the central bank", "the quote's speaker wins over the rules"

@@ -176,18 +176,17 @@ _NEAR = 120
 
 
 def sources_from_quotes(claims: list[Claim], quotes: list[Quote]) -> int:
-    """Give each claim without a source the speaker of the quote whose content overlaps it most.
+    """Make the speaker of the quote a claim lies in (the one overlapping it most) its source.
 
-    The quotes stage finds attributions the sentence-level rules of ``find_source`` miss (a
-    speaker named in the sentence before, a cue after a quotation, a pronoun); a claim inside
-    such a quote is attributed to its speaker. The source span covers the speaker and the cue
-    when they are near each other ("the minister said"), else the speaker alone. Returns how
-    many claims got a source.
+    The quotes stage finds attributions the sentence rules of ``find_source`` miss (a speaker
+    named in the sentence before, a cue after a quotation, a pronoun), and where both name a
+    source and disagree its learned speaker choice is the right one more often (30 claims
+    against 10 on PolNeAR dev). Claims inside no attributed quote keep ``find_source``'s answer.
+    The source span covers the speaker and the cue when they are near each other ("the minister
+    said"), else the speaker alone. Returns how many claims got their source from a quote.
     """
-    filled = 0
+    cited = 0
     for claim in claims:
-        if claim.source is not None:
-            continue
         best: tuple[int, Quote] | None = None
         for quote in quotes:
             overlap = min(claim.end, quote.end) - max(claim.start, quote.start)
@@ -202,5 +201,5 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote]) -> int:
         if cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _NEAR:
             start, end = min(start, cue.start), max(end, cue.end)
         claim.source = Attribution(name=speaker.name, start=start, end=end, actor=speaker.actor)
-        filled += 1
-    return filled
+        cited += 1
+    return cited
