@@ -9,9 +9,10 @@ the model in ``_actors_roles`` when the model is confident enough (``min_role_sc
 role stays empty); the role model reads the technique encoder's token states at the actors'
 first mentions (left by the techniques stage, else computed here). ``model`` names a folder
 with the role file ``roles.npz`` (default: ``unspin/models/roles``).
-Techniques and quotes are used when those stages ran; neither is required. A claim the claims
-stage left without a source takes the speaker of the quote it lies in (``quote_sources``), and
-quote speakers and claim sources get the actor they name.
+Techniques and quotes are used when those stages ran; neither is required. A claim that lies
+in a quote with a speaker takes that speaker as its source (``quote_sources``; see
+``_claims_source.sources_from_quotes``), and quote speakers and claim sources get the actor
+they name.
 """
 
 from __future__ import annotations
