@@ -185,3 +185,20 @@ def test_the_author_in_a_byline_is_not_an_actor(nlp) -> None:
     names = [a.name for a in doc.actors]
     assert "Tom Hadley" not in names and "Laura Whitfield" in names, names
     assert load(components=["parse", "actors"])(Article(id="t", text="Tom Hadley said it was fine.")).actors
+
+
+def test_a_dateline_is_not_an_actor_and_capitals_do_not_name_one(nlp) -> None:
+    text = ("WASHINGTON (Reuters) - Senator Laura Whitfield on Tuesday urged Congress to pass the "
+            "harbour bill. Washington has spent $61 billion on harbours since 2022, Whitfield said.")
+    doc = nlp(Article(id="t", text=text))
+    names = {a.name: a for a in doc.actors}
+    assert "Reuters" not in names and "WASHINGTON" not in names, sorted(names)
+    assert "Laura Whitfield" in names and "Congress" in names
+    if "Washington" in names:
+        assert [m.start for m in names["Washington"].mentions] == [text.index("Washington has")]
+
+
+def test_a_sentence_full_of_names_is_not_taken_for_a_headline(nlp) -> None:
+    text = "Mayor Laura Whitfield met Tobias Fennimore on Monday.\n\nThey talked about the harbour."
+    names = [a.name for a in nlp(Article(id="t", text=text)).actors]
+    assert "Laura Whitfield" in names and "Tobias Fennimore" in names, names

@@ -15,7 +15,8 @@ spaCy's small model errs in known ways, mended before grouping (``entity_spans``
 - a name cut at a capitalised preposition ("Doctors [Without Borders]") is extended to the
   capitalised words before it, as an organisation;
 - the department in a title ("Secretary of [State]") is not an actor;
-- the author named in a byline ("By Tom Hadley") is not an actor of the story.
+- the author named in a byline ("By Tom Hadley") and the place and agency of a dateline
+  ("WASHINGTON (Reuters) -") are not actors of the story.
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         words = [w for w in _HEADLINE_WORD.findall(line) if len(w) >= 4]
         capitals = sum(w[0].isupper() for w in words)
-        if len(words) >= 3 and len(line.split()) <= 30 and capitals >= 0.8 * len(words):
+        # a headline has no full stop at its end; a body sentence full of names has one
+        ends = line.rstrip(" \t\r\"'”’)]").endswith(".")
+        if len(words) >= 3 and len(line.split()) <= 30 and capitals >= 0.8 * len(words) and not ends:
             ranges.append((at, at + len(line)))
         at += len(line) + 1
     return ranges
@@ -141,9 +144,17 @@ def _headlines(text: str) -> list[tuple[int, int]]:
 _BYLINE = re.compile(r"^[ \t]*(?i:by|written by|words by)[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
 
 
+#: A dateline opening a paragraph: "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —", "GENEVA -".
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?"
+                       r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—][ \t]+(?=[A-Z\"“‘'])", re.MULTILINE)
+
+
 def _bylines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the lines that sign the piece ("By Tom Hadley"): its author is no actor."""
-    return [(m.start(), m.end()) for m in _BYLINE.finditer(text) if len(m.group().split()) <= 10]
+    """Character ranges of the lines that sign the piece ("By Tom Hadley": its author is no actor)
+    and of the datelines that open a paragraph ("WASHINGTON (Reuters) -": place and agency of the
+    filing, not of the story)."""
+    signed = [(m.start(), m.end()) for m in _BYLINE.finditer(text) if len(m.group().split()) <= 10]
+    return signed + [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
 def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
@@ -244,6 +255,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             _mention(country, text, start, end, "GPE")
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
+        if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
+            cluster.name = next((a for a in cluster.aliases if not a.isupper()), cluster.name)
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
         cluster.mentions = [cluster.mentions[i] for i in order]
         cluster.labels = [cluster.labels[i] for i in order]
