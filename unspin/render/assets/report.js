@@ -491,6 +491,8 @@
         if (a.role) {
           var role = el("span", "u-role u-role-" + str(a.role).replace(/[^a-z]/gi, ""),
             str(a.fine_role || a.role));
+          role.title = str(a.role) + (a.fine_role ? " · " + str(a.fine_role) : "") +
+            (a.role_score != null ? " · score " + Number(a.role_score).toFixed(2) : "");
           b.appendChild(role);
         }
         var aimed = {};
@@ -500,6 +502,11 @@
         });
         var sub = el("span", "u-sub", str(a.type) + " · " + plural(list(a.mentions).length, "mention") +
           (list(a.quotes).length ? " · " + plural(list(a.quotes).length, "quote") : ""));
+        var others = list(a.aliases).filter(function (x) { return str(x) !== str(a.name); });
+        if (others.length) {
+          sub.appendChild(el("br"));
+          sub.appendChild(document.createTextNode("Also written: " + others.map(str).join(", ")));
+        }
         var names = Object.keys(aimed);
         if (names.length) {
           sub.appendChild(el("br"));
