@@ -11,12 +11,16 @@ count moved most. The same is measured for a placebo that swaps words naming no 
 months, numbers, directions): the int8 model's fragments move with any change of wording, and
 the placebo's agreement is the floor the mirror's is read against. A mirror agreement well below
 the placebo's would mean that who is named, not how they are spoken of, changes what it finds.
+With ``--roles`` (the default) the same is done for the roles of the actors stage: an actor
+named by a swapped word ("Trump") is matched to its twin on the mirror ("Clinton") and their
+main roles compared, against the placebo's actors.
 
-    .venv/bin/python bench/bench_neutrality.py [--limit 75]
+    .venv/bin/python bench/bench_neutrality.py [--limit 75] [--no-roles]
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from typing import Any
@@ -110,9 +114,53 @@ def compare(stage: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
             "moved": sorted(moved, reverse=True)[:5]}
 
 
+def compare_roles(nlp: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
+    """Roles of each actor on the texts and of its twin (its name swapped) on the swapped texts.
+
+    ``sided`` counts the actors whose name the swap changes (the mirror's "Trump" is the
+    original's "Clinton"), ``other`` the rest; for each, how many had a role on both sides and
+    how many kept the same main role.
+    """
+    from unspin.doc import Article
+
+    swapped = [swapper(t)[0] for t in texts]
+    tally = {"sided": [0, 0, 0], "other": [0, 0, 0]}  # actors with a role, twins with a role, same role
+    antagonist = {"original": 0, "twin": 0}
+    originals = nlp.pipe(Article(id=str(i), text=t) for i, t in enumerate(texts))
+    twins = nlp.pipe(Article(id=str(i), text=t) for i, t in enumerate(swapped))
+    for doc, twin in zip(originals, twins, strict=True):
+        roles = {a.name: a.role for a in twin.actors}
+        for actor in doc.actors:
+            if actor.role is None:
+                continue
+            name = swapper(actor.name)[0]
+            kind = "sided" if name != actor.name else "other"
+            tally[kind][0] += 1
+            other = roles.get(name)
+            if other is not None:
+                tally[kind][1] += 1
+                tally[kind][2] += other == actor.role
+                if kind == "sided":
+                    antagonist["original"] += actor.role == "antagonist"
+                    antagonist["twin"] += other == "antagonist"
+    return {"tally": tally, "antagonist": antagonist}
+
+
+def _role_line(name: str, r: dict[str, Any]) -> str:
+    parts = []
+    for kind in ("sided", "other"):
+        n, both, same = r["tally"][kind]
+        share = f"{same / both:.3f}" if both else "n/a"
+        parts.append(f"{kind} actors {n} with a role, {both} with a role on both sides, "
+                     f"same main role {share}")
+    return f"{name}: " + "; ".join(parts)
+
+
 def main() -> int:
     parser = stage_arguments(__doc__.splitlines()[0], repeat=1)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--roles", action=argparse.BooleanOptionalAction, default=True,
+                        help="also compare the roles the actors stage gives each side (default: on)")
     args = parser.parse_args()
     folder = dev_folder(args.data)
     if folder is None:
@@ -132,6 +180,18 @@ def main() -> int:
         print(f"{technique:42s} {o:9d} {m:7d}")
     print("articles whose fragment count the mirror moved most: " + ", ".join(
         f"#{i} {o}->{m}" for _, i, o, m in mirror["moved"]))
+    if args.roles:
+        from unspin.pipeline import load
+
+        nlp = load(components=["parse", "techniques", "actors"])
+        roles_mirror = compare_roles(nlp, texts, Swapper(PAIRS))
+        roles_placebo = compare_roles(nlp, texts, Swapper(PLACEBO))
+        print("roles (the actors stage), an actor matched to its twin by its swapped name:")
+        print(_role_line("  mirror", roles_mirror))
+        print(_role_line("  placebo", roles_placebo))
+        a = roles_mirror["antagonist"]
+        print(f"  sided actors called antagonist: {a['original']} on the originals, {a['twin']} for their "
+              "twins on the mirrors")
     return 0
 
 
