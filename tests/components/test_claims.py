@@ -66,6 +66,8 @@ def _claim_containing(doc: Document, fragment: str):
         ("approximately six-ounce", "QUANTITY", "number", 6, "ounce", "approximately"),
         ("a few thousand", "CARDINAL", "count", 1000, None, "a few"),
         ("10:35 EDT", "TIME", "number", None, "EDT", None),
+        ("tens of thousands", "CARDINAL", "count", 10_000, None, "tens of"),
+        ("thousands", "CARDINAL", "count", 1000, None, "at least"),
     ],
 )
 def test_parse_quantity_normalises(text, label, kind, value, unit, qualifier) -> None:
@@ -75,7 +77,7 @@ def test_parse_quantity_normalises(text, label, kind, value, unit, qualifier) ->
 @pytest.mark.parametrize(
     ("text", "value"),
     [("440,000", 440000), ("1.5 million", 1_500_000), ("twenty-five", 25), ("two hundred thousand", 200_000),
-     ("a dozen", 12), ("none at all", None)],
+     ("a dozen", 12), ("none at all", None), ("10 and 20", None), ("one hundred and five", 105)],
 )
 def test_parse_number(text: str, value: float | None) -> None:
     assert parse_number(text) == value
@@ -263,3 +265,33 @@ def test_a_claim_takes_the_speaker_of_the_quote_it_lies_in_as_source() -> None:
                         speaker=Attribution(name="the central bank", start=bank + 13, end=s3 - 2)))
     assert sources_from_quotes(claims, quotes) == 2
     assert claims[1].source.name == "the central bank", "the quote's speaker wins over the rules"
+
+
+RANGES = ("The deal is worth $5-7 billion to the firm. Prices rose 3-4% in the second quarter. "
+          "Between 10 and 20 soldiers died in the attack. Nearly 2 in 5 adults smoke every day. "
+          "A third of voters agreed with the plan. The army lost 1,000 men and 40 tanks last year.")
+
+
+@pytest.fixture(scope="module")
+def ranged() -> Document:
+    nlp = load(components=["parse", "claims"], config={"claims": {"threshold": 0.0}})
+    return nlp(Article(id="ranges", text=RANGES))
+
+
+def _quantities(doc: Document, fragment: str) -> list[tuple[str, str, object, str | None, str | None]]:
+    claim = _claim_containing(doc, fragment)
+    return [(doc.text[q.start:q.end], q.kind, q.value, q.unit, q.qualifier) for q in claim.quantities]
+
+
+@pytest.mark.parametrize(("fragment", "expected"), [
+    ("$5-7 billion", [("$5", "money", 5_000_000_000, "USD", "from"),
+                      ("7 billion", "money", 7_000_000_000, "USD", "to")]),
+    ("3-4%", [("3", "percent", 3, None, "from"), ("4%", "percent", 4, None, "to")]),
+    ("Between 10 and 20", [("10", "count", 10, None, "from"), ("20", "count", 20, None, "to")]),
+    ("2 in 5", [("Nearly 2 in 5", "percent", 40, None, "nearly")]),
+    ("A third of", [("A third", "percent", 33.3, None, None)]),
+    ("1,000 men and 40 tanks", [("1,000", "count", 1000, None, None), ("40", "count", 40, None, None)]),
+])
+def test_ranges_and_shares_are_normalised(ranged: Document, fragment: str, expected: list) -> None:
+    found = [q for q in _quantities(ranged, fragment) if q[1] != "date"]
+    assert found == expected

@@ -7,6 +7,11 @@ QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
 * ``"37 percent"`` -> ``("percent", 37, None, None)``
 * ``"$48m"`` / ``"48 million dollars"`` -> ``("money", 48000000, "USD", None)``
 * ``"June 18"`` -> ``("date", "--06-18", None, None)``; ``"June 18, 2019"`` -> ``"2019-06-18"``
+* ``"tens of thousands"`` -> ``("count", 10000, None, "tens of")``, a lower bound as written
+
+``find_quantities`` also gives both ends of a range (``"between 10 and 20"``, ``"3-4%"``,
+``"$5-7 billion"``: qualifiers ``from``/``to``) and reads shares written as a ratio or a
+fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3).
 
 ``find_quantities(sent, text)`` finds them in a spaCy sentence (entities first, then a regex
 pass for numbers the tagger missed) and returns ``Quantity`` records with article offsets.
@@ -58,6 +63,9 @@ _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
 }
+_PLURAL_SCALES = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+#: "tens of thousands" is at least 10 x 1,000.
+_MULTIPLES = {"tens of": 10, "dozens of": 12, "hundreds of": 100}
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW"}
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "us$": "USD", "euro": "EUR", "euros": "EUR",
@@ -96,9 +104,10 @@ def parse_number(text: str) -> float | None:
     last_digit = False
     for tok in tokens:
         is_digit = tok[0].isdigit()
-        if is_digit and last_digit:  # "10 35": two numbers, not one
+        if is_digit and last_digit:  # "10 35", "10 and 20": two numbers, not one
             return None
-        last_digit = is_digit
+        if tok != "and":
+            last_digit = is_digit
         if is_digit:
             value = float(tok.replace(",", ""))
             current = value if current is None else current + value
@@ -205,6 +214,10 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
     ):
         value, unit = _money(core)
         return "money", value, unit, qualifier
+    plural = _PLURAL_SCALES.get(core.strip().lower())
+    if plural is not None:  # "thousands", "tens of thousands": a lower bound, as written
+        times = _MULTIPLES.get(qualifier or "", 1)
+        return "count", _tidy(plural * times), None, qualifier or "at least"
     value = _tidy(parse_number(core))
     if kind == "number":
         # the unit is what is left once the number words are taken out: "six-ounce" -> "ounce"
@@ -252,17 +265,87 @@ def _date_range(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
+_NUMBER_RANGE_RE = re.compile(
+    r"^(?P<lead>(?:between|from)\s+)?(?P<a>[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s?[a-z%]+)?)"
+    r"\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[$€£]?\s?\d[\d,]*(?:\.\d+)?.*)$", re.I)
+_TAIL_RE = re.compile(r"^[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
+
+
+def _number_range(text: str, start: int, end: int, label: str, qualifier: str | None
+                  ) -> list[Quantity]:
+    """Both ends of a range of amounts ("between 10 and 20", "3-4%", "$5-7 billion"), or []."""
+    phrase = text[start:end]
+    _, core = _split_qualifier(phrase)
+    offset = start + len(phrase) - len(core)
+    m = _NUMBER_RANGE_RE.match(core)
+    if m is None:
+        return []
+    a, b = m.group("a"), m.group("b")
+    tail_b = _TAIL_RE.match(b)
+    tail_a = _TAIL_RE.match(a)
+    if tail_b is None or tail_a is None:
+        return []
+    # what one end writes once serves both: "$5-7 billion" is $5 billion to $7 billion
+    prefix = next((c for c in _CURRENCY_SYMBOLS if a.startswith(c) and not b.startswith(c)), "")
+    a_full = a if tail_a.group(1).strip() else a + tail_b.group(1)
+    b_full = prefix + b
+    out = []
+    for part, full, word in ((a, a_full, qualifier or "from"), (b, b_full, "to")):
+        kind, value, unit, _ = parse_quantity(full, label)
+        if value is None or kind == "date":
+            return []
+        at = offset + core.index(part, m.start("a") if part is a else m.start("b"))
+        out.append(Quantity(start=at, end=at + len(part), kind=kind, value=value, unit=unit, qualifier=word))
+    return out
+
+
+_SMALL_WORDS = "|".join(w for w in _SMALL if w not in ("a", "an", "half", "dozen"))
+_RATIO_RE = re.compile(
+    rf"\b(\d+|{_SMALL_WORDS})\s+(?:in|out of)\s+(\d+|{_SMALL_WORDS})\b(?!\s*(?:%|per))", re.I)
+_FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION_RE = re.compile(
+    r"\b(?:(a|one|two|three|four)[ -])?(half|third|quarter|fifth|tenth)s?\s+(?:of|the)\b", re.I)
+
+
+def _shares(sent: Any, text: str) -> list[Quantity]:
+    """Shares written as a ratio ("2 in 5", "one out of three") or a fraction ("a third of"), as percent."""
+    out = []
+    lo, hi = sent.start_char, sent.end_char
+    for m in _RATIO_RE.finditer(text, lo, hi):
+        part, whole = parse_number(m.group(1)), parse_number(m.group(2))
+        if part is None or not whole or part > whole:
+            continue
+        start = _qualifier_start(text, m.start(), lo)
+        qualifier, _ = _split_qualifier(text[start:m.end()])
+        share = _tidy(round(100 * part / whole, 1))
+        out.append(Quantity(start=start, end=m.end(), kind="percent", value=share, qualifier=qualifier))
+    for m in _FRACTION_RE.finditer(text, lo, hi):
+        count = parse_number(m.group(1) or "one") or 1.0
+        loose = m.group(1) is None and not m.group(0).lower().startswith("half of")
+        if m.group(2).lower() == "half" and loose:
+            continue  # "half the time": too loose
+        end = m.start() + len(m.group(0).rsplit(None, 1)[0])
+        start = _qualifier_start(text, m.start(), lo)
+        qualifier, _ = _split_qualifier(text[start:end])
+        value = 100 * count / _FRACTIONS[m.group(2).lower()]
+        out.append(Quantity(start=start, end=end, kind="percent", value=_tidy(round(value, 1)),
+                            qualifier=qualifier))
+    return out
+
+
 def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
 
     ``ents``: the span's entities when the caller has them (``sent.ents`` scans the whole doc).
     """
-    found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    found: list[Quantity] = _shares(sent, text)
+    taken: list[tuple[int, int]] = [(q.start, q.end) for q in found]
     for ent in sent.ents if ents is None else ents:
         if ent.label_ not in QUANTITY_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
+        if any(s < end and start < e for s, e in taken):
+            continue
         # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
         if ent.label_ == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b", ent.text, re.I):
             continue
@@ -280,6 +363,12 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         while end > start + 1 and text[end - 1] in ".,;:'\"’":
             end -= 1
         kind, value, unit, qualifier = parse_quantity(text[start:end], ent.label_)
+        if kind != "date":
+            ends = _number_range(text, start, end, ent.label_, qualifier)
+            if ends:  # "between 10 and 20", "3-4%": both ends
+                found.extend(ends)
+                taken.append((start, end))
+                continue
         if value is None and kind == "date":
             # "March 2024 and June 18, 2025": spaCy tags a range as one date; give both ends
             ends = _date_range(text, start, end)
@@ -312,4 +401,27 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             continue
         found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier))
     found.sort(key=lambda q: q.start)
-    return found
+    return _join_ranges(found, text)
+
+
+_LABEL_OF_KIND = {"money": "MONEY", "percent": "PERCENT", "count": "CARDINAL", "number": "QUANTITY"}
+
+
+def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """Two amounts the tagger split at a dash or "to" ("$5" "7 billion") read as one range."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        if i + 1 < len(found) and q.kind != "date" and found[i + 1].kind != "date" \
+                and re.fullmatch(r"\s*(?:[-–—]|to)\s*", text[q.end:found[i + 1].start]):
+            nxt = found[i + 1]
+            label = _LABEL_OF_KIND.get(nxt.kind, "CARDINAL")
+            ends = _number_range(text, q.start, nxt.end, label, q.qualifier)
+            if ends:
+                out.extend(ends)
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
