@@ -246,8 +246,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             continue
         _add(clusters, by_key, persons, text, label, start, end)
     for start, end in states:
-        adjective = text[start:end].split()[0] if text[start:end].split() else ""
-        adjective = _clean(adjective)
+        adjective = _clean(text[start:end].rsplit(None, 1)[0])  # "North Korean" of "North Korean regime"
         country = next((c for c in clusters if c.type == "country" and _demonym_of(adjective, c.name)), None)
         if country is None:  # no state of that name in the text: the adjective alone, as before
             _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
