@@ -78,3 +78,22 @@ def test_train_quotes_command_reports_a_missing_folder(tmp_path: Path,
 
     assert main(["train-quotes", "--data", str(tmp_path / "none"), "--out", str(tmp_path / "out")]) == 1
     assert "no PolNeAR split" in capsys.readouterr().err
+
+
+def test_listwise_model_puts_each_quote_on_its_right_member() -> None:
+    pytest.importorskip("scipy")
+    from unspin.components.quotes import CueModel
+    from unspin.training.quotes import train_listwise_model
+
+    # each group: two candidates and "nobody"; the subject of the cue is right, unless the quote has no cue
+    spoken = ([["cue_child=nsubj", "pos=PROPN"], ["dep=dobj", "pos=NOUN"], ["null", "null|kind=reported"]],
+              [1, 0, 0])
+    unspoken = ([["dep=pobj", "pos=PROPN"], ["dep=dobj", "pos=NOUN"], ["null", "null|kind=direct"]],
+                [0, 0, 1])
+    data = train_listwise_model([spoken] * 6 + [unspoken] * 6, l2=0.1)
+    assert data["listwise"] is True
+    model = CueModel(data["bias"], data["weights"], listwise=True)
+    for feats, labels in (spoken, unspoken):
+        weights = [model.weight(member) for member in feats]
+        assert weights.index(max(weights)) == labels.index(1)
+    assert train_listwise_model([spoken] * 6 + [unspoken] * 6, l2=0.1) == data, "the fit is deterministic"

@@ -201,9 +201,12 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         return _longest_run(rest), False
     if token.pos_ == "NOUN":
         return _noun_content(token, inside), False
-    for child in token.children:
+    # a clause after the cue first: one before it may be another sentence the parser ran into this one
+    for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES:
-            return _span_of(inside(child.subtree)), False
+            span = _span_of(inside(child.subtree))
+            if span is not None:
+                return span, False
     if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
         cue_part = {t.i for t in token.subtree}
         rest = [t for t in inside(token.head.subtree) if t.i not in cue_part]

@@ -217,7 +217,8 @@ class QuoteFinder:
                     continue
                 found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
         found.sort(key=lambda pair: (pair[0].start, pair[0].end))
-        sents = list(sdoc.sents)
+        # speakers are looked for sentence by sentence too, cut at paragraph breaks like the cues
+        sents = [sdoc[seg_start:seg_end] for seg_start, seg_end in segments]
         sent_index = [0] * len(sdoc)
         for n, sent in enumerate(sents):
             sent_index[sent.start:sent.end] = [n] * (sent.end - sent.start)
