@@ -7,8 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from unspin import load
 from unspin.components._actors_roles import (
     FINE_ROLES,
+    LEGACY_MIN_SCORE,
     MAIN_ROLES,
     RoleModel,
     load_role_model,
@@ -96,3 +98,66 @@ def test_shipped_classifiers_fit_the_technique_encoder() -> None:
     encoded = technique_states(Document(Article(id="t", text=TEXT)))
     assert model.mean.shape == (encoded.hidden.shape[1],)
     assert set(model.fine_labels) <= {f for fine in FINE_ROLES.values() for f in fine}
+
+
+def test_a_role_is_shown_when_it_reaches_its_own_threshold() -> None:
+    model = _toy_model()
+    model.thresholds = np.array([0.5, 0.9, 0.3], dtype=np.float32)
+    fine = np.array([0.2, 0.3, 0.5])
+    # antagonist is likeliest but below its 0.9; innocent clears its 0.3
+    assert model.decide_shown(np.array([0.1, 0.55, 0.35]), fine) == ("innocent", "victim", 0.35)
+    assert model.decide(np.array([0.1, 0.55, 0.35]), fine)[0] == "antagonist"
+    # two roles clear their thresholds: the one furthest above it wins
+    assert model.decide_shown(np.array([0.55, 0.0, 0.45]), fine)[0] == "innocent"
+    assert model.decide_shown(np.array([0.05, 0.93, 0.02]), fine)[0] == "antagonist"
+    assert model.decide_shown(np.array([0.3, 0.5, 0.2]), fine) is None
+    vectors = np.array([[0.0, 2.0, 0.0, 0.0]], dtype=np.float32)
+    assert model.predict(vectors)[0] == "antagonist"
+    shown = model.predict_shown(vectors)
+    assert shown is not None and shown[0] == "antagonist" and shown[2] >= 0.9
+
+
+def _save(model: RoleModel, path: Path, thresholds: bool = True) -> None:
+    arrays = {"mean": model.mean, "scale": model.scale, "main_w": model.main_w, "main_b": model.main_b,
+              "fine_labels": np.array(model.fine_labels), "fine_w": model.fine_w, "fine_b": model.fine_b}
+    if thresholds:
+        arrays["thresholds"] = model.thresholds
+    np.savez(path, **arrays)
+
+
+def test_role_files_without_thresholds_keep_the_old_single_threshold(tmp_path: Path) -> None:
+    _save(_toy_model(), tmp_path / "old.npz", thresholds=False)
+    loaded = load_role_model(str(tmp_path / "old.npz"))
+    np.testing.assert_allclose(loaded.thresholds, [LEGACY_MIN_SCORE] * 3, rtol=1e-6)
+    bad = _toy_model()
+    bad.thresholds = np.array([0.5, 0.5], dtype=np.float32)
+    _save(bad, tmp_path / "bad.npz")
+    with pytest.raises(ModelError, match="2 thresholds for 3 roles"):
+        load_role_model(str(tmp_path / "bad.npz"))
+
+
+def test_shipped_thresholds_ask_more_of_the_common_role() -> None:
+    thresholds = load_role_model().thresholds
+    assert thresholds.shape == (3,) and ((thresholds > 0.0) & (thresholds <= 1.01)).all()
+    # antagonist is 70 % of the training mentions: showing it takes more than a rare role
+    antagonist = MAIN_ROLES.index("antagonist")
+    assert thresholds[antagonist] > min(t for i, t in enumerate(thresholds) if i != antagonist)
+
+
+def test_the_actors_stage_shows_roles_by_the_model_thresholds(tmp_path: Path) -> None:
+    model = load_role_model()
+    for name, value in (("never", 1.01), ("always", 0.0)):
+        (tmp_path / name).mkdir()
+        copy = RoleModel(model.mean, model.scale, model.main_w, model.main_b, model.fine_labels,
+                         model.fine_w, model.fine_b, np.full(3, value, dtype=np.float32))
+        _save(copy, tmp_path / name / "roles.npz")
+    never = load(components=["parse", "actors"], config={"actors": {"model": str(tmp_path / "never")}})
+    doc = never(Article(id="t", text=TEXT))
+    assert doc.actors and all(a.role is None and a.role_score is None for a in doc.actors)
+    always = load(components=["parse", "actors"], config={"actors": {"model": str(tmp_path / "always")}})
+    doc = always(Article(id="t", text=TEXT))
+    assert doc.actors and all(a.role in MAIN_ROLES and a.fine_role in FINE_ROLES[a.role] for a in doc.actors)
+    # a single min_role_score still overrides the model's thresholds
+    forced = load(components=["parse", "actors"],
+                  config={"actors": {"model": str(tmp_path / "never"), "min_role_score": 0.0}})
+    assert all(a.role in MAIN_ROLES for a in forced(Article(id="t", text=TEXT)).actors)

@@ -12,10 +12,14 @@ from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES
 from unspin.errors import EvaluationError, InputNotFoundError
 from unspin.training.roles import (
     C_GRID,
+    DEFAULT_GAP,
+    THRESHOLD_GRID,
     RoleMention,
     choose_hyperparameters,
+    choose_thresholds,
     cross_validate_roles,
     document_folds,
+    inner_probabilities,
     macro_f1,
     read_roles,
     train_role_model,
@@ -81,6 +85,11 @@ def test_cross_validation_learns_separable_roles() -> None:
     for row in result["at_min_score"]:
         assert 0.0 <= row["coverage"] <= 1.0
         assert row["main_role_accuracy"] == (1.0 if row["coverage"] else 0.0)
+    shown = result["shown_with_role_thresholds"]
+    assert shown["gap"] == DEFAULT_GAP and shown["main_role_accuracy"] == 1.0
+    assert sum(r["shown"] for r in shown["per_role"].values()) == round(shown["coverage"] * 90)
+    assert all(r["precision"] in (None, 1.0) for r in shown["per_role"].values())
+    assert all(set(f["thresholds"]) == set(MAIN_ROLES) for f in result["per_fold"])
 
 
 def test_noise_scores_near_chance() -> None:
@@ -127,6 +136,41 @@ def test_trained_model_predicts_a_fine_role_of_its_main_role() -> None:
     assert 1 / 3 < score <= 1.0
 
 
+def test_thresholds_ask_more_of_a_common_role_and_drop_an_uninformative_one() -> None:
+    rng = np.random.default_rng(0)
+    gold = ["antagonist"] * 140 + ["protagonist"] * 40 + ["innocent"] * 20
+    probabilities = np.zeros((200, 3))
+    # antagonist and protagonist: the probability tracks the role; innocent: noise
+    probabilities[:, 1] = [rng.uniform(0.5, 1.0) if g == "antagonist" else rng.uniform(0.0, 0.8)
+                           for g in gold]
+    probabilities[:, 0] = [rng.uniform(0.3, 0.7) if g == "protagonist" else rng.uniform(0.0, 0.4)
+                           for g in gold]
+    probabilities[:, 2] = rng.uniform(0.0, 0.3, size=200)
+    thresholds = choose_thresholds(probabilities, gold, gap=0.5)
+    protagonist, antagonist, innocent = (float(t) for t in thresholds)
+    on_grid = [t for t in THRESHOLD_GRID if t == pytest.approx(antagonist) or t == pytest.approx(protagonist)]
+    assert len(on_grid) == (1 if antagonist == protagonist else 2)
+    assert innocent > 1.0, "a role its probability says nothing about is never shown"
+    # what the threshold promises holds on these predictions
+    sure = probabilities[:, 1] >= antagonist
+    assert np.mean([gold[i] == "antagonist" for i in np.where(sure)[0]]) >= 0.7 + 0.5 * 0.3
+    # asking for more precision never lowers a threshold; gap 0 shows any role from the lowest step
+    stricter = choose_thresholds(probabilities, gold, gap=0.8)
+    assert (stricter >= thresholds).all()
+    assert choose_thresholds(probabilities, gold, gap=0.0)[1] == pytest.approx(THRESHOLD_GRID[0])
+    with pytest.raises(EvaluationError, match="from 0 to 1"):
+        choose_thresholds(probabilities, gold, gap=1.5)
+
+
+def test_inner_probabilities_are_out_of_fold() -> None:
+    pytest.importorskip("sklearn")
+    x, mentions = _synthetic()
+    probabilities = inner_probabilities(x, mentions, c=0.1, balanced=False)
+    assert probabilities.shape == (90, 3)
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, rtol=1e-5)
+    assert (probabilities.argmax(axis=1) == [MAIN_ROLES.index(m.role) for m in mentions]).all()
+
+
 def test_evaluate_roles_command_cross_validates_and_saves(tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     from unspin.cli.app import main
@@ -150,6 +194,8 @@ def test_evaluate_roles_command_cross_validates_and_saves(tmp_path: Path,
     assert result["saved"]["path"] == str(saved)
     model = load_role_model(str(saved))
     assert set(model.fine_labels) == {"guardian", "corrupt"}
+    assert model.thresholds.tolist() == pytest.approx(list(result["saved"]["thresholds"].values()))
+    assert list(result["saved"]["thresholds"]) == list(MAIN_ROLES)
 
 
 def test_evaluate_roles_defaults_to_the_shared_data_folder(tmp_path: Path, monkeypatch) -> None:

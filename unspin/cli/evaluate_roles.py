@@ -31,15 +31,21 @@ def evaluate_roles_command(
     techniques_model: Annotated[Path | None, typer.Option(
         "--techniques-model", help="Technique model folder whose encoder states the roles read "
         "(default: the shipped one, as the pipeline uses).")] = None,
+    gap: Annotated[float, typer.Option(
+        "--gap", min=0.0, max=1.0, help="How sure a role must be to be shown: the share of the way from "
+        "its frequency to certainty that its precision must reach (per-role thresholds).")] = 0.4,
     save: Annotated[Path | None, typer.Option(
         "--save", help="Also train on all mentions (hyper-parameters chosen by cross-validation on "
         "them) and save the classifiers here (.npz).")] = None,
 ) -> int:
     """Main-role accuracy, macro-F1 and fine-role exact match by cross-validation over documents, as JSON."""
+    from unspin.components._actors_roles import MAIN_ROLES
     from unspin.components.techniques import TechniqueModel
     from unspin.training.roles import (
         choose_hyperparameters,
+        choose_thresholds,
         cross_validate_roles,
+        inner_probabilities,
         read_roles,
         role_vectors,
         save_role_model,
@@ -51,10 +57,15 @@ def evaluate_roles_command(
 
     texts, mentions = read_roles(data if data is not None else _default_data())
     vectors = role_vectors(texts, mentions, TechniqueModel(techniques_model))
-    result = cross_validate_roles(vectors, mentions, folds=folds, seed=seed, log=log)
+    result = cross_validate_roles(vectors, mentions, folds=folds, seed=seed, gap=gap, log=log)
     if save is not None:
         c, balanced = choose_hyperparameters(vectors, mentions, folds=folds, seed=seed + 1)
-        save_role_model(train_role_model(vectors, mentions, c=c, balanced=balanced), save)
-        result["saved"] = {"path": str(save), "c": c, "balanced": balanced}
+        inner = inner_probabilities(vectors, mentions, c=c, balanced=balanced, folds=folds, seed=seed + 1)
+        thresholds = choose_thresholds(inner, [m.role for m in mentions], gap=gap)
+        save_role_model(train_role_model(vectors, mentions, c=c, balanced=balanced, thresholds=thresholds),
+                        save)
+        result["saved"] = {"path": str(save), "c": c, "balanced": balanced,
+                           "thresholds": dict(zip(MAIN_ROLES, (round(float(t), 2) for t in thresholds),
+                                                  strict=True))}
     print(json.dumps(result, indent=2))
     return 0

@@ -6,14 +6,18 @@ mention's tokens, where attention has mixed in how the text speaks of it. The ac
 takes those states from ``doc.cache`` when the techniques stage ran, so roles cost no extra
 encoder pass; otherwise it encodes the article itself. An actor's vector is the mean over its
 first mentions; two multinomial logistic regressions (main role; fine role) turn it into
-probabilities. Trained on SemEval-2025 Task 10 subtask 1 (``unspin.training.roles``). File:
+probabilities. A role is shown only when its probability reaches that role's own threshold
+(``RoleModel.thresholds``, chosen by cross-validation so that a shown role is right clearly more
+often than its share of the data would give): the common role (antagonist) needs more evidence
+than the rare ones, and a rare role can be shown when it is likely enough without being the
+likeliest. Trained on SemEval-2025 Task 10 subtask 1 (``unspin.training.roles``). File:
 ``unspin/models/roles/roles.npz``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +29,7 @@ from unspin.errors import ModelError
 
 __all__ = [
     "FINE_ROLES",
+    "LEGACY_MIN_SCORE",
     "MAIN_ROLES",
     "MODEL_DIR",
     "RoleModel",
@@ -41,6 +46,8 @@ FINE_ROLES: dict[str, tuple[str, ...]] = {
     "innocent": ("forgotten", "exploited", "victim", "scapegoat"),
 }
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "roles"
+#: The one threshold of role files saved before per-role thresholds.
+LEGACY_MIN_SCORE = 0.6
 
 
 def mention_vectors(encoded: Encoded, spans: Sequence[tuple[int, int]]) -> np.ndarray:
@@ -78,27 +85,45 @@ class RoleModel:
     fine_labels: tuple[str, ...]
     fine_w: np.ndarray  # (dim, fine roles)
     fine_b: np.ndarray
+    #: The least main-role probability at which each role (in ``MAIN_ROLES`` order) is shown.
+    thresholds: np.ndarray = field(default_factory=lambda: np.full(3, LEGACY_MIN_SCORE, np.float32))
 
     def predict_proba(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Main-role and fine-role probabilities, one row per actor vector."""
         z = (np.asarray(x, dtype=np.float32) - self.mean) / self.scale
         return _softmax(z @ self.main_w + self.main_b), _softmax(z @ self.fine_w + self.fine_b)
 
-    def decide(self, main: np.ndarray, fine: np.ndarray) -> tuple[str, str, float]:
-        """The main role, the likeliest fine role within it, and the main role's probability."""
-        best = int(np.argmax(main))
-        role = MAIN_ROLES[best]
+    def _with_fine(self, role: str, fine: np.ndarray, score: float) -> tuple[str, str, float]:
         allowed = [i for i, label in enumerate(self.fine_labels) if label in FINE_ROLES[role]]
         fine_role = self.fine_labels[max(allowed, key=lambda i: fine[i])] if allowed else ""
-        return role, fine_role, float(main[best])
+        return role, fine_role, score
 
-    def predict(self, vectors: np.ndarray) -> tuple[str, str, float]:
-        """One role for an actor from the vectors of its mentions (averaged; NaN rows ignored)."""
+    def decide(self, main: np.ndarray, fine: np.ndarray) -> tuple[str, str, float]:
+        """The likeliest main role, the likeliest fine role within it, and the main role's probability."""
+        best = int(np.argmax(main))
+        return self._with_fine(MAIN_ROLES[best], fine, float(main[best]))
+
+    def decide_shown(self, main: np.ndarray, fine: np.ndarray) -> tuple[str, str, float] | None:
+        """The role to show, or None: among the roles whose probability reaches their threshold,
+        the one furthest above it (the common role needs more evidence than a rare one)."""
+        margin = np.asarray(main, dtype=np.float64) - self.thresholds
+        best = int(np.argmax(margin))
+        return self._with_fine(MAIN_ROLES[best], fine, float(main[best])) if margin[best] >= 0 else None
+
+    def _actor_proba(self, vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         vectors = np.asarray(vectors, dtype=np.float32)
         vectors = vectors[~np.isnan(vectors).any(axis=1)]
         x = vectors.mean(axis=0, keepdims=True) if len(vectors) else self.mean[None, :]
         main, fine = self.predict_proba(x)
-        return self.decide(main[0], fine[0])
+        return main[0], fine[0]
+
+    def predict(self, vectors: np.ndarray) -> tuple[str, str, float]:
+        """The likeliest role of an actor from the vectors of its mentions (averaged; NaN rows ignored)."""
+        return self.decide(*self._actor_proba(vectors))
+
+    def predict_shown(self, vectors: np.ndarray) -> tuple[str, str, float] | None:
+        """The role to show for an actor (``decide_shown``), or None when no role is sure enough."""
+        return self.decide_shown(*self._actor_proba(vectors))
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -113,10 +138,15 @@ def load_role_model(path: str | None = None) -> RoleModel:
     file = Path(path) if path else MODEL_DIR / "roles.npz"
     try:
         with np.load(file, allow_pickle=False) as data:
+            thresholds = (data["thresholds"].astype(np.float32) if "thresholds" in data.files
+                          else np.full(len(MAIN_ROLES), LEGACY_MIN_SCORE, np.float32))
+            if thresholds.shape != (len(MAIN_ROLES),):
+                raise ValueError(f"{thresholds.shape[0]} thresholds for {len(MAIN_ROLES)} roles")
             return RoleModel(data["mean"].astype(np.float32), data["scale"].astype(np.float32),
                              data["main_w"].astype(np.float32), data["main_b"].astype(np.float32),
                              tuple(str(x) for x in data["fine_labels"]),
-                             data["fine_w"].astype(np.float32), data["fine_b"].astype(np.float32))
+                             data["fine_w"].astype(np.float32), data["fine_b"].astype(np.float32),
+                             thresholds)
     except (OSError, KeyError, ValueError) as exc:
         raise ModelError(f"cannot load the role model {str(file)!r} ({exc}); reinstall unspin or "
                          "retrain it with: unspin evaluate-roles --save PATH") from None

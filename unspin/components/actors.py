@@ -5,9 +5,10 @@ Actors are spaCy's PERSON, ORG, GPE and NORP entities grouped under one canonica
 mentions or is attached to one in the parse ("Assad, the butcher", "the corrupt senator",
 "Smith is a liar"); the span's ``target`` is then set to the actor's name. Quotes whose
 speaker is one of its mentions (or resolves to it) are linked, and each actor gets a role from
-the model in ``_actors_roles`` when the model is confident enough (``min_role_score``; else the
-role stays empty); the role model reads the technique encoder's token states at the actors'
-first mentions (left by the techniques stage, else computed here). ``model`` names a folder
+the model in ``_actors_roles`` when the model is confident enough (each role's own threshold
+in the role file, or one ``min_role_score`` for all; else the role stays empty); the role
+model reads the technique encoder's token states at the actors' first mentions (left by the
+techniques stage, else computed here). ``model`` names a folder
 with the role file ``roles.npz`` (default: ``unspin/models/roles``).
 Techniques and quotes are used when those stages ran; neither is required. A claim that lies
 in a quote with a speaker takes that speaker as its source (``quote_sources``; see
@@ -79,7 +80,7 @@ class ActorFinder:
     assigns: tuple[str, ...] = ("actors",)
 
     def __init__(self, roles: bool = True, role_mentions: int = 8, model: str | None = None,
-                 min_role_score: float = 0.6, quote_sources: bool = True) -> None:
+                 min_role_score: float | None = None, quote_sources: bool = True) -> None:
         self.roles = roles
         self.quote_sources = quote_sources
         self.min_role_score = min_role_score
@@ -122,11 +123,17 @@ class ActorFinder:
         vectors = mention_vectors(technique_states(doc), spans)
         at = 0
         for cluster, group in zip(clusters, groups, strict=True):
-            role, fine_role, score = model.predict(vectors[at : at + len(group)])
+            rows = vectors[at : at + len(group)]
             at += len(group)
-            if score >= self.min_role_score:  # below it the model is wrong too often (see the model card)
+            # below its threshold a role is wrong too often to show (see the model card)
+            if self.min_role_score is None:
+                decided = model.predict_shown(rows)
+            else:
+                decided = model.predict(rows)
+                decided = decided if decided[2] >= self.min_role_score else None
+            if decided is not None:
                 actor = actors[id(cluster)]
-                actor.role, actor.fine_role, actor.role_score = role, fine_role, round(score, 4)
+                actor.role, actor.fine_role, actor.role_score = decided[0], decided[1], round(decided[2], 4)
 
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.cache.get("spacy")
@@ -152,6 +159,6 @@ class ActorFinder:
 
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,
-                min_role_score: float = 0.6, quote_sources: bool = True) -> ActorFinder:
+                min_role_score: float | None = None, quote_sources: bool = True) -> ActorFinder:
     return ActorFinder(roles=roles, role_mentions=role_mentions, model=model,
                        min_role_score=min_role_score, quote_sources=quote_sources)

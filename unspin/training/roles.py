@@ -11,10 +11,18 @@ three main roles (a majority guesser cannot look good on it) and fine-role exact
 predicted set of fine roles equals the gold set; the model predicts one fine role).
 Hyper-parameters are chosen inside each training fold by an inner cross-validation, never on
 the fold being scored.
+
+Which roles are shown: each main role has its own least probability (``choose_thresholds``),
+set from out-of-fold predictions of an inner cross-validation: the lowest at which the role,
+when predicted, is right at least ``prior + gap * (1 - prior)`` of the time (``prior``: the
+role's share of the training mentions), so a shown role closes at least that part of the way
+from a guess by frequency to certainty. The outer folds then score the roles shown: coverage,
+accuracy and precision per role.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,10 +37,14 @@ from unspin.errors import EvaluationError, InputNotFoundError
 
 __all__ = [
     "C_GRID",
+    "DEFAULT_GAP",
+    "THRESHOLD_GRID",
     "RoleMention",
     "choose_hyperparameters",
+    "choose_thresholds",
     "cross_validate_roles",
     "document_folds",
+    "inner_probabilities",
     "macro_f1",
     "read_roles",
     "role_vectors",
@@ -41,6 +53,11 @@ __all__ = [
 ]
 
 C_GRID = (0.003, 0.01, 0.03, 0.1)
+THRESHOLD_GRID = tuple(round(0.15 + 0.05 * k, 2) for k in range(17))  # 0.15 .. 0.95
+#: Share of the way from the role's frequency to certainty that a shown role must reach.
+DEFAULT_GAP = 0.4
+#: Fewest inner out-of-fold predictions a threshold must rest on.
+MIN_SUPPORT = 10
 _WEIGHTINGS = (False, True)  # class_weight None or "balanced"
 
 
@@ -138,7 +155,7 @@ def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def train_role_model(x: np.ndarray, mentions: Sequence[RoleMention], *, c: float = 0.01,
-                     balanced: bool = False) -> RoleModel:
+                     balanced: bool = False, thresholds: np.ndarray | None = None) -> RoleModel:
     """Fit the main-role and fine-role logistic regressions on standardised mention vectors.
 
     The fine-role model sees one row per (mention, fine role), so a mention with two fine roles
@@ -158,7 +175,10 @@ def train_role_model(x: np.ndarray, mentions: Sequence[RoleMention], *, c: float
         fine_w = np.zeros((x.shape[1], max(1, len(fine_labels))), dtype=np.float32)
         fine_b = np.zeros(max(1, len(fine_labels)), dtype=np.float32)
         fine_labels = fine_labels or ("",)
-    return RoleModel(mean, scale, main_w, main_b, fine_labels, fine_w, fine_b)
+    model = RoleModel(mean, scale, main_w, main_b, fine_labels, fine_w, fine_b)
+    if thresholds is not None:
+        model.thresholds = np.asarray(thresholds, dtype=np.float32)
+    return model
 
 
 def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
@@ -217,22 +237,80 @@ def choose_hyperparameters(x: np.ndarray, mentions: Sequence[RoleMention], *, fo
     return best[1], best[2]
 
 
+def inner_probabilities(x: np.ndarray, mentions: Sequence[RoleMention], *, c: float, balanced: bool,
+                        folds: int = 4, seed: int = 1) -> np.ndarray:
+    """Out-of-fold main-role probabilities of every mention (folds over its documents)."""
+    fold = document_folds(mentions, min(folds, len({m.document for m in mentions})), seed)
+    out = np.zeros((len(mentions), len(MAIN_ROLES)))
+    for k in np.unique(fold):
+        train, test = np.where(fold != k)[0], np.where(fold == k)[0]
+        model = train_role_model(x[train], [mentions[i] for i in train], c=c, balanced=balanced)
+        out[test] = model.predict_proba(x[test])[0]
+    return out
+
+
+def choose_thresholds(probabilities: np.ndarray, gold: Sequence[str], *, gap: float = DEFAULT_GAP,
+                      min_support: int = MIN_SUPPORT) -> np.ndarray:
+    """Per main role, the lowest probability of it at which it is right often enough.
+
+    "Often enough": of the mentions whose probability of the role reaches the threshold (at
+    least ``min_support`` of them, in out-of-fold ``probabilities``), the share that have that
+    role, less one standard error (so a threshold that looks good on a handful of mentions
+    does not win by luck), is at least ``prior + gap * (1 - prior)``. A role that never gets
+    there is not shown (threshold above 1).
+    """
+    if not 0.0 <= gap <= 1.0:
+        raise EvaluationError(f"gap {gap} is not a share; give a number from 0 to 1")
+    probabilities = np.asarray(probabilities, dtype=np.float64)
+    y = np.array([MAIN_ROLES.index(g) for g in gold])
+    out = np.full(len(MAIN_ROLES), 1.01, dtype=np.float32)
+    for r in range(len(MAIN_ROLES)):
+        prior = float(np.mean(y == r)) if len(y) else 0.0
+        target = prior + gap * (1.0 - prior)
+        for threshold in THRESHOLD_GRID:
+            shown = probabilities[:, r] >= threshold
+            n = int(shown.sum())
+            precision = float(np.mean(y[shown] == r)) if n else 0.0
+            if n >= min_support and precision - math.sqrt(precision * (1 - precision) / n) >= target:
+                out[r] = threshold
+                break
+    return out
+
+
+def _shown_scores(gold: Sequence[str], shown: Sequence[str | None]) -> dict[str, Any]:
+    """Coverage, accuracy and per-role precision of the roles shown (None: no role shown)."""
+    mask = np.array([s is not None for s in shown])
+    correct = np.array([g == s for g, s in zip(gold, shown, strict=True)])
+    per_role = {}
+    for role in MAIN_ROLES:
+        as_role = np.array([s == role for s in shown])
+        per_role[role] = {"shown": int(as_role.sum()),
+                          "precision": round(float(correct[as_role].mean()), 4) if as_role.any() else None}
+    return {"coverage": round(float(mask.mean()), 4),
+            "main_role_accuracy": round(float(correct[mask].mean()), 4) if mask.any() else 0.0,
+            "per_role": per_role}
+
+
 def cross_validate_roles(x: np.ndarray, mentions: Sequence[RoleMention], *, folds: int = 5,
                          seed: int = 0, min_scores: Sequence[float] = (0.5, 0.6, 0.7, 0.8),
                          tune: bool = True, c: float = 0.01, balanced: bool = False,
+                         gap: float = DEFAULT_GAP,
                          log: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Main-role accuracy (mean, per fold), macro-F1 and fine-role exact match over document folds.
 
     With ``tune`` the hyper-parameters are chosen on each training fold by
     ``choose_hyperparameters``; else ``c`` and ``balanced`` are used throughout. Also the share
     of mentions the model commits to at each of ``min_scores`` (below it the actors stage leaves
-    the role empty) and its accuracy on those.
+    the role empty) and its accuracy on those; and the roles shown with per-role thresholds
+    (``choose_thresholds`` with ``gap``, set on each training fold's inner out-of-fold
+    predictions): coverage, accuracy, and per role how many are shown and how many of those are right.
     """
     x = np.asarray(x, dtype=np.float32)
     fold = document_folds(mentions, folds, seed)
     gold = [m.role for m in mentions]
     predicted = [""] * len(mentions)
     scores = np.zeros(len(mentions))
+    shown: list[str | None] = [None] * len(mentions)
     fine_ok = 0
     per_fold: list[dict[str, Any]] = []
     for k in range(folds):
@@ -242,16 +320,22 @@ def cross_validate_roles(x: np.ndarray, mentions: Sequence[RoleMention], *, fold
             c_k, balanced_k = choose_hyperparameters(x[train], train_mentions, seed=seed + 1)
         else:
             c_k, balanced_k = c, balanced
-        model = train_role_model(x[train], train_mentions, c=c_k, balanced=balanced_k)
+        inner = inner_probabilities(x[train], train_mentions, c=c_k, balanced=balanced_k, seed=seed + 1)
+        thresholds = choose_thresholds(inner, [m.role for m in train_mentions], gap=gap)
+        model = train_role_model(x[train], train_mentions, c=c_k, balanced=balanced_k, thresholds=thresholds)
         main, fine = model.predict_proba(x[test])
         ok = 0
         for row, i in enumerate(test):
             role, fine_role, score = model.decide(main[row], fine[row])
             predicted[i], scores[i] = role, score
+            decided = model.decide_shown(main[row], fine[row])
+            shown[i] = decided[0] if decided is not None else None
             ok += role == gold[i]
             fine_ok += (fine_role,) == mentions[i].fine_roles
         per_fold.append({"fold": k, "mentions": len(test), "main_role_accuracy": round(ok / len(test), 4),
-                         "c": c_k, "balanced": balanced_k})
+                         "c": c_k, "balanced": balanced_k,
+                         "thresholds": dict(zip(MAIN_ROLES, (round(float(t), 2) for t in thresholds),
+                                                strict=True))})
         if log is not None:
             log(f"fold {k + 1}/{folds}: accuracy {ok / len(test):.3f} (C={c_k}, balanced={balanced_k})")
     n = len(mentions)
@@ -260,10 +344,8 @@ def cross_validate_roles(x: np.ndarray, mentions: Sequence[RoleMention], *, fold
     correct = np.array([g == p for g, p in zip(gold, predicted, strict=True)])
     abstention = []
     for threshold in min_scores:
-        sure = scores >= threshold
-        accuracy = round(float(correct[sure].mean()), 4) if sure.any() else 0.0
-        abstention.append({"min_score": threshold, "coverage": round(float(sure.mean()), 4),
-                           "main_role_accuracy": accuracy})
+        abstention.append({"min_score": threshold, **_shown_scores(
+            gold, [p if s >= threshold else None for p, s in zip(predicted, scores, strict=True)])})
     return {
         "mentions": n,
         "documents": len({m.document for m in mentions}),
@@ -279,6 +361,7 @@ def cross_validate_roles(x: np.ndarray, mentions: Sequence[RoleMention], *, fold
                               "macro_f1": round(macro_f1(gold, [majority[0]] * n), 4)},
         "predicted_roles": dict(Counter(predicted).most_common()),
         "at_min_score": abstention,
+        "shown_with_role_thresholds": {"gap": gap, **_shown_scores(gold, shown)},
         "per_fold": per_fold,
         "fine_roles": {role: list(fine) for role, fine in FINE_ROLES.items()},
     }
@@ -288,4 +371,5 @@ def save_role_model(model: RoleModel, path: str | Path) -> None:
     """Save the classifiers compactly (float16 weights) as a ``.npz`` file."""
     np.savez_compressed(path, mean=model.mean, scale=model.scale, main_w=model.main_w.astype(np.float16),
                         main_b=model.main_b.astype(np.float32), fine_labels=np.array(model.fine_labels),
-                        fine_w=model.fine_w.astype(np.float16), fine_b=model.fine_b.astype(np.float32))
+                        fine_w=model.fine_w.astype(np.float16), fine_b=model.fine_b.astype(np.float32),
+                        thresholds=model.thresholds.astype(np.float32))
