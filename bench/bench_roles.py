@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 
 from _stage import parsed_dev_articles, stage_arguments
 
@@ -49,9 +50,10 @@ def main() -> int:
                 stage(doc)
             wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
             actors = sum(len(d.actors) for d in docs)
-            with_role = sum(1 for d in docs for a in d.actors if a.role is not None)
-            print(f"actors roles={roles} run {run + 1}: {n} articles, {actors} actors ({with_role} with a "
-                  f"role); wall {1000 * wall / n:.1f} ms/article, CPU {1000 * cpu / n:.1f} ms/article")
+            shown = Counter(a.role for d in docs for a in d.actors if a.role is not None)
+            print(f"actors roles={roles} run {run + 1}: {n} articles, {actors} actors "
+                  f"({sum(shown.values())} with a role: {dict(shown.most_common())}); "
+                  f"wall {1000 * wall / n:.1f} ms/article, CPU {1000 * cpu / n:.1f} ms/article")
     return 0
 
 
