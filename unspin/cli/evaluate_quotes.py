@@ -10,21 +10,26 @@ import typer
 
 from unspin.cli.app import app
 
-__all__ = ["evaluate_quotes_command", "train_quotes_command"]
+__all__ = ["PolnearData", "PolnearSplit", "evaluate_quotes_command", "polnear_folder", "train_quotes_command"]
 
 
-def _polnear(data: Path | None) -> Path:
+def polnear_folder(data: Path | None) -> Path:
+    """The PolNeAR folder given, else the one in the shared data folder."""
     from unspin.training.data import default_data_dir
 
     return data if data is not None else default_data_dir() / "polnear"
 
 
+#: The options of the commands that read PolNeAR (here and ``evaluate-sources``).
+PolnearData = Annotated[Path | None, typer.Option(
+    "--data", help="The PolNeAR folder holding train/, dev/, test/ (default: ../shared/data/polnear).")]
+PolnearSplit = Annotated[str, typer.Option("--split", help="Which split to score: train, dev or test.")]
+
+
 @app.command("evaluate-quotes")
 def evaluate_quotes_command(
-    data: Annotated[Path | None, typer.Option(
-        "--data", help="The PolNeAR folder holding train/, dev/, test/ (default: ../shared/data/polnear).")
-    ] = None,
-    split: Annotated[str, typer.Option("--split", help="Which split to score: train, dev or test.")] = "test",
+    data: PolnearData = None,
+    split: PolnearSplit = "test",
     threshold: Annotated[float | None, typer.Option(
         "--threshold", min=0.0, max=1.0, help="Cue probability threshold (default: the model's).")] = None,
     rules: Annotated[bool, typer.Option(
@@ -37,7 +42,7 @@ def evaluate_quotes_command(
     """Score the quotes stage: content F1 (partial overlap) and speaker F1, as JSON."""
     from unspin.training.quotes import evaluate_quotes, format_speaker_errors
 
-    result = evaluate_quotes(_polnear(data), split, threshold=threshold,
+    result = evaluate_quotes(polnear_folder(data), split, threshold=threshold,
                              speaker_model=False if rules else None, errors=errors)
     table = result.pop("speaker_errors", None)
     print(json.dumps(result, indent=2))
@@ -49,12 +54,11 @@ def evaluate_quotes_command(
 @app.command("train-quotes")
 def train_quotes_command(
     out: Annotated[Path, typer.Option("--out", help="Folder to write cues.json.gz and speakers.json.gz.")],
-    data: Annotated[Path | None, typer.Option(
-        "--data", help="The PolNeAR folder holding train/ (default: ../shared/data/polnear).")] = None,
+    data: PolnearData = None,
 ) -> int:
     """Train the quote cue and speaker models on PolNeAR train; the folder can replace models/quotes."""
     from unspin.training.quotes import train_quote_models
 
-    result = train_quote_models(_polnear(data), out, log=lambda message: print(message, flush=True))
+    result = train_quote_models(polnear_folder(data), out, log=lambda message: print(message, flush=True))
     print(json.dumps(result, indent=2))
     return 0

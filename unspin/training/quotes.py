@@ -33,7 +33,6 @@ __all__ = [
     "save_cue_model",
     "score_quotes",
     "speaker_errors",
-    "speaker_examples",
     "speaker_groups",
     "train_cue_model",
     "train_listwise_model",
@@ -173,37 +172,13 @@ def train_cue_model(features: list[list[str]], labels: list[int], *, c: float = 
     return {"bias": round(float(model.intercept_[0]), 4), "weights": weights, "threshold": 0.5}
 
 
-def speaker_examples(docs: Iterable[Any], articles: Sequence[PolnearArticle], finder: Any
-                     ) -> tuple[list[list[str]], list[int]]:
-    """Feature lists and 0/1 labels for every speaker candidate of every quote ``finder`` finds.
-
-    A candidate is positive when its noun phrase overlaps the gold source of a gold attribution
-    whose content the quote overlaps: the speaker scoring of ``score_quotes``.
-    """
-    from unspin.components._quotes_features import trimmed_span
-
-    features: list[list[str]] = []
-    labels: list[int] = []
-    for doc, article in zip(docs, articles, strict=True):
-        found, context = finder.find(doc)
-        for quote, cue in found:
-            if (quote.start, quote.end) in context.fixed:
-                continue  # the layout names the speaker; the model is not asked
-            sources = [f for g in article.attributions if _overlaps((quote.start, quote.end), g.content)
-                       for f in g.source]
-            for candidate in finder.candidates(doc, quote, cue, context):
-                span = trimmed_span(candidate.token)
-                features.append(candidate.features)
-                labels.append(int(span is not None and _overlaps(span, sources)))
-    return features, labels
-
-
 def speaker_groups(docs: Iterable[Any], articles: Sequence[PolnearArticle], finder: Any
                    ) -> list[tuple[list[list[str]], list[int]]]:
     """One group per quote ``finder`` finds: its candidates' features and 0/1 labels, then "nobody".
 
-    Labels as in ``speaker_examples``; the last member (``null_features``) is right when no
-    candidate is, so every group has a right answer.
+    A candidate is right when its noun phrase overlaps the gold source of a gold attribution
+    whose content the quote overlaps (the speaker scoring of ``score_quotes``); the last member
+    (``null_features``) is right when no candidate is, so every group has a right answer.
     """
     from unspin.components._quotes_features import trimmed_span
     from unspin.components._quotes_speakers import null_features
