@@ -19,8 +19,8 @@ def evaluate_sources_command(
     split: PolnearSplit = "test",
     quotes: Annotated[bool, typer.Option(
         "--quotes/--no-quotes",
-        help="Let a claim without a source of its own take the speaker of the quote it lies in (the "
-             "pipeline's default), or keep the claims stage's sources only, for comparison.")] = True,
+        help="Give a claim inside a quote with a speaker that speaker as its source (the pipeline's "
+             "default), or keep the claims stage's own sources only, for comparison.")] = True,
 ) -> int:
     """Score claim sources against PolNeAR's attributions: precision, recall, F1, as JSON."""
     from unspin.training.sources import evaluate_sources
