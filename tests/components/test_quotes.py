@@ -291,3 +291,12 @@ def test_nested_reported_speech_gives_each_speaker_a_quote(nlp) -> None:
     assert {"Ann Cole", "Tom Reyes"} <= speakers
     inner = next(q for q in doc.quotes if q.speaker is not None and q.speaker.name == "Tom Reyes")
     assert "bridge was unsafe" in text[inner.start:inner.end]
+
+
+def test_a_lone_word_after_a_cue_is_not_reported_speech(nlp) -> None:
+    text = ("Either we act now on the harbour, or history will judge us. "
+            "The mayor said the harbour bridge would reopen in May.")
+    doc = nlp(Article(id="t", text=text))
+    contents = [text[q.start:q.end] for q in doc.quotes]
+    assert not [c for c in contents if len(c.split()) < 2], contents
+    assert any("reopen in May" in c for c in contents), contents
