@@ -210,10 +210,7 @@ def _headline_name(text: str, start: int, end: int, body_names: list[tuple[list[
             run = words[i:i + size]
             for names, label in body_names:
                 if names and len(names) >= size and names[-size:] == run:
-                    s, e = tokens[i][0], tokens[i + size - 1][1]
-                    written = _clean(text[s:e])
-                    at = text.find(written, s, e)
-                    return (label, at, at + len(written)) if at >= 0 else (label, s, e)
+                    return label, tokens[i][0], tokens[i + size - 1][1]  # trimmed when filed (_mention)
     return None
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "cue_examples",
     "evaluate_quotes",
     "format_speaker_errors",
+    "overlaps",
     "quote_mask",
     "read_polnear",
     "save_cue_model",
@@ -189,11 +190,11 @@ def speaker_groups(docs: Iterable[Any], articles: Sequence[PolnearArticle], find
         for quote, cue in found:
             if (quote.start, quote.end) in context.fixed:
                 continue  # the layout names the speaker; the model is not asked
-            sources = [f for g in article.attributions if _overlaps((quote.start, quote.end), g.content)
+            sources = [f for g in article.attributions if overlaps((quote.start, quote.end), g.content)
                        for f in g.source]
             candidates = finder.candidates(doc, quote, cue, context)
             features = [c.features for c in candidates]
-            labels = [int((span := trimmed_span(c.token)) is not None and _overlaps(span, sources))
+            labels = [int((span := trimmed_span(c.token)) is not None and overlaps(span, sources))
                       for c in candidates]
             features.append(null_features(quote.start, quote.kind, None if cue is None else cue.token,
                                           context.scores, context.text, len(candidates)))
@@ -306,7 +307,8 @@ def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.
             "speaker_examples": len(s_labels), "speaker_weights": len(speakers["weights"])}
 
 
-def _overlaps(a: tuple[int, int], fragments: Fragments) -> bool:
+def overlaps(a: tuple[int, int], fragments: Fragments) -> bool:
+    """Whether the span ``a`` shares a character with any of ``fragments`` (partial overlap)."""
     return any(a[0] < e and s < a[1] for s, e in fragments)
 
 
@@ -324,18 +326,18 @@ def score_quotes(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArtic
         s_gold += sum(1 for g in golds if g.source)
         for q in quotes:
             c_pred += 1
-            hits = [g for g in golds if _overlaps((q.start, q.end), g.content)]
+            hits = [g for g in golds if overlaps((q.start, q.end), g.content)]
             c_tp_pred += bool(hits)
             if q.speaker is not None:
                 s_pred += 1
                 span = (q.speaker.start, q.speaker.end)
-                s_tp_pred += any(_overlaps(span, g.source) for g in hits)
+                s_tp_pred += any(overlaps(span, g.source) for g in hits)
         for g in golds:
-            hits = [q for q in quotes if _overlaps((q.start, q.end), g.content)]
+            hits = [q for q in quotes if overlaps((q.start, q.end), g.content)]
             c_tp_gold += bool(hits)
             if g.source:
                 s_tp_gold += any(q.speaker is not None
-                                 and _overlaps((q.speaker.start, q.speaker.end), g.source)
+                                 and overlaps((q.speaker.start, q.speaker.end), g.source)
                                  for q in hits)
 
     def prf(tp_pred: int, pred: int, tp_gold: int, total: int) -> dict[str, float]:
@@ -418,8 +420,8 @@ def speaker_errors(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArt
         for g in golds:
             if not g.source:
                 continue
-            hits = [q for q in quotes if _overlaps((q.start, q.end), g.content)]
-            if any(q.speaker is not None and _overlaps((q.speaker.start, q.speaker.end), g.source)
+            hits = [q for q in quotes if overlaps((q.start, q.end), g.content)]
+            if any(q.speaker is not None and overlaps((q.speaker.start, q.speaker.end), g.source)
                    for q in hits):
                 outcome = "ok"
             elif not hits:
@@ -433,12 +435,12 @@ def speaker_errors(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArt
         for q in quotes:
             if q.speaker is None:
                 continue
-            hits = [g for g in golds if _overlaps((q.start, q.end), g.content)]
+            hits = [g for g in golds if overlaps((q.start, q.end), g.content)]
             if not hits:
                 add("predicted speakers", "quote not in gold")
             elif not any(g.source for g in hits):
                 add("predicted speakers", "gold has no source")
-            elif any(_overlaps((q.speaker.start, q.speaker.end), g.source) for g in hits):
+            elif any(overlaps((q.speaker.start, q.speaker.end), g.source) for g in hits):
                 add("predicted speakers", "right")
             else:
                 add("predicted speakers", "wrong")

@@ -21,13 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from unspin.errors import EvaluationError
-from unspin.training.quotes import Fragments, PolnearArticle, read_polnear
+from unspin.training.quotes import PolnearArticle, overlaps, read_polnear
 
 __all__ = ["evaluate_sources", "score_sources"]
-
-
-def _overlaps(start: int, end: int, fragments: Fragments) -> bool:
-    return any(s < end and start < e for s, e in fragments)
 
 
 def score_sources(claims: Sequence[Sequence[Any]], gold: Sequence[PolnearArticle]) -> dict[str, Any]:
@@ -39,9 +35,9 @@ def score_sources(claims: Sequence[Sequence[Any]], gold: Sequence[PolnearArticle
         cited = [g for g in article.attributions if g.source]
         for claim in predicted:
             n_claims += 1
-            golds = [g for g in cited if _overlaps(claim.start, claim.end, g.content)]
+            golds = [g for g in cited if overlaps((claim.start, claim.end), g.content)]
             source = claim.source
-            ok = source is not None and any(_overlaps(source.start, source.end, g.source) for g in golds)
+            ok = source is not None and any(overlaps((source.start, source.end), g.source) for g in golds)
             with_source += source is not None
             right += ok
             if golds:
