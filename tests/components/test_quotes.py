@@ -300,3 +300,13 @@ def test_a_lone_word_after_a_cue_is_not_reported_speech(nlp) -> None:
     contents = [text[q.start:q.end] for q in doc.quotes]
     assert not [c for c in contents if len(c.split()) < 2], contents
     assert any("reopen in May" in c for c in contents), contents
+
+
+def test_cue_beside_a_quoted_title_still_reports_its_own_clause(nlp) -> None:
+    text = ("On “Morning Report with Dana,” Senator Laura Whitfield said the new harbour tax "
+            "would cost the town hundreds of jobs.")
+    doc = nlp(Article(id="t", text=text))
+    _, actor = _speaker_of(doc, text, "hundreds of jobs")
+    assert actor == "Laura Whitfield"
+    reported = [q for q in doc.quotes if "hundreds of jobs" in text[q.start:q.end]]
+    assert reported[0].kind == "reported" and "Morning Report" not in text[reported[0].start:reported[0].end]

@@ -190,7 +190,7 @@ class QuoteFinder:
         cues = self.cues(sdoc, mask, scores, segments)
         threshold = self.model.threshold if self.threshold is None else self.threshold
         quotations, fixed, headlines = _labelled(text, quotations, self.min_words)
-        used: set[int] = set()
+        used: dict[int, tuple[int, int]] = {}  # cue token -> the quotation it introduces
         found: list[tuple[Quote, _Cue | None]] = []
         for start, end in quotations:
             if (start, end) in fixed:  # the text names the speaker by layout: no cue to look for
@@ -202,12 +202,17 @@ class QuoteFinder:
             if short and (cue is None or cue.score < threshold):
                 continue  # a scare quote or a title, not speech
             if cue is not None:
-                used.add(cue.token.i)
+                used[cue.token.i] = (start, end)
             found.append((self._quote(start, end, "direct", cue), cue))
         if self.reported:
             for cue in cues:
-                if cue.token.i in used or cue.score < threshold:
+                if cue.score < threshold:
                     continue
+                quoted = used.get(cue.token.i)
+                if quoted is not None and (cue.content is None or cue.open_ended
+                                           or (cue.content[0] < quoted[1] and quoted[0] < cue.content[1])):
+                    continue  # the quotation is what it reports
+
                 block = _block_after(sdoc, text, cue, self.min_words) if cue.colon else None
                 if block is None and cue.content is None:
                     continue
@@ -288,7 +293,7 @@ class QuoteFinder:
             quotes.append(quote)
         return quotes
 
-    def _cue_for(self, sdoc: Any, start: int, end: int, cues: list[_Cue], used: set[int],
+    def _cue_for(self, sdoc: Any, start: int, end: int, cues: list[_Cue], used: dict[int, Any],
                  threshold: float, segment_of: list[int]) -> _Cue | None:
         """The cue that introduces a quotation: its content overlaps it, or it stands beside it.
 
