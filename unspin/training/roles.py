@@ -46,6 +46,7 @@ __all__ = [
     "document_folds",
     "inner_probabilities",
     "macro_f1",
+    "occurrences",
     "read_roles",
     "role_vectors",
     "save_role_model",
@@ -97,7 +98,7 @@ def read_roles(folder: str | Path) -> tuple[dict[str, str], list[RoleMention]]:
     return texts, [m for m in mentions if m.document in texts]
 
 
-def _occurrences(text: str, mention: RoleMention, per_mention: int) -> list[tuple[int, int]]:
+def occurrences(text: str, mention: RoleMention, per_mention: int) -> list[tuple[int, int]]:
     """The annotated mention first, then the other places its name occurs (``per_mention`` in all)."""
     spans = [(mention.start, mention.end)]
     at = text.find(mention.name)
@@ -123,7 +124,7 @@ def role_vectors(texts: dict[str, str], mentions: Sequence[RoleMention], model: 
     for name, encoded in zip(names, model.encode([texts[n] for n in names]), strict=True):
         if out is None:
             out = np.zeros((len(mentions), encoded.hidden.shape[1]), dtype=np.float32)
-        groups = [_occurrences(texts[name], mentions[i], per_mention) for i in by_document[name]]
+        groups = [occurrences(texts[name], mentions[i], per_mention) for i in by_document[name]]
         vectors = mention_vectors(encoded, [s for group in groups for s in group])
         at = 0
         for i, group in zip(by_document[name], groups, strict=True):
@@ -333,6 +334,8 @@ def cross_validate_roles(x: np.ndarray, mentions: Sequence[RoleMention], *, fold
             ok += role == gold[i]
             fine_ok += (fine_role,) == mentions[i].fine_roles
         per_fold.append({"fold": k, "mentions": len(test), "main_role_accuracy": round(ok / len(test), 4),
+                         "main_role_macro_f1": round(macro_f1([gold[i] for i in test],
+                                                              [predicted[i] for i in test]), 4),
                          "c": c_k, "balanced": balanced_k,
                          "thresholds": dict(zip(MAIN_ROLES, (round(float(t), 2) for t in thresholds),
                                                 strict=True))})
