@@ -159,3 +159,27 @@ def test_missing_tokenizer_is_a_model_error(tmp_path: Path) -> None:
     texts, mentions = _corpus(1)
     with pytest.raises(ModelError, match=r"tokenizer\.json"):
         train_encoder(texts, mentions, RoleEncoderConfig(base=str(tmp_path)))
+
+
+def test_evaluate_roles_fine_tune_prints_the_folds(tiny_base: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    import unspin.training.roles_encoder as roles_encoder
+    from unspin.cli.app import main
+
+    texts, mentions = _corpus(4)
+    (tmp_path / "raw-documents").mkdir()
+    for name, text in texts.items():
+        (tmp_path / "raw-documents" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "subtask-1-annotations.txt").write_text("".join(
+        f"{m.document}\t{m.name}\t{m.start}\t{m.end - 1}\t{m.role.title()}\t{m.fine_roles[0].title()}\n"
+        for m in mentions), encoding="utf-8")
+    monkeypatch.setattr(roles_encoder, "_base_path", lambda cfg: tiny_base)
+    command = ["evaluate-roles", "--data", str(tmp_path), "--folds", "2", "--fine-tune", "--epochs", "1"]
+    assert main(command) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["mentions"] == 12 and len(result["per_fold"]) == 2
+    assert result["config"]["epochs"] == 1 and "probabilities" not in result
+    assert sum(result["predicted_roles"].values()) == 12
