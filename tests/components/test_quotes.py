@@ -310,3 +310,30 @@ def test_cue_beside_a_quoted_title_still_reports_its_own_clause(nlp) -> None:
     assert actor == "Laura Whitfield"
     reported = [q for q in doc.quotes if "hundreds of jobs" in text[q.start:q.end]]
     assert reported[0].kind == "reported" and "Morning Report" not in text[reported[0].start:reported[0].end]
+
+
+def test_quote_model_drops_a_quoted_title_and_scores_what_it_keeps() -> None:
+    from unspin.components.parse import load_spacy
+    from unspin.components.quotes import QuoteFinder
+
+    text = "Ann Cole told “Evening Roundtable with Ben Hart” that the bridge would reopen before winter."
+    sdoc = load_spacy()(text)
+    every = [text[q.start:q.end] for q in QuoteFinder(quote_model=False).predict(sdoc)]
+    judged = QuoteFinder().predict(sdoc)
+    assert "“Evening Roundtable with Ben Hart”" in every
+    assert [text[q.start:q.end] for q in judged] == ["that the bridge would reopen before winter"]
+    assert 0.6 <= judged[0].score <= 1.0  # the quote model's probability, at least its threshold
+
+
+def test_quote_features_describe_the_quote_and_its_cue() -> None:
+    from unspin.components._quotes_features import quote_features
+    from unspin.components.parse import load_spacy
+
+    text = "“We will rebuild the bridge,” said Ann Cole."
+    sdoc = load_spacy()(text)
+    quoted = sdoc.char_span(0, text.index(" said"), alignment_mode="expand")
+    cue = next(t for t in sdoc if t.text == "said")
+    feats = quote_features(quoted, text, "direct", cue, 0.95, False, None, None)
+    assert "kind=direct" in feats and "cue=say|direct" in feats and "cue_after=True" in feats
+    assert "verb=True|direct" in feats
+    assert quote_features(quoted, text, "direct", None, None, False, None, None)[-1] == "cue=none|direct"

@@ -54,7 +54,7 @@ def test_saved_model_bytes_depend_only_on_the_model(tmp_path: Path) -> None:
     assert loaded.score(["bias", "l=say"]) > 0.5 > loaded.score(["bias", "l=eat"])
 
 
-def test_train_quote_models_writes_both_models_the_stage_can_load(tmp_path: Path) -> None:
+def test_train_quote_models_writes_the_models_the_stage_can_load(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
     from unspin.components.parse import load_spacy
     from unspin.components.quotes import QuoteFinder
@@ -65,8 +65,10 @@ def test_train_quote_models_writes_both_models_the_stage_can_load(tmp_path: Path
     assert result["articles"] == len(TEXTS) * 4
     assert result["speaker_examples"] > 0 and result["cue_examples"] > 0
     assert messages and "parsing" in messages[0]
+    assert result["quote_examples"] > 0
     finder = QuoteFinder(model=str(tmp_path / "out" / "cues.json.gz"),
-                         speaker_model=str(tmp_path / "out" / "speakers.json.gz"))
+                         speaker_model=str(tmp_path / "out" / "speakers.json.gz"),
+                         quote_model=str(tmp_path / "out" / "quotes.json.gz"))
     article = read_polnear(tmp_path / "polnear", "train")[0]
     quotes = finder.predict(load_spacy()(article.text))
     assert any(q.speaker is not None for q in quotes), "a model trained on these texts names a speaker"
@@ -97,3 +99,11 @@ def test_listwise_model_puts_each_quote_on_its_right_member() -> None:
         weights = [model.weight(member) for member in feats]
         assert weights.index(max(weights)) == labels.index(1)
     assert train_listwise_model([spoken] * 6 + [unspoken] * 6, l2=0.1) == data, "the fit is deterministic"
+
+
+def test_cue_model_of_one_class_is_its_constant_answer() -> None:
+    from unspin.components.quotes import CueModel
+
+    data = train_cue_model([["bias", "l=say"], ["bias", "l=tell"]], [1, 1])
+    model = CueModel(data["bias"], data["weights"])
+    assert data["weights"] == {} and model.score(["l=eat"]) > 0.99

@@ -38,12 +38,16 @@ def evaluate_quotes_command(
     errors: Annotated[bool, typer.Option(
         "--errors", help="Also print the speaker errors by pattern (source kind, cue kind, construction).")
     ] = False,
+    keep_all: Annotated[bool, typer.Option(
+        "--keep-all", help="Keep every quote the cues find (no quote model judging them), for comparison.")
+    ] = False,
 ) -> int:
     """Score the quotes stage: content F1 (partial overlap) and speaker F1, as JSON."""
     from unspin.training.quotes import evaluate_quotes, format_speaker_errors
 
     result = evaluate_quotes(polnear_folder(data), split, threshold=threshold,
-                             speaker_model=False if rules else None, errors=errors)
+                             speaker_model=False if rules else None,
+                             quote_model=False if keep_all else None, errors=errors)
     table = result.pop("speaker_errors", None)
     print(json.dumps(result, indent=2))
     if table is not None:
@@ -53,10 +57,11 @@ def evaluate_quotes_command(
 
 @app.command("train-quotes")
 def train_quotes_command(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write cues.json.gz and speakers.json.gz.")],
+    out: Annotated[Path, typer.Option(
+        "--out", help="Folder to write cues.json.gz, quotes.json.gz and speakers.json.gz.")],
     data: PolnearData = None,
 ) -> int:
-    """Train the quote cue and speaker models on PolNeAR train; the folder can replace models/quotes."""
+    """Train the cue, quote and speaker models on PolNeAR train (the folder can replace models/quotes)."""
     from unspin.training.quotes import train_quote_models
 
     result = train_quote_models(polnear_folder(data), out, log=lambda message: print(message, flush=True))

@@ -14,6 +14,7 @@ __all__ = [
     "candidate_cues",
     "content_span",
     "cue_features",
+    "quote_features",
     "source_span",
     "trimmed_span",
 ]
@@ -108,6 +109,58 @@ def cue_features(token: Any, quote_mask: list[bool]) -> list[str]:
             feats += [f"l|ccomp_that={lemma}|{any(g.lower_ == 'that' for g in child.children)}"]
     prev = token.doc[i - 1] if i > 0 else None
     feats.append(f"prev={prev.lower_ if prev is not None else '<s>'}")
+    return feats
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def quote_features(quoted: Any, text: str, kind: str, cue: Any | None, cue_score: float | None,
+                   open_ended: bool, source: Any | None, content: tuple[int, int] | None) -> list[str]:
+    """Sparse binary features of a found quote, for the model that judges whether it is speech at all.
+
+    ``quoted`` is the quote's span of tokens, ``kind`` "direct" or "reported"; ``cue`` the cue
+    token (or None) with its model score, whether its content is just the rest of the sentence,
+    its source head (or None) and its own content span (character offsets, or None). Titles in
+    quotation marks ("Face the Nation"), scare quotes and a verb's plain object ("offered no
+    proof") look unlike speech here, where the cue model sees the cue alone.
+    """
+    start, end = quoted.start_char, quoted.end_char
+    words = [t for t in quoted if not (t.is_punct or t.is_space)]
+    n_words = _bucket(len(text[start:end].split()), (1, 2, 3, 4, 5, 7, 10, 15, 25, 40))
+    feats = [f"kind={kind}", f"n={n_words}|{kind}"]
+    if words:
+        caps = sum(t.text[:1].isupper() for t in words) / len(words)
+        feats += [f"caps={round(caps * 4)}|{kind}", f"first_upper={words[0].text[:1].isupper()}|{kind}",
+                  f"verb={any(t.pos_ in ('VERB', 'AUX') for t in words)}|{kind}",
+                  f"ents={round(sum(1 for t in words if t.ent_type_) / len(words) * 4)}"]
+        roots = [t for t in quoted if not quoted.start <= t.head.i < quoted.end or t.head.i == t.i]
+        root = roots[0] if roots else words[0]
+        first = words[0]
+        opening = first.lower_ if first.pos_ in ("SCONJ", "ADP", "DET", "PRON", "PART") else first.pos_
+        feats += [f"root={root.dep_}|{root.pos_}|{kind}", f"first={opening}|{kind}"]
+    body = text[start:end].rstrip()
+    last = body[-2:-1] if body[-1:] in QUOTE_CHARS or body[-1:] == "'" else body[-1:]
+    feats += [f"ends={last if not last.isalnum() else 'a'}|{kind}",
+              f"before={text[max(0, start - 2):start].strip()[-1:]}"]
+    if cue is None:
+        return [*feats, f"cue=none|{kind}"]
+    lemma = cue.lemma_.lower()
+    score = _bucket(cue_score or 0.0, (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9))
+    feats += [f"cue={lemma}|{kind}", f"cue_score={score}|{kind}",
+              f"cue_dep={cue.dep_}|{kind}", f"cue_tag={cue.tag_}", f"open={open_ended}|{kind}",
+              f"source={'none' if source is None else source.pos_}|{kind}",
+              f"neg={any(c.dep_ == 'neg' for c in cue.children)}",
+              f"cue_inside={start <= cue.idx < end}|{kind}"]
+    if kind == "direct":
+        distance = min(abs(cue.idx - start), abs(cue.idx - end))
+        feats += [f"dist={_bucket(distance, (2, 5, 10, 20, 40, 80))}", f"cue_after={cue.idx >= end}"]
+    if content is not None:
+        feats.append(f"content_is_quote={content[0] < end and start < content[1]}|{kind}")
     return feats
 
 

@@ -24,6 +24,7 @@ from unspin.components._quotes_features import (
     candidate_cues,
     content_span,
     cue_features,
+    quote_features,
     source_span,
     trimmed_span,
 )
@@ -37,10 +38,12 @@ from unspin.components._quotes_speakers import SpeakerCandidate, null_features, 
 from unspin.doc import Attribution, Document, Quote
 from unspin.errors import ModelError
 
-__all__ = ["CueModel", "QuoteFinder", "load_cue_model", "load_speaker_model", "make_quotes"]
+__all__ = ["CueModel", "QuoteFinder", "load_cue_model", "load_quote_model", "load_speaker_model",
+           "make_quotes"]
 
 DEFAULT_MODEL = "cues.json.gz"
 DEFAULT_SPEAKER_MODEL = "speakers.json.gz"
+DEFAULT_QUOTE_MODEL = "quotes.json.gz"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "quotes"
 
 
@@ -91,6 +94,12 @@ def load_speaker_model(path: str | None = None) -> CueModel:
     return _load(path, DEFAULT_SPEAKER_MODEL, "speaker")
 
 
+@lru_cache(maxsize=4)
+def load_quote_model(path: str | None = None) -> CueModel:
+    """The shipped quote model (is a found quote speech at all?), or one saved by the trainer."""
+    return _load(path, DEFAULT_QUOTE_MODEL, "quote")
+
+
 @dataclass(slots=True)
 class _Cue:
     token: Any
@@ -126,8 +135,10 @@ class QuoteFinder:
 
     def __init__(self, model: str | None = None, threshold: float | None = None,
                  min_words: int = 3, reported: bool = True, direct_threshold: float = 0.15,
-                 speaker_model: str | bool | None = None) -> None:
+                 speaker_model: str | bool | None = None, quote_model: str | bool | None = None) -> None:
         self.model_path = model
+        # None: the shipped quote model; a path: another one; False: keep every quote found
+        self.quote_model = quote_model
         # None: the shipped speaker model; a path: another one; False: the parse rules alone
         self.speaker_model = speaker_model
         self.threshold = threshold
@@ -223,6 +234,8 @@ class QuoteFinder:
                        for q, c in found):
                     continue
                 found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
+        if self.quote_model is not False:
+            found = self._judged(sdoc, text, found, fixed)
         found.sort(key=lambda pair: (pair[0].start, pair[0].end))
         # speakers are looked for sentence by sentence too, cut at paragraph breaks like the cues
         sents = [sdoc[seg_start:seg_end] for seg_start, seg_end in segments]
@@ -236,6 +249,35 @@ class QuoteFinder:
                 for i in range(span.start, span.end) if span is not None else ():
                     mentions[i] = len(cluster.mentions)
         return found, _Context(mask, scores, sents, sent_index, mentions, text, fixed, {})
+
+    def _judged(self, sdoc: Any, text: str, found: list[tuple[Quote, _Cue | None]],
+                fixed: dict[tuple[int, int], Any]) -> list[tuple[Quote, _Cue | None]]:
+        """The quotes the quote model takes for speech, each scored with its probability.
+
+        Quotes whose speaker the layout gives are kept as they are.
+        """
+        model = load_quote_model(self.quote_model or None)
+        kept = []
+        for quote, cue in found:
+            if (quote.start, quote.end) not in fixed:
+                features = self.quote_features(sdoc, text, quote, cue)
+                probability = 0.0 if features is None else model.score(features)
+                if probability < model.threshold:
+                    continue
+                quote.score = round(probability, 4)
+            kept.append((quote, cue))
+        return kept
+
+    @staticmethod
+    def quote_features(sdoc: Any, text: str, quote: Quote, cue: _Cue | None) -> list[str] | None:
+        """What the quote model reads of one quote found by ``find`` (None: no tokens under it)."""
+        quoted = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if quoted is None or len(quoted) == 0:
+            return None
+        if cue is None:
+            return quote_features(quoted, text, quote.kind, None, None, False, None, None)
+        return quote_features(quoted, text, quote.kind, cue.token, cue.score, cue.open_ended,
+                              None if cue.source is None else cue.source[1], cue.content)
 
     def candidates(self, sdoc: Any, quote: Quote, cue: _Cue | None, context: _Context
                    ) -> list[SpeakerCandidate]:
@@ -378,9 +420,10 @@ _MIN_REPORTED_WORDS = 2
 
 
 def make_quotes(model: str | None = None, threshold: float | None = None, min_words: int = 3,
-                reported: bool = True, speaker_model: str | bool | None = None) -> QuoteFinder:
+                reported: bool = True, speaker_model: str | bool | None = None,
+                quote_model: str | bool | None = None) -> QuoteFinder:
     return QuoteFinder(model=model, threshold=threshold, min_words=min_words, reported=reported,
-                       speaker_model=speaker_model)
+                       speaker_model=speaker_model, quote_model=quote_model)
 
 
 

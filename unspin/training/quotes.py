@@ -29,6 +29,7 @@ __all__ = [
     "evaluate_quotes",
     "format_speaker_errors",
     "overlaps",
+    "quote_examples",
     "quote_mask",
     "read_polnear",
     "save_cue_model",
@@ -159,6 +160,8 @@ def train_cue_model(features: list[list[str]], labels: list[int], *, c: float = 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    if len(set(labels)) < 2:  # one class only (a tiny corpus): the model is its constant answer
+        return {"bias": 6.0 if labels and labels[0] else -6.0, "weights": {}, "threshold": 0.5}
     counts = Counter(f for feats in features for f in feats)
     rows = [{f: 1 for f in feats if counts[f] >= min_count} for feats in features]
     vectorizer = DictVectorizer()
@@ -267,19 +270,74 @@ def save_cue_model(model: dict[str, Any], path: str | Path) -> None:
     Path(path).write_bytes(gzip.compress(raw, mtime=0))
 
 
-def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.3,
-                       cue_threshold: float = 0.3, speaker_l2: float = 1.0,
-                       speaker_threshold: float = 0.3, log: Any = print,
-                       docs: Sequence[Any] | None = None) -> dict[str, Any]:
-    """Train the cue model, then the speaker model on the quotes it finds, on PolNeAR train.
+def quote_examples(docs: Iterable[Any], articles: Sequence[PolnearArticle], finder: Any
+                   ) -> tuple[list[list[str]], list[int]]:
+    """Features and 0/1 labels (it overlaps a gold content) of the quotes ``finder`` finds.
 
-    Writes ``cues.json.gz`` and ``speakers.json.gz`` into ``out`` (the shipped models live in
-    ``unspin/models/quotes``). The thresholds were chosen on the dev split; the test split is
-    never read. ``docs`` are the spaCy parses of the train articles when the caller has them.
-    Returns the example counts.
+    Quotes whose speaker the layout gives are left out: the quote model does not judge them.
+    """
+    features: list[list[str]] = []
+    labels: list[int] = []
+    for doc, article in zip(docs, articles, strict=True):
+        text = doc.text
+        found, context = finder.find(doc, text)
+        for quote, cue in found:
+            if (quote.start, quote.end) in context.fixed:
+                continue
+            feats = finder.quote_features(doc, text, quote, cue)
+            if feats is not None:
+                features.append(feats)
+                labels.append(int(any(overlaps((quote.start, quote.end), g.content)
+                                      for g in article.attributions)))
+    return features, labels
+
+
+def _crossfit_quote_examples(docs: Sequence[Any], articles: Sequence[PolnearArticle],
+                             cue_sets: Sequence[tuple[list[list[str]], list[int]]], *, cue_c: float,
+                             cue_threshold: float, folds: int) -> tuple[list[list[str]], list[int]]:
+    """Quote examples whose cues come from a cue model that never saw their article.
+
+    The cue model is sure of the cues it was trained on, so quotes found in its own training
+    articles would teach the quote model to trust cue scores too much.
+    """
+    import tempfile
+
+    from unspin.components.quotes import QuoteFinder, load_cue_model
+
+    features: list[list[str]] = []
+    labels: list[int] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in range(folds):
+            held = [i for i in range(len(articles)) if i % folds == fold]
+            rest = [i for i in range(len(articles)) if i % folds != fold]
+            cues = train_cue_model([f for i in rest for f in cue_sets[i][0]],
+                                   [y for i in rest for y in cue_sets[i][1]], c=cue_c)
+            cues["threshold"] = cue_threshold
+            path = Path(tmp) / f"cues-{fold}.json.gz"
+            save_cue_model(cues, path)
+            finder = QuoteFinder(model=str(path), speaker_model=False, quote_model=False)
+            f, y = quote_examples([docs[i] for i in held], [articles[i] for i in held], finder)
+            features += f
+            labels += y
+            load_cue_model.cache_clear()
+    return features, labels
+
+
+def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.3,
+                       cue_threshold: float = 0.2, quote_c: float = 0.3, quote_threshold: float = 0.6,
+                       speaker_l2: float = 1.0, speaker_threshold: float = 0.3, folds: int = 4,
+                       log: Any = print, docs: Sequence[Any] | None = None) -> dict[str, Any]:
+    """Train the cue model, the quote model and the speaker model, in that order, on PolNeAR train.
+
+    The quote model judges each quote found with the cue model (is it speech at all?); its
+    examples come from cue models fitted on the other ``folds`` - 1 parts of train. The speaker
+    model learns on the quotes the first two keep. Writes ``cues.json.gz``, ``quotes.json.gz``
+    and ``speakers.json.gz`` into ``out`` (the shipped models live in ``unspin/models/quotes``).
+    The thresholds were chosen on the dev split; the test split is never read. ``docs`` are the
+    spaCy parses of the train articles when the caller has them. Returns the example counts.
     """
     from unspin.components.parse import load_spacy
-    from unspin.components.quotes import QuoteFinder, load_cue_model, load_speaker_model
+    from unspin.components.quotes import QuoteFinder, load_cue_model, load_quote_model, load_speaker_model
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -289,13 +347,24 @@ def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.
     if docs is None:
         log(f"parsing {len(articles)} train articles")
         docs = list(load_spacy().pipe((a.text for a in articles), batch_size=16))
-    features, labels = cue_examples(docs, articles)
+    docs = list(docs)
+    cue_sets = [cue_examples([doc], [article]) for doc, article in zip(docs, articles, strict=True)]
+    features = [f for f, _ in cue_sets for f in f]
+    labels = [y for _, y in cue_sets for y in y]
     log(f"cue model: {len(labels)} candidates, {sum(labels)} gold cues")
     cues = train_cue_model(features, labels, c=cue_c)
     cues["threshold"] = cue_threshold
     save_cue_model(cues, out / "cues.json.gz")
+    q_features, q_labels = _crossfit_quote_examples(docs, articles, cue_sets, cue_c=cue_c,
+                                                    cue_threshold=cue_threshold, folds=folds)
+    log(f"quote model: {len(q_labels)} quotes, {sum(q_labels)} over a gold content")
+    judge = train_cue_model(q_features, q_labels, c=quote_c)
+    judge["threshold"] = quote_threshold
+    save_cue_model(judge, out / "quotes.json.gz")
     load_cue_model.cache_clear()  # a model saved at the same path before must not be reused
-    finder = QuoteFinder(model=str(out / "cues.json.gz"), speaker_model=False)
+    load_quote_model.cache_clear()
+    finder = QuoteFinder(model=str(out / "cues.json.gz"), speaker_model=False,
+                         quote_model=str(out / "quotes.json.gz"))
     groups = speaker_groups(docs, articles, finder)
     s_labels = [label for _, labels in groups for label in labels[:-1]]
     log(f"speaker model: {len(groups)} quotes, {len(s_labels)} candidates, {sum(s_labels)} right speakers")
@@ -304,6 +373,7 @@ def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.
     save_cue_model(speakers, out / "speakers.json.gz")
     load_speaker_model.cache_clear()
     return {"articles": len(articles), "cue_examples": len(labels), "cue_weights": len(cues["weights"]),
+            "quote_examples": len(q_labels), "quote_weights": len(judge["weights"]),
             "speaker_examples": len(s_labels), "speaker_weights": len(speakers["weights"])}
 
 
@@ -463,7 +533,7 @@ def format_speaker_errors(table: dict[str, dict[str, int]]) -> str:
 
 def evaluate_quotes(folder: str | Path, split: str = "test", *, threshold: float | None = None,
                     model: str | None = None, speaker_model: str | bool | None = None,
-                    errors: bool = False) -> dict[str, Any]:
+                    quote_model: str | bool | None = None, errors: bool = False) -> dict[str, Any]:
     """Run the parse and quotes stages over a PolNeAR split and score them (``score_quotes``).
 
     ``errors`` adds the ``speaker_errors`` table under ``"speaker_errors"``.
@@ -477,7 +547,8 @@ def evaluate_quotes(folder: str | Path, split: str = "test", *, threshold: float
     if not articles:
         raise EvaluationError(f"the PolNeAR split {split!r} has no annotated articles",
                               source=str(folder))
-    finder = QuoteFinder(model=model, threshold=threshold, speaker_model=speaker_model)
+    finder = QuoteFinder(model=model, threshold=threshold, speaker_model=speaker_model,
+                         quote_model=quote_model)
     began = time.perf_counter()
     docs = list(load_spacy().pipe(a.text for a in articles))
     predicted = [finder.predict(sdoc) for sdoc in docs]
