@@ -169,20 +169,22 @@ _HEADLINE = re.compile(r"(?m)^[ \t\u00a0]*"
                        r"([A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|the|and|for|on)){0,4})"
                        r":[ \t\u00a0]+(?=[\"“‘'A-Z0-9])")
 _HEADLINE_WORDS = 25
+_ARTICLES = frozenset({"The", "THE", "A", "An", "AN"})
 
 
 def headline_sources(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """``((source start, end), (claim start, end))`` for headline lines like "Poll: Clinton leads".
 
     Only short lines (a headline, not a paragraph) whose part before the colon is one to five
-    capitalised words; labels such as "UPDATE" or "Photo" are not sources.
+    capitalised words; labels such as "UPDATE" or "Photo", and ones opening with an article
+    ("The Latest: ..."), are not sources.
     """
     found = []
     for match in _HEADLINE.finditer(text):
         start, stop = match.span(1)
         label = text[start:stop]
-        if label.upper() in _NOT_SPEAKERS or label.endswith(("'s", "’s")):
-            continue
+        if label.upper() in _NOT_SPEAKERS or label.endswith(("'s", "’s")) or label.split()[0] in _ARTICLES:
+            continue  # "The Latest: ...", "The Harbour Bridge Scandal: ..." name a topic, not a source
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         content_end = _trim_end(text, line_end)
