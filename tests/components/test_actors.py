@@ -202,3 +202,13 @@ def test_a_sentence_full_of_names_is_not_taken_for_a_headline(nlp) -> None:
     text = "Mayor Laura Whitfield met Tobias Fennimore on Monday.\n\nThey talked about the harbour."
     names = [a.name for a in nlp(Article(id="t", text=text)).actors]
     assert "Laura Whitfield" in names and "Tobias Fennimore" in names, names
+
+
+def test_a_city_is_a_place_and_a_state_named_as_such_is_a_country(nlp) -> None:
+    text = ("Mayor Diane Keller of Portland met envoys from Canada and Texas on Monday. "
+            "Portland will host the talks again in May.")
+    doc = nlp(Article(id="t", text=text))
+    types = {a.name: a.type for a in doc.actors}
+    assert types.get("Canada") == "country"
+    assert types.get("Portland") == "place"
+    assert types.get("Texas") == "place"

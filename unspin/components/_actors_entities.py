@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from unspin.components._countries import is_country
+
 __all__ = [
     "ENTITY_TYPES",
     "EntityCluster",
@@ -34,7 +36,8 @@ __all__ = [
     "resolve_reference",
 ]
 
-ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+#: spaCy's label -> actor type; a GPE that names a country (``is_country``) is a "country"
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group"}
 
 _VARIANTS: dict[str, str] = {}
 for _canonical, _forms in {
@@ -244,13 +247,15 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         _add(clusters, by_key, persons, text, label, start, end)
     for start, end in states:
         adjective = _clean(text[start:end].rsplit(None, 1)[0])  # "North Korean" of "North Korean regime"
-        country = next((c for c in clusters if c.type == "country" and _demonym_of(adjective, c.name)), None)
+        country = next((c for c in clusters if c.type == "place" and _demonym_of(adjective, c.name)), None)
         if country is None:  # no state of that name in the text: the adjective alone, as before
             _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
         else:
             _mention(country, text, start, end, "GPE")
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
+        if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
+            cluster.type = "country"
         if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
             cluster.name = next((a for a in cluster.aliases if not a.isupper()), cluster.name)
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
@@ -365,7 +370,7 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> En
     if word in _PERSON_PRONOUNS or word in _TITLE_WORDS:
         kinds = {"person"}
     elif word in _GROUP_PRONOUNS:
-        kinds = {"person", "organization", "country", "group"}
+        kinds = {"person", "organization", "country", "place", "group"}
     else:
         return None
     sent_starts = [s.start_char for s in sdoc.sents if s.start_char <= head.idx]

@@ -99,10 +99,10 @@ class Mention(Span):
 
 @dataclass(slots=True)
 class Actor:
-    """A person, organisation, country or group in the text."""
+    """A person, organisation, country, other place or group in the text."""
 
     name: str
-    type: str  # "person", "organization", "country", "group", "other"
+    type: str  # "person", "organization", "country", "place" (a city, a state), "group", "other"
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     techniques: list[int] = field(default_factory=list)  # indices into Document.techniques
