@@ -272,7 +272,12 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         # "a penalty imposed by X": what was imposed is the noun the participle describes
         return _span_of(inside(_trimmed_subtree(token.head))), False
     # "accused X of ...", "called for ...", "told reporters that ...": what follows the cue
+    # a verb joined to the cue ("promised lower taxes and then raised them") is not reported
+    joined = {t.i for child in token.children if child.dep_ in ("conj", "cc") and child.i > token.i
+              for t in child.subtree}
     after = [t for t in inside(sent) if t.i > token.i]
+    if joined:
+        after = after[:next((n for n, t in enumerate(after) if t.i in joined), len(after))]
     return (_span_of(after) if len(after) > 1 else None), True
 
 
