@@ -61,7 +61,7 @@ def build_document(text: str = TEXT, title: str | None = "The Dam Question") -> 
         Quote(a0, a1, kind="direct", speaker=Attribution("Ada Stone", sp0, sp1, actor="Ada Stone"),
               cue=Attribution("said", k0, k1)),
         Quote(b0, b1, kind="direct", speaker=Attribution("Ben Ruiz", sb0, sb1, actor="Ben Ruiz"),
-              cue=Attribution("said", k2, k3)),
+              cue=Attribution("said", k2, k3), score=0.72),
     ]
     her0, her1 = find(text, "her")
     wb0, wb1 = find(text, "Water Board")

@@ -119,6 +119,7 @@ def test_panels_show_claims_quotes_actors_and_chart(open_report: Callable[..., O
     claim = page.text_content("[data-goto-c]")
     assert "40 percent" in claim and "Water Board" in claim
     assert page.text_content(".u-quotes").count("Ada Stone") >= 1
+    assert "direct · said · score 0.72" in page.text_content(".u-quotes"), "a quote shows its cue and score"
     actor = page.text_content('[data-goto-a="0"]')
     assert "Ada Stone" in actor and "deceiver" in actor and "Name calling" in actor
     assert "Also written: Mayor Ada Stone, her" in actor, "the other ways the text names an actor"

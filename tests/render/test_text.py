@@ -43,6 +43,8 @@ def test_piped_output_is_plain_with_marks_and_tables(document: Document) -> None
     assert re.search(r"5 \| SL Slogans\s+\| 0\.95\s+\| Stop the dam!", fragments)
     assert re.search(r"LL\s+\| Loaded language\s+\| 2 ", out)
     assert "40 percent, 2025" in out and "Water Board" in out
+    assert re.search(r"\| 0\.85\s+\| 40 percent", out), "a claim shows its score"
+    assert re.search(r"Ben Ruiz\s+\|.*\| direct\s+\| 0\.72", out), "a quote shows its score"
     assert re.search(r"Ada Stone\s+\| person\s+\| deceiver \(0\.70\)\s+\| 2\s+\| NC", out)
 
 

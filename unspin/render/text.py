@@ -148,21 +148,22 @@ def _technique_tables(doc: Document, spans: list[TechniqueSpan], console: Consol
 
 def _other_tables(doc: Document, console: Console, plain: bool) -> None:
     if doc.claims:
-        claims = _table(f"Claims ({len(doc.claims)})", "#", "claim", "numbers", "source", plain=plain)
+        claims = _table(f"Claims ({len(doc.claims)})", "#", "claim", "score", "numbers", "source",
+                        plain=plain)
         for n, c in enumerate(doc.claims, 1):
             numbers = ", ".join(_short(doc.text[q.start : q.end], 24) for q in c.quantities)
             source = sanitize(c.source.actor or c.source.name) if c.source else "-"
-            claims.add_row(str(n), _short(doc.span_text(c), 70), numbers or "-", source)
+            claims.add_row(str(n), _short(doc.span_text(c), 70), f"{c.score:.2f}", numbers or "-", source)
         console.print(claims)
         console.print()
     if doc.quotes:
-        quotes = _table(f"Quotes ({len(doc.quotes)})", "speaker", "quote", "kind", plain=plain)
+        quotes = _table(f"Quotes ({len(doc.quotes)})", "speaker", "quote", "kind", "score", plain=plain)
         rows = []
         for q in doc.quotes:
             speaker = sanitize(q.speaker.actor or q.speaker.name) if q.speaker else ""
-            rows.append((speaker or "(unattributed)", q.start, _short(doc.span_text(q), 70), q.kind))
-        for speaker, _, quote, kind in sorted(rows):
-            quotes.add_row(speaker, quote, kind)
+            rows.append((speaker or "(unattributed)", q.start, _short(doc.span_text(q), 70), q.kind, q.score))
+        for speaker, _, quote, kind, score in sorted(rows):
+            quotes.add_row(speaker, quote, kind, f"{score:.2f}")
         console.print(quotes)
         console.print()
     if doc.actors:

@@ -468,7 +468,7 @@
         ul.appendChild(self.item("q", i, function (b) {
           b.appendChild(el("span", "u-quote-text", str(q.text)));
           var cue = q.cue ? str(q.cue.name) : "";
-          b.appendChild(el("span", "u-sub", str(q.kind) + (cue ? " · " + cue : "")));
+          b.appendChild(el("span", "u-sub", str(q.kind) + (cue ? " · " + cue : "") + " · score " + score(q.score)));
         }));
       });
       panel.appendChild(ul);
