@@ -24,7 +24,7 @@ from typing import Any
 from unspin.components._actors_entities import EntityCluster, cluster_for_span, entity_clusters
 from unspin.components._actors_roles import load_role_model, mention_vectors, technique_states
 from unspin.components._claims_source import sources_from_quotes
-from unspin.doc import Actor, Document, Mention, Quote, TechniqueSpan
+from unspin.doc import Actor, Attribution, Document, Mention, Quote, TechniqueSpan
 from unspin.errors import ModelError
 
 __all__ = ["ActorFinder", "make_actors", "technique_targets"]
@@ -103,11 +103,7 @@ class ActorFinder:
                 actors[id(target)].techniques.append(index)
         by_name = {cluster.name: cluster for cluster in clusters}
         for index, quote in enumerate(quotes):
-            if quote.speaker is None:
-                continue
-            cluster = cluster_for_span(clusters, quote.speaker.start, quote.speaker.end)
-            if cluster is None and quote.speaker.actor is not None:
-                cluster = by_name.get(quote.speaker.actor)
+            cluster = _cited(clusters, by_name, quote.speaker)
             if cluster is not None:
                 actors[id(cluster)].quotes.append(index)
         if self.roles and clusters and doc is not None:
@@ -148,14 +144,20 @@ class ActorFinder:
             sources_from_quotes(doc.claims, doc.quotes)
         clusters = entity_clusters(sdoc)
         by_name = {cluster.name: cluster for cluster in clusters}
-        cited = [q.speaker for q in doc.quotes] + [c.source for c in doc.claims]
-        for who in cited:
-            if who is not None:
-                # the actor named in the span, else the one a pronoun was resolved to by name
-                cluster = cluster_for_span(clusters, who.start, who.end) or by_name.get(who.name)
-                if cluster is not None:
-                    who.actor = cluster.name
+        for who in [q.speaker for q in doc.quotes] + [c.source for c in doc.claims]:
+            cluster = _cited(clusters, by_name, who)
+            if cluster is not None and who is not None:
+                who.actor = cluster.name
         return doc
+
+
+def _cited(clusters: list[EntityCluster], by_name: dict[str, EntityCluster],
+           who: Attribution | None) -> EntityCluster | None:
+    """The actor a speaker or cited source stands for: the one named in its span, else the one
+    a pronoun or title was resolved to (by name)."""
+    if who is None:
+        return None
+    return cluster_for_span(clusters, who.start, who.end) or by_name.get(who.actor or who.name)
 
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,
