@@ -341,7 +341,21 @@ def test_quote_features_describe_the_quote_and_its_cue() -> None:
 
 
 def test_a_verb_joined_to_the_cue_is_not_part_of_what_was_reported(nlp) -> None:
-    text = "Voters remember a mayor who promised lower harbour fees and then raised them twice."
+    text = "Last spring the mayor promised lower harbour fees and then raised them twice."
     doc = nlp(Article(id="t", text=text))
     reported = [text[q.start:q.end] for q in doc.quotes if q.cue is not None and q.cue.name == "promise"]
     assert reported and all("raised" not in r for r in reported), reported
+
+
+def test_a_quote_inside_another_of_the_same_speaker_is_left_out() -> None:
+    from unspin.components.quotes import _without_echoes
+    from unspin.doc import Attribution, Quote
+
+    def said(start: int, end: int, who: str, actor: str | None = None) -> Quote:
+        return Quote(start, end, kind="reported", speaker=Attribution(who, 0, 3, actor=actor))
+
+    outer = said(10, 80, "Laura Whitfield", "Laura Whitfield")
+    echo = said(20, 60, "she", "Laura Whitfield")  # "... said she believes X": X is what she said
+    other = said(30, 50, "Tom Reyes", "Tom Reyes")  # "... said Reyes claimed X": a quote of its own
+    nobody = Quote(25, 40, kind="reported")
+    assert _without_echoes([outer, echo, other, nobody]) == [outer, other, nobody]

@@ -333,7 +333,7 @@ class QuoteFinder:
                 # a quotation that goes on from the one before, without a new cue: same speaker
                 quote.speaker = _goes_on(text, quotes, quote)
             quotes.append(quote)
-        return quotes
+        return _without_echoes(quotes)
 
     def _cue_for(self, sdoc: Any, start: int, end: int, cues: list[_Cue], used: dict[int, Any],
                  threshold: float, segment_of: list[int]) -> _Cue | None:
@@ -438,6 +438,19 @@ def _segments(sdoc: Any) -> list[tuple[int, int]]:
                 start = token.i + 1
         out.append((start, sent.end))
     return out
+
+
+def _without_echoes(quotes: list[Quote]) -> list[Quote]:
+    """The quotes less those inside another quote of the same speaker ("Trump said he believes
+    X": what he believes is already what he said), which would list one statement twice."""
+    def who(quote: Quote) -> str | None:
+        speaker = quote.speaker
+        return None if speaker is None else (speaker.actor or speaker.name).lower()
+
+    return [q for q in quotes
+            if who(q) is None or not any(o is not q and o.start <= q.start and q.end <= o.end
+                                         and (o.start, o.end) != (q.start, q.end) and who(o) == who(q)
+                                         for o in quotes)]
 
 
 def _nobody(head: Any) -> bool:
