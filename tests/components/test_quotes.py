@@ -18,6 +18,10 @@ def _texts(text: str) -> list[str]:
     ("She said: “Never again will this happen.”", ["“Never again will this happen.”"]),
     ("«Nous partons demain», a-t-il dit.", ["«Nous partons demain»"]),
     ("„Wir gehen morgen“, sagte sie.", ["„Wir gehen morgen“"]),
+    ("‘We will rebuild the bridge,’ the mayor said.", ["‘We will rebuild the bridge,’"]),
+    ("'We will rebuild the bridge,' she said.", ["'We will rebuild the bridge,'"]),
+    ("‘The sailors’ pay will rise in May,’ she said.", ["‘The sailors’ pay will rise in May,’"]),
+    ('He said "she called it ‘a sham’ twice" and left.', ['"she called it ‘a sham’ twice"']),
 ])
 def test_quotation_mark_styles(text: str, expected: list[str]) -> None:
     assert _texts(text) == expected
@@ -40,6 +44,12 @@ def test_quotation_running_across_paragraphs_is_one_quote() -> None:
     assert len(quotes) == 1
     start, end = quotes[0]
     assert text[start:end].startswith("“The first") and text[start:end].endswith("follows,”")
+
+
+def test_apostrophes_and_elisions_are_not_single_quotations() -> None:
+    text = ("It’s the council’s plan and O’Neill’s too. The sailors' pay rose. Rock 'n' roll "
+            "in the '90s was 'great', the Joneses' friends said.")
+    assert _texts(text) == ["'great'"]
 
 
 def test_inch_marks_and_apostrophes_are_not_quotations() -> None:
@@ -273,6 +283,15 @@ def test_headline_cites_the_source_before_its_colon(nlp) -> None:
     quote = next(q for q in doc.quotes if "Fares Will Rise" in text[q.start:q.end])
     assert quote.kind == "reported"
     assert quote.speaker is not None and text[quote.speaker.start:quote.speaker.end] == "Harbour Authority"
+
+
+def test_headline_holding_a_scare_quote_is_one_reported_quote(nlp) -> None:
+    text = ("Harbour Authority: Ferry Fares Were ‘Never Fair’ to Islanders\n\n"
+            "The authority published its fares on Monday.")
+    doc = nlp(Article(id="t", text=text))
+    quotes = [q for q in doc.quotes if q.start < text.index("\n")]
+    assert [text[q.start:q.end] for q in quotes] == ["Ferry Fares Were ‘Never Fair’ to Islanders"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Harbour Authority"
 
 
 def test_transcript_label_in_capitals_resolves_to_the_named_actor(nlp) -> None:

@@ -75,12 +75,81 @@ def find_quotations(text: str, min_words: int = 1) -> list[tuple[int, int]]:
     """Character spans (marks included) of the direct quotations in ``text``.
 
     Two apostrophes stand for a double quotation mark (''like this'', as some newswires type it).
+    Single quotation marks (‘like this’, 'or this', as British papers quote) count outside
+    double-quoted ones, within one paragraph (``_single_quotations``).
     """
     if "''" not in text:
-        return _find(text, min_words)
-    # same length, so offsets hold: the second apostrophe becomes the mark, the first a space
-    spans = _find(text.replace("''", " \""), min_words)
-    return [(s - 1 if text[s - 1:s + 1] == "''" else s, e) for s, e in spans]
+        spans = _find(text, min_words)
+    else:
+        # same length, so offsets hold: the second apostrophe becomes the mark, the first a space
+        spans = _find(text.replace("''", " \""), min_words)
+        spans = [(s - 1 if text[s - 1:s + 1] == "''" else s, e) for s, e in spans]
+    if "‘" in text or "'" in text:
+        singles = [(s, e) for s, e in _single_quotations(text, spans)
+                   if len(_WORD.findall(text[s:e])) >= min_words]
+        spans = sorted(spans + singles)
+    return spans
+
+
+_SINGLE_OPEN = "‘'"
+_SINGLE_CLOSE = "’'"
+# words an apostrophe opens that are not quotations: 'em, 'til, rock 'n' roll, the '90s
+_ELIDED = re.compile(r"(?:em|til|cause|tis|twas|n|s|d|ll|re|ve|\d\d?s?)\b", re.IGNORECASE)
+
+
+def _single_quotations(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in single marks, outside the ``taken`` spans, each closed in its paragraph.
+
+    A single mark opens after a space or opening punctuation, before a word that is not an
+    elision ('em, '90s). It closes at the first mark after the quotation's last word that is
+    followed by a space, punctuation or the paragraph's end, preferring one behind punctuation
+    or not after an "s" (in "the sailors’ pay" the mark is an apostrophe). Unclosed ones are
+    apostrophes, not quotations.
+    """
+    free = [True] * (len(text) + 1)
+    for s, e in taken:
+        free[s:e] = [False] * (e - s)
+    found: list[tuple[int, int]] = []
+    for p_start, p_end in _paragraphs(text):
+        i = p_start
+        while i < p_end:
+            if not free[i] or text[i] not in _SINGLE_OPEN or not _opens_single(text, i, p_end):
+                i += 1
+                continue
+            close = _single_close(text, i, p_end, free)
+            if close is None:
+                i += 1
+                continue
+            found.append((i, close + 1))
+            i = close + 1
+    return found
+
+
+def _opens_single(text: str, i: int, end: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if not (before.isspace() or before in "([{—–-/:;,\"“"):
+        return False
+    return (after.isalnum() or after in "\"“") and not _ELIDED.match(text, i + 1)
+
+
+def _single_close(text: str, i: int, end: int, free: list[bool]) -> int | None:
+    fallback = None
+    for j in range(i + 2, end):
+        if not free[j]:
+            return None  # a double-quoted quotation starts before this one closes
+        ch = text[j]
+        if ch in _SINGLE_OPEN and ch not in _SINGLE_CLOSE and _opens_single(text, j, end):
+            break  # another single quotation opens: this mark was never closed
+        if ch not in _SINGLE_CLOSE or text[j - 1].isspace():
+            continue
+        after = text[j + 1] if j + 1 < end else " "
+        if after.isalnum():
+            continue  # an apostrophe inside a word: it's, O’Neill
+        if text[j - 1] in ".,;:!?…" or after in ".,;:!?)—–-\"”" or text[j - 1].lower() != "s":
+            return j
+        fallback = j if fallback is None else fallback
+    return fallback
 
 
 def _find(text: str, min_words: int) -> list[tuple[int, int]]:

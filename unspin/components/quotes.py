@@ -506,10 +506,16 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int
                 fixed[q] = name
     headlines: set[tuple[int, int]] = set()
     for label, (c_start, c_end) in headline_sources(text):
-        if (c_start, c_end) not in fixed and not any(q[0] < c_end and c_start < q[1] for q in kept):
-            kept.append((c_start, c_end))
-            fixed[(c_start, c_end)] = label
-            headlines.add((c_start, c_end))
+        overlapping = [q for q in kept if q[0] < c_end and c_start < q[1]]
+        # a quotation inside the headline ("Pence: Trump Was ‘Mocking’ Clinton") is part of what it
+        # reports; one that is the headline's claim ("Trump: “We will win”") keeps its own cue
+        if (c_start, c_end) in fixed or any(q[0] <= c_start or q[1] > c_end or q in fixed
+                                            for q in overlapping):
+            continue
+        kept = [q for q in kept if q not in overlapping]
+        kept.append((c_start, c_end))
+        fixed[(c_start, c_end)] = label
+        headlines.add((c_start, c_end))
     return sorted(kept), fixed, headlines
 
 
