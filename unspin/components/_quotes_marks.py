@@ -1,4 +1,4 @@
-"""Direct quotations found from quotation marks alone: straight, curly, guillemets, unbalanced.
+"""Direct quotations found from quotation marks alone: straight, curly, single, guillemets, unbalanced.
 
 A quotation opens at an opening mark and closes at the matching closing mark in the same
 paragraph. A quotation left open at the end of a paragraph continues into the next paragraph
