@@ -378,3 +378,11 @@ def test_a_quote_inside_another_of_the_same_speaker_is_left_out() -> None:
     other = said(30, 50, "Tom Reyes", "Tom Reyes")  # "... said Reyes claimed X": a quote of its own
     nobody = Quote(25, 40, kind="reported")
     assert _without_echoes([outer, echo, other, nobody]) == [outer, other, nobody]
+
+
+def test_a_speaker_with_an_indefinite_title_is_not_someone_named_before(nlp) -> None:
+    text = ("Tom Reyes said the fare rise was unfair.\n\n"
+            "The ministry will review the increase, according to a spokesperson.")
+    doc = nlp(Article(id="t", text=text))
+    written, actor = _speaker_of(doc, text, "review the increase")
+    assert written == "a spokesperson" and actor is None

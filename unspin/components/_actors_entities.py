@@ -88,6 +88,7 @@ _DEMONYMS = {
 }
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _STRIP = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|'|’)$", re.IGNORECASE)
 
 
@@ -364,9 +365,12 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> En
     """The actor a pronoun or a title ("he", "the senator") most likely refers to.
 
     The nearest actor mentioned before ``head`` within the three preceding sentences, of a
-    fitting kind: a person for he/she and titles, any actor for they.
+    fitting kind: a person for he/she and titles, any actor for they. A title with an
+    indefinite article ("a spokesperson") names someone new and refers to no one.
     """
     word = head.lower_
+    if word in _TITLE_WORDS and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
+        return None  # "a spokesperson", "another official": someone not named before
     if word in _PERSON_PRONOUNS or word in _TITLE_WORDS:
         kinds = {"person"}
     elif word in _GROUP_PRONOUNS:
