@@ -212,3 +212,12 @@ def test_a_city_is_a_place_and_a_state_named_as_such_is_a_country(nlp) -> None:
     assert types.get("Canada") == "country"
     assert types.get("Portland") == "place"
     assert types.get("Texas") == "place"
+
+
+def test_a_party_named_by_its_adjective_joins_the_party(nlp) -> None:
+    text = ("Senate Democrats blocked a Republican bill on rail funding on Thursday. "
+            "Republicans said the cuts were overdue, and the GOP will try again in May.")
+    doc = nlp(Article(id="t", text=text))
+    party = _actor(doc, "Republican Party")
+    assert {"Republican", "Republicans", "GOP"} <= set(party.aliases), party.aliases
+    assert not [a for a in doc.actors if a.name == "Republican"]

@@ -49,8 +49,8 @@ for _canonical, _forms in {
     "Russia": ("russian federation", "russia"),
     "Soviet Union": ("ussr", "soviet union"),
     "NATO": ("nato", "north atlantic treaty organization"),
-    "Democratic Party": ("democratic party", "democrats", "dems"),
-    "Republican Party": ("republican party", "gop", "republicans"),
+    "Democratic Party": ("democratic party", "democrats", "dems", "democrat", "democratic"),
+    "Republican Party": ("republican party", "gop", "republicans", "republican"),
     "Americans": ("american", "americans"),
 }.items():
     for _form in _forms:
