@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from unspin.errors import EvaluationError, ModelError
+from unspin.training._finetune import FineTuneConfig
 from unspin.training.data import default_data_dir
 from unspin.training.export import export_onnx_int8
 
@@ -228,22 +229,9 @@ def evaluate_claims(
 
 
 @dataclass(slots=True)
-class EncoderConfig:
+class EncoderConfig(FineTuneConfig):
     """Settings of one encoder fine-tuning run (the defaults make the shipped model)."""
 
-    seed: int = 13
-    epochs: int = 2
-    batch_size: int = 32
-    lr_encoder: float = 6e-5
-    lr_head: float = 1e-3
-    warmup: float = 0.06
-    weight_decay: float = 0.01
-    max_len: int = 64
-    #: Leave the word-embedding matrix (half the weights) as pretrained: on short sentences its
-    #: dense gradient and optimiser update cost as much as the layers, and it barely moves.
-    freeze_embeddings: bool = True
-    bf16: bool = True
-    threads: int = 2
     #: Keep the int8 graph unless it loses more than this much dev-test F1 against fp32: the fp32
     #: graph is four times the size (90 MB against 23 MB), too big to ship in the package.
     int8_tolerance: float = 0.02

