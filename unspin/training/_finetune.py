@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["FineTuneConfig"]
+__all__ = ["FineTuneConfig", "load_encoder", "pad_rows"]
 
 
 @dataclass(slots=True)
@@ -27,3 +29,29 @@ class FineTuneConfig:
     freeze_embeddings: bool = True
     bf16: bool = True
     threads: int = 2
+
+
+def load_encoder(base: str) -> tuple[Any, Any]:
+    """The pretrained encoder in the folder ``base`` and its config, set up for CPU fine-tuning.
+
+    Attention-probability dropout is off: it makes CPU training steps about 1.35x slower
+    (``../shared/MODELS.md``) for no gain here.
+    """
+    from transformers import AutoConfig, AutoModel
+
+    config = AutoConfig.from_pretrained(base)
+    config.attention_probs_dropout_prob = 0.0
+    return AutoModel.from_pretrained(base, config=config, attn_implementation="eager"), config
+
+
+def pad_rows(rows: Sequence[list[int]], pad_id: int) -> tuple[Any, Any]:
+    """Token-id rows as one padded id tensor and its attention mask (torch, long)."""
+    import torch
+
+    width = max(len(r) for r in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for r, row in enumerate(rows):
+        ids[r, : len(row)] = torch.tensor(row)
+        mask[r, : len(row)] = 1
+    return ids, mask

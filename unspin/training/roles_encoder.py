@@ -30,7 +30,7 @@ import numpy as np
 
 from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES
 from unspin.errors import EvaluationError, ModelError
-from unspin.training._finetune import FineTuneConfig
+from unspin.training._finetune import FineTuneConfig, load_encoder, pad_rows
 from unspin.training.roles import RoleMention, document_folds, macro_f1, occurrences
 
 __all__ = [
@@ -144,12 +144,8 @@ def mention_window(ids: Sequence[int], offsets: Sequence[tuple[int, int]], start
 
 def _build(base: str, n_main: int, n_fine: int) -> Any:
     from torch import nn
-    from transformers import AutoConfig, AutoModel
 
-    config = AutoConfig.from_pretrained(base)
-    # Attention-probability dropout makes CPU steps about 1.35x slower (MODELS.md).
-    config.attention_probs_dropout_prob = 0.0
-    encoder = AutoModel.from_pretrained(base, config=config, attn_implementation="eager")
+    encoder, config = load_encoder(base)
 
     class MentionClassifier(nn.Module):
         """The state at the opening « -> main-role and fine-role logits."""
@@ -169,18 +165,6 @@ def _build(base: str, n_main: int, n_fine: int) -> Any:
             return self.main(pooled), self.fine(pooled)
 
     return MentionClassifier()
-
-
-def _pad(rows: Sequence[list[int]], pad_id: int) -> tuple[Any, Any]:
-    import torch
-
-    width = max(len(r) for r in rows)
-    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(rows), width), dtype=torch.long)
-    for r, row in enumerate(rows):
-        ids[r, : len(row)] = torch.tensor(row)
-        mask[r, : len(row)] = 1
-    return ids, mask
 
 
 @dataclass(slots=True)
@@ -258,7 +242,7 @@ def train_encoder(texts: dict[str, str], mentions: Sequence[RoleMention],
         running = 0.0
         for k in range(0, len(order), cfg.batch_size):
             batch = order[k : k + cfg.batch_size]
-            ids, mask = _pad([rows[i] for i in batch], windows.pad)
+            ids, mask = pad_rows([rows[i] for i in batch], windows.pad)
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=cfg.bf16):
                 main, fine = model(ids, mask, torch.tensor([markers[i] for i in batch]))
             loss = F.cross_entropy(main.float(), main_y[batch])
@@ -314,7 +298,7 @@ def predict_encoder(model: Any, windows: Any, texts: dict[str, str], mentions: S
     fine = np.zeros((len(rows), len(FINE_LABELS)), dtype=np.float32)
     with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=cfg.bf16):
         for k in range(0, len(rows), 64):
-            ids, mask = _pad(rows[k : k + 64], windows.pad)
+            ids, mask = pad_rows(rows[k : k + 64], windows.pad)
             a, b = model(ids, mask, torch.tensor(markers[k : k + 64]))
             main[k : k + 64], fine[k : k + 64] = a.float().numpy(), b.float().numpy()
     where = np.array(owner)
