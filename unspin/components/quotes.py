@@ -223,7 +223,6 @@ class QuoteFinder:
                 if quoted is not None and (cue.content is None or cue.open_ended
                                            or (cue.content[0] < quoted[1] and quoted[0] < cue.content[1])):
                     continue  # the quotation is what it reports
-
                 block = _block_after(sdoc, text, cue, self.min_words) if cue.colon else None
                 if block is None and cue.content is None:
                     continue

@@ -349,8 +349,8 @@ def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.
         docs = list(load_spacy().pipe((a.text for a in articles), batch_size=16))
     docs = list(docs)
     cue_sets = [cue_examples([doc], [article]) for doc, article in zip(docs, articles, strict=True)]
-    features = [f for f, _ in cue_sets for f in f]
-    labels = [y for _, y in cue_sets for y in y]
+    features = [feats for doc_features, _ in cue_sets for feats in doc_features]
+    labels = [label for _, doc_labels in cue_sets for label in doc_labels]
     log(f"cue model: {len(labels)} candidates, {sum(labels)} gold cues")
     cues = train_cue_model(features, labels, c=cue_c)
     cues["threshold"] = cue_threshold
