@@ -52,6 +52,12 @@ def test_apostrophes_and_elisions_are_not_single_quotations() -> None:
     assert _texts(text) == ["'great'"]
 
 
+def test_many_unclosed_single_marks_are_read_in_one_pass() -> None:
+    # each mark opens and none closes; a scan to the paragraph's end from each took minutes
+    assert find_quotations(" 'ab cd" * 15000) == []
+    assert _texts(" ‘ab" * 20000 + " ‘closed at last’") == ["‘closed at last’"]
+
+
 def test_inch_marks_and_apostrophes_are_not_quotations() -> None:
     assert _texts("A 5\" screen and Tom's car.") == []
 

@@ -92,6 +92,7 @@ def find_quotations(text: str, min_words: int = 1) -> list[tuple[int, int]]:
 
 
 _SINGLE_OPEN = "‘'"
+_MAX_SINGLE = 2000  # characters: a quotation in single marks closes sooner, or it was an apostrophe
 _SINGLE_CLOSE = "’'"
 # words an apostrophe opens that are not quotations: 'em, 'til, rock 'n' roll, the '90s
 _ELIDED = re.compile(r"(?:em|til|cause|tis|twas|n|s|d|ll|re|ve|\d\d?s?)\b", re.IGNORECASE)
@@ -135,11 +136,12 @@ def _opens_single(text: str, i: int, end: int) -> bool:
 
 def _single_close(text: str, i: int, end: int, free: list[bool]) -> int | None:
     fallback = None
-    for j in range(i + 2, end):
+    for j in range(i + 2, min(end, i + _MAX_SINGLE)):
         if not free[j]:
             return None  # a double-quoted quotation starts before this one closes
         ch = text[j]
-        if ch in _SINGLE_OPEN and ch not in _SINGLE_CLOSE and _opens_single(text, j, end):
+        if ch in _SINGLE_OPEN and (ch not in _SINGLE_CLOSE or text[j - 1].isspace()) \
+                and _opens_single(text, j, end):
             break  # another single quotation opens: this mark was never closed
         if ch not in _SINGLE_CLOSE or text[j - 1].isspace():
             continue
