@@ -441,15 +441,24 @@ def _segments(sdoc: Any) -> list[tuple[int, int]]:
 
 def _without_echoes(quotes: list[Quote]) -> list[Quote]:
     """The quotes less those inside another quote of the same speaker ("Trump said he believes
-    X": what he believes is already what he said), which would list one statement twice."""
-    def who(quote: Quote) -> str | None:
-        speaker = quote.speaker
-        return None if speaker is None else (speaker.actor or speaker.name).lower()
+    X": what he believes is already what he said), which would list one statement twice.
 
-    return [q for q in quotes
-            if who(q) is None or not any(o is not q and o.start <= q.start and q.end <= o.end
-                                         and (o.start, o.end) != (q.start, q.end) and who(o) == who(q)
-                                         for o in quotes)]
+    One sweep per speaker over the quotes by start: a quote is inside another when one before it
+    reaches past its end, or to its end from further left.
+    """
+    by_speaker: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        if quote.speaker is not None:
+            by_speaker.setdefault((quote.speaker.actor or quote.speaker.name).lower(), []).append(quote)
+    echoes: set[int] = set()
+    for group in by_speaker.values():
+        reach, reach_start = -1, -1
+        for quote in sorted(group, key=lambda q: (q.start, -q.end)):
+            if reach > quote.end or (reach == quote.end and reach_start < quote.start):
+                echoes.add(id(quote))
+            if quote.end > reach:
+                reach, reach_start = quote.end, quote.start
+    return [q for q in quotes if id(q) not in echoes]
 
 
 def _nobody(head: Any) -> bool:
