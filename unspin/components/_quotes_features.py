@@ -11,6 +11,7 @@ from typing import Any
 __all__ = [
     "NOUN_CUES",
     "QUOTE_CHARS",
+    "bucket",
     "candidate_cues",
     "content_span",
     "cue_features",
@@ -112,7 +113,8 @@ def cue_features(token: Any, quote_mask: list[bool]) -> list[str]:
     return feats
 
 
-def _bucket(value: float, edges: tuple[float, ...]) -> str:
+def bucket(value: float, edges: tuple[float, ...]) -> str:
+    """The first of the ascending ``edges`` that ``value`` does not pass, as text ('>last' past them all)."""
     for edge in edges:
         if value <= edge:
             return str(edge)
@@ -131,7 +133,7 @@ def quote_features(quoted: Any, text: str, kind: str, cue: Any | None, cue_score
     """
     start, end = quoted.start_char, quoted.end_char
     words = [t for t in quoted if not (t.is_punct or t.is_space)]
-    n_words = _bucket(len(text[start:end].split()), (1, 2, 3, 4, 5, 7, 10, 15, 25, 40))
+    n_words = bucket(len(text[start:end].split()), (1, 2, 3, 4, 5, 7, 10, 15, 25, 40))
     feats = [f"kind={kind}", f"n={n_words}|{kind}"]
     if words:
         caps = sum(t.text[:1].isupper() for t in words) / len(words)
@@ -150,7 +152,7 @@ def quote_features(quoted: Any, text: str, kind: str, cue: Any | None, cue_score
     if cue is None:
         return [*feats, f"cue=none|{kind}"]
     lemma = cue.lemma_.lower()
-    score = _bucket(cue_score or 0.0, (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9))
+    score = bucket(cue_score or 0.0, (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9))
     feats += [f"cue={lemma}|{kind}", f"cue_score={score}|{kind}",
               f"cue_dep={cue.dep_}|{kind}", f"cue_tag={cue.tag_}", f"open={open_ended}|{kind}",
               f"source={'none' if source is None else source.pos_}|{kind}",
@@ -158,7 +160,7 @@ def quote_features(quoted: Any, text: str, kind: str, cue: Any | None, cue_score
               f"cue_inside={start <= cue.idx < end}|{kind}"]
     if kind == "direct":
         distance = min(abs(cue.idx - start), abs(cue.idx - end))
-        feats += [f"dist={_bucket(distance, (2, 5, 10, 20, 40, 80))}", f"cue_after={cue.idx >= end}"]
+        feats += [f"dist={bucket(distance, (2, 5, 10, 20, 40, 80))}", f"cue_after={cue.idx >= end}"]
     if content is not None:
         feats.append(f"content_is_quote={content[0] < end and start < content[1]}|{kind}")
     return feats

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from unspin.components._quotes_features import bucket
+
 __all__ = ["SpeakerCandidate", "null_features", "speaker_candidates"]
 
 _HEAD_POS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -34,13 +36,6 @@ class SpeakerCandidate:
     token: Any
     features: list[str]
     n_static: int = 0
-
-
-def _bin(value: int, edges: tuple[int, ...]) -> str:
-    for edge in edges:
-        if value <= edge:
-            return str(edge)
-    return f">{edges[-1]}"
 
 
 def _score_bin(score: float | None) -> str:
@@ -100,9 +95,9 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
         sent = sent_index[t.i]
         where = "same" if s_first <= sent <= s_last else "prev" if sent < s_first else "next"
         distance = q_first - t.i if side == "before" else t.i - q_last
-        r = _bin(rank[t.i], (0, 1, 2))
+        r = bucket(rank[t.i], (0, 1, 2))
         feats += ["bias", f"kind={kind}", quote_feature,
-                  f"side={side}|{where}", f"dist={_bin(distance, (2, 4, 8, 15, 30))}|{side}",
+                  f"side={side}|{where}", f"dist={bucket(distance, (2, 4, 8, 15, 30))}|{side}",
                   f"rank={r}|{side}|{where}", f"rank|kind={r}|{side}|{kind}",
                   f"dep|side={t.dep_}|{side}|{where}", f"pos|rank={t.pos_}|{r}|{side}",
                   f"ent|side={t.ent_type_ or '-'}|{side}|{where}"]
@@ -143,7 +138,7 @@ def null_features(start: int, kind: str, cue: Any | None, cue_scores: dict[int, 
     score = _score_bin(cue_score) if cue is not None else "nocue"
     after_colon = text[max(0, start - 40):start].rstrip().endswith(":")
     feats = ["null", f"null|kind={kind}", f"null|quote={kind}|{score}", f"null|after_colon={after_colon}",
-             f"null|n={_bin(n_candidates, (0, 2, 5, 10, 20))}"]
+             f"null|n={bucket(n_candidates, (0, 2, 5, 10, 20))}"]
     if cue is not None:
         feats.append(f"null|cue={cue.lemma_.lower()}")
     return feats
@@ -152,7 +147,7 @@ def null_features(start: int, kind: str, cue: Any | None, cue_scores: dict[int, 
 def _static_features(t: Any, sdoc: Any, cue_scores: dict[int, float], quote_mask: list[bool],
                      mentions: dict[int, int]) -> tuple[list[str], bool, bool, float | None]:
     """The features of a candidate that do not depend on the quote, and three facts for the rest."""
-    seen = _bin(mentions.get(t.i, 0), (0, 1, 3, 8))
+    seen = bucket(mentions.get(t.i, 0), (0, 1, 3, 8))
     feats = [f"pos={t.pos_}", f"ent={t.ent_type_ or '-'}", f"dep={t.dep_}",
              f"dep|hpos={t.dep_}|{t.head.pos_}", f"mentions={seen}|{t.pos_}"]
     word = t.lower_
