@@ -176,7 +176,7 @@ def test_evaluate_roles_fine_tune_prints_the_folds(tiny_base: str, tmp_path: Pat
     (tmp_path / "subtask-1-annotations.txt").write_text("".join(
         f"{m.document}\t{m.name}\t{m.start}\t{m.end - 1}\t{m.role.title()}\t{m.fine_roles[0].title()}\n"
         for m in mentions), encoding="utf-8")
-    monkeypatch.setattr(roles_encoder, "_base_path", lambda cfg: tiny_base)
+    monkeypatch.setattr(roles_encoder, "base_model_path", lambda purpose: tiny_base)
     command = ["evaluate-roles", "--data", str(tmp_path), "--folds", "2", "--fine-tune", "--epochs", "1"]
     assert main(command) == 0
     result = json.loads(capsys.readouterr().out)

