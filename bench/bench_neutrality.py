@@ -9,8 +9,12 @@ originals and on the mirrors (F1 of one against the other; a fragment agrees whe
 same technique overlaps it), fragment counts per technique on each side, and the articles whose
 count moved most. The same is measured for a placebo that swaps words naming no side (days,
 months, numbers, directions): the int8 model's fragments move with any change of wording, and
-the placebo's agreement is the floor the mirror's is read against. A mirror agreement well below
-the placebo's would mean that who is named, not how they are spoken of, changes what it finds.
+the placebo's agreement is the floor the mirror's is read against. The placebo changes fewer
+words than the mirror, and no names, so a second control replaces the mirror's words at the same
+places by words of the same side (Clinton -> Sanders, Russia -> China; ``SAME_SIDE``), read
+against the mirror without "left"/"right" (which it leaves alone). A mirror agreement well below
+that control's would mean that which side is named, not how it is spoken of, changes what the
+model finds; both well below the placebo's mean that any change of names moves it.
 With ``--roles`` (the default) the same is done for the roles of the actors stage: an actor
 named by a swapped word ("Trump") is matched to its twin on the mirror ("Clinton") and their
 main roles compared, against the placebo's actors.
@@ -39,6 +43,32 @@ PAIRS = [
 ]
 
 
+#: The control for the mirror: each word of ``PAIRS`` replaced by a word of the same side
+#: (Clinton -> Sanders, Republicans -> Conservatives, Russia -> China), at the same places. It
+#: changes as many words as the mirror, and names other people, but moves no one to the other
+#: side. "left" and "right" stay as they are (mostly directions, with no same-side twin), so it is
+#: read against the mirror without them (``SIDED``).
+SAME_SIDE = [
+    ("Democrats", "Progressives"), ("Republicans", "Conservatives"), ("Democrat", "Progressive"),
+    ("Republican", "Conservative"), ("Democratic", "Progressive"), ("liberals", "progressives"),
+    ("conservatives", "traditionalists"), ("liberal", "progressive"), ("conservative", "traditionalist"),
+    ("left-wing", "leftist"), ("right-wing", "rightist"), ("leftist", "left-wing"),
+    ("rightist", "right-wing"), ("progressive", "liberal"), ("traditionalist", "conservative"),
+    ("Clinton", "Sanders"), ("Trump", "Cruz"), ("Hillary", "Bernie"), ("Donald", "Ted"),
+    ("Obama", "Carter"), ("Bush", "Reagan"), ("Biden", "Kerry"), ("Pence", "Romney"),
+    ("Pelosi", "Schumer"), ("McConnell", "Ryan"), ("Sanders", "Warren"), ("Cruz", "Rubio"),
+    ("CNN", "MSNBC"), ("Fox", "Breitbart"), ("Russia", "China"), ("Russian", "Chinese"),
+    ("America", "Britain"), ("American", "British"), ("Moscow", "Beijing"), ("Washington", "London"),
+    ("Putin", "Xi"), ("Iran", "Syria"), ("Iranian", "Syrian"), ("Israel", "Britain"),
+    ("Israeli", "British"), ("Muslims", "Sunnis"), ("Muslim", "Sunni"), ("Islam", "Sunnism"),
+    ("Christians", "Catholics"), ("Christian", "Catholic"), ("Christianity", "Catholicism"),
+    ("Palestinians", "Gazans"), ("Israelis", "Britons"),
+]
+
+#: The mirror without "left"/"right": the same places as ``SAME_SIDE`` changes.
+SIDED = [pair for pair in PAIRS if pair != ("left", "right")]
+
+
 #: A placebo: pairs of words that name no side. Swapping them measures how much any small
 #: change of wording moves the fragments, the floor against which the mirror is read.
 PLACEBO = [
@@ -51,11 +81,12 @@ PLACEBO = [
 class Swapper:
     """Swaps the words of ``pairs`` for each other (whole words, case kept), keeping an offset map."""
 
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+    def __init__(self, pairs: list[tuple[str, str]], *, both_ways: bool = True) -> None:
         self.swap: dict[str, str] = {}
         for a, b in pairs:
             self.swap.setdefault(a.lower(), b)
-            self.swap.setdefault(b.lower(), a)
+            if both_ways:
+                self.swap.setdefault(b.lower(), a)
         words = sorted((re.escape(w) for w in self.swap), key=len, reverse=True)
         self.pattern = re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
 
@@ -171,7 +202,11 @@ def main() -> int:
     stage = make_techniques()
     mirror = compare(stage, texts, Swapper(PAIRS))
     placebo = compare(stage, texts, Swapper(PLACEBO))
-    for name, r in (("mirror (sides swapped)", mirror), ("placebo (neutral words swapped)", placebo)):
+    sided = compare(stage, texts, Swapper(SIDED))
+    same_side = compare(stage, texts, Swapper(SAME_SIDE, both_ways=False))
+    for name, r in (("mirror (sides swapped)", mirror), ("placebo (neutral words swapped)", placebo),
+                    ("mirror without left/right", sided),
+                    ("control: same words replaced within their side", same_side)):
         print(f"{name}: {r['changed']} of {len(texts)} articles changed, {r['swaps']} words swapped; "
               f"fragments {r['original']} -> {r['twin']}; agreement F1 (overlap, same technique) "
               f"{r['agreement_f1']:.3f}")
@@ -186,9 +221,11 @@ def main() -> int:
         nlp = load(components=["parse", "techniques", "actors"])
         roles_mirror = compare_roles(nlp, texts, Swapper(PAIRS))
         roles_placebo = compare_roles(nlp, texts, Swapper(PLACEBO))
+        roles_same = compare_roles(nlp, texts, Swapper(SAME_SIDE, both_ways=False))
         print("roles (the actors stage), an actor matched to its twin by its swapped name:")
         print(_role_line("  mirror", roles_mirror))
         print(_role_line("  placebo", roles_placebo))
+        print(_role_line("  same-side control", roles_same))
         a = roles_mirror["antagonist"]
         print(f"  sided actors called antagonist: {a['original']} on the originals, {a['twin']} for their "
               "twins on the mirrors")
