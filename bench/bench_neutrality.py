@@ -15,11 +15,12 @@ places by words of the same side (Clinton -> Sanders, Russia -> China; ``SAME_SI
 against the mirror without "left"/"right" (which it leaves alone). A mirror agreement well below
 that control's would mean that which side is named, not how it is spoken of, changes what the
 model finds; both well below the placebo's mean that any change of names moves it.
-With ``--roles`` (the default) the same is done for the roles of the actors stage: an actor
+With ``--claims`` (the default) the claims stage's check-worthy sentences are compared the
+same way. With ``--roles`` (the default) the same is done for the roles of the actors stage: an actor
 named by a swapped word ("Trump") is matched to its twin on the mirror ("Clinton") and their
 main roles compared, against the placebo's actors.
 
-    .venv/bin/python bench/bench_neutrality.py [--limit 75] [--no-roles]
+    .venv/bin/python bench/bench_neutrality.py [--limit 75] [--no-claims] [--no-roles]
 """
 
 from __future__ import annotations
@@ -145,6 +146,36 @@ def compare(stage: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
             "moved": sorted(moved, reverse=True)[:5]}
 
 
+def compare_claims(nlp: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
+    """Claims found on the texts and on their swapped twins, matched back by overlap.
+
+    Also counts how many claims name a swapped word, and how many of those the twin keeps: a
+    claim about one side that is check-worthy only under that side's name would show there.
+    """
+    from unspin.doc import Article
+
+    swapped = [swapper(t) for t in texts]
+    originals = nlp.pipe(Article(id=str(i), text=t) for i, t in enumerate(texts))
+    twins = nlp.pipe(Article(id=str(i), text=s) for i, (s, _) in enumerate(swapped))
+    matched_o = matched_t = n_o = n_t = sided = sided_kept = 0
+    for text, doc, twin, (_, back) in zip(texts, originals, twins, swapped, strict=True):
+        plain = [(c.start, c.end) for c in doc.claims]
+        mapped = [(back[c.start], back[c.end]) for c in twin.claims]
+        for a, b in plain:
+            kept = any(a < e and s < b for s, e in mapped)
+            matched_o += kept
+            if swapper.pattern.search(text[a:b]):
+                sided += 1
+                sided_kept += kept
+        matched_t += sum(any(a < e and s < b for s, e in plain) for a, b in mapped)
+        n_o += len(plain)
+        n_t += len(mapped)
+    recall = matched_o / n_o if n_o else 1.0
+    precision = matched_t / n_t if n_t else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"original": n_o, "twin": n_t, "agreement_f1": f1, "sided": sided, "sided_kept": sided_kept}
+
+
 def compare_roles(nlp: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
     """Roles of each actor on the texts and of its twin (its name swapped) on the swapped texts.
 
@@ -190,6 +221,8 @@ def _role_line(name: str, r: dict[str, Any]) -> str:
 def main() -> int:
     parser = stage_arguments(__doc__.splitlines()[0], repeat=1)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--claims", action=argparse.BooleanOptionalAction, default=True,
+                        help="also compare the claims the claims stage finds on each side (default: on)")
     parser.add_argument("--roles", action=argparse.BooleanOptionalAction, default=True,
                         help="also compare the roles the actors stage gives each side (default: on)")
     args = parser.parse_args()
@@ -215,6 +248,17 @@ def main() -> int:
         print(f"{technique:42s} {o:9d} {m:7d}")
     print("articles whose fragment count the mirror moved most: " + ", ".join(
         f"#{i} {o}->{m}" for _, i, o, m in mirror["moved"]))
+    if args.claims:
+        from unspin.pipeline import load
+
+        nlp = load(components=["parse", "claims"])
+        print("claims (the claims stage), matched back by overlap:")
+        for name, pairs, both in (("mirror", PAIRS, True), ("placebo", PLACEBO, True),
+                                  ("mirror without left/right", SIDED, True),
+                                  ("same-side control", SAME_SIDE, False)):
+            r = compare_claims(nlp, texts, Swapper(pairs, both_ways=both))
+            print(f"  {name}: claims {r['original']} -> {r['twin']}, agreement F1 {r['agreement_f1']:.3f}; "
+                  f"{r['sided']} claims name a changed word, {r['sided_kept']} kept")
     if args.roles:
         from unspin.pipeline import load
 
