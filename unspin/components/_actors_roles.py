@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from unspin.components.techniques import STATES_KEY, Encoded, TechniqueModel
+from unspin.components.techniques import STATES_KEY, Encoded, TechniqueModel, _softmax
 from unspin.doc import Document
 from unspin.errors import ModelError
 
@@ -124,12 +124,6 @@ class RoleModel:
     def predict_shown(self, vectors: np.ndarray) -> tuple[str, str, float] | None:
         """The role to show for an actor (``decide_shown``), or None when no role is sure enough."""
         return self.decide_shown(*self._actor_proba(vectors))
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
 
 
 @lru_cache(maxsize=4)
