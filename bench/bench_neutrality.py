@@ -221,6 +221,8 @@ def _role_line(name: str, r: dict[str, Any]) -> str:
 def main() -> int:
     parser = stage_arguments(__doc__.splitlines()[0], repeat=1)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--model", default=None,
+                        help="a technique model folder made by `unspin train` (default: the shipped one)")
     parser.add_argument("--claims", action=argparse.BooleanOptionalAction, default=True,
                         help="also compare the claims the claims stage finds on each side (default: on)")
     parser.add_argument("--roles", action=argparse.BooleanOptionalAction, default=True,
@@ -232,7 +234,7 @@ def main() -> int:
     from unspin.components.techniques import make_techniques
 
     texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))[: args.limit or None]]
-    stage = make_techniques()
+    stage = make_techniques(model=args.model)
     mirror = compare(stage, texts, Swapper(PAIRS))
     placebo = compare(stage, texts, Swapper(PLACEBO))
     sided = compare(stage, texts, Swapper(SIDED))

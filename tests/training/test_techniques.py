@@ -92,3 +92,33 @@ def test_training_is_deterministic_with_the_seed(tmp_path: Path) -> None:
         with np.load(tmp_path / run / "heads.npz") as h:
             heads.append(h["span_w2"].copy())
     np.testing.assert_array_equal(heads[0], heads[1])
+
+
+def test_name_swapped_twins_move_the_spans_with_the_text() -> None:
+    from unspin.doc import Article
+    from unspin.training.ptc import GoldSpan
+    from unspin.training.techniques import _name_swapped
+
+    first = ("Mayor Diane Keller met Tom Reyes in Port Alder on Monday. Keller called the plan "
+             "a disgusting betrayal of Port Alder.")
+    second = "Senator Maria Lopez visited Brazil. Lopez said France and Germany were worried."
+    articles = [Article(id="1", text=first), Article(id="2", text=second)]
+    fragment = first.index("a disgusting betrayal")
+    keller = first.index("Keller called")
+    gold = {"1": [GoldSpan("1", fragment, fragment + len("a disgusting betrayal"), "Loaded_Language"),
+                  GoldSpan("1", keller, keller + len("Keller"), "Name_Calling,Labeling")]}
+    twins, twin_gold = _name_swapped(articles, gold, copies=2, seed=3)
+
+    assert [t.id for t in twins] == ["1~names1", "2~names1", "1~names2", "2~names2"]
+    assert twin_gold["2~names1"] == []
+    for twin in (twins[0], twins[2]):
+        spans = twin_gold[twin.id]
+        assert twin.text[spans[0].start:spans[0].end] == "a disgusting betrayal"
+        assert spans[0].technique == "Loaded_Language"
+        assert spans[1].end > spans[1].start and twin.text[spans[1].end:].startswith(" called the plan")
+    # Some name changed, and a name is replaced the same way wherever it occurs in an article.
+    assert any(t.text != a.text for t, a in zip(twins, articles + articles, strict=True))
+    twin = twins[0]
+    assert twin.text.endswith(".") and "a disgusting betrayal of " in twin.text
+    place = twin.text.split("a disgusting betrayal of ")[1][:-1]
+    assert place in twin.text.split(" on Monday")[0]

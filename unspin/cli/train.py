@@ -19,10 +19,13 @@ def train(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the trained model into.")],
     seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same model).")] = 13,
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="Passes over the training set.")] = 3,
+    name_swaps: Annotated[int, typer.Option(
+        "--name-swaps", min=0, help="Also train on this many copies of each article with its "
+        "people, organisations and places replaced by others.")] = 0,
 ) -> int:
     """Train the technique model; the folder it writes can replace unspin/models/techniques."""
     from unspin.training.techniques import TrainConfig, train_techniques
 
-    train_techniques(data, out, TrainConfig(seed=seed, epochs=epochs),
+    train_techniques(data, out, TrainConfig(seed=seed, epochs=epochs, name_swaps=name_swaps),
                      log=lambda message: print(message, flush=True))
     return 0

@@ -61,6 +61,10 @@ class TrainConfig:
     heldout_percent: int = 20
     calib_percent: int = 10
     max_articles: int | None = None
+    #: Name-swapped copies of each training article (people, organisations, countries, groups
+    #: replaced by others of the same kind from the training articles), so that the model learns
+    #: techniques from how names are spoken of rather than from which names occur.
+    name_swaps: int = 0
     #: Overrides of the encoder's config (tests use a tiny random encoder).
     encoder_overrides: dict[str, Any] = field(default_factory=dict)
     random_encoder: bool = False
@@ -127,6 +131,65 @@ def _make_windows(tokenizer: Any, articles: Sequence[Article], gold: Mapping[str
                      if a < wb and b > wa]
             out.append(_Window(enc.ids[wa:wb], labels[wa:wb], local))
     return out
+
+
+_SWAP_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _name_swapped(articles: Sequence[Article], gold: Mapping[str, list[GoldSpan]], copies: int,
+                  seed: int) -> tuple[list[Article], dict[str, list[GoldSpan]]]:
+    """``copies`` twins of each article with its named entities replaced, and their moved spans.
+
+    Each distinct name of an article is replaced, wherever it occurs, by a name of the same
+    entity label drawn from all the articles' names; gold spans are moved with the text (a span
+    edge inside a replaced name moves to that name's edge).
+    """
+    from unspin.components.parse import load_spacy
+
+    nlp = load_spacy()
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
+    pool: dict[str, list[str]] = {label: [] for label in _SWAP_LABELS}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in pool and "\n" not in ent.text:
+                pool[ent.label_].append(ent.text)
+    names = {label: sorted(set(v)) for label, v in pool.items()}
+    rng = random.Random(seed)
+    out_articles: list[Article] = []
+    out_gold: dict[str, list[GoldSpan]] = {}
+    for copy in range(copies):
+        for article, doc in zip(articles, docs, strict=True):
+            mapping: dict[str, str] = {}
+            edits: list[tuple[int, int, str]] = []
+            for ent in doc.ents:
+                if ent.label_ not in names or "\n" in ent.text or not names[ent.label_]:
+                    continue
+                new = mapping.setdefault(ent.text, rng.choice(names[ent.label_]))
+                edits.append((ent.start_char, ent.end_char, new))
+            text, at, parts, moved = article.text, 0, [], []
+            for a, b, new in edits:
+                parts.append(text[at:a])
+                parts.append(new)
+                moved.append((a, b, new))
+                at = b
+            parts.append(text[at:])
+
+            def place(pos: int, is_end: bool, moved: list[tuple[int, int, str]] = moved) -> int:
+                shift = 0
+                for a, b, new in moved:
+                    if pos >= b:
+                        shift += len(new) - (b - a)
+                    elif pos > a:
+                        return a + shift + (len(new) if is_end else 0)
+                    else:
+                        break
+                return pos + shift
+
+            twin_id = f"{article.id}~names{copy + 1}"
+            out_articles.append(Article(id=twin_id, text="".join(parts)))
+            out_gold[twin_id] = [GoldSpan(twin_id, place(g.start, False), place(g.end, True), g.technique)
+                                 for g in gold.get(article.id, [])]
+    return out_articles, out_gold
 
 
 def _build_model(cfg: TrainConfig, base: str) -> Any:
@@ -363,6 +426,9 @@ def train_techniques(data: str | Path, out: str | Path, cfg: TrainConfig | None 
     tokenizer.no_padding()
     train_articles = [articles[i] for i in parts["train"]]
     windows = _make_windows(tokenizer, train_articles, gold, cfg)
+    if cfg.name_swaps:
+        twins, twin_gold = _name_swapped(train_articles, gold, cfg.name_swaps, cfg.seed)
+        windows += _make_windows(tokenizer, twins, twin_gold, cfg)
     log(f"{len(windows)} windows of up to {cfg.window} tokens")
     model = _build_model(cfg, base)
     _train_loop(model, windows, cfg, tokenizer.token_to_id("[PAD]"), tokenizer.token_to_id("[CLS]"),
