@@ -117,6 +117,13 @@ class Swapper:
         return "".join(out), back
 
 
+def _agreement(matched_o: int, n_o: int, matched_t: int, n_t: int) -> float:
+    """F1 of the twins' findings against the originals' (each side's share matched on the other)."""
+    recall = matched_o / n_o if n_o else 1.0
+    precision = matched_t / n_t if n_t else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def compare(stage: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
     """Fragments on the texts and on their swapped twins, matched by overlap and technique."""
     swapped = [swapper(t) for t in texts]
@@ -137,13 +144,10 @@ def compare(stage: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
         for _, _, t in mapped:
             counts.setdefault(t, [0, 0])[1] += 1
         moved.append((abs(len(plain) - len(mapped)), i, len(plain), len(mapped)))
-    recall = matched_o / n_o if n_o else 1.0
-    precision = matched_t / n_t if n_t else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     swaps = sum(len(swapper.pattern.findall(t)) for t in texts)
     return {"swaps": swaps, "changed": sum(s != t for (s, _), t in zip(swapped, texts, strict=True)),
-            "original": n_o, "twin": n_t, "agreement_f1": f1, "counts": counts,
-            "moved": sorted(moved, reverse=True)[:5]}
+            "original": n_o, "twin": n_t, "agreement_f1": _agreement(matched_o, n_o, matched_t, n_t),
+            "counts": counts, "moved": sorted(moved, reverse=True)[:5]}
 
 
 def compare_claims(nlp: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:
@@ -170,10 +174,8 @@ def compare_claims(nlp: Any, texts: list[str], swapper: Swapper) -> dict[str, An
         matched_t += sum(any(a < e and s < b for s, e in plain) for a, b in mapped)
         n_o += len(plain)
         n_t += len(mapped)
-    recall = matched_o / n_o if n_o else 1.0
-    precision = matched_t / n_t if n_t else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"original": n_o, "twin": n_t, "agreement_f1": f1, "sided": sided, "sided_kept": sided_kept}
+    return {"original": n_o, "twin": n_t, "agreement_f1": _agreement(matched_o, n_o, matched_t, n_t),
+            "sided": sided, "sided_kept": sided_kept}
 
 
 def compare_roles(nlp: Any, texts: list[str], swapper: Swapper) -> dict[str, Any]:

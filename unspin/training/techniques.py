@@ -157,7 +157,7 @@ def _name_swapped(articles: Sequence[Article], gold: Mapping[str, list[GoldSpan]
     rng = random.Random(seed)
     out_articles: list[Article] = []
     out_gold: dict[str, list[GoldSpan]] = {}
-    for copy in range(copies):
+    for k in range(copies):
         for article, doc in zip(articles, docs, strict=True):
             mapping: dict[str, str] = {}
             edits: list[tuple[int, int, str]] = []
@@ -185,7 +185,7 @@ def _name_swapped(articles: Sequence[Article], gold: Mapping[str, list[GoldSpan]
                         break
                 return pos + shift
 
-            twin_id = f"{article.id}~names{copy + 1}"
+            twin_id = f"{article.id}~names{k + 1}"
             out_articles.append(Article(id=twin_id, text="".join(parts)))
             out_gold[twin_id] = [GoldSpan(twin_id, place(g.start, False), place(g.end, True), g.technique)
                                  for g in gold.get(article.id, [])]
