@@ -136,6 +136,20 @@ def _make_windows(tokenizer: Any, articles: Sequence[Article], gold: Mapping[str
 _SWAP_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
+def _moved(pos: int, edits: Sequence[tuple[int, int, str]], is_end: bool) -> int:
+    """Where offset ``pos`` lands once each ``(start, end, new)`` of ``edits`` (in text order) is
+    applied; an offset inside a replaced name moves to that name's start, or its end for ``is_end``."""
+    shift = 0
+    for a, b, new in edits:
+        if pos >= b:
+            shift += len(new) - (b - a)
+        elif pos > a:
+            return a + shift + (len(new) if is_end else 0)
+        else:
+            break
+    return pos + shift
+
+
 def _name_swapped(articles: Sequence[Article], gold: Mapping[str, list[GoldSpan]], copies: int,
                   seed: int) -> tuple[list[Article], dict[str, list[GoldSpan]]]:
     """``copies`` twins of each article with its named entities replaced, and their moved spans.
@@ -148,47 +162,29 @@ def _name_swapped(articles: Sequence[Article], gold: Mapping[str, list[GoldSpan]
 
     nlp = load_spacy()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
-    pool: dict[str, list[str]] = {label: [] for label in _SWAP_LABELS}
-    for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ in pool and "\n" not in ent.text:
-                pool[ent.label_].append(ent.text)
-    names = {label: sorted(set(v)) for label, v in pool.items()}
+    entities = [[e for e in doc.ents if e.label_ in _SWAP_LABELS and "\n" not in e.text] for doc in docs]
+    pool: dict[str, set[str]] = {label: set() for label in _SWAP_LABELS}
+    for ents in entities:
+        for ent in ents:
+            pool[ent.label_].add(ent.text)
+    names = {label: sorted(v) for label, v in pool.items()}
     rng = random.Random(seed)
     out_articles: list[Article] = []
     out_gold: dict[str, list[GoldSpan]] = {}
     for k in range(copies):
-        for article, doc in zip(articles, docs, strict=True):
+        for article, ents in zip(articles, entities, strict=True):
             mapping: dict[str, str] = {}
-            edits: list[tuple[int, int, str]] = []
-            for ent in doc.ents:
-                if ent.label_ not in names or "\n" in ent.text or not names[ent.label_]:
-                    continue
-                new = mapping.setdefault(ent.text, rng.choice(names[ent.label_]))
-                edits.append((ent.start_char, ent.end_char, new))
-            text, at, parts, moved = article.text, 0, [], []
+            edits = [(e.start_char, e.end_char, mapping.setdefault(e.text, rng.choice(names[e.label_])))
+                     for e in ents]
+            text, at, parts = article.text, 0, []
             for a, b, new in edits:
-                parts.append(text[at:a])
-                parts.append(new)
-                moved.append((a, b, new))
+                parts += [text[at:a], new]
                 at = b
             parts.append(text[at:])
-
-            def place(pos: int, is_end: bool, moved: list[tuple[int, int, str]] = moved) -> int:
-                shift = 0
-                for a, b, new in moved:
-                    if pos >= b:
-                        shift += len(new) - (b - a)
-                    elif pos > a:
-                        return a + shift + (len(new) if is_end else 0)
-                    else:
-                        break
-                return pos + shift
-
             twin_id = f"{article.id}~names{k + 1}"
             out_articles.append(Article(id=twin_id, text="".join(parts)))
-            out_gold[twin_id] = [GoldSpan(twin_id, place(g.start, False), place(g.end, True), g.technique)
-                                 for g in gold.get(article.id, [])]
+            out_gold[twin_id] = [GoldSpan(twin_id, _moved(g.start, edits, False), _moved(g.end, edits, True),
+                                          g.technique) for g in gold.get(article.id, [])]
     return out_articles, out_gold
 
 
