@@ -21,7 +21,7 @@ def train(
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="Passes over the training set.")] = 3,
     name_swaps: Annotated[int, typer.Option(
         "--name-swaps", min=0, help="Also train on this many copies of each article with its "
-        "people, organisations and places replaced by others.")] = 0,
+        "people, organisations and places replaced by others (0: none).")] = 1,
 ) -> int:
     """Train the technique model; the folder it writes can replace unspin/models/techniques."""
     from unspin.training.techniques import TrainConfig, train_techniques
