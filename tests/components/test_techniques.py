@@ -96,7 +96,29 @@ def test_trim_fragment_drops_stray_punctuation_but_keeps_closed_quotes() -> None
     assert text[start:end] == "is a betrayal"
     q = text.index('"Take')
     assert trim_fragment(text, q, q + 24) == (q, q + 24)
-    assert trim_fragment(text, 0, 1) == (0, 1)
+    assert trim_fragment(text, 0, 2) == (0, 2)
+    assert trim_fragment(text, 0, 1) == (0, 2), "part of a word becomes the whole word"
+
+
+def test_trim_fragment_keeps_hyphenated_words_whole() -> None:
+    text = 'The so-called "plan" is a well-known scam - really.'
+    called = text.index("called")
+    assert text[slice(*trim_fragment(text, called, called + 6))] == "so-called"
+    hyphen = text.index("-called")
+    assert text[slice(*trim_fragment(text, hyphen, hyphen + 7))] == "so-called"
+    known = text.index("known")
+    assert text[slice(*trim_fragment(text, known - 7, known + 5))] == "a well-known"
+    assert text[slice(*trim_fragment(text, known, known + 10))] == "well-known scam"
+    dash = text.index(" - ")
+    assert text[slice(*trim_fragment(text, dash - 4, dash))] == "scam", "a spaced dash joins nothing"
+
+
+def test_trim_fragment_drops_a_full_stop_but_not_an_abbreviation() -> None:
+    for fragment, kept in (("without a public tender.", "without a public tender"),
+                           ("sanctions by the U.S.", "sanctions by the U.S."),
+                           ("the crony Mr.", "the crony Mr."), ("traitor John F.", "traitor John F.")):
+        text = fragment + " Next sentence."
+        assert text[slice(*trim_fragment(text, 0, len(fragment)))] == kept
 
 
 def test_span_features_see_recurrence() -> None:
