@@ -22,10 +22,14 @@ def train(
     name_swaps: Annotated[int, typer.Option(
         "--name-swaps", min=0, help="Also train on this many copies of each article with its "
         "people, organisations and places replaced by others (0: none).")] = 1,
+    memes: Annotated[Path | None, typer.Option(
+        "--memes", help="Also train on the spans of SemEval-2021 Task 6 (the text of memes): its "
+        "folder, e.g. ../shared/data/semeval2021-task6.")] = None,
 ) -> int:
     """Train the technique model; the folder it writes can replace unspin/models/techniques."""
     from unspin.training.techniques import TrainConfig, train_techniques
 
-    train_techniques(data, out, TrainConfig(seed=seed, epochs=epochs, name_swaps=name_swaps),
-                     log=lambda message: print(message, flush=True))
+    cfg = TrainConfig(seed=seed, epochs=epochs, name_swaps=name_swaps,
+                      memes=str(memes) if memes else None)
+    train_techniques(data, out, cfg, log=lambda message: print(message, flush=True))
     return 0

@@ -35,6 +35,7 @@ from unspin.errors import ConfigError, InputNotFoundError, ModelError
 from unspin.taxonomy import TECHNIQUE_IDS
 from unspin.training._finetune import base_model_path
 from unspin.training.export import export_onnx_int8
+from unspin.training.memes import read_memes
 from unspin.training.ptc import GoldSpan, read_ptc_articles, read_ptc_labels
 from unspin.training.scorer import score_flc, score_si
 
@@ -66,6 +67,9 @@ class TrainConfig:
     #: techniques from how names are spoken of rather than from which names occur (the shipped
     #: model used one).
     name_swaps: int = 1
+    #: Folder of SemEval-2021 Task 6 (the text of memes with technique spans) to train on too,
+    #: its techniques mapped onto PTC's (``unspin.training.memes``); None: PTC only.
+    memes: str | None = None
     #: Overrides of the encoder's config (tests use a tiny random encoder).
     encoder_overrides: dict[str, Any] = field(default_factory=dict)
     random_encoder: bool = False
@@ -426,6 +430,10 @@ def train_techniques(data: str | Path, out: str | Path, cfg: TrainConfig | None 
     if cfg.name_swaps:
         twins, twin_gold = _name_swapped(train_articles, gold, cfg.name_swaps, cfg.seed)
         windows += _make_windows(tokenizer, twins, twin_gold, cfg)
+    if cfg.memes:
+        meme_articles, meme_gold = read_memes(cfg.memes)
+        log(f"memes: {len(meme_articles)} packs, {sum(map(len, meme_gold.values()))} spans")
+        windows += _make_windows(tokenizer, meme_articles, meme_gold, cfg)
     log(f"{len(windows)} windows of up to {cfg.window} tokens")
     model = _build_model(cfg, base)
     _train_loop(model, windows, cfg, tokenizer.token_to_id("[PAD]"), tokenizer.token_to_id("[CLS]"),
