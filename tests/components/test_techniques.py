@@ -96,8 +96,7 @@ def test_trim_fragment_drops_stray_punctuation_but_keeps_closed_quotes() -> None
     assert text[start:end] == "is a betrayal"
     q = text.index('"Take')
     assert trim_fragment(text, q, q + 24) == (q, q + 24)
-    assert trim_fragment(text, 0, 2) == (0, 2)
-    assert trim_fragment(text, 0, 1) == (0, 2), "part of a word becomes the whole word"
+    assert trim_fragment(text, 0, 1) == (0, 1)
 
 
 def test_trim_fragment_keeps_hyphenated_words_whole() -> None:
@@ -111,6 +110,8 @@ def test_trim_fragment_keeps_hyphenated_words_whole() -> None:
     assert text[slice(*trim_fragment(text, known, known + 10))] == "well-known scam"
     dash = text.index(" - ")
     assert text[slice(*trim_fragment(text, dash - 4, dash))] == "scam", "a spaced dash joins nothing"
+    unspaced = "中文" * 30
+    assert trim_fragment(unspaced, 3, 5) == (3, 5), "a text without spaces is not one word"
 
 
 def test_trim_fragment_drops_a_full_stop_but_not_an_abbreviation() -> None:

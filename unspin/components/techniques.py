@@ -60,32 +60,29 @@ _FUNCTION_WORDS = frozenset((
 ))
 
 
-_HYPHENS = "-\u2010\u2011"
+# A hyphenated compound ("so-called", "well-known"); bounded, so a text without spaces is not
+# read as one long word.
+_COMPOUND = re.compile(r"[^\W_]{1,40}(?:[-\u2010\u2011][^\W_]{1,40})+")
 
 
-def _inside_word(text: str, i: int) -> bool:
-    """Whether the boundary before ``text[i]`` falls inside a word, hyphenated compounds included.
+def _whole_compounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved out to the edges of a hyphenated compound they fall inside.
 
     The tokenizer splits "so-called" into three words, so a run of tokens can start or end at
     its hyphen; a reader expects the whole compound.
     """
-    if i <= 0 or i >= len(text):
-        return False
-    before, after = text[i - 1], text[i]
-    if before.isalnum() and after.isalnum():
-        return True
-    if after in _HYPHENS and before.isalnum():
-        return i + 1 < len(text) and text[i + 1].isalnum()
-    return before in _HYPHENS and after.isalnum() and i >= 2 and text[i - 2].isalnum()
+    for m in _COMPOUND.finditer(text, max(0, start - 100), min(len(text), end + 100)):
+        if m.start() < start < m.end():
+            start = m.start()
+        if m.start() < end < m.end():
+            end = m.end()
+    return start, end
 
 
 def trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
     """Whole (hyphenated) words, without leading/trailing spaces and stray punctuation (a quote
     mark that is not closed inside)."""
-    while _inside_word(text, start):
-        start -= 1
-    while _inside_word(text, end):
-        end += 1
+    start, end = _whole_compounds(text, start, end)
     while start < end and (text[start] in " \t\n,.;:)]" or (
             text[start] in _QUOTES and not any(c in _QUOTES for c in text[start + 1:end]))):
         start += 1

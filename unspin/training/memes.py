@@ -1,9 +1,9 @@
 """Extra technique spans from SemEval-2021 Task 6 (persuasion techniques in the text of memes).
 
-The memes' text was annotated with 20 techniques, 14 of them PTC's own or a part of one of
+The memes' text was annotated with 20 techniques; 17 of them are PTC's own or a part of one of
 PTC's merged classes. ``read_memes`` maps those onto the PTC labels, leaves out every meme with
-a span of the other six (a smear or a glittering generality would otherwise be taught as "no
-technique"), and packs the memes into pseudo-articles, a blank line between two memes, so
+a span of the other three (smears, glittering generalities, obfuscation: they would otherwise
+be taught as "no technique"), and packs the memes into pseudo-articles, a blank line between two memes, so
 that the trainer sees a few long windows rather than many short ones.
 """
 
