@@ -79,19 +79,6 @@ def _whole_compounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
-    """Whole (hyphenated) words, without leading/trailing spaces and stray punctuation (a quote
-    mark that is not closed inside)."""
-    start, end = _whole_compounds(text, start, end)
-    while start < end and (text[start] in " \t\n,.;:)]" or (
-            text[start] in _QUOTES and not any(c in _QUOTES for c in text[start + 1:end]))):
-        start += 1
-    while end > start and (text[end - 1] in " \t\n,;:([" or _final_full_stop(text, start, end) or (
-            text[end - 1] in _QUOTES and not any(c in _QUOTES for c in text[start:end - 1]))):
-        end -= 1
-    return start, end
-
-
 _ABBREVIATIONS = frozenset(("mr", "mrs", "ms", "dr", "jr", "sr", "st", "prof", "gen", "sen", "rep",
                             "gov", "col", "lt", "sgt", "inc", "co", "ltd", "corp", "etc", "vs", "no"))
 
@@ -103,6 +90,19 @@ def _final_full_stop(text: str, start: int, end: int) -> bool:
         return False
     word = text[start:end - 1].rsplit(None, 1)[-1]
     return "." not in word and word.lower() not in _ABBREVIATIONS and not (len(word) == 1 and word.isupper())
+
+
+def trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
+    """Whole (hyphenated) words, without leading/trailing spaces and stray punctuation (a quote
+    mark that is not closed inside)."""
+    start, end = _whole_compounds(text, start, end)
+    while start < end and (text[start] in " \t\n,.;:)]" or (
+            text[start] in _QUOTES and not any(c in _QUOTES for c in text[start + 1:end]))):
+        start += 1
+    while end > start and (text[end - 1] in " \t\n,;:([" or _final_full_stop(text, start, end) or (
+            text[end - 1] in _QUOTES and not any(c in _QUOTES for c in text[start:end - 1]))):
+        end -= 1
+    return start, end
 
 
 #: ``doc.cache`` key of the encoder's token states (an ``Encoded``), reused by the actors stage.
