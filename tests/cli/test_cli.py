@@ -120,6 +120,22 @@ def test_evaluate_predictions_against_themselves(tmp_path: Path,
     assert result["SI"]["f1"] == result["FLC"]["f1"] == result["TC"]["f1"] == 1.0
 
 
+def test_evaluate_a_model_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "article9.txt").write_text("The so-called experts are traitors. Stop the bridge now!")
+    labels = tmp_path / "gold.labels"
+    labels.write_text("9\tName_Calling,Labeling\t26\t34\n")
+    args = ["evaluate", "--articles", str(tmp_path), "--labels", str(labels)]
+    code, default, _ = run(args, capsys)
+    assert code == 0
+    from unspin.components.techniques import default_model_dir
+    code, named, _ = run([*args, "--model", str(default_model_dir())], capsys)
+    assert code == 0
+    assert json.loads(named) == json.loads(default), "the shipped folder named is the default"
+    code, out, err = run([*args, "--model", str(tmp_path / "no-model")], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("unspin: error: the technique model is missing") and "no-model" in err
+
+
 @pytest.mark.data
 def test_evaluate_ptc_train_against_itself(ptc_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["evaluate", "--articles", str(ptc_dir / "train-articles"),

@@ -22,10 +22,13 @@ def evaluate(
         "--predictions", help="Score these PTC-format predictions instead of running the model.")
     ] = None,
     min_score: Annotated[float | None, typer.Option("--min-score", min=0.0, max=1.0)] = None,
+    model: Annotated[Path | None, typer.Option(
+        "--model", help="Technique model folder to score (one `unspin train` wrote); default: "
+        "the shipped model.")] = None,
 ) -> int:
     """Score the technique detector (or given predictions) against gold PTC labels."""
     from unspin.training.evaluate import evaluate_ptc
 
-    result = evaluate_ptc(articles, labels, predictions, min_score=min_score)
+    result = evaluate_ptc(articles, labels, predictions, min_score=min_score, model=model)
     print(json.dumps(result, indent=2))
     return 0

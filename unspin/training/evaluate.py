@@ -12,7 +12,7 @@ from unspin.errors import EvaluationError
 from unspin.training.ptc import GoldSpan, read_ptc_articles, read_ptc_labels
 from unspin.training.scorer import score_flc, score_si, score_tc
 
-__all__ = ["Classifier", "classify_spans", "evaluate_ptc", "pair_tc", "predict_spans"]
+__all__ = ["Classifier", "classify_spans", "evaluate_ptc", "pair_tc", "predict_spans", "technique_pipeline"]
 
 
 class Classifier(Protocol):
@@ -57,13 +57,23 @@ def pair_tc(pred: Mapping[str, list[GoldSpan]], gold: Mapping[str, list[GoldSpan
     return out_p, out_g
 
 
-def predict_spans(articles: Mapping[str, Article], *, disable_other: bool = True,
-                  min_score: float | None = None) -> dict[str, list[GoldSpan]]:
-    """Run the technique stage of the default pipeline over the articles."""
+def technique_pipeline(model: str | Path | None = None, min_score: float | None = None) -> Any:
+    """A pipeline of the technique stage alone: the shipped model, or the one in ``model``."""
     from unspin.pipeline import load
 
-    config = {"techniques": {"min_score": min_score}} if min_score is not None else None
-    pipeline = load(components=["techniques"], config=config)
+    settings: dict[str, Any] = {}
+    if min_score is not None:
+        settings["min_score"] = min_score
+    if model is not None:
+        settings["model"] = str(model)
+    return load(components=["techniques"], config={"techniques": settings} if settings else None)
+
+
+def predict_spans(articles: Mapping[str, Article], *, disable_other: bool = True,
+                  min_score: float | None = None, pipeline: Any = None) -> dict[str, list[GoldSpan]]:
+    """Run the technique stage (of ``pipeline``, else the default one) over the articles."""
+    if pipeline is None:
+        pipeline = technique_pipeline(min_score=min_score)
     out: dict[str, list[GoldSpan]] = {}
     for doc in pipeline.pipe(a for a in articles.values() if a.text.strip()):
         out[doc.id] = [GoldSpan(doc.id, s.start, s.end, s.technique) for s in doc.techniques]
@@ -76,9 +86,7 @@ def classify_spans(articles: Mapping[str, Article], spans: Mapping[str, list[Gol
                    classifier: Classifier | None = None) -> dict[str, list[GoldSpan]]:
     """Give each span (technique unknown) the technique the classifier predicts."""
     if classifier is None:
-        from unspin.pipeline import load
-
-        classifier = load(components=["techniques"]).get("techniques")  # type: ignore[assignment]
+        classifier = technique_pipeline().get("techniques")
     out: dict[str, list[GoldSpan]] = {}
     for article_id, items in spans.items():
         article = articles.get(article_id)
@@ -93,8 +101,12 @@ def classify_spans(articles: Mapping[str, Article], spans: Mapping[str, list[Gol
 
 def evaluate_ptc(articles_dir: str | Path, labels: str | Path,
                  predictions: str | Path | None = None,
-                 min_score: float | None = None) -> dict[str, Any]:
-    """SI, FLC and TC scores (P/R/F1, per-technique F1) as plain data."""
+                 min_score: float | None = None, model: str | Path | None = None) -> dict[str, Any]:
+    """SI, FLC and TC scores (P/R/F1, per-technique F1) as plain data.
+
+    The predictions are read from ``predictions``, else made by the technique model in
+    ``model`` (default: the shipped one), which also names the technique of each gold span (TC).
+    """
     articles = read_ptc_articles(articles_dir)
     gold = read_ptc_labels(labels)
     missing = sorted(set(gold) - set(articles))
@@ -102,12 +114,14 @@ def evaluate_ptc(articles_dir: str | Path, labels: str | Path,
         raise EvaluationError(f"{len(missing)} labelled article(s) are not in {articles_dir} "
                               f"(e.g. {missing[0]}); give the matching articles folder")
     has_techniques = all(s.technique for v in gold.values() for s in v)
+    pipeline = None
     if predictions is not None:
         pred = read_ptc_labels(predictions)
         for article_id in gold:
             pred.setdefault(article_id, [])
     else:
-        pred = predict_spans({k: articles[k] for k in gold}, min_score=min_score)
+        pipeline = technique_pipeline(model, min_score)
+        pred = predict_spans({k: articles[k] for k in gold}, pipeline=pipeline)
     result: dict[str, Any] = {
         "articles": len(gold),
         "gold_spans": sum(len(v) for v in gold.values()),
@@ -121,7 +135,7 @@ def evaluate_ptc(articles_dir: str | Path, labels: str | Path,
             p_labels, g_labels = pair_tc(pred, gold)
         else:
             unlabelled = {k: [GoldSpan(k, s.start, s.end) for s in v] for k, v in gold.items()}
-            classified = classify_spans(articles, unlabelled)
+            classified = classify_spans(articles, unlabelled, classifier=pipeline.get("techniques"))
             p_labels, g_labels = pair_tc(classified, gold)
         result["TC"] = score_tc(p_labels, g_labels).as_dict()
     return result
