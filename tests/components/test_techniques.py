@@ -202,3 +202,29 @@ def test_pipeline_passes_min_score(detector: Techniques) -> None:
     nlp = load(components=["techniques"], config={"techniques": {"min_score": 0.99}})
     doc = nlp(TEXT)
     assert all(s.score >= 0.99 for s in doc.techniques)
+
+
+def test_score_calibration_maps_scores_and_keeps_their_order(tmp_path: Path) -> None:
+    import json
+
+    if not (default_model_dir() / "model.onnx").is_file():
+        pytest.skip("the technique model is not in unspin/models/techniques")
+    text = ("The so-called experts are corrupt traitors who will destroy everything we love. "
+            "Stop them now, before it is too late! Stop them now!")
+    scores = {}
+    for name, mapping in (("raw", [1.0, 0.0]), ("mapped", [2.0, -1.0])):
+        folder = tmp_path / name
+        folder.mkdir()
+        for f in default_model_dir().iterdir():
+            if f.name != "config.json":
+                (folder / f.name).symlink_to(f)
+        config = json.loads((default_model_dir() / "config.json").read_text("utf-8"))
+        config["score_calibration"] = mapping
+        (folder / "config.json").write_text(json.dumps(config), "utf-8")
+        spans = Techniques(model=folder).predict([text])[0]
+        scores[name] = [(s.start, s.end, s.technique, s.score) for s in spans]
+    assert scores["raw"], "the text has fragments to score"
+    assert [s[:3] for s in scores["raw"]] == [s[:3] for s in scores["mapped"]]
+    for (*_, raw), (*_, mapped) in zip(scores["raw"], scores["mapped"], strict=True):
+        logit = np.log(max(raw, 1e-4) / (1 - max(raw, 1e-4)))
+        assert mapped == pytest.approx(1 / (1 + np.exp(-(2.0 * logit - 1.0))), abs=2e-4)

@@ -359,6 +359,7 @@ class Techniques:
         keep = float(cfg.get("keep", 0.0))
         gap = int(cfg.get("gap", 0))
         a_cal, b_cal = cfg.get("calibration", [1.0, 0.0])
+        a_score, b_score = cfg.get("score_calibration", [1.0, 0.0])
         text = encoded.text
         runs = []
         decoded = decode_runs(encoded.probs[:, 0], encoded.word_ids, threshold, keep, gap)
@@ -377,7 +378,11 @@ class Techniques:
             for rank, k in enumerate(ranked[:3]):
                 if rank > 0 and p[k] < multi:
                     break
-                score = round(found * float(p[k]), 4)
+                score = found * float(p[k])
+                if (a_score, b_score) != (1.0, 0.0):  # calibrated to P(inside a gold fragment of it)
+                    raw = min(max(score, 1e-4), 1 - 1e-4)
+                    score = float(_sigmoid(np.array(a_score * math.log(raw / (1 - raw)) + b_score)))
+                score = round(score, 4)
                 if score < self.min_score:
                     continue
                 technique = model.labels[int(k)]

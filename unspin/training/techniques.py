@@ -383,9 +383,36 @@ def _tune(out: Path, articles: Sequence[Article], gold: Mapping[str, list[GoldSp
             xs.append(math.log(mean / (1 - mean)))
             ys.append(float(covered[s.start:s.end].mean()))
     a_cal, b_cal = _fit_platt(np.array(xs), np.array(ys)) if len(xs) >= 2 else (1.0, 0.0)
+    cfg.update(multi_label=best_m, calibration=[a_cal, b_cal])
     return {"threshold": best_t, "keep": best_keep, "gap": best_gap, "multi_label": best_m,
             "calibration": [a_cal, b_cal],
+            "score_calibration": _fit_score_calibration(component, articles, encoded, sub_gold, log),
             "calibration_slice": {"si_f1": best_si, "flc_f1": best_flc, "fragments": len(xs)}}
+
+
+def _fit_score_calibration(component: Techniques, articles: Sequence[Article], encoded: Sequence[Any],
+                           gold: Mapping[str, list[GoldSpan]], log: Callable[[str], None]
+                           ) -> list[float]:
+    """Platt scaling of the score users see, with the component's decoding settings.
+
+    The raw score (calibrated P(inside a fragment) times the classifier's probability) is mapped
+    to the share of the fragment's characters that lie inside a gold fragment of its technique.
+    """
+    component.model.config["score_calibration"] = [1.0, 0.0]
+    raw_x, share_y = [], []
+    for a, e in zip(articles, encoded, strict=True):
+        for s in component._spans(e):
+            covered = np.zeros(len(a.text) + 1, bool)
+            for g in gold.get(a.id, []):
+                if g.technique == s.technique:
+                    covered[g.start:g.end] = True
+            raw = min(max(s.score, 1e-4), 1 - 1e-4)
+            raw_x.append(math.log(raw / (1 - raw)))
+            share_y.append(float(covered[s.start:s.end].mean()))
+    a_score, b_score = _fit_platt(np.array(raw_x), np.array(share_y)) if len(raw_x) >= 2 else (1.0, 0.0)
+    log(f"calibration slice: score calibration {a_score:.3f}, {b_score:.3f} over {len(raw_x)} "
+        "fragments")
+    return [a_score, b_score]
 
 
 def train_techniques(data: str | Path, out: str | Path, cfg: TrainConfig | None = None,
@@ -460,11 +487,13 @@ def train_techniques(data: str | Path, out: str | Path, cfg: TrainConfig | None 
 
 
 def tune_model(data: str | Path, out: str | Path, *, window: int | None = None,
-               stride: int | None = None, log: Callable[[str], None] = print) -> dict[str, Any]:
+               stride: int | None = None, scores_only: bool = False,
+               log: Callable[[str], None] = print) -> dict[str, Any]:
     """Tune the decoding of a trained model folder on its calibration articles (no training).
 
-    ``window``/``stride`` change the inference windows first. The calibration ids are read
-    from ``calibration_ids.txt``; the held-out articles are never looked at.
+    ``window``/``stride`` change the inference windows first. With ``scores_only`` the decoding
+    settings stay as they are and only the score calibration is fitted. The calibration ids are
+    read from ``calibration_ids.txt``; the held-out articles are never looked at.
     """
     out = Path(out)
     settings: dict[str, Any] = json.loads((out / "config.json").read_text("utf-8"))
@@ -478,7 +507,13 @@ def tune_model(data: str | Path, out: str | Path, *, window: int | None = None,
     heldout = set((out / "heldout_ids.txt").read_text("utf-8").split())
     if heldout & set(calib_ids):
         raise ConfigError(f"{out}: calibration and held-out ids overlap; retrain the model")
-    settings.update(_tune(out, [articles[i] for i in calib_ids], gold, log))
+    calib = [articles[i] for i in calib_ids]
+    if scores_only:
+        component = Techniques(model=out)
+        encoded = component.model.encode([a.text for a in calib])
+        settings["score_calibration"] = _fit_score_calibration(component, calib, encoded, gold, log)
+    else:
+        settings.update(_tune(out, calib, gold, log))
     (out / "config.json").write_text(json.dumps(settings, indent=2), "utf-8")
     return settings
 
