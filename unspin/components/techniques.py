@@ -36,6 +36,7 @@ __all__ = [
     "Encoded",
     "TechniqueModel",
     "Techniques",
+    "clipped_logit",
     "decode_runs",
     "default_model_dir",
     "make_techniques",
@@ -215,6 +216,16 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
+def clipped_logit(p: float, eps: float) -> float:
+    """``log(p / (1 - p))`` with ``p`` kept within ``[eps, 1 - eps]``: what the Platt scalings read."""
+    p = min(max(p, eps), 1 - eps)
+    return math.log(p / (1 - p))
+
+
+def _platt(p: float, a: float, b: float, eps: float) -> float:
+    return float(_sigmoid(np.array(a * clipped_logit(p, eps) + b)))
+
+
 def _softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -372,16 +383,14 @@ class Techniques:
         tech = model.span_probs(encoded, [(s, e) for _, _, s, e in runs])
         spans: list[TechniqueSpan] = []
         for (a, b, start, end), p in zip(runs, tech, strict=True):
-            mean = float(np.clip(encoded.probs[a:b, 0].mean(), 1e-6, 1 - 1e-6))
-            found = float(_sigmoid(np.array(a_cal * math.log(mean / (1 - mean)) + b_cal)))
+            found = _platt(float(encoded.probs[a:b, 0].mean()), a_cal, b_cal, 1e-6)
             ranked = np.argsort(-p)
             for rank, k in enumerate(ranked[:3]):
                 if rank > 0 and p[k] < multi:
                     break
                 score = found * float(p[k])
                 if (a_score, b_score) != (1.0, 0.0):  # calibrated to P(inside a gold fragment of it)
-                    raw = min(max(score, 1e-4), 1 - 1e-4)
-                    score = float(_sigmoid(np.array(a_score * math.log(raw / (1 - raw)) + b_score)))
+                    score = _platt(score, a_score, b_score, 1e-4)
                 score = round(score, 4)
                 if score < self.min_score:
                     continue

@@ -24,6 +24,7 @@ import numpy as np
 from unspin.components.techniques import (
     N_SPAN_FEATURES,
     Techniques,
+    clipped_logit,
     decode_runs,
     span_features,
     split_at_blank_lines,
@@ -379,8 +380,7 @@ def _tune(out: Path, articles: Sequence[Article], gold: Mapping[str, list[GoldSp
             covered[s.start:s.end] = True
         for s in component._spans(e, best_t, 1.0):
             ta, tb = e.token_range(s.start, s.end)
-            mean = float(np.clip(e.probs[ta:tb, 0].mean(), 1e-6, 1 - 1e-6))
-            xs.append(math.log(mean / (1 - mean)))
+            xs.append(clipped_logit(float(e.probs[ta:tb, 0].mean()), 1e-6))
             ys.append(float(covered[s.start:s.end].mean()))
     a_cal, b_cal = _fit_platt(np.array(xs), np.array(ys)) if len(xs) >= 2 else (1.0, 0.0)
     cfg.update(multi_label=best_m, calibration=[a_cal, b_cal])
@@ -401,14 +401,13 @@ def _fit_score_calibration(component: Techniques, articles: Sequence[Article], e
     component.model.config["score_calibration"] = [1.0, 0.0]
     raw_x, share_y = [], []
     for a, e in zip(articles, encoded, strict=True):
+        covered: dict[str | None, np.ndarray] = {}  # characters inside gold, by technique
+        for g in gold.get(a.id, []):
+            covered.setdefault(g.technique, np.zeros(len(a.text) + 1, bool))[g.start:g.end] = True
+        nothing = np.zeros(len(a.text) + 1, bool)
         for s in component._spans(e):
-            covered = np.zeros(len(a.text) + 1, bool)
-            for g in gold.get(a.id, []):
-                if g.technique == s.technique:
-                    covered[g.start:g.end] = True
-            raw = min(max(s.score, 1e-4), 1 - 1e-4)
-            raw_x.append(math.log(raw / (1 - raw)))
-            share_y.append(float(covered[s.start:s.end].mean()))
+            raw_x.append(clipped_logit(s.score, 1e-4))
+            share_y.append(float(covered.get(s.technique, nothing)[s.start:s.end].mean()))
     a_score, b_score = _fit_platt(np.array(raw_x), np.array(share_y)) if len(raw_x) >= 2 else (1.0, 0.0)
     log(f"calibration slice: score calibration {a_score:.3f}, {b_score:.3f} over {len(raw_x)} "
         "fragments")
