@@ -122,6 +122,15 @@ def test_trim_fragment_drops_a_full_stop_but_not_an_abbreviation() -> None:
         assert text[slice(*trim_fragment(text, 0, len(fragment)))] == kept
 
 
+def test_trim_fragment_drops_opening_and_closing_function_words() -> None:
+    for fragment, kept in (("of reckless bureaucrats", "reckless bureaucrats"),
+                           ("a betrayal of every family in", "a betrayal of every family"),
+                           ('and the so-called "plan" of the', 'the so-called "plan"'),
+                           ('of "traitors" and', '"traitors"'), ("of", "of")):
+        text = fragment + " the town."
+        assert text[slice(*trim_fragment(text, 0, len(fragment)))] == kept
+
+
 def test_span_features_see_recurrence() -> None:
     text = "Build the bridge. Nothing else. Build the bridge."
     first = span_features(text, 0, 16)

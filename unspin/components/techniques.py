@@ -93,10 +93,31 @@ def _final_full_stop(text: str, start: int, end: int) -> bool:
     return "." not in word and word.lower() not in _ABBREVIATIONS and not (len(word) == 1 and word.isupper())
 
 
+# A preposition or conjunction rarely opens a PTC train span (5 % do) and an article even more
+# rarely closes one (0.7 %), but the decoder's runs of tokens opened 8 % and closed 5 % of its
+# fragments with one ("of reckless bureaucrats", "a betrayal of every family in").
+_OPENING_WORDS = frozenset(("of", "in", "to", "for", "on", "at", "by", "with", "from", "and", "but",
+                            "or", "that", "as"))
+_CLOSING_WORDS = _OPENING_WORDS | {"the", "a", "an"}
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _drop_edge_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved past a fragment's opening and closing function words (one word stays)."""
+    words = list(_WORD.finditer(text, start, end))
+    a, b = 0, len(words)
+    while a < b - 1 and words[a].group().lower() in _OPENING_WORDS:
+        a += 1
+    while b - 1 > a and words[b - 1].group().lower() in _CLOSING_WORDS:
+        b -= 1
+    # cut where the dropped words end or begin: the punctuation trim below then sees what is left
+    return (words[a - 1].end() if a else start), (words[b].start() if b < len(words) else end)
+
+
 def trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
-    """Whole (hyphenated) words, without leading/trailing spaces and stray punctuation (a quote
-    mark that is not closed inside)."""
-    start, end = _whole_compounds(text, start, end)
+    """Whole (hyphenated) words, without opening or closing function words, leading/trailing spaces
+    and stray punctuation (a quote mark that is not closed inside)."""
+    start, end = _drop_edge_words(text, *_whole_compounds(text, start, end))
     while start < end and (text[start] in " \t\n,.;:)]" or (
             text[start] in _QUOTES and not any(c in _QUOTES for c in text[start + 1:end]))):
         start += 1
