@@ -221,3 +221,77 @@ def test_a_party_named_by_its_adjective_joins_the_party(nlp) -> None:
     party = _actor(doc, "Republican Party")
     assert {"Republican", "Republicans", "GOP"} <= set(party.aliases), party.aliases
     assert not [a for a in doc.actors if a.name == "Republican"]
+
+
+BODIES = ("The city council's parking plan is a disgrace to every driver in Wexham. "
+          "Residents protested for weeks, but the council ignored them. Many companies said the "
+          "fees would drive shoppers away. Orbital Freight Ltd. moved its depot out of town. "
+          "They voted for the plan anyway, and police closed the square.")
+
+
+def test_a_common_noun_body_is_one_actor_under_its_most_specific_name(nlp) -> None:
+    doc = nlp(Article(id="t", text=BODIES))
+    council = _actor(doc, "city council")
+    assert council.type == "organization"
+    assert council.aliases == ["city council", "council"]
+    assert [BODIES[m.start:m.end] for m in council.mentions] == ["city council", "council"]
+    assert not [a for a in doc.actors if a.name in ("council", "The city council")]
+    police = _actor(doc, "police")
+    assert police.type == "organization"
+
+
+def test_a_body_met_bare_takes_the_specific_name_that_follows(nlp) -> None:
+    text = "The board met on Monday. Critics say the school board wasted the money."
+    doc = nlp(Article(id="t", text=text))
+    board = _actor(doc, "school board")
+    assert board.aliases == ["board", "school board"] and len(board.mentions) == 2
+
+
+def test_generic_plurals_and_nouns_as_modifiers_are_not_actors(nlp) -> None:
+    text = ("Many companies said the rules were unfair. Some parties walked out. "
+            "A committee of three will report. Council meetings are held in May.")
+    names = [a.name.lower() for a in nlp(Article(id="t", text=text)).actors]
+    assert not {"companies", "parties", "committee", "council", "council meetings"} & set(names), names
+
+
+def test_a_named_organisation_is_unaffected_and_its_bare_head_joins_it(nlp) -> None:
+    text = ("The Harbour Development Authority of Wexham approved the bridge on Monday. "
+            "Critics say the authority ignored every objection.")
+    doc = nlp(Article(id="t", text=text))
+    bodies = [a for a in doc.actors if a.type == "organization"]
+    assert len(bodies) == 1, [(a.name, a.aliases) for a in bodies]
+    assert bodies[0].name.startswith("Harbour Development Authority")
+    assert "authority" in bodies[0].aliases and len(bodies[0].mentions) == 2
+
+
+def test_a_government_named_by_its_state_stays_the_state(nlp) -> None:
+    doc = nlp(Article(id="t", text=SPILL))
+    syria = _actor(doc, "Syria")
+    assert any("Syrian government" in alias for alias in syria.aliases), syria.aliases
+    assert not [a for a in doc.actors if a.name.lower().endswith("government")]
+
+
+def test_a_pronoun_resolves_to_a_body_and_bodies_get_roles_or_none() -> None:
+    from unspin.components._actors_bodies import actor_clusters
+    from unspin.components._actors_entities import entity_clusters, resolve_reference
+
+    nlp = load(components=["parse", "actors"], config={"actors": {"min_role_score": 0.0}})
+    text = "Dora Pell lost her shop. The city council raised the fees. They say the roads need it."
+    sdoc = nlp(Article(id="t", text=text)).cache["spacy"]
+    they = next(t for t in sdoc if t.text == "They")
+    assert resolve_reference(sdoc, they, actor_clusters(sdoc)).name == "city council"
+    assert not [c for c in entity_clusters(sdoc) if "council" in c.name.lower()]
+    doc = nlp(Article(id="t", text=BODIES))
+    council = _actor(doc, "city council")
+    assert council.role in MAIN_ROLES and council.fine_role in FINE_ROLES[council.role]
+    unsure = load(components=["parse", "actors"], config={"actors": {"min_role_score": 1.0}})
+    assert _actor(unsure(Article(id="t", text=BODIES)), "city council").role is None
+
+
+def test_the_west_is_one_actor_but_not_inside_a_name(nlp) -> None:
+    text = ("Officials accused the West of prolonging the war. The West's leaders met in "
+            "West Virginia, and the West Coast ports closed.")
+    doc = nlp(Article(id="t", text=text))
+    west = _actor(doc, "West")
+    assert west.type == "group"
+    assert [m.start for m in west.mentions] == [text.index("the West of") + 4, text.index("The West's") + 4]

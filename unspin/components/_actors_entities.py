@@ -8,6 +8,11 @@ government" is Syria when the text names Syria). Pronouns and titles are resolve
 fitting actor before them (``resolve_reference``). Computed once per document and kept in
 ``doc.cache["entities"]`` so the quotes and actors stages share it.
 
+Named entities are not all the actors: ``_actors_bodies.actor_clusters`` adds, for the actors
+stage, the bodies a story names by a definite common noun ("the city council" ... "the
+council", "police") and the blocs spaCy calls locations ("the West"), on copies of these
+clusters, which stay as they are for the quotes stage.
+
 spaCy's small model errs in known ways, mended before grouping (``entity_spans``):
 - in a Title-Case headline every capitalised run looks like a name ("Assad Regime Bombs Aleppo
   Again"): a headline entity of several words is kept only where its words name an actor of the
@@ -33,6 +38,7 @@ __all__ = [
     "cluster_for_span",
     "entity_clusters",
     "entity_spans",
+    "is_headline",
     "resolve_reference",
 ]
 
@@ -135,14 +141,19 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     ranges = []
     at = 0
     for line in text.split("\n"):
-        words = [w for w in _HEADLINE_WORD.findall(line) if len(w) >= 4]
-        capitals = sum(w[0].isupper() for w in words)
-        # a headline has no full stop at its end; a body sentence full of names has one
-        ends = line.rstrip(" \t\r\"'”’)]").endswith(".")
-        if len(words) >= 3 and len(line.split()) <= 30 and capitals >= 0.8 * len(words) and not ends:
+        if is_headline(line):
             ranges.append((at, at + len(line)))
         at += len(line) + 1
     return ranges
+
+
+def is_headline(line: str) -> bool:
+    """Whether one line is written in Title Case, as a title, a headline or a crosshead is."""
+    words = [w for w in _HEADLINE_WORD.findall(line) if len(w) >= 4]
+    capitals = sum(w[0].isupper() for w in words)
+    # a headline has no full stop at its end; a body sentence full of names has one
+    ends = line.rstrip(" \t\r\"'”’)]").endswith(".")
+    return len(words) >= 3 and len(line.split()) <= 30 and capitals >= 0.8 * len(words) and not ends
 
 
 _BYLINE = re.compile(r"^[ \t]*(?i:by|written by|words by)[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)

@@ -1,15 +1,17 @@
 """The actors stage: who is in the text, what techniques aim at them, what they say, their role.
 
 Actors are spaCy's PERSON, ORG, GPE and NORP entities grouped under one canonical name
-(``_actors_entities``). A technique span is aimed at an actor when it contains one of its
-mentions or is attached to one in the parse ("Assad, the butcher", "the corrupt senator",
-"Smith is a liar"); the span's ``target`` is then set to the actor's name. Quotes whose
-speaker is one of its mentions (or resolves to it) are linked, and each actor gets a role from
-the model in ``_actors_roles`` when the model is confident enough (each role's own threshold
-in the role file, or one ``min_role_score`` for all; else the role stays empty); the role
-model reads the technique encoder's token states at the actors' first mentions (left by the
-techniques stage, else computed here). ``model`` names a folder
-with the role file ``roles.npz`` (default: ``unspin/models/roles``).
+(``_actors_entities``), with the bodies named by a definite common noun ("the city council",
+"the council", "police") and the blocs "the West" and "Europe" (``_actors_bodies``). A
+technique span is aimed at an actor when it contains one of its mentions or is attached to one
+in the parse ("Assad, the butcher", "the corrupt senator", "Smith is a liar"); the span's
+``target`` is then set to the actor's name. Quotes whose speaker is one of its mentions (or
+resolves to it) are linked, and each actor gets a role from the model in ``_actors_roles`` when
+the model is confident enough (each role's own threshold in the role file, or one
+``min_role_score`` for all; else the role stays empty); the role model reads the technique
+encoder's token states at the actors' first mentions (left by the techniques stage, else
+computed here). ``model`` names a folder with the role file ``roles.npz`` (default:
+``unspin/models/roles``).
 Techniques and quotes are used when those stages ran; neither is required. A claim that lies
 in a quote with a speaker takes that speaker as its source (``quote_sources``; see
 ``_claims_source.sources_from_quotes``), and quote speakers and claim sources get the actor
@@ -21,7 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from unspin.components._actors_entities import EntityCluster, cluster_for_span, entity_clusters
+from unspin.components._actors_bodies import actor_clusters
+from unspin.components._actors_entities import EntityCluster, cluster_for_span
 from unspin.components._actors_roles import load_role_model, mention_vectors, technique_states
 from unspin.components._claims_source import sources_from_quotes
 from unspin.doc import Actor, Attribution, Document, Mention, Quote, TechniqueSpan
@@ -90,7 +93,7 @@ class ActorFinder:
     def predict(self, sdoc: Any, techniques: list[TechniqueSpan], quotes: list[Quote],
                 doc: Document | None = None) -> tuple[list[Actor], list[EntityCluster | None]]:
         """Actors and the actor each technique aims at; roles need ``doc`` (its encoder states)."""
-        clusters = entity_clusters(sdoc)
+        clusters = actor_clusters(sdoc)
         targets = technique_targets(sdoc, techniques, clusters)
         actors: dict[int, Actor] = {}
         text = sdoc.text  # spaCy rebuilds the text on each access
@@ -142,7 +145,7 @@ class ActorFinder:
                 technique.target = target.name
         if self.quote_sources:
             sources_from_quotes(doc.claims, doc.quotes)
-        clusters = entity_clusters(sdoc)
+        clusters = actor_clusters(sdoc)
         by_name = {cluster.name: cluster for cluster in clusters}
         for who in [q.speaker for q in doc.quotes] + [c.source for c in doc.claims]:
             cluster = _cited(clusters, by_name, who)

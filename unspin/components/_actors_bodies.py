@@ -1,0 +1,256 @@
+"""Bodies named by a common noun ("the city council", "the government", "police") as actors.
+
+spaCy's entities miss the institutions a story names without a proper name, often the very one
+it attacks ("the council ignored them"). A noun phrase counts when its head is an institution
+noun (``BODY_NOUNS``) made definite by "the", a demonstrative or a possessive ("its board"),
+and no named entity is part of it: "the Syrian government", "Russia's army", "the Trump
+administration" and "the government of Syria" stay with the entity they name, as before.
+Generic phrases ("many companies", "a party") have no such determiner and are left out; so is
+a noun used as a modifier ("council meeting"). The classifying words before the noun are part of
+the name ("city council", "federal government"); evaluative ones are not ("the corrupt regime"
+is "regime"). A bare mention ("the council") joins the nearest earlier mention with the same
+head noun, whether a body ("the city council") or an entity ("City Council of Port Alder", the
+"Syrian government" of Syria); a later more specific mention names a body first met bare.
+
+Two blocs act in the news although spaCy calls them locations or misses them: "the West" (a
+group) and "Europe" (a place); a capitalised "West" heading its phrase is the bloc, not the one
+in "West Virginia" or "the West Coast".
+
+The entities' own clusters (``entity_clusters``) are left as they are, since the quotes stage's
+speaker model was trained on their mentions; the actors stage reads ``actor_clusters``.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LOWER
+
+from unspin.components._actors_entities import _TITLE_WORDS, EntityCluster, entity_clusters, is_headline
+
+__all__ = ["BODY_NOUNS", "actor_clusters", "body_mentions"]
+
+#: Institution nouns (as written, singular and plural) that make a definite phrase an actor.
+BODY_NOUNS = frozenset({
+    "council", "councils", "government", "governments", "administration", "ministry", "ministries",
+    "department", "police", "army", "armies", "military", "navy", "court", "courts", "parliament",
+    "senate", "congress", "committee", "committees", "commission", "agency", "agencies",
+    "authorities", "regime", "regimes", "party", "parties", "company", "companies", "corporation",
+    "firm", "board", "union", "unions", "cabinet", "legislature", "junta", "tribunal", "bureau",
+    "opposition", "coalition", "alliance", "organization", "organisation", "authority",
+})
+#: Nouns that name a body only with a classifying modifier or an antecedent: "the port
+#: authority", not "the authority to decide".
+_MODIFIED_ONLY = frozenset({"authority"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: A noun in these relations describes another noun ("council meetings", "police groups").
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+#: Adjectives that say which body it is, kept in its name ("the federal government").
+_CLASSIFIERS = frozenset({
+    "federal", "national", "local", "central", "municipal", "regional", "provincial", "supreme",
+    "military", "interim", "transitional", "constitutional", "high", "electoral", "ruling",
+    "presidential", "parliamentary", "judicial", "legislative", "executive", "international",
+    "communist", "socialist", "state", "district", "county", "city", "appeals", "intelligence",
+})
+_BODY_TYPE = "organization"
+#: Entities that own the body they modify; a date or a number ("the 12-member council") does not.
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Blocs that act in the news but that spaCy calls locations, not GPEs: name and actor type.
+_BLOCS = {"west": ("West", "group"), "europe": ("Europe", "place")}
+_KINDS_TO_JOIN = frozenset({"organization", "country", "group", "place"})
+
+
+@dataclass(slots=True)
+class _Found:
+    """One body mention: its character span, its head noun and its name as written."""
+
+    start: int
+    end: int
+    head: str
+    name: str
+    #: capitalised only as the first word of a sentence ("Police said")
+    opens_sentence: bool = False
+    #: a body only when it refers back to one ("the authority" after "the Port Authority")
+    needs_antecedent: bool = False
+
+    @property
+    def bare(self) -> bool:
+        return self.name.lower() == self.head
+
+
+def body_mentions(sdoc: Any, text: str) -> list[_Found]:
+    """The definite common-noun body mentions of a spaCy doc (whose text is ``text``), in order."""
+    out = []
+    for token in _tokens_among(sdoc, BODY_NOUNS):
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
+            continue
+        if token.dep_ in _MODIFIER_DEPS or not _definite(token) or _names_entity(token) or _in_title(token):
+            continue
+        # a Title-Case headline parses into long false compounds ("Warrants Show Police")
+        first = token.i if is_headline(_line(text, token.idx)) else _name_start(token)
+        start, end = sdoc[first].idx, token.idx + len(token.text)
+        out.append(_Found(start, end, token.lower_, " ".join(t.text for t in sdoc[first:token.i + 1]),
+                          sdoc[first].is_sent_start, first == token.i and token.lower_ in _MODIFIED_ONLY))
+    return out
+
+
+def _line(text: str, at: int) -> str:
+    """The line of ``text`` that holds the character at ``at``."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
+
+
+def _tokens_among(sdoc: Any, words: frozenset[str] | dict[str, Any]) -> list[Any]:
+    """The tokens written as one of ``words`` (any case), found on the lower-case ids at once:
+    a Python loop over every token costs more than the rest of the stage's search."""
+    ids = np.fromiter((sdoc.vocab.strings[w] for w in words), dtype=np.uint64, count=len(words))
+    return [sdoc[int(i)] for i in np.flatnonzero(np.isin(sdoc.to_array(LOWER), ids))]
+
+
+def _definite(token: Any) -> bool:
+    """Made definite by "the", a demonstrative or a possessive; "police" needs none."""
+    if token.lower_ == "police":
+        return not any(c.dep_ == "det" and c.lower_ not in _DEFINITE for c in token.children)
+    return any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in token.children)
+
+
+def _names_entity(token: Any) -> bool:
+    """Whether a named entity is part of the phrase ("Russia's army", "the government of Syria")."""
+    for child in token.children:
+        if child.i < token.i and any(t.ent_type_ in _NAMED for t in child.subtree):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.ent_type_ in _NAMED for g in child.children):
+            return True
+    return False
+
+
+def _in_title(token: Any) -> bool:
+    """Part of a formal title: "Chairman of the Board" (a capitalised title word, then "of")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    title = prep.head
+    return title.text[:1].isupper() and title.lower_ in _TITLE_WORDS
+
+
+def _name_start(token: Any) -> int:
+    """The first token of the name: the classifying words right before the noun."""
+    first = token.i
+    doc = token.doc
+    while first > 0:
+        before = doc[first - 1]
+        if before.head.i != token.i and not (before.dep_ == "compound" and before.head.i == first):
+            break
+        noun = before.dep_ == "compound" and before.pos_ in ("NOUN", "PROPN")
+        if not noun and not (before.dep_ in ("amod", "compound") and before.lower_ in _CLASSIFIERS):
+            break
+        first -= 1
+    return first
+
+
+def actor_clusters(sdoc: Any) -> list[EntityCluster]:
+    """The actors of a spaCy doc: the entities' clusters (copied) and the common-noun bodies.
+
+    Cached on the doc's ``user_data`` apart from ``entity_clusters``, which stay as they are.
+    """
+    cached = sdoc.user_data.get("unspin_actors")
+    if cached is not None:
+        return cached
+    clusters = [_copied(cluster) for cluster in entity_clusters(sdoc)]
+    joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
+    text = sdoc.text
+    bodies: list[EntityCluster] = []
+    for found in body_mentions(sdoc, text):
+        cluster = _antecedent(found, joinable + bodies, text) if found.bare else _specific(found, bodies)
+        if cluster is None and found.needs_antecedent:
+            continue
+        if cluster is None:
+            cluster = EntityCluster(name=_common(found), type=_BODY_TYPE)
+            bodies.append(cluster)
+        if found.name not in cluster.aliases:
+            cluster.aliases.append(found.name)
+        cluster.mentions.append((found.start, found.end))
+        cluster.labels.append("BODY")
+    for cluster in clusters:
+        order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
+        cluster.mentions = [cluster.mentions[i] for i in order]
+        cluster.labels = [cluster.labels[i] for i in order]
+    clusters.extend(bodies)
+    clusters.extend(_blocs(sdoc))
+    sdoc.user_data["unspin_actors"] = clusters
+    return clusters
+
+
+def _blocs(sdoc: Any) -> list[EntityCluster]:
+    """The blocs that spaCy calls locations or misses ("the West", "Europe"): one actor each.
+
+    A capitalised word of ``_BLOCS`` heading its phrase is the bloc; in a name it modifies
+    ("West Virginia", "the West Coast") or one spaCy labels otherwise ("Kanye West") it is not.
+    """
+    found: dict[str, EntityCluster] = {}
+    for token in _tokens_among(sdoc, _BLOCS):
+        kind = _BLOCS[token.lower_]
+        if not token.text[:1].isupper() or token.ent_type_ not in ("", "LOC") or token.dep_ in _MODIFIER_DEPS:
+            continue
+        cluster = found.setdefault(kind[0], EntityCluster(name=kind[0], type=kind[1]))
+        if token.text not in cluster.aliases:
+            cluster.aliases.append(token.text)
+        cluster.mentions.append((token.idx, token.idx + len(token.text)))
+        cluster.labels.append("BLOC")
+    return list(found.values())
+
+
+def _common(found: _Found) -> str:
+    """The name in lower case where only its place at a sentence's start capitalised it."""
+    words = found.name.split(" ")
+    if found.opens_sentence and all(w.islower() for w in words[1:]) and words[0][1:].islower():
+        return found.name[0].lower() + found.name[1:]
+    return found.name
+
+
+def _copied(cluster: EntityCluster) -> EntityCluster:
+    """A copy whose lists can grow without touching the entities' cache."""
+    twin = copy(cluster)
+    twin.aliases, twin.mentions = list(cluster.aliases), list(cluster.mentions)
+    twin.labels = list(cluster.labels)
+    return twin
+
+
+def _specific(found: _Found, bodies: list[EntityCluster]) -> EntityCluster | None:
+    """The body of this name, else one met bare so far ("the council" ... "the city council"),
+    which takes this more specific name."""
+    key = found.name.lower()
+    for cluster in bodies:
+        if cluster.name.lower() == key:
+            return cluster
+    for cluster in reversed(bodies):
+        if cluster.name.lower() == found.head:
+            cluster.name = _common(found)
+            return cluster
+    return None
+
+
+def _antecedent(found: _Found, clusters: list[EntityCluster], text: str) -> EntityCluster | None:
+    """The actor of the nearest earlier mention with the bare mention's head noun as its head."""
+    best: tuple[int, EntityCluster] | None = None
+    for cluster in clusters:
+        for start, end in cluster.mentions:
+            if start < found.start and (best is None or start > best[0]) \
+                    and _same_head(found.head, text[start:end]):
+                best = (start, cluster)
+    return None if best is None else best[1]
+
+
+def _same_head(head: str, written: str) -> bool:
+    """Whether a mention is headed by this noun: its last word, or the word before "of" ("City
+    Council of Port Alder"); "police" also names a "Police Department", not a "police union"."""
+    words = written.lower().replace("-", " ").split()
+    if head == "police" and words[-1:] != ["union"]:
+        return head in words
+    if words[-1:] == [head]:
+        return True
+    return "of" in words and words.index("of") > 0 and words[words.index("of") - 1] == head
