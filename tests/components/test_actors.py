@@ -74,6 +74,17 @@ def test_technique_spans_aimed_at_an_actor_get_it_as_target() -> None:
     assert doc.techniques[0].target == "Bashar Al-Assad"
 
 
+def test_a_preposition_between_span_and_actor_is_not_a_step() -> None:
+    text = "Mayor Ann Cole and her band of reckless bureaucrats wasted the money."
+    parse, actors = load(components=["parse", "actors"]).components
+    doc = Document(Article(id="t", text=text))
+    start = text.index("reckless")
+    doc.techniques = [TechniqueSpan(start, start + len("reckless bureaucrats"),
+                                    technique="Name_Calling,Labeling")]
+    doc = actors[1](parse[1](doc))
+    assert doc.techniques[0].target == "Ann Cole"
+
+
 def test_actors_without_quotes_or_techniques_stages() -> None:
     doc = load(components=["parse", "actors"])(Article(id="t", text=TEXT))
     assert doc.quotes == [] and doc.techniques == []

@@ -57,10 +57,23 @@ def technique_targets(sdoc: Any, techniques: list[TechniqueSpan],
     return out
 
 
+_NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
 def _attached(span: Any, owner: dict[int, EntityCluster]) -> EntityCluster | None:
-    """An actor syntactically attached to the span: its head's subject, object, owner, apposition."""
-    root = span.root
-    steps = [root, root.head, root.head.head]
+    """An actor syntactically attached to the span: its head's subject, object, owner, apposition.
+
+    The walk goes up three heads from the span's root; a preposition inside a noun phrase is not
+    a step ("her band of [reckless bureaucrats]" reaches "band", then the "Keller" it is joined
+    to), one after a verb is ("signed without [a public tender]").
+    """
+    token = span.root
+    steps = [token]
+    while len(steps) < 3 and token.head.i != token.i:
+        token = token.head
+        if token.dep_ == "prep" and token.head.pos_ in _NOUNS and token.head.i != token.i:
+            token = token.head
+        steps.append(token)
     for token in steps:
         if token.i in owner:
             return owner[token.i]
