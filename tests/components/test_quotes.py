@@ -392,3 +392,31 @@ def test_a_speaker_with_an_indefinite_title_is_not_someone_named_before(nlp) -> 
     doc = nlp(Article(id="t", text=text))
     written, actor = _speaker_of(doc, text, "review the increase")
     assert written == "a spokesperson" and actor is None
+
+
+def test_the_attribution_probe_reads_the_techniques_stage_states() -> None:
+    from unspin.components._quotes_probe import PROBE_KEY
+    from unspin.components.techniques import STATES_KEY
+
+    text = "Ann Cole said the ferry fares are far too high. “They must fall,” she added."
+    doc = load(components=["parse", "techniques", "quotes"])(Article(id="t", text=text))
+    sdoc = doc.cache["spacy"]
+    probs = sdoc.user_data[PROBE_KEY]
+    assert probs.shape == (len(sdoc), 3) and ((probs >= 0) & (probs <= 1)).all()
+    assert doc.cache[STATES_KEY].text == text, "the states the techniques stage left are the ones read"
+    cole = next(t.i for t in sdoc if t.text == "Cole")
+    fares = next(t.i for t in sdoc if t.text == "fares")
+    assert probs[cole, 0] > probs[fares, 0], "a speaker's name looks more like a source than content does"
+    assert probs[fares, 2] > probs[cole, 2]
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Ann Cole", "Ann Cole"]
+
+
+def test_quotes_without_the_probe_encode_nothing() -> None:
+    from unspin.components._quotes_probe import PROBE_KEY
+    from unspin.components.techniques import STATES_KEY
+
+    text = "Ann Cole said the ferry fares are far too high."
+    nlp = load(components=["parse", "quotes"], config={"quotes": {"probe": False}})
+    doc = nlp(Article(id="t", text=text))
+    assert PROBE_KEY not in doc.cache["spacy"].user_data and STATES_KEY not in doc.cache
+    assert [text[q.start:q.end] for q in doc.quotes] == ["the ferry fares are far too high"]

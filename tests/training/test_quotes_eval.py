@@ -160,3 +160,14 @@ def test_learned_speakers_beat_the_cue_subject_rule_on_polnear_dev(shared_data: 
     assert learned["content"]["recall"] == pytest.approx(rules["content"]["recall"], abs=0.01)
     assert learned["speaker"]["f1"] > rules["speaker"]["f1"]
     assert learned["speaker"]["precision"] > rules["speaker"]["precision"]
+
+
+def test_evaluate_quotes_models_folder_must_hold_the_trained_files(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from unspin.cli.app import main
+
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "cues.json.gz").write_bytes(b"")
+    assert main(["evaluate-quotes", "--data", str(tmp_path), "--models", str(tmp_path / "models")]) == 1
+    err = capsys.readouterr().err
+    assert "probe.npz" in err and "unspin train-quotes --out DIR" in err and "Traceback" not in err

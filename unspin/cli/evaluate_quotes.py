@@ -41,13 +41,27 @@ def evaluate_quotes_command(
     keep_all: Annotated[bool, typer.Option(
         "--keep-all", help="Keep every quote the cues find (no quote model judging them), for comparison.")
     ] = False,
+    models: Annotated[Path | None, typer.Option(
+        "--models", help="A folder written by `unspin train-quotes` to score instead of the shipped models.")
+    ] = None,
 ) -> int:
     """Score the quotes stage: content F1 (partial overlap) and speaker F1, as JSON."""
+    from unspin.components._quotes_probe import PROBE_FILE
+    from unspin.errors import InputNotFoundError
     from unspin.training.quotes import evaluate_quotes, format_speaker_errors
 
-    result = evaluate_quotes(polnear_folder(data), split, threshold=threshold,
-                             speaker_model=False if rules else None,
-                             quote_model=False if keep_all else None, errors=errors)
+    files: dict[str, str | None] = dict.fromkeys(("cues.json.gz", "quotes.json.gz", "speakers.json.gz",
+                                                  PROBE_FILE))
+    if models is not None:
+        missing = [name for name in files if not (models / name).is_file()]
+        if missing:
+            raise InputNotFoundError(f"{', '.join(missing)} missing; give a folder written by "
+                                     "`unspin train-quotes --out DIR`", source=str(models))
+        files = {name: str(models / name) for name in files}
+    result = evaluate_quotes(polnear_folder(data), split, threshold=threshold, model=files["cues.json.gz"],
+                             speaker_model=False if rules else files["speakers.json.gz"],
+                             quote_model=False if keep_all else files["quotes.json.gz"],
+                             probe=files[PROBE_FILE], errors=errors)
     table = result.pop("speaker_errors", None)
     print(json.dumps(result, indent=2))
     if table is not None:
@@ -58,10 +72,11 @@ def evaluate_quotes_command(
 @app.command("train-quotes")
 def train_quotes_command(
     out: Annotated[Path, typer.Option(
-        "--out", help="Folder to write cues.json.gz, quotes.json.gz and speakers.json.gz.")],
+        "--out", help="Folder to write probe.npz, cues.json.gz, quotes.json.gz and speakers.json.gz.")],
     data: PolnearData = None,
 ) -> int:
-    """Train the cue, quote and speaker models on PolNeAR train (the folder can replace models/quotes)."""
+    """Train the attribution probe and the cue, quote and speaker models on PolNeAR train (the folder
+    can replace models/quotes; score it with `unspin evaluate-quotes --models DIR`)."""
     from unspin.training.quotes import train_quote_models
 
     result = train_quote_models(polnear_folder(data), out, log=lambda message: print(message, flush=True))

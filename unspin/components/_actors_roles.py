@@ -23,8 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from unspin.components.techniques import STATES_KEY, Encoded, TechniqueModel, _softmax
-from unspin.doc import Document
+from unspin.components.techniques import Encoded, _softmax, technique_states
 from unspin.errors import ModelError
 
 __all__ = [
@@ -58,20 +57,6 @@ def mention_vectors(encoded: Encoded, spans: Sequence[tuple[int, int]]) -> np.nd
         if b > a:
             out[k] = encoded.hidden[a:b].mean(axis=0)
     return out
-
-
-@lru_cache(maxsize=1)
-def _technique_model() -> TechniqueModel:
-    return TechniqueModel()
-
-
-def technique_states(doc: Document) -> Encoded:
-    """The technique encoder's token states of ``doc``: those the techniques stage left, else new."""
-    encoded = doc.cache.get(STATES_KEY)
-    if not isinstance(encoded, Encoded) or encoded.text != doc.text:
-        encoded = _technique_model().encode([doc.text])[0]
-        doc.cache[STATES_KEY] = encoded
-    return encoded
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unspin.components._quotes_features import bucket
+from unspin.components._quotes_probe import PROBE_KEY, probe_bin
 
 __all__ = ["SpeakerCandidate", "null_features", "speaker_candidates"]
 
@@ -170,6 +171,11 @@ def _static_features(t: Any, sdoc: Any, cue_scores: dict[int, float], quote_mask
     if t.ent_type_ == "PERSON" and (head_score or 0.0) >= 0.3:
         feats.append("person_of_cue")
     first, last = t.left_edge.i, t.right_edge.i
+    probs = sdoc.user_data.get(PROBE_KEY)
+    if probs is not None:
+        phrase = probe_bin(float(probs[first:last + 1, 0].max()))
+        feats += [f"probe_src={probe_bin(float(probs[t.i, 0]))}", f"probe_src_np={phrase}",
+                  f"probe_src|pos={phrase}|{t.pos_}"]
     dash_before = first > 0 and sdoc[first - 1].text in _DASHES
     colon_after = last + 1 < len(sdoc) and sdoc[last + 1].text == ":"
     return feats, dash_before, colon_after, head_score

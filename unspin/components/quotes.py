@@ -5,7 +5,9 @@ according to, argued, ...) come from a small logistic regression over the spaCy 
 on PolNeAR (``unspin/models/quotes/cues.json.gz``; ``unspin.training.quotes``). A cue's
 subject is the speaker; its clausal complement, its object or the quotation it stands next to is
 what was said. Pronoun and title speakers ("he", "the senator") are resolved to the actor they
-most likely refer to.
+most likely refer to. The speaker model also reads how likely each word is part of a source,
+from a small network over the technique encoder's token states (``_quotes_probe``; the
+techniques stage's states when it ran, else the stage encodes the text).
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from unspin.components._quotes_marks import (
     headline_sources,
     transcript_turns,
 )
+from unspin.components._quotes_probe import ensure_probe
 from unspin.components._quotes_speakers import SpeakerCandidate, null_features, speaker_candidates
+from unspin.components.techniques import technique_states
 from unspin.doc import Attribution, Document, Quote
 from unspin.errors import ModelError
 
@@ -135,8 +139,12 @@ class QuoteFinder:
 
     def __init__(self, model: str | None = None, threshold: float | None = None,
                  min_words: int = 3, reported: bool = True, direct_threshold: float = 0.15,
-                 speaker_model: str | bool | None = None, quote_model: str | bool | None = None) -> None:
+                 speaker_model: str | bool | None = None, quote_model: str | bool | None = None,
+                 probe: str | bool | None = None) -> None:
         self.model_path = model
+        # None: the shipped attribution probe; a path: another one; False: the parse alone (the
+        # shipped speaker model was trained with the probe's features and does worse without them)
+        self.probe = probe
         # None: the shipped quote model; a path: another one; False: keep every quote found
         self.quote_model = quote_model
         # None: the shipped speaker model; a path: another one; False: the parse rules alone
@@ -186,6 +194,8 @@ class QuoteFinder:
         ``text`` is ``sdoc.text`` when the caller has it (spaCy rebuilds it on each access).
         """
         text = sdoc.text if text is None else text
+        if self.probe is not False:
+            ensure_probe(sdoc, self.probe or None)
         quotations = find_quotations(text)
         mask = [False] * len(sdoc)
         for start, end in quotations:
@@ -409,6 +419,8 @@ class QuoteFinder:
         if sdoc is None:
             raise ModelError("the quotes stage needs the spaCy parse; enable the 'parse' stage "
                              "before 'quotes'", source=doc.id)
+        if self.probe is not False:  # the technique encoder's states: the techniques stage's, or new
+            ensure_probe(sdoc, self.probe or None, technique_states(doc))
         doc.quotes = self.predict(sdoc)
         return doc
 
@@ -420,9 +432,9 @@ _MIN_REPORTED_WORDS = 2
 
 def make_quotes(model: str | None = None, threshold: float | None = None, min_words: int = 3,
                 reported: bool = True, speaker_model: str | bool | None = None,
-                quote_model: str | bool | None = None) -> QuoteFinder:
+                quote_model: str | bool | None = None, probe: str | bool | None = None) -> QuoteFinder:
     return QuoteFinder(model=model, threshold=threshold, min_words=min_words, reported=reported,
-                       speaker_model=speaker_model, quote_model=quote_model)
+                       speaker_model=speaker_model, quote_model=quote_model, probe=probe)
 
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ __all__ = [
     "span_features",
     "split_at_blank_lines",
     "stitch_cores",
+    "technique_states",
     "token_windows",
     "trim_fragment",
 ]
@@ -355,6 +357,23 @@ class TechniqueModel:
         x = np.stack(rows).astype(np.float32)
         h = np.maximum(x @ self.heads["span_w1"] + self.heads["span_b1"], 0.0)
         return _softmax(h @ self.heads["span_w2"] + self.heads["span_b2"])
+
+
+@lru_cache(maxsize=1)
+def _shared_model() -> TechniqueModel:
+    return TechniqueModel()
+
+
+def technique_states(doc: Document) -> Encoded:
+    """The technique encoder's token states of ``doc``: those the techniques stage left, else new.
+
+    The actors stage (roles) and the quotes stage (attribution probe) read them.
+    """
+    encoded = doc.cache.get(STATES_KEY)
+    if not isinstance(encoded, Encoded) or encoded.text != doc.text:
+        encoded = _shared_model().encode([doc.text])[0]
+        doc.cache[STATES_KEY] = encoded
+    return encoded
 
 
 class Techniques:
