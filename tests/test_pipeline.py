@@ -57,3 +57,40 @@ def test_pipe_raises_by_default(bad: Article, error: type[Exception]) -> None:
 def test_pipe_rejects_an_unknown_errors_mode() -> None:
     with pytest.raises(ConfigError, match="'raise' or 'yield'"):
         list(load(components=["language"]).pipe([GOOD], errors="skip"))  # type: ignore[arg-type]
+
+
+class _BlasThreads:
+    """A component that records how many threads numpy's BLAS may use while it runs."""
+
+    name = "blas"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        self.seen: list[int] = []
+
+    def __call__(self, doc: Document) -> Document:
+        self.seen.append(_blas_threads())
+        return doc
+
+
+def _blas_threads() -> int:
+    """The threads numpy's own BLAS may use (scipy, loaded by other tests, brings another)."""
+    from threadpoolctl import threadpool_info
+
+    return max((p["num_threads"] for p in threadpool_info()
+                if p["user_api"] == "blas" and "numpy" in p["filepath"]), default=1)
+
+
+def test_components_run_with_one_blas_thread_and_the_caller_keeps_its_own() -> None:
+    from unspin.pipeline import Pipeline
+
+    before = _blas_threads()
+    probe = _BlasThreads()
+    pipeline = Pipeline([("blas", probe)])
+    pipeline(Article(id="a", text=GOOD))
+    between = []
+    for _ in pipeline.pipe([Article(id="b", text=GOOD), Article(id="c", text=GOOD)]):
+        between.append(_blas_threads())
+    assert probe.seen == [1, 1, 1]
+    assert between == [before, before] and _blas_threads() == before

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal
 
+from unspin._threads import one_blas_thread, one_blas_thread_each
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputError, InputTooLargeError
@@ -77,9 +78,10 @@ class Pipeline:
 
     def __call__(self, article: Article | str) -> Document:
         doc = self.make_doc(article)
-        for name, component in self.components:
-            doc = component(doc)
-            doc.ran.append(name)
+        with one_blas_thread():
+            for name, component in self.components:
+                doc = component(doc)
+                doc.ran.append(name)
         return doc
 
     def pipe(self, articles: Iterable[Article | str | InputError], *,
@@ -116,7 +118,7 @@ class Pipeline:
         stream: Iterable[Document] = documents()
         for name, component in self.components:
             stream = _mark(pipe_component(component, stream), name)
-        for doc in stream:
+        for doc in one_blas_thread_each(stream):
             yield from before.pop(id(doc), ())
             yield doc
         yield from held
