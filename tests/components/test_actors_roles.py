@@ -15,9 +15,8 @@ from unspin.components._actors_roles import (
     RoleModel,
     load_role_model,
     mention_vectors,
-    technique_states,
 )
-from unspin.components.techniques import STATES_KEY, Encoded, make_techniques
+from unspin.components.techniques import STATES_KEY, Encoded, make_techniques, technique_states
 from unspin.doc import Article, Document
 from unspin.errors import ModelError
 

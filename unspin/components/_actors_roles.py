@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from unspin.components.techniques import Encoded, _softmax, technique_states
+from unspin.components.techniques import Encoded, _softmax
 from unspin.errors import ModelError
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "RoleModel",
     "load_role_model",
     "mention_vectors",
-    "technique_states",
 ]
 
 MAIN_ROLES = ("protagonist", "antagonist", "innocent")

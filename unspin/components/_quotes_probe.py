@@ -138,9 +138,9 @@ def ensure_probe(sdoc: Any, path: str | None = None, encoded: Encoded | None = N
         return
     probe = load_probe(path)
     if encoded is None or encoded.text != sdoc.text:
-        from unspin.components.techniques import _shared_model
+        from unspin.components.techniques import shared_technique_model
 
-        encoded = _shared_model().encode([sdoc.text])[0]
+        encoded = shared_technique_model().encode([sdoc.text])[0]
     attach_probe(sdoc, encoded, probe)
 
 

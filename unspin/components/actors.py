@@ -25,8 +25,9 @@ from typing import Any
 
 from unspin.components._actors_bodies import actor_clusters
 from unspin.components._actors_entities import EntityCluster, cluster_for_span
-from unspin.components._actors_roles import load_role_model, mention_vectors, technique_states
+from unspin.components._actors_roles import load_role_model, mention_vectors
 from unspin.components._claims_source import sources_from_quotes
+from unspin.components.techniques import technique_states
 from unspin.doc import Actor, Attribution, Document, Mention, Quote, TechniqueSpan
 from unspin.errors import ModelError
 

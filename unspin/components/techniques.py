@@ -41,6 +41,7 @@ __all__ = [
     "decode_runs",
     "default_model_dir",
     "make_techniques",
+    "shared_technique_model",
     "span_features",
     "split_at_blank_lines",
     "stitch_cores",
@@ -360,7 +361,8 @@ class TechniqueModel:
 
 
 @lru_cache(maxsize=1)
-def _shared_model() -> TechniqueModel:
+def shared_technique_model() -> TechniqueModel:
+    """The default technique model, loaded once for the stages that read its states."""
     return TechniqueModel()
 
 
@@ -371,7 +373,7 @@ def technique_states(doc: Document) -> Encoded:
     """
     encoded = doc.cache.get(STATES_KEY)
     if not isinstance(encoded, Encoded) or encoded.text != doc.text:
-        encoded = _shared_model().encode([doc.text])[0]
+        encoded = shared_technique_model().encode([doc.text])[0]
         doc.cache[STATES_KEY] = encoded
     return encoded
 

@@ -394,9 +394,9 @@ def attach_probes(docs: Sequence[Any], encoded: Sequence[Any], probe: Any) -> No
 
 def encode_articles(texts: Sequence[str], batch: int = 16) -> list[Any]:
     """The shipped technique encoder's token states of each text (what the probe reads)."""
-    from unspin.components.techniques import _shared_model
+    from unspin.components.techniques import shared_technique_model
 
-    model = _shared_model()
+    model = shared_technique_model()
     out: list[Any] = []
     for i in range(0, len(texts), batch):
         out += model.encode(list(texts[i:i + batch]))
