@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import LOWER
 
-from unspin.components._actors_entities import _TITLE_WORDS, EntityCluster, entity_clusters, is_headline
+from unspin.components._actors_entities import TITLE_WORDS, EntityCluster, entity_clusters, is_headline
 
 __all__ = ["BODY_NOUNS", "actor_clusters", "body_mentions"]
 
@@ -134,7 +134,7 @@ def _in_title(token: Any) -> bool:
     if token.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
         return False
     title = prep.head
-    return title.text[:1].isupper() and title.lower_ in _TITLE_WORDS
+    return title.text[:1].isupper() and title.lower_ in TITLE_WORDS
 
 
 def _name_start(token: Any) -> int:

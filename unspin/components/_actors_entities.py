@@ -34,6 +34,7 @@ from unspin.components._countries import is_country
 
 __all__ = [
     "ENTITY_TYPES",
+    "TITLE_WORDS",
     "EntityCluster",
     "cluster_for_span",
     "entity_clusters",
@@ -62,7 +63,8 @@ for _canonical, _forms in {
     for _form in _forms:
         _VARIANTS[_form] = _canonical
 
-_TITLE_WORDS = frozenset({
+#: Words of a person's title or office ("the senator", "Secretary of State").
+TITLE_WORDS = frozenset({
     "president", "vice-president", "senator", "sen.", "governor", "gov.", "minister", "secretary",
     "spokesman", "spokeswoman", "spokesperson", "candidate", "nominee", "leader", "chairman",
     "chairwoman", "chair", "director", "ceo", "official", "congressman", "congresswoman",
@@ -196,9 +198,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 continue
             label = "ORG"
         while label == "PERSON" and last - first > 1 and (
-                sdoc[first].lower_ in _TITLE_WORDS or sdoc[first].lower_.rstrip("s") in _TITLE_WORDS):
+                sdoc[first].lower_ in TITLE_WORDS or sdoc[first].lower_.rstrip("s") in TITLE_WORDS):
             first += 1  # "Officers Anthony Morelli", "Senator Laura Whitfield"
-        if (first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in _TITLE_WORDS
+        if (first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in TITLE_WORDS
                 and ent.text.lower() in _DEPARTMENTS):
             continue  # "Secretary of State"
         if label == "NORP" and last < len(sdoc) and sdoc[last].lemma_.lower() in _STATE_NOUNS:
@@ -380,9 +382,9 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> En
     indefinite article ("a spokesperson") names someone new and refers to no one.
     """
     word = head.lower_
-    if word in _TITLE_WORDS and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
+    if word in TITLE_WORDS and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
         return None  # "a spokesperson", "another official": someone not named before
-    if word in _PERSON_PRONOUNS or word in _TITLE_WORDS:
+    if word in _PERSON_PRONOUNS or word in TITLE_WORDS:
         kinds = {"person"}
     elif word in _GROUP_PRONOUNS:
         kinds = {"person", "organization", "country", "place", "group"}
