@@ -420,3 +420,15 @@ def test_quotes_without_the_probe_encode_nothing() -> None:
     doc = nlp(Article(id="t", text=text))
     assert PROBE_KEY not in doc.cache["spacy"].user_data and STATES_KEY not in doc.cache
     assert [text[q.start:q.end] for q in doc.quotes] == ["the ferry fares are far too high"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The crossing will close for six months, the Harbour Authority said on Tuesday.",
+     "the Harbour Authority"),
+    ("The new law is unfair to farmers, the Rural Farmers Union claimed in a statement.",
+     "the Rural Farmers Union"),
+    ("Greenfield Council insisted that the road would reopen before winter.", "Greenfield Council"),
+])
+def test_short_texts_keep_their_speakers(text: str, speaker: str) -> None:
+    doc = load(components=["parse", "quotes"])(Article(id="t", text=text))
+    assert [text[q.speaker.start:q.speaker.end] for q in doc.quotes if q.speaker] == [speaker]

@@ -69,7 +69,15 @@ def test_probe_bins_cover_zero_to_one() -> None:
     assert bins == ["0", "1", "2", "3", "4", "5", "6"]
 
 
-def test_probe_features_appear_only_with_the_probabilities() -> None:
+def _constant_probe(width: int, source: float) -> AttributionProbe:
+    """A probe that gives every token the same source probability (cue and content 0.5)."""
+    logit = float(np.log(source / (1.0 - source)))
+    return AttributionProbe(np.zeros(width, np.float32), np.ones(width, np.float32),
+                            np.zeros((width, 5), np.float32), np.zeros(5, np.float32),
+                            np.zeros((5, 3), np.float32), np.array([logit, 0.0, 0.0], np.float32))
+
+
+def test_probe_features_speak_for_a_candidate_but_its_silence_is_no_evidence() -> None:
     from unspin.components._quotes_speakers import speaker_candidates
     from unspin.components.parse import load_spacy
 
@@ -77,20 +85,19 @@ def test_probe_features_appear_only_with_the_probabilities() -> None:
     said = next(t for t in sdoc if t.text == "said")
     quote = TEXT.index("the harbour"), len(TEXT) - 1
     sents = list(sdoc.sents)
+    pieces = [(t.idx, t.idx + len(t.text)) for t in sdoc]
 
-    def candidates() -> dict[str, list[str]]:
+    def cole_features() -> list[str]:
         found = speaker_candidates(sdoc, *quote, "reported", said, None, {}, [False] * len(sdoc),
                                    [0] * len(sdoc), sents, {})
-        return {c.token.text: c.features for c in found}
+        return [f for c in found if c.token.text == "Cole" for f in c.features if f.startswith("probe_")]
 
-    assert not any(f.startswith("probe_") for feats in candidates().values() for f in feats)
-    pieces = [(t.idx, t.idx + len(t.text)) for t in sdoc]
-    attach_probe(sdoc, _encoded(TEXT, pieces), _probe(4))
+    assert cole_features() == [], "no probabilities, no features"
+    attach_probe(sdoc, _encoded(TEXT, pieces), _constant_probe(4, 0.6))
     assert sdoc.user_data[PROBE_KEY].shape == (len(sdoc), 3)
-    cole = next(t for t in sdoc if t.text == "Cole")
-    own = probe_bin(float(sdoc.user_data[PROBE_KEY][cole.i, 0]))
-    assert f"probe_src={own}" in candidates()["Cole"]
-    assert sum(f.startswith("probe_src") for f in candidates()["Cole"]) == 3
+    assert sorted(cole_features()) == ["probe_src=4", "probe_src_np=4", "probe_src|pos=4|PROPN"]
+    attach_probe(sdoc, _encoded(TEXT, pieces), _constant_probe(4, 0.01))
+    assert cole_features() == [], "a source the probe does not see is left to the parse"
 
 
 def test_a_missing_probe_file_is_one_clear_error(tmp_path: Path) -> None:

@@ -173,9 +173,13 @@ def _static_features(t: Any, sdoc: Any, cue_scores: dict[int, float], quote_mask
     first, last = t.left_edge.i, t.right_edge.i
     probs = sdoc.user_data.get(PROBE_KEY)
     if probs is not None:
-        phrase = probe_bin(float(probs[first:last + 1, 0].max()))
-        feats += [f"probe_src={probe_bin(float(probs[t.i, 0]))}", f"probe_src_np={phrase}",
-                  f"probe_src|pos={phrase}|{t.pos_}"]
+        # the probe may speak for a candidate, but its silence is no evidence: it misses unusual
+        # sources ("the Harbour Authority said", 0.00), where the parse alone must decide
+        own, phrase = float(probs[t.i, 0]), float(probs[first:last + 1, 0].max())
+        if own >= 0.05:
+            feats.append(f"probe_src={probe_bin(own)}")
+        if phrase >= 0.05:
+            feats += [f"probe_src_np={probe_bin(phrase)}", f"probe_src|pos={probe_bin(phrase)}|{t.pos_}"]
     dash_before = first > 0 and sdoc[first - 1].text in _DASHES
     colon_after = last + 1 < len(sdoc) and sdoc[last + 1].text == ":"
     return feats, dash_before, colon_after, head_score
