@@ -19,7 +19,7 @@ from typing import Any
 
 from unspin.components._quotes_features import candidate_cues, cue_features
 from unspin.components._quotes_marks import find_quotations
-from unspin.components._quotes_probe import PROBE_FILE, load_probe
+from unspin.components._quotes_probe import PROBE_FILE, attach_probe, load_probe
 from unspin.errors import EvaluationError, InputNotFoundError
 
 __all__ = [
@@ -386,21 +386,16 @@ def train_probe(encoded: Sequence[Any], articles: Sequence[PolnearArticle], *, h
 
 def attach_probes(docs: Sequence[Any], encoded: Sequence[Any], probe: Any) -> None:
     """Give each parsed article the probe's probabilities (replacing any it had)."""
-    from unspin.components._quotes_probe import attach_probe
-
     for doc, states in zip(docs, encoded, strict=True):
         attach_probe(doc, states, probe)
 
 
-def encode_articles(texts: Sequence[str], batch: int = 16) -> list[Any]:
-    """The shipped technique encoder's token states of each text (what the probe reads)."""
+def encode_articles(texts: Sequence[str]) -> list[Any]:
+    """The shipped technique encoder's token states of each text (what the probe reads); each
+    window runs alone, so a text's states do not depend on the others."""
     from unspin.components.techniques import shared_technique_model
 
-    model = shared_technique_model()
-    out: list[Any] = []
-    for i in range(0, len(texts), batch):
-        out += model.encode(list(texts[i:i + batch]))
-    return out
+    return shared_technique_model().encode(list(texts))
 
 
 def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.3,
