@@ -306,3 +306,73 @@ def test_the_west_is_one_actor_but_not_inside_a_name(nlp) -> None:
     west = _actor(doc, "West")
     assert west.type == "group"
     assert [m.start for m in west.mentions] == [text.index("the West of") + 4, text.index("The West's") + 4]
+
+
+def _entity_doc(words: list[str], ents: list[tuple[int, int, str]]):
+    """A spaCy doc with the given entities (token ranges and labels), no statistical model."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words, spaces=[w not in ("'s",) and i + 1 < len(words)
+                                            and words[i + 1] not in (".", "'s")
+                                            for i, w in enumerate(words)])
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+def test_a_surname_filed_first_as_an_organisation_joins_the_full_name() -> None:
+    from unspin.components._actors_entities import entity_clusters
+
+    # spaCy's small model tags a lone surname in a headline as ORG now and then
+    words = ["Trump", "'s", "pick", "worries", "senators", ".", "President", "Donald", "Trump",
+             "named", "her", "on", "Tuesday", "."]
+    clusters = entity_clusters(_entity_doc(words, [(0, 1, "ORG"), (7, 9, "PERSON")]))
+    assert [(c.name, c.type, c.aliases) for c in clusters] == [
+        ("Donald Trump", "person", ["Trump", "Donald Trump"])]
+
+
+def test_a_place_is_not_taken_for_a_later_full_name() -> None:
+    from unspin.components._actors_entities import entity_clusters
+
+    words = ["Washington", "remembers", "George", "Washington", "today", "."]
+    clusters = entity_clusters(_entity_doc(words, [(0, 1, "GPE"), (2, 4, "PERSON")]))
+    assert sorted(c.name for c in clusters) == ["George Washington", "Washington"]
+
+
+def test_a_first_name_alone_joins_the_one_person_who_has_it() -> None:
+    from unspin.components._actors_entities import entity_clusters
+
+    words = ["Keith", "Ellison", "spoke", ".", "Keith", "left", ".", "Jim", "Acosta", "and",
+             "Jim", "Jordan", "met", ".", "Jim", "smiled", "."]
+    ents = [(0, 2, "PERSON"), (4, 5, "PERSON"), (7, 9, "PERSON"), (10, 12, "PERSON"), (14, 15, "PERSON")]
+    clusters = {c.name: len(c.mentions) for c in entity_clusters(_entity_doc(words, ents))}
+    # "Jim" could be either Jim, so it stays apart
+    assert clusters == {"Keith Ellison": 2, "Jim Acosta": 1, "Jim Jordan": 1, "Jim": 1}
+
+
+def test_a_group_named_in_the_singular_and_the_plural_is_one_actor() -> None:
+    from unspin.components._actors_entities import entity_clusters
+
+    words = ["MUSLIMS", "REACT", ".", "A", "Muslim", "group", "said", "Muslims", "vote", "."]
+    clusters = entity_clusters(_entity_doc(words, [(0, 1, "NORP"), (4, 5, "NORP"), (7, 8, "NORP")]))
+    assert [(c.type, len(c.mentions)) for c in clusters] == [("group", 3)]
+
+
+def test_quote_marks_are_not_part_of_an_actor_name() -> None:
+    from unspin.components._actors_entities import entity_clusters
+
+    words = ["“", "Trump", "Administration", "”", "officials", "and", "the", "Trump", "Administration",
+             "agreed", "."]
+    clusters = entity_clusters(_entity_doc(words, [(0, 3, "ORG"), (7, 9, "ORG")]))
+    assert [(c.name, c.aliases, len(c.mentions)) for c in clusters] == [
+        ("Trump Administration", ["Trump Administration"], 2)]
+
+
+def test_a_person_is_named_by_the_full_name_the_text_uses_most() -> None:
+    from unspin.components._actors_entities import entity_clusters
+
+    words = ["Keith", "Ellison", "won", ".", "Keith", "Ellison", "spoke", ".", "Keith", "Ellison-Muhammad",
+             "?", "Ellison", "left", "."]
+    ents = [(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 10, "PERSON"), (11, 12, "PERSON")]
+    clusters = entity_clusters(_entity_doc(words, ents))
+    assert [(c.name, len(c.mentions)) for c in clusters] == [("Keith Ellison", 4)]

@@ -27,6 +27,7 @@ spaCy's small model errs in known ways, mended before grouping (``entity_spans``
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,7 +117,7 @@ def _clean(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _STRIP.sub("", text).strip(" ,;:")
+        text = _STRIP.sub("", text).strip(" ,;:\"“”«»()[]").lstrip("'‘")
     return text
 
 
@@ -270,6 +271,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
             cluster.type = "country"
+        if cluster.type == "person":
+            cluster.name = _full_name(cluster, text) or cluster.name
         if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
             cluster.name = next((a for a in cluster.aliases if not a.isupper()), cluster.name)
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
@@ -280,6 +283,18 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
 
 
 _KIND_ORDER = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _full_name(cluster: EntityCluster, text: str) -> str | None:
+    """The full name the text uses most for a person (the longer one on a tie): "Keith
+    Ellison", not the "Keith Ellison-Muhammad" written once beside it."""
+    counts = Counter(_clean(text[s:e]) for label, (s, e) in zip(cluster.labels, cluster.mentions, strict=True)
+                     if label == "PERSON")
+    words = {name: _words(name) for name in counts}
+    # not the end of a longer name: "Ibn Wahhaj" is Siraj Ibn Wahhaj's surname
+    full = [name for name, w in words.items() if len(w) > 1 and not any(
+        len(other) > len(w) and other[-len(w):] == w for other in words.values())]
+    return max(full, key=lambda name: (counts[name], len(words[name]))) if full else None
 
 
 def _kind(cluster: EntityCluster, text: str) -> str:
@@ -316,9 +331,13 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     cluster = by_key.get((key or written).lower())
     words = _words(written)
     if cluster is None and key is None:
-        cluster = _match_person(words, persons, label)
+        cluster = _match_person(words, persons, label, clusters)
     if cluster is None and key is None and label == "ORG":
         cluster = _match_acronym(written, clusters)
+    if cluster is None and key is None and label == "NORP":  # "Muslims" after "Muslim"
+        low = written.lower()
+        other = by_key.get(low[:-1] if low.endswith("s") else low + "s")
+        cluster = other if other is not None and set(other.labels) == {"NORP"} else None
     if cluster is None:
         cluster = EntityCluster(name=key or written, type=ENTITY_TYPES[label])
         clusters.append(cluster)
@@ -331,20 +350,30 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
 
 
 def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster]],
-                  label: str) -> EntityCluster | None:
-    """A person named before whose name ends with (or contains) these words: "Assad"."""
+                  label: str, clusters: list[EntityCluster]) -> EntityCluster | None:
+    """The person these words name, filed before under a fuller or a shorter name.
+
+    A surname or the end of a name ("Assad" after "Bashar Al-Assad"); a first name that one
+    person alone has ("Keith" after "Keith Ellison"); or, for a full name, the shorter name filed
+    before it ("Trump's pick ... Donald Trump"), even under the organisation label that spaCy's
+    small model often gives a lone surname. A place of that name ("Washington") is left alone.
+    """
     if not words or len(words) > 3:
         return None
     for other_words, cluster in reversed(persons):
         if len(other_words) > len(words) and other_words[-len(words):] == words:
             return cluster
-    if label == "PERSON" and len(words) == 2:
-        # the surname came first ("Assad ... Bashar Assad"): the full name joins it
-        for other_words, cluster in reversed(persons):
-            if len(other_words) == 1 and words[-1:] == other_words and len(_words(cluster.name)) == 1:
+    if label in ("PERSON", "ORG"):
+        first_named = {id(cluster): cluster for other_words, cluster in persons
+                       if len(other_words) > len(words) and other_words[:len(words)] == words}
+        if len(first_named) == 1:
+            return next(iter(first_named.values()))
+    if label == "PERSON" and len(words) > 1:
+        for cluster in reversed(clusters):
+            name = _words(cluster.name)
+            if (len(name) < len(words) and name in (words[-len(name):], words[:len(name)])
+                    and all(mention in ("PERSON", "ORG") for mention in cluster.labels)):
                 return cluster
-        if label != "PERSON" and words == other_words:
-            return cluster
     return None
 
 
