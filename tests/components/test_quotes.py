@@ -37,6 +37,18 @@ def test_unbalanced_quotation_ends_with_its_paragraph() -> None:
     assert _texts(text) == ["“This bridge is a scandal and a waste"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("“We will keep fighting, said one resident, Ana Ruiz, who has lived here for years.",
+     ["“We will keep fighting,"]),
+    ("“The bridge must go, Ana Ruiz said on Monday. Nobody asked us.", ["“The bridge must go,"]),
+    ("“Nobody asked us — she added, and left the hall.", ["“Nobody asked us"]),
+    # no attribution inside: the quotation still ends with its paragraph
+    ("“We said no, and we meant it\n\nThe council met.", ["“We said no, and we meant it"]),
+])
+def test_unbalanced_quotation_ends_before_the_attribution_inside_it(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
 def test_quotation_running_across_paragraphs_is_one_quote() -> None:
     text = ("“The first part of my statement goes here.\n\n"
             "“And the second part follows,” she said.\n\nThe end.")
@@ -76,6 +88,34 @@ def test_reported_speech_has_speaker_cue_and_content(nlp) -> None:
     assert "hurt small farmers" in doc.span_text(quote)
     assert quote.speaker is not None and quote.speaker.actor == "Laura Whitfield"
     assert quote.cue is not None and text[quote.cue.start:quote.cue.end] == "said"
+
+
+def test_the_name_beside_a_common_noun_speaks_not_the_possessor(nlp) -> None:
+    text = ("Mayor Diane Keller opened the bridge. Keller's spokesman, Tom Reyes, told reporters that "
+            "the contracts were fair and open.")
+    doc = nlp(Article(id="t", text=text))
+    told = [q for q in doc.quotes if "contracts were fair" in doc.span_text(q)]
+    assert len(told) == 1 and told[0].speaker is not None
+    assert (told[0].speaker.name, told[0].speaker.actor) == ("Tom Reyes", "Tom Reyes")
+    reyes = [a for a in doc.actors if a.name == "Tom Reyes"]
+    assert reyes and reyes[0].quotes == [doc.quotes.index(told[0])]
+
+
+def test_an_unclosed_quotation_takes_the_speaker_named_inside_it(nlp) -> None:
+    text = ("The hall was full.\n\n“We will keep fighting, said one resident, Ana Ruiz, who has lived "
+            "here for years.")
+    doc = nlp(Article(id="t", text=text))
+    assert [doc.span_text(q) for q in doc.quotes] == ["“We will keep fighting,"]
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.name == "Ana Ruiz"
+
+
+def test_a_headline_is_not_part_of_the_speaker(nlp) -> None:
+    text = "Bridge row deepens\n\nMayor Diane Keller defended the plan, saying it would bring jobs."
+    doc = nlp(Article(id="t", text=text))
+    spoken = [q for q in doc.quotes if q.speaker is not None]
+    assert spoken, "the reported speech should be found"
+    for quote in spoken:
+        assert "Bridge" not in text[quote.speaker.start:quote.speaker.end]
 
 
 def test_direct_quote_speaker_given_by_pronoun_is_resolved(nlp) -> None:

@@ -387,20 +387,23 @@ def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster
     return None
 
 
-def cluster_for_span(clusters: list[EntityCluster], start: int, end: int) -> EntityCluster | None:
+def cluster_for_span(clusters: list[EntityCluster], start: int, end: int, text: str | None = None
+                     ) -> EntityCluster | None:
     """The actor with a mention inside (or overlapping) ``[start, end)``.
 
     A person is preferred to the bodies named with them ("U.S. Secretary of State John Kerry" is
-    John Kerry, "Syria's president Assad" is Assad); else the first mention wins.
+    John Kerry, "Syria's president Assad" is Assad); else the first mention wins. Given the
+    ``text``, a possessor comes after the others: "Keller's spokesman, Tom Reyes" is Tom Reyes.
     """
-    best: tuple[bool, int, EntityCluster] | None = None
+    best: tuple[bool, bool, int, EntityCluster] | None = None
     for cluster in clusters:
         for s, e in cluster.mentions:
             if s < end and start < e:
-                rank = (cluster.type != "person", s)
-                if best is None or rank < best[:2]:
+                owner = text is not None and e < end and text[e:e + 2] in ("'s", "’s")
+                rank = (cluster.type != "person", owner, s)
+                if best is None or rank < best[:3]:
                     best = (*rank, cluster)
-    return None if best is None else best[2]
+    return None if best is None else best[3]
 
 
 def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> EntityCluster | None:

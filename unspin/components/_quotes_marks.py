@@ -173,14 +173,32 @@ def _find(text: str, min_words: int) -> list[tuple[int, int]]:
                 open_end = _trim_end(text, p_end)
                 continue  # reopened and left open again: the quotation keeps running
             else:
-                out.append((open_at, open_end))
+                out.append((open_at, _cut_at_cue(text, open_at, open_end)))
                 open_at = None
         out.extend(found)
         if unclosed is not None:
             open_at, open_end = unclosed, _trim_end(text, p_end)
     if open_at is not None:
-        out.append((open_at, open_end))
+        out.append((open_at, _cut_at_cue(text, open_at, open_end)))
     return [(s, e) for s, e in out if len(_WORD.findall(text[s:e])) >= min_words]
+
+
+# ", said one resident, ..." / ", Ruiz said" / ", she added": the attribution newspapers put
+# after the opening words of a quotation, where the closing mark belongs
+_INSIDE_CUE = re.compile(
+    r"[,—–]+[ \t\u00a0]+(?:(?:said|says|added|adds|asked|asks|told|wrote|writes|insisted|warned|"
+    r"explained|argued|replied|continued)\b|(?:[A-Z][\w.'’-]*[ \t\u00a0]+){1,3}(?:said|says|added|adds)\b"
+    r"|(?:he|she|they|we|I)[ \t\u00a0]+(?:said|says|added|adds)\b)")
+
+
+def _cut_at_cue(text: str, start: int, end: int) -> int:
+    """Where a quotation left open ends: at its paragraph's end, or before an attribution
+    inside it (“We will keep fighting, said one resident, Ana Ruiz.": the words up to the comma).
+    Only after the quotation's first word, so that a quotation of its own words is kept."""
+    m = _INSIDE_CUE.search(text, start + 1, end)
+    if m is None or not _WORD.search(text, start, m.start()):
+        return end
+    return _trim_end(text, m.start()) + (text[m.start()] == ",")
 
 
 def _trim_end(text: str, end: int) -> int:

@@ -170,11 +170,13 @@ class ActorFinder:
 
 def _cited(clusters: list[EntityCluster], by_name: dict[str, EntityCluster],
            who: Attribution | None) -> EntityCluster | None:
-    """The actor a speaker or cited source stands for: the one named in its span, else the one
-    a pronoun or title was resolved to (by name)."""
+    """The actor a speaker or cited source stands for: the one its stage resolved it to, else the
+    one named in its span, else the one of its name."""
     if who is None:
         return None
-    return cluster_for_span(clusters, who.start, who.end) or by_name.get(who.actor or who.name)
+    if who.actor is not None and who.actor in by_name:
+        return by_name[who.actor]
+    return cluster_for_span(clusters, who.start, who.end) or by_name.get(who.name)
 
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,

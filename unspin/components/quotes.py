@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -395,8 +396,17 @@ class QuoteFinder:
     def _speaker(self, sdoc: Any, text: str, source: tuple[tuple[int, int], Any], clusters: list[Any]
                  ) -> Attribution:
         (start, end), head = source
+        blank = _BLANK_LINE.search(text, start, head.idx) if start < head.idx else None
+        while blank is not None:  # a headline the parse ran into the sentence is not the source
+            start = blank.end()
+            blank = _BLANK_LINE.search(text, start, head.idx)
         written = " ".join(text[start:end].split())
-        cluster = cluster_for_span(clusters, start, end)
+        cluster = cluster_for_span(clusters, start, end, text)
+        named = _named_apposition(head)
+        if named is not None:  # "Keller's spokesman, Tom Reyes, told ...": the name is the speaker
+            cluster = cluster_for_span(clusters, named[0].idx, named[-1].idx + len(named[-1].text), text)
+            if cluster is None:  # a name the entity recogniser missed: as written
+                return Attribution(name=" ".join(t.text for t in named), start=start, end=end)
         if cluster is None and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             # "Smith, who said ...", "a mayor who promised ...": the noun the clause describes
             noun = head.head.head
@@ -471,6 +481,21 @@ def _without_echoes(quotes: list[Quote]) -> list[Quote]:
             if quote.end > reach:
                 reach, reach_start = quote.end, quote.start
     return [q for q in quotes if id(q) not in echoes]
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+
+def _named_apposition(head: Any) -> list[Any] | None:
+    """The proper name set beside a common-noun source ("one resident, Ana Ruiz"), if any."""
+    if head.pos_ == "PROPN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            words = [t for t in child.subtree if t.pos_ == "PROPN" or (t.is_title and t.i < child.i)]
+            words = [t for t in words if child.left_edge.i <= t.i <= child.i]
+            return words or [child]
+    return None
 
 
 def _nobody(head: Any) -> bool:
