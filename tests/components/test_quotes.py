@@ -109,6 +109,17 @@ def test_an_unclosed_quotation_takes_the_speaker_named_inside_it(nlp) -> None:
     assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.name == "Ana Ruiz"
 
 
+def test_a_cue_in_the_next_paragraph_does_not_introduce_a_quotation(nlp) -> None:
+    text = ("Senator Laura Whitfield blocked the vote. \"This bill is a gift to agribusiness,\" the "
+            "senator told reporters. \"Families will pay for it.\"\n\nHer colleague, Senator Mark Ode, "
+            "disagreed.")
+    doc = nlp(Article(id="t", text=text))
+    families = [q for q in doc.quotes if "Families" in doc.span_text(q)]
+    assert len(families) == 1
+    assert families[0].cue is None or text[families[0].cue.start:families[0].cue.end] != "disagreed"
+    assert families[0].speaker is not None and families[0].speaker.actor == "Laura Whitfield"
+
+
 def test_a_headline_is_not_part_of_the_speaker(nlp) -> None:
     text = "Bridge row deepens\n\nMayor Diane Keller defended the plan, saying it would bring jobs."
     doc = nlp(Article(id="t", text=text))

@@ -364,6 +364,8 @@ class QuoteFinder:
             follow += 1
         # "“... regulate?” Vitter demanded.": a cue without content of its own just after the quotation
         after_sent = segment_of[follow] if follow < len(sdoc) else -1
+        if follow < len(sdoc) and _BLANK_LINE.search(sdoc.text, end, sdoc[follow].idx):
+            after_sent = -1  # the next paragraph's "Ode disagreed." does not introduce it
         for cue in cues:
             if cue.token.i in used:
                 continue
