@@ -131,6 +131,41 @@ def test_trim_fragment_drops_opening_and_closing_function_words() -> None:
         assert text[slice(*trim_fragment(text, 0, len(fragment)))] == kept
 
 
+def test_core_tokens_keep_the_words_strong_for_the_technique() -> None:
+    from unspin.components.techniques import Encoded, core_tokens
+
+    text = "so-called plan is a disgraceful betrayal of families"
+    # tokens: so - called plan is a disgraceful betrayal of families; "so-called" is one word
+    spans = [(0, 2), (2, 3), (3, 9), (10, 14), (15, 17), (18, 19), (20, 31), (32, 40), (41, 43), (44, 52)]
+    k = TECHNIQUE_IDS.index("Loaded_Language")
+    probs = np.zeros((len(spans), 15), np.float32)
+    probs[:, 1 + k] = [0.02, 0.02, 0.01, 0.0, 0.0, 0.3, 0.9, 0.0, 0.0]  + [0.0]
+    probs[1, 1 + k] = 0.2  # "-" of "so-called": the word stays whole
+    encoded = Encoded(text, np.array(spans), [0, 0, 0, 1, 2, 3, 4, 5, 6, 7], np.zeros((10, 4)), probs)
+    a, b = core_tokens(encoded, 0, len(spans), k, share=0.1)
+    assert text[spans[a][0]:spans[b - 1][1]] == "so-called plan is a disgraceful"
+    a, b = core_tokens(encoded, 3, len(spans), k, share=0.1)
+    assert text[spans[a][0]:spans[b - 1][1]] == "a disgraceful"
+    assert core_tokens(encoded, 6, 7, k) == (6, 7)  # one token: nothing to cut
+
+
+def test_loaded_language_fragments_are_cut_to_their_core(detector: Techniques, monkeypatch) -> None:
+    import unspin.components.techniques as techniques
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "harbour-bridge.txt").read_text("utf-8")
+
+    def loaded() -> list[str]:
+        return [text[s.start:s.end] for s in detector.predict([text])[0] if s.technique == "Loaded_Language"]
+
+    cut = loaded()
+    monkeypatch.setattr(techniques, "CORE_TECHNIQUES", frozenset())
+    whole = loaded()
+    assert len(cut) == len(whole) and cut, "the example has loaded-language fragments"
+    assert all(c in w for c, w in zip(cut, whole, strict=True))
+    assert any(len(c) < len(w) for c, w in zip(cut, whole, strict=True))
+    assert "a disgraceful betrayal" in cut
+
+
 def test_span_features_see_recurrence() -> None:
     text = "Build the bridge. Nothing else. Build the bridge."
     first = span_features(text, 0, 16)

@@ -131,6 +131,32 @@ def trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 #: ``doc.cache`` key of the encoder's token states (an ``Encoded``), reused by the actors stage.
+#: Techniques whose fragments are cut down to their core words, and how strong a word must be
+#: (a share of the strongest word's probability for the technique) to stay in the core.
+#: Gold fragments of both are short (median 3 words in PTC), the decoded runs longer (median 6):
+#: "so-called plan is nothing less than a disgraceful betrayal of every family" is Loaded
+#: language in "disgraceful betrayal". Chosen on the calibration slice (stop 16): the largest share
+#: costing under 0.002 SI F1 there.
+CORE_TECHNIQUES = frozenset({"Loaded_Language", "Name_Calling,Labeling"})
+CORE_SHARE = 0.1
+
+
+def core_tokens(encoded: Encoded, a: int, b: int, k: int, share: float = CORE_SHARE) -> tuple[int, int]:
+    """The tokens ``[a2, b2)`` of ``[a, b)`` from the first to the last whose probability for
+    technique ``k`` reaches ``share`` of the strongest one's, widened to whole words."""
+    p = encoded.probs[a:b, 1 + k]
+    if b - a < 2 or len(p) == 0:
+        return a, b
+    strong = np.flatnonzero(p >= share * float(p.max()))
+    lo, hi = a + int(strong[0]), a + int(strong[-1]) + 1
+    words = encoded.word_ids
+    while lo > a and words[lo] is not None and words[lo - 1] == words[lo]:
+        lo -= 1
+    while hi < b and words[hi - 1] is not None and words[hi] == words[hi - 1]:
+        hi += 1
+    return lo, hi
+
+
 STATES_KEY = "technique_states"
 
 
@@ -437,9 +463,16 @@ class Techniques:
                 if score < self.min_score:
                     continue
                 technique = model.labels[int(k)]
-                cues = self._cues(encoded, a, b, int(k), technique, start, end)
-                spans.append(TechniqueSpan(start, end, technique=technique, score=score,
-                                           explanation=explain(technique, text[start:end], cues)))
+                ka, kb, kstart, kend = a, b, start, end
+                if technique in CORE_TECHNIQUES:
+                    ka, kb = core_tokens(encoded, a, b, int(k))
+                    kstart, kend = trim_fragment(text, int(encoded.offsets[ka, 0]),
+                                                 int(encoded.offsets[kb - 1, 1]))
+                    if not _WORD.search(text[kstart:kend]):
+                        ka, kb, kstart, kend = a, b, start, end
+                cues = self._cues(encoded, ka, kb, int(k), technique, kstart, kend)
+                spans.append(TechniqueSpan(kstart, kend, technique=technique, score=score,
+                                           explanation=explain(technique, text[kstart:kend], cues)))
         spans.sort(key=lambda s: (s.start, s.end, -s.score))
         return spans
 
