@@ -139,7 +139,7 @@ def test_core_tokens_keep_the_words_strong_for_the_technique() -> None:
     spans = [(0, 2), (2, 3), (3, 9), (10, 14), (15, 17), (18, 19), (20, 31), (32, 40), (41, 43), (44, 52)]
     k = TECHNIQUE_IDS.index("Loaded_Language")
     probs = np.zeros((len(spans), 15), np.float32)
-    probs[:, 1 + k] = [0.02, 0.02, 0.01, 0.0, 0.0, 0.3, 0.9, 0.0, 0.0]  + [0.0]
+    probs[:, 1 + k] = [0.02, 0.02, 0.01, 0.0, 0.0, 0.3, 0.9, 0.0, 0.0, 0.0]
     probs[1, 1 + k] = 0.2  # "-" of "so-called": the word stays whole
     encoded = Encoded(text, np.array(spans), [0, 0, 0, 1, 2, 3, 4, 5, 6, 7], np.zeros((10, 4)), probs)
     a, b = core_tokens(encoded, 0, len(spans), k, share=0.1)
