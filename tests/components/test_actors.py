@@ -85,6 +85,16 @@ def test_a_preposition_between_span_and_actor_is_not_a_step() -> None:
     assert doc.techniques[0].target == "Ann Cole"
 
 
+def test_a_span_about_what_an_actor_owns_is_aimed_at_the_owner() -> None:
+    text = "Mayor Ann Cole spoke. The city council's so-called plan is nothing less than a betrayal."
+    parse, actors = load(components=["parse", "actors"]).components
+    doc = Document(Article(id="t", text=text))
+    start = text.index("so-called")
+    doc.techniques = [TechniqueSpan(start, text.index(" than"), technique="Name_Calling,Labeling")]
+    doc = actors[1](parse[1](doc))
+    assert doc.techniques[0].target == "city council"
+
+
 def test_actors_without_quotes_or_techniques_stages() -> None:
     doc = load(components=["parse", "actors"])(Article(id="t", text=TEXT))
     assert doc.quotes == [] and doc.techniques == []

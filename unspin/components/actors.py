@@ -59,6 +59,7 @@ def technique_targets(sdoc: Any, techniques: list[TechniqueSpan],
 
 
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+_OWNED = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _attached(span: Any, owner: dict[int, EntityCluster]) -> EntityCluster | None:
@@ -81,6 +82,11 @@ def _attached(span: Any, owner: dict[int, EntityCluster]) -> EntityCluster | Non
         for child in token.children:
             if child.dep_ in _ATTACH_DEPS and child.i in owner:
                 return owner[child.i]
+            # "[the council's so-called plan is a betrayal]": the owner of the subject or object
+            if child.dep_ in _OWNED:
+                for grandchild in child.children:
+                    if grandchild.dep_ == "poss" and grandchild.i in owner:
+                        return owner[grandchild.i]
             # "the head of X": a preposition between
             if child.dep_ == "prep":
                 for grandchild in child.children:
