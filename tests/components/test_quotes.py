@@ -101,6 +101,15 @@ def test_the_name_beside_a_common_noun_speaks_not_the_possessor(nlp) -> None:
     assert reyes and reyes[0].quotes == [doc.quotes.index(told[0])]
 
 
+def test_a_headline_source_before_a_colon_keeps_its_name(nlp) -> None:
+    # the parse may call the capitalised headline an apposition of "Documents": only a name set
+    # off by a comma after its noun speaks in the noun's place
+    text = "Documents: Councillors Hid The Audit From Voters\n\nThe audit was finished in May."
+    doc = nlp(Article(id="t", text=text))
+    assert [(doc.span_text(q), q.speaker and q.speaker.name) for q in doc.quotes] == [
+        ("Councillors Hid The Audit From Voters", "Documents")]
+
+
 def test_an_unclosed_quotation_takes_the_speaker_named_inside_it(nlp) -> None:
     text = ("The hall was full.\n\n“We will keep fighting, said one resident, Ana Ruiz, who has lived "
             "here for years.")

@@ -176,13 +176,16 @@ class ActorFinder:
 
 def _cited(clusters: list[EntityCluster], by_name: dict[str, EntityCluster],
            who: Attribution | None) -> EntityCluster | None:
-    """The actor a speaker or cited source stands for: the one its stage resolved it to, else the
-    one named in its span, else the one of its name."""
+    """The actor a speaker or cited source stands for: the one named in its span, else the one
+    its stage resolved it to (a pronoun's or title's antecedent), else the one of its name. A
+    name its stage found outside the span wins over the span's ("Keller's spokesman, Tom Reyes":
+    the span is "Keller's spokesman", the speaker Tom Reyes)."""
     if who is None:
         return None
-    if who.actor is not None and who.actor in by_name:
-        return by_name[who.actor]
-    return cluster_for_span(clusters, who.start, who.end) or by_name.get(who.name)
+    resolved = by_name.get(who.actor) if who.actor is not None else None
+    if resolved is not None and not any(s < who.end and who.start < e for s, e in resolved.mentions):
+        return resolved
+    return cluster_for_span(clusters, who.start, who.end) or resolved or by_name.get(who.name)
 
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,

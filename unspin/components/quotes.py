@@ -493,7 +493,9 @@ def _named_apposition(head: Any) -> list[Any] | None:
     if head.pos_ == "PROPN":
         return None
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        # set off by a comma after the noun: not the "Documents: Muslims ..." of a headline
+        if (child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
+                and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or (t.is_title and t.i < child.i)]
             words = [t for t in words if child.left_edge.i <= t.i <= child.i]
             return words or [child]
