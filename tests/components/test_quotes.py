@@ -101,6 +101,20 @@ def test_the_name_beside_a_common_noun_speaks_not_the_possessor(nlp) -> None:
     assert reyes and reyes[0].quotes == [doc.quotes.index(told[0])]
 
 
+def test_someone_an_actor_owns_speaks_for_it(nlp) -> None:
+    text = "Mayor Diane Keller opened the bridge. Keller's spokesman said the bridge cost 48 million dollars."
+    doc = nlp(Article(id="t", text=text))
+    [quote] = [q for q in doc.quotes if "48 million" in doc.span_text(q)]
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.actor) == ("Keller's spokesman", "Diane Keller")
+
+
+def test_a_title_before_a_name_is_not_the_speaker(nlp) -> None:
+    doc = nlp(Article(id="t", text="Syria's president Bashar al-Assad said the war was over."))
+    assert [(q.speaker.name, q.speaker.actor) for q in doc.quotes if q.speaker] == [
+        ("Bashar al-Assad", "Bashar al-Assad")]
+
+
 def test_a_headline_source_before_a_colon_keeps_its_name(nlp) -> None:
     # the parse may call the capitalised headline an apposition of "Documents": only a name set
     # off by a comma after its noun speaks in the noun's place

@@ -424,6 +424,9 @@ class QuoteFinder:
             cluster = _by_capitals(written, clusters)  # a transcript's "PENCE:" is Mike Pence
         if cluster is None:
             return Attribution(name=written, start=start, end=end)
+        if named is None and len(written.split()) <= 6 and _speaks_for(cluster, head, text, start, end):
+            # "Keller's spokesman said ...": the spokesman speaks, for Keller
+            return Attribution(name=written, start=start, end=end, actor=cluster.name)
         return Attribution(name=cluster.name, start=start, end=end, actor=cluster.name)
 
     def __call__(self, doc: Document) -> Document:
@@ -488,14 +491,24 @@ def _without_echoes(quotes: list[Quote]) -> list[Quote]:
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
+def _speaks_for(cluster: Any, head: Any, text: str, start: int, end: int) -> bool:
+    """Whether the source is someone the actor owns ("Keller's spokesman", "the council's
+    lawyer"): the actor is named only as a possessor in the span, not by its head word."""
+    inside = [(s, e) for s, e in cluster.mentions if s < end and start < e]
+    return bool(inside) and not any(s <= head.idx < e for s, e in inside) and all(
+        text[e:e + 2] in ("'s", "’s") or text[e:e + 1] in ("'", "’") for _, e in inside)
+
+
 def _named_apposition(head: Any) -> list[Any] | None:
-    """The proper name set beside a common-noun source ("one resident, Ana Ruiz"), if any."""
+    """The proper name set beside a common-noun source ("one resident, Ana Ruiz", "Syria's
+    president Bashar al-Assad"), if any."""
     if head.pos_ == "PROPN":
         return None
     for child in head.children:
-        # set off by a comma after the noun: not the "Documents: Muslims ..." of a headline
+        # right after the noun ("president Bashar al-Assad") or set off by a comma ("one
+        # resident, Ana Ruiz"): not the "Documents: Muslims ..." of a headline
         if (child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
-                and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","):
+                and (child.left_edge.i == head.i + 1 or child.doc[child.left_edge.i - 1].text == ",")):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or (t.is_title and t.i < child.i)]
             words = [t for t in words if child.left_edge.i <= t.i <= child.i]
             return words or [child]
