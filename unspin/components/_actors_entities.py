@@ -41,6 +41,7 @@ __all__ = [
     "entity_clusters",
     "entity_spans",
     "is_headline",
+    "is_possessor",
     "resolve_reference",
 ]
 
@@ -387,6 +388,11 @@ def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster
     return None
 
 
+def is_possessor(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` owns what follows ("Keller's", "the Democrats'")."""
+    return text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’")
+
+
 def cluster_for_span(clusters: list[EntityCluster], start: int, end: int, text: str | None = None
                      ) -> EntityCluster | None:
     """The actor with a mention inside (or overlapping) ``[start, end)``.
@@ -399,7 +405,7 @@ def cluster_for_span(clusters: list[EntityCluster], start: int, end: int, text: 
     for cluster in clusters:
         for s, e in cluster.mentions:
             if s < end and start < e:
-                owner = text is not None and e < end and text[e:e + 2] in ("'s", "’s")
+                owner = text is not None and e < end and is_possessor(text, e)
                 rank = (cluster.type != "person", owner, s)
                 if best is None or rank < best[:3]:
                     best = (*rank, cluster)

@@ -21,7 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from unspin.components._actors_entities import cluster_for_span, entity_clusters, resolve_reference
+from unspin.components._actors_entities import (
+    cluster_for_span,
+    entity_clusters,
+    is_possessor,
+    resolve_reference,
+)
 from unspin.components._quotes_features import (
     QUOTE_CHARS,
     candidate_cues,
@@ -364,7 +369,7 @@ class QuoteFinder:
             follow += 1
         # "“... regulate?” Vitter demanded.": a cue without content of its own just after the quotation
         after_sent = segment_of[follow] if follow < len(sdoc) else -1
-        if follow < len(sdoc) and _BLANK_LINE.search(sdoc.text, end, sdoc[follow].idx):
+        if follow < len(sdoc) and _BLANK_LINE.search(sdoc[quoted.end - 1:follow].text_with_ws):
             after_sent = -1  # the next paragraph's "Ode disagreed." does not introduce it
         for cue in cues:
             if cue.token.i in used:
@@ -496,7 +501,7 @@ def _speaks_for(cluster: Any, head: Any, text: str, start: int, end: int) -> boo
     lawyer"): the actor is named only as a possessor in the span, not by its head word."""
     inside = [(s, e) for s, e in cluster.mentions if s < end and start < e]
     return bool(inside) and not any(s <= head.idx < e for s, e in inside) and all(
-        text[e:e + 2] in ("'s", "’s") or text[e:e + 1] in ("'", "’") for _, e in inside)
+        is_possessor(text, e) for _, e in inside)
 
 
 def _named_apposition(head: Any) -> list[Any] | None:

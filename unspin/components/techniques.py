@@ -130,7 +130,6 @@ def trim_fragment(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-#: ``doc.cache`` key of the encoder's token states (an ``Encoded``), reused by the actors stage.
 #: Techniques whose fragments are cut down to their core words, and how strong a word must be
 #: (a share of the strongest word's probability for the technique) to stay in the core.
 #: Gold fragments of both are short (median 3 words in PTC), the decoded runs longer (median 6):
@@ -157,6 +156,7 @@ def core_tokens(encoded: Encoded, a: int, b: int, k: int, share: float = CORE_SH
     return lo, hi
 
 
+#: ``doc.cache`` key of the encoder's token states (an ``Encoded``), reused by the actors stage.
 STATES_KEY = "technique_states"
 
 
