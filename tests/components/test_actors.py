@@ -74,25 +74,23 @@ def test_technique_spans_aimed_at_an_actor_get_it_as_target() -> None:
     assert doc.techniques[0].target == "Bashar Al-Assad"
 
 
-def test_a_preposition_between_span_and_actor_is_not_a_step() -> None:
-    text = "Mayor Ann Cole and her band of reckless bureaucrats wasted the money."
+def _target(text: str, start: int, end: int) -> str | None:
+    """The target the actors stage gives one name-calling span ``text[start:end]``."""
     parse, actors = load(components=["parse", "actors"]).components
     doc = Document(Article(id="t", text=text))
+    doc.techniques = [TechniqueSpan(start, end, technique="Name_Calling,Labeling")]
+    return actors[1](parse[1](doc)).techniques[0].target
+
+
+def test_a_preposition_between_span_and_actor_is_not_a_step() -> None:
+    text = "Mayor Ann Cole and her band of reckless bureaucrats wasted the money."
     start = text.index("reckless")
-    doc.techniques = [TechniqueSpan(start, start + len("reckless bureaucrats"),
-                                    technique="Name_Calling,Labeling")]
-    doc = actors[1](parse[1](doc))
-    assert doc.techniques[0].target == "Ann Cole"
+    assert _target(text, start, start + len("reckless bureaucrats")) == "Ann Cole"
 
 
 def test_a_span_about_what_an_actor_owns_is_aimed_at_the_owner() -> None:
     text = "Mayor Ann Cole spoke. The city council's so-called plan is nothing less than a betrayal."
-    parse, actors = load(components=["parse", "actors"]).components
-    doc = Document(Article(id="t", text=text))
-    start = text.index("so-called")
-    doc.techniques = [TechniqueSpan(start, text.index(" than"), technique="Name_Calling,Labeling")]
-    doc = actors[1](parse[1](doc))
-    assert doc.techniques[0].target == "city council"
+    assert _target(text, text.index("so-called"), text.index(" than")) == "city council"
 
 
 def test_actors_without_quotes_or_techniques_stages() -> None:
