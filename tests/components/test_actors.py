@@ -358,6 +358,20 @@ def test_a_first_name_alone_joins_the_one_person_who_has_it() -> None:
     assert clusters == {"Keith Ellison": 2, "Jim Acosta": 1, "Jim Jordan": 1, "Jim": 1}
 
 
+def test_a_lone_surname_after_a_title_is_a_person_whatever_most_mentions_say() -> None:
+    from unspin.components._actors_entities import entity_clusters
+
+    # spaCy's small model tags "Trump" an organisation in "the Trump campaign" and the like
+    words = ["President", "Trump", "spoke", ".", "The", "Trump", "campaign", "and", "Trump", "'s",
+             "lawyers", "met", "Trump", "aides", "."]
+    def types(first: str) -> list[tuple[str, str]]:
+        ents = [(1, 2, first), (5, 6, "ORG"), (8, 9, "ORG"), (12, 13, "ORG")]
+        return [(c.name, c.type) for c in entity_clusters(_entity_doc(words, ents))]
+
+    assert types("PERSON") == [("Trump", "person")]
+    assert types("ORG") == [("Trump", "organization")]  # no person's mention: the majority
+
+
 def test_a_group_named_in_the_singular_and_the_plural_is_one_actor() -> None:
     from unspin.components._actors_entities import entity_clusters
 

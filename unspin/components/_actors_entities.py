@@ -298,13 +298,27 @@ def _full_name(cluster: EntityCluster, text: str) -> str | None:
     return max(full, key=lambda name: (counts[name], len(words[name]))) if full else None
 
 
+#: Titles written before a name that only a person has ("President Trump", "Mr. Hale").
+_PERSON_TITLES = frozenset({
+    "president", "senator", "sen.", "governor", "gov.", "mayor", "judge", "rep.", "representative",
+    "congressman", "congresswoman", "minister", "secretary", "ambassador", "sheriff", "chancellor",
+    "pope", "king", "queen", "prince", "princess", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms",
+})
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Whether the name starting at ``start`` follows a personal title ("President Trump")."""
+    before = text[max(0, start - 20):start].split()
+    return bool(before) and before[-1].lower() in _PERSON_TITLES and start > 0 and text[start - 1] == " "
+
+
 def _kind(cluster: EntityCluster, text: str) -> str:
     """The label most of an actor's mentions got; a person if one of them is a full personal name.
 
     spaCy's small model calls a lone surname a place now and then ("Kasich", "Morelli"), so the
     full name ("John Kasich") decides.
     """
-    if any(label == "PERSON" and len(_words(text[s:e])) > 1
+    if any(label == "PERSON" and (len(_words(text[s:e])) > 1 or _after_title(text, s))
            for label, (s, e) in zip(cluster.labels, cluster.mentions, strict=True)):
         return "PERSON"
     return max(_KIND_ORDER, key=lambda label: (cluster.labels.count(label), -_KIND_ORDER.index(label)))
