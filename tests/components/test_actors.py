@@ -372,6 +372,17 @@ def test_a_lone_surname_after_a_title_is_a_person_whatever_most_mentions_say() -
     assert types("ORG") == [("Trump", "organization")]  # no person's mention: the majority
 
 
+def test_a_handle_joins_its_person_and_a_link_is_no_name() -> None:
+    from unspin.components._actors_entities import entity_clusters
+
+    words = ["Jim", "Acosta", "asked", ".", "@Acosta", "posted", "@CNNPR", "pic.twitter.com/Ab12Cd",
+             "and", "George", "Bush", "/", "replied", "."]
+    ents = [(0, 2, "PERSON"), (4, 5, "ORG"), (6, 8, "ORG"), (9, 12, "PERSON")]
+    clusters = entity_clusters(_entity_doc(words, ents))
+    assert [(c.name, c.aliases) for c in clusters] == [
+        ("Jim Acosta", ["Jim Acosta", "@Acosta"]), ("@CNNPR", ["@CNNPR"]), ("George Bush", ["George Bush"])]
+
+
 def test_a_group_named_in_the_singular_and_the_plural_is_one_actor() -> None:
     from unspin.components._actors_entities import entity_clusters
 

@@ -118,7 +118,7 @@ def _clean(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _STRIP.sub("", text).strip(" ,;:\"“”«»()[]").lstrip("'‘")
+        text = _STRIP.sub("", text).strip(" ,;:\"“”«»()[]/").lstrip("'‘")
     return text
 
 
@@ -268,6 +268,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
         else:
             _mention(country, text, start, end, "GPE")
+    clusters = _join_handles(clusters)
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -335,9 +336,33 @@ def _mention(cluster: EntityCluster, text: str, start: int, end: int, label: str
     cluster.labels.append(label)
 
 
+_LINK = re.compile(r"https?://|www\.|pic\.twitter\.com|\b[\w-]+\.(?:com|org|net|gov|co|ly|be|me)/")
+
+
+def _join_handles(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """Social-media handles joined to the one person whose surname they hold ("@realDonaldTrump"
+    and "@Acosta" with Donald Trump and Jim Acosta); other handles stay actors of their own."""
+    people = [c for c in clusters if "PERSON" in c.labels and len(_words(c.name)) > 1]
+    out = []
+    for cluster in clusters:
+        if cluster.name.startswith("@"):
+            handle = cluster.name[1:].lower()
+            owners = [p for p in people if len(_words(p.name)[-1]) >= 4 and _words(p.name)[-1] in handle]
+            if len(owners) == 1:
+                owners[0].mentions.extend(cluster.mentions)
+                owners[0].labels.extend(cluster.labels)
+                owners[0].aliases.append(cluster.name)
+                continue
+        out.append(cluster)
+    return out
+
+
 def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
          persons: list[tuple[list[str], EntityCluster]], text: str, label: str, start: int, end: int) -> None:
     """File one entity mention under its actor, making the actor if it is new."""
+    link = _LINK.search(text, start, end)
+    if link is not None:  # "@WestervillePD pic.twitter.com/OVGUvozPDZ": a link is no name
+        end = link.start()
     raw = text[start:end]
     written = _clean(raw)
     if not written or not any(c.isalpha() for c in written):
