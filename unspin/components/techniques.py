@@ -61,6 +61,8 @@ _FUNCTION_WORDS = frozenset((
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "is",
     "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she",
     "they", "we", "you", "i", "his", "her", "their", "our", "your", "as", "from", "so", "not", "no",
+    "him", "them", "me", "my", "us", "if", "than", "has", "have", "had", "do", "does", "did", "can",
+    "could", "will", "would", "shall", "should", "may", "might",
 ))
 
 
