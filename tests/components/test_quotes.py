@@ -109,6 +109,24 @@ def test_someone_an_actor_owns_speaks_for_it(nlp) -> None:
     assert (quote.speaker.name, quote.speaker.actor) == ("Keller's spokesman", "Diane Keller")
 
 
+def test_a_pronoun_speaker_is_not_someone_named_inside_the_quotation(nlp) -> None:
+    text = ("Adam Schiff spoke on Monday. “Robert Mueller must testify before the committee,” he said "
+            "in a tweet.")
+    doc = nlp(Article(id="t", text=text))
+    speakers = [(q.speaker.name, q.speaker.actor) for q in doc.quotes if q.speaker]
+    assert speakers == [("Adam Schiff", "Adam Schiff")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("American officials said the sanctions would stay in place until May.", "American officials"),
+    ("Two White House officials said the meeting was cancelled.", "Two White House officials"),
+])
+def test_people_who_speak_for_an_actor_keep_their_own_name(nlp, text: str, speaker: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == [speaker]
+    assert all(q.speaker.actor for q in doc.quotes if q.speaker)
+
+
 def test_a_title_before_a_name_is_not_the_speaker(nlp) -> None:
     doc = nlp(Article(id="t", text="Syria's president Bashar al-Assad said the war was over."))
     assert [(q.speaker.name, q.speaker.actor) for q in doc.quotes if q.speaker] == [

@@ -27,7 +27,9 @@ spaCy's small model errs in known ways, mended before grouping (``entity_spans``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +43,6 @@ __all__ = [
     "entity_clusters",
     "entity_spans",
     "is_headline",
-    "is_possessor",
     "resolve_reference",
 ]
 
@@ -427,7 +428,7 @@ def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster
     return None
 
 
-def is_possessor(text: str, end: int) -> bool:
+def _is_possessor(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` owns what follows ("Keller's", "the Democrats'")."""
     return text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’")
 
@@ -437,26 +438,36 @@ def cluster_for_span(clusters: list[EntityCluster], start: int, end: int, text: 
     """The actor with a mention inside (or overlapping) ``[start, end)``.
 
     A person is preferred to the bodies named with them ("U.S. Secretary of State John Kerry" is
-    John Kerry, "Syria's president Assad" is Assad); else the first mention wins. Given the
-    ``text``, a possessor comes after the others: "Keller's spokesman, Tom Reyes" is Tom Reyes.
+    John Kerry); else the first mention wins. Given the ``text``, a possessor comes after the
+    others, a person or not: "Syria's president Assad" is Assad, "The White House and President
+    Trump's lawyers" the White House.
     """
     best: tuple[bool, bool, int, EntityCluster] | None = None
     for cluster in clusters:
         for s, e in cluster.mentions:
             if s < end and start < e:
-                owner = text is not None and e < end and is_possessor(text, e)
-                rank = (cluster.type != "person", owner, s)
+                owner = text is not None and e < end and _is_possessor(text, e)
+                rank = (owner, cluster.type != "person", s)
                 if best is None or rank < best[:3]:
                     best = (*rank, cluster)
     return None if best is None else best[3]
 
 
-def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> EntityCluster | None:
+def _within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``at`` lies in one of the sorted, non-overlapping ``spans``."""
+    i = bisect_right(spans, (at, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
+                      skip: Sequence[tuple[int, int]] = ()) -> EntityCluster | None:
     """The actor a pronoun or a title ("he", "the senator") most likely refers to.
 
     The nearest actor mentioned before ``head`` within the three preceding sentences, of a
     fitting kind: a person for he/she and titles, any actor for they. A title with an
-    indefinite article ("a spokesperson") names someone new and refers to no one.
+    indefinite article ("a spokesperson") names someone new and refers to no one. Mentions
+    inside the character ranges ``skip`` (sorted; the quotations, for a speaker: in “... the Trump
+    campaign ...,” he said, "he" is not Trump) are passed over.
     """
     word = head.lower_
     if word in TITLE_WORDS and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
@@ -474,7 +485,7 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> En
         if cluster.type not in kinds:
             continue
         for s, _ in cluster.mentions:
-            if window <= s < head.idx:
+            if window <= s < head.idx and not _within(s, skip):
                 # prefer persons for "they" only when nothing else fits: rank by distance
                 rank = 0 if cluster.type in kinds else 1
                 if best is None or (rank, -s) < (best[0], -best[1]):

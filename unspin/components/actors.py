@@ -126,7 +126,7 @@ class ActorFinder:
                 actors[id(target)].techniques.append(index)
         by_name = {cluster.name: cluster for cluster in clusters}
         for index, quote in enumerate(quotes):
-            cluster = _cited(clusters, by_name, quote.speaker)
+            cluster = _cited(clusters, by_name, quote.speaker, text)
             if cluster is not None:
                 actors[id(cluster)].quotes.append(index)
         if self.roles and clusters and doc is not None:
@@ -167,15 +167,16 @@ class ActorFinder:
             sources_from_quotes(doc.claims, doc.quotes)
         clusters = actor_clusters(sdoc)
         by_name = {cluster.name: cluster for cluster in clusters}
+        text = sdoc.text  # spaCy rebuilds the text on each access
         for who in [q.speaker for q in doc.quotes] + [c.source for c in doc.claims]:
-            cluster = _cited(clusters, by_name, who)
+            cluster = _cited(clusters, by_name, who, text)
             if cluster is not None and who is not None:
                 who.actor = cluster.name
         return doc
 
 
 def _cited(clusters: list[EntityCluster], by_name: dict[str, EntityCluster],
-           who: Attribution | None) -> EntityCluster | None:
+           who: Attribution | None, text: str) -> EntityCluster | None:
     """The actor a speaker or cited source stands for: the one named in its span, else the one
     its stage resolved it to (a pronoun's or title's antecedent), else the one of its name. A
     name its stage found outside the span wins over the span's ("Keller's spokesman, Tom Reyes":
@@ -185,7 +186,7 @@ def _cited(clusters: list[EntityCluster], by_name: dict[str, EntityCluster],
     resolved = by_name.get(who.actor) if who.actor is not None else None
     if resolved is not None and not any(s < who.end and who.start < e for s, e in resolved.mentions):
         return resolved
-    return cluster_for_span(clusters, who.start, who.end) or resolved or by_name.get(who.name)
+    return cluster_for_span(clusters, who.start, who.end, text) or resolved or by_name.get(who.name)
 
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,

@@ -21,12 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from unspin.components._actors_entities import (
-    cluster_for_span,
-    entity_clusters,
-    is_possessor,
-    resolve_reference,
-)
+from unspin.components._actors_entities import cluster_for_span, entity_clusters, resolve_reference
 from unspin.components._quotes_features import (
     QUOTE_CHARS,
     candidate_cues,
@@ -134,6 +129,7 @@ class _Context:
     text: str
     fixed: dict[tuple[int, int], tuple[int, int]]  # quotation -> speaker span set by the layout
     cache: dict[str, Any]  # what the speaker candidates keep between quotes
+    quoted: list[tuple[int, int]]  # the quotations' character spans, in order
 
 
 class QuoteFinder:
@@ -202,7 +198,7 @@ class QuoteFinder:
         text = sdoc.text if text is None else text
         if self.probe is not False:
             ensure_probe(sdoc, self.probe or None)
-        quotations = find_quotations(text)
+        quotations = marks = find_quotations(text)
         mask = [False] * len(sdoc)
         for start, end in quotations:
             span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -263,7 +259,7 @@ class QuoteFinder:
                 span = sdoc.char_span(m_start, m_end, alignment_mode="expand")
                 for i in range(span.start, span.end) if span is not None else ():
                     mentions[i] = len(cluster.mentions)
-        return found, _Context(mask, scores, sents, sent_index, mentions, text, fixed, {})
+        return found, _Context(mask, scores, sents, sent_index, mentions, text, fixed, {}, marks)
 
     def _judged(self, sdoc: Any, text: str, found: list[tuple[Quote, _Cue | None]],
                 fixed: dict[tuple[int, int], Any]) -> list[tuple[Quote, _Cue | None]]:
@@ -343,7 +339,7 @@ class QuoteFinder:
                     if share >= speakers.threshold:
                         source = _source_of(best[1])
             if source is not None:
-                quote.speaker = self._speaker(sdoc, text, source, clusters)
+                quote.speaker = self._speaker(sdoc, text, source, clusters, context.quoted)
             elif quote.kind == "direct" and cue is None:
                 # a quotation that goes on from the one before, without a new cue: same speaker
                 quote.speaker = _goes_on(text, quotes, quote)
@@ -400,8 +396,8 @@ class QuoteFinder:
             score = round(cue.score if kind == "reported" else max(0.9, cue.score), 4)
         return Quote(start, end, kind=kind, cue=cue_attr, score=score)
 
-    def _speaker(self, sdoc: Any, text: str, source: tuple[tuple[int, int], Any], clusters: list[Any]
-                 ) -> Attribution:
+    def _speaker(self, sdoc: Any, text: str, source: tuple[tuple[int, int], Any], clusters: list[Any],
+                 quoted: list[tuple[int, int]]) -> Attribution:
         (start, end), head = source
         blank = _BLANK_LINE.search(text, start, head.idx) if start < head.idx else None
         while blank is not None:  # a headline the parse ran into the sentence is not the source
@@ -419,17 +415,17 @@ class QuoteFinder:
             noun = head.head.head
             cluster = cluster_for_span(clusters, noun.idx, noun.idx + len(noun.text))
             if cluster is None:
-                cluster = resolve_reference(sdoc, noun, clusters)
+                cluster = resolve_reference(sdoc, noun, clusters, quoted)
             if cluster is None:
                 words = [t for t in noun.subtree if t.i < head.i and not t.is_punct]
                 written = " ".join(t.text for t in words) or written
         if cluster is None:
-            cluster = resolve_reference(sdoc, head, clusters)
+            cluster = resolve_reference(sdoc, head, clusters, quoted)
         if cluster is None and written.isupper():
             cluster = _by_capitals(written, clusters)  # a transcript's "PENCE:" is Mike Pence
         if cluster is None:
             return Attribution(name=written, start=start, end=end)
-        if named is None and len(written.split()) <= 6 and _speaks_for(cluster, head, text, start, end):
+        if named is None and len(written.split()) <= 6 and _speaks_for(cluster, head, start, end):
             # "Keller's spokesman said ...": the spokesman speaks, for Keller
             return Attribution(name=written, start=start, end=end, actor=cluster.name)
         return Attribution(name=cluster.name, start=start, end=end, actor=cluster.name)
@@ -496,12 +492,13 @@ def _without_echoes(quotes: list[Quote]) -> list[Quote]:
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
-def _speaks_for(cluster: Any, head: Any, text: str, start: int, end: int) -> bool:
-    """Whether the source is someone the actor owns ("Keller's spokesman", "the council's
-    lawyer"): the actor is named only as a possessor in the span, not by its head word."""
+def _speaks_for(cluster: Any, head: Any, start: int, end: int) -> bool:
+    """Whether the source is someone who speaks for the actor ("Keller's spokesman", "American
+    officials", "police in Minnesota"): the span names the actor, but not by its head word."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False  # "who", "they": the actor their antecedent names
     inside = [(s, e) for s, e in cluster.mentions if s < end and start < e]
-    return bool(inside) and not any(s <= head.idx < e for s, e in inside) and all(
-        is_possessor(text, e) for _, e in inside)
+    return bool(inside) and not any(s <= head.idx < e for s, e in inside)
 
 
 def _named_apposition(head: Any) -> list[Any] | None:
