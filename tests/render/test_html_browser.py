@@ -129,6 +129,15 @@ def test_panels_show_claims_quotes_actors_and_chart(open_report: Callable[..., O
     assert any("Loaded language" in row and row.endswith("2") for row in legend)
 
 
+def test_a_quote_names_who_spoke_for_its_actor(open_report: Callable[..., Opened],
+                                               document: Document) -> None:
+    quote = document.quotes[1]
+    quote.speaker = Attribution("Her aide", quote.speaker.start, quote.speaker.end, actor="Ada Stone")
+    panel = open_report(document).page.text_content(".u-quotes")
+    assert "Ada Stone (2)" in panel, "grouped under the actor it speaks for"
+    assert "direct · said · Her aide · score 0.72" in panel
+
+
 def test_click_on_a_claim_scrolls_to_it(open_report: Callable[..., Opened],
                                         make_document: Callable[..., Document]) -> None:
     filler = "A paragraph that only fills space so that the claim starts far below. " * 6 + "\n\n"

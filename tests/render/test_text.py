@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from unspin.doc import Article, Document, TechniqueSpan
+from unspin.doc import Article, Attribution, Document, TechniqueSpan
 from unspin.render.output import write_documents
 from unspin.render.text import progress, render_text, sanitize
 
@@ -46,6 +46,12 @@ def test_piped_output_is_plain_with_marks_and_tables(document: Document) -> None
     assert re.search(r"\| 0\.85\s+\| 40 percent", out), "a claim shows its score"
     assert re.search(r"Ben Ruiz\s+\|.*\| direct\s+\| 0\.72", out), "a quote shows its score"
     assert re.search(r"Ada Stone\s+\| person\s+\| deceiver \(0\.70\)\s+\| 2\s+\| NC", out)
+
+
+def test_a_speaker_for_an_actor_is_shown_with_it(document: Document) -> None:
+    quote = document.quotes[1]  # Ben Ruiz's words, said here by an aide of Ada Stone's
+    quote.speaker = Attribution("Her aide", quote.speaker.start, quote.speaker.end, actor="Ada Stone")
+    assert re.search(r"Her aide \(Ada Stone\)\s+\|.*\| direct\s+\| 0\.72", view(document))
 
 
 def test_terminal_output_is_coloured(document: Document) -> None:

@@ -161,9 +161,13 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
         rows = []
         for q in doc.quotes:
             speaker = sanitize(q.speaker.actor or q.speaker.name) if q.speaker else ""
-            rows.append((speaker or "(unattributed)", q.start, _short(doc.span_text(q), 70), q.kind, q.score))
-        for speaker, _, quote, kind, score in sorted(rows):
-            quotes.add_row(speaker, quote, kind, f"{score:.2f}")
+            shown = speaker or "(unattributed)"
+            if q.speaker is not None and q.speaker.actor and q.speaker.name != q.speaker.actor:
+                shown = f"{sanitize(q.speaker.name)} ({speaker})"  # "Keller's spokesman (Diane Keller)"
+            rows.append((speaker or "(unattributed)", q.start, shown, _short(doc.span_text(q), 70), q.kind,
+                         q.score))
+        for _, _, shown, quote, kind, score in sorted(rows):
+            quotes.add_row(shown, quote, kind, f"{score:.2f}")
         console.print(quotes)
         console.print()
     if doc.actors:

@@ -467,8 +467,10 @@
         var q = self.quotes[i];
         ul.appendChild(self.item("q", i, function (b) {
           b.appendChild(el("span", "u-quote-text", str(q.text)));
-          var cue = q.cue ? str(q.cue.name) : "";
-          b.appendChild(el("span", "u-sub", str(q.kind) + (cue ? " · " + cue : "") + " · score " + score(q.score)));
+          var cue = q.cue ? str(q.cue.name) : "", sp = q.speaker;
+          // "Keller's spokesman" speaks for Diane Keller: say who, under the actor's heading
+          var by = sp && sp.actor && sp.name !== sp.actor ? " · " + str(sp.name) : "";
+          b.appendChild(el("span", "u-sub", str(q.kind) + (cue ? " · " + cue : "") + by + " · score " + score(q.score)));
         }));
       });
       panel.appendChild(ul);
