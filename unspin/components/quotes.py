@@ -399,10 +399,8 @@ class QuoteFinder:
     def _speaker(self, sdoc: Any, text: str, source: tuple[tuple[int, int], Any], clusters: list[Any],
                  quoted: list[tuple[int, int]]) -> Attribution:
         (start, end), head = source
-        blank = _BLANK_LINE.search(text, start, head.idx) if start < head.idx else None
-        while blank is not None:  # a headline the parse ran into the sentence is not the source
-            start = blank.end()
-            blank = _BLANK_LINE.search(text, start, head.idx)
+        for blank in _BLANK_LINE.finditer(text, start, max(start, head.idx)):
+            start = blank.end()  # a headline the parse ran into the sentence is not the source
         written = " ".join(text[start:end].split())
         cluster = cluster_for_span(clusters, start, end, text)
         named = _named_apposition(head)

@@ -146,7 +146,7 @@ def core_tokens(encoded: Encoded, a: int, b: int, k: int, share: float = CORE_SH
     """The tokens ``[a2, b2)`` of ``[a, b)`` from the first to the last whose probability for
     technique ``k`` reaches ``share`` of the strongest one's, widened to whole words."""
     p = encoded.probs[a:b, 1 + k]
-    if b - a < 2 or len(p) == 0:
+    if b - a < 2:
         return a, b
     strong = np.flatnonzero(p >= share * float(p.max()))
     lo, hi = a + int(strong[0]), a + int(strong[-1]) + 1

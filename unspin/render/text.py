@@ -160,12 +160,11 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
         quotes = _table(f"Quotes ({len(doc.quotes)})", "speaker", "quote", "kind", "score", plain=plain)
         rows = []
         for q in doc.quotes:
-            speaker = sanitize(q.speaker.actor or q.speaker.name) if q.speaker else ""
-            shown = speaker or "(unattributed)"
+            speaker = (sanitize(q.speaker.actor or q.speaker.name) if q.speaker else "") or "(unattributed)"
+            shown = speaker
             if q.speaker is not None and q.speaker.actor and q.speaker.name != q.speaker.actor:
                 shown = f"{sanitize(q.speaker.name)} ({speaker})"  # "Keller's spokesman (Diane Keller)"
-            rows.append((speaker or "(unattributed)", q.start, shown, _short(doc.span_text(q), 70), q.kind,
-                         q.score))
+            rows.append((speaker, q.start, shown, _short(doc.span_text(q), 70), q.kind, q.score))
         for _, _, shown, quote, kind, score in sorted(rows):
             quotes.add_row(shown, quote, kind, f"{score:.2f}")
         console.print(quotes)
