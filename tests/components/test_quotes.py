@@ -524,3 +524,36 @@ def test_quotes_without_the_probe_encode_nothing() -> None:
 def test_short_texts_keep_their_speakers(text: str, speaker: str) -> None:
     doc = load(components=["parse", "quotes"])(Article(id="t", text=text))
     assert [text[q.speaker.start:q.speaker.end] for q in doc.quotes if q.speaker] == [speaker]
+
+
+@pytest.mark.parametrize("text, part, expected", [
+    # a title refers to the person the text gave it, however far back, not to the one named last
+    ("Clark County Sheriff Joe Lombardo met reporters on Monday.\n\nStephen Paddock fired from the "
+     "32nd floor. The sheriff said the gunman acted alone.", "the gunman acted alone", "Joe Lombardo"),
+    ("Ann Cole, the city's mayor, opened the bridge. Tom Reyes watched.\n\n"
+     "The mayor said the tolls would fall.", "the tolls would fall", "Ann Cole"),
+    ("Tom Reyes was charged with fraud on Monday.\n\nThe judge said the trial would start in May.",
+     "the trial would start in May", None),
+    # an office the text never gave anyone is the person just named, when they have no other title
+    ("Ann Cole spoke after the vote. The mayor said the harbour would reopen in May.",
+     "the harbour would reopen", "Ann Cole"),
+])
+def test_a_title_speaker_is_the_person_the_text_gave_that_title(nlp, text: str, part: str,
+                                                                 expected: str | None) -> None:
+    doc = nlp(Article(id="t", text=text))
+    _, actor = _speaker_of(doc, text, part)
+    assert actor == expected
+
+
+@pytest.mark.parametrize("text, part, written, actor", [
+    ("Tom Reyes was charged on Monday. His lawyer said the charges were false.",
+     "the charges were false", "His lawyer", "Tom Reyes"),
+    ("The Harbour Authority closed the bridge. Its spokesman said the crossing would reopen in May.",
+     "the crossing would reopen", "Its spokesman", "Harbour Authority"),
+    ("Tom Reyes, whose lawyer said the charges were false, left the court on foot.",
+     "the charges were false", "whose lawyer", "Tom Reyes"),
+])
+def test_a_title_with_a_possessive_pronoun_speaks_for_its_owner(nlp, text: str, part: str, written: str,
+                                                                actor: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, part) == (written, actor)

@@ -4,8 +4,9 @@ spaCy finds the PERSON, ORG, GPE and NORP mentions; they are grouped when one na
 actor as another: a surname after a full name ("Bashar Al-Assad" ... "Assad"), a known
 variant of a country or body ("U.S.", "the United States"), an acronym of a longer name
 ("FBI", "Federal Bureau of Investigation"), a state named by its adjective ("the Syrian
-government" is Syria when the text names Syria). Pronouns and titles are resolved to the nearest
-fitting actor before them (``resolve_reference``). Computed once per document and kept in
+government" is Syria when the text names Syria). Pronouns are resolved to the nearest fitting
+actor before them, titles to the person the text gave that title (``resolve_reference``).
+Computed once per document and kept in
 ``doc.cache["entities"]`` so the quotes and actors stages share it.
 
 Named entities are not all the actors: ``_actors_bodies.actor_clusters`` adds, for the actors
@@ -463,19 +464,28 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                       skip: Sequence[tuple[int, int]] = ()) -> EntityCluster | None:
     """The actor a pronoun or a title ("he", "the senator") most likely refers to.
 
-    The nearest actor mentioned before ``head`` within the three preceding sentences, of a
-    fitting kind: a person for he/she and titles, any actor for they. A title with an
-    indefinite article ("a spokesperson") names someone new and refers to no one. Mentions
-    inside the character ranges ``skip`` (sorted; the quotations, for a speaker: in “... the Trump
-    campaign ...,” he said, "he" is not Trump) are passed over.
+    A pronoun: the nearest actor mentioned before ``head`` within the three preceding sentences,
+    of a fitting kind: a person for he/she, a body for its, any actor for they. A title: the
+    nearest person mentioned before it whom the text gives that title, however far back
+    (``_titled``). A title with an indefinite article ("a spokesperson") names someone new and
+    refers to no one, nor does one with a possessive pronoun ("his lawyer": the quotes stage
+    says whom he speaks for). Mentions inside the character ranges ``skip`` (sorted; the
+    quotations, for a speaker: in “... the Trump campaign ...,” he said, "he" is not Trump) are
+    passed over.
     """
     word = head.lower_
     if word in TITLE_WORDS and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
         return None  # "a spokesperson", "another official": someone not named before
-    if word in _PERSON_PRONOUNS or word in TITLE_WORDS:
+    if word in TITLE_WORDS:
+        if any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.lower_ == "whose") for c in head.children):
+            return None  # "his lawyer": whose lawyer is the question, not which lawyer was named
+        return _titled(sdoc, head, clusters, skip)
+    if word in _PERSON_PRONOUNS:
         kinds = {"person"}
     elif word in _GROUP_PRONOUNS:
         kinds = {"person", "organization", "country", "place", "group"}
+    elif word == "its":  # "its spokesman": a body, not a person
+        kinds = {"organization", "country", "place", "group"}
     else:
         return None
     sent_starts = [s.start_char for s in sdoc.sents if s.start_char <= head.idx]
@@ -491,3 +501,112 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 if best is None or (rank, -s) < (best[0], -best[1]):
                     best = (rank, s, cluster)
     return None if best is None else best[2]
+
+
+#: Title words a later reference writes otherwise ("Sen. Ann Cole" ... "the senator").
+_TITLE_FORMS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "congressman": "representative",
+    "congresswoman": "representative", "dr": "doctor", "gen": "general", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson", "chairman": "chair", "chairwoman": "chair", "advisor": "adviser",
+    "businesswoman": "businessman", "vice-president": "president", "attorney": "lawyer",
+}
+#: How a title word attaches to the name it gives a title to ("Sheriff Joe Lombardo", "Mayor of
+#: Leeds Ann Cole" seen from "Mayor"), walking from the title word up to the name.
+_TITLE_LINKS = frozenset({"compound", "amod", "nmod", "appos", "npadvmod", "poss", "prep", "pobj"})
+
+
+#: Words that make a title another office: a deputy secretary is not the secretary.
+_RANKS = frozenset({"deputy", "under", "assistant", "associate", "vice", "lieutenant", "lt."})
+
+
+def _title_form(token: Any) -> str:
+    """A title word as a later reference writes it, with the rank before it ("deputy secretary")."""
+    word = token.lower_.rstrip(".")
+    form = _TITLE_FORMS.get(word, word)
+    rank = next((t.lower_ for t in token.lefts if t.lower_ in _RANKS), None)
+    if rank is None and token.i > 0 and token.doc[token.i - 1].lower_ in _RANKS:
+        rank = token.doc[token.i - 1].lower_  # "Under Secretary Steve Goldstein": a compound of the name
+    return form if rank is None else f"{rank} {form}"
+
+
+def _person_titles(sdoc: Any, clusters: list[EntityCluster]) -> dict[int, set[str]]:
+    """The titles the text gives each person (by ``id`` of its cluster): a title word in the
+    name's phrase ("Clark County Sheriff Joe Lombardo", "Trump's lawyer Rudy Giuliani"), set
+    beside it ("Joe Lombardo, the sheriff,", "the sheriff, Joe Lombardo") or predicated of it
+    ("Lombardo is the sheriff"). Computed once per document."""
+    cache = sdoc.user_data.setdefault("unspin_person_titles", {})
+    key = tuple(id(c) for c in clusters)
+    if cache.get("key") == key:
+        return cache["titles"]
+    owner: dict[int, int] = {}  # token index -> cluster id, for the persons' mentions
+    for cluster in clusters:
+        if cluster.type == "person":
+            for s, e in cluster.mentions:
+                span = sdoc.char_span(s, e, alignment_mode="expand")
+                for token in span if span is not None else ():
+                    owner[token.i] = id(cluster)
+    titles: dict[int, set[str]] = {}
+    for token in sdoc:
+        if token.lower_ not in TITLE_WORDS and token.lower_.rstrip(".") not in _TITLE_FORMS:
+            continue
+        found = owner.get(token.i)
+        step, at = 0, token
+        while found is None and step < 4 and at.dep_ in _TITLE_LINKS and at.head is not at:
+            at, step = at.head, step + 1
+            found = owner.get(at.i)
+        if found is None and token.is_title:  # "Secretary of State Hillary Clinton": the name below
+            found = next((owner[t.i] for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for t in p.children if t.dep_ == "pobj" and t.i in owner), None)
+        if found is None and token.is_title:  # "Deputy Secretary John Sullivan", however parsed
+            at = token.i + 1
+            while at < min(len(sdoc), token.i + 4) and at not in owner and sdoc[at].is_title:
+                at += 1
+            found = owner.get(at)
+        if found is None:  # "the sheriff, Joe Lombardo": the name set beside the title
+            found = next((owner[c.i] for c in token.children if c.dep_ == "appos" and c.i in owner), None)
+        if found is None and token.dep_ == "attr":  # "Lombardo is the sheriff"
+            found = next((owner[c.i] for c in token.head.children
+                          if c.dep_ == "nsubj" and c.i in owner), None)
+        if found is not None:
+            titles.setdefault(found, set()).add(_title_form(token))
+    cache.update(key=key, titles=titles)
+    return titles
+
+
+#: Offices a story may name its holder by without giving the title first ("Ann Cole spoke after
+#: the vote. The mayor added: ..."); other titles ("the lawyer", "the official", "the judge")
+#: are as often someone else than the person just named (the client, the suspect).
+_OFFICES = frozenset({
+    "president", "senator", "governor", "minister", "secretary", "representative", "mayor",
+    "ambassador", "king", "queen", "prince", "premier", "chancellor", "pope", "candidate", "nominee",
+    "ceo", "chair", "leader",
+})
+
+
+def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],
+            skip: Sequence[tuple[int, int]]) -> EntityCluster | None:
+    """The person a title ("the sheriff", "the Attorney General") refers to: the nearest one
+    mentioned before it whom the text gives that title. When the text gives nobody that title,
+    an office ("the mayor") is the person named last, in its sentence or the one before, if the
+    text gives them no other title; any other title refers to no one: the person just named is
+    as likely the suspect as the sheriff."""
+    form = _title_form(head)
+    titles = _person_titles(sdoc, clusters)
+    best: tuple[int, EntityCluster] | None = None
+    last: tuple[int, EntityCluster] | None = None
+    sent_starts = [sent.start_char for sent in sdoc.sents if sent.start_char <= head.idx]
+    window = sent_starts[-2] if len(sent_starts) >= 2 else 0
+    for cluster in clusters:
+        given = titles.get(id(cluster), set())
+        for s, _ in cluster.mentions:
+            if s >= head.idx or _within(s, skip):
+                continue
+            if form in given and (best is None or s > best[0]):
+                best = (s, cluster)
+            if cluster.type == "person" and s >= window and (last is None or s > last[0]):
+                last = (s, cluster)
+    if best is not None:
+        return best[1]
+    if last is not None and form in _OFFICES and not titles.get(id(last[1])):
+        return last[1]
+    return None

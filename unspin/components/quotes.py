@@ -21,7 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from unspin.components._actors_entities import cluster_for_span, entity_clusters, resolve_reference
+from unspin.components._actors_entities import (
+    cluster_for_span,
+    entity_clusters,
+    resolve_reference,
+)
 from unspin.components._quotes_features import (
     QUOTE_CHARS,
     candidate_cues,
@@ -419,6 +423,10 @@ class QuoteFinder:
                 written = " ".join(t.text for t in words) or written
         if cluster is None:
             cluster = resolve_reference(sdoc, head, clusters, quoted)
+        if cluster is None and head.lemma_.lower() in _AGENTS:
+            boss = _boss(sdoc, head, clusters, quoted)
+            if boss is not None:  # "his attorney said ...": the attorney speaks, for him
+                return Attribution(name=written, start=start, end=end, actor=boss.name)
         if cluster is None and written.isupper():
             cluster = _by_capitals(written, clusters)  # a transcript's "PENCE:" is Mike Pence
         if cluster is None:
@@ -497,6 +505,29 @@ def _speaks_for(cluster: Any, head: Any, start: int, end: int) -> bool:
         return False  # "who", "they": the actor their antecedent names
     inside = [(s, e) for s, e in cluster.mentions if s < end and start < e]
     return bool(inside) and not any(s <= head.idx < e for s, e in inside)
+
+
+#: Those who speak for someone else: "his lawyer said" is said for him.
+_AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "counsel", "aide",
+                     "adviser", "advisor", "official", "representative", "agent", "envoy"})
+
+
+def _boss(sdoc: Any, head: Any, clusters: list[Any], quoted: list[tuple[int, int]]) -> Any | None:
+    """The actor a title with a possessive pronoun speaks for: "his lawyer" (him), "its
+    spokesman" (the body), "Cardinal O'Malley, whose spokesman said" (the cardinal)."""
+    owner = next((c for c in head.children
+                  if c.dep_ == "poss" and (c.pos_ == "PRON" or c.lower_ == "whose")), None)
+    if owner is None:
+        return None
+    if owner.lower_ != "whose":
+        boss = resolve_reference(sdoc, owner, clusters, quoted)
+        return None if boss is None or boss.type == "place" else boss  # a town has no lawyer
+    clause = head.head
+    if clause.dep_ != "relcl":
+        return None
+    noun = clause.head  # the noun the relative clause describes
+    return (cluster_for_span(clusters, noun.idx, noun.idx + len(noun.text))
+            or resolve_reference(sdoc, noun, clusters, quoted))
 
 
 def _named_apposition(head: Any) -> list[Any] | None:
