@@ -409,3 +409,15 @@ def test_a_person_is_named_by_the_full_name_the_text_uses_most() -> None:
     ents = [(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 10, "PERSON"), (11, 12, "PERSON")]
     clusters = entity_clusters(_entity_doc(words, ents))
     assert [(c.name, len(c.mentions)) for c in clusters] == [("Keith Ellison", 4)]
+
+
+def test_a_quote_said_by_several_people_is_listed_under_each(nlp) -> None:
+    text = ("Ann Cole, Tom Reyes and Lee Park said the vote in Port Alder was rigged.\n\n"
+            "Former Port Alder, Maine mayor and council leader Ruth Okafor said the count was fair.")
+    doc = nlp(Article(id="t", text=text))
+    rigged = next(i for i, q in enumerate(doc.quotes) if "rigged" in text[q.start:q.end])
+    for name in ("Ann Cole", "Tom Reyes", "Lee Park"):
+        assert rigged in _actor(doc, name).quotes, name
+    fair = next(i for i, q in enumerate(doc.quotes) if "count was fair" in text[q.start:q.end])
+    assert fair in _actor(doc, "Ruth Okafor").quotes
+    assert not any(fair in a.quotes for a in doc.actors if a.type == "place"), "a place is where she is from"

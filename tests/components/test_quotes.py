@@ -557,3 +557,11 @@ def test_a_title_with_a_possessive_pronoun_speaks_for_its_owner(nlp, text: str, 
                                                                 actor: str) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _speaker_of(doc, text, part) == (written, actor)
+
+
+def test_speakers_joined_by_and_all_speak(nlp) -> None:
+    text = ("Ann Cole and Tom Reyes said the harbour would reopen in May.\n\n"
+            "The Department of Health and Human Services said the rule would change.")
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, "harbour would reopen") == ("Ann Cole and Tom Reyes", "Ann Cole")
+    assert _speaker_of(doc, text, "rule would change")[0] == "The Department of Health and Human Services"

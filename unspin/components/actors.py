@@ -20,6 +20,7 @@ they name.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +128,12 @@ class ActorFinder:
         by_name = {cluster.name: cluster for cluster in clusters}
         for index, quote in enumerate(quotes):
             cluster = _cited(clusters, by_name, quote.speaker, text)
-            if cluster is not None:
-                actors[id(cluster)].quotes.append(index)
+            speakers = [] if cluster is None else [cluster]
+            for other in _joint_speakers(clusters, quote.speaker, text):
+                if other not in speakers:  # "Ann Cole and Tom Reyes said": said by both
+                    speakers.append(other)
+            for speaker in speakers:
+                actors[id(speaker)].quotes.append(index)
         if self.roles and clusters and doc is not None:
             self._assign_roles(doc, clusters, actors)
         ordered = sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0].start))
@@ -187,6 +192,26 @@ def _cited(clusters: list[EntityCluster], by_name: dict[str, EntityCluster],
     if resolved is not None and not any(s < who.end and who.start < e for s, e in resolved.mentions):
         return resolved
     return cluster_for_span(clusters, who.start, who.end, text) or resolved or by_name.get(who.name)
+
+
+_JOINED = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
+
+
+def _joint_speakers(clusters: list[EntityCluster], who: Attribution | None, text: str) -> list[EntityCluster]:
+    """The actors a speaker span names one by one with "and" ("Ann Cole, Tom Reyes and Lee
+    Park"): the one named in each of its parts, unless a place. A span of one part names none here."""
+    if who is None:
+        return []
+    cuts = [(m.start(), m.end()) for m in _JOINED.finditer(text, who.start, who.end)]
+    found: list[EntityCluster] = []
+    if cuts:
+        starts, ends = [who.start] + [e for _, e in cuts], [s for s, _ in cuts] + [who.end]
+        for start, end in zip(starts, ends, strict=True):
+            cluster = cluster_for_span(clusters, start, end, text)
+            # "Former San Antonio, Texas mayor and ...": a place is where a speaker is from
+            if cluster is not None and cluster.type != "place" and cluster not in found:
+                found.append(cluster)
+    return found
 
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,

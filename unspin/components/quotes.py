@@ -405,7 +405,17 @@ class QuoteFinder:
         (start, end), head = source
         for blank in _BLANK_LINE.finditer(text, start, max(start, head.idx)):
             start = blank.end()  # a headline the parse ran into the sentence is not the source
+        others = _conjuncts(head)  # "Ann Cole and Tom Reyes said": both speak
+        for other in others:
+            other_span = trimmed_span(other)
+            if other_span is not None and other_span[1] > end:
+                end = other_span[1]
         written = " ".join(text[start:end].split())
+        if others:  # several speakers: named as written, the actor the first of them
+            first = (cluster_for_span(clusters, start, end, text)
+                     or resolve_reference(sdoc, head, clusters, quoted))
+            return Attribution(name=written, start=start, end=end,
+                               actor=None if first is None else first.name)
         cluster = cluster_for_span(clusters, start, end, text)
         named = _named_apposition(head)
         if named is not None:  # "Keller's spokesman, Tom Reyes, told ...": the name is the speaker
@@ -550,6 +560,24 @@ def _nobody(head: Any) -> bool:
     """A subject that names no speaker: "nobody", "no one", "none of them"."""
     return head.lower_ in ("nobody", "none", "nothing", "neither") or any(
         child.dep_ == "det" and child.lower_ == "no" for child in head.children)
+
+
+def _conjuncts(head: Any) -> list[Any]:
+    """The other speakers joined to a source by "and" ("Ann Cole and Tom Reyes", "Smith, Jones and
+    Lee"), nouns and pronouns only."""
+    out: list[Any] = []
+    at = head
+    while len(out) < 5:
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in at.children) and not any(
+                c.dep_ == "conj" and any(g.dep_ == "cc" and g.lower_ in ("and", "&") for g in c.children)
+                for c in at.children):
+            break
+        nxt = next((c for c in at.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if nxt is None:
+            break
+        out.append(nxt)
+        at = nxt
+    return out
 
 
 def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:

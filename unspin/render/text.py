@@ -163,7 +163,10 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
             speaker = (sanitize(q.speaker.actor or q.speaker.name) if q.speaker else "") or "(unattributed)"
             shown = speaker
             if q.speaker is not None and q.speaker.actor and q.speaker.name != q.speaker.actor:
-                shown = f"{sanitize(q.speaker.name)} ({speaker})"  # "Keller's spokesman (Diane Keller)"
+                # "Keller's spokesman (Diane Keller)"; "Ann Cole and Tom Reyes" names her already
+                shown = sanitize(q.speaker.name)
+                if q.speaker.actor not in q.speaker.name:
+                    shown += f" ({speaker})"
             rows.append((speaker, q.start, shown, _short(doc.span_text(q), 70), q.kind, q.score))
         for _, _, shown, quote, kind, score in sorted(rows):
             quotes.add_row(shown, quote, kind, f"{score:.2f}")
