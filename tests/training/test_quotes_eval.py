@@ -171,3 +171,26 @@ def test_evaluate_quotes_models_folder_must_hold_the_trained_files(
     assert main(["evaluate-quotes", "--data", str(tmp_path), "--models", str(tmp_path / "models")]) == 1
     err = capsys.readouterr().err
     assert "probe.npz" in err and "unspin train-quotes --out DIR" in err and "Traceback" not in err
+
+
+def test_citron_scores_match_spans_exactly_and_count_shared_tokens() -> None:
+    import spacy
+
+    from unspin.training.quotes import citron_scores
+
+    text = "Ann Cole said the fares will fall soon. Tom Reyes agreed."
+    gold = [PolnearArticle("a", text, [GoldAttribution(source=[(0, 8)], cue=[(9, 13)], content=[(14, 38)])])]
+    doc = spacy.blank("en")(text)
+    exact = [[Quote(14, 38, kind="reported", speaker=Attribution("Ann Cole", 0, 8),
+                    cue=Attribution("say", 9, 13))]]
+    result = citron_scores(exact, gold, [doc])
+    assert all(v == {"precision": 1.0, "recall": 1.0, "f1": 1.0} for v in result.values())
+    # the surname alone: no exact source, half the source tokens; a second quote with no cue
+    partial = [[Quote(14, 27, kind="reported", speaker=Attribution("Ann Cole", 4, 8),
+                      cue=Attribution("say", 9, 13)),
+                Quote(40, 56, kind="reported", speaker=Attribution("Tom Reyes", 40, 49))]]
+    result = citron_scores(partial, gold, [doc])
+    assert result["cue_exact"]["precision"] == 0.5 and result["cue_exact"]["recall"] == 1.0
+    assert result["source_exact"]["f1"] == 0.0
+    assert result["source_overlap"]["recall"] == 0.5  # "Cole" of "Ann Cole"
+    assert result["content_overlap"]["precision"] == round(3 / 6, 4)  # "the fares will" of 6 tokens
