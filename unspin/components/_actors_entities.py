@@ -465,7 +465,8 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     """The actor a pronoun or a title ("he", "the senator") most likely refers to.
 
     A pronoun: the nearest actor mentioned before ``head`` within the three preceding sentences,
-    of a fitting kind: a person for he/she, a body for its, any actor for they. A title: the
+    of a fitting kind: a person for he/she (not one the text shows to be of the other gender,
+    ``_person_facts``), a body for its, any actor for they. A title: the
     nearest person mentioned before it whom the text gives that title, however far back
     (``_titled``). A title with an indefinite article ("a spokesperson") names someone new and
     refers to no one, nor does one with a possessive pronoun ("his lawyer": the quotes stage
@@ -480,8 +481,11 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
         if any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.lower_ == "whose") for c in head.children):
             return None  # "his lawyer": whose lawyer is the question, not which lawyer was named
         return _titled(sdoc, head, clusters, skip)
+    unlike: dict[int, str] = {}
     if word in _PERSON_PRONOUNS:
         kinds = {"person"}
+        # "she" is not a man the text shows to be one ("Mr. Reyes", "Reyes said he ...")
+        unlike = _person_facts(sdoc, clusters)[1]
     elif word in _GROUP_PRONOUNS:
         kinds = {"person", "organization", "country", "place", "group"}
     elif word == "its":  # "its spokesman": a body, not a person
@@ -491,8 +495,9 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     sent_starts = [s.start_char for s in sdoc.sents if s.start_char <= head.idx]
     window = sent_starts[-4] if len(sent_starts) >= 4 else 0
     best: tuple[int, int, EntityCluster] | None = None
+    other = "m" if word in ("she", "her") else "f"
     for cluster in clusters:
-        if cluster.type not in kinds:
+        if cluster.type not in kinds or unlike.get(id(cluster)) == other:
             continue
         for s, _ in cluster.mentions:
             if window <= s < head.idx and not _within(s, skip):
@@ -529,48 +534,106 @@ def _title_form(token: Any) -> str:
     return form if rank is None else f"{rank} {form}"
 
 
-def _person_titles(sdoc: Any, clusters: list[EntityCluster]) -> dict[int, set[str]]:
-    """The titles the text gives each person (by ``id`` of its cluster): a title word in the
-    name's phrase ("Clark County Sheriff Joe Lombardo", "Trump's lawyer Rudy Giuliani"), set
-    beside it ("Joe Lombardo, the sheriff,", "the sheriff, Joe Lombardo") or predicated of it
-    ("Lombardo is the sheriff"). Computed once per document."""
-    cache = sdoc.user_data.setdefault("unspin_person_titles", {})
-    key = tuple(id(c) for c in clusters)
-    if cache.get("key") == key:
-        return cache["titles"]
-    owner: dict[int, int] = {}  # token index -> cluster id, for the persons' mentions
+#: Words that tell a person's gender when the text sets them beside the name or before it.
+_FEMININE = frozenset({
+    "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "duchess", "spokeswoman", "congresswoman",
+    "chairwoman", "businesswoman", "actress", "wife", "mother", "daughter", "sister", "grandmother",
+    "widow", "woman", "girl", "aunt", "niece", "mom",
+})
+_MASCULINE = frozenset({
+    "mr", "sir", "lord", "king", "prince", "duke", "spokesman", "congressman", "businessman", "actor",
+    "husband", "father", "son", "brother", "grandfather", "widower", "man", "boy", "uncle", "nephew",
+    "dad",
+})
+
+
+#: Words of kinship, evidence only right before the name ("his wife Melania").
+_KIN = frozenset({"wife", "mother", "daughter", "sister", "grandmother", "widow", "aunt", "niece", "mom",
+                  "husband", "father", "son", "brother", "grandfather", "widower", "uncle", "nephew", "dad",
+                  "woman", "girl", "man", "boy"})
+
+
+def _person_tokens(sdoc: Any, clusters: list[EntityCluster]) -> dict[int, int]:
+    """Token index -> ``id`` of the person cluster whose mention holds it."""
+    owner: dict[int, int] = {}
     for cluster in clusters:
         if cluster.type == "person":
             for s, e in cluster.mentions:
                 span = sdoc.char_span(s, e, alignment_mode="expand")
                 for token in span if span is not None else ():
                     owner[token.i] = id(cluster)
+    return owner
+
+
+def _described(token: Any, owner: dict[int, int]) -> int | None:
+    """The person a describing word is about: in the name's phrase ("Clark County Sheriff Joe
+    Lombardo", "Trump's lawyer Rudy Giuliani"), set beside it ("Joe Lombardo, the sheriff,", "the
+    sheriff, Joe Lombardo") or predicated of it ("Lombardo is the sheriff")."""
+    found = owner.get(token.i)
+    step, at = 0, token
+    while found is None and step < 4 and at.dep_ in _TITLE_LINKS and at.head is not at:
+        at, step = at.head, step + 1
+        found = owner.get(at.i)
+    if found is None and token.is_title:  # "Secretary of State Hillary Clinton": the name below
+        found = next((owner[t.i] for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for t in p.children if t.dep_ == "pobj" and t.i in owner), None)
+    if found is None and token.is_title:  # "Deputy Secretary John Sullivan", however parsed
+        at = token.i + 1
+        while at < min(len(token.doc), token.i + 4) and at not in owner and token.doc[at].is_title:
+            at += 1
+        found = owner.get(at)
+    if found is None:  # "the sheriff, Joe Lombardo": the name set beside the title
+        found = next((owner[c.i] for c in token.children if c.dep_ == "appos" and c.i in owner), None)
+    if found is None and token.dep_ == "attr":  # "Lombardo is the sheriff"
+        found = next((owner[c.i] for c in token.head.children if c.dep_ == "nsubj" and c.i in owner), None)
+    return found
+
+
+def _subject_person(verb: Any, owner: dict[int, int]) -> int | None:
+    """The person who is the subject of ``verb``, if a person is."""
+    return next((owner[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in owner), None)
+
+
+def _person_facts(sdoc: Any, clusters: list[EntityCluster]) -> tuple[dict[int, set[str]], dict[int, str]]:
+    """What the text says of each person (by ``id`` of its cluster), computed once per document:
+    the titles it gives them (``_described``), and their gender where the text shows it one way
+    only ("f" or "m") by an honorific or a word set right before or beside the name ("Ms. Cole",
+    "his wife Melania", "Ann Cole, a spokeswoman for ..."). Pronouns are no evidence: in "Paul
+    said she will be confirmed", she is someone else."""
+    cache = sdoc.user_data.setdefault("unspin_person_facts", {})
+    key = tuple(id(c) for c in clusters)
+    if cache.get("key") == key:
+        return cache["facts"]
+    owner = _person_tokens(sdoc, clusters)
     titles: dict[int, set[str]] = {}
+    votes: dict[int, Counter[str]] = {}
     for token in sdoc:
-        if token.lower_ not in TITLE_WORDS and token.lower_.rstrip(".") not in _TITLE_FORMS:
+        word = token.lower_.rstrip(".")
+        if token.lower_ in TITLE_WORDS or word in _TITLE_FORMS:
+            found = _described(token, owner)
+            if found is not None:
+                titles.setdefault(found, set()).add(_title_form(token))
+        gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else None
+        if gender is None:
             continue
-        found = owner.get(token.i)
-        step, at = 0, token
-        while found is None and step < 4 and at.dep_ in _TITLE_LINKS and at.head is not at:
-            at, step = at.head, step + 1
-            found = owner.get(at.i)
-        if found is None and token.is_title:  # "Secretary of State Hillary Clinton": the name below
-            found = next((owner[t.i] for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for t in p.children if t.dep_ == "pobj" and t.i in owner), None)
-        if found is None and token.is_title:  # "Deputy Secretary John Sullivan", however parsed
-            at = token.i + 1
-            while at < min(len(sdoc), token.i + 4) and at not in owner and sdoc[at].is_title:
-                at += 1
-            found = owner.get(at)
-        if found is None:  # "the sheriff, Joe Lombardo": the name set beside the title
+        if token.pos_ == "PRON":
+            continue  # a pronoun may be anyone's: "Paul said she will be confirmed"
+        if token.i in owner:
+            found = owner[token.i]  # "Mrs. Cole" as the entity recogniser wrote the name
+        elif token.i + 1 in owner:
+            found = owner[token.i + 1]  # "Ms. Cole", "Sir Keir Starmer", "his wife Melania"
+        elif word in _KIN:
+            continue  # "Ellison and his ex-wife, Kim Ellison": set beside the wrong name too often
+        elif token.dep_ == "appos" and token.head.i in owner:
+            found = owner[token.head.i]  # "Ann Cole, a spokeswoman for ..."
+        else:  # "the spokeswoman, Ann Cole"
             found = next((owner[c.i] for c in token.children if c.dep_ == "appos" and c.i in owner), None)
-        if found is None and token.dep_ == "attr":  # "Lombardo is the sheriff"
-            found = next((owner[c.i] for c in token.head.children
-                          if c.dep_ == "nsubj" and c.i in owner), None)
         if found is not None:
-            titles.setdefault(found, set()).add(_title_form(token))
-    cache.update(key=key, titles=titles)
-    return titles
+            votes.setdefault(found, Counter())[gender] += 1
+    genders = {person: ("f" if count["f"] > count["m"] else "m") for person, count in votes.items()
+               if count["f"] != count["m"]}
+    cache.update(key=key, facts=(titles, genders))
+    return titles, genders
 
 
 #: Offices a story may name its holder by without giving the title first ("Ann Cole spoke after
@@ -591,7 +654,7 @@ def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],
     text gives them no other title; any other title refers to no one: the person just named is
     as likely the suspect as the sheriff."""
     form = _title_form(head)
-    titles = _person_titles(sdoc, clusters)
+    titles, _ = _person_facts(sdoc, clusters)
     best: tuple[int, EntityCluster] | None = None
     last: tuple[int, EntityCluster] | None = None
     sent_starts = [sent.start_char for sent in sdoc.sents if sent.start_char <= head.idx]
