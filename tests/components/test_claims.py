@@ -295,3 +295,22 @@ def _quantities(doc: Document, fragment: str) -> list[tuple[str, str, object, st
 def test_ranges_and_shares_are_normalised(ranged: Document, fragment: str, expected: list) -> None:
     found = [q for q in _quantities(ranged, fragment) if q[1] != "date"]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sea levels could rise by up to 1.1 metres by 2100.", ["2100"]),
+    ("Club revenue fell by 12 percent in the 2019-20 season.", ["2019", "2020"]),
+    ("The talks ran on May 12-14, 2024, and 300 delegates came.", ["2024-05-12", "2024-05-14"]),
+    ("The summit runs from June 3 to June 5, 2025, and costs $40m.", ["2025-06-03", "2025-06-05"]),
+])
+def test_short_and_future_dates_are_normalised(text: str, expected: list[str]) -> None:
+    doc = _claims_of(text)
+    assert [q.value for c in doc.claims for q in c.quantities if q.kind == "date"] == expected
+
+
+def test_a_tally_is_two_counts_not_a_range() -> None:
+    text = "The bill, which passed 52-48 in the Senate, will cut taxes by $1.5 trillion."
+    doc = _claims_of(text)
+    counts = [(doc.text[q.start:q.end], q.value, q.qualifier)
+              for q in doc.claims[0].quantities if q.kind == "count"]
+    assert counts == [("52", 52, None), ("48", 48, None)]

@@ -90,7 +90,7 @@ _DURATION_RE = re.compile(
     re.I,
 )
 _CODE_RE = re.compile(r"0\d")  # "02": part of a code, a time or a date, not an amount
-_YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+_YEAR_RE = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)s?$")
 
 
 def parse_number(text: str) -> float | None:
@@ -191,7 +191,7 @@ def _date(text: str) -> str | None:
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
     if m:  # US order, the commoner one in English news
         return f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
-    m = re.search(r"\b(1[5-9]\d\d|20\d\d)(s)?\b", s)
+    m = re.search(r"\b(1[5-9]\d\d|2[01]\d\d)(s)?\b", s)  # "by 2100" too
     if m and len(re.findall(r"\d+", s)) == 1:
         return m.group(1) + ("s" if m.group(2) else "")
     return None
@@ -248,27 +248,48 @@ _RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*", 
 
 
 def _date_range(text: str, start: int, end: int) -> list[Quantity]:
-    """Both ends of a date range written as one phrase, or [] when it is not one."""
+    """Both ends of a date range written as one phrase, or [] when it is not one. An end written
+    short borrows from the other: "2019-20" (2019, 2020), "May 12-14" and "12-14 May" (both in
+    May)."""
     phrase = text[start:end]
     split = _RANGE_SPLIT_RE.search(phrase)
     if split is None:
         return []
     lead = re.match(r"(?:between|from)\s+", phrase, re.I)
     a_start = start + (lead.end() if lead else 0)
-    parts = [(a_start, start + split.start()), (start + split.end(), end)]
-    out = []
-    for s, e in parts:
-        value = _date(text[s:e]) if e > s else None
-        if value is None:
-            return []
-        out.append(Quantity(start=s, end=e, kind="date", value=value))
-    return out
+    (a_s, a_e), (b_s, b_e) = (a_start, start + split.start()), (start + split.end(), end)
+    first, second = text[a_s:a_e], text[b_s:b_e]
+    a, b = _date(first) if a_e > a_s else None, _date(second) if b_e > b_s else None
+    if a is not None and b is None and re.fullmatch(r"\d{4}", a) and re.match(r"\d\d(?!\d)", second):
+        b = _date(a[:2] + second)  # "2019-20"
+    day_year = re.fullmatch(r"(\d{1,2})(?:,?\s+(\d{4}))?", second.strip())
+    if a is not None and b is None and day_year and re.fullmatch(r"--\d\d-\d\d", a) \
+            and 1 <= int(day_year[1]) <= 31:  # "May 12-14", "May 12-14, 2024"
+        prefix = f"{day_year[2]}-{a[2:4]}" if day_year[2] else a[:4]
+        a, b = f"{prefix}-{a[5:7]}", f"{prefix}-{int(day_year[1]):02d}"
+    if a is None and b is not None and re.fullmatch(r"\d{1,2}", first.strip()) and b[-6:-3].startswith("-"):
+        a = f"{b[:-3]}-{int(first):02d}" if 1 <= int(first) <= 31 else None  # "12-14 May"
+    if a is None or b is None:
+        return []
+    if a.startswith("--") and re.match(r"\d{4}-", b):
+        a = b[:4] + a[1:]  # "June 3 to June 5, 2025": the year is the end's
+    return [Quantity(start=a_s, end=a_e, kind="date", value=a),
+            Quantity(start=b_s, end=b_e, kind="date", value=b)]
 
 
 _NUMBER_RANGE_RE = re.compile(
     r"^(?P<lead>(?:between|from)\s+)?(?P<a>[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s?[a-z%]+)?)"
     r"\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[$€£]?\s?\d[\d,]*(?:\.\d+)?.*)$", re.I)
 _TAIL_RE = re.compile(r"^[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
+
+
+_PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to)\s+\d{1,3}(?:,\d{3})*", re.I)
+_YEAR_RANGE_RE = re.compile(r"\b(?:1[5-9]\d\d|2[01]\d\d)\b")
+_TALLY_BEFORE_RE = re.compile(
+    r"\b(?:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
+    r"leading|trailing|vote|tally|score|margin)(?:\s+(?:by|of|a|an|the))*\s*$", re.I)
+_TALLY_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|margin|win|victory|"
+                             r"defeat|loss|split|score|scoreline)\b", re.I)
 
 
 def _number_range(text: str, start: int, end: int, label: str, qualifier: str | None
@@ -289,8 +310,11 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
     prefix = next((c for c in _CURRENCY_SYMBOLS if a.startswith(c) and not b.startswith(c)), "")
     a_full = a if tail_a.group(1).strip() else a + tail_b.group(1)
     b_full = prefix + b
+    # "passed 52-48", "a 5-4 ruling": a tally of two sides, not a range from one to the other
+    tally = _TALLY_BEFORE_RE.search(text, max(0, start - 30), start) or _TALLY_AFTER_RE.match(text, end)
+    words = (qualifier, None) if tally else (qualifier or "from", "to")
     out = []
-    for part, full, word in ((a, a_full, qualifier or "from"), (b, b_full, "to")):
+    for part, full, word in ((a, a_full, words[0]), (b, b_full, words[1])):
         kind, value, unit, _ = parse_quantity(full, label)
         if value is None or kind == "date":
             return []
@@ -362,9 +386,13 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         # spaCy's trailing punctuation or apostrophes are not part of the amount
         while end > start + 1 and text[end - 1] in ".,;:'\"’":
             end -= 1
-        kind, value, unit, qualifier = parse_quantity(text[start:end], ent.label_)
+        label = ent.label_
+        if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
+                text[start:end]):
+            label = "CARDINAL"  # "between 10 and 20 people": spaCy's small model calls it a date
+        kind, value, unit, qualifier = parse_quantity(text[start:end], label)
         if kind != "date":
-            ends = _number_range(text, start, end, ent.label_, qualifier)
+            ends = _number_range(text, start, end, label, qualifier)
             if ends:  # "between 10 and 20", "3-4%": both ends
                 found.extend(ends)
                 taken.append((start, end))
