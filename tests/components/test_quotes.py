@@ -579,3 +579,13 @@ def test_a_pronoun_speaker_skips_a_person_the_text_shows_to_be_of_the_other_gend
         nlp, text: str, part: str, expected: str) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _speaker_of(doc, text, part)[1] == expected
+
+
+def test_a_question_put_to_someone_is_not_theirs(nlp) -> None:
+    text = ('Asked whether she would resign, Ann Cole replied: "Absolutely not."\n\n'
+            "Tom Reyes has asked the council whether the ferry will run in May.")
+    doc = nlp(Article(id="t", text=text))
+    question = next(q for q in doc.quotes if "would resign" in text[q.start:q.end])
+    assert question.speaker is None, "a reporter asked it, not Ann Cole"
+    assert _speaker_of(doc, text, "Absolutely not")[1] == "Ann Cole"
+    assert _speaker_of(doc, text, "ferry will run")[1] == "Tom Reyes", "'has asked': he asked it"

@@ -342,6 +342,8 @@ class QuoteFinder:
                         share = speakers.probability(best[0])
                     if share >= speakers.threshold:
                         source = _source_of(best[1])
+            if source is not None and cue is not None and quote.kind == "reported" and _put_to(cue.token):
+                source = None  # "Asked whether she would resign, Cole replied": the question is not hers
             if source is not None:
                 quote.speaker = self._speaker(sdoc, text, source, clusters, context.quoted)
             elif quote.kind == "direct" and cue is None:
@@ -560,6 +562,16 @@ def _nobody(head: Any) -> bool:
     """A subject that names no speaker: "nobody", "no one", "none of them"."""
     return head.lower_ in ("nobody", "none", "nothing", "neither") or any(
         child.dep_ == "det" and child.lower_ == "no" for child in head.children)
+
+
+def _put_to(cue: Any) -> bool:
+    """Whether a cue reports a question put to someone unnamed ("Asked whether ...", "she was
+    asked if ..."): whoever the sentence is about answered it, and did not ask it."""
+    if cue.lemma_.lower() not in ("ask", "question", "press") or cue.tag_ != "VBN":
+        return False
+    deps = {child.dep_ for child in cue.children}
+    passive = bool(deps & {"auxpass", "nsubjpass"}) or (cue.dep_ in ("advcl", "acl") and "aux" not in deps)
+    return passive and "agent" not in deps  # not "she has asked", nor "asked by the judge"
 
 
 def _conjuncts(head: Any) -> list[Any]:
