@@ -421,3 +421,25 @@ def test_a_quote_said_by_several_people_is_listed_under_each(nlp) -> None:
     fair = next(i for i, q in enumerate(doc.quotes) if "count was fair" in text[q.start:q.end])
     assert fair in _actor(doc, "Ruth Okafor").quotes
     assert not any(fair in a.quotes for a in doc.actors if a.type == "place"), "a place is where she is from"
+
+
+def test_a_surname_the_recogniser_missed_is_a_mention_of_its_person(nlp) -> None:
+    text = "Mayor Ann Cole said the ferry lost money last year.\n\nCole rejected the criticism on Monday."
+    doc = nlp(Article(id="t", text=text))
+    assert [text[m.start:m.end] for m in _actor(doc, "Ann Cole").mentions] == ["Ann Cole", "Cole"]
+    two = text + " Her brother Tom Cole agreed."  # two people of that name: "Cole" is neither's
+    doc = nlp(Article(id="t", text=two))
+    assert [two[m.start:m.end] for m in _actor(doc, "Ann Cole").mentions] == ["Ann Cole"]
+
+
+def test_roles_go_only_to_actors_the_article_makes_central() -> None:
+    text = ("Port Alder council votes to close ferry.\n\nMayor Ann Cole said the ferry lost money. "
+            "Cole said the islanders would be compensated, and Cole promised a new bus. A union in "
+            "Leeds, the Ferry Workers Union, objected. Cole said the council had no choice.")
+    gated = load(components=["parse", "actors"], config={"actors": {"min_role_score": 0.0}})
+    ungated = load(components=["parse", "actors"],
+                   config={"actors": {"min_role_score": 0.0, "salience": False}})
+    a, b = gated(Article(id="t", text=text)), ungated(Article(id="t", text=text))
+    assert all(actor.role is not None for actor in b.actors), "every actor gets a role without the gate"
+    assert _actor(a, "Ann Cole").role is not None
+    assert any(actor.role is None for actor in a.actors), "an actor named once, late, gets none"

@@ -277,6 +277,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             cluster.type = "country"
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
+    _untagged_surnames(sdoc, clusters)
+    for cluster in clusters:
         if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
             cluster.name = next((a for a in cluster.aliases if not a.isupper()), cluster.name)
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
@@ -417,6 +419,39 @@ def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster
                     and all(mention in ("PERSON", "ORG") for mention in cluster.labels)):
                 return cluster
     return None
+
+
+#: Entity labels whose mentions are actors' already.
+_MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
+    """Add the surnames the entity recogniser left untagged or mistook for a product ("Cole
+    rejected the criticism." after "Mayor Ann Cole"): a lone proper noun, written as the last word
+    of one person's full name and of no other actor's name, after that person's first mention."""
+    owners: dict[str, list[EntityCluster]] = {}
+    for cluster in clusters:
+        for name in {cluster.name, *cluster.aliases}:
+            words = name.split()
+            if words:
+                owners.setdefault(words[-1], []).append(cluster)
+    surnames = {word: found[0] for word, found in owners.items()
+                if len({id(c) for c in found}) == 1 and found[0].type == "person"
+                and len(found[0].name.split()) > 1 and len(word) > 2 and word[0].isupper()}
+    if not surnames:
+        return
+    for token in sdoc:
+        cluster = surnames.get(token.text)
+        if (cluster is None or token.pos_ != "PROPN" or not cluster.mentions
+                or token.idx < cluster.mentions[0][0]):
+            continue
+        if token.ent_iob_ != "O" and (token.ent_type_ in _MENTION_LABELS or token.ent_iob_ == "I" or (
+                token.i + 1 < len(sdoc) and sdoc[token.i + 1].ent_iob_ == "I")):
+            continue  # part of a name or a longer entity; a lone "Cole" tagged a product is hers
+        if any(t.pos_ == "PROPN" for t in (sdoc[token.i - 1:token.i] if token.i else ())):
+            continue  # "Nat Cole": another name ending in the same word
+        cluster.mentions.append((token.idx, token.idx + len(token.text)))
+        cluster.labels.append("PERSON")
 
 
 def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster | None:

@@ -6,11 +6,12 @@ Actors are spaCy's PERSON, ORG, GPE and NORP entities grouped under one canonica
 technique span is aimed at an actor when it contains one of its mentions or is attached to one
 in the parse ("Assad, the butcher", "the corrupt senator", "Smith is a liar"); the span's
 ``target`` is then set to the actor's name. Quotes whose speaker is one of its mentions (or
-resolves to it) are linked, and each actor gets a role from the model in ``_actors_roles`` when
-the model is confident enough (each role's own threshold in the role file, or one
-``min_role_score`` for all; else the role stays empty); the role model reads the technique
-encoder's token states at the actors' first mentions (left by the techniques stage, else
-computed here). ``model`` names a folder with the role file ``roles.npz`` (default:
+resolves to it) are linked, and each actor the article makes central (``salience``: the gate in
+``_actors_salience``) gets a role from the model in ``_actors_roles`` when the model is
+confident enough (each role's own threshold in the role file, or one ``min_role_score`` for
+all; else the role stays empty); the role model reads the technique encoder's token states at
+the actors' first mentions (left by the techniques stage, else computed here). ``model`` names
+a folder with the role file ``roles.npz`` and, if it has one, ``salience.json`` (default:
 ``unspin/models/roles``).
 Techniques and quotes are used when those stages ran; neither is required. A claim that lies
 in a quote with a speaker takes that speaker as its source (``quote_sources``; see
@@ -27,6 +28,7 @@ from typing import Any
 from unspin.components._actors_bodies import actor_clusters
 from unspin.components._actors_entities import EntityCluster, cluster_for_span
 from unspin.components._actors_roles import load_role_model, mention_vectors
+from unspin.components._actors_salience import load_salience_gate, salience_features
 from unspin.components._claims_source import sources_from_quotes
 from unspin.components.techniques import technique_states
 from unspin.doc import Actor, Attribution, Document, Mention, Quote, TechniqueSpan
@@ -104,8 +106,10 @@ class ActorFinder:
     assigns: tuple[str, ...] = ("actors",)
 
     def __init__(self, roles: bool = True, role_mentions: int = 8, model: str | None = None,
-                 min_role_score: float | None = None, quote_sources: bool = True) -> None:
+                 min_role_score: float | None = None, quote_sources: bool = True,
+                 salience: bool = True) -> None:
         self.roles = roles
+        self.salience = salience
         self.quote_sources = quote_sources
         self.min_role_score = min_role_score
         self.role_mentions = role_mentions
@@ -145,10 +149,17 @@ class ActorFinder:
         groups = [cluster.mentions[: self.role_mentions] for cluster in clusters]
         spans = [span for group in groups for span in group]
         vectors = mention_vectors(technique_states(doc), spans)
+        salient = [True] * len(clusters)
+        if self.salience:  # an actor the article names in passing is cast in no role
+            gate_file = Path(folder) / "salience.json" if folder else None
+            gate = load_salience_gate(str(gate_file) if gate_file and gate_file.is_file() else None)
+            salient = list(gate.salient(salience_features(clusters, len(doc.text))))
         at = 0
-        for cluster, group in zip(clusters, groups, strict=True):
+        for cluster, group, keep in zip(clusters, groups, salient, strict=True):
             rows = vectors[at : at + len(group)]
             at += len(group)
+            if not keep:
+                continue
             # below its threshold a role is wrong too often to show (see the model card)
             if self.min_role_score is None:
                 decided = model.predict_shown(rows)
@@ -215,6 +226,7 @@ def _joint_speakers(clusters: list[EntityCluster], who: Attribution | None, text
 
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,
-                min_role_score: float | None = None, quote_sources: bool = True) -> ActorFinder:
+                min_role_score: float | None = None, quote_sources: bool = True,
+                salience: bool = True) -> ActorFinder:
     return ActorFinder(roles=roles, role_mentions=role_mentions, model=model,
-                       min_role_score=min_role_score, quote_sources=quote_sources)
+                       min_role_score=min_role_score, quote_sources=quote_sources, salience=salience)
