@@ -589,3 +589,11 @@ def test_a_question_put_to_someone_is_not_theirs(nlp) -> None:
     assert question.speaker is None, "a reporter asked it, not Ann Cole"
     assert _speaker_of(doc, text, "Absolutely not")[1] == "Ann Cole"
     assert _speaker_of(doc, text, "ferry will run")[1] == "Tom Reyes", "'has asked': he asked it"
+
+
+def test_a_stray_noun_before_a_plural_speaker_is_not_part_of_it(nlp) -> None:
+    text = "The bank cut its rates again on Monday, a move analysts said would lift house prices."
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, "lift house prices")[0] == "analysts"
+    text = "A few islanders said the ferry was late again."
+    assert _speaker_of(nlp(Article(id="t", text=text)), text, "ferry was late")[0] == "A few islanders"

@@ -407,6 +407,7 @@ class QuoteFinder:
         (start, end), head = source
         for blank in _BLANK_LINE.finditer(text, start, max(start, head.idx)):
             start = blank.end()  # a headline the parse ran into the sentence is not the source
+        start = _after_stray_noun(head, start)
         others = _conjuncts(head)  # "Ann Cole and Tom Reyes said": both speak
         for other in others:
             other_span = trimmed_span(other)
@@ -562,6 +563,17 @@ def _nobody(head: Any) -> bool:
     """A subject that names no speaker: "nobody", "no one", "none of them"."""
     return head.lower_ in ("nobody", "none", "nothing", "neither") or any(
         child.dep_ == "det" and child.lower_ == "no" for child in head.children)
+
+
+def _after_stray_noun(head: Any, start: int) -> int:
+    """Where a plural speaker's span starts once a stray "a <noun>" is cut off: in "..., a decision
+    islanders called “a betrayal”", the parser reads "a decision" as part of "islanders"."""
+    left = [t for t in head.lefts if t.idx >= start]
+    if (head.tag_ in ("NNS", "NNPS") and left and left[0].lower_ in ("a", "an")
+            and any(t.dep_ == "compound" and t.tag_ == "NN" for t in left)):
+        last = max(t.i for t in left if t.dep_ == "compound" and t.tag_ == "NN")
+        return head.doc[last + 1].idx
+    return start
 
 
 def _put_to(cue: Any) -> bool:
