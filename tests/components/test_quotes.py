@@ -597,3 +597,13 @@ def test_a_stray_noun_before_a_plural_speaker_is_not_part_of_it(nlp) -> None:
     assert _speaker_of(doc, text, "lift house prices")[0] == "analysts"
     text = "A few islanders said the ferry was late again."
     assert _speaker_of(nlp(Article(id="t", text=text)), text, "ferry was late")[0] == "A few islanders"
+
+
+def test_what_a_naming_verb_reports_is_the_name_it_gives(nlp) -> None:
+    text = ("The council voted on Tuesday to close the island ferry, a decision islanders called "
+            "\"a betrayal\".\n\nCritics called the plan a waste of money.")
+    doc = nlp(Article(id="t", text=text))
+    said = {text[q.start:q.end]: q.speaker and q.speaker.name for q in doc.quotes}
+    assert said.get('"a betrayal"') == "islanders"
+    assert said.get("the plan a waste of money") == "Critics"
+    assert not any(who == "islanders" and "voted" in quote for quote, who in said.items())

@@ -237,6 +237,10 @@ def _noun_source(token: Any) -> tuple[tuple[int, int], Any] | None:
     return None
 
 
+#: Verbs that give something a name: their content is the name ("called it “a betrayal”").
+_NAMING = frozenset({"call", "label", "dub", "brand", "term", "describe", "deem"})
+
+
 def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tuple[int, int] | None, bool]:
     """What the cue reports: its clausal complement, the clause it interrupts, or what follows it.
 
@@ -256,6 +260,13 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         return _longest_run(rest), False
     if token.pos_ == "NOUN":
         return _noun_content(token, inside), False
+    naming = next((c for c in token.children if c.dep_ == "oprd"), None)
+    if naming is not None and token.lemma_.lower() in _NAMING:
+        # "..., a decision islanders called “a betrayal”": what they called it, not the clause before
+        named = [t for c in token.children if c.dep_ in ("dobj", "oprd") and c.i > token.i for t in c.subtree]
+        span = _span_of(inside(sorted(named, key=lambda t: t.i)))  # "called [the plan a waste]"
+        if span is not None:
+            return span, False
     # a clause after the cue first: one before it may be another sentence the parser ran into this one
     for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES:
