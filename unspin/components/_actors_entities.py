@@ -501,13 +501,12 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
 
     A pronoun: the nearest actor mentioned before ``head`` within the three preceding sentences,
     of a fitting kind: a person for he/she (not one the text shows to be of the other gender,
-    ``_person_facts``), a body for its, any actor for they. A title: the
-    nearest person mentioned before it whom the text gives that title, however far back
-    (``_titled``). A title with an indefinite article ("a spokesperson") names someone new and
-    refers to no one, nor does one with a possessive pronoun ("his lawyer": the quotes stage
-    says whom he speaks for). Mentions inside the character ranges ``skip`` (sorted; the
-    quotations, for a speaker: in “... the Trump campaign ...,” he said, "he" is not Trump) are
-    passed over.
+    ``_person_facts``), a body for its, any actor for they. A title: the nearest person
+    mentioned before it whom the text gives that title, however far back (``_titled``). A title
+    with an indefinite article ("a spokesperson") names someone new and refers to no one, nor
+    does one with a possessive pronoun ("his lawyer": the quotes stage says whom he speaks for).
+    Mentions inside the character ranges ``skip`` (sorted; the quotations, for a speaker: in
+    “... the Trump campaign ...,” he said, "he" is not Trump) are passed over.
     """
     word = head.lower_
     if word in TITLE_WORDS and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
@@ -519,7 +518,7 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     unlike: dict[int, str] = {}
     if word in _PERSON_PRONOUNS:
         kinds = {"person"}
-        # "she" is not a man the text shows to be one ("Mr. Reyes", "Reyes said he ...")
+        # "she" is not a man the text shows to be one ("Mr. Reyes", "Tom Reyes, a spokesman")
         unlike = _person_facts(sdoc, clusters)[1]
     elif word in _GROUP_PRONOUNS:
         kinds = {"person", "organization", "country", "place", "group"}
@@ -622,11 +621,6 @@ def _described(token: Any, owner: dict[int, int]) -> int | None:
     if found is None and token.dep_ == "attr":  # "Lombardo is the sheriff"
         found = next((owner[c.i] for c in token.head.children if c.dep_ == "nsubj" and c.i in owner), None)
     return found
-
-
-def _subject_person(verb: Any, owner: dict[int, int]) -> int | None:
-    """The person who is the subject of ``verb``, if a person is."""
-    return next((owner[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in owner), None)
 
 
 def _person_facts(sdoc: Any, clusters: list[EntityCluster]) -> tuple[dict[int, set[str]], dict[int, str]]:

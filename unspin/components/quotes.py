@@ -589,19 +589,15 @@ def _put_to(cue: Any) -> bool:
 def _conjuncts(head: Any) -> list[Any]:
     """The other speakers joined to a source by "and" ("Ann Cole and Tom Reyes", "Smith, Jones and
     Lee"), nouns and pronouns only."""
-    out: list[Any] = []
+    chain: list[Any] = []
     at = head
-    while len(out) < 5:
-        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in at.children) and not any(
-                c.dep_ == "conj" and any(g.dep_ == "cc" and g.lower_ in ("and", "&") for g in c.children)
-                for c in at.children):
+    while len(chain) < 5:
+        at = next((c for c in at.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if at is None:
             break
-        nxt = next((c for c in at.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
-        if nxt is None:
-            break
-        out.append(nxt)
-        at = nxt
-    return out
+        chain.append(at)
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in (head, *chain) for c in t.children)
+    return chain if joined else []
 
 
 def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:
