@@ -302,6 +302,7 @@ def test_ranges_and_shares_are_normalised(ranged: Document, fragment: str, expec
     ("Club revenue fell by 12 percent in the 2019-20 season.", ["2019", "2020"]),
     ("The talks ran on May 12-14, 2024, and 300 delegates came.", ["2024-05-12", "2024-05-14"]),
     ("The summit runs from June 3 to June 5, 2025, and costs $40m.", ["2025-06-03", "2025-06-05"]),
+    ("On 12-14 May the talks resumed with 300 delegates.", ["--05-12", "--05-14"]),
 ])
 def test_short_and_future_dates_are_normalised(text: str, expected: list[str]) -> None:
     doc = _claims_of(text)

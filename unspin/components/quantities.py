@@ -90,7 +90,9 @@ _DURATION_RE = re.compile(
     re.I,
 )
 _CODE_RE = re.compile(r"0\d")  # "02": part of a code, a time or a date, not an amount
-_YEAR_RE = re.compile(r"^(1[5-9]\d\d|2[01]\d\d)s?$")
+#: A year a news text writes, 1500-2199.
+_YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
+_YEAR_RE = re.compile(rf"^({_YEAR})s?$")
 
 
 def parse_number(text: str) -> float | None:
@@ -191,7 +193,7 @@ def _date(text: str) -> str | None:
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
     if m:  # US order, the commoner one in English news
         return f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
-    m = re.search(r"\b(1[5-9]\d\d|2[01]\d\d)(s)?\b", s)  # "by 2100" too
+    m = re.search(rf"\b({_YEAR})(s)?\b", s)
     if m and len(re.findall(r"\d+", s)) == 1:
         return m.group(1) + ("s" if m.group(2) else "")
     return None
@@ -267,7 +269,8 @@ def _date_range(text: str, start: int, end: int) -> list[Quantity]:
             and 1 <= int(day_year[1]) <= 31:  # "May 12-14", "May 12-14, 2024"
         prefix = f"{day_year[2]}-{a[2:4]}" if day_year[2] else a[:4]
         a, b = f"{prefix}-{a[5:7]}", f"{prefix}-{int(day_year[1]):02d}"
-    if a is None and b is not None and re.fullmatch(r"\d{1,2}", first.strip()) and b[-6:-3].startswith("-"):
+    if a is None and b is not None and re.fullmatch(r"\d{1,2}", first.strip()) and re.fullmatch(
+            r"(?:\d{4}|-)-\d\d-\d\d", b):
         a = f"{b[:-3]}-{int(first):02d}" if 1 <= int(first) <= 31 else None  # "12-14 May"
     if a is None or b is None:
         return []
@@ -284,7 +287,7 @@ _TAIL_RE = re.compile(r"^[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
 
 
 _PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to)\s+\d{1,3}(?:,\d{3})*", re.I)
-_YEAR_RANGE_RE = re.compile(r"\b(?:1[5-9]\d\d|2[01]\d\d)\b")
+_YEAR_RANGE_RE = re.compile(rf"\b{_YEAR}\b")
 _TALLY_BEFORE_RE = re.compile(
     r"\b(?:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
     r"leading|trailing|vote|tally|score|margin)(?:\s+(?:by|of|a|an|the))*\s*$", re.I)
