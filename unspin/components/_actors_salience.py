@@ -34,19 +34,16 @@ GATE_FILE = Path(__file__).resolve().parents[1] / "models" / "roles" / "salience
 
 
 def salience_features(clusters: Sequence[Any], text_length: int) -> np.ndarray:
-    """One row of ``SALIENCE_FEATURES`` per actor (objects with ``mentions`` and ``type``)."""
+    """One row of ``SALIENCE_FEATURES`` per actor (``EntityCluster``: ``type`` and ``(start, end)``
+    mentions)."""
     total = sum(len(c.mentions) for c in clusters) or 1
     rows = []
     for cluster in clusters:
         mentions = len(cluster.mentions)
-        first = min((s for s, _ in (_span(m) for m in cluster.mentions)), default=0)
+        first = min((s for s, _ in cluster.mentions), default=0)
         rows.append([math.log1p(mentions), mentions / total, first / max(1, text_length),
                      math.log1p(len(clusters))] + [float(cluster.type == t) for t in _TYPES])
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(SALIENCE_FEATURES))
-
-
-def _span(mention: Any) -> tuple[int, int]:
-    return (mention.start, mention.end) if hasattr(mention, "start") else mention
 
 
 @dataclass(slots=True, frozen=True)
