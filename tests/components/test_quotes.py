@@ -607,3 +607,12 @@ def test_what_a_naming_verb_reports_is_the_name_it_gives(nlp) -> None:
     assert said.get('"a betrayal"') == "islanders"
     assert said.get("the plan a waste of money") == "Critics"
     assert not any(who == "islanders" and "voted" in quote for quote, who in said.items())
+
+
+def test_a_short_quoted_sentence_after_a_quote_goes_on_from_it(nlp) -> None:
+    text = '"We warned them in 2019," said Ann Cole, a virologist. "Nobody listened."\n\nIt was "unsafe".'
+    doc = nlp(Article(id="t", text=text))
+    quotes = [text[q.start:q.end] for q in doc.quotes]
+    assert '"Nobody listened."' in quotes
+    assert _speaker_of(doc, text, "Nobody listened")[1] == "Ann Cole"
+    assert '"unsafe"' not in quotes, "a scare quote is still no quote"

@@ -226,7 +226,8 @@ class QuoteFinder:
                 continue
             cue = self._cue_for(sdoc, start, end, cues, used, threshold, segment_of)
             short = len(text[start:end].split()) < self.min_words
-            if short and (cue is None or cue.score < threshold):
+            if (short and (cue is None or cue.score < threshold)
+                    and not _sentence_after_quote(text, start, end, found)):
                 continue  # a scare quote or a title, not speech
             if cue is not None:
                 used[cue.token.i] = (start, end)
@@ -574,6 +575,19 @@ def _after_stray_noun(head: Any, start: int) -> int:
         last = max(t.i for t in left if t.dep_ == "compound" and t.tag_ == "NN")
         return head.doc[last + 1].idx
     return start
+
+
+_SENTENCE_QUOTED = re.compile(r"""["'“‘«]?[A-Z][^\n]*\s[^\n]*[.!?]["'”’»]?""")
+
+
+def _sentence_after_quote(text: str, start: int, end: int, found: list[tuple[Quote, Any]]) -> bool:
+    """Whether a short quotation is a sentence of its own that goes on from the direct quote just
+    before it in the paragraph (“We warned them,” said Cole. “Nobody listened.”), not a scare
+    quote or a title."""
+    if not _SENTENCE_QUOTED.fullmatch(text[start:end]):
+        return False
+    last = next((q for q, _ in reversed(found) if q.kind == "direct"), None)
+    return last is not None and last.end <= start and "\n" not in text[last.end:start]
 
 
 def _put_to(cue: Any) -> bool:
