@@ -499,19 +499,33 @@ def score_quotes(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArtic
                                  and overlaps((q.speaker.start, q.speaker.end), g.source)
                                  for q in hits)
 
-    def prf(tp_pred: int, pred: int, tp_gold: int, total: int) -> dict[str, float]:
-        p = tp_pred / pred if pred else 0.0
-        r = tp_gold / total if total else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-
     return {
         "articles": len(gold),
         "gold_attributions": c_gold,
         "predicted_quotes": c_pred,
-        "content": prf(c_tp_pred, c_pred, c_tp_gold, c_gold),
-        "speaker": prf(s_tp_pred, s_pred, s_tp_gold, s_gold),
+        "content": _prf(c_tp_pred, c_pred, c_tp_gold, c_gold),
+        "speaker": _prf(s_tp_pred, s_pred, s_tp_gold, s_gold),
     }
+
+
+def _prf(tp_pred: float, pred: float, tp_gold: float, total: float) -> dict[str, float]:
+    """Precision ``tp_pred / pred``, recall ``tp_gold / total`` and their F1, rounded."""
+    p = tp_pred / pred if pred else 0.0
+    r = tp_gold / total if total else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+# A predicted quote as (cue, source, content) fragment lists, against a gold attribution.
+_Parts = tuple[Fragments, Fragments, Fragments]
+
+
+def _cue_exact(p: _Parts, g: GoldAttribution) -> bool:
+    return bool(p[0]) and sorted(p[0]) == sorted(g.cue)
+
+
+def _source_exact(p: _Parts, g: GoldAttribution) -> bool:
+    return any(overlaps(c, g.cue) for c in p[0]) and sorted(p[1]) == sorted(g.source)
 
 
 def citron_scores(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArticle],
@@ -539,10 +553,7 @@ def citron_scores(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArti
         mine = [([(q.cue.start, q.cue.end)] if q.cue else [],
                   [(q.speaker.start, q.speaker.end)] if q.speaker else [],
                   [(q.start, q.end)]) for q in quotes]
-        for key, match in (
-                ("cue_exact", lambda p, g: bool(p[0]) and sorted(p[0]) == sorted(g.cue)),
-                ("source_exact", lambda p, g: any(overlaps(c, g.cue) for c in p[0])
-                 and sorted(p[1]) == sorted(g.source))):
+        for key, match in (("cue_exact", _cue_exact), ("source_exact", _source_exact)):
             hit_pred = sum(any(match(p, g) for g in golds) for p in mine)
             hit_gold = sum(any(match(p, g) for p in mine) for g in golds)
             counts[key][0] += hit_pred
@@ -555,16 +566,12 @@ def citron_scores(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArti
             counts[key][1] += sum(map(len, ours))
             counts[key][2] += sum(map(len, theirs))
 
-    def prf(p: float, r: float) -> dict[str, float]:
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-
     out = {}
     for key, (a, b, c) in counts.items():
         if key.endswith("exact"):  # true positives, false positives, false negatives
-            out[key] = prf(a / (a + b) if a + b else 0.0, a / (a + c) if a + c else 0.0)
+            out[key] = _prf(a, a + b, a, a + c)
         else:  # shared tokens, predicted tokens, gold tokens
-            out[key] = prf(a / b if b else 0.0, a / c if c else 0.0)
+            out[key] = _prf(a, b, a, c)
     return out
 
 
