@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal
 
-from unspin._threads import one_blas_thread, one_blas_thread_each
+from unspin._threads import ahead, one_blas_thread
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputError, InputTooLargeError
@@ -31,9 +32,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 class Pipeline:
     """Runs its components in order over documents."""
 
-    def __init__(self, components: Sequence[tuple[str, Component]], *, max_chars: int = MAX_CHARS) -> None:
+    def __init__(self, components: Sequence[tuple[str, Component]], *, max_chars: int = MAX_CHARS,
+                 threaded: bool = True) -> None:
         self.components = list(components)
         self.max_chars = max_chars
+        #: ``pipe`` runs each stage in a thread of its own, a few documents ahead of the next
+        #: (same output; ``False`` runs them one after the other in the caller's thread).
+        self.threaded = threaded
         self._check()
 
     @property
@@ -88,6 +93,9 @@ class Pipeline:
              errors: Literal["raise", "yield"] = "raise") -> Iterator[Document | InputError]:
         """Analyse many articles in order, letting components batch their work.
 
+        With ``threaded`` (the default) each stage works in a thread of its own, a few
+        documents ahead of the next stage; the output is the same either way.
+
         ``errors="raise"`` stops at the first article that cannot be analysed (empty, over
         the size limit, invalid Unicode). ``errors="yield"`` yields that article's
         ``InputError`` in its place and goes on; errors already in ``articles`` (as the
@@ -115,13 +123,20 @@ class Pipeline:
                     held.clear()
                 yield doc
 
+        stop = threading.Event()
         stream: Iterable[Document] = documents()
         for name, component in self.components:
             stream = _mark(pipe_component(component, stream), name)
-        for doc in one_blas_thread_each(stream):
-            yield from before.pop(id(doc), ())
-            yield doc
-        yield from held
+            if self.threaded:
+                stream = ahead(stream, stop, name=f"unspin-{name}")
+        try:
+            with one_blas_thread():
+                for doc in stream:
+                    yield from before.pop(id(doc), ())
+                    yield doc
+                yield from held
+        finally:
+            stop.set()
 
 
 def _mark(docs: Iterable[Document], name: str) -> Iterator[Document]:
@@ -137,12 +152,14 @@ def load(
     replace: Mapping[str, str] | None = None,
     components: Sequence[str] | None = None,
     max_chars: int = MAX_CHARS,
+    threaded: bool = True,
 ) -> Pipeline:
     """Build a pipeline.
 
     ``disable``: names to leave out. ``config``: per-component settings overriding the
     defaults. ``replace``: run another registered component in a stage's place.
     ``components``: the exact list of stages (default ``DEFAULT_PIPELINE``).
+    ``threaded``: ``Pipeline.pipe`` runs each stage in a thread of its own (see ``Pipeline``).
     """
     names = list(components if components is not None else DEFAULT_PIPELINE)
     disabled = set(disable)
@@ -159,7 +176,7 @@ def load(
         if name in disabled:
             continue
         built.append((name, create(replace.get(name, name), **dict(config.get(name, {})))))
-    return Pipeline(built, max_chars=max_chars)
+    return Pipeline(built, max_chars=max_chars, threaded=threaded)
 
 
 @lru_cache(maxsize=4)
