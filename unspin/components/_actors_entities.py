@@ -16,8 +16,8 @@ clusters, which stay as they are for the quotes stage.
 
 spaCy's small model errs in known ways, mended before grouping (``entity_spans``):
 - in a Title-Case headline every capitalised run looks like a name ("Assad Regime Bombs Aleppo
-  Again"): a headline entity of several words is kept only where its words name an actor of the
-  body (cut down to those words, "Assad"), else dropped;
+  Again", "Judge Denies Bail"): a headline entity is kept only where its words name an actor of
+  the body (cut down to those words, "Assad"), else dropped ("Denies");
 - a name cut at a capitalised preposition ("Doctors [Without Borders]") is extended to the
   capitalised words before it, as an organisation;
 - the department in a title ("Secretary of [State]") is not an actor;
@@ -211,7 +211,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             label, last = "NORP_STATE", last + 1
         start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
         inside = any(s <= start < e for s, e in headlines)
-        (held if inside and len(_words(_clean(text[start:end]))) > 1 else body).append((label, start, end))
+        (held if inside else body).append((label, start, end))
     out = list(body)
     body_names = [(_words(_clean(text[s:e])), label) for label, s, e in body]
     for _label, start, end in held:
