@@ -178,9 +178,11 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
         for a in doc.actors:
             aimed = Counter(_style(doc.techniques[i].technique)[0] for i in a.techniques
                             if 0 <= i < len(doc.techniques))
-            role = a.fine_role or a.role or "-"
-            if a.role_score is not None and role != "-":
-                role += f" ({a.role_score:.2f})"
+            role = a.role or "-"
+            if a.role is not None:
+                # the score is the main role's; the fine role is the likeliest within it
+                role += "" if a.role_score is None else f" ({a.role_score:.2f})"
+                role += f"\n{a.fine_role}?" if a.fine_role else ""
             codes = ", ".join(f"{code}×{n}" if n > 1 else code for code, n in aimed.most_common())
             actors.add_row(sanitize(a.name), a.type, role, str(len(a.mentions)), codes or "-")
         console.print(actors)
