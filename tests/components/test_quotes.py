@@ -616,3 +616,11 @@ def test_a_short_quoted_sentence_after_a_quote_goes_on_from_it(nlp) -> None:
     assert '"Nobody listened."' in quotes
     assert _speaker_of(doc, text, "Nobody listened")[1] == "Ann Cole"
     assert '"unsafe"' not in quotes, "a scare quote is still no quote"
+
+
+def test_the_particle_of_a_phrasal_cue_is_not_what_it_reports(nlp) -> None:
+    text = ("Former mayor Ann Cole has spoken out about what happened during her years in office "
+            "with the harbour board.")
+    doc = nlp(Article(id="t", text=text))
+    said = {text[q.start:q.end]: q.speaker and q.speaker.name for q in doc.quotes}
+    assert said == {"about what happened during her years in office with the harbour board.": "Ann Cole"}
