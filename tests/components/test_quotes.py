@@ -624,3 +624,14 @@ def test_the_particle_of_a_phrasal_cue_is_not_what_it_reports(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     said = {text[q.start:q.end]: q.speaker and q.speaker.name for q in doc.quotes}
     assert said == {"about what happened during her years in office with the harbour board.": "Ann Cole"}
+
+
+def test_he_or_she_after_a_long_quotation_is_the_speaker_of_the_quote_before(nlp) -> None:
+    text = ("“We lost the vote,” Ann Cole said. “The council met for hours. Nobody listened. "
+            "The plan passed anyway. We will appeal,” she added.\n\n"
+            "“It was a fair vote,” Mr. Tom Reyes said. “The rules were kept. Every member spoke. "
+            "The count was clear. We move on,” she said.")
+    doc = nlp(Article(id="t", text=text))
+    actors = {text[q.start:q.end][:12]: q.speaker and q.speaker.actor for q in doc.quotes}
+    assert actors["“The council"] == "Ann Cole"
+    assert actors["“The rules w"] is None, "she is not the man who spoke before"

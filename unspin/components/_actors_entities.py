@@ -43,6 +43,7 @@ __all__ = [
     "cluster_for_span",
     "entity_clusters",
     "entity_spans",
+    "fits_pronoun",
     "is_headline",
     "resolve_reference",
 ]
@@ -540,6 +541,13 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 if best is None or (rank, -s) < (best[0], -best[1]):
                     best = (rank, s, cluster)
     return None if best is None else best[2]
+
+
+def fits_pronoun(sdoc: Any, clusters: list[EntityCluster], cluster: EntityCluster, pronoun: str) -> bool:
+    """Whether "he" or "she" may refer to this person: not one the text shows to be of the
+    other gender (``_person_facts``)."""
+    other = "m" if pronoun.lower() in ("she", "her") else "f"
+    return cluster.type == "person" and _person_facts(sdoc, clusters)[1].get(id(cluster)) != other
 
 
 #: Title words a later reference writes otherwise ("Sen. Ann Cole" ... "the senator").

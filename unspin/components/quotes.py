@@ -24,6 +24,7 @@ from typing import Any
 from unspin.components._actors_entities import (
     cluster_for_span,
     entity_clusters,
+    fits_pronoun,
     resolve_reference,
 )
 from unspin.components._quotes_features import (
@@ -347,6 +348,9 @@ class QuoteFinder:
                 source = None  # "Asked whether she would resign, Cole replied": the question is not hers
             if source is not None:
                 quote.speaker = self._speaker(sdoc, text, source, clusters, context.quoted)
+                if quote.speaker.actor is None and quote.kind == "direct":
+                    turn = _same_turn(sdoc, context, clusters, quotes, quote, source[1])
+                    quote.speaker = turn or quote.speaker
             elif quote.kind == "direct" and cue is None:
                 # a quotation that goes on from the one before, without a new cue: same speaker
                 quote.speaker = _goes_on(text, quotes, quote)
@@ -618,6 +622,31 @@ def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:
     """The speaker span of a chosen candidate head: its noun phrase as the text writes it."""
     span = trimmed_span(head)
     return None if span is None else (span, head)
+
+
+def _same_turn(sdoc: Any, context: _Context, clusters: list[Any], quotes: list[Quote], quote: Quote,
+               head: Any) -> Attribution | None:
+    """The named speaker of the direct quote just before, for a "he" or "she" that the three
+    sentences before it, all inside the quotation, could not resolve: in “...,” Ann Cole said.
+    “... [four sentences] ...,” she added.", she is Ann Cole. Only when the quote starts in
+    the sentence after the one that names that speaker, and the text does not show her to be
+    of the other gender."""
+    if head.lower_ not in ("he", "she"):
+        return None
+    last = next((q for q in reversed(quotes) if q.kind == "direct"), None)
+    if last is None or last.speaker is None or last.speaker.actor is None:
+        return None
+    before = sdoc.char_span(last.start, max(last.end, last.speaker.end), alignment_mode="expand")
+    opening = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if before is None or opening is None or not len(before) or not len(opening):
+        return None
+    if context.sent_index[opening[0].i] > context.sent_index[before[-1].i] + 1:
+        return None
+    cluster = next((c for c in clusters if c.name == last.speaker.actor), None)
+    if cluster is None or not fits_pronoun(sdoc, clusters, cluster, head.lower_):
+        return None
+    start, end = quote.speaker.start, quote.speaker.end  # the pronoun, as the text writes it
+    return Attribution(name=cluster.name, start=start, end=end, actor=cluster.name)
 
 
 def _goes_on(text: str, quotes: list[Quote], quote: Quote) -> Attribution | None:
