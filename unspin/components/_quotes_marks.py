@@ -215,7 +215,11 @@ _TURN = re.compile(r"(?m)^[ \t\u00a0]*[\"“]?[ \t\u00a0]*"
                    r"([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}):[ \t\u00a0]+(?=\S)")
 _NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ",
                            "READ MORE", "RELATED", "PHOTO", "PHOTOS", "VIDEO", "CLAIM", "VERDICT", "SOURCE",
-                           "SOURCES", "CORRECTION", "BREAKING", "WARNING", "FACT", "FACT CHECK"})
+                           "SOURCES", "CORRECTION", "BREAKING", "WARNING", "FACT", "FACT CHECK",
+                           # a headline's genre or urgency, not who says it ("Exclusive: ...")
+                           "IMPORTANT", "EXCLUSIVE", "OPINION", "ANALYSIS", "EDITORIAL", "COMMENTARY",
+                           "EXPLAINER", "LIVE", "DEVELOPING", "JUST IN", "LISTEN", "MUST WATCH",
+                           "MUST READ", "ALERT", "URGENT", "REVEALED", "UPDATES", "PODCAST"})
 
 
 def dash_speaker(text: str, end: int) -> tuple[int, int] | None:
