@@ -637,3 +637,13 @@ def test_he_or_she_after_a_long_quotation_is_the_speaker_of_the_quote_before(nlp
     actors = {text[q.start:q.end][:12]: q.speaker and q.speaker.actor for q in doc.quotes}
     assert actors["“The council"] == "Ann Cole"
     assert actors["“The rules w"] is None, "she is not the man who spoke before"
+
+
+def test_they_is_a_body_or_a_group_never_one_named_person(nlp) -> None:
+    text = ("Tanya Badger saw the boy in May. The Harbour Police Department searched the farm "
+            "in June. They said the farm was empty.")
+    doc = nlp(Article(id="t", text=text))
+    assert [q.speaker and q.speaker.actor for q in doc.quotes] == ["Harbour Police Department"]
+    text = "Ann Cole met the boy's mother on Monday. They said the talks went well."
+    doc = nlp(Article(id="t", text=text))
+    assert [q.speaker and q.speaker.actor for q in doc.quotes] == [None], "one named person is no 'they'"

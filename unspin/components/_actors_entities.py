@@ -502,7 +502,7 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
 
     A pronoun: the nearest actor mentioned before ``head`` within the three preceding sentences,
     of a fitting kind: a person for he/she (not one the text shows to be of the other gender,
-    ``_person_facts``), a body for its, any actor for they. A title: the nearest person
+    ``_person_facts``), a body for its, a body or a group for they. A title: the nearest person
     mentioned before it whom the text gives that title, however far back (``_titled``). A title
     with an indefinite article ("a spokesperson") names someone new and refers to no one, nor
     does one with a possessive pronoun ("his lawyer": the quotes stage says whom he speaks for).
@@ -522,25 +522,23 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
         # "she" is not a man the text shows to be one ("Mr. Reyes", "Tom Reyes, a spokesman")
         unlike = _person_facts(sdoc, clusters)[1]
     elif word in _GROUP_PRONOUNS:
-        kinds = {"person", "organization", "country", "place", "group"}
+        # a body or a group: one named person is "he" or "she", and a city rarely "they"
+        kinds = {"organization", "country", "group"}
     elif word == "its":  # "its spokesman": a body, not a person
         kinds = {"organization", "country", "place", "group"}
     else:
         return None
     sent_starts = [s.start_char for s in sdoc.sents if s.start_char <= head.idx]
     window = sent_starts[-4] if len(sent_starts) >= 4 else 0
-    best: tuple[int, int, EntityCluster] | None = None
+    best: tuple[int, EntityCluster] | None = None
     other = "m" if word in ("she", "her") else "f"
     for cluster in clusters:
         if cluster.type not in kinds or unlike.get(id(cluster)) == other:
             continue
         for s, _ in cluster.mentions:
-            if window <= s < head.idx and not _within(s, skip):
-                # prefer persons for "they" only when nothing else fits: rank by distance
-                rank = 0 if cluster.type in kinds else 1
-                if best is None or (rank, -s) < (best[0], -best[1]):
-                    best = (rank, s, cluster)
-    return None if best is None else best[2]
+            if window <= s < head.idx and not _within(s, skip) and (best is None or s > best[0]):
+                best = (s, cluster)  # the nearest
+    return None if best is None else best[1]
 
 
 def fits_pronoun(sdoc: Any, clusters: list[EntityCluster], cluster: EntityCluster, pronoun: str) -> bool:
