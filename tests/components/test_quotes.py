@@ -647,3 +647,11 @@ def test_they_is_a_body_or_a_group_never_one_named_person(nlp) -> None:
     text = "Ann Cole met the boy's mother on Monday. They said the talks went well."
     doc = nlp(Article(id="t", text=text))
     assert [q.speaker and q.speaker.actor for q in doc.quotes] == [None], "one named person is no 'they'"
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before_to_a_name_after_it(nlp) -> None:
+    text = ("Tom Reyes has denied the claims, and Ann Cole has kept up her case in posts about "
+            "Tom Reyes. She said the video was real.")
+    doc = nlp(Article(id="t", text=text))
+    assert [q.speaker and q.speaker.actor for q in doc.quotes
+            if "video" in text[q.start:q.end]] == ["Ann Cole"]

@@ -500,8 +500,9 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                       skip: Sequence[tuple[int, int]] = ()) -> EntityCluster | None:
     """The actor a pronoun or a title ("he", "the senator") most likely refers to.
 
-    A pronoun: the nearest actor mentioned before ``head`` within the three preceding sentences,
-    of a fitting kind: a person for he/she (not one the text shows to be of the other gender,
+    A pronoun: an actor mentioned before ``head`` within the three preceding sentences (the
+    latest sentence first, in it a subject before other mentions, then the nearest), of a
+    fitting kind: a person for he/she (not one the text shows to be of the other gender,
     ``_person_facts``), a body for its, a body or a group for they. A title: the nearest person
     mentioned before it whom the text gives that title, however far back (``_titled``). A title
     with an indefinite article ("a spokesperson") names someone new and refers to no one, nor
@@ -530,15 +531,26 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
         return None
     sent_starts = [s.start_char for s in sdoc.sents if s.start_char <= head.idx]
     window = sent_starts[-4] if len(sent_starts) >= 4 else 0
-    best: tuple[int, EntityCluster] | None = None
+    best: tuple[tuple[int, int, int], EntityCluster] | None = None
     other = "m" if word in ("she", "her") else "f"
     for cluster in clusters:
         if cluster.type not in kinds or unlike.get(id(cluster)) == other:
             continue
-        for s, _ in cluster.mentions:
-            if window <= s < head.idx and not _within(s, skip) and (best is None or s > best[0]):
-                best = (s, cluster)  # the nearest
+        for s, e in cluster.mentions:
+            if window <= s < head.idx and not _within(s, skip):
+                # the latest sentence first; in it, a subject before the rest ("he denied it, and
+                # Monahan pressed her case about Ellison. She ...": Monahan), then the nearest
+                back = len(sent_starts) - bisect_right(sent_starts, s)
+                rank = (back, int(not _is_subject(sdoc, s, e)), -s)
+                if best is None or rank < best[0]:
+                    best = (rank, cluster)
     return None if best is None else best[1]
+
+
+def _is_subject(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the mention at these characters is the subject of its clause."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def fits_pronoun(sdoc: Any, clusters: list[EntityCluster], cluster: EntityCluster, pronoun: str) -> bool:
