@@ -457,3 +457,12 @@ def test_roles_go_only_to_actors_the_article_makes_central() -> None:
     assert all(actor.role is not None for actor in b.actors), "every actor gets a role without the gate"
     assert _actor(a, "Ann Cole").role is not None
     assert any(actor.role is None for actor in a.actors), "an actor named once, late, gets none"
+
+
+def test_an_acronym_with_full_stops_joins_its_organisation(nlp) -> None:
+    text = ("The World Health Organization met in Geneva on Monday. A W.H.O. spokeswoman said the "
+            "outbreak was over. Critics of the W.H.O. disagreed.")
+    doc = nlp(Article(id="t", text=text))
+    who = _actor(doc, "World Health Organization")
+    assert who.type == "organization" and len(who.mentions) == 3
+    assert [a.name for a in doc.actors] == ["World Health Organization", "Geneva"]

@@ -377,8 +377,10 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     words = _words(written)
     if cluster is None and key is None:
         cluster = _match_person(words, persons, label, clusters)
-    if cluster is None and key is None and label == "ORG":
+    if cluster is None and key is None and (label == "ORG" or _ACRONYM.fullmatch(written)):
         cluster = _match_acronym(written, clusters)
+        if cluster is not None:
+            label = "ORG"  # "W.H.O.", which spaCy may call a person
     if cluster is None and key is None and label == "NORP":  # "Muslims" after "Muslim"
         low = written.lower()
         other = by_key.get(low[:-1] if low.endswith("s") else low + "s")
@@ -455,11 +457,18 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
         cluster.labels.append("PERSON")
 
 
+#: An acronym written with full stops ("W.H.O.", "N.A.A.C.P.").
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,8}")
+
+
 def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster | None:
+    """The organisation an acronym stands for ("WHO", "W.H.O." for the World Health Organization),
+    or the acronym an organisation's name makes."""
+    bare = written.replace(".", "") if _ACRONYM.fullmatch(written) else written
     for cluster in clusters:
         if cluster.type != "organization":
             continue
-        if (written.isupper() and len(written) > 1 and _acronym(cluster.name) == written) or (
+        if (bare.isupper() and len(bare) > 1 and _acronym(cluster.name) == bare) or (
                 cluster.name.isupper() and _acronym(written) == cluster.name):
             return cluster
     return None
