@@ -466,3 +466,13 @@ def test_an_acronym_with_full_stops_joins_its_organisation(nlp) -> None:
     who = _actor(doc, "World Health Organization")
     assert who.type == "organization" and len(who.mentions) == 3
     assert [a.name for a in doc.actors] == ["World Health Organization", "Geneva"]
+
+
+def test_a_leaders_administration_or_campaign_is_a_body_of_its_own(nlp) -> None:
+    text = ("Donald Trump spoke in Ohio on Monday. The Trump administration later appealed the "
+            "ruling, and the Trump campaign raised money from it. Trump's administration said little.")
+    doc = nlp(Article(id="t", text=text))
+    names = {a.name: a for a in doc.actors}
+    assert names["Trump administration"].type == "organization"
+    assert names["Trump campaign"].type == "organization"
+    assert names["Donald Trump"].type == "person" and len(names["Donald Trump"].mentions) == 2

@@ -79,6 +79,9 @@ TITLE_WORDS = frozenset({
     "analyst", "adviser", "advisor", "manager", "aide", "sheriff", "officer", "pope", "bishop",
     "former",
 })
+#: What a leader's name heads ("the Trump administration", "the Cole campaign"): a body of its own.
+_TEAMS = frozenset({"administration", "campaign", "presidency", "regime"})
+
 #: Departments that follow "<title> of" as part of the title, not as an actor of their own.
 _DEPARTMENTS = frozenset({
     "state", "defense", "defence", "justice", "health", "energy", "interior", "commerce", "labor",
@@ -210,6 +213,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "Secretary of State"
         if label == "NORP" and last < len(sdoc) and sdoc[last].lemma_.lower() in _STATE_NOUNS:
             label, last = "NORP_STATE", last + 1
+        elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
+              and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
+            label, last = "ORG", last + 1  # "the Trump administration": a body, not the person
         start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
         inside = any(s <= start < e for s, e in headlines)
         (held if inside else body).append((label, start, end))
