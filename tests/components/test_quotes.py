@@ -626,6 +626,9 @@ def test_the_particle_of_a_phrasal_cue_is_not_what_it_reports(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     said = {text[q.start:q.end]: q.speaker and q.speaker.name for q in doc.quotes}
     assert said == {"about what happened during her years in office with the harbour board.": "Ann Cole"}
+    text = "Tom Reyes referred again to a video of the harbour board meeting that he says he has."
+    doc = nlp(Article(id="t", text=text))
+    assert [text[q.start:q.end][:20] for q in doc.quotes] == ["to a video of the ha"], "no adverb"
 
 
 def test_he_or_she_after_a_long_quotation_is_the_speaker_of_the_quote_before(nlp) -> None:

@@ -289,8 +289,10 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     joined = {t.i for child in token.children if child.dep_ in ("conj", "cc") and child.i > token.i
               for t in child.subtree}
     after = [t for t in inside(sent) if t.i > token.i]
-    particles = {child.i for child in token.children if child.dep_ == "prt"}
-    while after and after[0].i in particles:  # "spoken out [about ...]": the particle is the cue's
+    # "spoken out [about ...]", "referred again [to ...]": the particle and the adverb are the cue's
+    particles = {child.i for child in token.children if child.dep_ == "prt"
+                 or (child.dep_ == "advmod" and child.pos_ == "ADV")}
+    while after and after[0].i in particles:
         after = after[1:]
     if joined:
         after = after[:next((n for n, t in enumerate(after) if t.i in joined), len(after))]
