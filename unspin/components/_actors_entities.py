@@ -139,6 +139,10 @@ def _words(name: str) -> list[str]:
     return words
 
 
+#: An acronym written with full stops ("W.H.O.", "N.A.A.C.P.").
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,8}")
+
+
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
@@ -463,10 +467,6 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
         cluster.labels.append("PERSON")
 
 
-#: An acronym written with full stops ("W.H.O.", "N.A.A.C.P.").
-_ACRONYM = re.compile(r"(?:[A-Z]\.){2,8}")
-
-
 def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster | None:
     """The organisation an acronym stands for ("WHO", "W.H.O." for the World Health Organization),
     or the acronym an organisation's name makes."""
@@ -532,11 +532,8 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
         if any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.lower_ == "whose") for c in head.children):
             return None  # "his lawyer": whose lawyer is the question, not which lawyer was named
         return _titled(sdoc, head, clusters, skip)
-    unlike: dict[int, str] = {}
     if word in _PERSON_PRONOUNS:
-        kinds = {"person"}
-        # "she" is not a man the text shows to be one ("Mr. Reyes", "Tom Reyes, a spokesman")
-        unlike = _person_facts(sdoc, clusters)[1]
+        kinds = {"person"}  # and not one the text shows to be of the other gender (fits_pronoun)
     elif word in _GROUP_PRONOUNS:
         # a body or a group: one named person is "he" or "she", and a city rarely "they"
         kinds = {"organization", "country", "group"}
@@ -547,9 +544,9 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     sent_starts = [s.start_char for s in sdoc.sents if s.start_char <= head.idx]
     window = sent_starts[-4] if len(sent_starts) >= 4 else 0
     best: tuple[tuple[int, int, int], EntityCluster] | None = None
-    other = "m" if word in ("she", "her") else "f"
     for cluster in clusters:
-        if cluster.type not in kinds or unlike.get(id(cluster)) == other:
+        if cluster.type not in kinds or (
+                word in _PERSON_PRONOUNS and not fits_pronoun(sdoc, clusters, cluster, word)):
             continue
         for s, e in cluster.mentions:
             if window <= s < head.idx and not _within(s, skip):
@@ -569,8 +566,8 @@ def _is_subject(sdoc: Any, start: int, end: int) -> bool:
 
 
 def fits_pronoun(sdoc: Any, clusters: list[EntityCluster], cluster: EntityCluster, pronoun: str) -> bool:
-    """Whether "he" or "she" may refer to this person: not one the text shows to be of the
-    other gender (``_person_facts``)."""
+    """Whether "he" or "she" (him, his, her) may refer to this person: not one the text shows to
+    be of the other gender (``_person_facts``: "Mr. Reyes", "Tom Reyes, a spokesman" is no "she")."""
     other = "m" if pronoun.lower() in ("she", "her") else "f"
     return cluster.type == "person" and _person_facts(sdoc, clusters)[1].get(id(cluster)) != other
 
