@@ -121,9 +121,10 @@ def test_panels_show_claims_quotes_actors_and_chart(open_report: Callable[..., O
     assert page.text_content(".u-quotes").count("Ada Stone") >= 1
     assert "direct · said · score 0.72" in page.text_content(".u-quotes"), "a quote shows its cue and score"
     actor = page.text_content('[data-goto-a="0"]')
-    assert "Ada Stone" in actor and "deceiver" in actor and "Name calling" in actor
+    assert "Ada Stone" in actor and "antagonist · deceiver?" in actor and "Name calling" in actor
     assert "Also written: Mayor Ada Stone, her" in actor, "the other ways the text names an actor"
-    assert "antagonist" in (page.get_attribute('[data-goto-a="0"] .u-role', "title") or "")
+    title = page.get_attribute('[data-goto-a="0"] .u-role', "title") or ""
+    assert "antagonist (score 0.70)" in title and "likeliest fine role: deceiver" in title
     assert page.locator(".u-chart svg g.u-bar").count() == 4
     legend = page.eval_on_selector_all(".u-legend li", "els => els.map(e => e.textContent)")
     assert any("Loaded language" in row and row.endswith("2") for row in legend)

@@ -491,10 +491,12 @@
       ul.appendChild(self.item("a", i, function (b) {
         b.appendChild(el("strong", null, str(a.name)));
         if (a.role) {
+          // the score is the main role's; the fine role is only the likeliest within it
           var role = el("span", "u-role u-role-" + str(a.role).replace(/[^a-z]/gi, ""),
-            str(a.fine_role || a.role));
-          role.title = str(a.role) + (a.fine_role ? " · " + str(a.fine_role) : "") +
-            (a.role_score != null ? " · score " + Number(a.role_score).toFixed(2) : "");
+            str(a.role) + (a.fine_role ? " · " + str(a.fine_role) + "?" : ""));
+          role.title = str(a.role) +
+            (a.role_score != null ? " (score " + Number(a.role_score).toFixed(2) + ")" : "") +
+            (a.fine_role ? "; likeliest fine role: " + str(a.fine_role) : "");
           b.appendChild(role);
         }
         var aimed = {};
