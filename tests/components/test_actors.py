@@ -476,3 +476,12 @@ def test_a_leaders_administration_or_campaign_is_a_body_of_its_own(nlp) -> None:
     assert names["Trump administration"].type == "organization"
     assert names["Trump campaign"].type == "organization"
     assert names["Donald Trump"].type == "person" and len(names["Donald Trump"].mentions) == 2
+
+
+def test_a_us_state_as_the_agencies_abbreviate_it_joins_the_state(nlp) -> None:
+    text = ("The ranch lies in Taos County, New Mexico. Deputies searched a trailer near Amalia, "
+            "N.M., on Friday.")
+    doc = nlp(Article(id="t", text=text))
+    state = _actor(doc, "New Mexico")
+    assert state.type == "place" and len(state.mentions) == 2
+    assert "N.M." not in [a.name for a in doc.actors]

@@ -67,6 +67,21 @@ for _canonical, _forms in {
 }.items():
     for _form in _forms:
         _VARIANTS[_form] = _canonical
+#: US states as news agencies abbreviate them ("Amalia, N.M.", "Sen. Ann Cole, D-Calif."); the
+#: ones that are also common words or titles ("Ind.", "Miss.", "La.", "Wash.") are left out, and
+#: "Ga.", since "Georgia" alone is taken for the country.
+for _state, _short in (
+        ("Alabama", "ala."), ("Arizona", "ariz."), ("Arkansas", "ark."), ("California", "calif."),
+        ("Colorado", "colo."), ("Connecticut", "conn."), ("Delaware", "del."), ("Florida", "fla."),
+        ("Illinois", "ill."), ("Kansas", "kan."), ("Kentucky", "ky."),
+        ("Maryland", "md."), ("Massachusetts", "mass."), ("Michigan", "mich."), ("Minnesota", "minn."),
+        ("Missouri", "mo."), ("Montana", "mont."), ("Nebraska", "neb."), ("Nevada", "nev."),
+        ("New Hampshire", "n.h."), ("New Jersey", "n.j."), ("New Mexico", "n.m."), ("New York", "n.y."),
+        ("North Carolina", "n.c."), ("North Dakota", "n.d."), ("Oklahoma", "okla."), ("Oregon", "ore."),
+        ("Pennsylvania", "pa."), ("Rhode Island", "r.i."), ("South Carolina", "s.c."),
+        ("South Dakota", "s.d."), ("Tennessee", "tenn."), ("Vermont", "vt."), ("Virginia", "va."),
+        ("West Virginia", "w.va."), ("Wisconsin", "wis."), ("Wyoming", "wyo.")):
+    _VARIANTS[_short] = _state
 
 #: Words of a person's title or office ("the senator", "Secretary of State").
 TITLE_WORDS = frozenset({
