@@ -484,3 +484,14 @@ def test_an_abbreviation_joins_what_it_stands_for(nlp, text: str, name: str, kin
     actor = _actor(doc, name)
     assert actor.type == kind and len(actor.mentions) == mentions
     assert written not in [a.name for a in doc.actors]
+
+
+def test_a_title_and_surname_called_an_organisation_joins_the_person(nlp) -> None:
+    text = ("Attorney General Bill Barr spoke on Monday. Critics said AG Barr had misled Congress. "
+            "Barr denied it.")
+    doc = nlp(Article(id="t", text=text))
+    barr = [(a.name, a.type, len(a.mentions)) for a in doc.actors if "Barr" in a.name]
+    assert barr == [("Bill Barr", "person", 3)]
+    text = "Goldman Sachs cut its forecast on Monday. Economist Jeffrey Sachs disagreed with the bank."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Goldman Sachs").type == "organization", "a firm named like a person stays a firm"

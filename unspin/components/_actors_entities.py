@@ -296,7 +296,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
         else:
             _mention(country, text, start, end, "GPE")
-    clusters = _join_handles(clusters)
+    clusters = _join_persons_called_bodies(_join_handles(clusters))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -385,6 +385,35 @@ def _join_handles(clusters: list[EntityCluster]) -> list[EntityCluster]:
                 continue
         out.append(cluster)
     return out
+
+
+def _join_persons_called_bodies(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """A name spaCy called an organisation each time it was written, that is one person's surname
+    after a title or a first name, joins that person: "Sheriff Hogrefe" and "AG Barr" join Jerry
+    Hogrefe and Bill Barr; "Bharath Ganesh" joins "Ganesh", with the "Bharath" named alone. Only
+    when one person alone has that surname, and the words before it are titles, that person's
+    own names, or a first name the text names as a person on its own."""
+    persons = [c for c in clusters if "PERSON" in c.labels]
+    gone: set[int] = set()
+    for cluster in clusters:
+        words = _words(cluster.name)
+        if set(cluster.labels) != {"ORG"} or not 2 <= len(words) <= 3:
+            continue
+        owners = [p for p in persons if _words(p.name)[-1] == words[-1]]
+        if len(owners) != 1:
+            continue
+        owner, before = owners[0], words[:-1]
+        named = _words(owner.name)
+        alone = [p for p in persons if p is not owner and _words(p.name) == before]
+        if not (all(w.rstrip(".") in TITLE_WORDS or w.rstrip(".") in _TITLE_FORMS or w == "ag" or w in named
+                    for w in before) or (len(named) == 1 and len(alone) == 1)):
+            continue
+        for joined in (cluster, *(alone if len(named) == 1 else ())):
+            owner.mentions.extend(joined.mentions)
+            owner.labels.extend("PERSON" for _ in joined.mentions)
+            owner.aliases.extend(a for a in joined.aliases if a not in owner.aliases)
+            gone.add(id(joined))
+    return [c for c in clusters if id(c) not in gone]
 
 
 def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
