@@ -495,3 +495,16 @@ def test_a_title_and_surname_called_an_organisation_joins_the_person(nlp) -> Non
     text = "Goldman Sachs cut its forecast on Monday. Economist Jeffrey Sachs disagreed with the bank."
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Goldman Sachs").type == "organization", "a firm named like a person stays a firm"
+
+
+def test_a_person_joined_to_another_takes_no_more_mentions() -> None:
+    from unspin.components._actors_entities import EntityCluster, _join_persons_called_bodies
+
+    ganesh = EntityCluster("Ganesh", "person", ["Ganesh"], [(30, 36)], ["PERSON"])
+    bharath = EntityCluster("Bharath", "person", ["Bharath"], [(50, 57)], ["PERSON"])
+    full = EntityCluster("Bharath Ganesh", "organization", ["Bharath Ganesh"], [(0, 14)], ["ORG"])
+    # "Sheriff Bharath" ends in the first name that has just joined Ganesh: it joins nobody
+    other = EntityCluster("Sheriff Bharath", "organization", ["Sheriff Bharath"], [(70, 85)], ["ORG"])
+    out = _join_persons_called_bodies([ganesh, bharath, full, other])
+    assert out == [ganesh, other]
+    assert sorted(ganesh.mentions) == [(0, 14), (30, 36), (50, 57)]

@@ -399,7 +399,8 @@ def _join_persons_called_bodies(clusters: list[EntityCluster]) -> list[EntityClu
         words = _words(cluster.name)
         if set(cluster.labels) != {"ORG"} or not 2 <= len(words) <= 3:
             continue
-        owners = [p for p in persons if _words(p.name)[-1] == words[-1]]
+        # a person already joined to another is no owner: its mentions went with it
+        owners = [p for p in persons if id(p) not in gone and _words(p.name)[-1] == words[-1]]
         if len(owners) != 1:
             continue
         owner, before = owners[0], words[:-1]
