@@ -9,7 +9,6 @@ import pytest
 
 from unspin.components.claims import ClaimDetector, make_claims
 from unspin.components.parse import make_parser
-from unspin.components.quantities import parse_number, parse_quantity
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, ModelError
 from unspin.pipeline import load
@@ -42,45 +41,6 @@ def _claim_containing(doc: Document, fragment: str):
         if fragment in doc.span_text(claim):
             return claim
     raise AssertionError(f"no claim contains {fragment!r}; claims: {[doc.span_text(c) for c in doc.claims]}")
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "kind", "value", "unit", "qualifier"),
-    [
-        ("more than 440,000", "CARDINAL", "count", 440000, None, "more than"),
-        ("nearly two dozen", "CARDINAL", "count", 24, None, "nearly"),
-        ("June 18", "DATE", "date", "--06-18", None, None),
-        ("June 18, 2019", "DATE", "date", "2019-06-18", None, None),
-        ("18th of June 2019", "DATE", "date", "2019-06-18", None, None),
-        ("March 2020", "DATE", "date", "2020-03", None, None),
-        ("the 1990s", "DATE", "date", "1990s", None, None),
-        ("37 percent", "PERCENT", "percent", 37, None, None),
-        ("about 4.5%", "PERCENT", "percent", 4.5, None, "about"),
-        ("48 million dollars", "MONEY", "money", 48_000_000, "USD", None),
-        ("$48m", "MONEY", "money", 48_000_000, "USD", None),
-        ("€1.2 billion", "MONEY", "money", 1_200_000_000, "EUR", None),
-        ("£300,000", "MONEY", "money", 300_000, "GBP", None),
-        ("up to 5 km", "QUANTITY", "number", 5, "km", "up to"),
-        ("22 years", "DATE", "number", 22, "years", None),
-        ("16-month", "DATE", "number", 16, "month", None),
-        ("approximately six-ounce", "QUANTITY", "number", 6, "ounce", "approximately"),
-        ("a few thousand", "CARDINAL", "count", 1000, None, "a few"),
-        ("10:35 EDT", "TIME", "number", None, "EDT", None),
-        ("tens of thousands", "CARDINAL", "count", 10_000, None, "tens of"),
-        ("thousands", "CARDINAL", "count", 1000, None, "at least"),
-    ],
-)
-def test_parse_quantity_normalises(text, label, kind, value, unit, qualifier) -> None:
-    assert parse_quantity(text, label) == (kind, value, unit, qualifier)
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [("440,000", 440000), ("1.5 million", 1_500_000), ("twenty-five", 25), ("two hundred thousand", 200_000),
-     ("a dozen", 12), ("none at all", None), ("10 and 20", None), ("one hundred and five", 105)],
-)
-def test_parse_number(text: str, value: float | None) -> None:
-    assert parse_number(text) == value
 
 
 def test_claims_are_sentences_with_exact_offsets(claimed: Document) -> None:

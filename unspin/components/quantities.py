@@ -44,7 +44,9 @@ _QUALIFIERS = sorted(
         "upwards of", "just over", "just under", "well over", "no more than", "no fewer than",
         "at most", "exactly", "only", "just", "almost exactly", "approx.", "about",
         "nearly all", "more", "less", "fewer", "a few", "several", "a couple of", "tens of",
-        "dozens of", "hundreds of", "thousands of", "millions of",
+        "dozens of", "hundreds of", "thousands of", "millions of", "greater than", "higher than",
+        "as few as", "a little over", "a little more than", "well under", "well below",
+        "well above", "just shy of",
     ],
     key=len,
     reverse=True,
@@ -84,7 +86,10 @@ _MONTHS = {
 _MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _WORD_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|[$€£¥₹₽₩%]", re.I)
+#: "30-year-old", "15-years-old", "aged 35": an age, a number of years.
+_AGE_RE = re.compile(r"(?:(?:age|aged)\s+(\d{1,3})|(\d{1,3})[\s-]+years?[\s-]+old)", re.I)
 _DURATION_RE = re.compile(
+    r"(?:the\s+)?(?:(?:past|last|next|first|previous|coming)\s+)?"
     r"((?:\d[\d,.]*|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half)?)(?:\s+|-)"
     r"(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)(?:\s+(?:old|long|ago))?",
     re.I,
@@ -104,12 +109,20 @@ def parse_number(text: str) -> float | None:
     current: float | None = None
     seen = False
     last_digit = False
-    for tok in tokens:
+    gap = False  # a word that is no number since the last number word
+    for i, tok in enumerate(tokens):
         is_digit = tok[0].isdigit()
         if is_digit and last_digit:  # "10 35", "10 and 20": two numbers, not one
             return None
         if tok != "and":
             last_digit = is_digit
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok in ("a", "an") and following not in _SCALES and following != "dozen":
+            continue  # "an extra $100": an article, not "one"
+        number_word = is_digit or tok in _SMALL or tok in _SCALES or tok in ("and", "point")
+        if (is_digit or tok in _SMALL) and seen and gap:
+            return None  # "four to one": two numbers with a word between, not one amount
+        gap = seen and not number_word
         if is_digit:
             value = float(tok.replace(",", ""))
             current = value if current is None else current + value
@@ -168,9 +181,15 @@ def _money(text: str) -> tuple[float | int | None, str | None]:
     return _tidy(value), unit
 
 
+#: Words around a date that do not change it: "Friday, March 22", "between Dec. 2017", "this past June".
+_DATE_FILLER = re.compile(
+    r"\b(?:the|of|on|in|a|an|between|from|since|until|till|by|before|after|this|past|last|next|"
+    r"early|late|mid|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+
+
 def _date(text: str) -> str | None:
     s = text.strip().lower().replace(",", " ")
-    s = re.sub(r"\b(the|of|on|in)\b", " ", s)
+    s = re.sub(_DATE_FILLER, " ", s)
     s = re.sub(r"(\d+)(st|nd|rd|th)\b", r"\1", s)
     s = " ".join(s.split())
     iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
@@ -203,8 +222,13 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
     """``(kind, value, unit, qualifier)`` for a phrase tagged ``label`` (a spaCy entity label)."""
     qualifier, core = _split_qualifier(text.strip())
     kind = QUANTITY_LABELS.get(label, "number")
+    age = _AGE_RE.fullmatch(core.strip())
+    if age and kind in ("date", "count", "number"):  # "30-year-old", "aged 35"
+        return "number", int(age.group(1) or age.group(2)), "years old", qualifier
     duration = _DURATION_RE.fullmatch(core.strip())
     if duration:  # "22 years" is a length of time, not a date
+        if qualifier == "over" and core.lower().startswith("the "):
+            qualifier = None  # "over the last 28 days": during them, not more than 28
         return "number", _tidy(parse_number(duration.group(1))), duration.group(2).lower(), qualifier
     if kind == "date":
         return "date", _date(core), None, qualifier
@@ -360,6 +384,47 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
     return out
 
 
+#: Numbers that name or locate rather than count: "#10702", "AR-15", "F35", "3D", "5th", "2x",
+#: "4:45", "9/11", a clock time ("5 p.m."), "six-figure", a street number ("1210 S. Lamar").
+_NAMING_BEFORE_RE = re.compile(r"(?:#|\bNo\.\s?|[A-Z]-?|[a-z]|\d[:/])$")
+_NAMING_AFTER_RE = re.compile(
+    r"(?:(?:st|nd|rd|th)\b|[A-Za-rt-z](?![A-Za-z])|[:/]\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|E[DS]T\b|[CP][DS]T\b|BST\b|CET\b)"
+    r"|-(?:figure|digit)|\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\.?\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|"
+    r"Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct)\b|\s+[NSEW]\.\s+[A-Z])")
+#: "a 911 call", "dialled 999": an emergency number.
+_EMERGENCY_RE = re.compile(r"(?:911|999|112)$")
+_EMERGENCY_AFTER_RE = re.compile(
+    r"\s*(?:hang-?ups?|calls?|callers?|dispatch\w*|operators?|emergency|line|system|cent(?:er|re)s?)\b", re.I)
+_EMERGENCY_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed|l?ing)?|call(?:ed|ing)?)\s+$", re.I)
+_SCALE_AFTER_RE = re.compile(r"(?:bn|mn|mln|tn|[mbk])\b", re.I)
+
+
+def _names_not_counts(text: str, start: int, end: int) -> bool:
+    """True when the number at ``text[start:end]`` names or locates something: a badge number,
+    a model, an ordinal, a clock time, an event ("9/11"), an emergency number or an address."""
+    first = next((i for i in range(start, end) if text[i].isdigit() or text[i] == "#"), None)
+    if first is None:  # "six-figure fees": a magnitude, not six of anything
+        return bool(re.match(r"-(?:figure|digit)", text[end:end + 7]))
+    before, after = text[max(0, first - 4):first], text[end:end + 40]
+    if _NAMING_BEFORE_RE.search(before):
+        return True
+    if _NAMING_AFTER_RE.match(after) and not _SCALE_AFTER_RE.match(after):
+        return True
+    return bool(_EMERGENCY_RE.search(text[start:end]) and (
+        _EMERGENCY_AFTER_RE.match(after) or _EMERGENCY_BEFORE_RE.search(text[max(0, start - 12):start])))
+
+
+def _age_after_name(ent: Any) -> bool:
+    """True for the bare number spaCy tags as a date after a name: "Eric Joering, 39, died"."""
+    doc = ent.doc
+    if len(ent) != 1 or not ent.text.isdigit() or not 0 < int(ent.text) < 125 or ent.start < 2:
+        return False
+    comma, name = doc[ent.start - 1], doc[ent.start - 2]
+    closing = doc[ent.end] if ent.end < len(doc) else None
+    return (comma.text == "," and name.pos_ == "PROPN"
+            and (closing is None or closing.text in (",", ")", ".", ";")))
+
+
 def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
 
@@ -377,6 +442,14 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if ent.label_ == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b", ent.text, re.I):
             continue
         if ent.label_ == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
+            continue
+        if ent.label_ in ("DATE", "CARDINAL") and _age_after_name(ent):
+            found.append(Quantity(start=start, end=end, kind="number", value=int(ent.text), unit="years old"))
+            taken.append((start, end))
+            continue
+        if (ent.label_ != "DATE" and _names_not_counts(text, start, end)) or re.fullmatch(
+                r"\d{1,2}/\d{1,2}", ent.text):
+            taken.append((start, end))  # and the fallback pass must not read it either
             continue
         # "$48m": spaCy may leave the currency sign or the glued scale outside the entity
         if ent.label_ in ("MONEY", "CARDINAL"):
@@ -416,7 +489,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if any(s < end and start < e for s, e in taken):
             continue
         raw = match.group(0)
-        if _CODE_RE.match(raw):
+        if _CODE_RE.match(raw) or _names_not_counts(text, start, end):
             continue
         if _YEAR_RE.match(raw):
             label = "DATE"

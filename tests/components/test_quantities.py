@@ -1,0 +1,107 @@
+"""Quantity normalisation: amounts, shares, dates, ages, and the numbers that only name things."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.components.parse import make_parser
+from unspin.components.quantities import find_quantities, parse_number, parse_quantity
+from unspin.doc import Article, Document
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind", "value", "unit", "qualifier"),
+    [
+        ("more than 440,000", "CARDINAL", "count", 440000, None, "more than"),
+        ("nearly two dozen", "CARDINAL", "count", 24, None, "nearly"),
+        ("June 18", "DATE", "date", "--06-18", None, None),
+        ("June 18, 2019", "DATE", "date", "2019-06-18", None, None),
+        ("18th of June 2019", "DATE", "date", "2019-06-18", None, None),
+        ("March 2020", "DATE", "date", "2020-03", None, None),
+        ("the 1990s", "DATE", "date", "1990s", None, None),
+        ("37 percent", "PERCENT", "percent", 37, None, None),
+        ("about 4.5%", "PERCENT", "percent", 4.5, None, "about"),
+        ("48 million dollars", "MONEY", "money", 48_000_000, "USD", None),
+        ("$48m", "MONEY", "money", 48_000_000, "USD", None),
+        ("€1.2 billion", "MONEY", "money", 1_200_000_000, "EUR", None),
+        ("£300,000", "MONEY", "money", 300_000, "GBP", None),
+        ("up to 5 km", "QUANTITY", "number", 5, "km", "up to"),
+        ("22 years", "DATE", "number", 22, "years", None),
+        ("16-month", "DATE", "number", 16, "month", None),
+        ("approximately six-ounce", "QUANTITY", "number", 6, "ounce", "approximately"),
+        ("a few thousand", "CARDINAL", "count", 1000, None, "a few"),
+        ("10:35 EDT", "TIME", "number", None, "EDT", None),
+        ("tens of thousands", "CARDINAL", "count", 10_000, None, "tens of"),
+        ("thousands", "CARDINAL", "count", 1000, None, "at least"),
+        ("an extra $100", "MONEY", "money", 100, "USD", None),
+        ("greater than $1,000 billion", "MONEY", "money", 1_000_000_000_000, "USD", "greater than"),
+        ("30-year-old", "DATE", "number", 30, "years old", None),
+        ("13-YEAR-OLD", "DATE", "number", 13, "years old", None),
+        ("aged 35", "DATE", "number", 35, "years old", None),
+        ("the past 8 years", "DATE", "number", 8, "years", None),
+        ("over the last 28 days", "DATE", "number", 28, "days", None),
+        ("over 28 days", "DATE", "number", 28, "days", "over"),
+        ("Friday, March 22, 2019", "DATE", "date", "2019-03-22", None, None),
+        ("between Dec. 2017", "DATE", "date", "2017-12", None, None),
+        ("a Nov. 29", "DATE", "date", "--11-29", None, None),
+        ("this past June", "DATE", "date", "--06", None, None),
+        ("mid-2019", "DATE", "date", "2019", None, None),
+    ],
+)
+def test_parse_quantity_normalises(text, label, kind, value, unit, qualifier) -> None:
+    assert parse_quantity(text, label) == (kind, value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("440,000", 440000), ("1.5 million", 1_500_000), ("twenty-five", 25), ("two hundred thousand", 200_000),
+     ("a dozen", 12), ("none at all", None), ("10 and 20", None), ("one hundred and five", 105),
+     ("a million", 1_000_000), ("one and a half", 1.5), ("a half", 0.5), ("an extra 100", 100),
+     ("four to one", None), ("a few", None)],
+)
+def test_parse_number(text: str, value: float | None) -> None:
+    assert parse_number(text) == value
+
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
+
+
+def _found(parser, text: str) -> dict[str, tuple]:
+    sdoc = parser(Document(Article(id="q", text=text))).cache["spacy"]
+    return {text[q.start : q.end]: (q.kind, q.value, q.unit, q.qualifier)
+            for sent in sdoc.sents for q in find_quantities(sent, text)}
+
+
+def test_an_age_after_a_name_is_a_number_of_years(parser) -> None:
+    found = _found(parser, "Officer Eric Joering, 39, and his colleague, a 26-year-old, died on June 3.")
+    assert found["39"] == ("number", 39, "years old", None)
+    assert found["26-year-old"] == ("number", 26, "years old", None)
+    assert found["June 3"] == ("date", "--06-03", None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers answered a 911 hang-up call and found 12 people inside.",
+        "The page was updated at 4:45 pm and again at 10:35 EDT, when 12 people had signed.",
+        "The 9/11 commission heard 12 people who survived the September 11th attacks.",
+        "Officer Guyger, #10702, spoke to 12 people outside 1210 S. Lamar at 5 p.m.",
+        "Her AR-15 and a 3D printer cost 12 people their six-figure jobs under the 5th Amendment.",
+    ],
+)
+def test_numbers_that_name_or_locate_are_not_quantities(parser, text: str) -> None:
+    found = _found(parser, text)
+    assert found == {"12": ("count", 12, None, None)}, found
+
+
+def test_glued_scales_units_and_decades_still_count(parser) -> None:
+    text = "In the 1990s the firm earned $5bn on 10k sales of 5km cables, up 3% since mid-2019."
+    found = _found(parser, text)
+    assert found["$5bn"] == ("money", 5_000_000_000, "USD", None)
+    assert found["5km"] == ("number", 5, "km", None)
+    assert found["3%"] == ("percent", 3, None, None)
+    assert any(kind == "date" and value == "1990s" for kind, value, _, _ in found.values())
+    assert any(kind == "date" and value == "2019" for kind, value, _, _ in found.values())
