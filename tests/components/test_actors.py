@@ -129,6 +129,34 @@ def test_surname_first_then_full_name_is_one_actor_and_namesakes_stay_apart(nlp)
     assert paul is not laura and "Laura Whitfield" not in paul.aliases
 
 
+def test_a_person_and_a_body_in_one_entity_and_either_apostrophe_are_mended(nlp) -> None:
+    text = ("Senator Beto O’Rourke spoke in Austin. Cruz lashed out at O'Rourke on Monday. "
+            "“I wish Beto O’Rourke & Democrats weren’t so quick to blame the police,” Cruz said.")
+    doc = nlp(Article(id="t", text=text))
+    beto = _actor(doc, "Beto O’Rourke")
+    assert "O'Rourke" in beto.aliases and len(beto.mentions) == 3
+    assert not any("&" in a.name for a in doc.actors)
+    assert any(a.aliases == ["Democrats"] for a in doc.actors)
+
+
+def test_a_lone_surname_met_before_the_full_name_joins_the_one_person_with_it() -> None:
+    from unspin.components._actors_entities import EntityCluster, _join_surnames_written_first
+
+    def cluster(name: str, labels: list[str]) -> EntityCluster:
+        return EntityCluster(name=name, type="person", aliases=[name], mentions=[(0, 1)] * len(labels),
+                             labels=labels)
+
+    surname, amber = cluster("Guyger", ["ORG", "PERSON"]), cluster("Amber Guyger", ["ORG", "PERSON"])
+    joined = _join_surnames_written_first([surname, amber])
+    assert joined == [amber] and amber.aliases == ["Amber Guyger", "Guyger"] and len(amber.mentions) == 4
+    # two people with the surname, or a place of that name: left alone
+    kin = [cluster("Whitfield", ["PERSON"]), cluster("Laura Whitfield", ["PERSON"]),
+           cluster("Paul Whitfield", ["PERSON"])]
+    assert len(_join_surnames_written_first(kin)) == 3
+    place = [cluster("Washington", ["GPE"]), cluster("George Washington", ["PERSON"])]
+    assert len(_join_surnames_written_first(place)) == 2
+
+
 SPILL = ("Senator Whitfield Slams Harbour Budget Deal Again\n\n"
          "Senator Laura Whitfield attacked the harbour budget on Monday. "
          "“This deal is a disgrace,” said Maria Okafor, a spokeswoman for Doctors Without Borders. "

@@ -146,9 +146,14 @@ def _clean(text: str) -> str:
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
+def _key(name: str) -> str:
+    """A name as the actors are filed under it: lower case, one kind of apostrophe ("O’Rourke")."""
+    return name.lower().replace("’", "'")
+
+
 def _words(name: str) -> list[str]:
     """The words of a name, lower case, without a generational suffix ("Jr.", "III")."""
-    words = [w for w in re.split(r"[\s\-,]+", name.lower()) if w]
+    words = [w for w in re.split(r"[\s\-,]+", _key(name)) if w]
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return words
@@ -212,6 +217,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     bylines = _bylines(text)
     body: list[tuple[str, int, int]] = []
     held: list[tuple[str, int, int]] = []
+    persons = {_key(_clean(ent.text)) for ent in sdoc.ents if ent.label_ == "PERSON"}
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in bylines):
             continue
@@ -235,9 +241,15 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
               and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
             label, last = "ORG", last + 1  # "the Trump administration": a body, not the person
-        start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
-        inside = any(s <= start < e for s, e in headlines)
-        (held if inside else body).append((label, start, end))
+        parts = [(label, first, last)]
+        joint = next((t.i for t in sdoc[first:last] if t.lower_ in ("&", "and") and t.dep_ == "cc"), None)
+        if label == "ORG" and joint is not None and joint > first and last > joint + 1 and _key(
+                _clean(sdoc[first:joint].text)) in persons:
+            parts = [("PERSON", first, joint), ("ORG", joint + 1, last)]  # "Beto O'Rourke & Democrats"
+        for label, first, last in parts:
+            start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
+            inside = any(s <= start < e for s, e in headlines)
+            (held if inside else body).append((label, start, end))
     out = list(body)
     body_names = [(_words(_clean(text[s:e])), label) for label, s, e in body]
     for _label, start, end in held:
@@ -296,7 +308,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
         else:
             _mention(country, text, start, end, "GPE")
-    clusters = _join_persons_called_bodies(_join_handles(clusters))
+    clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -417,6 +429,28 @@ def _join_persons_called_bodies(clusters: list[EntityCluster]) -> list[EntityClu
     return [c for c in clusters if id(c) not in gone]
 
 
+def _join_surnames_written_first(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """A lone surname written before the full name ("Guyger should ..." and only later "Amber
+    Guyger") joins the one person whose full name ends with it, as it does when written after;
+    only a name spaCy called a person or an organisation, and only when no other actor has it."""
+    full = [c for c in clusters if "PERSON" in c.labels and len(_words(c.name)) > 1]
+    gone: set[int] = set()
+    for cluster in clusters:
+        words = _words(cluster.name)
+        if len(words) != 1 or not set(cluster.labels) <= {"PERSON", "ORG"} or cluster in full:
+            continue
+        owners = [p for p in full if id(p) not in gone and _words(p.name)[-1] == words[0]]
+        if len(owners) != 1 or any(words[0] in _words(c.name) for c in clusters
+                                   if c is not cluster and c is not owners[0]):
+            continue
+        owner = owners[0]
+        owner.mentions.extend(cluster.mentions)
+        owner.labels.extend("PERSON" for _ in cluster.mentions)
+        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
+        gone.add(id(cluster))
+    return [c for c in clusters if id(c) not in gone]
+
+
 def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
          persons: list[tuple[list[str], EntityCluster]], text: str, label: str, start: int, end: int) -> None:
     """File one entity mention under its actor, making the actor if it is new."""
@@ -428,7 +462,7 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     if not written or not any(c.isalpha() for c in written):
         return
     key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip())
-    cluster = by_key.get((key or written).lower())
+    cluster = by_key.get(_key(key or written))
     words = _words(written)
     if cluster is None and key is None:
         cluster = _match_person(words, persons, label, clusters)
@@ -437,13 +471,13 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         if cluster is not None:
             label = "ORG"  # "W.H.O.", which spaCy may call a person
     if cluster is None and key is None and label == "NORP":  # "Muslims" after "Muslim"
-        low = written.lower()
+        low = _key(written)
         other = by_key.get(low[:-1] if low.endswith("s") else low + "s")
         cluster = other if other is not None and set(other.labels) == {"NORP"} else None
     if cluster is None:
         cluster = EntityCluster(name=key or written, type=ENTITY_TYPES[label])
         clusters.append(cluster)
-    by_key[(key or written).lower()] = cluster
+    by_key[_key(key or written)] = cluster
     if label == "PERSON":
         persons.append((words, cluster))
         if len(words) > len(_words(cluster.name)) and key is None:
