@@ -658,3 +658,12 @@ def test_a_pronoun_prefers_the_subject_of_the_sentence_before_to_a_name_after_it
     doc = nlp(Article(id="t", text=text))
     assert [q.speaker and q.speaker.actor for q in doc.quotes
             if "video" in text[q.start:q.end]] == ["Ann Cole"]
+
+
+def test_a_speaker_never_takes_in_the_line_before_it(nlp) -> None:
+    text = ("Senator Ted Cruz spoke on Monday.\n— Pat Svitek (@psvitek) September 17, 2018\n"
+            "Cruz then said that the bill would fail.")
+    quote = next(q for q in nlp(Article(id="t", text=text)).quotes if "bill" in text[q.start:q.end])
+    assert quote.speaker is not None
+    assert text[quote.speaker.start:quote.speaker.end] == "Cruz"
+    assert quote.speaker.actor == "Ted Cruz"

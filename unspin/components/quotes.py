@@ -410,8 +410,11 @@ class QuoteFinder:
     def _speaker(self, sdoc: Any, text: str, source: tuple[tuple[int, int], Any], clusters: list[Any],
                  quoted: list[tuple[int, int]]) -> Attribution:
         (start, end), head = source
-        for blank in _BLANK_LINE.finditer(text, start, max(start, head.idx)):
-            start = blank.end()  # a headline the parse ran into the sentence is not the source
+        line = text.rfind("\n", start, max(start, head.idx))
+        if line >= 0:  # a headline or a tweet's date line the parse ran into the sentence is not the source
+            start = line + 1
+            while start < head.idx and text[start].isspace():
+                start += 1
         start = _after_stray_noun(head, start)
         others = _conjuncts(head)  # "Ann Cole and Tom Reyes said": both speak
         for other in others:
