@@ -667,3 +667,11 @@ def test_a_speaker_never_takes_in_the_line_before_it(nlp) -> None:
     assert quote.speaker is not None
     assert text[quote.speaker.start:quote.speaker.end] == "Cruz"
     assert quote.speaker.actor == "Ted Cruz"
+
+
+def test_a_speaker_span_never_holds_the_quotation_it_speaks(nlp) -> None:
+    text = "“We will not allow the mayor to get away with this,” the union’s statement read."
+    quote = nlp(Article(id="t", text=text)).quotes[0]
+    assert quote.speaker is not None and quote.speaker.actor == "union"
+    assert quote.speaker.start >= quote.end
+    assert text[quote.speaker.start:quote.speaker.end].startswith("the union’s statement")

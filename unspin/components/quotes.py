@@ -415,6 +415,17 @@ class QuoteFinder:
             start = line + 1
             while start < head.idx and text[start].isspace():
                 start += 1
+        for q_start, q_end in quoted:  # a quotation is what is said, never part of who says it
+            # (a quoted title of a word or three may be: "“Today” show correspondent Craig Melvin")
+            if q_start < end and start < q_end and len(text[q_start:q_end].split()) > 3:
+                if head.idx >= q_end:
+                    start = q_end
+                    while start < head.idx and not text[start].isalnum():
+                        start += 1
+                elif head.idx < q_start:
+                    end = q_start
+                    while end > head.idx + len(head.text) and not text[end - 1].isalnum():
+                        end -= 1
         start = _after_stray_noun(head, start)
         others = _conjuncts(head)  # "Ann Cole and Tom Reyes said": both speak
         for other in others:
