@@ -139,6 +139,17 @@ def test_a_person_and_a_body_in_one_entity_and_either_apostrophe_are_mended(nlp)
     assert any(a.aliases == ["Democrats"] for a in doc.actors)
 
 
+def test_a_person_s_own_thing_is_the_person_and_the_thing_and_a_law_is_no_actor(nlp) -> None:
+    text = ("CNN reporter Jim Acosta sued on Monday. A judge said the White House had violated "
+            "Acosta’s Fifth Amendment right to due process. Critics say Trump’s White House is in "
+            "chaos, and President Donald Trump disagreed.")
+    doc = nlp(Article(id="t", text=text))
+    assert not any("’s" in a.name or "Amendment" in a.name for a in doc.actors)
+    assert len(_actor(doc, "Jim Acosta").mentions) == 2
+    assert len(_actor(doc, "Donald Trump").mentions) == 2
+    assert len(_actor(doc, "White House").mentions) == 2
+
+
 def test_a_lone_surname_met_before_the_full_name_joins_the_one_person_with_it() -> None:
     from unspin.components._actors_entities import EntityCluster, _join_surnames_written_first
 

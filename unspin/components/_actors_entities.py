@@ -206,6 +206,28 @@ def _bylines(text: str) -> list[tuple[int, int]]:
     return signed + [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
+_LAWS = frozenset({"amendment", "act", "constitution", "law", "bill", "treaty", "convention"})
+
+
+def _split_entity(sdoc: Any, label: str, first: int, last: int, persons: set[str],
+                  owners: dict[str, str]) -> list[tuple[str, int, int]]:
+    """One entity as the actors it names (label, first token, end token): a person and a body
+    joined by "&" ("Beto O'Rourke & Democrats"); a person or place named on its own elsewhere and
+    what it owns ("Trump’s White House"), a law dropped ("Acosta’s Fifth Amendment"). "Special
+    Counsel’s Office" and "Johnson & Johnson" stay whole."""
+    joint = next((t.i for t in sdoc[first:last] if t.lower_ in ("&", "and") and t.dep_ == "cc"), None)
+    if (label == "ORG" and joint is not None and first < joint < last - 1
+            and _key(_clean(sdoc[first:joint].text)) in persons):
+        return [("PERSON", first, joint), ("ORG", joint + 1, last)]
+    owned = next((t.i for t in sdoc[first + 1:last - 1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
+    if owned is None or _key(_clean(sdoc[first:owned].text)) not in owners:
+        return [(label, first, last)]
+    parts = [(owners[_key(_clean(sdoc[first:owned].text))], first, owned)]
+    if sdoc[last - 1].lemma_.lower() not in _LAWS:  # a person's own thing is no person
+        parts.append(("ORG" if label == "PERSON" else label, owned + 1, last))
+    return parts
+
+
 def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     """spaCy's entities of the kinds in ``ENTITY_TYPES``, as (label, start, end), errors mended.
 
@@ -218,6 +240,12 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     body: list[tuple[str, int, int]] = []
     held: list[tuple[str, int, int]] = []
     persons = {_key(_clean(ent.text)) for ent in sdoc.ents if ent.label_ == "PERSON"}
+    owners: dict[str, str] = {}  # names the text gives a person or a place, once at least
+    for ent in sdoc.ents:
+        if ent.label_ in ("PERSON", "GPE"):
+            owners.setdefault(_key(_clean(ent.text)), ent.label_)
+        if ent.label_ == "PERSON" and len(_words(ent.text)) > 1:  # "Trump’s" after "Donald Trump"
+            owners.setdefault(_words(ent.text)[-1], "PERSON")
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in bylines):
             continue
@@ -241,11 +269,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
               and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
             label, last = "ORG", last + 1  # "the Trump administration": a body, not the person
-        parts = [(label, first, last)]
-        joint = next((t.i for t in sdoc[first:last] if t.lower_ in ("&", "and") and t.dep_ == "cc"), None)
-        if label == "ORG" and joint is not None and joint > first and last > joint + 1 and _key(
-                _clean(sdoc[first:joint].text)) in persons:
-            parts = [("PERSON", first, joint), ("ORG", joint + 1, last)]  # "Beto O'Rourke & Democrats"
+        parts = _split_entity(sdoc, label, first, last, persons, owners)
         for label, first, last in parts:
             start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
             inside = any(s <= start < e for s, e in headlines)
