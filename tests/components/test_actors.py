@@ -150,6 +150,21 @@ def test_a_person_s_own_thing_is_the_person_and_the_thing_and_a_law_is_no_actor(
     assert len(_actor(doc, "White House").mentions) == 2
 
 
+def test_an_entity_written_without_a_capital_is_no_name_unless_a_group_or_a_handle() -> None:
+    from spacy.tokens import Span
+
+    from unspin.components._actors_entities import entity_spans
+    from unspin.components.parse import make_parser
+
+    text = "Police found marijuana at the flat, democrats said, and @cityhall denied it."
+    sdoc = make_parser()(Document(Article(id="t", text=text))).cache["spacy"]
+    words = [t.text for t in sdoc]
+    sdoc.ents = [Span(sdoc, words.index("marijuana"), words.index("marijuana") + 1, label="PERSON"),
+                 Span(sdoc, words.index("democrats"), words.index("democrats") + 1, label="NORP"),
+                 Span(sdoc, words.index("@cityhall"), words.index("@cityhall") + 1, label="ORG")]
+    assert [text[s:e] for _, s, e in entity_spans(sdoc)] == ["democrats", "@cityhall"]
+
+
 def test_a_lone_surname_met_before_the_full_name_joins_the_one_person_with_it() -> None:
     from unspin.components._actors_entities import EntityCluster, _join_surnames_written_first
 

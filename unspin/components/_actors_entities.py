@@ -249,6 +249,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in bylines):
             continue
+        if ent.label_ != "NORP" and not any(c.isupper() for c in ent.text) and not ent.text.startswith("@"):
+            continue  # a name is written with a capital: "marijuana", "n’t", "et al." are none
         label, first, last = ent.label_, ent.start, ent.end
         if sdoc[first].pos_ in ("ADP", "CCONJ") and sdoc[first].text[:1].isupper():
             # "Doctors [Without Borders]": the name began at the capitalised words before
