@@ -531,6 +531,9 @@ def test_a_leaders_administration_or_campaign_is_a_body_of_its_own(nlp) -> None:
     # a US state as the news agencies abbreviate it
     ("The ranch lies in Taos County, New Mexico. Deputies searched a trailer near Amalia, N.M., on "
      "Friday.", "New Mexico", "place", 2, "N.M."),
+    # a state's postal code, which spaCy calls an organisation
+    ("Texas Senator Ted Cruz spoke in Houston, TX, on Monday about the shooting in Dallas, TX.",
+     "Texas", "place", 3, "TX"),
 ])
 def test_an_abbreviation_joins_what_it_stands_for(nlp, text: str, name: str, kind: str, mentions: int,
                                                   written: str) -> None:

@@ -82,6 +82,18 @@ for _state, _short in (
         ("South Dakota", "s.d."), ("Tennessee", "tenn."), ("Vermont", "vt."), ("Virginia", "va."),
         ("West Virginia", "w.va."), ("Wisconsin", "wis."), ("Wyoming", "wyo.")):
     _VARIANTS[_short] = _state
+#: Two-letter postal codes of US states, read only when written in capitals ("Houston, TX"); the
+#: ones that are also words or stand for something else as often ("IN", "OR", "ME", "OK", "HI",
+#: "LA", "MD", "CO", "AR", "ID", "MS", "GA", "DE", "AL", "MO", "NE", "WA", "AK") are left out.
+_POSTAL = {
+    "AZ": "Arizona", "CA": "California", "CT": "Connecticut", "FL": "Florida", "IA": "Iowa",
+    "IL": "Illinois", "KS": "Kansas", "KY": "Kentucky", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MT": "Montana", "NC": "North Carolina", "ND": "North Dakota",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NV": "Nevada", "NY": "New York",
+    "OH": "Ohio", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VA": "Virginia",
+    "VT": "Vermont", "WI": "Wisconsin", "WV": "West Virginia", "WY": "Wyoming",
+}
 
 #: Words of a person's title or office ("the senator", "Secretary of State").
 TITLE_WORDS = frozenset({
@@ -488,6 +500,8 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     if not written or not any(c.isalpha() for c in written):
         return
     key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip())
+    if key is None and written in _POSTAL:
+        key, label = _POSTAL[written], "GPE"  # "TX", which spaCy may call an organisation
     cluster = by_key.get(_key(key or written))
     words = _words(written)
     if cluster is None and key is None:
