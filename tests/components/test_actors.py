@@ -165,6 +165,14 @@ def test_an_entity_written_without_a_capital_is_no_name_unless_a_group_or_a_hand
     assert [text[s:e] for _, s, e in entity_spans(sdoc)] == ["democrats", "@cityhall"]
 
 
+def test_a_page_s_form_and_footer_and_a_lone_letter_are_no_names(nlp) -> None:
+    text = ("Mayor Ann Cole spoke on Monday.\nEmail *\nYou also agree to this site's Privacy Policy "
+            "and Terms of Use.\nD. Reyes replied.")
+    names = [a.name for a in nlp(Article(id="t", text=text)).actors]
+    assert "Ann Cole" in names
+    assert not any(n in ("Email", "D.") or "Privacy" in n for n in names), names
+
+
 def test_a_lone_surname_met_before_the_full_name_joins_the_one_person_with_it() -> None:
     from unspin.components._actors_entities import EntityCluster, _join_surnames_written_first
 

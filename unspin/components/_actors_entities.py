@@ -218,6 +218,11 @@ def _bylines(text: str) -> list[tuple[int, int]]:
     return signed + [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
+#: A web page's form fields and footer links, which pasted text carries and spaCy takes for names.
+_PAGE_WORDS = frozenset({
+    "email", "e-mail", "comments", "subscribe", "newsletter", "privacy policy", "terms of use",
+    "terms of service", "cookie policy", "privacy policy and terms", "privacy policy and terms of use",
+})
 _LAWS = frozenset({"amendment", "act", "constitution", "law", "bill", "treaty", "convention"})
 
 
@@ -263,6 +268,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue
         if ent.label_ != "NORP" and not any(c.isupper() for c in ent.text) and not ent.text.startswith("@"):
             continue  # a name is written with a capital: "marijuana", "n’t", "et al." are none
+        if sum(c.isalpha() for c in ent.text) < 2 or _key(_clean(ent.text)) in _PAGE_WORDS:
+            continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
         label, first, last = ent.label_, ent.start, ent.end
         if sdoc[first].pos_ in ("ADP", "CCONJ") and sdoc[first].text[:1].isupper():
             # "Doctors [Without Borders]": the name began at the capitalised words before
