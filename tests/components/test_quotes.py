@@ -675,3 +675,14 @@ def test_a_speaker_span_never_holds_the_quotation_it_speaks(nlp) -> None:
     assert quote.speaker is not None and quote.speaker.actor == "union"
     assert quote.speaker.start >= quote.end
     assert text[quote.speaker.start:quote.speaker.end].startswith("the union’s statement")
+
+
+def test_he_or_she_passes_over_a_person_whose_given_name_is_the_other_gender_s(nlp) -> None:
+    text = ("Keith Ellison denied the claims made by Karen Monahan in a video. "
+            "She said that the video was real.")
+    she = next(q for q in nlp(Article(id="t", text=text)).quotes if "real" in text[q.start:q.end])
+    assert she.speaker is not None and she.speaker.actor == "Karen Monahan"
+    # a name both genders bear ("Jordan") rules nobody out
+    text = "Tom Reyes met Jordan Lee on Monday. She said that the deal was done."
+    she = nlp(Article(id="t", text=text)).quotes[0]
+    assert she.speaker is not None and she.speaker.actor == "Jordan Lee"

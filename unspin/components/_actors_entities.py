@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.components._countries import is_country
+from unspin.components._given_names import given_name_gender
 
 __all__ = [
     "ENTITY_TYPES",
@@ -817,6 +818,11 @@ def _person_facts(sdoc: Any, clusters: list[EntityCluster]) -> tuple[dict[int, s
             votes.setdefault(found, Counter())[gender] += 1
     genders = {person: ("f" if count["f"] > count["m"] else "m") for person, count in votes.items()
                if count["f"] != count["m"]}
+    for cluster in clusters:  # else the given name, where most who bear it are of one gender
+        if cluster.type == "person" and id(cluster) not in genders:
+            guess = given_name_gender(cluster.name)
+            if guess is not None:
+                genders[id(cluster)] = guess
     cache.update(key=key, facts=(titles, genders))
     return titles, genders
 
