@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.components._countries import is_country
-from unspin.components._given_names import given_name_gender
+from unspin.components._given_names import given_name_gender, person_shaped
 
 __all__ = [
     "ENTITY_TYPES",
@@ -507,6 +507,8 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     written = _clean(raw)
     if not written or not any(c.isalpha() for c in written):
         return
+    if label == "ORG" and person_shaped(written):
+        label = "PERSON"  # "Nikki Haley", "Keith Lamont Scott": spaCy's small model errs on names
     key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip())
     if key is None and written in _POSTAL:
         key, label = _POSTAL[written], "GPE"  # "TX", which spaCy may call an organisation

@@ -1,19 +1,22 @@
-"""Given names and the gender most of their bearers have, for telling "he" from "she".
+"""Given names and surnames: the gender most bearers of a given name have, for telling "he"
+from "she", and whether a name the entity recogniser called an organisation is shaped like a
+person's ("Nikki Haley", "Keith Lamont Scott").
 
-The lists are the US 1990 census's first names (public domain), as the ``names`` package ships
-them (MIT; ``dist.male.first`` and ``dist.female.first``: a name, then its share of the men or of
-the women, in percent). A name counts as one gender's when that gender's share is at least
-``DOMINANCE`` times the other's ("Ann" f, "Tom" m); names both genders bear ("Jordan",
-"Taylor") count as neither. Without the ``names`` package the table is empty and nothing is
-guessed.
+The lists are the US 1990 census's first names and surnames (public domain), as the ``names``
+package ships them (MIT; ``dist.male.first``, ``dist.female.first``, ``dist.all.last``: a name,
+then its share of the men, the women or all people, in percent). A given name counts as one
+gender's when that gender's share is at least ``DOMINANCE`` times the other's ("Ann" f, "Tom"
+m); names both genders bear ("Jordan", "Taylor") count as neither. Without the ``names``
+package the tables are empty and nothing is guessed.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DOMINANCE", "given_name_gender"]
+__all__ = ["DOMINANCE", "given_name_gender", "is_given_name", "person_shaped"]
 
 #: How many times more common in one gender a name must be to count as that gender's.
 DOMINANCE = 9.0
@@ -29,16 +32,22 @@ def _shares(path: Path) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _genders() -> dict[str, str]:
+def _lists() -> tuple[dict[str, float], dict[str, float]]:
+    """The male and the female first names with their shares (empty without the package)."""
     try:
         import names
     except ImportError:  # pragma: no cover - a core dependency; guess nothing without it
-        return {}
+        return {}, {}
     folder = Path(names.__file__).parent
     try:
-        male, female = _shares(folder / "dist.male.first"), _shares(folder / "dist.female.first")
+        return _shares(folder / "dist.male.first"), _shares(folder / "dist.female.first")
     except OSError:  # pragma: no cover - a broken install
-        return {}
+        return {}, {}
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    male, female = _lists()
     out: dict[str, str] = {}
     for name in male.keys() | female.keys():
         m, f = male.get(name, 0.0), female.get(name, 0.0)
@@ -56,3 +65,39 @@ def given_name_gender(name: str) -> str | None:
     if len(words) < 2 or not words[0][:1].isupper():
         return None
     return _genders().get(words[0].lower())
+
+
+def is_given_name(word: str, least_share: float = 0.01) -> bool:
+    """Whether ``word`` is a given name at least ``least_share`` percent of men or of women bear
+    (0.01: about one in ten thousand; "Keith", "Nikki")."""
+    male, female = _lists()
+    key = word.lower()
+    return max(male.get(key, 0.0), female.get(key, 0.0)) >= least_share
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, float]:
+    try:
+        import names
+    except ImportError:  # pragma: no cover - a core dependency
+        return {}
+    try:
+        return _shares(Path(names.__file__).parent / "dist.all.last")
+    except OSError:  # pragma: no cover - a broken install
+        return {}
+
+
+#: A word of a name as news text writes it: "Scott", "Lawrence-Hardy", "O'Neill".
+_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def person_shaped(name: str, least_surname_share: float = 0.002) -> bool:
+    """Whether ``name`` reads as a person's: two or three capitalised words, the first a given
+    name (``is_given_name``) and the last a surname at least ``least_surname_share`` percent of
+    people bear ("Nikki Haley", "Keith Lamont Scott"; not "Dallas Police", "Clinton Foundation",
+    "Christian News Service", whose last words are no common surnames)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return False
+    surname = words[-1].lower().replace("’", "'").replace("'", "")
+    return is_given_name(words[0]) and _surnames().get(surname, 0.0) >= least_surname_share
