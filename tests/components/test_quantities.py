@@ -105,3 +105,11 @@ def test_glued_scales_units_and_decades_still_count(parser) -> None:
     assert found["3%"] == ("percent", 3, None, None)
     assert any(kind == "date" and value == "1990s" for kind, value, _, _ in found.values())
     assert any(kind == "date" and value == "2019" for kind, value, _, _ in found.values())
+
+
+def test_a_share_is_not_read_inside_an_amount_or_a_span_of_time(parser) -> None:
+    text = "Families earning less than $125,000 in 18 years saved little, and 1 in 4 never did."
+    found = _found(parser, text)
+    assert found["less than $125,000"] == ("money", 125_000, "USD", "less than")
+    assert found["1 in 4"] == ("percent", 25, None, None)
+    assert not any(kind == "percent" and value == 0 for kind, value, _, _ in found.values())

@@ -352,7 +352,8 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
 
 _SMALL_WORDS = "|".join(w for w in _SMALL if w not in ("a", "an", "half", "dozen"))
 _RATIO_RE = re.compile(
-    rf"\b(\d+|{_SMALL_WORDS})\s+(?:in|out of)\s+(\d+|{_SMALL_WORDS})\b(?!\s*(?:%|per))", re.I)
+    rf"(?<![\d,.$€£])\b(\d+|{_SMALL_WORDS})\s+(?:in|out of)\s+(\d+|{_SMALL_WORDS})\b"
+    r"(?!\s*(?:%|per|years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)", re.I)
 _FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION_RE = re.compile(
     r"\b(?:(a|one|two|three|four)[ -])?(half|third|quarter|fifth|tenth)s?\s+(?:of|the)\b", re.I)
