@@ -208,6 +208,20 @@ def test_a_title_case_headline_keeps_only_names_the_body_confirms(nlp) -> None:
     assert any(m.end <= headline_end for m in whitfield.mentions), "the headline's Whitfield is hers"
 
 
+def test_a_title_with_a_full_stop_and_a_crosshead_before_a_colon_are_headlines(nlp) -> None:
+    from unspin.components._actors_entities import _headlines
+
+    text = ("Examining the Harbour Board's Record on Urgent Local Challenges.\n\n"
+            "Mayor Ann Cole spoke on Monday about the budget.\n\nGender Equality.\n\n"
+            "Limited Tools to Fight Flooding: The Harbour Board was set up when the river was calm, "
+            "Cole said.\n\nPresident Donald Trump: We will help the city.\n\nTrump won.")
+    assert [text[s:e] for s, e in _headlines(text)] == [
+        "Examining the Harbour Board's Record on Urgent Local Challenges.", "Gender Equality.",
+        "Limited Tools to Fight Flooding"]
+    names = sorted(a.name for a in nlp(Article(id="t", text=text)).actors)
+    assert names == ["Ann Cole", "Donald Trump", "Harbour Board"]
+
+
 def test_a_one_word_headline_name_needs_the_body_too(nlp) -> None:
     # spaCy's small model reads the capitalised verb of a headline as a person ("Denies")
     for headline, kept in (("Judge Denies Bail To Compound Residents In Harbour Case", None),

@@ -184,14 +184,39 @@ _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
 def _headlines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the lines written in Title Case (a title, a headline, a crosshead)."""
+    """Character ranges of the lines written in Title Case (a title, a headline, a crosshead),
+    also a short one set apart as a paragraph of its own and ending with a full stop
+    ("Gender Equality.", "Examining the U.N.'s Record on Urgent Global Challenges."), and of the
+    Title Case lead-in of a paragraph before a colon ("Veto Power Impedes Peace Efforts: ...")."""
     ranges = []
     at = 0
-    for line in text.split("\n"):
-        if is_headline(line):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        alone = (n == 0 or not lines[n - 1].strip()) and (n + 1 == len(lines) or not lines[n + 1].strip())
+        lead = _LEAD_IN.match(line)
+        if is_headline(line) or (alone and _section_title(line)):
             ranges.append((at, at + len(line)))
+        elif lead is not None and len(lead.group(1).split()) >= 4 and is_headline(lead.group(1)):
+            # four words at least: "President Donald Trump: ..." is a transcript's speaker
+            ranges.append((at, at + len(lead.group(1))))
         at += len(line) + 1
     return ranges
+
+
+def _section_title(line: str) -> bool:
+    """A paragraph of a few words, every long one capitalised, with or without a full stop
+    ("Gender Equality.", "Examining the U.N.'s Record on Urgent Global Challenges.")."""
+    words = _HEADLINE_WORD.findall(line)
+    return 0 < len(words) <= 12 and all(w[0].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+
+
+#: The small words a title leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to",
+                                "for", "by", "with", "from", "as", "vs", "vs."})
+
+
+#: A paragraph's lead-in before a colon, as a feature writes a crosshead into its paragraph.
+_LEAD_IN = re.compile(r"^([^:.!?\n]{3,90}):\s")
 
 
 def is_headline(line: str) -> bool:
