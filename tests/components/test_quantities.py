@@ -113,3 +113,10 @@ def test_a_share_is_not_read_inside_an_amount_or_a_span_of_time(parser) -> None:
     assert found["less than $125,000"] == ("money", 125_000, "USD", "less than")
     assert found["1 in 4"] == ("percent", 25, None, None)
     assert not any(kind == "percent" and value == 0 for kind, value, _, _ in found.values())
+
+
+def test_one_of_every_nine_is_a_share_and_a_tally_is_two_amounts(parser) -> None:
+    found = _found(parser, "About one of every nine voters is Latino. Cole leads 43 percent to 38 percent.")
+    assert found["About one of every nine"] == ("percent", 11.1, None, "about")
+    assert found["43 percent"] == ("percent", 43, None, None)
+    assert found["38 percent"] == ("percent", 38, None, None)

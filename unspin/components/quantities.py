@@ -352,7 +352,7 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
 
 _SMALL_WORDS = "|".join(w for w in _SMALL if w not in ("a", "an", "half", "dozen"))
 _RATIO_RE = re.compile(
-    rf"(?<![\d,.$€£])\b(\d+|{_SMALL_WORDS})\s+(?:in|out of)\s+(\d+|{_SMALL_WORDS})\b"
+    rf"(?<![\d,.$€£])\b(\d+|{_SMALL_WORDS})\s+(?:in|out of|in every|of every)\s+(\d+|{_SMALL_WORDS})\b"
     r"(?!\s*(?:%|per|years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)", re.I)
 _FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION_RE = re.compile(
@@ -460,9 +460,13 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             if glued and text[start] in _CURRENCY_SYMBOLS:
                 end = glued.end()
         start = _qualifier_start(text, start, sent.start_char)
-        # spaCy's trailing punctuation or apostrophes are not part of the amount
+        # spaCy's trailing punctuation or apostrophes are not part of the amount, nor a "to"
+        # or "and" it ran on to ("43 percent to 38 percent": two amounts)
         while end > start + 1 and text[end - 1] in ".,;:'\"’":
             end -= 1
+        joined = re.search(r"\s+(?:to|and|or|from)$", text[start:end], re.I)
+        if joined is not None and joined.start() > 0:
+            end = start + joined.start()
         label = ent.label_
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
