@@ -46,6 +46,9 @@ from unspin.doc import Article, Document
         ("a Nov. 29", "DATE", "date", "--11-29", None, None),
         ("this past June", "DATE", "date", "--06", None, None),
         ("mid-2019", "DATE", "date", "2019", None, None),
+        ("one-fifth", "CARDINAL", "percent", 20, None, None),
+        ("two thirds", "CARDINAL", "percent", 66.7, None, None),
+        ("as long as 18 years", "DATE", "number", 18, "years", "as long as"),
     ],
 )
 def test_parse_quantity_normalises(text, label, kind, value, unit, qualifier) -> None:

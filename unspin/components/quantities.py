@@ -46,7 +46,8 @@ _QUALIFIERS = sorted(
         "nearly all", "more", "less", "fewer", "a few", "several", "a couple of", "tens of",
         "dozens of", "hundreds of", "thousands of", "millions of", "greater than", "higher than",
         "as few as", "a little over", "a little more than", "well under", "well below",
-        "well above", "just shy of",
+        "well above", "just shy of", "as long as", "as little as", "as high as", "as low as",
+        "as early as", "as late as", "as recently as",
     ],
     key=len,
     reverse=True,
@@ -240,6 +241,10 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
     ):
         value, unit = _money(core)
         return "money", value, unit, qualifier
+    fraction = _BARE_FRACTION_RE.fullmatch(core.strip())
+    if fraction:  # "one-fifth", "two thirds": a share, as "a third of" is
+        share = 100 * (parse_number(fraction.group(1)) or 1.0) / _FRACTIONS[fraction.group(2).lower()]
+        return "percent", _tidy(round(share, 1)), None, qualifier
     plural = _PLURAL_SCALES.get(core.strip().lower())
     if plural is not None:  # "thousands", "tens of thousands": a lower bound, as written
         times = _MULTIPLES.get(qualifier or "", 1)
@@ -355,6 +360,7 @@ _RATIO_RE = re.compile(
     rf"(?<![\d,.$€£])\b(\d+|{_SMALL_WORDS})\s+(?:in|out of|in every|of every)\s+(\d+|{_SMALL_WORDS})\b"
     r"(?!\s*(?:%|per|years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)", re.I)
 _FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_BARE_FRACTION_RE = re.compile(r"(one|two|three|four)[ -](third|quarter|fifth|tenth)s?", re.I)
 _FRACTION_RE = re.compile(
     r"\b(?:(a|one|two|three|four)[ -])?(half|third|quarter|fifth|tenth)s?\s+(?:of|the)\b", re.I)
 
