@@ -123,3 +123,21 @@ def test_one_of_every_nine_is_a_share_and_a_tally_is_two_amounts(parser) -> None
     assert found["About one of every nine"] == ("percent", 11.1, None, "about")
     assert found["43 percent"] == ("percent", 43, None, None)
     assert found["38 percent"] == ("percent", 38, None, None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sanders led among voters under 30 and those 45 and over.",
+     {"under 30": ("number", 30, "years old", "under"), "45": ("number", 45, "years old", "at least")}),
+    ("They polled 2,000 people between the ages of 18 and 29.",
+     {"2,000": ("count", 2000, None, None), "18": ("number", 18, "years old", "from"),
+      "29": ("number", 29, "years old", "to")}),
+    ("As the senator turns 70, his sister, who was 22 then, spoke.",
+     {"70": ("number", 70, "years old", None), "22": ("number", 22, "years old", None)}),
+    ("He survived 5 ½ years in prison and raised $3 million through the end of September.",
+     {"5 ½ years": ("number", 5.5, "years", None), "$3 million": ("money", 3_000_000, "USD", None),
+      "the end of September": ("date", "--09", None, None)}),
+    ("Speakers mark the 25th anniversary of the 20th Century's worst war in the 22nd district.", {}),
+    ('The post <tweet id="672138506081275904"> was deleted.', {}),
+])
+def test_ages_by_the_words_around_them_and_numbers_that_are_no_dates(parser, text: str, expected) -> None:
+    assert _found(parser, text) == expected

@@ -88,9 +88,17 @@ _MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _WORD_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|[$€£¥₹₽₩%]", re.I)
 #: "30-year-old", "15-years-old", "aged 35": an age, a number of years.
-_AGE_RE = re.compile(r"(?:(?:age|aged)\s+(\d{1,3})|(\d{1,3})[\s-]+years?[\s-]+old)", re.I)
+_AGE_RE = re.compile(r"(?:(?:age|aged)\s+(\d{1,3})|(\d{1,3})[\s-]+years?[\s-]+olds?)", re.I)
+#: An age a number stands for by the words around it: "voters over 65", "those 45 and older",
+#: "as he turns 70", "people aged 45".
+_AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|voters|people|adults|those|men|women|"
+                            r"died\s+at|(?:who|he|she|i|we|you|they)\s*(?:is|was|were|am|are|['’]re|['’]m))"
+                            r"(?:\s+(?:over|under|above|below))?\s+$", re.I)
+_AGE_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|younger|under)\b", re.I)
+#: "between the ages of 18 and 29": two ages, as a range.
+_AGES_RE = re.compile(r"(?:between\s+)?(?:the\s+)?ages?\s+of\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
 _DURATION_RE = re.compile(
-    r"(?:the\s+)?(?:(?:past|last|next|first|previous|coming)\s+)?"
+    r"(?:(?:the|this|his|her|their|its|our)\s+)?(?:(?:past|last|next|first|previous|coming)\s+)?"
     r"((?:\d[\d,.]*|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half)?)(?:\s+|-)"
     r"(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)(?:\s+(?:old|long|ago))?",
     re.I,
@@ -185,7 +193,7 @@ def _money(text: str) -> tuple[float | int | None, str | None]:
 #: Words around a date that do not change it: "Friday, March 22", "between Dec. 2017", "this past June".
 _DATE_FILLER = re.compile(
     r"\b(?:the|of|on|in|a|an|between|from|since|until|till|by|before|after|this|past|last|next|"
-    r"early|late|mid|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+    r"early|late|mid|year|end|start|beginning|middle|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 
 
 def _date(text: str) -> str | None:
@@ -222,6 +230,7 @@ def _date(text: str) -> str | None:
 def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | None]:
     """``(kind, value, unit, qualifier)`` for a phrase tagged ``label`` (a spaCy entity label)."""
     qualifier, core = _split_qualifier(text.strip())
+    core = re.sub(r"\s?½", ".5", core)  # "5 ½ years"
     kind = QUANTITY_LABELS.get(label, "number")
     age = _AGE_RE.fullmatch(core.strip())
     if age and kind in ("date", "count", "number"):  # "30-year-old", "aged 35"
@@ -413,12 +422,38 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
     if first is None:  # "six-figure fees": a magnitude, not six of anything
         return bool(re.match(r"-(?:figure|digit)", text[end:end + 7]))
     before, after = text[max(0, first - 4):first], text[end:end + 40]
+    if re.match(r"\d{10}", text[first:end]):
+        return True  # ten digits and more with no separator: an id, a timestamp, a phone number
     if _NAMING_BEFORE_RE.search(before):
         return True
     if _NAMING_AFTER_RE.match(after) and not _SCALE_AFTER_RE.match(after):
         return True
     return bool(_EMERGENCY_RE.search(text[start:end]) and (
         _EMERGENCY_AFTER_RE.match(after) or _EMERGENCY_BEFORE_RE.search(text[max(0, start - 12):start])))
+
+
+def _ages(ent: Any, text: str) -> list[Quantity]:
+    """The ages a DATE or CARDINAL entity states, or []: after a name ("Eric Joering, 39,"), by
+    the words around it ("voters over 65", "those 45 and older", "turns 70"), or a range of
+    them ("between the ages of 18 and 29")."""
+    start, end = ent.start_char, ent.end_char
+    both = _AGES_RE.fullmatch(ent.text)
+    if both:
+        return [Quantity(start=start + both.start(g), end=start + both.end(g), kind="number",
+                         value=int(both.group(g)), unit="years old", qualifier=word)
+                for g, word in ((1, "from"), (2, "to"))]
+    if _age_after_name(ent):
+        return [Quantity(start=start, end=end, kind="number", value=int(ent.text), unit="years old")]
+    bare = re.fullmatch(r"(?:(over|under|above|below)\s+)?(\d{1,3})", ent.text, re.I)
+    after = _AGE_AFTER_RE.match(text, end)
+    if bare and 0 < int(bare.group(2)) < 125 and (_AGE_BEFORE_RE.search(text, max(0, start - 25), start)
+                                                  or after):
+        qualifier = bare.group(1).lower() if bare.group(1) else None
+        if after is not None and qualifier is None:  # "45 and older", "18 and under"
+            qualifier = "at most" if re.search(r"younger|under", after.group(0), re.I) else "at least"
+        return [Quantity(start=start, end=end, kind="number", value=int(bare.group(2)), unit="years old",
+                         qualifier=qualifier)]
+    return []
 
 
 def _age_after_name(ent: Any) -> bool:
@@ -450,10 +485,15 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             continue
         if ent.label_ == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
             continue
-        if ent.label_ in ("DATE", "CARDINAL") and _age_after_name(ent):
-            found.append(Quantity(start=start, end=end, kind="number", value=int(ent.text), unit="years old"))
-            taken.append((start, end))
-            continue
+        if ent.label_ in ("DATE", "CARDINAL"):
+            ages = _ages(ent, text)
+            if ages:  # "Eric Joering, 39,", "voters over 65", "between the ages of 18 and 29"
+                found.extend(ages)
+                taken.append((start, end))
+                continue
+        if ent.label_ == "DATE" and re.search(r"\d(?:st|nd|rd|th)\b", ent.text) and not re.search(
+                rf"\b{_MONTH_RE}|{_YEAR}", ent.text, re.I):
+            continue  # "the 25th anniversary", "the 20th Century", "the 22nd district": no date
         if (ent.label_ != "DATE" and _names_not_counts(text, start, end)) or re.fullmatch(
                 r"\d{1,2}/\d{1,2}", ent.text):
             taken.append((start, end))  # and the fallback pass must not read it either
@@ -477,6 +517,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
             label = "CARDINAL"  # "between 10 and 20 people": spaCy's small model calls it a date
+        if label == "DATE" and re.fullmatch(r"\d{1,3}(?:,\d{3})*", text[start:end]):
+            label = "CARDINAL"  # "Sanders has 70": a bare number that is no year is no date
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
         if kind != "date":
             ends = _number_range(text, start, end, label, qualifier)
