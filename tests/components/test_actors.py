@@ -523,9 +523,12 @@ def test_a_surname_the_recogniser_missed_is_a_mention_of_its_person(nlp) -> None
 
 
 def test_roles_go_only_to_actors_the_article_makes_central() -> None:
+    # (the gate gives an actor named once about 0.1, its threshold: the minor ones here are named
+    # once, last, among several others, so that a refit of the gate does not move them across it)
     text = ("Port Alder council votes to close ferry.\n\nMayor Ann Cole said the ferry lost money. "
-            "Cole said the islanders would be compensated, and Cole promised a new bus. A union in "
-            "Leeds, the Ferry Workers Union, objected. Cole said the council had no choice.")
+            "Cole said the islanders would be compensated, and Cole promised a new bus. The council "
+            "backed Cole, and Cole thanked the council. Cole said the council had no choice. "
+            "Unions in Leeds, York, Hull and Derby objected.")
     gated = load(components=["parse", "actors"], config={"actors": {"min_role_score": 0.0}})
     ungated = load(components=["parse", "actors"],
                    config={"actors": {"min_role_score": 0.0, "salience": False}})
