@@ -141,3 +141,17 @@ def test_one_of_every_nine_is_a_share_and_a_tally_is_two_amounts(parser) -> None
 ])
 def test_ages_by_the_words_around_them_and_numbers_that_are_no_dates(parser, text: str, expected) -> None:
     assert _found(parser, text) == expected
+
+
+def test_a_number_after_several_people_is_a_count_not_an_age() -> None:
+    from spacy.tokens import Span
+
+    from unspin.components.parse import make_parser
+
+    text = "We were 12 at the table, and she was 22 then."
+    sdoc = make_parser()(Document(Article(id="t", text=text))).cache["spacy"]
+    words = [t.text for t in sdoc]
+    sdoc.ents = [Span(sdoc, words.index("12"), words.index("12") + 1, label="CARDINAL"),
+                 Span(sdoc, words.index("22"), words.index("22") + 1, label="CARDINAL")]
+    found = {text[q.start:q.end]: (q.kind, q.value, q.unit) for s in sdoc.sents for q in find_quantities(s, text)}
+    assert found == {"12": ("count", 12, None), "22": ("number", 22, "years old")}

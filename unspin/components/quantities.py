@@ -91,9 +91,13 @@ _WORD_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|[$€£¥₹₽₩%]", r
 _AGE_RE = re.compile(r"(?:(?:age|aged)\s+(\d{1,3})|(\d{1,3})[\s-]+years?[\s-]+olds?)", re.I)
 #: An age a number stands for by the words around it: "voters over 65", "those 45 and older",
 #: "as he turns 70", "people aged 45".
-_AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|voters|people|adults|those|men|women|"
-                            r"died\s+at|(?:who|he|she|i|we|you|they)\s*(?:is|was|were|am|are|['’]re|['’]m))"
+_AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|voters|people|adults|those|men|"
+                            r"women|(?:who|he|she|i|we|you|they)\s*(?:is|was|were|am|are|['’]re|['’]m))"
                             r"(?:\s+(?:over|under|above|below))?\s+$", re.I)
+#: The cues that make an age of a number spaCy counts rather than dates: one person's ("she was
+#: 22"), not several people's ("we were 12" is a count).
+_AGE_ONLY_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|"
+                          r"(?:who|he|she|i)\s*(?:is|was|am|['’]m))\s+$", re.I)
 _AGE_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|younger|under)\b", re.I)
 #: "between the ages of 18 and 29": two ages, as a range.
 _AGES_RE = re.compile(r"(?:between\s+)?(?:the\s+)?ages?\s+of\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
@@ -446,8 +450,8 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
         return [Quantity(start=start, end=end, kind="number", value=int(ent.text), unit="years old")]
     bare = re.fullmatch(r"(?:(over|under|above|below)\s+)?(\d{1,3})", ent.text, re.I)
     after = _AGE_AFTER_RE.match(text, end)
-    if bare and 0 < int(bare.group(2)) < 125 and (_AGE_BEFORE_RE.search(text, max(0, start - 25), start)
-                                                  or after):
+    cue = _AGE_BEFORE_RE if ent.label_ == "DATE" else _AGE_ONLY_RE
+    if bare and 0 < int(bare.group(2)) < 125 and (cue.search(text, max(0, start - 25), start) or after):
         qualifier = bare.group(1).lower() if bare.group(1) else None
         if after is not None and qualifier is None:  # "45 and older", "18 and under"
             qualifier = "at most" if re.search(r"younger|under", after.group(0), re.I) else "at least"
