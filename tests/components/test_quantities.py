@@ -153,5 +153,6 @@ def test_a_number_after_several_people_is_a_count_not_an_age() -> None:
     words = [t.text for t in sdoc]
     sdoc.ents = [Span(sdoc, words.index("12"), words.index("12") + 1, label="CARDINAL"),
                  Span(sdoc, words.index("22"), words.index("22") + 1, label="CARDINAL")]
-    found = {text[q.start:q.end]: (q.kind, q.value, q.unit) for s in sdoc.sents for q in find_quantities(s, text)}
+    found = {text[q.start:q.end]: (q.kind, q.value, q.unit)
+             for sent in sdoc.sents for q in find_quantities(sent, text)}
     assert found == {"12": ("count", 12, None), "22": ("number", 22, "years old")}
