@@ -263,9 +263,10 @@ def _split_entity(sdoc: Any, label: str, first: int, last: int, persons: set[str
             and _key(_clean(sdoc[first:joint].text)) in persons):
         return [("PERSON", first, joint), ("ORG", joint + 1, last)]
     owned = next((t.i for t in sdoc[first + 1:last - 1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
-    if owned is None or _key(_clean(sdoc[first:owned].text)) not in owners:
+    owner = _key(_clean(sdoc[first:owned].text)) if owned is not None else ""
+    if owned is None or owner not in owners:
         return [(label, first, last)]
-    parts = [(owners[_key(_clean(sdoc[first:owned].text))], first, owned)]
+    parts = [(owners[owner], first, owned)]
     if sdoc[last - 1].lemma_.lower() not in _LAWS:  # a person's own thing is no person
         parts.append(("ORG" if label == "PERSON" else label, owned + 1, last))
     return parts

@@ -99,5 +99,5 @@ def person_shaped(name: str, least_surname_share: float = 0.002) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
-    surname = words[-1].lower().replace("’", "'").replace("'", "")
+    surname = re.sub("['’]", "", words[-1].lower())  # the census writes O'Neill as ONEILL
     return is_given_name(words[0]) and _surnames().get(surname, 0.0) >= least_surname_share
