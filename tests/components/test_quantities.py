@@ -156,3 +156,15 @@ def test_a_number_after_several_people_is_a_count_not_an_age() -> None:
     found = {text[q.start:q.end]: (q.kind, q.value, q.unit)
              for sent in sdoc.sents for q in find_quantities(sent, text)}
     assert found == {"12": ("count", 12, None), "22": ("number", 22, "years old")}
+
+
+def test_a_digit_that_is_no_decimal_is_no_age() -> None:
+    from spacy.tokens import Span
+
+    from unspin.components.parse import make_parser
+
+    text = "Officer Eric Joering, ², died."  # "²" is a digit to str.isdigit, and int() refuses it
+    sdoc = make_parser()(Document(Article(id="t", text=text))).cache["spacy"]
+    at = [t.text for t in sdoc].index("²")
+    sdoc.ents = [Span(sdoc, at, at + 1, label="DATE")]
+    assert [q for sent in sdoc.sents for q in find_quantities(sent, text)] == []

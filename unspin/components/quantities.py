@@ -463,7 +463,7 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
 def _age_after_name(ent: Any) -> bool:
     """True for the bare number spaCy tags as a date after a name: "Eric Joering, 39, died"."""
     doc = ent.doc
-    if len(ent) != 1 or not ent.text.isdigit() or not 0 < int(ent.text) < 125 or ent.start < 2:
+    if len(ent) != 1 or not ent.text.isdecimal() or not 0 < int(ent.text) < 125 or ent.start < 2:
         return False
     comma, name = doc[ent.start - 1], doc[ent.start - 2]
     closing = doc[ent.end] if ent.end < len(doc) else None
