@@ -36,6 +36,7 @@ from typing import Any
 
 from unspin.components._countries import is_country
 from unspin.components._given_names import given_name_gender, person_shaped
+from unspin.components._page_chrome import in_page_chrome
 
 __all__ = [
     "ENTITY_TYPES",
@@ -244,11 +245,6 @@ def _bylines(text: str) -> list[tuple[int, int]]:
     return signed + [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
-#: A web page's form fields and footer links, which pasted text carries and spaCy takes for names.
-_PAGE_WORDS = frozenset({
-    "email", "e-mail", "comments", "subscribe", "newsletter", "privacy policy", "terms of use",
-    "terms of service", "cookie policy", "privacy policy and terms", "privacy policy and terms of use",
-})
 _LAWS = frozenset({"amendment", "act", "constitution", "law", "bill", "treaty", "convention"})
 
 
@@ -295,7 +291,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue
         if ent.label_ != "NORP" and not any(c.isupper() for c in ent.text) and not ent.text.startswith("@"):
             continue  # a name is written with a capital: "marijuana", "n’t", "et al." are none
-        if sum(c.isalpha() for c in ent.text) < 2 or _key(_clean(ent.text)) in _PAGE_WORDS:
+        if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
             continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
         label, first, last = ent.label_, ent.start, ent.end
         if sdoc[first].pos_ in ("ADP", "CCONJ") and sdoc[first].text[:1].isupper():

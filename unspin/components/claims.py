@@ -19,6 +19,7 @@ import numpy as np
 from unspin.components._claims_features import sentence_features
 from unspin.components._claims_model import DEFAULT_MODEL_DIR, ClaimScorer, load_scorer
 from unspin.components._claims_source import find_source
+from unspin.components._page_chrome import in_page_chrome
 from unspin.components.quantities import find_quantities
 from unspin.doc import Claim, Document
 from unspin.errors import ConfigError, ModelError
@@ -33,8 +34,10 @@ def candidate_sentences(parsed: Any) -> list[Any]:
     """The spaCy sentences worth scoring, cut at line breaks and trimmed of outer whitespace.
 
     Headlines and headings (a line that does not end like a sentence), bylines and fragments
-    under ``_MIN_WORDS`` words are left out, as are questions.
+    under ``_MIN_WORDS`` words are left out, as are questions and the lines of a web page's
+    furniture (``_page_chrome``: "Completing this poll grants you access to ...").
     """
+    text = parsed.text
     out = []
     for sent in parsed.sents:
         start = sent.start
@@ -46,7 +49,7 @@ def candidate_sentences(parsed: Any) -> list[Any]:
                 out.extend(_keep(piece, whole_line=True))
         if start < sent.end:
             out.extend(_keep(parsed[start : sent.end]))
-    return out
+    return [span for span in out if not in_page_chrome(text, span.start_char)]
 
 
 def _keep(span: Any, whole_line: bool = False) -> list[Any]:

@@ -27,6 +27,7 @@ from unspin.components._actors_entities import (
     fits_pronoun,
     resolve_reference,
 )
+from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_features import (
     QUOTE_CHARS,
     candidate_cues,
@@ -308,6 +309,8 @@ class QuoteFinder:
     def predict(self, sdoc: Any) -> list[Quote]:
         text = sdoc.text
         found, context = self.find(sdoc, text)
+        # a web page's furniture quotes no one ("You also agree to this site's Privacy Policy")
+        found = [(quote, cue) for quote, cue in found if not in_page_chrome(text, quote.start)]
         clusters = entity_clusters(sdoc)
         speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
         static: dict[int, float] = {}

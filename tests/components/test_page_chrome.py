@@ -1,0 +1,52 @@
+"""A web page's furniture in pasted text: no claim, quote or actor is read from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.components._page_chrome import in_page_chrome, page_chrome
+from unspin.doc import Article
+from unspin.pipeline import load
+
+# Written for these tests: an article with the furniture a scraped page carries.
+PAGE = ("Mayor Ann Cole said on Monday that the harbour bridge cost 48 million dollars.\n"
+        "Completing this poll grants you access to Harbour News updates free of charge.\n"
+        "You may opt out at anytime.\n"
+        "You also agree to this site's Privacy Policy and Terms of Use.\n"
+        "Email *\n"
+        "take our poll - story continues below Should Ann Cole resign?\n"
+        "557 SHARES Facebook Twitter\n"
+        "Advertisement\n"
+        "©2024 Harbour News, Distributed by Coast Content Agency, LLC.\n"
+        "Tom Reyes said the council had spent 12 million dollars on consultants in 2023.")
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("Email *", True),
+    ("Comments This field is for validation purposes and should be left unchanged.", True),
+    ("You may opt out at anytime.", True),
+    ("Read more from Yahoo News:", True),
+    ("1.2k SHARES Facebook Twitter", True),
+    ("The families requested privacy to mourn.", False),
+    ("Subscribe to the newsletters of websites you enjoy.", False),
+    ("Voters told the poll that they trust the mayor.", False),
+    ("Email was his preferred way to lie.", False),
+])
+def test_which_lines_are_furniture(line: str, chrome: bool) -> None:
+    assert bool(page_chrome(line)) is chrome
+
+
+def test_in_page_chrome_finds_the_line_of_a_position() -> None:
+    text = "A sentence.\nEmail *\nAnother sentence."
+    assert [in_page_chrome(text, at) for at in (0, 12, 18, 20)] == [False, True, True, False]
+
+
+def test_no_claim_quote_or_actor_comes_from_the_furniture() -> None:
+    doc = load(components=["parse", "claims", "quotes", "actors"])(Article(id="p", text=PAGE))
+    furniture = page_chrome(PAGE)
+    spans = ([(c.start, c.end) for c in doc.claims] + [(q.start, q.end) for q in doc.quotes]
+             + [(m.start, m.end) for a in doc.actors for m in a.mentions])
+    assert spans, "the article's own sentences are still read"
+    assert not any(s < fe and fs < e for s, e in spans for fs, fe in furniture)
+    assert {a.name for a in doc.actors} >= {"Ann Cole", "Tom Reyes"}
+    assert any("48 million" in PAGE[c.start:c.end] for c in doc.claims)
