@@ -95,8 +95,39 @@ def test_missing_model_files_say_what_to_do(tmp_path: Path) -> None:
 def test_shipped_classifiers_fit_the_technique_encoder() -> None:
     model = load_role_model()
     encoded = technique_states(Document(Article(id="t", text=TEXT)))
-    assert model.mean.shape == (encoded.hidden.shape[1],)
+    assert model.mean.shape == (encoded.hidden.shape[1] + 1,), "the encoder state, then harmed"
+    assert model.features_after(encoded.hidden.shape[1]) == 1
     assert set(model.fine_labels) <= {f for fine in FINE_ROLES.values() for f in fine}
+
+
+def test_harmed_is_what_a_verb_of_violence_is_done_to() -> None:
+    from unspin.components._actors_roles import harmed
+    from unspin.components.parse import make_parser
+
+    text = ("Police shot Ann Cole on Monday. Tom Reyes attacked the plan. Troops launched attacks "
+            "on Leeds, and Cole was later wounded. Police arrested Lee Park.")
+    sdoc = make_parser()(Document(Article(id="t", text=text))).cache["spacy"]
+
+    def at(word: str, nth: int = 0) -> tuple[int, int]:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return start, start + len(word)
+
+    assert harmed(sdoc, [at("Ann Cole")]) == 1.0  # the object of "shot"
+    assert harmed(sdoc, [at("Tom Reyes")]) == 0.0  # the one who attacks
+    assert harmed(sdoc, [at("Leeds")]) == 1.0  # "attacks on Leeds"
+    assert harmed(sdoc, [at("Cole", 1)]) == 1.0  # "Cole was wounded"
+    assert harmed(sdoc, [at("Lee Park")]) == 0.0  # a suspect arrested is no victim
+    assert harmed(sdoc, []) == 0.0
+
+
+def test_a_role_file_without_actor_features_still_reads_the_state_alone() -> None:
+    model = _toy_model()
+    width = model.mean.shape[0]
+    assert model.features_after(width) == 0
+    vectors = np.zeros((2, width), dtype=np.float32)
+    assert model.predict(vectors) == model.predict(vectors, ())
 
 
 def test_a_role_is_shown_when_it_reaches_its_own_threshold() -> None:
@@ -160,3 +191,12 @@ def test_the_actors_stage_shows_roles_by_the_model_thresholds(tmp_path: Path) ->
     forced = load(components=["parse", "actors"],
                   config={"actors": {"model": str(tmp_path / "never"), "min_role_score": 0.0}})
     assert all(a.role in MAIN_ROLES for a in forced(Article(id="t", text=TEXT)).actors)
+
+
+def test_actor_features_follow_the_averaged_state() -> None:
+    model = _toy_model()  # width 4: a state of 3, then one actor feature
+    model.main_w[3, 2] = 9.0  # the feature pulls towards innocent
+    vectors = np.array([[0, 0, 0], [0, 0, 0]], dtype=np.float32)
+    assert model.features_after(3) == 1
+    assert model.predict(vectors, (1.0,))[0] == "innocent"
+    assert model.predict(vectors, (0.0,))[0] != "innocent"

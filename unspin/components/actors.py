@@ -27,7 +27,7 @@ from typing import Any
 
 from unspin.components._actors_bodies import actor_clusters
 from unspin.components._actors_entities import EntityCluster, cluster_for_span
-from unspin.components._actors_roles import load_role_model, mention_vectors
+from unspin.components._actors_roles import harmed, load_role_model, mention_vectors
 from unspin.components._actors_salience import load_salience_gate, salience_features
 from unspin.components._claims_source import sources_from_quotes
 from unspin.components.techniques import technique_states
@@ -149,6 +149,8 @@ class ActorFinder:
         groups = [cluster.mentions[: self.role_mentions] for cluster in clusters]
         spans = [span for group in groups for span in group]
         vectors = mention_vectors(technique_states(doc), spans)
+        wanted = model.features_after(vectors.shape[1])
+        sdoc = doc.cache["spacy"]
         salient = [True] * len(clusters)
         if self.salience:  # an actor the article names in passing is cast in no role
             gate_file = Path(folder) / "salience.json" if folder else None
@@ -160,11 +162,12 @@ class ActorFinder:
             at += len(group)
             if not keep:
                 continue
+            features = (harmed(sdoc, group),) if wanted == 1 else ()
             # below its threshold a role is wrong too often to show (see the model card)
             if self.min_role_score is None:
-                decided = model.predict_shown(rows)
+                decided = model.predict_shown(rows, features)
             else:
-                decided = model.predict(rows)
+                decided = model.predict(rows, features)
                 decided = decided if decided[2] >= self.min_role_score else None
             if decided is not None:
                 actor = actors[id(cluster)]

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES, RoleModel, mention_vectors
+from unspin.components._actors_roles import FINE_ROLES, MAIN_ROLES, RoleModel, harmed, mention_vectors
 from unspin.components.techniques import TechniqueModel
 from unspin.errors import EvaluationError, InputNotFoundError
 
@@ -111,19 +111,24 @@ def occurrences(text: str, mention: RoleMention, per_mention: int) -> list[tuple
 
 def role_vectors(texts: dict[str, str], mentions: Sequence[RoleMention], model: TechniqueModel | None = None,
                  per_mention: int = 8) -> np.ndarray:
-    """One vector per mention: the mean technique-encoder state of its occurrences (as the actors stage).
+    """One vector per mention: the mean technique-encoder state of its occurrences (as the actors
+    stage), then ``harmed`` of those occurrences (1.0 if one is what a verb of violence is done to).
 
-    Each document is encoded once, whole, all its mentions together.
+    Each document is encoded once, whole, all its mentions together, and parsed once.
     """
+    from unspin.components.parse import load_spacy
+
     model = model if model is not None else TechniqueModel()
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_document[m.document].append(i)
     names = sorted(by_document)
     out: np.ndarray | None = None
-    for name, encoded in zip(names, model.encode([texts[n] for n in names]), strict=True):
+    parsed = load_spacy().pipe(texts[n] for n in names)
+    for name, encoded, sdoc in zip(names, model.encode([texts[n] for n in names]), parsed, strict=True):
+        width = encoded.hidden.shape[1]
         if out is None:
-            out = np.zeros((len(mentions), encoded.hidden.shape[1]), dtype=np.float32)
+            out = np.zeros((len(mentions), width + 1), dtype=np.float32)
         groups = [occurrences(texts[name], mentions[i], per_mention) for i in by_document[name]]
         vectors = mention_vectors(encoded, [s for group in groups for s in group])
         at = 0
@@ -131,7 +136,8 @@ def role_vectors(texts: dict[str, str], mentions: Sequence[RoleMention], model: 
             rows = vectors[at : at + len(group)]
             at += len(group)
             rows = rows[~np.isnan(rows).any(axis=1)]
-            out[i] = rows.mean(axis=0) if len(rows) else 0.0
+            out[i, :width] = rows.mean(axis=0) if len(rows) else 0.0
+            out[i, width] = harmed(sdoc, group)  # as the actors stage reads it
     return out if out is not None else np.zeros((0, 0), dtype=np.float32)
 
 
