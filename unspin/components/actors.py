@@ -139,18 +139,18 @@ class ActorFinder:
             for speaker in speakers:
                 actors[id(speaker)].quotes.append(index)
         if self.roles and clusters and doc is not None:
-            self._assign_roles(doc, clusters, actors)
+            self._assign_roles(doc, sdoc, clusters, actors)
         ordered = sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0].start))
         return ordered, targets
 
-    def _assign_roles(self, doc: Document, clusters: list[EntityCluster], actors: dict[int, Actor]) -> None:
+    def _assign_roles(self, doc: Document, sdoc: Any, clusters: list[EntityCluster],
+                      actors: dict[int, Actor]) -> None:
         folder = str(self.model_path) if self.model_path else None
         model = load_role_model(str(Path(folder) / "roles.npz") if folder else None)
         groups = [cluster.mentions[: self.role_mentions] for cluster in clusters]
         spans = [span for group in groups for span in group]
         vectors = mention_vectors(technique_states(doc), spans)
         wanted = model.features_after(vectors.shape[1])
-        sdoc = doc.cache["spacy"]
         salient = [True] * len(clusters)
         if self.salience:  # an actor the article names in passing is cast in no role
             gate_file = Path(folder) / "salience.json" if folder else None
