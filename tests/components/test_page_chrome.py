@@ -31,6 +31,13 @@ PAGE = ("Mayor Ann Cole said on Monday that the harbour bridge cost 48 million d
     ("Subscribe to the newsletters of websites you enjoy.", False),
     ("Voters told the poll that they trust the mayor.", False),
     ("Email was his preferred way to lie.", False),
+    ("Read more: Harbour bridge costs soar again", True),
+    ("READ MORE HARBOUR STORIES", True),
+    ("Related Content:", True),
+    ("Subscribe to our mailing list and get updates to your email inbox.", True),
+    ("Subscribe to Harbour.News Telegram channel!", True),
+    ("Sign up to get unfiltered news delivered straight to your inbox.", True),
+    ("Read more about the plan in the council's report.", False),
 ])
 def test_which_lines_are_furniture(line: str, chrome: bool) -> None:
     assert bool(page_chrome(line)) is chrome

@@ -4,7 +4,9 @@ A sign-up form ("Email *", "This field is for validation purposes ..."), a poll'
 newsletter's pitch ("Completing this poll grants you access to ... updates free of charge",
 "You may opt out at anytime", "take our poll - story continues below"), the consent line
 ("You also agree to this site's Privacy Policy and Terms of Use"), share counters ("557 SHARES
-Facebook Twitter"), "Advertisement", "Read more from ...", a copyright line. None of it is the
+Facebook Twitter"), "Advertisement", links to other stories ("Read more from ...", "Read more:
+...", "Related: ..."), a site's own pitch ("Subscribe to our mailing list ...", "Sign up to get
+... news delivered straight to your inbox"), a copyright line. None of it is the
 article's: no claim, quote or actor is read from these lines. The patterns are kept narrow, each
 one a whole line of furniture, so that a sentence of the article about privacy or polls stays.
 """
@@ -26,6 +28,11 @@ _CHROME = re.compile(
     | \btake\ our\ poll\b
     | ^\s*advertisements?\s*$
     | ^\s*(?:read\ more\ (?:from|at|on)\b|sign\ up\ (?:for\ (?:more\ )?newsletters?|thank\ you)\b)
+    | ^\s*(?:read\ more|related(?:\ (?:content|stories|articles|posts|reading))?)\s*:
+    | ^\s*read\ more\ \w+\ stories\s*$
+    | ^\s*sign\ up\b.*\b(?:inbox|newsletters?)\b
+    | ^\s*subscribe\ to\ (?:our\b|(?-i:[A-Z])[\w.]+\ (?:telegram|newsletter|channel)\b)
+    | ^\s*help\ keep\ .{0,60}\bfree\b
     | ^\s*[\d.,]+k?\s+shares\b
     | ^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})""",
     re.IGNORECASE | re.VERBOSE,
