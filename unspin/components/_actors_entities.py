@@ -279,13 +279,17 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     bylines = _bylines(text)
     body: list[tuple[str, int, int]] = []
     held: list[tuple[str, int, int]] = []
-    persons = {_key(_clean(ent.text)) for ent in sdoc.ents if ent.label_ == "PERSON"}
+    persons: set[str] = set()  # the names the text gives a person, once at least
     owners: dict[str, str] = {}  # names the text gives a person or a place, once at least
     for ent in sdoc.ents:
-        if ent.label_ in ("PERSON", "GPE"):
-            owners.setdefault(_key(_clean(ent.text)), ent.label_)
-        if ent.label_ == "PERSON" and len(_words(ent.text)) > 1:  # "Trump’s" after "Donald Trump"
-            owners.setdefault(_words(ent.text)[-1], "PERSON")
+        if ent.label_ not in ("PERSON", "GPE"):
+            continue
+        key = _key(_clean(ent.text))
+        owners.setdefault(key, ent.label_)
+        if ent.label_ == "PERSON":
+            persons.add(key)
+            if len(_words(ent.text)) > 1:  # "Trump’s" after "Donald Trump"
+                owners.setdefault(_words(ent.text)[-1], "PERSON")
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in bylines):
             continue
