@@ -215,7 +215,7 @@ def test_a_claim_takes_the_speaker_of_the_quote_it_lies_in_as_source() -> None:
                     speaker=Attribution(name="Ann Lee", start=she, end=she + 3, actor="Ann Lee"),
                     cue=Attribution(name="tell", start=told, end=told + 4)),
               Quote(text.index("anything"), len(text), kind="reported", speaker=None)]
-    assert sources_from_quotes(claims, quotes) == 1
+    assert sources_from_quotes(claims, quotes, text) == 1
     source = claims[0].source
     assert source is not None and source.name == "Ann Lee" and source.actor == "Ann Lee"
     assert text[source.start:source.end] == "she told", "the span covers the speaker and the cue"
@@ -223,8 +223,35 @@ def test_a_claim_takes_the_speaker_of_the_quote_it_lies_in_as_source() -> None:
     assert claims[2].source is None, "a quote without a speaker gives no source"
     quotes.append(Quote(s2, text.index(", according"), kind="reported",
                         speaker=Attribution(name="the central bank", start=bank + 13, end=s3 - 2)))
-    assert sources_from_quotes(claims, quotes) == 2
+    assert sources_from_quotes(claims, quotes, text) == 2
     assert claims[1].source.name == "the central bank", "the quote's speaker wins over the rules"
+
+
+def test_whoever_only_acted_is_no_source() -> None:
+    """A quote a PolNeAR-style cue finds through a verb of action ("fired", "raided") names who
+    acted; a claim inside it keeps no source. A stance with a proposition still cites."""
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    text = ("Police raided the compound on Friday. The mayor plans to cut 300 jobs. "
+            "The board voted to close 12 schools.")
+    raid, plans, voted = text.index("the compound"), text.index("to cut"), text.index("to close")
+    claims = [Claim(0, text.index(" The mayor")), Claim(text.index("The mayor"), text.index(" The board")),
+              Claim(text.index("The board"), len(text))]
+
+    def quote(start: int, end: int, who: str, cue: str, at: int) -> Quote:
+        return Quote(start, end, kind="reported",
+                     speaker=Attribution(name=who, start=text.index(who), end=text.index(who) + len(who)),
+                     cue=Attribution(name=cue, start=at, end=at + 4))
+
+    quotes = [quote(raid, text.index(" on Friday"), "Police", "raid", text.index("raided")),
+              quote(plans, text.index(". The board"), "The mayor", "plan", text.index("plans")),
+              # a cue outside the list, but its content is a proposition ("to close ...")
+              quote(voted, len(text) - 1, "The board", "move", text.index("voted"))]
+    assert sources_from_quotes(claims, quotes, text) == 2
+    assert claims[0].source is None, "the police raided: they acted, nobody is cited"
+    assert claims[1].source is not None and claims[1].source.name == "The mayor"
+    assert claims[2].source is not None and claims[2].source.name == "The board"
 
 
 RANGES = ("The deal is worth $5-7 billion to the firm. Prices rose 3-4% in the second quarter. "

@@ -183,7 +183,7 @@ class ActorFinder:
             if target is not None:
                 technique.target = target.name
         if self.quote_sources:
-            sources_from_quotes(doc.claims, doc.quotes)
+            sources_from_quotes(doc.claims, doc.quotes, doc.text)
         clusters = actor_clusters(sdoc)
         by_name = {cluster.name: cluster for cluster in clusters}
         text = sdoc.text  # spaCy rebuilds the text on each access
