@@ -218,7 +218,8 @@ CITING_CUES = frozenset([
     "tout", "mock", "deride", "dismiss", "scoff", "sneer", "scold", "lecture", "cast", "want",
     "plan", "intend", "aim", "seek", "try", "attempt", "refuse", "decline", "offer", "vote",
     "oppose", "support", "endorse", "back", "favor", "favour", "champion", "embrace", "defend",
-    "advocate", "campaign", "lobby",
+    "advocate", "campaign", "lobby", "learn", "hear", "read", "remember", "realize", "realise",
+    "recognize", "recognise", "criticism", "accusation", "justify", "lash",
 ])
 #: How a reported quote's content opens when it is a proposition ("... plans to cut taxes",
 #: "... found that ..."), not the object of an act ("... raided the compound").
