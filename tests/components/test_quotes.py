@@ -539,6 +539,9 @@ def test_short_texts_keep_their_speakers(text: str, speaker: str) -> None:
     # an office the text never gave anyone is the person just named, when they have no other title
     ("Ann Cole spoke after the vote. The mayor said the harbour would reopen in May.",
      "the harbour would reopen", "Ann Cole"),
+    # a place before the office is the senator's state, not the speaker
+    ("Sen. Laura Whitfield (R-Ohio) voted against the bill.\n\nThe Ohio senator said the vote "
+     "was rushed.", "the vote was rushed", "Laura Whitfield"),
 ])
 def test_a_title_speaker_is_the_person_the_text_gave_that_title(nlp, text: str, part: str,
                                                                  expected: str | None) -> None:

@@ -47,6 +47,7 @@ __all__ = [
     "entity_spans",
     "fits_pronoun",
     "is_headline",
+    "office_holder",
     "resolve_reference",
 ]
 
@@ -863,6 +864,18 @@ _OFFICES = frozenset({
     "ambassador", "king", "queen", "prince", "premier", "chancellor", "pope", "candidate", "nominee",
     "ceo", "chair", "leader",
 })
+
+
+def office_holder(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> EntityCluster | None:
+    """The one person the text gives the office ``head`` names ("the South Carolina senator"
+    after "Sen. Lindsey Graham"), or None when it is no office (``_OFFICES``) or the text gives
+    it to nobody or to several (then the place before the title may be what tells them apart)."""
+    form = _title_form(head)
+    if form not in _OFFICES:
+        return None
+    titles, _ = _person_facts(sdoc, clusters)
+    holders = [c for c in clusters if c.type == "person" and form in titles.get(id(c), set())]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],

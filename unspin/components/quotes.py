@@ -25,6 +25,7 @@ from unspin.components._actors_entities import (
     cluster_for_span,
     entity_clusters,
     fits_pronoun,
+    office_holder,
     resolve_reference,
 )
 from unspin.components._page_chrome import in_page_chrome
@@ -442,6 +443,10 @@ class QuoteFinder:
             return Attribution(name=written, start=start, end=end,
                                actor=None if first is None else first.name)
         cluster = cluster_for_span(clusters, start, end, text)
+        if cluster is not None and cluster.type in ("place", "organization"):
+            # "the South Carolina senator said": the senator speaks, not the state before the
+            # title (not a country's: "the French president" is not the president named before)
+            cluster = office_holder(sdoc, head, clusters) or cluster
         named = _named_apposition(head)
         if named is not None:  # "Keller's spokesman, Tom Reyes, told ...": the name is the speaker
             cluster = cluster_for_span(clusters, named[0].idx, named[-1].idx + len(named[-1].text), text)
