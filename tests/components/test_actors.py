@@ -406,6 +406,30 @@ def test_the_west_is_one_actor_but_not_inside_a_name(nlp) -> None:
     assert [m.start for m in west.mentions] == [text.index("the West of") + 4, text.index("The West's") + 4]
 
 
+def test_a_capital_that_acts_is_its_state_and_a_capital_where_things_happen_the_city(nlp) -> None:
+    text = ("Russia launched new strikes on Monday. Moscow denied targeting civilians, and the Kremlin "
+            "said the operation would continue. Thousands marched in Moscow against the war. "
+            "Ukraine asked for help, and Washington announced sanctions on Moscow.")
+    doc = nlp(Article(id="t", text=text))
+    russia = _actor(doc, "Russia")
+    assert russia.type == "country"
+    assert [text[m.start:m.end] for m in russia.mentions] == ["Russia", "Moscow", "Kremlin", "Moscow"]
+    assert {"Moscow", "Kremlin"} <= set(russia.aliases)
+    moscow = _actor(doc, "Moscow")  # "marched in Moscow": the city
+    assert moscow.type == "place" and [m.start for m in moscow.mentions] == [text.index("in Moscow") + 3]
+    # Washington stands for a country the text never names: it stays as written
+    assert _actor(doc, "Washington").type == "place"
+
+
+def test_washington_stays_the_state_in_a_story_about_the_states(nlp) -> None:
+    text = ("The United States faces a lawsuit. California and Oregon joined the case, and "
+            "Washington argued that the rule was unlawful.")
+    doc = nlp(Article(id="t", text=text))
+    usa = _actor(doc, "United States")
+    assert "Washington" not in usa.aliases
+    assert any(a.name == "Washington" for a in doc.actors)
+
+
 def _entity_doc(words: list[str], ents: list[tuple[int, int, str]]):
     """A spaCy doc with the given entities (token ranges and labels), no statistical model."""
     from spacy.tokens import Doc, Span

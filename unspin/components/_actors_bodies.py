@@ -16,6 +16,10 @@ Two blocs act in the news although spaCy calls them locations or misses them: "t
 group) and "Europe" (a place); a capitalised "West" heading its phrase is the bloc, not the one
 in "West Virginia" or "the West Coast".
 
+A capital that acts or is acted on as a state ("Moscow denied it", "sanctions on Moscow") and
+"the Kremlin" join the country's actor when the text names the country; "in Moscow" stays the
+city.
+
 The entities' own clusters (``entity_clusters``) are left as they are, since the quotes stage's
 speaker model was trained on their mentions; the actors stage reads ``actor_clusters``.
 """
@@ -29,7 +33,13 @@ from typing import Any
 import numpy as np
 from spacy.attrs import LOWER
 
-from unspin.components._actors_entities import TITLE_WORDS, EntityCluster, entity_clusters, is_headline
+from unspin.components._actors_entities import (
+    TITLE_WORDS,
+    US_STATES,
+    EntityCluster,
+    entity_clusters,
+    is_headline,
+)
 
 __all__ = ["BODY_NOUNS", "actor_clusters", "body_mentions"]
 
@@ -181,8 +191,94 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
         cluster.labels = [cluster.labels[i] for i in order]
     clusters.extend(bodies)
     clusters.extend(_blocs(sdoc))
+    clusters = _capitals_as_states(sdoc, clusters)
     sdoc.user_data["unspin_actors"] = clusters
     return clusters
+
+
+#: Capitals the news names a state by ("Moscow denied ...", "talks with Beijing"), with the
+#: names of their country. Left out: capitals whose country is disputed or ambiguous
+#: ("Jerusalem", "Brussels": Belgium or the EU).
+_CAPITALS: dict[str, frozenset[str]] = {
+    city: frozenset(countries.split("|")) for city, countries in {
+        "moscow": "russia|russian federation", "kremlin": "russia|russian federation",
+        "washington": "united states|u.s.|us|usa|america|united states of america",
+        "kyiv": "ukraine", "kiev": "ukraine", "beijing": "china", "tehran": "iran",
+        "damascus": "syria", "london": "britain|united kingdom|uk|u.k.|great britain",
+        "paris": "france", "berlin": "germany", "ankara": "turkey|türkiye",
+        "pyongyang": "north korea", "seoul": "south korea", "tokyo": "japan",
+        "riyadh": "saudi arabia", "baghdad": "iraq", "kabul": "afghanistan",
+        "caracas": "venezuela", "havana": "cuba", "minsk": "belarus", "warsaw": "poland",
+        "budapest": "hungary", "new delhi": "india", "islamabad": "pakistan", "cairo": "egypt",
+        "ottawa": "canada", "canberra": "australia", "rome": "italy", "madrid": "spain",
+        "athens": "greece", "stockholm": "sweden", "helsinki": "finland", "oslo": "norway",
+        "copenhagen": "denmark", "tallinn": "estonia", "riga": "latvia", "vilnius": "lithuania",
+    }.items()
+}
+#: US states whose name in a text shows it is about the states, so "Washington" may be one
+#: ("Washington's Attorney General"); "New York" and "Georgia" are as often a city or a country.
+_OTHER_STATES = US_STATES - {"washington", "new york", "georgia"}
+#: Relations in which a capital acts or is acted on as a state: its subject, owner, object.
+_STATE_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "dobj", "dative"})
+#: Prepositions before a capital that stands for its state ("talks with Moscow", "sanctions on
+#: Tehran"), where "in Moscow" or "to Moscow" is the city.
+_STATE_PREPOSITIONS = frozenset({"with", "against", "on", "by", "toward", "towards", "between", "for"})
+
+
+def _capitals_as_states(sdoc: Any, clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """Join a capital's mentions that stand for its state ("Moscow denied it", "Moscow's
+    response", "sanctions on Moscow") to the country's actor, when the text names the country;
+    "the Kremlin" always. Its other mentions ("in Moscow") stay the city (a place, also where
+    the entity recogniser called it a person); a capital left with none is dropped."""
+    countries = [c for c in clusters if c.type == "country"]
+    if not countries:
+        return clusters
+    # "Washington" is the state as well: where the text names another US state, leave it alone
+    us_states = any(c.type == "place" and c.name.lower() in _OTHER_STATES for c in clusters)
+    kept: list[EntityCluster] = []
+    for cluster in clusters:
+        key = cluster.name.lower().removeprefix("the ")
+        names = _CAPITALS.get(key)
+        if key == "washington" and (us_states or cluster.type == "person"):
+            names = None  # and the entity recogniser takes "Kyiv" for a person at times
+        country = None if names is None else next(
+            (c for c in countries if any(n.lower().removeprefix("the ") in names
+                                         for n in (c.name, *c.aliases))), None)
+        if country is None:
+            kept.append(cluster)
+            continue
+        stay: list[int] = []
+        for i, (start, end) in enumerate(cluster.mentions):
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            if span is None or sdoc.text[start:end].isupper() or not (
+                    cluster.type == "organization" or _as_state(span.root)):  # "WASHINGTON —": a dateline
+                stay.append(i)
+                continue
+            country.mentions.append((start, end))
+            country.labels.append(cluster.labels[i])
+            written = " ".join(sdoc.text[start:end].split())
+            if written not in country.aliases:
+                country.aliases.append(written)
+        if stay:
+            cluster.mentions = [cluster.mentions[i] for i in stay]
+            cluster.labels = [cluster.labels[i] for i in stay]
+            if cluster.type == "person":
+                cluster.type = "place"
+            kept.append(cluster)
+    for country in countries:
+        order = sorted(range(len(country.mentions)), key=lambda i: country.mentions[i])
+        country.mentions = [country.mentions[i] for i in order]
+        country.labels = [country.labels[i] for i in order]
+    return kept
+
+
+def _as_state(token: Any) -> bool:
+    """Whether a capital's word acts or is acted on in its sentence, as a state does."""
+    while token.dep_ == "conj" and token.head.i != token.i:  # "Moscow and Beijing have ..."
+        token = token.head
+    if token.dep_ in _STATE_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _STATE_PREPOSITIONS
 
 
 def _blocs(sdoc: Any) -> list[EntityCluster]:

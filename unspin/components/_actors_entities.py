@@ -41,6 +41,7 @@ from unspin.components._page_chrome import in_page_chrome
 __all__ = [
     "ENTITY_TYPES",
     "TITLE_WORDS",
+    "US_STATES",
     "EntityCluster",
     "cluster_for_span",
     "entity_clusters",
@@ -97,6 +98,8 @@ _POSTAL = {
     "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VA": "Virginia",
     "VT": "Vermont", "WI": "Wisconsin", "WV": "West Virginia", "WY": "Wyoming",
 }
+#: The US states' names, in lower case.
+US_STATES = frozenset(name.lower() for name in _POSTAL.values())
 
 #: Words of a person's title or office ("the senator", "Secretary of State").
 TITLE_WORDS = frozenset({
