@@ -430,6 +430,16 @@ def test_washington_stays_the_state_in_a_story_about_the_states(nlp) -> None:
     assert any(a.name == "Washington" for a in doc.actors)
 
 
+def test_a_body_noun_naming_an_entity_makes_it_a_body_that_a_later_mention_refers_to(nlp) -> None:
+    text = ("The festival was sponsored by the company Baillie Gifford, and Ann Cole pulled out. "
+            "The company said on Tuesday that it would review its investments.")
+    doc = nlp(Article(id="t", text=text))
+    firm = _actor(doc, "Baillie Gifford")
+    assert firm.type == "organization", "the company the text calls it, whatever spaCy said"
+    assert text.index("The company") + 4 in [m.start for m in firm.mentions]
+    assert not any(a.name.lower() == "company" for a in doc.actors)
+
+
 def _entity_doc(words: list[str], ents: list[tuple[int, int, str]]):
     """A spaCy doc with the given entities (token ranges and labels), no statistical model."""
     from spacy.tokens import Doc, Span

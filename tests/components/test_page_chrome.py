@@ -57,3 +57,14 @@ def test_no_claim_quote_or_actor_comes_from_the_furniture() -> None:
     assert not any(s < fe and fs < e for s, e in spans for fs, fe in furniture)
     assert {a.name for a in doc.actors} >= {"Ann Cole", "Tom Reyes"}
     assert any("48 million" in PAGE[c.start:c.end] for c in doc.claims)
+
+
+def test_a_bracketed_link_by_its_title_is_furniture_and_a_bracketed_sentence_is_not() -> None:
+    text = ("The council approved the bridge on Monday. (RELATED: Harbour Town Mayor Faces Recall "
+            "Vote Over Bridge Costs) Work starts in May. (Related: Last year, the council spent "
+            "12 million dollars on consultants.)")
+    link = text.index("(RELATED")
+    assert page_chrome(text) == ((link, text.index(")") + 1),)
+    assert not in_page_chrome(text, text.index("(Related"))
+    doc = load(components=["parse", "actors"])(Article(id="p", text=text))
+    assert not any(a.name.startswith("Harbour Town") for a in doc.actors)

@@ -40,6 +40,7 @@ from unspin.components._actors_entities import (
     entity_clusters,
     is_headline,
 )
+from unspin.components._given_names import is_given_name
 
 __all__ = ["BODY_NOUNS", "actor_clusters", "body_mentions"]
 
@@ -128,7 +129,10 @@ def _definite(token: Any) -> bool:
 
 
 def _names_entity(token: Any) -> bool:
-    """Whether a named entity is part of the phrase ("Russia's army", "the government of Syria")."""
+    """Whether a named entity is part of the phrase ("Russia's army", "the government of Syria")
+    or follows it as its name ("the company Baillie Gifford", "the newspaper The Guardian")."""
+    if _named_next(token) is not None:
+        return True
     for child in token.children:
         if child.i < token.i and any(t.ent_type_ in _NAMED for t in child.subtree):
             return True
@@ -136,6 +140,21 @@ def _names_entity(token: Any) -> bool:
                 g.dep_ == "pobj" and g.ent_type_ in _NAMED for g in child.children):
             return True
     return False
+
+
+def _named_next(token: Any) -> Any | None:
+    """The named entity's first token right after a body noun that it names ("the company
+    [Baillie Gifford]", "the firm [Acme Holdings]"), or None."""
+    doc = token.doc
+    at = token.i + 1
+    while at < len(doc) and doc[at].lower_ == "the" and doc[at].ent_iob_ != "B":
+        at += 1  # "the newspaper The Guardian", its article outside the entity
+    if at >= len(doc) or doc[at].ent_iob_ != "B" or doc[at].ent_type_ not in _NAMED:
+        return None
+    name = doc[at : at + 1]
+    while name.end < len(doc) and doc[name.end].ent_iob_ == "I":
+        name = doc[at : name.end + 1]
+    return doc[at] if name.root.head.i == token.i or token.head.i == name.root.i else None
 
 
 def _in_title(token: Any) -> bool:
@@ -171,8 +190,9 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
     if cached is not None:
         return cached
     clusters = [_copied(cluster) for cluster in entity_clusters(sdoc)]
-    joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
     text = sdoc.text
+    _named_bodies(sdoc, clusters)
+    joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
     bodies: list[EntityCluster] = []
     for found in body_mentions(sdoc, text):
         cluster = _antecedent(found, joinable + bodies, text) if found.bare else _specific(found, bodies)
@@ -279,6 +299,29 @@ def _as_state(token: Any) -> bool:
     if token.dep_ in _STATE_DEPS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in _STATE_PREPOSITIONS
+
+
+def _named_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
+    """Give each entity a body noun that names it ("the company Baillie Gifford") as a mention,
+    so that a later "the company" refers to it; an entity so described as a body is no person."""
+    owner = {start: cluster for cluster in clusters for start, _ in cluster.mentions}
+    for token in _tokens_among(sdoc, BODY_NOUNS):
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or not _definite(token):
+            continue
+        named = _named_next(token)
+        cluster = None if named is None else owner.get(named.idx)
+        if cluster is None or (cluster.type == "person" and _has_given_name(cluster.name)):
+            continue  # "The firm Ellingstad works for" (parsed as one phrase): Susan Ellingstad
+        cluster.mentions.append((token.idx, token.idx + len(token.text)))
+        cluster.labels.append("BODY")
+        if cluster.type == "person":
+            cluster.type = _BODY_TYPE
+
+
+def _has_given_name(name: str) -> bool:
+    """Whether a name opens with a common given name ("Susan Ellingstad", not "Baillie Gifford")."""
+    words = name.split()
+    return len(words) > 1 and is_given_name(words[0])
 
 
 def _blocs(sdoc: Any) -> list[EntityCluster]:

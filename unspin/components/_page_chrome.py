@@ -6,8 +6,10 @@ newsletter's pitch ("Completing this poll grants you access to ... updates free 
 ("You also agree to this site's Privacy Policy and Terms of Use"), share counters ("557 SHARES
 Facebook Twitter"), "Advertisement", links to other stories ("Read more from ...", "Read more:
 ...", "Related: ..."), a site's own pitch ("Subscribe to our mailing list ...", "Sign up to get
-... news delivered straight to your inbox"), a copyright line. None of it is the
-article's: no claim, quote or actor is read from these lines. The patterns are kept narrow, each
+... news delivered straight to your inbox"), a copyright line, and a link to another story set
+in brackets inside a paragraph by its title ("(RELATED: Did RFK Jr. Meet With Then-President
+Trump To Lead A Vaccine Safety Commission?)"). None of it is the article's: no claim, quote or actor is read
+from these lines. The patterns are kept narrow, each
 one a whole line of furniture, so that a sentence of the article about privacy or polls stays.
 """
 
@@ -39,20 +41,37 @@ _CHROME = re.compile(
 )
 
 
+#: A link to another story in brackets, anywhere in a paragraph: "(RELATED: ...)", "(Read more: ...)".
+_LINK = re.compile(r"\((?:related|read\ more|see\ also|also\ read)\s*:([^()\n]{1,400})\)", re.IGNORECASE)
+
+
+def _headline(words: str) -> bool:
+    """Whether a link's words are a story's title in Title Case ("Trump-Appointed World Bank
+    President Announces Resignation"); a sentence in brackets ("(Related: Last year, Letitia
+    James launched ...)") is the writer's own and stays."""
+    found = re.findall(r"[^\W\d_][\w’'-]*", words)
+    capitals = sum(w[0].isupper() for w in found if len(w) > 3)
+    return capitals >= 2 and capitals >= 0.8 * sum(len(w) > 3 for w in found)
+
+
 @lru_cache(maxsize=16)
 def page_chrome(text: str) -> tuple[tuple[int, int], ...]:
-    """The character ranges of the lines of ``text`` that are a web page's furniture."""
+    """The character ranges of ``text`` that are a web page's furniture: whole lines, and
+    bracketed links to other stories inside the others (sorted, not overlapping)."""
     ranges = []
     at = 0
     for line in text.split("\n"):
         if _CHROME.search(line):
             ranges.append((at, at + len(line)))
+        else:
+            links = _LINK.finditer(line)
+            ranges.extend((at + m.start(), at + m.end()) for m in links if _headline(m.group(1)))
         at += len(line) + 1
     return tuple(ranges)
 
 
 def in_page_chrome(text: str, position: int) -> bool:
-    """Whether the character at ``position`` lies on a line of page furniture."""
+    """Whether the character at ``position`` lies in page furniture (``page_chrome``)."""
     ranges = page_chrome(text)
     i = bisect_right(ranges, (position, len(text) + 1)) - 1
     return i >= 0 and ranges[i][0] <= position < ranges[i][1]
