@@ -380,6 +380,17 @@ def test_a_government_named_by_its_state_stays_the_state(nlp) -> None:
     assert not [a for a in doc.actors if a.name.lower().endswith("government")]
 
 
+def test_what_a_state_does_is_the_state_and_its_people_are_a_group(nlp) -> None:
+    text = ("Russia denied the report. Russian forces shelled the town after the Russian invasion, "
+            "and Russian officials called it a defensive move. Russian civilians fled north.")
+    doc = nlp(Article(id="t", text=text))
+    russia = _actor(doc, "Russia")
+    written = [text[m.start:m.end] for m in russia.mentions]
+    assert written == ["Russia", "Russian forces", "Russian invasion", "Russian officials"], written
+    people = [a for a in doc.actors if a.type == "group"]
+    assert [text[m.start:m.end] for a in people for m in a.mentions] == ["Russian"]
+
+
 def test_a_pronoun_resolves_to_a_body_and_bodies_get_roles_or_none() -> None:
     from unspin.components._actors_bodies import actor_clusters
     from unspin.components._actors_entities import entity_clusters, resolve_reference

@@ -121,10 +121,17 @@ _DEPARTMENTS = frozenset({
     "labour", "education", "treasury", "agriculture", "transportation", "homeland security",
     "veterans affairs", "housing", "foreign affairs", "home affairs", "finance", "war", "staff",
 })
-#: Nouns after a national adjective that make it the state ("the Syrian government").
+#: Nouns after a national adjective that make it the state ("the Syrian government"), the
+#: state's armed or official arms, or what the state does ("the Russian invasion", "Iranian
+#: missiles"); not its people ("Russian civilians") or goods ("Russian oil").
 _STATE_NOUNS = frozenset({
     "government", "regime", "administration", "army", "military", "forces", "troops", "authorities",
     "officials", "ministry", "navy", "leadership", "state", "junta", "cabinet", "parliament",
+    "soldier", "intelligence", "diplomat", "embassy", "side", "invasion", "aggression", "attack",
+    "offensive", "occupation", "withdrawal", "strike", "airstrike", "missile", "shelling",
+    "bombardment", "meddling", "interference", "propaganda",
+    # read as lemmas: the plurals above ("forces", "officials") are their singular here
+    "force", "troop", "authority", "official",
 })
 #: National adjectives whose country name is not a prefix of them.
 _DEMONYMS = {
@@ -316,7 +323,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if (first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in TITLE_WORDS
                 and ent.text.lower() in _DEPARTMENTS):
             continue  # "Secretary of State"
-        if label == "NORP" and last < len(sdoc) and sdoc[last].lemma_.lower() in _STATE_NOUNS:
+        if label == "NORP" and last < len(sdoc) and (
+                sdoc[last].lemma_.lower() in _STATE_NOUNS or sdoc[last].lower_ in _STATE_NOUNS):
             label, last = "NORP_STATE", last + 1
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
               and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
