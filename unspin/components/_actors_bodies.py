@@ -192,6 +192,7 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters = [_copied(cluster) for cluster in entity_clusters(sdoc)]
     text = sdoc.text
     _named_bodies(sdoc, clusters)
+    clusters = _capitals_as_states(sdoc, clusters)
     joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
     bodies: list[EntityCluster] = []
     for found in body_mentions(sdoc, text):
@@ -211,7 +212,6 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
         cluster.labels = [cluster.labels[i] for i in order]
     clusters.extend(bodies)
     clusters.extend(_blocs(sdoc))
-    clusters = _capitals_as_states(sdoc, clusters)
     sdoc.user_data["unspin_actors"] = clusters
     return clusters
 
@@ -285,11 +285,7 @@ def _capitals_as_states(sdoc: Any, clusters: list[EntityCluster]) -> list[Entity
             if cluster.type == "person":
                 cluster.type = "place"
             kept.append(cluster)
-    for country in countries:
-        order = sorted(range(len(country.mentions)), key=lambda i: country.mentions[i])
-        country.mentions = [country.mentions[i] for i in order]
-        country.labels = [country.labels[i] for i in order]
-    return kept
+    return kept  # the mentions moved are put in order with the others by ``actor_clusters``
 
 
 def _as_state(token: Any) -> bool:

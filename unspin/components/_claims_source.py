@@ -14,7 +14,7 @@ from typing import Any
 from unspin.components._actors_entities import entity_clusters, resolve_reference
 from unspin.doc import Attribution, Claim, Quote
 
-__all__ = ["REPORTING_VERBS", "find_source", "sources_from_quotes"]
+__all__ = ["CITING_CUES", "REPORTING_VERBS", "find_source", "sources_from_quotes"]
 
 #: Lemmas of verbs that attribute a statement to someone.
 REPORTING_VERBS = frozenset([
