@@ -877,16 +877,25 @@ _OFFICES = frozenset({
 })
 
 
-def office_holder(sdoc: Any, head: Any, clusters: list[EntityCluster]) -> EntityCluster | None:
+def office_holder(sdoc: Any, head: Any, clusters: list[EntityCluster], adjective: str | None = None
+                  ) -> EntityCluster | None:
     """The one person the text gives the office ``head`` names ("the South Carolina senator"
     after "Sen. Lindsey Graham"), or None when it is no office (``_OFFICES``) or the text gives
-    it to nobody or to several (then the place before the title may be what tells them apart)."""
+    it to nobody or to several (then the place before the title may be what tells them apart).
+    With an ``adjective`` ("the Brazilian president"), only a person the text introduced with it
+    ("Brazilian President Luiz Lula") holds the office: "President Biden" is no Brazilian one."""
     form = _title_form(head)
     if form not in _OFFICES:
         return None
     titles, _ = _person_facts(sdoc, clusters)
     holders = [c for c in clusters if c.type == "person" and form in titles.get(id(c), set())]
-    return holders[0] if len(holders) == 1 else None
+    if len(holders) != 1:
+        return None
+    if adjective is not None and not any(
+            adjective.lower() in sdoc.text[max(0, start - 60):start].lower().split()
+            for start, _ in holders[0].mentions):
+        return None
+    return holders[0]
 
 
 def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],

@@ -443,10 +443,13 @@ class QuoteFinder:
             return Attribution(name=written, start=start, end=end,
                                actor=None if first is None else first.name)
         cluster = cluster_for_span(clusters, start, end, text)
-        if cluster is not None and cluster.type in ("place", "organization"):
+        if cluster is not None and cluster.type != "person":
             # "the South Carolina senator said": the senator speaks, not the state before the
-            # title (not a country's: "the French president" is not the president named before)
-            cluster = office_holder(sdoc, head, clusters) or cluster
+            # title; "the Brazilian president" is the one president the text called Brazilian
+            adjective = None
+            if cluster.type in ("group", "country"):
+                adjective = next(text[s:e] for s, e in cluster.mentions if s < end and start < e)
+            cluster = office_holder(sdoc, head, clusters, adjective) or cluster
         named = _named_apposition(head)
         if named is not None:  # "Keller's spokesman, Tom Reyes, told ...": the name is the speaker
             cluster = cluster_for_span(clusters, named[0].idx, named[-1].idx + len(named[-1].text), text)
