@@ -596,6 +596,14 @@ def test_a_pronoun_speaker_skips_a_person_the_text_shows_to_be_of_the_other_gend
     assert _speaker_of(doc, text, part)[1] == expected
 
 
+def test_a_yes_no_question_reports_nothing(nlp) -> None:
+    text = ("FACT CHECK: Did Ann Cole Say The Bridge Would Cost Nothing?\n\n"
+            "Does the council think it knows better than the residents? Tom Reyes said the council "
+            "had ignored the petition.")
+    doc = nlp(Article(id="t", text=text))
+    assert [text[q.start:q.end] for q in doc.quotes] == ["the council had ignored the petition"]
+
+
 def test_a_question_put_to_someone_is_not_theirs(nlp) -> None:
     text = ('Asked whether she would resign, Ann Cole replied: "Absolutely not."\n\n'
             "Tom Reyes has asked the council whether the ferry will run in May.")

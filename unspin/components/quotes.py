@@ -312,6 +312,9 @@ class QuoteFinder:
         found, context = self.find(sdoc, text)
         # a web page's furniture quotes no one ("You also agree to this site's Privacy Policy")
         found = [(quote, cue) for quote, cue in found if not in_page_chrome(text, quote.start)]
+        # "Did Greta Thunberg say saving the banks would save the world?" asks; it reports nothing
+        found = [(quote, cue) for quote, cue in found
+                 if cue is None or quote.kind != "reported" or not _asked(cue.token)]
         clusters = entity_clusters(sdoc)
         speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
         static: dict[int, float] = {}
@@ -617,6 +620,28 @@ def _sentence_after_quote(text: str, start: int, end: int, found: list[tuple[Quo
         return False
     last = next((q for q, _ in reversed(found) if q.kind == "direct"), None)
     return last is not None and last.end <= start and "\n" not in text[last.end:start]
+
+
+#: Auxiliaries that open a yes/no question ("Did she say ...?", "Has he claimed ...?").
+_QUESTION_AUX = frozenset({"did", "does", "do", "has", "have", "had", "is", "was", "will", "would"})
+
+
+def _asked(cue: Any) -> bool:
+    """Whether the cue's clause is a yes/no question opening its sentence, or a headline after
+    its lead-in ("FACT CHECK: Did Greta Thunberg Say ...?"): an auxiliary first, then the subject,
+    and a question mark at the end."""
+    sent = cue.sent
+    if not sent.text.rstrip().endswith("?"):
+        return False
+    aux = next((c for c in cue.children if c.dep_ == "aux" and c.lower_ in _QUESTION_AUX), None)
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if aux is None or subject is None or aux.i > subject.i:
+        return False
+    before = aux.i - 1
+    while before >= sent.start and (sent.doc[before].is_space or (sent.doc[before].is_punct
+                                    and sent.doc[before].text != ":")):
+        before -= 1
+    return before < sent.start or sent.doc[before].text == ":"
 
 
 def _put_to(cue: Any) -> bool:
