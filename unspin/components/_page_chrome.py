@@ -6,11 +6,12 @@ newsletter's pitch ("Completing this poll grants you access to ... updates free 
 ("You also agree to this site's Privacy Policy and Terms of Use"), share counters ("557 SHARES
 Facebook Twitter"), "Advertisement", links to other stories ("Read more from ...", "Read more:
 ...", "Related: ..."), a site's own pitch ("Subscribe to our mailing list ...", "Sign up to get
-... news delivered straight to your inbox"), a copyright line, and a link to another story set
-in brackets inside a paragraph by its title ("(RELATED: Did RFK Jr. Meet With Then-President
-Trump To Lead A Vaccine Safety Commission?)"). None of it is the article's: no claim, quote or actor is read
-from these lines. The patterns are kept narrow, each
-one a whole line of furniture, so that a sentence of the article about privacy or polls stays.
+... news delivered straight to your inbox"), a copyright line. None of it is the article's: no
+claim, quote or actor is read from it. The line patterns are kept narrow, each one a whole line
+of furniture, so that a sentence of the article about privacy or polls stays. Inside a
+paragraph, only a link to another story in brackets and by its title counts ("(RELATED: Did RFK
+Jr. Meet With Then-President Trump To Lead A Vaccine Safety Commission?)"); a bracketed sentence
+("(Related: Last year, ...)") is the writer's own.
 """
 
 from __future__ import annotations
