@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from unspin.components.techniques import (
     decode_runs,
     default_model_dir,
     make_techniques,
+    sentence_windows,
     span_features,
     split_at_blank_lines,
     stitch_cores,
@@ -54,6 +56,38 @@ def test_windows_cover_every_token_once_in_the_cores() -> None:
 def test_bad_window_settings_raise_config_error() -> None:
     with pytest.raises(ConfigError, match="stride"):
         token_windows(10, 8, 0)
+    with pytest.raises(ConfigError, match="slack"):
+        sentence_windows("a b", np.array([(0, 1), (2, 3)]), 8, 6, 8)
+
+
+def _word_offsets(text: str) -> np.ndarray:
+    return np.array([(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)])
+
+
+def test_sentence_windows_end_where_a_sentence_ends() -> None:
+    text = " ".join(f"Sentence {i} runs on and on and on." for i in range(40))  # 9 tokens each
+    offsets = _word_offsets(text)
+    windows = sentence_windows(text, offsets, 40, 30, 12)
+    assert windows[0][0] == 0 and windows[-1][1] == len(offsets)
+    # every window but the last ends after a full stop and the next begins right there
+    for (a, b), (c, _) in itertools.pairwise(windows):
+        assert text[offsets[b - 1, 0]:offsets[b - 1, 1]] == "." and c == b
+        assert 40 - 12 <= b - a <= 40
+    assert stitch_cores(windows) == windows
+
+
+def test_sentence_windows_also_end_at_a_line_break_or_a_closing_quote() -> None:
+    text = "one two three four\nfive six seven eight nine.\u201d ten eleven twelve"
+    offsets = _word_offsets(text)
+    assert sentence_windows(text, offsets, 7, 5, 3) == [(0, 4), (4, 11), (11, 14)]
+
+
+def test_a_sentence_longer_than_the_slack_falls_back_to_overlapping_windows() -> None:
+    text = " ".join(f"w{i}" for i in range(600))  # no sentence end anywhere
+    offsets = _word_offsets(text)
+    assert sentence_windows(text, offsets, 254, 192, 64) == token_windows(600, 254, 192)
+    cores = stitch_cores(sentence_windows(text, offsets, 254, 192, 64))
+    assert [i for lo, hi in cores for i in range(lo, hi)] == list(range(600))
 
 
 def test_decode_runs_widens_to_whole_words_and_merges() -> None:

@@ -43,7 +43,7 @@ class SpacyParser:
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("spacy",)
 
-    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 16, n_process: int = 1) -> None:
+    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 4, n_process: int = 1) -> None:
         if n_process < 1:
             raise ConfigError(f"n_process must be 1 or more, not {n_process}")
         self.model = model
@@ -83,5 +83,5 @@ class SpacyParser:
             yield doc
 
 
-def make_parser(model: str = SPACY_MODEL, batch_size: int = 16, n_process: int = 1) -> SpacyParser:
+def make_parser(model: str = SPACY_MODEL, batch_size: int = 4, n_process: int = 1) -> SpacyParser:
     return SpacyParser(model=model, batch_size=batch_size, n_process=n_process)

@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +75,7 @@ class CueModel:
 
     def weight(self, features: list[str]) -> float:
         """The summed weight of some features (no bias): part of a score, to add up later."""
-        get = self.weights.get
-        return sum(get(f, 0.0) for f in features)
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
     def probability(self, weight: float) -> float:
         """The probability for features whose summed weight is ``weight``."""

