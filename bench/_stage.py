@@ -8,9 +8,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from unspin.training.data import default_data_dir
-
 REPO = Path(__file__).resolve().parents[1]
+# This checkout's unspin, not the one an environment has installed (run from a worktree of
+# another commit, a bench measures that commit's code).
+sys.path.insert(0, str(REPO))
+
+from unspin.training.data import default_data_dir  # noqa: E402
 
 
 def stage_arguments(description: str, repeat: int = 3) -> argparse.ArgumentParser:
@@ -22,12 +25,11 @@ def stage_arguments(description: str, repeat: int = 3) -> argparse.ArgumentParse
 
 
 def dev_folder(data: Path) -> Path | None:
-    """The PTC dev articles folder under ``data`` (this checkout put first on the path), or None."""
+    """The PTC dev articles folder under ``data``, or None (with a note) when it is absent."""
     folder = data / "dev-articles"
     if not folder.is_dir():
         print(f"skipped: no PTC dev articles at {folder} (set UNSPIN_SHARED_DATA or --data)")
         return None
-    sys.path.insert(0, str(REPO))
     return folder
 
 

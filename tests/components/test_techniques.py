@@ -76,6 +76,13 @@ def test_sentence_windows_end_where_a_sentence_ends() -> None:
     assert stitch_cores(windows) == windows
 
 
+def test_sentence_windows_share_the_text_out_evenly() -> None:
+    text = " ".join(f"Sentence {i} runs on and on and on." for i in range(30))  # 270 tokens
+    offsets = _word_offsets(text)
+    # two windows of 135 tokens, not one of 252 and a tail of 18 with little context
+    assert sentence_windows(text, offsets, 254, 192, 64) == [(0, 135), (135, 270)]
+
+
 def test_sentence_windows_also_end_at_a_line_break_or_a_closing_quote() -> None:
     text = "one two three four\nfive six seven eight nine.\u201d ten eleven twelve"
     offsets = _word_offsets(text)

@@ -187,17 +187,30 @@ def token_windows(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]
 
 #: Characters that end a sentence when a token ends with them (a closing quote or bracket may follow).
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_CLOSERS = frozenset("\"'”’)]»")
+
+
+def _ends_sentence(text: str, offsets: np.ndarray, cut: int) -> bool:
+    """Whether a sentence ends (or a line breaks) between token ``cut - 1`` and token ``cut``."""
+    last, following = int(offsets[cut - 1, 1]), int(offsets[cut, 0])
+    if "\n" in text[last:following]:
+        return True
+    if following == last and text[following:following + 1] in _CLOSERS:
+        return False  # 'done.' before its closing quote: the sentence ends after the quote
+    return _SENTENCE_END.search(text[max(0, last - 4):last]) is not None
 
 
 def sentence_windows(text: str, offsets: np.ndarray, size: int, stride: int, slack: int
                      ) -> list[tuple[int, int]]:
-    """Token ranges ``[a, b)`` of at most ``size`` tokens that end at a sentence's end.
+    """Token ranges ``[a, b)`` of at most ``size`` tokens, cut where a sentence ends.
 
-    A window ends after the last token that closes a sentence (or before a line break) among
-    its last ``slack`` tokens, and the next window starts right there: no token is read twice
-    and none loses the context of its own sentence. Where no sentence ends in that stretch (a
-    very long sentence), the window keeps all ``size`` tokens and the next one starts ``stride``
-    tokens on, overlapping it as ``token_windows`` does.
+    Each window is as full as the model's training windows, ending at the sentence end (or line
+    break) nearest its ``size`` tokens, within ``slack``; the last two share what is left evenly,
+    so that no window is a short tail of the text with little context. The next window starts
+    right where one ends, so no token is read twice and none loses the context of its own
+    sentence at a window's edge.
+    Where no sentence ends within reach (a very long sentence), the window keeps all ``size``
+    tokens and the next one starts ``stride`` tokens on, overlapping it as ``token_windows`` does.
     """
     n_tokens = len(offsets)
     if size <= 0 or not 0 < stride <= size or not 0 <= slack < size:
@@ -205,20 +218,20 @@ def sentence_windows(text: str, offsets: np.ndarray, size: int, stride: int, sla
                           "need 0 < stride <= size and 0 <= slack < size")
     out: list[tuple[int, int]] = []
     start = 0
-    while True:
-        end = min(start + size, n_tokens)
-        if end >= n_tokens:
-            out.append((start, end))
-            return out
-        for cut in range(end, end - slack - 1, -1):
-            last, following = int(offsets[cut - 1, 1]), int(offsets[cut, 0])
-            if "\n" in text[last:following] or _SENTENCE_END.search(text[max(0, last - 4):last]):
-                out.append((start, cut))
-                start = cut
-                break
+    while n_tokens - start > size:
+        left = n_tokens - start
+        # full windows, as in training, until two are left: those two share the rest evenly
+        share = start + (size if left > 2 * size else -(-left // 2))
+        reach = range(max(start + 1, share - slack), min(start + size, share + slack) + 1)
+        cuts = sorted((c for c in reach if _ends_sentence(text, offsets, c)), key=lambda c: abs(c - share))
+        if cuts:
+            out.append((start, cuts[0]))
+            start = cuts[0]
         else:
-            out.append((start, end))
+            out.append((start, start + size))
             start += stride
+    out.append((start, n_tokens))
+    return out
 
 
 def stitch_cores(windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
