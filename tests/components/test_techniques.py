@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 import re
 from pathlib import Path
 
@@ -74,6 +75,23 @@ def test_sentence_windows_end_where_a_sentence_ends() -> None:
         assert text[offsets[b - 1, 0]:offsets[b - 1, 1]] == "." and c == b
         assert 40 - 12 <= b - a <= 40
     assert stitch_cores(windows) == windows
+
+
+def test_sentence_windows_read_every_token_once_whatever_the_text() -> None:
+    rng = random.Random(7)
+    pieces = ["a", "bb", "end.", "so!", "why?", "and…", "said.\u201d", "(x)", "\n", "it.'", "k"]
+    for _ in range(300):
+        text = ""
+        for piece in (rng.choice(pieces) for _ in range(rng.randint(1, 700))):
+            text += piece if piece == "\n" or not text else " " + piece
+        offsets = _word_offsets(text)
+        size = rng.choice([254, 40, 9])
+        windows = sentence_windows(text, offsets, size, rng.randint(1, size), rng.randint(0, size - 1))
+        assert windows[0][0] == 0 and windows[-1][1] == len(offsets)
+        assert all(0 < b - a <= size for a, b in windows)
+        assert all(a < c <= b for (a, b), (c, _) in itertools.pairwise(windows))
+        cores = stitch_cores(windows)
+        assert [i for lo, hi in cores for i in range(lo, hi)] == list(range(len(offsets)))
 
 
 def test_sentence_windows_share_the_text_out_evenly() -> None:
