@@ -208,9 +208,9 @@ def sentence_windows(text: str, offsets: np.ndarray, size: int, stride: int, sla
     break) nearest its ``size`` tokens, within ``slack``; the last two share what is left evenly,
     so that no window is a short tail of the text with little context. The next window starts
     right where one ends, so no token is read twice and none loses the context of its own
-    sentence at a window's edge.
-    Where no sentence ends within reach (a very long sentence), the window keeps all ``size``
-    tokens and the next one starts ``stride`` tokens on, overlapping it as ``token_windows`` does.
+    sentence at a window's edge. Where no sentence ends within reach (a very long sentence),
+    the window keeps all ``size`` tokens and the next one starts ``stride`` tokens on,
+    overlapping it as ``token_windows`` does.
     """
     n_tokens = len(offsets)
     if size <= 0 or not 0 < stride <= size or not 0 <= slack < size:
@@ -223,10 +223,11 @@ def sentence_windows(text: str, offsets: np.ndarray, size: int, stride: int, sla
         # full windows, as in training, until two are left: those two share the rest evenly
         share = start + (size if left > 2 * size else -(-left // 2))
         reach = range(max(start + 1, share - slack), min(start + size, share + slack) + 1)
-        cuts = sorted((c for c in reach if _ends_sentence(text, offsets, c)), key=lambda c: abs(c - share))
-        if cuts:
-            out.append((start, cuts[0]))
-            start = cuts[0]
+        cut = min((c for c in reach if _ends_sentence(text, offsets, c)),
+                  key=lambda c: abs(c - share), default=None)
+        if cut is not None:
+            out.append((start, cut))
+            start = cut
         else:
             out.append((start, start + size))
             start += stride
@@ -393,13 +394,13 @@ class TechniqueModel:
         hidden_size = int(self.heads["span_w1"].shape[0] - N_SPAN_FEATURES) // 3
         hidden = [np.zeros((len(e.ids), hidden_size), np.float32) for e in encodings]
         probs = [np.zeros((len(e.ids), 1 + len(self.labels)), np.float32) for e in encodings]
+        offsets = [np.array(e.offsets, dtype=np.int64).reshape(-1, 2) for e in encodings]
         jobs: list[tuple[int, int, int, int, int]] = []
         for t, enc in enumerate(encodings):
             if not enc.ids:
                 continue
             if self.slack:
-                offsets = np.array(enc.offsets, dtype=np.int64).reshape(-1, 2)
-                windows = sentence_windows(texts[t], offsets, self.window - 2, self.stride, self.slack)
+                windows = sentence_windows(texts[t], offsets[t], self.window - 2, self.stride, self.slack)
             else:
                 windows = token_windows(len(enc.ids), self.window - 2, self.stride)
             for (a, b), (lo, hi) in zip(windows, stitch_cores(windows), strict=True):
@@ -418,11 +419,8 @@ class TechniqueModel:
         for (t, a, _, lo, hi), (states, logits) in zip(jobs, results, strict=True):
             hidden[t][lo:hi] = states[0, 1 + lo - a:1 + hi - a]
             probs[t][lo:hi] = _sigmoid(logits[0, 1 + lo - a:1 + hi - a])
-        out = []
-        for t, enc in enumerate(encodings):
-            offsets = np.array(enc.offsets, dtype=np.int64).reshape(-1, 2)
-            out.append(Encoded(texts[t], offsets, list(enc.word_ids), hidden[t], probs[t]))
-        return out
+        return [Encoded(texts[t], offsets[t], list(enc.word_ids), hidden[t], probs[t])
+                for t, enc in enumerate(encodings)]
 
     def span_probs(self, encoded: Encoded, spans: Sequence[tuple[int, int]]) -> np.ndarray:
         """Technique probabilities (one row of 14 per span) from the span classifier."""
