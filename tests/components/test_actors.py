@@ -635,3 +635,64 @@ def test_a_person_joined_to_another_takes_no_more_mentions() -> None:
     out = _join_persons_called_bodies([ganesh, bharath, full, other])
     assert out == [ganesh, other]
     assert sorted(ganesh.mentions) == [(0, 14), (30, 36), (50, 57)]
+
+
+def test_a_middle_name_or_initial_is_the_same_person(nlp) -> None:
+    text = ("Donald J. Trump signed the order on Friday. Critics said Donald Trump had acted alone.\n\n"
+            "Siraj Wahhaj was arrested in August. Prosecutors say Siraj Ibn Wahhaj trained children.")
+    doc = nlp(Article(id="t", text=text))
+    persons = {a.name: a for a in doc.actors if a.type == "person"}
+    trump = [a for name, a in persons.items() if name.endswith("Trump")]
+    assert len(trump) == 1 and {"Donald J. Trump", "Donald Trump"} <= set(trump[0].aliases)
+    wahhaj = [a for name, a in persons.items() if name.endswith("Wahhaj")]
+    assert len(wahhaj) == 1 and len(wahhaj[0].mentions) == 2
+
+
+def test_two_different_middle_names_stay_two_people(nlp) -> None:
+    text = ("George H. W. Bush led the country in 1990. George W. Bush led it in 2003. "
+            "Historians compare George H. W. Bush with George W. Bush.")
+    doc = nlp(Article(id="t", text=text))
+    names = {a.name for a in doc.actors if a.type == "person"}
+    assert {"George H. W. Bush", "George W. Bush"} <= names
+
+
+def test_platforms_and_outlets_are_not_people(nlp) -> None:
+    text = ("He posted the video on Twitter, and Infowars ran it within the hour. "
+            "Breitbart reported it the next day.")
+    doc = nlp(Article(id="t", text=text))
+    kinds = {a.name: a.type for a in doc.actors}
+    for name in ("Twitter", "Infowars", "Breitbart"):
+        assert kinds.get(name, "organization") == "organization", kinds
+
+
+def test_a_word_glued_before_a_name_is_not_part_of_it(nlp) -> None:
+    text = ("Jim Acosta asked about the caravan. The president took it in stride, vowing to kick "
+            "Acosta out again if he misbehaves.")
+    doc = nlp(Article(id="t", text=text))
+    names = [a.name for a in doc.actors if a.type == "person"]
+    assert not any(name.startswith("kick") for name in names), names
+    assert len(_actor(doc, "Jim Acosta").mentions) == 2
+
+
+def test_an_agency_beside_a_person_is_an_actor_of_its_own(nlp) -> None:
+    text = ("Here is disgraced Obama CIA director John Brennan, who led the campaign. "
+            "The CIA declined to comment.")
+    doc = nlp(Article(id="t", text=text))
+    cia = [a for a in doc.actors if a.name == "CIA"]
+    assert cia and cia[0].type == "organization"
+    assert not any("CIA" in a.aliases for a in doc.actors if a.type == "person")
+
+
+def test_a_picture_credit_names_no_actor(nlp) -> None:
+    text = "Protesters gathered outside the court. (Photo: Reuters/Kevin Lamarque) The judge ruled on Friday."
+    doc = nlp(Article(id="t", text=text))
+    assert not any(name in a.name for a in doc.actors for name in ("Lamarque", "Reuters", "Photo"))
+
+
+def test_a_national_adjective_before_a_thing_is_no_mention_of_the_people(nlp) -> None:
+    text = ("The American tech company cut 400 jobs, and American history books were recalled. "
+            "The American people deserve answers.")
+    doc = nlp(Article(id="t", text=text))
+    americans = [a for a in doc.actors if a.name == "Americans"]
+    assert americans and len(americans[0].mentions) == 1
+    assert text[americans[0].mentions[0].start:].startswith("American people")

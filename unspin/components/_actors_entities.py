@@ -192,6 +192,11 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def _is_acronym(word: str) -> bool:
+    """Whether a word is an acronym in capitals ("CIA", "FBI"), not a regnal number ("III")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not _ROMAN.fullmatch(word)
+
+
 _HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
@@ -257,6 +262,29 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 _LAWS = frozenset({"amendment", "act", "constitution", "law", "bill", "treaty", "convention"})
+#: Lower-case words that belong inside a person's name ("Ludwig van Beethoven", "Osama bin Laden").
+_NAME_PARTICLES = frozenset({
+    "al", "el", "bin", "ibn", "ben", "van", "von", "der", "den", "de", "da", "di", "del", "della",
+    "du", "dos", "das", "la", "le",
+})
+#: Platforms, outlets and agencies that spaCy's small model takes for a person when written
+#: alone ("posted it on Twitter", "Infowars ran it"); a full personal name in the text still wins
+#: ("Andrew Breitbart" ... "Breitbart").
+_OUTLETS = frozenset({
+    "twitter", "facebook", "youtube", "instagram", "google", "reddit", "tiktok", "telegram",
+    "whatsapp", "snapchat", "linkedin", "gab", "parler", "wikileaks", "wikipedia", "infowars",
+    "breitbart", "reuters", "bloomberg", "politico", "axios", "buzzfeed", "huffpost", "salon",
+    "vox", "mediaite", "netflix", "amazon", "microsoft", "apple",
+})
+#: News agencies whose name a photo caption or credit writes just before a person's
+#: ("Reuters Clinton whispers to ..."): not part of the name.
+_AGENCIES = frozenset({"reuters", "ap", "afp", "getty", "epa", "upi", "bloomberg"})
+#: A picture's credit ("AP Photo/Jose Luis Magana", "[Photo by Jan Kranendonk]", "Image:
+#: Reuters"), from the agency before it to the end of its brackets or line: its names are no actors.
+_CREDIT = re.compile(r"(?:\b[A-Z][\w.&]*[ \t]+)?\b(?:Photo|Photograph|Image|Picture|Screenshot)s?"
+                     r"(?:[ \t]*(?:/|:|\bby\b|\bcredit\b)|[ \t]+(?:courtesy|via)\b)[^\n)\]]{0,60}")
+#: A generational suffix or regnal number ends a name; any other word in capitals is an acronym.
+_ROMAN = re.compile(r"[IVX]+")
 
 
 def _split_entity(sdoc: Any, label: str, first: int, last: int, persons: set[str],
@@ -301,8 +329,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             persons.add(key)
             if len(_words(ent.text)) > 1:  # "Trump’s" after "Donald Trump"
                 owners.setdefault(_words(ent.text)[-1], "PERSON")
+    credits = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     for ent in sdoc.ents:
-        if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in bylines):
+        if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
             continue
         if ent.label_ != "NORP" and not any(c.isupper() for c in ent.text) and not ent.text.startswith("@"):
             continue  # a name is written with a capital: "marijuana", "n’t", "et al." are none
@@ -318,14 +347,26 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 continue
             label = "ORG"
         while label == "PERSON" and last - first > 1 and (
-                sdoc[first].lower_ in TITLE_WORDS or sdoc[first].lower_.rstrip("s") in TITLE_WORDS):
-            first += 1  # "Officers Anthony Morelli", "Senator Laura Whitfield"
+                sdoc[first].lower_ in TITLE_WORDS or sdoc[first].lower_.rstrip("s") in TITLE_WORDS
+                or (sdoc[first].is_lower and sdoc[first].is_alpha and sdoc[first].text not in _NAME_PARTICLES)
+                or sdoc[first].lower_ in _AGENCIES):
+            # "Officers Anthony Morelli", "Senator Laura Whitfield"; a verb glued on ("vowing to
+            # [kick Acosta] out"), an agency's credit before the name ("Reuters Clinton whispers")
+            first += 1
+        if label == "PERSON" and last - first > 1 and _is_acronym(sdoc[last - 1].text):
+            # "disgraced [Obama CIA] director": the person and the agency named beside them
+            body.append(("ORG", sdoc[last - 1].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
+            last -= 1
+        if label == "PERSON" and last - first > 2 and sdoc[last - 2:last].text.lower() == "white house":
+            label = "ORG"  # "the George W. Bush White House": the administration, a body of its own
         if (first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in TITLE_WORDS
                 and ent.text.lower() in _DEPARTMENTS):
             continue  # "Secretary of State"
         if label == "NORP" and last < len(sdoc) and (
                 sdoc[last].lemma_.lower() in _STATE_NOUNS or sdoc[last].lower_ in _STATE_NOUNS):
             label, last = "NORP_STATE", last + 1
+        elif label == "NORP" and _describes_thing(sdoc[last - 1]):
+            continue  # "American history", "British publications": no mention of the people
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
               and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
             label, last = "ORG", last + 1  # "the Trump administration": a body, not the person
@@ -355,6 +396,32 @@ def _headline_name(text: str, start: int, end: int, body_names: list[tuple[list[
                 if names and len(names) >= size and names[-size:] == run:
                     return label, tokens[i][0], tokens[i + size - 1][1]  # trimmed when filed (_mention)
     return None
+
+
+#: Nouns for people that a national or religious adjective describes as the group's own
+#: ("the American people", "British voters", "Muslim families"); before another noun the
+#: adjective describes a thing ("American history", "the British press") and names no actor.
+_PEOPLE_NOUNS = frozenset({
+    "people", "public", "citizen", "voter", "taxpayer", "worker", "family", "child", "kid", "woman",
+    "man", "girl", "boy", "friend", "hero", "patriot", "student", "youth", "population", "nation",
+    "electorate", "consumer", "resident", "community", "immigrant", "migrant", "refugee", "civilian",
+    "veteran", "farmer", "parent", "mother", "father", "worshipper", "believer", "majority",
+    "minority", "person", "individual", "adult", "teenager", "neighbour", "neighbor", "victim",
+    "prisoner", "hostage", "national", "descent", "origin",
+})
+#: Parties' adjectives ("Democratic senators", "the Republican plan") keep naming the party.
+_PARTY_WORDS = frozenset({"democratic", "democrat", "republican", "gop", "communist", "socialist",
+                          "conservative", "liberal", "labour", "tory", "tories"})
+
+
+def _describes_thing(token: Any) -> bool:
+    """Whether a national, ethnic or religious word is an adjective before a noun that names no
+    people ("American history", "British publications"). Before an office it stays ("the French
+    president": the titles read it to tell that president from the text's own)."""
+    head = token.head
+    return (token.dep_ in ("amod", "compound", "nmod") and head.i > token.i and head.pos_ == "NOUN"
+            and token.lower_ not in _PARTY_WORDS
+            and not {head.lemma_.lower(), head.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS))
 
 
 def _demonym_of(adjective: str, country: str) -> bool:
@@ -547,6 +614,8 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         return
     if label == "ORG" and person_shaped(written):
         label = "PERSON"  # "Nikki Haley", "Keith Lamont Scott": spaCy's small model errs on names
+    elif label == "PERSON" and _key(written) in _OUTLETS:
+        label = "ORG"  # "Twitter", "Infowars": a platform or an outlet, not a person
     key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip())
     if key is None and written in _POSTAL:
         key, label = _POSTAL[written], "GPE"  # "TX", which spaCy may call an organisation
@@ -582,6 +651,14 @@ def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster
     before it ("Trump's pick ... Donald Trump"), even under the organisation label that spaCy's
     small model often gives a lone surname. A place of that name ("Washington") is left alone.
     """
+    if label == "PERSON" and 1 < len(words) <= 4:
+        # the same first name and surname, one of them with a middle name or initial: "Donald
+        # J. Trump" and "Donald Trump", "Siraj Ibn Wahhaj" and "Siraj Wahhaj"; not two different
+        # middle names ("George H. W. Bush", "George W. Bush")
+        for other_words, cluster in reversed(persons):
+            if (other_words[0] == words[0] and other_words[-1] == words[-1] and len(other_words) != len(words)
+                    and min(len(other_words), len(words)) == 2):
+                return cluster
     if not words or len(words) > 3:
         return None
     for other_words, cluster in reversed(persons):
