@@ -707,3 +707,23 @@ def test_he_or_she_passes_over_a_person_whose_given_name_is_the_other_gender_s(n
     text = "Tom Reyes met Jordan Lee on Monday. She said that the deal was done."
     she = nlp(Article(id="t", text=text)).quotes[0]
     assert she.speaker is not None and she.speaker.actor == "Jordan Lee"
+
+
+def test_an_office_given_to_nobody_is_the_subject_just_before(nlp) -> None:
+    text = ("Ann Cole opened the new bridge on Monday.\n\nThe mayor said the city would pay for "
+            "the repairs.")
+    written, actor = _speaker_of(nlp(Article(id="t", text=text)), text, "would pay")
+    assert written == "The mayor" and actor == "Ann Cole"
+
+
+def test_an_office_is_not_the_owner_named_beside_it(nlp) -> None:
+    text = ("As uproar was building over Cody Wilson's efforts, the president wrote that selling "
+            "the plans made no sense.")
+    written, actor = _speaker_of(nlp(Article(id="t", text=text)), text, "made no sense")
+    assert written == "the president" and actor != "Cody Wilson"
+
+
+def test_a_time_glued_before_the_speaker_is_not_part_of_it(nlp) -> None:
+    text = "Thursday afternoon Sheriff Jerry Hogrefe states there is a makeshift compound near the river."
+    written, actor = _speaker_of(nlp(Article(id="t", text=text)), text, "makeshift compound")
+    assert written == "Sheriff Jerry Hogrefe" and actor == "Jerry Hogrefe"

@@ -979,9 +979,9 @@ def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],
             skip: Sequence[tuple[int, int]]) -> EntityCluster | None:
     """The person a title ("the sheriff", "the Attorney General") refers to: the nearest one
     mentioned before it whom the text gives that title. When the text gives nobody that title,
-    an office ("the mayor") is the person named last, in its sentence or the one before, if the
-    text gives them no other title; any other title refers to no one: the person just named is
-    as likely the suspect as the sheriff."""
+    an office ("the mayor") is the person named last, as a subject in the sentence before
+    (``_subject_before``), if the text gives them no other title; any other title refers to no
+    one: the person just named is as likely the suspect as the sheriff."""
     form = _title_form(head)
     titles, _ = _person_facts(sdoc, clusters)
     best: tuple[int, EntityCluster] | None = None
@@ -999,6 +999,22 @@ def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 last = (s, cluster)
     if best is not None:
         return best[1]
-    if last is not None and form in _OFFICES and not titles.get(id(last[1])):
+    if (last is not None and form in _OFFICES and not titles.get(id(last[1]))
+            and _subject_before(sdoc, last[0], head.idx)):
         return last[1]
     return None
+
+
+def _subject_before(sdoc: Any, at: int, title_at: int) -> bool:
+    """Whether the person named at ``at`` is a clause's subject in the sentence before the title's
+    ("... for Clinton to use it? The former secretary of state ..."), the only place from which the
+    office reads as theirs; a person named in the title's own sentence or as an owner ("over
+    Wilson's efforts, the president tweeted") is someone else."""
+    name = sdoc.char_span(at, at + 1, alignment_mode="expand")
+    title = sdoc.char_span(title_at, title_at + 1, alignment_mode="expand")
+    if not name or not title or name[0].sent.end > title[0].sent.start:
+        return False
+    token = name[0]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head  # "Hillary" of "Hillary Clinton": the name's head word
+    return token.dep_ in ("nsubj", "nsubjpass")

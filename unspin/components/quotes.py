@@ -433,7 +433,7 @@ class QuoteFinder:
                     end = q_start
                     while end > head.idx + len(head.text) and not text[end - 1].isalnum():
                         end -= 1
-        start = _after_stray_noun(head, start)
+        start = _after_time(head, _after_stray_noun(head, start))
         others = _conjuncts(head)  # "Ann Cole and Tom Reyes said": both speak
         for other in others:
             other_span = trimmed_span(other)
@@ -607,6 +607,18 @@ def _after_stray_noun(head: Any, start: int) -> int:
         last = max(t.i for t in left if t.dep_ == "compound" and t.tag_ == "NN")
         return head.doc[last + 1].idx
     return start
+
+
+def _after_time(head: Any, start: int) -> int:
+    """Where a speaker's span starts once a time the parser glued to the front of it is cut off
+    ("[Thursday afternoon] Sheriff Jerry Hogrefe stated ...")."""
+    before = [t for t in head.doc[head.left_edge.i:head.i] if t.idx >= start]
+    cut = 0
+    while cut < len(before) and before[cut].ent_type_ in ("DATE", "TIME"):
+        cut += 1
+    if cut == 0 or (cut < len(before) and before[cut].tag_ == "POS"):
+        return start  # "Monday's statement": the day owns it
+    return before[cut].idx if cut < len(before) else head.idx
 
 
 _SENTENCE_QUOTED = re.compile(r"""["'“‘«]?[A-Z][^\n]*\s[^\n]*[.!?]["'”’»]?""")
