@@ -98,6 +98,16 @@ def test_source_of_a_report(claimed: Document) -> None:
     assert claimed.text[source.start : source.end].startswith("A report by Amnesty International")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A report from Geneva found that 12 people died in the floods of 2021.", "A report"),
+    ("Data from the Texas health department show that 40 people died in 2021.",
+     "the Texas health department"),
+])
+def test_a_place_is_not_who_stands_behind_a_report(text: str, expected: str) -> None:
+    source = _claims_of(text).claims[0].source
+    assert source is not None and source.name == expected
+
+
 def test_unattributed_claim_has_no_source(parsed: Document) -> None:
     doc = Document(Article(id="u", text="The bridge cost 48 million dollars to build in 2019."))
     doc = make_claims()(make_parser()(doc))

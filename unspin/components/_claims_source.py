@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from unspin.components._actors_bodies import BODY_NOUNS
 from unspin.components._actors_entities import entity_clusters, resolve_reference
 from unspin.doc import Attribution, Claim, Quote
 
@@ -37,6 +38,8 @@ _NOT_SOURCES = frozenset(["i", "we", "you", "me", "us", "one", "this", "that", "
                           "it", "there", "some", "many", "others", "anyone", "everyone", "nobody"])
 _LOOKBACK_TOKENS = 120  # how far back a pronoun's antecedent is looked for (a few sentences)
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+#: What evidence comes "from" without anyone behind it being named: a place.
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _phrase(token: Any, sent: Any) -> tuple[int, int]:
@@ -88,14 +91,26 @@ def _name(token: Any, sent: Any) -> str:
     if token.pos_ == "PRON":
         return _resolve(token, sent)
     if token.lemma_.lower() in _EVIDENCE_NOUNS or token.lower_ in _EVIDENCE_NOUNS:
-        # "a report by Amnesty": the body behind the evidence is the source
+        # "a report by Amnesty": the body behind the evidence is the source; "police reports
+        # from the suburb": a place is where it comes from, so the evidence itself is
         for prep in token.rights:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if prep.lower_ in ("by", "from") and objects:
+                if _is_place(objects[0]):
+                    return _slice(sent, _np_start(token), token.idx + len(token))
                 start, end = _phrase(objects[0], sent)
                 return _slice(sent, start, end)
     start, end = _phrase(token, sent)
     return _slice(sent, start, end)
+
+
+def _is_place(token: Any) -> bool:
+    """Whether a noun names a place ("Geneva", "the Columbus suburb of Westerville"), not a
+    body in it ("the Texas health department")."""
+    if token.ent_type_ in _PLACE_LABELS:
+        return True
+    return (not token.ent_type_ and token.pos_ == "NOUN" and token.lemma_.lower() not in BODY_NOUNS
+            and any(c.ent_type_ in _PLACE_LABELS for c in token.children if c.dep_ in ("compound", "amod")))
 
 
 def _according_to(sent: Any) -> Attribution | None:
@@ -133,7 +148,8 @@ def _evidence_agent(sent: Any) -> Attribution | None:
         for prep in tok.rights:
             if prep.lower_ in ("by", "from", "of") and prep.dep_ in ("prep", "agent"):
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
-                if objects and (objects[0].ent_type_ in _NAME_LABELS or prep.lower_ != "of"):
+                if objects and not _is_place(objects[0]) and (
+                        objects[0].ent_type_ in _NAME_LABELS or prep.lower_ != "of"):
                     start, end = _phrase(objects[0], sent)
                     return Attribution(name=_slice(sent, start, end), start=min(_np_start(tok), start),
                                        end=end)
