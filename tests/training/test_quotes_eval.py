@@ -194,3 +194,22 @@ def test_citron_scores_match_spans_exactly_and_count_shared_tokens() -> None:
     assert result["source_exact"]["f1"] == 0.0
     assert result["source_overlap"]["recall"] == 0.5  # "Cole" of "Ann Cole"
     assert result["content_overlap"]["precision"] == round(3 / 6, 4)  # "the fares will" of 6 tokens
+
+
+def test_speech_scores_leave_out_attitudes_and_acts() -> None:
+    from unspin.components.parse import load_spacy
+    from unspin.training.quotes import speech_scores
+
+    text = "Ann Cole said the fares will fall. Tom Reyes fears a strike. The port closed."
+    said = GoldAttribution(source=[(0, 8)], cue=[(9, 13)], content=[(14, 33)])
+    fears = GoldAttribution(source=[(35, 44)], cue=[(45, 50)], content=[(51, 59)])
+    gold = [PolnearArticle("a", text, [said, fears])]
+    doc = load_spacy()(text)
+    quotes = [[Quote(14, 33, kind="reported", speaker=Attribution("Ann Cole", 0, 8)),
+               Quote(51, 59, kind="reported", speaker=Attribution("the port", 60, 68)),
+               Quote(60, 76, kind="reported", speaker=Attribution("Tom Reyes", 35, 44))]]
+    result = speech_scores(quotes, gold, [doc])
+    # the fear is no speech: neither its gold nor the quote over it counts; the last quote
+    # overlaps no gold and counts against precision
+    assert result["gold_attributions"] == 1
+    assert result["speaker"] == {"precision": 0.5, "recall": 1.0, "f1": round(2 * 0.5 / 1.5, 4)}

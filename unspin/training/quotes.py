@@ -24,6 +24,7 @@ from unspin.errors import EvaluationError, InputNotFoundError
 
 __all__ = [
     "OUTCOMES",
+    "SPEECH_CUES",
     "GoldAttribution",
     "PolnearArticle",
     "attach_probes",
@@ -32,6 +33,7 @@ __all__ = [
     "encode_articles",
     "evaluate_quotes",
     "format_speaker_errors",
+    "is_speech",
     "overlaps",
     "probe_labels",
     "quote_examples",
@@ -41,6 +43,7 @@ __all__ = [
     "score_quotes",
     "speaker_errors",
     "speaker_groups",
+    "speech_scores",
     "train_cue_model",
     "train_listwise_model",
     "train_probe",
@@ -528,6 +531,51 @@ def _source_exact(p: _Parts, g: GoldAttribution) -> bool:
     return any(overlaps(c, g.cue) for c in p[0]) and sorted(p[1]) == sorted(g.source)
 
 
+#: Cue lemmas of speech and writing ("said", "told", "according to", "tweeted", "accused"): the
+#: quotes and reported speech the quotes stage is for. PolNeAR also annotates attitudes,
+#: intentions and acts as attributions ("Republicans wondering about his ability", "Osama bin
+#: Laden declared war on the United States", "the IMF did not single out Trump's proposals").
+SPEECH_CUES = frozenset({
+    "say", "tell", "add", "state", "claim", "write", "tweet", "post", "retweet", "according",
+    "report", "announce", "ask", "reply", "respond", "answer", "argue", "insist", "warn", "caution",
+    "note", "explain", "deny", "admit", "concede", "acknowledge", "accuse", "charge", "blame",
+    "call", "label", "brand", "dub", "term", "declare", "comment", "testify", "suggest", "assert",
+    "allege", "confirm", "describe", "predict", "promise", "vow", "urge", "demand", "criticize",
+    "criticise", "praise", "question", "agree", "disagree", "recall", "repeat", "mention", "point",
+    "stress", "emphasize", "emphasise", "contend", "maintain", "complain", "joke", "quip", "reveal",
+    "disclose", "challenge", "cite", "quote", "speak", "talk",
+})
+
+
+def is_speech(g: GoldAttribution, doc: Any) -> bool:
+    """Whether a gold attribution's cue is a word of speech or writing (``SPEECH_CUES``)."""
+    tokens = [t for s, e in g.cue for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+    return any((t.lemma_ or t.lower_).lower() in SPEECH_CUES for t in tokens)
+
+
+def speech_scores(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArticle],
+                  docs: Sequence[Any]) -> dict[str, Any]:
+    """Speaker precision, recall and F1 (as ``score_quotes``) on the gold attributions of speech
+    and writing (``is_speech``) alone, a diagnostic of what the quotes stage is for: a predicted
+    quote over other attributions only is left out, one over none still counts against it."""
+    tp_pred = pred = tp_gold = total = 0
+    for quotes, article, doc in zip(predicted, gold, docs, strict=True):
+        speech = {id(g) for g in article.attributions if is_speech(g, doc)}
+        for g in article.attributions:
+            if id(g) not in speech or not g.source:
+                continue
+            total += 1
+            tp_gold += any(q.speaker is not None and overlaps((q.start, q.end), g.content)
+                           and overlaps((q.speaker.start, q.speaker.end), g.source) for q in quotes)
+        for q in quotes:
+            hits = [g for g in article.attributions if overlaps((q.start, q.end), g.content)]
+            if q.speaker is None or (hits and not any(id(g) in speech for g in hits)):
+                continue
+            pred += 1
+            tp_pred += any(overlaps((q.speaker.start, q.speaker.end), g.source) for g in hits)
+    return {"gold_attributions": total, "speaker": _prf(tp_pred, pred, tp_gold, total)}
+
+
 def citron_scores(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArticle],
                   docs: Sequence[Any]) -> dict[str, Any]:
     """The scores Citron's evaluation script prints, for comparison with its published figures.
@@ -707,6 +755,7 @@ def evaluate_quotes(folder: str | Path, split: str = "test", *, threshold: float
     predicted = [finder.predict(sdoc) for sdoc in docs]
     result = score_quotes(predicted, articles)
     result["citron"] = citron_scores(predicted, articles, docs)
+    result["speech_only"] = speech_scores(predicted, articles, docs)
     if errors:
         result["speaker_errors"] = speaker_errors(predicted, articles, docs)
     result["split"] = split
