@@ -696,3 +696,21 @@ def test_a_national_adjective_before_a_thing_is_no_mention_of_the_people(nlp) ->
     americans = [a for a in doc.actors if a.name == "Americans"]
     assert americans and len(americans[0].mentions) == 1
     assert text[americans[0].mentions[0].start:].startswith("American people")
+
+
+def test_a_bracket_left_open_is_cut_and_its_acronym_joins_the_body(nlp) -> None:
+    text = ("Officials of the World Health Organization (WHO said on Monday that the outbreak had "
+            "spread. The WHO sent 40 experts.")
+    doc = nlp(Article(id="t", text=text))
+    names = [a.name for a in doc.actors]
+    assert not any("(" in name for name in names), names
+    who = _actor(doc, "World Health Organization")
+    assert "WHO" in who.aliases and len(who.mentions) >= 2
+
+
+def test_books_diseases_and_capitalised_common_words_are_no_actors(nlp) -> None:
+    text = ("Schools must close, the governor said. The schools in the north closed on Monday.\n\n"
+            "Ebola spread to the capital, and the Quran was read at the funeral.")
+    doc = nlp(Article(id="t", text=text))
+    names = {a.name for a in doc.actors}
+    assert not names & {"Schools", "Ebola", "Quran"}, names

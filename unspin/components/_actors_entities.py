@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unspin.components._countries import is_country
-from unspin.components._given_names import given_name_gender, person_shaped
+from unspin.components._given_names import given_name_gender, is_given_name, is_surname, person_shaped
 from unspin.components._page_chrome import in_page_chrome
 
 __all__ = [
@@ -283,6 +283,12 @@ _AGENCIES = frozenset({"reuters", "ap", "afp", "getty", "epa", "upi", "bloomberg
 #: Reuters"), from the agency before it to the end of its brackets or line: its names are no actors.
 _CREDIT = re.compile(r"(?:\b[A-Z][\w.&]*[ \t]+)?\b(?:Photo|Photograph|Image|Picture|Screenshot)s?"
                      r"(?:[ \t]*(?:/|:|\bby\b|\bcredit\b)|[ \t]+(?:courtesy|via)\b)[^\n)\]]{0,60}")
+#: Names spaCy's small model takes for actors that are texts, laws, diseases, files or ideas.
+_NOT_ACTORS = frozenset({
+    "gospel", "gospels", "bible", "quran", "qur'an", "koran", "torah", "talmud", "shariah", "sharia",
+    "eucharist", "communion", "holy communion", "ebola", "covid", "covid-19", "pdf", "usb", "dui",
+    "notice", "god", "creator", "satan", "truth", "faith",
+})
 #: A generational suffix or regnal number ends a name; any other word in capitals is an acronym.
 _ROMAN = re.compile(r"[IVX]+")
 
@@ -330,6 +336,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             if len(_words(ent.text)) > 1:  # "Trump’s" after "Donald Trump"
                 owners.setdefault(_words(ent.text)[-1], "PERSON")
     credits = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    later: list[tuple[str, int, int]] = []  # mentions filed after the entity they follow
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
             continue
@@ -338,6 +345,16 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
             continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
         label, first, last = ent.label_, ent.start, ent.end
+        if _key(_clean(ent.text)) in _NOT_ACTORS:
+            continue
+        opened = next((t.i for t in sdoc[first + 1:last] if t.text == "("), None)
+        if opened is not None and not any(t.text == ")" for t in sdoc[opened:last]):
+            # "the World Health Organization (WHO" cut before a bracket it does not close; the
+            # acronym inside is another mention of the body
+            if label == "ORG" and opened + 1 < last and _is_acronym(sdoc[opened + 1].text):
+                acronym = sdoc[opened + 1]
+                later.append(("ORG", acronym.idx, acronym.idx + len(acronym.text)))
+            last = opened
         if sdoc[first].pos_ in ("ADP", "CCONJ") and sdoc[first].text[:1].isupper():
             # "Doctors [Without Borders]": the name began at the capitalised words before
             while first > 0 and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].is_sent_start \
@@ -376,6 +393,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             inside = any(s <= start < e for s, e in headlines)
             (held if inside else body).append((label, start, end))
     out = list(body)
+    out.extend(later)
     body_names = [(_words(_clean(text[s:e])), label) for label, s, e in body]
     for _label, start, end in held:
         cut = _headline_name(text, start, end, body_names)
@@ -467,6 +485,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
     _untagged_surnames(sdoc, clusters)
+    clusters = [c for c in clusters if not _common_word(c, text)]
     for cluster in clusters:
         if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
             cluster.name = next((a for a in cluster.aliases if not a.isupper()), cluster.name)
@@ -478,6 +497,18 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
 
 
 _KIND_ORDER = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _common_word(cluster: EntityCluster, text: str) -> bool:
+    """Whether a "person" is a common word written with a capital ("Schools", "Aliens",
+    "Order" opening a sentence or a headline): one word each time, neither a given name nor a
+    surname, that the text also writes in lower case."""
+    if cluster.type != "person" or any(len(_words(alias)) != 1 for alias in cluster.aliases):
+        return False
+    word = _words(cluster.name)[0] if _words(cluster.name) else ""
+    if not word.isalpha() or is_given_name(word) or is_surname(word):
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
 
 
 def _full_name(cluster: EntityCluster, text: str) -> str | None:
@@ -614,7 +645,7 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         return
     if label == "ORG" and person_shaped(written):
         label = "PERSON"  # "Nikki Haley", "Keith Lamont Scott": spaCy's small model errs on names
-    elif label == "PERSON" and _key(written) in _OUTLETS:
+    elif label in ("PERSON", "GPE", "NORP") and _key(written) in _OUTLETS:
         label = "ORG"  # "Twitter", "Infowars": a platform or an outlet, not a person
     key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip())
     if key is None and written in _POSTAL:

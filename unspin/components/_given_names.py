@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DOMINANCE", "given_name_gender", "is_given_name", "person_shaped"]
+__all__ = ["DOMINANCE", "given_name_gender", "is_given_name", "is_surname", "person_shaped"]
 
 #: How many times more common in one gender a name must be to count as that gender's.
 DOMINANCE = 9.0
@@ -85,6 +85,12 @@ def _surnames() -> dict[str, float]:
         return _shares(Path(names.__file__).parent / "dist.all.last")
     except OSError:  # pragma: no cover - a broken install
         return {}
+
+
+def is_surname(word: str, least_share: float = 0.0005) -> bool:
+    """Whether ``word`` is a surname at least ``least_share`` percent of people in the US census
+    bear (0.0005: about one in 200,000; "Haley", "Strzok" is not, "Page" is)."""
+    return _surnames().get(re.sub("['’]", "", word.lower()), 0.0) >= least_share
 
 
 #: A word of a name as news text writes it: "Scott", "Lawrence-Hardy", "O'Neill".
