@@ -727,3 +727,11 @@ def test_a_time_glued_before_the_speaker_is_not_part_of_it(nlp) -> None:
     text = "Thursday afternoon Sheriff Jerry Hogrefe states there is a makeshift compound near the river."
     written, actor = _speaker_of(nlp(Article(id="t", text=text)), text, "makeshift compound")
     assert written == "Sheriff Jerry Hogrefe" and actor == "Jerry Hogrefe"
+
+
+def test_a_surname_the_recogniser_missed_is_still_its_person(nlp) -> None:
+    text = ("Victoria Toensing represents the informant. Toensing added her client had been "
+            "contacted by three committees.")
+    written, actor = _speaker_of(nlp(Article(id="t", text=text)), text, "had been contacted")
+    assert written == "Toensing" and actor == "Victoria Toensing"
+

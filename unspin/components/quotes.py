@@ -473,8 +473,10 @@ class QuoteFinder:
             boss = _boss(sdoc, head, clusters, quoted)
             if boss is not None:  # "his attorney said ...": the attorney speaks, for him
                 return Attribution(name=written, start=start, end=end, actor=boss.name)
-        if cluster is None and written.isupper():
-            cluster = _by_capitals(written, clusters)  # a transcript's "PENCE:" is Mike Pence
+        if cluster is None and (written.isupper() or (written[:1].isupper() and len(written.split()) <= 3)):
+            # a transcript's "PENCE:" is Mike Pence; "Toensing added", a surname the entity
+            # recogniser left untagged there, is the one person of that surname
+            cluster = _by_name(written, clusters)
         if cluster is None:
             return Attribution(name=written, start=start, end=end)
         if named is None and len(written.split()) <= 6 and _speaks_for(cluster, head, start, end):
@@ -797,15 +799,16 @@ def _block_after(sdoc: Any, text: str, cue: _Cue, min_words: int) -> tuple[int, 
     return (start, end) if len(text[start:end].split()) >= min_words else None
 
 
-def _by_capitals(written: str, clusters: list[Any]) -> Any | None:
-    """The actor a name in capitals stands for: the same name, or a person's surname."""
-    word = written.lower()
+def _by_name(written: str, clusters: list[Any]) -> Any | None:
+    """The actor a name written without an entity mention stands for: the one with that name or
+    alias, else the one person whose surname it is (none when two share it)."""
+    word = written.lower().removesuffix("’s").removesuffix("'s")
     for cluster in clusters:
-        names = [cluster.name, *cluster.aliases]
-        if any(n.lower() == word or (cluster.type == "person" and n.lower().split()[-1:] == [word])
-               for n in names):
+        if any(n.lower() == word for n in (cluster.name, *cluster.aliases)):
             return cluster
-    return None
+    persons = [c for c in clusters if c.type == "person" and any(
+        n.lower().split()[-1:] == [word] for n in (c.name, *c.aliases))]
+    return persons[0] if len(persons) == 1 else None
 
 
 def _nested(quote: Quote, quote_cue: _Cue | None, cue: _Cue, start: int, end: int) -> bool:
