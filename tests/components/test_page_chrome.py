@@ -68,3 +68,23 @@ def test_a_bracketed_link_by_its_title_is_furniture_and_a_bracketed_sentence_is_
     assert not in_page_chrome(text, text.index("(Related"))
     doc = load(components=["parse", "actors"])(Article(id="p", text=text))
     assert not any(a.name.startswith("Harbour Town") for a in doc.actors)
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("Tags: harbour, bridge, council", True),
+    ("Posted by admin on May 2, 2024 at 10:23 AM | Permalink", True),
+    ("The council posted by mail a notice to every household.", False),
+])
+def test_tags_and_permalink_lines_are_furniture(line: str, chrome: bool) -> None:
+    assert bool(page_chrome(line)) is chrome
+
+
+def test_a_shop_box_is_cut_from_the_sentence_after_it() -> None:
+    text = ("The Harbour Files: A ... Ann Cole Best Price: $5.99 Buy New $12.50 (as of 09:30 EDT - "
+            "Details) From then on, the council spent 48 million dollars on the bridge.")
+    ranges = page_chrome(text)
+    assert len(ranges) == 1 and text[ranges[0][1]:].startswith(" From then on")
+    doc = load(components=["parse", "claims", "actors"])(Article(id="t", text=text))
+    assert [text[c.start:c.end] for c in doc.claims] == [
+        "From then on, the council spent 48 million dollars on the bridge."]
+    assert not any(a.name == "Ann Cole" for a in doc.actors)

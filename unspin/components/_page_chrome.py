@@ -5,8 +5,10 @@ newsletter's pitch ("Completing this poll grants you access to ... updates free 
 "You may opt out at anytime", "take our poll - story continues below"), the consent line
 ("You also agree to this site's Privacy Policy and Terms of Use"), share counters ("557 SHARES
 Facebook Twitter"), "Advertisement", links to other stories ("Read more from ...", "Read more:
-...", "Related: ..."), a site's own pitch ("Subscribe to our mailing list ...", "Sign up to get
-... news delivered straight to your inbox"), a copyright line. None of it is the article's: no
+...", "Related: ..."), tags and a blog's "Posted by ... | Permalink" line, a shop's book box
+at the start of a line ("... Best Price: $9.85 Buy New $9.95 (as of 03:35 EDT - Details)"), a
+site's own pitch ("Subscribe to our mailing list ...", "Sign up to get ... news delivered
+straight to your inbox"), a copyright line. None of it is the article's: no
 claim, quote or actor is read from it. The line patterns are kept narrow, each one a whole line
 of furniture, so that a sentence of the article about privacy or polls stays. Inside a
 paragraph, only a link to another story in brackets and by its title counts ("(RELATED: Did RFK
@@ -37,9 +39,17 @@ _CHROME = re.compile(
     | ^\s*subscribe\ to\ (?:our\b|(?-i:[A-Z])[\w.]+\ (?:telegram|newsletter|channel)\b)
     | ^\s*help\ keep\ .{0,60}\bfree\b
     | ^\s*[\d.,]+k?\s+shares\b
-    | ^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})""",
+    | ^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})
+    | ^\s*tags\s*:\s
+    | ^\s*posted\ by\b.{0,80}\|\s*permalink\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+#: A shop's book box pasted at the start of a line ("The Kennedy Autopsy Jacob G Hornberger
+#: Best Price: $9.85 Buy New $9.95 (as of 03:35 EDT - Details)"), the article going on after it.
+_SHOP = re.compile(r"^[^\n]{0,120}?\bBest Price:\s*[$£€][\d.,]+(?:\s*Buy New\s*[$£€][\d.,]+)?"
+                   r"(?:\s*\(as of [^()\n]{0,40}\))?")
 
 
 #: A link to another story in brackets, anywhere in a paragraph: "(RELATED: ...)", "(Read more: ...)".
@@ -65,6 +75,9 @@ def page_chrome(text: str) -> tuple[tuple[int, int], ...]:
         if _CHROME.search(line):
             ranges.append((at, at + len(line)))
         else:
+            shop = _SHOP.match(line)
+            if shop is not None:
+                ranges.append((at, at + shop.end()))
             links = _LINK.finditer(line)
             ranges.extend((at + m.start(), at + m.end()) for m in links if _headline(m.group(1)))
         at += len(line) + 1

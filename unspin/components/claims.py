@@ -49,7 +49,17 @@ def candidate_sentences(parsed: Any) -> list[Any]:
                 out.extend(_keep(piece, whole_line=True))
         if start < sent.end:
             out.extend(_keep(parsed[start : sent.end]))
-    return [span for span in out if not in_page_chrome(text, span.start_char)]
+    kept = []
+    for span in out:
+        if not in_page_chrome(text, span.start_char):
+            kept.append(span)
+            continue
+        # furniture glued to the front of a sentence ("... Best Price: $5.99 (as of 09:30 EDT -
+        # Details) And this right after ..."): the sentence after it stays
+        rest = next((t.i for t in span if not in_page_chrome(text, t.idx) and t.is_alpha), None)
+        if rest is not None:
+            kept.extend(_keep(parsed[rest:span.end]))
+    return kept
 
 
 def _keep(span: Any, whole_line: bool = False) -> list[Any]:
