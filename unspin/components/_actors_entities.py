@@ -129,7 +129,9 @@ _STATE_NOUNS = frozenset({
     "officials", "ministry", "navy", "leadership", "state", "junta", "cabinet", "parliament",
     "soldier", "intelligence", "diplomat", "embassy", "side", "invasion", "aggression", "attack",
     "offensive", "occupation", "withdrawal", "strike", "airstrike", "missile", "shelling",
-    "bombardment", "meddling", "interference", "propaganda",
+    "bombardment", "meddling", "interference", "propaganda", "effort", "operation", "war",
+    "campaign", "plan", "policy", "strategy", "threat", "demand", "proposal", "response", "decision",
+    "sanction",
     # read as lemmas: the plurals above ("forces", "officials") are their singular here
     "force", "troop", "authority", "official",
 })
@@ -425,7 +427,20 @@ _PEOPLE_NOUNS = frozenset({
     "electorate", "consumer", "resident", "community", "immigrant", "migrant", "refugee", "civilian",
     "veteran", "farmer", "parent", "mother", "father", "worshipper", "believer", "majority",
     "minority", "person", "individual", "adult", "teenager", "neighbour", "neighbor", "victim",
-    "prisoner", "hostage", "national", "descent", "origin",
+    "prisoner", "hostage", "national", "descent", "origin", "country", "ally", "enemy", "service",
+    "agency", "jury", "intermediary", "counterpart", "colleague", "agent", "opponent", "dissident",
+    "correspondent", "client", "patient", "participant", "servant", "defendant", "descendant",
+    "militant", "protestant", "elite", "oligarch", "troop", "crew", "team", "side", "camp",
+})
+#: Agent nouns by their ending ("invaders", "nationalists", "historians"), but for these things.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ite", "eer")
+_THING_NOUNS = frozenset({
+    "border", "order", "paper", "sector", "factor", "center", "centre", "water", "number", "letter",
+    "computer", "monitor", "headquarter", "matter", "corner", "error", "chapter", "register",
+    "corridor", "meteor", "mirror", "interior", "exterior", "layer", "carrier", "cancer", "anchor",
+    "terror", "horror", "honor", "honour", "favor", "favour", "labor", "labour", "flavor", "vapor",
+    "theater", "theatre", "charter", "quarter", "winter", "summer", "budget", "manner", "banner",
+    "poster", "filter", "cluster", "meter", "metre", "tower", "river", "shelter", "trailer", "liter",
 })
 #: Parties' adjectives ("Democratic senators", "the Republican plan") keep naming the party.
 _PARTY_WORDS = frozenset({"democratic", "democrat", "republican", "gop", "communist", "socialist",
@@ -434,12 +449,17 @@ _PARTY_WORDS = frozenset({"democratic", "democrat", "republican", "gop", "commun
 
 def _describes_thing(token: Any) -> bool:
     """Whether a national, ethnic or religious word is an adjective before a noun that names no
-    people ("American history", "British publications"). Before an office it stays ("the French
-    president": the titles read it to tell that president from the text's own)."""
+    people ("American history", "British publications"). Before people ("Russian invaders",
+    "European countries") or an office it stays ("the French president": the titles read it to
+    tell that president from the text's own); "member" and "power" count as people."""
     head = token.head
-    return (token.dep_ in ("amod", "compound", "nmod") and head.i > token.i and head.pos_ == "NOUN"
-            and token.lower_ not in _PARTY_WORDS
-            and not {head.lemma_.lower(), head.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS))
+    lemma = head.lemma_.lower()
+    if not (token.dep_ in ("amod", "compound", "nmod") and head.i > token.i and head.pos_ == "NOUN"
+            and token.lower_ not in _PARTY_WORDS):
+        return False
+    if {lemma, head.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS):
+        return False
+    return not (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_NOUNS and len(lemma) > 4)
 
 
 def _demonym_of(adjective: str, country: str) -> bool:
