@@ -312,3 +312,10 @@ def test_a_tally_is_two_counts_not_a_range() -> None:
     counts = [(doc.text[q.start:q.end], q.value, q.qualifier)
               for q in doc.claims[0].quantities if q.kind == "count"]
     assert counts == [("52", 52, None), ("48", 48, None)]
+
+
+def test_a_dateline_is_not_part_of_the_claim() -> None:
+    text = "PORT ALDER, Maine (AP) — The council spent 48 million dollars on the bridge in 2024."
+    doc = _claims_of(text)
+    assert [text[c.start:c.end] for c in doc.claims] == [
+        "The council spent 48 million dollars on the bridge in 2024."]

@@ -39,6 +39,7 @@ from unspin.components._given_names import given_name_gender, is_given_name, is_
 from unspin.components._page_chrome import in_page_chrome
 
 __all__ = [
+    "DATELINE",
     "ENTITY_TYPES",
     "TITLE_WORDS",
     "US_STATES",
@@ -251,8 +252,8 @@ _BYLINE = re.compile(r"^[ \t]*(?i:by|written by|words by)[ \t]+[A-Z][^\n.!?]{0,8
 
 
 #: A dateline opening a paragraph: "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —", "GENEVA -".
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?"
-                       r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—][ \t]+(?=[A-Z\"“‘'])", re.MULTILINE)
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?"
+                      r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—][ \t]+(?=[A-Z\"“‘'])", re.MULTILINE)
 
 
 def _bylines(text: str) -> list[tuple[int, int]]:
@@ -260,7 +261,7 @@ def _bylines(text: str) -> list[tuple[int, int]]:
     and of the datelines that open a paragraph ("WASHINGTON (Reuters) -": place and agency of the
     filing, not of the story)."""
     signed = [(m.start(), m.end()) for m in _BYLINE.finditer(text) if len(m.group().split()) <= 10]
-    return signed + [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+    return signed + [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
 _LAWS = frozenset({"amendment", "act", "constitution", "law", "bill", "treaty", "convention"})

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from unspin.components._actors_entities import DATELINE
 from unspin.components._claims_features import sentence_features
 from unspin.components._claims_model import DEFAULT_MODEL_DIR, ClaimScorer, load_scorer
 from unspin.components._claims_source import find_source
@@ -65,6 +66,10 @@ def candidate_sentences(parsed: Any) -> list[Any]:
 def _keep(span: Any, whole_line: bool = False) -> list[Any]:
     while len(span) and (span[0].is_space or (span[0].is_punct and span[0].text not in "\"'“‘([")):
         span = span[1:]
+    dateline = DATELINE.match(span.text + " A") if len(span) else None  # " A": one cut off after it
+    if dateline is not None:  # "WASHINGTON (AP) — The Senate voted ...": the claim starts after it
+        after = span.start_char + dateline.end()
+        span = span[next((t.i - span.start for t in span if t.idx >= after), len(span)):]
     while len(span) and span[-1].is_space:
         span = span[:-1]
     if sum(1 for t in span if t.is_alpha) < _MIN_WORDS:
