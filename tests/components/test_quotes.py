@@ -735,3 +735,20 @@ def test_a_surname_the_recogniser_missed_is_still_its_person(nlp) -> None:
     written, actor = _speaker_of(nlp(Article(id="t", text=text)), text, "had been contacted")
     assert written == "Toensing" and actor == "Victoria Toensing"
 
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("Stephen Paddock fired from the 32nd floor. The hotel guest in the room next to Paddock said he "
+     "heard nothing.", "heard nothing", None),
+    ("President George Bush visited the town in 1990. Even the president of the local mosque said the "
+     "visit was welcome.", "visit was welcome", None),
+    ("Phil Kiko is a lawyer. A spokesman for Kiko said the case was closed.", "case was closed", "Phil Kiko"),
+    ("A report on the shooting released by the Las Vegas Metropolitan Police Department said he fired "
+     "1,100 rounds.", "fired", "Las Vegas Metropolitan Police Department"),
+    ("U.S. ambassador to the United Nations Nikki Haley said the vote was a disgrace.", "a disgrace",
+     "Nikki Haley"),
+])
+def test_a_name_that_only_describes_the_speaker_is_not_the_speaker(nlp, text: str, words: str,
+                                                                  expected: str | None) -> None:
+    _written, actor = _speaker_of(nlp(Article(id="t", text=text)), text, words)
+    assert actor == expected

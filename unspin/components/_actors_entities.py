@@ -48,8 +48,10 @@ __all__ = [
     "entity_clusters",
     "entity_spans",
     "fits_pronoun",
+    "in_modifier",
     "is_headline",
     "office_holder",
+    "office_of_something",
     "resolve_reference",
 ]
 
@@ -827,6 +829,8 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     if word in TITLE_WORDS:
         if any(c.dep_ == "poss" and (c.pos_ == "PRON" or c.lower_ == "whose") for c in head.children):
             return None  # "his lawyer": whose lawyer is the question, not which lawyer was named
+        if office_of_something(head):
+            return None  # "the president of the local mosque": not the president the text named
         return _titled(sdoc, head, clusters, skip)
     if word in _PERSON_PRONOUNS:
         kinds = {"person"}  # and not one the text shows to be of the other gender (fits_pronoun)
@@ -853,6 +857,61 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 if best is None or rank < best[0]:
                     best = (rank, cluster)
     return None if best is None else best[1]
+
+
+def office_of_something(head: Any) -> bool:
+    """Whether a title says whose office it is by a common noun after it ("the president of the
+    local mosque", "the head of a charity"), so that it is nobody the text named with that title;
+    "the president of the United States" names a state and may still be."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_ and g.lower_ not in _DEPARTMENTS
+        for g in c.children) for c in head.children)
+
+
+#: Prepositions by which a noun names who stands behind it ("a report by Amnesty", "a letter from
+#: the council", "the head of the agency"); a name behind any other ("the guest next to Paddock",
+#: "tapes on the night of the Las Vegas shooting", "a judge in Michigan") is not the speaker.
+_OWNING_PREPS = frozenset({"by", "from", "of"})
+#: ... and by which a body names where one works or writes ("scientists at NASA", "a report in
+#: BuzzFeed News"), or whom an agent acts for ("a spokesman for Kiko", "aides to Mr. Trump").
+_BODY_PREPS = frozenset({"at", "in", "within", "with"})
+_AGENT_PREPS = frozenset({"for", "to"})
+_AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "counsel",
+                          "aide", "adviser", "advisor", "representative", "agent", "envoy", "assistant",
+                          "staffer", "surrogate", "ally"})
+
+
+def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: int) -> bool:
+    """Whether the actor's mentions in a common-noun speaker's span all lie in a phrase that only
+    describes the speaker (a relative clause, a place or time, "the guest [next to Paddock]"),
+    not in its name (an apposition: "the committee's chairman, Devin Nunes"), its owner or its
+    author ("a report released by the police")."""
+    if head.pos_ != "NOUN" or (cluster.type == "person" and head.lower_ in TITLE_WORDS):
+        return False  # a person in a title's phrase holds it: "U.S. ambassador to the UN Nikki Haley"
+    near = set(_OWNING_PREPS)  # what a preposition hanging on the speaker's noun itself may own
+    if cluster.type == "organization":
+        near |= _BODY_PREPS
+    if head.lemma_.lower() in _AGENT_NOUNS:
+        near |= _AGENT_PREPS
+    for s, e in cluster.mentions:
+        if not (s < end and start < e):
+            continue
+        span = sdoc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token, inside = span.root, False
+        while token.i != head.i and token.head.i != token.i:
+            if token.dep_ == "agent":
+                inside = False  # "... released by the LVMPD": whoever released it wrote it
+                break
+            owning = near if token.head.i == head.i else _OWNING_PREPS
+            if token.dep_ in ("relcl", "acl", "advcl") or (
+                    token.dep_ == "prep" and token.lower_ not in owning):
+                inside = True
+            token = token.head
+        if not inside:
+            return False
+    return True
 
 
 def _is_subject(sdoc: Any, start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin.components._actors_bodies import actor_clusters
-from unspin.components._actors_entities import EntityCluster, cluster_for_span
+from unspin.components._actors_entities import EntityCluster, cluster_for_span, in_modifier
 from unspin.components._actors_roles import harmed, load_role_model, mention_vectors
 from unspin.components._actors_salience import load_salience_gate, salience_features
 from unspin.components._claims_source import sources_from_quotes
@@ -131,7 +131,7 @@ class ActorFinder:
                 actors[id(target)].techniques.append(index)
         by_name = {cluster.name: cluster for cluster in clusters}
         for index, quote in enumerate(quotes):
-            cluster = _cited(clusters, by_name, quote.speaker, text)
+            cluster = _cited(clusters, by_name, quote.speaker, text, sdoc)
             speakers = [] if cluster is None else [cluster]
             for other in _joint_speakers(clusters, quote.speaker, text):
                 if other not in speakers:  # "Ann Cole and Tom Reyes said": said by both
@@ -188,24 +188,30 @@ class ActorFinder:
         by_name = {cluster.name: cluster for cluster in clusters}
         text = sdoc.text  # spaCy rebuilds the text on each access
         for who in [q.speaker for q in doc.quotes] + [c.source for c in doc.claims]:
-            cluster = _cited(clusters, by_name, who, text)
+            cluster = _cited(clusters, by_name, who, text, sdoc)
             if cluster is not None and who is not None:
                 who.actor = cluster.name
         return doc
 
 
 def _cited(clusters: list[EntityCluster], by_name: dict[str, EntityCluster],
-           who: Attribution | None, text: str) -> EntityCluster | None:
+           who: Attribution | None, text: str, sdoc: Any = None) -> EntityCluster | None:
     """The actor a speaker or cited source stands for: the one named in its span, else the one
     its stage resolved it to (a pronoun's or title's antecedent), else the one of its name. A
     name its stage found outside the span wins over the span's ("Keller's spokesman, Tom Reyes":
-    the span is "Keller's spokesman", the speaker Tom Reyes)."""
+    the span is "Keller's spokesman", the speaker Tom Reyes); one that only describes the
+    speaker (``in_modifier``, given the parse ``sdoc``) is not it."""
     if who is None:
         return None
     resolved = by_name.get(who.actor) if who.actor is not None else None
     if resolved is not None and not any(s < who.end and who.start < e for s, e in resolved.mentions):
         return resolved
-    return cluster_for_span(clusters, who.start, who.end, text) or resolved or by_name.get(who.name)
+    named = cluster_for_span(clusters, who.start, who.end, text)
+    span = None if named is None or sdoc is None else sdoc.char_span(who.start, who.end,
+                                                                      alignment_mode="expand")
+    if span is not None and len(span) and in_modifier(sdoc, span.root, named, who.start, who.end):
+        named = None  # "the hotel guest next to Paddock": the name only says where the guest was
+    return named or resolved or by_name.get(who.name)
 
 
 _JOINED = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")

@@ -26,7 +26,9 @@ from unspin.components._actors_entities import (
     cluster_for_span,
     entity_clusters,
     fits_pronoun,
+    in_modifier,
     office_holder,
+    office_of_something,
     resolve_reference,
 )
 from unspin.components._page_chrome import in_page_chrome
@@ -446,7 +448,9 @@ class QuoteFinder:
             return Attribution(name=written, start=start, end=end,
                                actor=None if first is None else first.name)
         cluster = cluster_for_span(clusters, start, end, text)
-        if cluster is not None and cluster.type != "person":
+        if cluster is not None and in_modifier(sdoc, head, cluster, start, end):
+            cluster = None  # "the hotel guest in the room next to Paddock": the guest speaks
+        if cluster is not None and cluster.type != "person" and not office_of_something(head):
             # "the South Carolina senator said": the senator speaks, not the state before the
             # title; "the Brazilian president" is the one president the text called Brazilian
             adjective = None
