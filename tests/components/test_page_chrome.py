@@ -38,6 +38,9 @@ PAGE = ("Mayor Ann Cole said on Monday that the harbour bridge cost 48 million d
     ("Subscribe to Harbour.News Telegram channel!", True),
     ("Sign up to get unfiltered news delivered straight to your inbox.", True),
     ("Read more about the plan in the council's report.", False),
+    ("Tags: harbour, bridge, council", True),
+    ("Posted by admin on May 2, 2024 at 10:23 AM | Permalink", True),
+    ("The council posted by mail a notice to every household.", False),
 ])
 def test_which_lines_are_furniture(line: str, chrome: bool) -> None:
     assert bool(page_chrome(line)) is chrome
@@ -68,15 +71,6 @@ def test_a_bracketed_link_by_its_title_is_furniture_and_a_bracketed_sentence_is_
     assert not in_page_chrome(text, text.index("(Related"))
     doc = load(components=["parse", "actors"])(Article(id="p", text=text))
     assert not any(a.name.startswith("Harbour Town") for a in doc.actors)
-
-
-@pytest.mark.parametrize(("line", "chrome"), [
-    ("Tags: harbour, bridge, council", True),
-    ("Posted by admin on May 2, 2024 at 10:23 AM | Permalink", True),
-    ("The council posted by mail a notice to every household.", False),
-])
-def test_tags_and_permalink_lines_are_furniture(line: str, chrome: bool) -> None:
-    assert bool(page_chrome(line)) is chrome
 
 
 def test_a_shop_box_is_cut_from_the_sentence_after_it() -> None:
