@@ -279,7 +279,7 @@ _OUTLETS = frozenset({
     "twitter", "facebook", "youtube", "instagram", "google", "reddit", "tiktok", "telegram",
     "whatsapp", "snapchat", "linkedin", "gab", "parler", "wikileaks", "wikipedia", "infowars",
     "breitbart", "reuters", "bloomberg", "politico", "axios", "buzzfeed", "huffpost", "salon",
-    "vox", "mediaite", "netflix", "amazon", "microsoft", "apple",
+    "vox", "mediaite", "netflix", "microsoft",
 })
 #: News agencies whose name a photo caption or credit writes just before a person's
 #: ("Reuters Clinton whispers to ..."): not part of the name.
@@ -909,7 +909,7 @@ def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: i
                     token.dep_ == "prep" and token.lower_ not in owning):
                 inside = True
             token = token.head
-        if not inside:
+        if token.i != head.i or not inside:  # not under the speaker's noun, or part of its name
             return False
     return True
 
