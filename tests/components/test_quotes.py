@@ -741,6 +741,8 @@ def test_an_office_is_not_the_owner_named_beside_it(nlp) -> None:
      "1,100 rounds.", "fired", "Las Vegas Metropolitan Police Department"),
     ("U.S. ambassador to the United Nations Nikki Haley said the vote was a disgrace.", "a disgrace",
      "Nikki Haley"),
+    ("Officials in Nigeria said the outbreak was contained.", "was contained", "Nigeria"),
+    ("Tourists in France said the museum was closed.", "was closed", None),
 ])
 def test_a_name_that_only_describes_the_speaker_is_not_the_speaker(nlp, text: str, words: str,
                                                                   expected: str | None) -> None:

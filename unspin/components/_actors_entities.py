@@ -879,6 +879,9 @@ _AGENT_PREPS = frozenset({"for", "to"})
 _AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "counsel",
                           "aide", "adviser", "advisor", "representative", "agent", "envoy", "assistant",
                           "staffer", "surrogate", "ally"})
+#: Who speaks for a country they are "in" ("officials in Nigeria", "health authorities in Congo").
+_STATE_VOICES = frozenset({"official", "authority", "leader", "lawmaker", "diplomat", "minister",
+                           "regulator", "prosecutor", "politician", "government"})
 
 
 def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: int) -> bool:
@@ -893,6 +896,8 @@ def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: i
         near |= _BODY_PREPS
     if head.lemma_.lower() in _AGENT_NOUNS:
         near |= _AGENT_PREPS
+    if cluster.type == "country" and head.lemma_.lower() in _STATE_VOICES:
+        near.add("in")
     for s, e in cluster.mentions:
         if not (s < end and start < e):
             continue
