@@ -714,3 +714,11 @@ def test_books_diseases_and_capitalised_common_words_are_no_actors(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     names = {a.name for a in doc.actors}
     assert not names & {"Schools", "Ebola", "Quran"}, names
+
+
+@pytest.mark.parametrize("name", ["Democratic Republic of Congo", "DR Congo", "UAE", "Holy See",
+                                  "Vatican City"])
+def test_the_names_news_gives_countries_are_countries(name: str) -> None:
+    from unspin.components._countries import is_country
+
+    assert is_country(name) and is_country(f"the {name}")
