@@ -481,34 +481,45 @@ def score_quotes(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArtic
     ``predicted[i]`` holds the ``Quote`` records found in ``gold[i]``.
     """
     c_tp_pred = c_pred = c_tp_gold = c_gold = 0
-    s_tp_pred = s_pred = s_tp_gold = s_gold = 0
+    speaker = [0, 0, 0, 0]
     for quotes, article in zip(predicted, gold, strict=True):
         golds = article.attributions
         c_gold += len(golds)
-        s_gold += sum(1 for g in golds if g.source)
         for q in quotes:
             c_pred += 1
-            hits = [g for g in golds if overlaps((q.start, q.end), g.content)]
-            c_tp_pred += bool(hits)
-            if q.speaker is not None:
-                s_pred += 1
-                span = (q.speaker.start, q.speaker.end)
-                s_tp_pred += any(overlaps(span, g.source) for g in hits)
+            c_tp_pred += any(overlaps((q.start, q.end), g.content) for g in golds)
         for g in golds:
-            hits = [q for q in quotes if overlaps((q.start, q.end), g.content)]
-            c_tp_gold += bool(hits)
-            if g.source:
-                s_tp_gold += any(q.speaker is not None
-                                 and overlaps((q.speaker.start, q.speaker.end), g.source)
-                                 for q in hits)
+            c_tp_gold += any(overlaps((q.start, q.end), g.content) for q in quotes)
+        speaker = [a + b for a, b in zip(speaker, _speaker_counts(quotes, golds), strict=True)]
 
     return {
         "articles": len(gold),
         "gold_attributions": c_gold,
         "predicted_quotes": c_pred,
         "content": _prf(c_tp_pred, c_pred, c_tp_gold, c_gold),
-        "speaker": _prf(s_tp_pred, s_pred, s_tp_gold, s_gold),
+        "speaker": _prf(*speaker),
     }
+
+
+def _speaker_counts(quotes: Sequence[Any], golds: Sequence[GoldAttribution],
+                    counted: set[int] | None = None) -> tuple[int, int, int, int]:
+    """Right predicted speakers, predicted speakers, gold sources found, gold sources (``_prf``'s
+    order) for one article. With ``counted`` (ids of gold attributions), only those golds count,
+    and a quote over other golds only is left out; one over no gold still counts against."""
+    tp_pred = pred = tp_gold = total = 0
+    for q in quotes:
+        hits = [g for g in golds if overlaps((q.start, q.end), g.content)]
+        if q.speaker is None or (counted is not None and hits and not any(id(g) in counted for g in hits)):
+            continue
+        pred += 1
+        tp_pred += any(overlaps((q.speaker.start, q.speaker.end), g.source) for g in hits)
+    for g in golds:
+        if not g.source or (counted is not None and id(g) not in counted):
+            continue
+        total += 1
+        tp_gold += any(q.speaker is not None and overlaps((q.start, q.end), g.content)
+                       and overlaps((q.speaker.start, q.speaker.end), g.source) for q in quotes)
+    return tp_pred, pred, tp_gold, total
 
 
 def _prf(tp_pred: float, pred: float, tp_gold: float, total: float) -> dict[str, float]:
@@ -558,22 +569,12 @@ def speech_scores(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArti
     """Speaker precision, recall and F1 (as ``score_quotes``) on the gold attributions of speech
     and writing (``is_speech``) alone, a diagnostic of what the quotes stage is for: a predicted
     quote over other attributions only is left out, one over none still counts against it."""
-    tp_pred = pred = tp_gold = total = 0
+    counts = [0, 0, 0, 0]
     for quotes, article, doc in zip(predicted, gold, docs, strict=True):
         speech = {id(g) for g in article.attributions if is_speech(g, doc)}
-        for g in article.attributions:
-            if id(g) not in speech or not g.source:
-                continue
-            total += 1
-            tp_gold += any(q.speaker is not None and overlaps((q.start, q.end), g.content)
-                           and overlaps((q.speaker.start, q.speaker.end), g.source) for q in quotes)
-        for q in quotes:
-            hits = [g for g in article.attributions if overlaps((q.start, q.end), g.content)]
-            if q.speaker is None or (hits and not any(id(g) in speech for g in hits)):
-                continue
-            pred += 1
-            tp_pred += any(overlaps((q.speaker.start, q.speaker.end), g.source) for g in hits)
-    return {"gold_attributions": total, "speaker": _prf(tp_pred, pred, tp_gold, total)}
+        counts = [a + b for a, b in zip(counts, _speaker_counts(quotes, article.attributions, speech),
+                                        strict=True)]
+    return {"gold_attributions": counts[3], "speaker": _prf(*counts)}
 
 
 def citron_scores(predicted: Sequence[Sequence[Any]], gold: Sequence[PolnearArticle],
