@@ -41,6 +41,9 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "claims"
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*|[$€£%]")
 _DIGIT_RE = re.compile(r"\d")
 _WORD_CACHE_SIZE = 200_000
+#: 1 + log(count), the sublinear term frequency, for the counts an n-gram has in one sentence
+#: (computed as the loop over counts computed it, so the scores are the same)
+_SUBLINEAR_TF = np.array([0.0] + [1.0 + math.log(c) for c in range(1, 256)], dtype=np.float32)
 
 
 def _words(text: str) -> list[str]:
@@ -190,7 +193,9 @@ class ClaimScorer:
             if not counts:
                 continue
             idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32)
+            n = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+            tf = (_SUBLINEAR_TF[n] if n.max() < len(_SUBLINEAR_TF)
+                  else np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32))
             vals = tf * self.idf[idx]
             out[r] = float(vals @ self.ngram_weights[idx]) / float(np.linalg.norm(vals))
         return out

@@ -97,14 +97,15 @@ def _sample(text: str) -> str:
 
 
 def _script_counts(text: str) -> tuple[Counter[str], int]:
+    """Letters per script (the first word of their Unicode names), and all letters."""
     scripts: Counter[str] = Counter()
     letters = 0
-    for ch in text:
+    for ch, count in Counter(text).items():  # each distinct character named once
         if not ch.isalpha():
             continue
-        letters += 1
+        letters += count
         name = unicodedata.name(ch, "")
-        scripts[name.split(" ", 1)[0] if name else "UNKNOWN"] += 1
+        scripts[name.split(" ", 1)[0] if name else "UNKNOWN"] += count
     return scripts, letters
 
 
