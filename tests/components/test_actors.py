@@ -93,6 +93,47 @@ def test_a_span_about_what_an_actor_owns_is_aimed_at_the_owner() -> None:
     assert _target(text, text.index("so-called"), text.index(" than")) == "city council"
 
 
+def _quoted_target(text: str, fragment: str) -> str | None:
+    """The target of a name-calling span over ``fragment``, with the quotes stage run first."""
+    parse, quotes, actors = load(components=["parse", "quotes", "actors"]).components
+    doc = quotes[1](parse[1](Document(Article(id="t", text=text))))
+    start = text.index(fragment)
+    doc.techniques = [TechniqueSpan(start, start + len(fragment), technique="Name_Calling,Labeling")]
+    return actors[1](doc).techniques[0].target
+
+
+@pytest.mark.parametrize(("text", "fragment", "target"), [
+    # words in a quote are not aimed at the one who says them
+    ('Mayor Ann Cole called the plan "a disgraceful betrayal of every family".', "a disgraceful betrayal",
+     None),
+    ('Senator Tom Reyes said of the plan: "a gang of reckless bureaucrats wrote it".', "reckless bureaucrats",
+     None),
+    # ... but at whom they name, whom a naming verb names, or whom they are said of
+    ('Senator Tom Reyes said the council was "a gang of reckless bureaucrats".', "reckless bureaucrats",
+     "council"),
+    ('Tom Reyes said that Ann Cole is "a disgraceful liar".', "a disgraceful liar", "Ann Cole"),
+    ('President Tom Reyes called Ann Cole "a rude, terrible person" on Monday.', "a rude, terrible person",
+     "Ann Cole"),
+    # a pronoun outside any quote stands for the person
+    ("Ann Cole left the council in May. She is a disgrace to the city.", "a disgrace", "Ann Cole"),
+])
+def test_a_quote_s_words_are_aimed_at_whom_they_name(text: str, fragment: str, target: str | None) -> None:
+    assert _quoted_target(text, fragment) == target
+
+
+def test_pronouns_and_titles_are_references_to_the_actor(nlp) -> None:
+    text = ("Mayor Diane Keller opened the bridge on Monday. Her critics say it cost too much. "
+            "The mayor said \"He was wrong\" about Tom Reyes, who left his post in May.")
+    doc = nlp(Article(id="t", text=text))
+    keller, reyes = _actor(doc, "Diane Keller"), _actor(doc, "Tom Reyes")
+    assert [text[m.start:m.end] for m in keller.references] == ["Her", "The mayor"]
+    assert [m.alias for m in keller.references] == ["Her", "The mayor"]
+    assert [text[m.start:m.end] for m in reyes.references] == ["his"]  # not "He" inside the quote
+    assert len(keller.mentions) == 1  # names only: "Diane Keller"
+    plain = load(components=["parse", "quotes", "actors"], config={"actors": {"references": False}})
+    assert all(not a.references for a in plain(Article(id="t", text=text)).actors)
+
+
 def test_actors_without_quotes_or_techniques_stages() -> None:
     doc = load(components=["parse", "actors"])(Article(id="t", text=TEXT))
     assert doc.quotes == [] and doc.techniques == []
@@ -116,6 +157,7 @@ def test_quotes_and_actors_fit_the_json_contract(nlp) -> None:
     assert data["quotes"] and data["actors"]
     for actor in data["actors"]:
         assert actor["mention_count"] == len(actor["mentions"])
+        assert all(set(r) == {"start", "end", "text"} for r in actor["references"])
         assert all(0 <= q < len(data["quotes"]) for q in actor["quotes"])
 
 

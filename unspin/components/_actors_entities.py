@@ -52,6 +52,7 @@ __all__ = [
     "is_headline",
     "office_holder",
     "office_of_something",
+    "references",
     "resolve_reference",
 ]
 
@@ -857,6 +858,44 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 if best is None or rank < best[0]:
                     best = (rank, cluster)
     return None if best is None else best[1]
+
+
+def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[int, int]] = ()
+               ) -> list[tuple[EntityCluster, int, int]]:
+    """The places the text refers to an actor without naming it: "he", "her", "his" and a title
+    with "the" ("the mayor", "the former senator"), each with the actor ``resolve_reference``
+    gives it (the character span of the pronoun, or of the title's phrase). References that
+    resolve to nobody are left out, and so are those inside ``skip`` (sorted character ranges:
+    the direct quotations, where "he" is the speaker's to resolve). A title that is part of a
+    name ("Mayor Diane Keller") is no reference.
+    """
+    named: set[int] = set()  # the tokens of the actors' names
+    for cluster in clusters:
+        for s, e in cluster.mentions:
+            span = sdoc.char_span(s, e, alignment_mode="expand")
+            named.update(range(span.start, span.end) if span is not None else ())
+    out: list[tuple[EntityCluster, int, int]] = []
+    for token in sdoc:
+        word = token.lower_
+        if word in _PERSON_PRONOUNS:
+            if token.pos_ != "PRON":
+                continue
+            start = token.idx
+        elif word in TITLE_WORDS and token.pos_ == "NOUN" and token.dep_ != "compound":
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            if any(i in named for i in range(token.left_edge.i, token.i)):
+                continue  # "the Trump campaign's chairman": whose office the phrase says itself
+            start = token.left_edge.idx
+        else:
+            continue
+        if token.i in named or _within(token.idx, skip):
+            continue
+        end = token.idx + len(token)
+        cluster = resolve_reference(sdoc, token, clusters, skip)
+        if cluster is not None:
+            out.append((cluster, start, end))
+    return out
 
 
 def office_of_something(head: Any) -> bool:

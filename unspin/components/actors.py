@@ -5,7 +5,10 @@ Actors are spaCy's PERSON, ORG, GPE and NORP entities grouped under one canonica
 "the council", "police") and the blocs "the West" and "Europe" (``_actors_bodies``). A
 technique span is aimed at an actor when it contains one of its mentions or is attached to one
 in the parse ("Assad, the butcher", "the corrupt senator", "Smith is a liar"); the span's
-``target`` is then set to the actor's name. Quotes whose speaker is one of its mentions (or
+``target`` is then set to the actor's name. Where the text refers to an actor without naming it
+("she", "his", "the mayor"; not inside a direct quotation), ``_actors_entities.references``
+resolves it, the actor lists it in ``references`` (``references=False`` leaves them out), and a
+technique attached to the reference is aimed at the actor. Quotes whose speaker is one of its mentions (or
 resolves to it) are linked, and each actor the article makes central (``salience``: the gate in
 ``_actors_salience``) gets a role from the model in ``_actors_roles`` when the model is
 confident enough (each role's own threshold in the role file, or one ``min_role_score`` for
@@ -22,11 +25,12 @@ they name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from unspin.components._actors_bodies import actor_clusters
-from unspin.components._actors_entities import EntityCluster, cluster_for_span, in_modifier
+from unspin.components._actors_entities import EntityCluster, cluster_for_span, in_modifier, references
 from unspin.components._actors_roles import harmed, load_role_model, mention_vectors
 from unspin.components._actors_salience import load_salience_gate, salience_features
 from unspin.components._claims_source import sources_from_quotes
@@ -40,29 +44,60 @@ _ATTACH_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos",
                           "compound", "dative"})
 
 
-def technique_targets(sdoc: Any, techniques: list[TechniqueSpan],
-                      clusters: list[EntityCluster]) -> list[EntityCluster | None]:
-    """For each technique span, the actor it is aimed at (or None)."""
+def technique_targets(sdoc: Any, techniques: list[TechniqueSpan], clusters: list[EntityCluster],
+                      refs: Sequence[tuple[EntityCluster, int, int]] = (),
+                      said: Sequence[tuple[int, int, EntityCluster | None]] = ()
+                      ) -> list[EntityCluster | None]:
+    """For each technique span, the actor it is aimed at (or None): one named in it, else one
+    attached to it by syntax, by name or by a reference (``refs``: "she", "the mayor"). A
+    technique inside a quote (``said``: start and end of each quote, with one of its speakers or
+    None) is aimed at an actor its words name, or the one a naming verb names ("called Acosta
+    '...'"), never at its speaker: in "She called the plan 'a disgrace'", she says it of the plan.
+    """
     owner: dict[int, EntityCluster] = {}
-    for cluster in clusters:
-        for start, end in cluster.mentions:
-            span = sdoc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    owner.setdefault(token.i, cluster)
+    named = [(cluster, start, end) for cluster in clusters for start, end in cluster.mentions]
+    for cluster, start, end in [*named, *refs]:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                owner.setdefault(token.i, cluster)
     out: list[EntityCluster | None] = []
     for technique in techniques:
+        around = [(s, e, c) for s, e, c in said if s <= technique.start and technique.end <= e]
+        speakers = [c for _, _, c in around if c is not None]
         inside = cluster_for_span(clusters, technique.start, technique.end)
-        if inside is not None:
+        if inside is not None and inside not in speakers:
             out.append(inside)
             continue
         span = sdoc.char_span(technique.start, technique.end, alignment_mode="expand")
-        out.append(None if span is None or len(span) == 0 else _attached(span, owner))
+        if span is None or len(span) == 0:
+            out.append(None)
+            continue
+        allowed = owner
+        if around:  # said by someone: aimed at whom the words name, or whom they are said of
+            near: set[int] = set()  # the tokens of every quote around it
+            for start, end, _ in around:
+                words = sdoc.char_span(start, end, alignment_mode="expand")
+                near.update(range(words.start, words.end) if words is not None else ())
+            near |= {c.i for t in near for c in sdoc[t].head.children if _named_by(sdoc[t], c)}
+            allowed = {i: c for i, c in owner.items() if i in near and c not in speakers}
+        out.append(_attached(span, allowed))
     return out
 
 
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+#: Verbs whose object the words after them name: "called Acosta 'a rude person'".
+_NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "name", "describe"})
 _OWNED = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _named_by(word: Any, other: Any) -> bool:
+    """Whether quoted words (``word`` one of them) say what ``other``, a word beside them, is:
+    the object of a naming verb ("called [Acosta] '...'") or the subject they are said of
+    ("said [Cole] is 'a liar'")."""
+    if word.head.lemma_ in _NAMING_VERBS and other.dep_ == "dobj":
+        return True
+    return word.dep_ in ("attr", "acomp", "oprd") and other.dep_ in ("nsubj", "nsubjpass")
 
 
 def _attached(span: Any, owner: dict[int, EntityCluster]) -> EntityCluster | None:
@@ -107,8 +142,9 @@ class ActorFinder:
 
     def __init__(self, roles: bool = True, role_mentions: int = 8, model: str | None = None,
                  min_role_score: float | None = None, quote_sources: bool = True,
-                 salience: bool = True) -> None:
+                 salience: bool = True, references: bool = True) -> None:
         self.roles = roles
+        self.references = references
         self.salience = salience
         self.quote_sources = quote_sources
         self.min_role_score = min_role_score
@@ -119,17 +155,19 @@ class ActorFinder:
                 doc: Document | None = None) -> tuple[list[Actor], list[EntityCluster | None]]:
         """Actors and the actor each technique aims at; roles need ``doc`` (its encoder states)."""
         clusters = actor_clusters(sdoc)
-        targets = technique_targets(sdoc, techniques, clusters)
+        # "he" inside a quotation is the speaker's to resolve (the quotes stage does)
+        quoted = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
+        refs = references(sdoc, clusters, quoted) if self.references else []
         actors: dict[int, Actor] = {}
         text = sdoc.text  # spaCy rebuilds the text on each access
         for cluster in clusters:
             actors[id(cluster)] = Actor(
                 name=cluster.name, type=cluster.type, aliases=list(cluster.aliases),
                 mentions=[Mention(s, e, alias=text[s:e]) for s, e in cluster.mentions])
-        for index, target in enumerate(targets):
-            if target is not None:
-                actors[id(target)].techniques.append(index)
+        for cluster, s, e in refs:
+            actors[id(cluster)].references.append(Mention(s, e, alias=text[s:e]))
         by_name = {cluster.name: cluster for cluster in clusters}
+        said: list[tuple[int, int, EntityCluster | None]] = []  # (quote start, end, a speaker)
         for index, quote in enumerate(quotes):
             cluster = _cited(clusters, by_name, quote.speaker, text, sdoc)
             speakers = [] if cluster is None else [cluster]
@@ -138,6 +176,13 @@ class ActorFinder:
                     speakers.append(other)
             for speaker in speakers:
                 actors[id(speaker)].quotes.append(index)
+                said.append((quote.start, quote.end, speaker))
+            if not speakers:
+                said.append((quote.start, quote.end, None))
+        targets = technique_targets(sdoc, techniques, clusters, refs, said)
+        for index, target in enumerate(targets):
+            if target is not None:
+                actors[id(target)].techniques.append(index)
         if self.roles and clusters and doc is not None:
             self._assign_roles(doc, sdoc, clusters, actors)
         ordered = sorted(actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0].start))
@@ -236,6 +281,7 @@ def _joint_speakers(clusters: list[EntityCluster], who: Attribution | None, text
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,
                 min_role_score: float | None = None, quote_sources: bool = True,
-                salience: bool = True) -> ActorFinder:
+                salience: bool = True, references: bool = True) -> ActorFinder:
     return ActorFinder(roles=roles, role_mentions=role_mentions, model=model,
-                       min_role_score=min_role_score, quote_sources=quote_sources, salience=salience)
+                       min_role_score=min_role_score, quote_sources=quote_sources, salience=salience,
+                       references=references)

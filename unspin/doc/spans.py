@@ -92,7 +92,7 @@ class Quote(Span):
 
 @dataclass(slots=True)
 class Mention(Span):
-    """One place an actor is named or referred to."""
+    """One place an actor is named, or referred to by a pronoun or a title (``Actor.references``)."""
 
     alias: str = ""
 
@@ -105,6 +105,8 @@ class Actor:
     type: str  # "person", "organization", "country", "place" (a city, a state), "group", "other"
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: where the text refers to it without its name: "she", "his", "the mayor"
+    references: list[Mention] = field(default_factory=list)
     techniques: list[int] = field(default_factory=list)  # indices into Document.techniques
     quotes: list[int] = field(default_factory=list)  # indices into Document.quotes
     role: str | None = None  # "protagonist", "antagonist", "innocent"

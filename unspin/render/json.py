@@ -12,7 +12,7 @@ from unspin.taxonomy import label_of
 
 __all__ = ["SCHEMA_VERSION", "load_schema", "to_dict", "to_json"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _attribution(a: Attribution | None, text: str) -> dict[str, Any] | None:
@@ -52,6 +52,8 @@ def _actor(a: Actor, text: str) -> dict[str, Any]:
         "mention_count": len(a.mentions),
         "mentions": [{"start": m.start, "end": m.end, "text": text[m.start : m.end]}
                      for m in a.mentions],
+        "references": [{"start": m.start, "end": m.end, "text": text[m.start : m.end]}
+                       for m in a.references],
         "techniques": list(a.techniques), "quotes": list(a.quotes),
         "role": a.role, "fine_role": a.fine_role,
         "role_score": None if a.role_score is None else round(float(a.role_score), 4),

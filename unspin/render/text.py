@@ -173,7 +173,7 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
         console.print(quotes)
         console.print()
     if doc.actors:
-        actors = _table(f"Actors ({len(doc.actors)})", "actor", "type", "role", "mentions",
+        actors = _table(f"Actors ({len(doc.actors)})", "actor", "type", "role", "mentions (+ refs)",
                         "techniques aimed at", plain=plain)
         for a in doc.actors:
             aimed = Counter(_style(doc.techniques[i].technique)[0] for i in a.techniques
@@ -184,7 +184,9 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
                 role += "" if a.role_score is None else f" ({a.role_score:.2f})"
                 role += f"\n{a.fine_role}?" if a.fine_role else ""
             codes = ", ".join(f"{code}×{n}" if n > 1 else code for code, n in aimed.most_common())
-            actors.add_row(sanitize(a.name), a.type, role, str(len(a.mentions)), codes or "-")
+            # by name, then "+ N" referred to as "she", "the mayor"
+            seen = str(len(a.mentions)) + (f" + {len(a.references)}" if a.references else "")
+            actors.add_row(sanitize(a.name), a.type, role, seen, codes or "-")
         console.print(actors)
         console.print()
     if not (doc.claims or doc.quotes or doc.actors):

@@ -198,6 +198,7 @@
     this.quotes.forEach(function (s, i) { add("q", i, s); });
     this.actors.forEach(function (a, i) {
       list(a && a.mentions).forEach(function (m, j) { add("a", i, m, j); });
+      list(a && a.references).forEach(function (m, j) { add("a", i, m, "r" + j); });
     });
     assignTracks(spans.filter(function (s) { return s.kind === "t"; }));
     var cuts = [0, text.length];
@@ -505,6 +506,7 @@
           if (t) aimed[str(t.label || t.technique)] = (aimed[str(t.label || t.technique)] || 0) + 1;
         });
         var sub = el("span", "u-sub", str(a.type) + " · " + plural(list(a.mentions).length, "mention") +
+          (list(a.references).length ? " · " + plural(list(a.references).length, "reference") : "") +
           (list(a.quotes).length ? " · " + plural(list(a.quotes).length, "quote") : ""));
         var others = list(a.aliases).filter(function (x) { return str(x) !== str(a.name); });
         if (others.length) {
