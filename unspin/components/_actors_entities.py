@@ -842,12 +842,15 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
         kinds = {"organization", "country", "place", "group"}
     else:
         return None
-    sent_starts = [s.start_char for s in sdoc.sents if s.start_char <= head.idx]
+    starts = _sentence_starts(sdoc)
+    sent_starts = starts[: bisect_right(starts, head.idx)]
     window = sent_starts[-4] if len(sent_starts) >= 4 else 0
+    # not one the text shows to be of the other gender (as fits_pronoun, looked up once)
+    genders = _person_facts(sdoc, clusters)[1] if word in _PERSON_PRONOUNS else {}
+    other = "m" if word in ("she", "her") else "f"
     best: tuple[tuple[int, int, int], EntityCluster] | None = None
     for cluster in clusters:
-        if cluster.type not in kinds or (
-                word in _PERSON_PRONOUNS and not fits_pronoun(sdoc, clusters, cluster, word)):
+        if cluster.type not in kinds or (genders and genders.get(id(cluster)) == other):
             continue
         for s, e in cluster.mentions:
             if window <= s < head.idx and not _within(s, skip):
@@ -896,6 +899,14 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
         if cluster is not None:
             out.append((cluster, start, end))
     return out
+
+
+def _sentence_starts(sdoc: Any) -> list[int]:
+    """The first character of each sentence, in order (computed once per document)."""
+    starts = sdoc.user_data.get("unspin_sentence_starts")
+    if starts is None:
+        starts = sdoc.user_data["unspin_sentence_starts"] = [s.start_char for s in sdoc.sents]
+    return starts
 
 
 def office_of_something(head: Any) -> bool:

@@ -62,6 +62,7 @@ def technique_targets(sdoc: Any, techniques: list[TechniqueSpan], clusters: list
             for token in span:
                 owner.setdefault(token.i, cluster)
     out: list[EntityCluster | None] = []
+    nears: dict[tuple[tuple[int, int], ...], set[int]] = {}  # the words of each set of quotes
     for technique in techniques:
         around = [(s, e, c) for s, e, c in said if s <= technique.start and technique.end <= e]
         speakers = [c for _, _, c in around if c is not None]
@@ -75,11 +76,10 @@ def technique_targets(sdoc: Any, techniques: list[TechniqueSpan], clusters: list
             continue
         allowed = owner
         if around:  # said by someone: aimed at whom the words name, or whom they are said of
-            near: set[int] = set()  # the tokens of every quote around it
-            for start, end, _ in around:
-                words = sdoc.char_span(start, end, alignment_mode="expand")
-                near.update(range(words.start, words.end) if words is not None else ())
-            near |= {c.i for t in near for c in sdoc[t].head.children if _named_by(sdoc[t], c)}
+            key = tuple(sorted({(s, e) for s, e, _ in around}))
+            near = nears.get(key)
+            if near is None:
+                near = nears[key] = _quoted_words(sdoc, key)
             allowed = {i: c for i, c in owner.items() if i in near and c not in speakers}
         out.append(_attached(span, allowed))
     return out
@@ -89,6 +89,15 @@ _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
 #: Verbs whose object the words after them name: "called Acosta 'a rude person'".
 _NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "name", "describe"})
 _OWNED = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _quoted_words(sdoc: Any, quotes: Sequence[tuple[int, int]]) -> set[int]:
+    """The tokens of the quotes (start, end) and of whom their words name (``_named_by``)."""
+    near: set[int] = set()
+    for start, end in quotes:
+        words = sdoc.char_span(start, end, alignment_mode="expand")
+        near.update(range(words.start, words.end) if words is not None else ())
+    return near | {c.i for t in near for c in sdoc[t].head.children if _named_by(sdoc[t], c)}
 
 
 def _named_by(word: Any, other: Any) -> bool:
