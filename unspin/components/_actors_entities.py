@@ -847,7 +847,7 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     window = sent_starts[-4] if len(sent_starts) >= 4 else 0
     # not one the text shows to be of the other gender (as fits_pronoun, looked up once)
     genders = _person_facts(sdoc, clusters)[1] if word in _PERSON_PRONOUNS else {}
-    other = "m" if word in ("she", "her") else "f"
+    other = _other_gender(word)
     best: tuple[tuple[int, int, int], EntityCluster] | None = None
     for cluster in clusters:
         if cluster.type not in kinds or (genders and genders.get(id(cluster)) == other):
@@ -978,8 +978,13 @@ def _is_subject(sdoc: Any, start: int, end: int) -> bool:
 def fits_pronoun(sdoc: Any, clusters: list[EntityCluster], cluster: EntityCluster, pronoun: str) -> bool:
     """Whether "he" or "she" (him, his, her) may refer to this person: not one the text shows to
     be of the other gender (``_person_facts``: "Mr. Reyes", "Tom Reyes, a spokesman" is no "she")."""
-    other = "m" if pronoun.lower() in ("she", "her") else "f"
-    return cluster.type == "person" and _person_facts(sdoc, clusters)[1].get(id(cluster)) != other
+    return (cluster.type == "person"
+            and _person_facts(sdoc, clusters)[1].get(id(cluster)) != _other_gender(pronoun.lower()))
+
+
+def _other_gender(pronoun: str) -> str:
+    """The gender a person must not be shown to have to be "he" or "she" (lower case)."""
+    return "m" if pronoun in ("she", "her") else "f"
 
 
 #: Title words a later reference writes otherwise ("Sen. Ann Cole" ... "the senator").
