@@ -139,6 +139,16 @@ def test_a_quote_names_who_spoke_for_its_actor(open_report: Callable[..., Opened
     assert "direct · said · Her aide · score 0.72" in panel
 
 
+def test_an_actor_s_references_are_marked_and_counted(open_report: Callable[..., Opened],
+                                                      document: Document) -> None:
+    ada = document.actors[0]
+    ada.references.append(ada.mentions.pop())  # "her": a reference to her, not her name
+    page = open_report(document).page
+    marked = page.eval_on_selector_all('.u-mention[data-a^="0:"]', "els => els.map(e => e.textContent)")
+    assert "her" in marked and "Ada Stone" in marked
+    assert "1 mention · 1 reference" in page.text_content('[data-goto-a="0"]')
+
+
 def test_click_on_a_claim_scrolls_to_it(open_report: Callable[..., Opened],
                                         make_document: Callable[..., Document]) -> None:
     filler = "A paragraph that only fills space so that the claim starts far below. " * 6 + "\n\n"
