@@ -50,6 +50,7 @@ __all__ = [
     "fits_pronoun",
     "in_modifier",
     "is_headline",
+    "mention_tokens",
     "office_holder",
     "office_of_something",
     "references",
@@ -872,11 +873,7 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
     the direct quotations, where "he" is the speaker's to resolve). A title that is part of a
     name ("Mayor Diane Keller") is no reference.
     """
-    named: set[int] = set()  # the tokens of the actors' names
-    for cluster in clusters:
-        for s, e in cluster.mentions:
-            span = sdoc.char_span(s, e, alignment_mode="expand")
-            named.update(range(span.start, span.end) if span is not None else ())
+    named = mention_tokens(sdoc, [(c, s, e) for c in clusters for s, e in c.mentions])
     out: list[tuple[EntityCluster, int, int]] = []
     for token in sdoc:
         word = token.lower_
@@ -899,6 +896,17 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
         if cluster is not None:
             out.append((cluster, start, end))
     return out
+
+
+def mention_tokens(sdoc: Any, mentions: Sequence[tuple[EntityCluster, int, int]]
+                   ) -> dict[int, EntityCluster]:
+    """Token index -> the actor of the first of ``mentions`` (actor, start, end) that covers it."""
+    owner: dict[int, EntityCluster] = {}
+    for cluster, start, end in mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            owner.setdefault(token.i, cluster)
+    return owner
 
 
 def _sentence_starts(sdoc: Any) -> list[int]:

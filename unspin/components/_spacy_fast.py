@@ -242,7 +242,7 @@ def speed_up(nlp: Language) -> Language:
     old = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if isinstance(old, Lemmatizer):
         # its rules test "form in index" for each candidate: sets, not lists of 57,528 words
-        index = old.lookups.get_table("lemma_index", {}) if old.lookups.has_table("lemma_index") else {}
+        index = old.lookups.get_table("lemma_index", {})
         for pos, words in list(index.items()):
             if isinstance(words, list):
                 index[pos] = frozenset(words)

@@ -30,7 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from unspin.components._actors_bodies import actor_clusters
-from unspin.components._actors_entities import EntityCluster, cluster_for_span, in_modifier, references
+from unspin.components._actors_entities import (
+    EntityCluster,
+    cluster_for_span,
+    in_modifier,
+    mention_tokens,
+    references,
+)
 from unspin.components._actors_roles import harmed, load_role_model, mention_vectors
 from unspin.components._actors_salience import load_salience_gate, salience_features
 from unspin.components._claims_source import sources_from_quotes
@@ -54,13 +60,8 @@ def technique_targets(sdoc: Any, techniques: list[TechniqueSpan], clusters: list
     None) is aimed at an actor its words name, or the one a naming verb names ("called Acosta
     '...'"), never at its speaker: in "She called the plan 'a disgrace'", she says it of the plan.
     """
-    owner: dict[int, EntityCluster] = {}
     named = [(cluster, start, end) for cluster in clusters for start, end in cluster.mentions]
-    for cluster, start, end in [*named, *refs]:
-        span = sdoc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                owner.setdefault(token.i, cluster)
+    owner = mention_tokens(sdoc, [*named, *refs])
     out: list[EntityCluster | None] = []
     nears: dict[tuple[tuple[int, int], ...], set[int]] = {}  # the words of each set of quotes
     for technique in techniques:
