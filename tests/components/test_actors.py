@@ -134,6 +134,23 @@ def test_pronouns_and_titles_are_references_to_the_actor(nlp) -> None:
     assert all(not a.references for a in plain(Article(id="t", text=text)).actors)
 
 
+def test_its_refers_to_the_body_its_clause_names(nlp) -> None:
+    text = ("The Harbour Authority raised its fees in May. Critics of the port say the plan hurts "
+            "its neighbours. Greenpeace said its lawyers would appeal, and Norland's decision to "
+            "close its border angered them. The river lost its fish.")
+    doc = nlp(Article(id="t", text=text))
+
+    def refs(name: str) -> list[int]:
+        return [m.start for m in _actor(doc, name).references if text[m.start:m.end] == "its"]
+
+    its = [i for i in range(len(text)) if text.startswith("its ", i)]
+    assert refs("Harbour Authority") == [its[0]]  # the subject of "raised"
+    assert refs("Greenpeace") == [its[2]]  # the subject of "said", not "lawyers" that "its" is in
+    assert refs("Norland") == [its[3]]  # the possessor of "decision"
+    # "the plan hurts its neighbours", "the river lost its fish": no actor's, so no reference
+    assert sum(len(a.references) for a in doc.actors) == 3
+
+
 def test_actors_without_quotes_or_techniques_stages() -> None:
     doc = load(components=["parse", "actors"])(Article(id="t", text=TEXT))
     assert doc.quotes == [] and doc.techniques == []

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,6 +151,8 @@ _DEMONYMS = {
 }
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+#: The kinds of actor "its" may stand for.
+_ITS_KINDS = frozenset({"organization", "country", "place", "group"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _STRIP = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|'|’)$", re.IGNORECASE)
 
@@ -818,10 +820,11 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     A pronoun: an actor mentioned before ``head`` within the three preceding sentences (the
     latest sentence first, in it a subject before other mentions, then the nearest), of a
     fitting kind: a person for he/she (not one the text shows to be of the other gender,
-    ``_person_facts``), a body for its, a body or a group for they. A title: the nearest person
-    mentioned before it whom the text gives that title, however far back (``_titled``). A title
-    with an indefinite article ("a spokesperson") names someone new and refers to no one, nor
-    does one with a possessive pronoun ("his lawyer": the quotes stage says whom he speaks for).
+    ``_person_facts``), a body for its (unless its clause names the owner: ``_its_owner``), a
+    body or a group for they. A title: the nearest person mentioned before it whom the text
+    gives that title, however far back (``_titled``). A title with an indefinite article ("a
+    spokesperson") names someone new and refers to no one, nor does one with a possessive
+    pronoun ("his lawyer": the quotes stage says whom he speaks for).
     Mentions inside the character ranges ``skip`` (sorted; the quotations, for a speaker: in
     “... the Trump campaign ...,” he said, "he" is not Trump) are passed over.
     """
@@ -834,13 +837,17 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
         if office_of_something(head):
             return None  # "the president of the local mosque": not the president the text named
         return _titled(sdoc, head, clusters, skip)
+    kinds: Collection[str]
     if word in _PERSON_PRONOUNS:
         kinds = {"person"}  # and not one the text shows to be of the other gender (fits_pronoun)
     elif word in _GROUP_PRONOUNS:
         # a body or a group: one named person is "he" or "she", and a city rarely "they"
         kinds = {"organization", "country", "group"}
     elif word == "its":  # "its spokesman": a body, not a person
-        kinds = {"organization", "country", "place", "group"}
+        kinds = _ITS_KINDS
+        decided, owner = _its_owner(head, clusters, kinds)
+        if decided:
+            return owner
     else:
         return None
     starts = _sentence_starts(sdoc)
@@ -864,10 +871,59 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     return None if best is None else best[1]
 
 
+#: How far up the parse ``_its_owner`` looks for the clause or the noun that owns an "its".
+_ITS_REACH = 6
+
+
+def _its_owner(head: Any, clusters: list[EntityCluster], kinds: Collection[str]
+               ) -> tuple[bool, EntityCluster | None]:
+    """Whom the clause around an "its" gives it to, before any nearest-name guess.
+
+    Going up the parse from the pronoun: a possessor on the way owns it ("Iran's promise to curb
+    its programs": Iran); else the subject of the first verb that has one ("North Korea will
+    halt its tests": North Korea; "Iran was forced to convert its assets": Iran, the subject of
+    the verb the clause hangs on). Returns ``(True, actor)`` when that owner is an actor of a
+    fitting kind, ``(True, None)`` when it is something the text does not name as one ("the
+    monastery may not form its own novices", "the left reared its head"), and ``(False, None)``
+    when the parse says nothing (no subject, or a pronoun as subject).
+    """
+    token = head.head if head.dep_ == "poss" else head
+    for _ in range(_ITS_REACH):
+        if token.head.i == token.i:
+            break
+        below, token = token, token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.i != head.i), None)
+            if owner is not None:
+                return _owner_of(owner, clusters, kinds)
+        if token.pos_ in ("VERB", "AUX"):
+            # not the phrase "its" is in ("its repairs end"): that one's owner is the question
+            subject = next((c for c in token.children
+                            if c.dep_ in ("nsubj", "nsubjpass") and c.i != below.i), None)
+            if subject is not None:
+                return _owner_of(subject, clusters, kinds)
+    return False, None
+
+
+def _owner_of(token: Any, clusters: list[EntityCluster], kinds: Collection[str]
+              ) -> tuple[bool, EntityCluster | None]:
+    """``_its_owner``'s answer for the owner ``token``: the actor of a fitting kind whose mention
+    holds it, nobody for another actor or a common noun ("the monastery"), undecided for a
+    pronoun or anything else."""
+    if token.pos_ == "PRON":
+        return False, None
+    named = cluster_for_span(clusters, token.idx, token.idx + len(token))
+    if named is not None:
+        return True, named if named.type in kinds else None
+    if token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ not in TITLE_WORDS:
+        return True, None
+    return False, None
+
+
 def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[int, int]] = ()
                ) -> list[tuple[EntityCluster, int, int]]:
-    """The places the text refers to an actor without naming it: "he", "her", "his" and a title
-    with "the" ("the mayor", "the former senator"), each with the actor ``resolve_reference``
+    """The places the text refers to an actor without naming it: "he", "her", "his", "its" and a
+    title with "the" ("the mayor", "the former senator"), each with the actor ``resolve_reference``
     gives it (the character span of the pronoun, or of the title's phrase). References that
     resolve to nobody are left out, and so are those inside ``skip`` (sorted character ranges:
     the direct quotations, where "he" is the speaker's to resolve). A title that is part of a
@@ -877,7 +933,7 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
     out: list[tuple[EntityCluster, int, int]] = []
     for token in sdoc:
         word = token.lower_
-        if word in _PERSON_PRONOUNS:
+        if word in _PERSON_PRONOUNS or word == "its":
             if token.pos_ != "PRON":
                 continue
             start = token.idx
@@ -892,7 +948,10 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
         if token.i in named or _within(token.idx, skip):
             continue
         end = token.idx + len(token)
-        cluster = resolve_reference(sdoc, token, clusters, skip)
+        if word == "its":  # only where the clause says whose: the nearest body is too often wrong
+            cluster = _its_owner(token, clusters, _ITS_KINDS)[1]
+        else:
+            cluster = resolve_reference(sdoc, token, clusters, skip)
         if cluster is not None:
             out.append((cluster, start, end))
     return out
