@@ -466,6 +466,27 @@ def test_a_verb_joined_to_the_cue_is_not_part_of_what_was_reported(nlp) -> None:
     assert reported and all("raised" not in r for r in reported), reported
 
 
+def test_what_a_participle_reports_ends_with_the_phrase_it_modifies(nlp) -> None:
+    # "estimated" describes "the savings": what it reports cannot run on into the main clause
+    text = "Grant said the savings, estimated at £1.2 billion a year, would fund 2,000 new nurses."
+    doc = nlp(Article(id="t", text=text))
+    quotes = [text[q.start:q.end] for q in doc.quotes]
+    assert "the savings, estimated at £1.2 billion a year, would fund 2,000 new nurses" in quotes
+    assert all(not (q.endswith("nurses.") and q.startswith("at ")) for q in quotes), quotes
+
+
+def test_a_subject_parsed_as_the_cue_s_second_object_stays_in_the_content(nlp) -> None:
+    # the parser reads "told [MPs] [the savings]" as two objects and "would fund" as a clause
+    # without a subject: the savings are what the clause is about
+    text = "He told MPs the savings, estimated at £1.2 billion a year, would fund 2,000 new nurses."
+    doc = nlp(Article(id="t", text=text))
+    told = [text[q.start:q.end] for q in doc.quotes if q.cue is not None and q.cue.name == "tell"]
+    assert told == ["the savings, estimated at £1.2 billion a year, would fund 2,000 new nurses"]
+    plain = "He told MPs that the plan would fund 2,000 new nurses."  # the clause has its subject
+    doc = nlp(Article(id="t", text=plain))
+    assert [plain[q.start:q.end] for q in doc.quotes] == ["that the plan would fund 2,000 new nurses"]
+
+
 def test_a_quote_inside_another_of_the_same_speaker_is_left_out() -> None:
     from unspin.components.quotes import _without_echoes
     from unspin.doc import Attribution, Quote

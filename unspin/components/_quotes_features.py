@@ -270,7 +270,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     # a clause after the cue first: one before it may be another sentence the parser ran into this one
     for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES:
-            span = _span_of(inside(child.subtree))
+            span = _span_of(inside([*_lost_subject(token, child), *child.subtree]))
             if span is not None:
                 return span, False
     if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
@@ -289,6 +289,8 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     joined = {t.i for child in token.children if child.dep_ in ("conj", "cc") and child.i > token.i
               for t in child.subtree}
     after = [t for t in inside(sent) if t.i > token.i]
+    if token.dep_ in ("acl", "relcl"):  # "the savings, estimated at £1.2 billion, would ...":
+        after = [t for t in after if t.i < token.right_edge.i + 1]  # the phrase it modifies ends it
     # "spoken out [about ...]", "referred again [to ...]": the particle and the adverb are the cue's
     particles = {child.i for child in token.children if child.dep_ == "prt"
                  or (child.dep_ == "advmod" and child.pos_ == "ADV")}
@@ -297,6 +299,16 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     if joined:
         after = after[:next((n for n, t in enumerate(after) if t.i in joined), len(after))]
     return (_span_of(after) if len(after) > 1 else None), True
+
+
+def _lost_subject(cue: Any, clause: Any) -> list[Any]:
+    """The subject the parser took for the cue's second object ("told MPs [the savings] ...
+    would fund 2,000 nurses"): a clause without a subject of its own, after two objects of the
+    cue, has the later one for subject. Empty when the clause has its subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return []
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and cue.i < c.i < clause.i]
+    return list(objects[-1].subtree) if len(objects) >= 2 else []
 
 
 def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
