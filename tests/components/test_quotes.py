@@ -432,6 +432,21 @@ def test_cue_beside_a_quoted_title_still_reports_its_own_clause(nlp) -> None:
     assert reported[0].kind == "reported" and "Morning Report" not in text[reported[0].start:reported[0].end]
 
 
+@pytest.mark.parametrize("text, reported", [
+    ("According to Cole, the show “The Apprentice” was rigged from the start.",
+     "the show “The Apprentice” was rigged from the start"),
+    ("The show “The Apprentice” was rigged from the start, according to Cole.",
+     "The show “The Apprentice” was rigged from the start"),
+    ("Cole said the show “The Apprentice” was rigged from the start.",
+     "the show “The Apprentice” was rigged from the start"),
+])
+def test_a_quoted_title_inside_a_report_does_not_take_its_place(nlp, text: str, reported: str) -> None:
+    # the title in quotation marks is neither a quote of its own nor what "according to" reports
+    doc = nlp(Article(id="t", text=text))
+    assert [(text[q.start:q.end].rstrip("."), q.kind) for q in doc.quotes] == [(reported, "reported")]
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.name == "Cole"
+
+
 def test_quote_model_drops_a_quoted_title_and_scores_what_it_keeps() -> None:
     from unspin.components.parse import load_spacy
     from unspin.components.quotes import QuoteFinder

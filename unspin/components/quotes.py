@@ -229,7 +229,7 @@ class QuoteFinder:
                 kind = "reported" if (start, end) in headlines else "direct"
                 found.append((self._quote(start, end, kind, None), None))
                 continue
-            cue = self._cue_for(sdoc, start, end, cues, used, threshold, segment_of)
+            cue = self._cue_for(sdoc, text, start, end, cues, used, threshold, segment_of)
             short = len(text[start:end].split()) < self.min_words
             if (short and (cue is None or cue.score < threshold)
                     and not _sentence_after_quote(text, start, end, found)):
@@ -251,9 +251,14 @@ class QuoteFinder:
                 start, end = block or cue.content
                 if block is None and len(text[start:end].split()) < _MIN_REPORTED_WORDS:
                     continue  # "history will judge us", "she told him": an object, not speech
-                if any(q.start < end and start < q.end and not _nested(q, c, cue, start, end)
-                       for q, c in found):
-                    continue
+                overlapping = [(q, c) for q, c in found
+                               if q.start < end and start < q.end and not _nested(q, c, cue, start, end)]
+                if overlapping:
+                    if not all(self._title_inside(text, q, start, end, fixed) for q, _ in overlapping):
+                        continue
+                    # a title or a few words in quotation marks inside what the cue reports
+                    # ("the show “The Apprentice” was rigged, according to Cole"): the report wins
+                    found = [pair for pair in found if pair not in overlapping]
                 found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
         if self.quote_model is not False:
             found = self._judged(sdoc, text, found, fixed)
@@ -366,11 +371,20 @@ class QuoteFinder:
             quotes.append(quote)
         return _without_echoes(quotes)
 
-    def _cue_for(self, sdoc: Any, start: int, end: int, cues: list[_Cue], used: dict[int, Any],
-                 threshold: float, segment_of: list[int]) -> _Cue | None:
+    def _title_inside(self, text: str, quote: Quote, start: int, end: int,
+                      fixed: dict[tuple[int, int], Any]) -> bool:
+        """Whether ``quote`` is a short quotation (a title, a scare quote) inside ``[start, end)``."""
+        return (quote.kind == "direct" and (quote.start, quote.end) not in fixed
+                and start <= quote.start and quote.end <= end
+                and len(text[quote.start:quote.end].split()) < self.min_words)
+
+    def _cue_for(self, sdoc: Any, text: str, start: int, end: int, cues: list[_Cue],
+                 used: dict[int, Any], threshold: float, segment_of: list[int]) -> _Cue | None:
         """The cue that introduces a quotation: its content overlaps it, or it stands beside it.
 
-        Confident cues first; a weaker one only when no confident cue stands near.
+        Confident cues first; a weaker one only when no confident cue stands near. A title or a
+        few quoted words inside a longer content are not what the cue reports ("According to
+        Cole, the show “The Apprentice” was rigged"): the cue keeps its clause.
         """
         best: tuple[tuple[int, float], _Cue] | None = None
         quoted = sdoc.char_span(start, end, alignment_mode="expand")
@@ -391,6 +405,10 @@ class QuoteFinder:
             if cue.token.i in used:
                 continue
             if cue.content is not None and cue.content[0] < end and start < cue.content[1]:
+                if len(words) < self.min_words and not cue.open_ended and len(
+                        text[cue.content[0]:start].split() + text[end:cue.content[1]].split()
+                ) >= self.min_words:
+                    continue
                 distance = 0
             else:
                 # in a sentence of the quotation, or in the one before when that ends with ':'
