@@ -497,6 +497,12 @@ def test_a_subject_parsed_as_the_cue_s_second_object_stays_in_the_content(nlp) -
     doc = nlp(Article(id="t", text=text))
     told = [text[q.start:q.end] for q in doc.quotes if q.cue is not None and q.cue.name == "tell"]
     assert told == ["the savings, estimated at £1.2 billion a year, would fund 2,000 new nurses"]
+    # after this first sentence the parser even takes "MPs" for a clause of its own (a verb)
+    text = ("Health Secretary Paul Grant defended the plan in Parliament. He told MPs the savings, "
+            "estimated at £1.2 billion a year, would fund 2,000 new nurses.")
+    doc = nlp(Article(id="t", text=text))
+    told = [text[q.start:q.end] for q in doc.quotes if q.cue is not None and q.cue.name == "tell"]
+    assert told == ["the savings, estimated at £1.2 billion a year, would fund 2,000 new nurses"]
     plain = "He told MPs that the plan would fund 2,000 new nurses."  # the clause has its subject
     doc = nlp(Article(id="t", text=plain))
     assert [plain[q.start:q.end] for q in doc.quotes] == ["that the plan would fund 2,000 new nurses"]

@@ -269,7 +269,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
             return span, False
     # a clause after the cue first: one before it may be another sentence the parser ran into this one
     for child in sorted(token.children, key=lambda c: c.i < token.i):
-        if child.dep_ in _CLAUSES:
+        if child.dep_ in _CLAUSES and not _nominal(child):
             span = _span_of(inside([*_lost_subject(token, child), *child.subtree]))
             if span is not None:
                 return span, False
@@ -301,13 +301,21 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     return (_span_of(after) if len(after) > 1 else None), True
 
 
+def _nominal(child: Any) -> bool:
+    """Whether a clausal complement of the cue is a lone word the parser took for a clause
+    ("told [MPs] the savings would ...": MPs, tagged a verb, is whom it was told, not what); a
+    clause has words of its own ("to" at least)."""
+    return child.dep_ == "xcomp" and child.n_lefts + child.n_rights == 0
+
+
 def _lost_subject(cue: Any, clause: Any) -> list[Any]:
     """The subject the parser took for the cue's second object ("told MPs [the savings] ...
     would fund 2,000 nurses"): a clause without a subject of its own, after two objects of the
     cue, has the later one for subject. Empty when the clause has its subject."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
         return []
-    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and cue.i < c.i < clause.i]
+    objects = [c for c in cue.children
+               if (c.dep_ in ("dobj", "dative") or _nominal(c)) and cue.i < c.i < clause.i]
     return list(objects[-1].subtree) if len(objects) >= 2 else []
 
 
