@@ -642,6 +642,32 @@ def test_roles_go_only_to_actors_the_article_makes_central() -> None:
     assert any(actor.role is None for actor in a.actors), "an actor named once, late, gets none"
 
 
+def test_an_antagonist_is_an_actor_the_article_s_techniques_touch() -> None:
+    text = ("Mayor Ann Cole closed the ferry on Monday. The council backed Cole, and unions in Leeds "
+            "objected. Ann Cole is a disgrace to this city.")
+    (_, parse), (_, actors) = load(components=["parse", "actors"],
+                                   config={"actors": {"min_role_score": 0.0}}).components
+    disgrace = text.index("a disgrace")
+
+    def run(techniques_ran: bool) -> Document:
+        doc = parse(Document(Article(id="t", text=text)))
+        if techniques_ran:
+            doc.ran.append("techniques")
+            doc.techniques = [TechniqueSpan(disgrace, disgrace + len("a disgrace to this city"),
+                                            technique="Name_Calling,Labeling")]
+        return actors(doc)
+
+    plain, marked = run(False), run(True)
+    assert any(a.role == "antagonist" for a in plain.actors), "the role model alone casts some"
+    for before, after in zip(plain.actors, marked.actors, strict=True):
+        touched = bool(after.techniques) or any(disgrace <= m.start for m in after.mentions)
+        expected = before.role if touched or before.role != "antagonist" else None
+        assert after.role == expected, (after.name, before.role, after.role)
+    assert _actor(marked, "Ann Cole").techniques == [0]
+    cast = [sum(a.role == "antagonist" for a in doc.actors) for doc in (plain, marked)]
+    assert cast[1] < cast[0], "the antagonists nothing touches lose the role"
+
+
 def test_a_leaders_administration_or_campaign_is_a_body_of_its_own(nlp) -> None:
     text = ("Donald Trump spoke in Ohio on Monday. The Trump administration later appealed the "
             "ruling, and the Trump campaign raised money from it. Trump's administration said little.")

@@ -143,6 +143,15 @@ def _attached(span: Any, owner: dict[int, EntityCluster]) -> EntityCluster | Non
     return None
 
 
+def _worked_on(actor: Actor, cluster: EntityCluster, techniques: Sequence[TechniqueSpan]) -> bool:
+    """Whether the article's techniques touch the actor: one is aimed at it, or one of its
+    mentions lies inside a technique span. An article casts an actor as an antagonist by how it
+    writes about it; the role model alone, reading who the actor is, called a country "antagonist"
+    in a plain report of its energy figures and a physicist quoted with approval a "conspirator"."""
+    return bool(actor.techniques) or any(t.start <= s and e <= t.end for t in techniques
+                                         for s, e in cluster.mentions)
+
+
 class ActorFinder:
     """Fills ``doc.actors`` (needs the spaCy parse; uses techniques and quotes when present)."""
 
@@ -152,8 +161,10 @@ class ActorFinder:
 
     def __init__(self, roles: bool = True, role_mentions: int = 8, model: str | None = None,
                  min_role_score: float | None = None, quote_sources: bool = True,
-                 salience: bool = True, references: bool = True) -> None:
+                 salience: bool = True, references: bool = True, role_evidence: bool = True) -> None:
         self.roles = roles
+        #: Show "antagonist" only for an actor the article's techniques touch (see ``_evidence``).
+        self.role_evidence = role_evidence
         self.references = references
         self.salience = salience
         self.quote_sources = quote_sources
@@ -211,6 +222,8 @@ class ActorFinder:
             gate_file = Path(folder) / "salience.json" if folder else None
             gate = load_salience_gate(str(gate_file) if gate_file and gate_file.is_file() else None)
             salient = list(gate.salient(salience_features(clusters, len(doc.text))))
+        # the techniques stage ran: its spans say whom the article works on
+        evidence = self.role_evidence and "techniques" in doc.ran
         at = 0
         for cluster, group, keep in zip(clusters, groups, salient, strict=True):
             rows = vectors[at : at + len(group)]
@@ -224,8 +237,11 @@ class ActorFinder:
             else:
                 decided = model.predict(rows, features)
                 decided = decided if decided[2] >= self.min_role_score else None
+            actor = actors[id(cluster)]
+            if decided is not None and evidence and decided[0] == "antagonist" \
+                    and not _worked_on(actor, cluster, doc.techniques):
+                decided = None
             if decided is not None:
-                actor = actors[id(cluster)]
                 actor.role, actor.fine_role, actor.role_score = decided[0], decided[1], round(decided[2], 4)
 
     def __call__(self, doc: Document) -> Document:
@@ -291,7 +307,7 @@ def _joint_speakers(clusters: list[EntityCluster], who: Attribution | None, text
 
 def make_actors(roles: bool = True, role_mentions: int = 8, model: str | None = None,
                 min_role_score: float | None = None, quote_sources: bool = True,
-                salience: bool = True, references: bool = True) -> ActorFinder:
+                salience: bool = True, references: bool = True, role_evidence: bool = True) -> ActorFinder:
     return ActorFinder(roles=roles, role_mentions=role_mentions, model=model,
                        min_role_score=min_role_score, quote_sources=quote_sources, salience=salience,
-                       references=references)
+                       references=references, role_evidence=role_evidence)
