@@ -646,6 +646,20 @@ def test_a_yes_no_question_reports_nothing(nlp) -> None:
     assert [text[q.start:q.end] for q in doc.quotes] == ["the council had ignored the petition"]
 
 
+@pytest.mark.parametrize("text", [
+    "Compare that with the millions of tonnes of ash a coal plant dumps every year, which nobody counts.",
+    "The fund is short of money. Support them financially if you can.",
+    "And remember the council that approved the bridge without a public tender.",
+])
+def test_the_writer_s_bidding_reports_nobody(nlp, text: str) -> None:
+    assert nlp(Article(id="t", text=text)).quotes == []
+
+
+def test_a_report_after_the_writer_s_bidding_is_kept(nlp) -> None:
+    text = "Critics say waste is the problem. Compare that with the ash a coal plant dumps every year."
+    assert [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes] == ["waste is the problem"]
+
+
 def test_a_question_put_to_someone_is_not_theirs(nlp) -> None:
     text = ('Asked whether she would resign, Ann Cole replied: "Absolutely not."\n\n'
             "Tom Reyes has asked the council whether the ferry will run in May.")

@@ -322,6 +322,9 @@ class QuoteFinder:
         # "Did Greta Thunberg say saving the banks would save the world?" asks; it reports nothing
         found = [(quote, cue) for quote, cue in found
                  if cue is None or quote.kind != "reported" or not _asked(cue.token)]
+        # "Compare that with ...", "Remember: ...": the writer's bidding reports nobody
+        found = [(quote, cue) for quote, cue in found
+                 if cue is None or quote.kind != "reported" or not _bidding(cue.token)]
         clusters = entity_clusters(sdoc)
         speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
         static: dict[int, float] = {}
@@ -678,6 +681,17 @@ def _asked(cue: Any) -> bool:
                                     and sent.doc[before].text != ":")):
         before -= 1
     return before < sent.start or sent.doc[before].text == ":"
+
+
+def _bidding(cue: Any) -> bool:
+    """Whether the cue is a verb in the imperative opening its sentence ("Compare that with the
+    ash a coal plant dumps", "Support them if you can"): a bare verb with no subject, nothing but
+    punctuation or a conjunction before it."""
+    if cue.tag_ != "VB" or cue.dep_ != "ROOT" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in cue.children):
+        return False
+    before = [t for t in cue.sent if t.i < cue.i and not (t.is_punct or t.is_space)]
+    return all(t.dep_ in ("cc", "advmod", "intj") for t in before)
 
 
 def _put_to(cue: Any) -> bool:
