@@ -646,6 +646,16 @@ def test_a_yes_no_question_reports_nothing(nlp) -> None:
     assert [text[q.start:q.end] for q in doc.quotes] == ["the council had ignored the petition"]
 
 
+def test_a_dateline_is_not_part_of_what_was_reported(nlp) -> None:
+    text = ("Floods in the north\n\nDHAKA, Bangladesh (AP) — The death toll from a week of floods has "
+            "risen to 212, with at least 1.3 million people displaced, the disaster management "
+            "ministry said Sunday.")
+    doc = nlp(Article(id="t", text=text))
+    reported = [q for q in doc.quotes if "212" in text[q.start:q.end]]
+    assert reported and text[reported[0].start:].startswith("The death toll"), reported
+    assert reported[0].speaker is not None and "ministry" in reported[0].speaker.name
+
+
 @pytest.mark.parametrize("text", [
     "Compare that with the millions of tonnes of ash a coal plant dumps every year, which nobody counts.",
     "The fund is short of money. Support them financially if you can.",

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from unspin.components._actors_entities import (
+    DATELINE,
     cluster_for_span,
     entity_clusters,
     fits_pronoun,
@@ -371,6 +372,9 @@ class QuoteFinder:
             elif quote.kind == "direct" and cue is None:
                 # a quotation that goes on from the one before, without a new cue: same speaker
                 quote.speaker = _goes_on(text, quotes, quote)
+            dateline = DATELINE.match(text, quote.start, quote.end) if quote.kind == "reported" else None
+            if dateline is not None:  # "DHAKA (AP) — The toll rose to 212, the ministry said"
+                quote.start = dateline.end()  # (after the speaker is chosen: it is not the AP)
             quotes.append(quote)
         return _without_echoes(quotes)
 
