@@ -587,6 +587,9 @@ def test_short_texts_keep_their_speakers(text: str, speaker: str) -> None:
     # a national adjective before the office: the one holder the text introduced with it
     ("Estonian Prime Minister Kaja Kallas met the press.\n\nThe Estonian prime minister said the "
      "border would stay closed.", "the border would stay closed", "Kaja Kallas"),
+    # "a Democrat" beside the title says what she is: the senator speaks, not the party
+    ("Sen. Maria Ortega criticised the farm bill on Tuesday. The senator, a Democrat from New "
+     "Mexico, told reporters she would vote against it.", "she would vote against it", "Maria Ortega"),
 ])
 def test_a_title_speaker_is_the_person_the_text_gave_that_title(nlp, text: str, part: str,
                                                                  expected: str | None) -> None:

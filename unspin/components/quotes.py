@@ -609,14 +609,16 @@ def _boss(sdoc: Any, head: Any, clusters: list[Any], quoted: list[tuple[int, int
 
 def _named_apposition(head: Any) -> list[Any] | None:
     """The proper name set beside a common-noun source ("one resident, Ana Ruiz", "Syria's
-    president Bashar al-Assad"), if any."""
+    president Bashar al-Assad"), if any; "a Democrat" beside it is a description."""
     if head.pos_ == "PROPN":
         return None
     for child in head.children:
         # right after the noun ("president Bashar al-Assad") or set off by a comma ("one
         # resident, Ana Ruiz"): not the "Documents: Muslims ..." of a headline
         if (child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
-                and (child.left_edge.i == head.i + 1 or child.doc[child.left_edge.i - 1].text == ",")):
+                and (child.left_edge.i == head.i + 1 or child.doc[child.left_edge.i - 1].text == ",")
+                # "The senator, a Democrat from New Mexico,": what she is, not who
+                and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children)):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or (t.is_title and t.i < child.i)]
             words = [t for t in words if child.left_edge.i <= t.i <= child.i]
             return words or [child]
