@@ -110,6 +110,14 @@ def test_glued_scales_units_and_decades_still_count(parser) -> None:
     assert any(kind == "date" and value == "2019" for kind, value, _, _ in found.values())
 
 
+def test_a_year_before_a_noun_is_a_date_and_an_amount_stops_before_its_preposition(parser) -> None:
+    text = "A 2023 study found the bill would cost €4.5bn over five years and fund 2,000 nurses."
+    found = _found(parser, text)
+    assert found["2023"] == ("date", "2023", None, None)
+    assert found["€4.5bn"] == ("money", 4_500_000_000, "EUR", None)
+    assert found["2,000"] == ("count", 2000, None, None)
+
+
 def test_a_share_is_not_read_inside_an_amount_or_a_span_of_time(parser) -> None:
     text = "Families earning less than $125,000 in 18 years saved little, and 1 in 4 never did."
     found = _found(parser, text)

@@ -111,6 +111,8 @@ _CODE_RE = re.compile(r"0\d")  # "02": part of a code, a time or a date, not an 
 #: A year a news text writes, 1500-2199.
 _YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
 _YEAR_RE = re.compile(rf"^({_YEAR})s?$")
+#: A determiner right before a number ("a 2023 study", "its 2019 report"), which makes a year of it.
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that)\s+$", re.I)
 
 
 def parse_number(text: str) -> float | None:
@@ -514,10 +516,14 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         # or "and" it ran on to ("43 percent to 38 percent": two amounts)
         while end > start + 1 and text[end - 1] in ".,;:'\"’":
             end -= 1
-        joined = re.search(r"\s+(?:to|and|or|from)$", text[start:end], re.I)
+        # ... or a preposition of what follows ("€4.5bn over five years": over the years)
+        joined = re.search(r"\s+(?:to|and|or|from|over|under|above|below)$", text[start:end], re.I)
         if joined is not None and joined.start() > 0:
             end = start + joined.start()
         label = ent.label_
+        if label == "CARDINAL" and _YEAR_RE.match(text[start:end]) and _DETERMINER_BEFORE_RE.search(
+                text, max(sent.start_char, start - 8), start):
+            label = "DATE"  # "a 2023 study", "the 2016 election": a year, not a count
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
             label = "CARDINAL"  # "between 10 and 20 people": spaCy's small model calls it a date
