@@ -385,6 +385,17 @@ def test_headline_cites_the_source_before_its_colon(nlp) -> None:
     assert quote.speaker is not None and text[quote.speaker.start:quote.speaker.end] == "Harbour Authority"
 
 
+def test_an_interview_s_questions_are_nobody_s_headline_quotes(nlp) -> None:
+    text = ("Dana Brooks leads the dock workers.\n\nQ: The company says the cuts were needed to keep "
+            "the port open.\n\nBROOKS: That is what they always say.\n\nQ: Will there be more "
+            "strikes?\n\nBROOKS: If they do not come back to the table, yes.")
+    doc = nlp(Article(id="t", text=text))
+    assert all(q.speaker is None or q.speaker.name != "Q" for q in doc.quotes)
+    spoken = {text[q.start:q.end]: q.speaker.name for q in doc.quotes if q.speaker is not None}
+    assert spoken["the cuts were needed to keep the port open"] == "The company"
+    assert spoken["That is what they always say."] == "Dana Brooks"
+
+
 def test_headline_holding_a_scare_quote_is_one_reported_quote(nlp) -> None:
     text = ("Harbour Authority: Ferry Fares Were ‘Never Fair’ to Islanders\n\n"
             "The authority published its fares on Monday.")

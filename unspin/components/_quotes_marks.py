@@ -219,7 +219,9 @@ _NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR
                            # a headline's genre or urgency, not who says it ("Exclusive: ...")
                            "IMPORTANT", "EXCLUSIVE", "OPINION", "ANALYSIS", "EDITORIAL", "COMMENTARY",
                            "EXPLAINER", "LIVE", "DEVELOPING", "JUST IN", "LISTEN", "MUST WATCH",
-                           "MUST READ", "ALERT", "URGENT", "REVEALED", "UPDATES", "PODCAST"})
+                           "MUST READ", "ALERT", "URGENT", "REVEALED", "UPDATES", "PODCAST",
+                           # an interview's question and answer ("Q: Why did the union strike?")
+                           "Q", "A", "Q.", "A."})
 
 
 def dash_speaker(text: str, end: int) -> tuple[int, int] | None:
