@@ -660,6 +660,15 @@ def test_a_yes_no_question_reports_nothing(nlp) -> None:
     assert [text[q.start:q.end] for q in doc.quotes] == ["the council had ignored the petition"]
 
 
+def test_a_cue_that_interrupts_a_clause_is_not_spoken_by_whom_the_clause_names(nlp) -> None:
+    text = ("The press secretary, Jim Hale, called the ruling unfair. President Carter, he added, had "
+            "faced the same problem in 1980.")
+    doc = nlp(Article(id="t", text=text))
+    added = [q for q in doc.quotes if q.cue is not None and q.cue.name == "add"]
+    assert added and added[0].speaker is not None
+    assert (text[added[0].speaker.start:added[0].speaker.end], added[0].speaker.actor) == ("he", "Jim Hale")
+
+
 def test_a_dateline_is_not_part_of_what_was_reported(nlp) -> None:
     text = ("Floods in the north\n\nDHAKA, Bangladesh (AP) — The death toll from a week of floods has "
             "risen to 212, with at least 1.3 million people displaced, the disaster management "

@@ -497,7 +497,7 @@ class QuoteFinder:
                 words = [t for t in noun.subtree if t.i < head.i and not t.is_punct]
                 written = " ".join(t.text for t in words) or written
         if cluster is None:
-            cluster = resolve_reference(sdoc, head, clusters, quoted)
+            cluster = resolve_reference(sdoc, head, clusters, _with_interrupted(head, quoted))
         if cluster is None and head.lemma_.lower() in _AGENTS:
             boss = _boss(sdoc, head, clusters, quoted)
             if boss is not None:  # "his attorney said ...": the attorney speaks, for him
@@ -587,6 +587,26 @@ def _speaks_for(cluster: Any, head: Any, start: int, end: int) -> bool:
 #: Those who speak for someone else: "his lawyer said" is said for him.
 _AGENTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "counsel", "aide",
                      "adviser", "advisor", "official", "representative", "agent", "envoy"})
+
+
+def _with_interrupted(head: Any, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``quoted`` (sorted character ranges) and, when the speaker's cue interrupts a clause
+    ("President Carter, he added, had faced the same problem"), that clause: what is reported,
+    so "he" is not the Carter it names. Overlapping ranges are merged."""
+    cue = head.head
+    if cue.dep_ != "parataxis" or cue.head.i == cue.i or cue.head.i < cue.i:
+        return quoted
+    clause = cue.head
+    first, last = clause.left_edge, clause.right_edge
+    if first.i >= cue.left_edge.i:
+        return quoted  # nothing of the clause before the cue
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted([*quoted, (first.idx, last.idx + len(last.text))]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _boss(sdoc: Any, head: Any, clusters: list[Any], quoted: list[tuple[int, int]]) -> Any | None:
