@@ -163,7 +163,7 @@ class ActorFinder:
                  min_role_score: float | None = None, quote_sources: bool = True,
                  salience: bool = True, references: bool = True, role_evidence: bool = True) -> None:
         self.roles = roles
-        #: Show "antagonist" only for an actor the article's techniques touch (see ``_evidence``).
+        #: Show "antagonist" only for an actor the article's techniques touch (``_worked_on``).
         self.role_evidence = role_evidence
         self.references = references
         self.salience = salience

@@ -231,7 +231,7 @@ class QuoteFinder:
                 found.append((self._quote(start, end, kind, None), None))
                 continue
             cue = self._cue_for(sdoc, text, start, end, cues, used, threshold, segment_of)
-            short = len(text[start:end].split()) < self.min_words
+            short = self._few_words(text[start:end])
             if (short and (cue is None or cue.score < threshold)
                     and not _sentence_after_quote(text, start, end, found)):
                 continue  # a scare quote or a title, not speech
@@ -378,12 +378,17 @@ class QuoteFinder:
             quotes.append(quote)
         return _without_echoes(quotes)
 
+    def _few_words(self, words: str) -> bool:
+        """Whether ``words`` are fewer than ``min_words``: a quotation that short is a title or a
+        scare quote, not speech on its own."""
+        return len(words.split()) < self.min_words
+
     def _title_inside(self, text: str, quote: Quote, start: int, end: int,
                       fixed: dict[tuple[int, int], Any]) -> bool:
         """Whether ``quote`` is a short quotation (a title, a scare quote) inside ``[start, end)``."""
         return (quote.kind == "direct" and (quote.start, quote.end) not in fixed
                 and start <= quote.start and quote.end <= end
-                and len(text[quote.start:quote.end].split()) < self.min_words)
+                and self._few_words(text[quote.start:quote.end]))
 
     def _cue_for(self, sdoc: Any, text: str, start: int, end: int, cues: list[_Cue],
                  used: dict[int, Any], threshold: float, segment_of: list[int]) -> _Cue | None:
@@ -412,10 +417,9 @@ class QuoteFinder:
             if cue.token.i in used:
                 continue
             if cue.content is not None and cue.content[0] < end and start < cue.content[1]:
-                if len(words) < self.min_words and not cue.open_ended and len(
-                        text[cue.content[0]:start].split() + text[end:cue.content[1]].split()
-                ) >= self.min_words:
-                    continue
+                if (self._few_words(text[start:end]) and not cue.open_ended
+                        and not self._few_words(f"{text[cue.content[0]:start]} {text[end:cue.content[1]]}")):
+                    continue  # a title inside what the cue reports: the cue keeps its clause
                 distance = 0
             else:
                 # in a sentence of the quotation, or in the one before when that ends with ':'
