@@ -320,12 +320,10 @@ class QuoteFinder:
         found, context = self.find(sdoc, text)
         # a web page's furniture quotes no one ("You also agree to this site's Privacy Policy")
         found = [(quote, cue) for quote, cue in found if not in_page_chrome(text, quote.start)]
-        # "Did Greta Thunberg say saving the banks would save the world?" asks; it reports nothing
-        found = [(quote, cue) for quote, cue in found
-                 if cue is None or quote.kind != "reported" or not _asked(cue.token)]
-        # "Compare that with ...", "Remember: ...": the writer's bidding reports nobody
-        found = [(quote, cue) for quote, cue in found
-                 if cue is None or quote.kind != "reported" or not _bidding(cue.token)]
+        # "Did Greta Thunberg say saving the banks would save the world?" asks, and "Compare that
+        # with ...", the writer's bidding, reports nobody: neither is reported speech
+        found = [(quote, cue) for quote, cue in found if cue is None or quote.kind != "reported"
+                 or not (_asked(cue.token) or _bidding(cue.token))]
         clusters = entity_clusters(sdoc)
         speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
         static: dict[int, float] = {}
