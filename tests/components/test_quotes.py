@@ -58,6 +58,24 @@ def test_quotation_running_across_paragraphs_is_one_quote() -> None:
     assert text[start:end].startswith("“The first") and text[start:end].endswith("follows,”")
 
 
+@pytest.mark.parametrize("mark", ["‘", "'"])
+def test_single_quoted_quotation_running_across_paragraphs_is_one_quote(mark: str) -> None:
+    close = "’" if mark == "‘" else "'"
+    text = (f"Ann Cole, a farmer, told the inquiry:\n\n{mark}We lost the harvest. Nobody came.\n\n"
+            f"{mark}The insurers said we were not covered.\n\n{mark}I do not know what comes next.{close}"
+            "\n\nThe inquiry sits again on Monday.")
+    quotes = _texts(text)
+    assert len(quotes) == 1
+    assert quotes[0].startswith(f"{mark}We lost") and quotes[0].endswith(f"next.{close}")
+    # left open, it ends with the last paragraph that reopened it; a lone unclosed mark is no quote
+    text = f"She said:\n\n{mark}We lost the harvest.\n\n{mark}And the barn.\n\nThe inquiry sits on Monday."
+    assert _texts(text) == [f"{mark}We lost the harvest.\n\n{mark}And the barn."]
+    assert _texts(f"She said:\n\n{mark}We lost the harvest.\n\nThe inquiry sits on Monday.") == []
+    # paragraphs set apart by a single line break, as many pages are typed
+    text = f"She said:\n{mark}We lost the harvest.\n{mark}Nobody came to help.{close}\nThe end."
+    assert _texts(text) == [f"{mark}We lost the harvest.\n{mark}Nobody came to help.{close}"]
+
+
 def test_apostrophes_and_elisions_are_not_single_quotations() -> None:
     text = ("It’s the council’s plan and O’Neill’s too. The sailors' pay rose. Rock 'n' roll "
             "in the '90s was 'great', the Joneses' friends said.")
@@ -701,6 +719,22 @@ def test_a_question_put_to_someone_is_not_theirs(nlp) -> None:
     assert question.speaker is None, "a reporter asked it, not Ann Cole"
     assert _speaker_of(doc, text, "Absolutely not")[1] == "Ann Cole"
     assert _speaker_of(doc, text, "ferry will run")[1] == "Tom Reyes", "'has asked': he asked it"
+
+
+def test_a_question_put_to_someone_read_as_a_past_tense_is_not_theirs(nlp) -> None:
+    # the parser tags this "Asked" as a past tense (VBD) with no subject of its own
+    text = 'Asked what he would do if the ferry stopped, Tom Reyes laughed. "Swim," he said.'
+    doc = nlp(Article(id="t", text=text))
+    question = next(q for q in doc.quotes if "would do" in text[q.start:q.end])
+    assert question.speaker is None
+
+
+def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
+    text = ("Interview: The harbour master who wants to close the ferry\n\n"
+            "Profile: Ann Cole, the farmer who took on the council\n\n"
+            "Ann Cole met the harbour master on Monday.")
+    doc = nlp(Article(id="t", text=text))
+    assert not [q for q in doc.quotes if q.speaker is not None and q.speaker.name in ("Interview", "Profile")]
 
 
 def test_a_stray_noun_before_a_plural_speaker_is_not_part_of_it(nlp) -> None:

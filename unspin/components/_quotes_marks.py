@@ -24,7 +24,7 @@ _PAIRS: dict[str, str] = {
     "”": "”\"",  # a closing mark typed where an opening one belongs, at a paragraph's start
 }
 _OPEN_ONLY = "“„«‹「"
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“„«‹])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"“„«‹‘'])")
 _WORD = re.compile(r"\w+")
 
 
@@ -99,26 +99,57 @@ _ELIDED = re.compile(r"(?:em|til|cause|tis|twas|n|s|d|ll|re|ve|\d\d?s?)\b", re.I
 
 
 def _single_quotations(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Quotations in single marks, outside the ``taken`` spans, each closed in its paragraph.
+    """Quotations in single marks, outside the ``taken`` spans.
 
     A single mark opens after a space or opening punctuation, before a word that is not an
     elision ('em, '90s). It closes at the first mark after the quotation's last word that is
     followed by a space, punctuation or the paragraph's end, preferring one behind punctuation
-    or not after an "s" (in "the sailors’ pay" the mark is an apostrophe). Unclosed ones are
-    apostrophes, not quotations.
+    or not after an "s" (in "the sailors’ pay" the mark is an apostrophe). One left open at the
+    end of its paragraph runs on when the next paragraph opens with a single mark (the British
+    convention for a quotation over several paragraphs, as ``_find`` does for double marks);
+    other unclosed ones are apostrophes, not quotations.
     """
     free = [True] * (len(text) + 1)
     for s, e in taken:
         free[s:e] = [False] * (e - s)
+    paragraphs = _paragraphs(text)
+
+    def reopened(k: int) -> int | None:
+        """Where paragraph ``k`` opens with a single mark that reopens a running quotation."""
+        if k >= len(paragraphs):
+            return None
+        p_start, p_end = paragraphs[k]
+        first = p_start + (len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip()))
+        opens = first < p_end and free[first] and text[first] in _SINGLE_OPEN
+        return first if opens and _opens_single(text, first, p_end) else None
+
     found: list[tuple[int, int]] = []
-    for p_start, p_end in _paragraphs(text):
+    running: int | None = None  # where a quotation left open by the paragraph before opened
+    for k, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
+        if running is not None:
+            first = reopened(k)
+            close = None if first is None else _single_close(text, first, p_end, free)
+            if close is not None:
+                found.append((running, close + 1))
+                i, running = close + 1, None
+            elif first is not None and reopened(k + 1) is not None and all(free[first:p_end]):
+                continue  # reopened and left open again: the quotation keeps running
+            else:
+                found.append((running, _cut_at_cue(text, running, _trim_end(text, p_end))))
+                running = None
+                continue
         while i < p_end:
             if not free[i] or text[i] not in _SINGLE_OPEN or not _opens_single(text, i, p_end):
                 i += 1
                 continue
             close = _single_close(text, i, p_end, free)
             if close is None:
+                if reopened(k + 1) is not None and all(free[i:p_end]) and not any(
+                        text[j] in _SINGLE_OPEN and text[j - 1].isspace() and _opens_single(text, j, p_end)
+                        for j in range(i + 1, p_end)):
+                    running = i  # open to the paragraph's end, and the next one reopens it
+                    break
                 i += 1
                 continue
             found.append((i, close + 1))
@@ -220,6 +251,10 @@ _NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR
                            "IMPORTANT", "EXCLUSIVE", "OPINION", "ANALYSIS", "EDITORIAL", "COMMENTARY",
                            "EXPLAINER", "LIVE", "DEVELOPING", "JUST IN", "LISTEN", "MUST WATCH",
                            "MUST READ", "ALERT", "URGENT", "REVEALED", "UPDATES", "PODCAST",
+                           "INTERVIEW", "PROFILE", "REVIEW", "OBITUARY", "FEATURE", "COMMENT",
+                           "EYEWITNESS", "FIRST PERSON", "Q&A", "QUIZ", "FACTBOX", "TIMELINE",
+                           "GALLERY", "IN PICTURES", "IN PHOTOS", "OP-ED", "LETTER", "LETTERS",
+                           "SPECIAL REPORT", "INSIGHT", "PREVIEW",
                            # an interview's question and answer ("Q: Why did the union strike?")
                            "Q", "A", "Q.", "A."})
 

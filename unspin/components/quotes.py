@@ -725,9 +725,13 @@ def _bidding(cue: Any) -> bool:
 def _put_to(cue: Any) -> bool:
     """Whether a cue reports a question put to someone unnamed ("Asked whether ...", "she was
     asked if ..."): whoever the sentence is about answered it, and did not ask it."""
-    if cue.lemma_.lower() not in ("ask", "question", "press") or cue.tag_ != "VBN":
+    if cue.lemma_.lower() not in ("ask", "question", "press") or cue.tag_ not in ("VBN", "VBD"):
         return False
     deps = {child.dep_ for child in cue.children}
+    if cue.tag_ == "VBD":
+        # the parser often reads an opening "Asked what he would do, Wood laughed" as a past
+        # tense; with no subject of its own and first in its sentence, it is the participle
+        return cue.i == cue.sent.start and not deps & {"nsubj", "nsubjpass", "agent"}
     passive = bool(deps & {"auxpass", "nsubjpass"}) or (cue.dep_ in ("advcl", "acl") and "aux" not in deps)
     return passive and "agent" not in deps  # not "she has asked", nor "asked by the judge"
 
