@@ -621,6 +621,7 @@ def test_a_surname_the_recogniser_missed_is_a_mention_of_its_person(nlp) -> None
     text = "Mayor Ann Cole said the ferry lost money last year.\n\nCole rejected the criticism on Monday."
     doc = nlp(Article(id="t", text=text))
     assert [text[m.start:m.end] for m in _actor(doc, "Ann Cole").mentions] == ["Ann Cole", "Cole"]
+    assert _actor(doc, "Ann Cole").aliases == ["Ann Cole", "Cole"], "every mention is written as an alias"
     two = text + " Her brother Tom Cole agreed."  # two people of that name: "Cole" is neither's
     doc = nlp(Article(id="t", text=two))
     assert [two[m.start:m.end] for m in _actor(doc, "Ann Cole").mentions] == ["Ann Cole"]
@@ -676,6 +677,44 @@ def test_a_leaders_administration_or_campaign_is_a_body_of_its_own(nlp) -> None:
     assert names["Trump administration"].type == "organization"
     assert names["Trump campaign"].type == "organization"
     assert names["Donald Trump"].type == "person" and len(names["Donald Trump"].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "name", "written"), [
+    # an abbreviation the text defines in brackets, which the recogniser did not tag
+    ("The United Nations Children's Fund (UNICEF) said it would help. UNICEF spokeswoman Ana Ruiz "
+     "said funding was short.", "United Nations Children's Fund", ["United Nations Children's Fund",
+                                                                 "UNICEF", "UNICEF"]),
+    # a company's own name without the words after it
+    ("Shares in Norvale Energy Inc. fell 9 percent on Monday. Norvale now expects revenue of "
+     "$4.1 billion.", "Norvale Energy Inc.", ["Norvale Energy Inc.", "Norvale"]),
+])
+def test_a_body_s_untagged_short_forms_are_its_mentions(nlp, text: str, name: str,
+                                                        written: list[str]) -> None:
+    actor = _actor(nlp(Article(id="t", text=text)), name)
+    assert [text[m.start:m.end] for m in actor.mentions] == written
+    assert set(written) <= set(actor.aliases)
+
+
+def test_a_line_that_credits_the_piece_holds_no_untagged_mention() -> None:
+    from unspin.components._actors_entities import _signing_line
+
+    text = "The Harbour Gazette reported it.\nHarbour Gazette\n©2026 Harbour Gazette, all rights reserved"
+    assert not _signing_line(text, 4)
+    assert _signing_line(text, text.index("\nHarbour") + 1), "the outlet under a byline"
+    assert _signing_line(text, text.rindex("Harbour")), "a copyright line"
+
+
+def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
+    text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
+            "Ms Cole said the council had ignored them.")
+    doc = nlp(Article(id="t", text=text))
+    people = sorted(a.name for a in doc.actors if a.type == "person")
+    assert people == ["David Cole", "Hannah Cole"], "'Ms Cole' is no third person"
+    spoken = {text[q.start:q.end]: q.speaker.actor for q in doc.quotes if q.speaker is not None}
+    assert spoken["the fares were fair"] == "David Cole"
+    assert spoken["the council had ignored them"] == "Hannah Cole"
+    text = "Anna Reyes runs the bakery. Ms Reyes said the rent had doubled."
+    assert [a.name for a in nlp(Article(id="t", text=text)).actors] == ["Anna Reyes"]
 
 
 @pytest.mark.parametrize(("text", "name", "kind", "mentions", "written"), [

@@ -51,3 +51,22 @@ def test_empty_document_has_zero_shares() -> None:
     assert summary["technique_share"] == 0.0
     assert summary["claims_with_source_share"] == 0.0
     assert summary["most_targeted_actors"] == []
+
+
+def test_an_unresolved_pronoun_is_no_named_speaker() -> None:
+    doc = _doc()
+    doc.quotes.append(Quote(0, 24, kind="direct", speaker=Attribution("he", 0, 2)))
+    doc.quotes.append(Quote(0, 24, kind="direct", speaker=Attribution("'s", 0, 2)))
+    summary = summarize(doc)
+    assert summary["speaker_count"] == 1
+    assert summary["top_speakers"] == [{"name": "Ann Cole", "quotes": 1}]
+    assert summary["quotes_with_speaker_share"] == 0.75, "they have a speaker, who is not named"
+
+
+def test_dominant_techniques_break_ties_as_the_counts_do() -> None:
+    doc = _doc()
+    names = ("Repetition", "Flag-Waving", "Doubt", "Slogans", "Bandwagon,Reductio_ad_hitlerum",
+             "Loaded_Language")
+    doc.techniques = [TechniqueSpan(0, 3, technique=t) for t in names]
+    summary = summarize(doc)
+    assert [d["technique"] for d in summary["dominant_techniques"]] == list(summary["technique_counts"])[:5]

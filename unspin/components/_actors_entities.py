@@ -154,6 +154,9 @@ _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 #: The kinds of actor "its" may stand for.
 _ITS_KINDS = frozenset({"organization", "country", "place", "group"})
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+#: Courtesy titles before a surname, with the gender they give it ("Mr Lee", "Ms. Lee").
+_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(Mr|Mrs|Ms|Miss|MR|MRS|MS)\.?[ \t\u00a0]+$")
 _STRIP = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|'|’)$", re.IGNORECASE)
 
 
@@ -374,6 +377,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             label = "ORG"
         while label == "PERSON" and last - first > 1 and (
                 sdoc[first].lower_ in TITLE_WORDS or sdoc[first].lower_.rstrip("s") in TITLE_WORDS
+                or sdoc[first].lower_ in _HONORIFICS
                 or (sdoc[first].is_lower and sdoc[first].is_alpha and sdoc[first].text not in _NAME_PARTICLES)
                 or sdoc[first].lower_ in _AGENCIES):
             # "Officers Anthony Morelli", "Senator Laura Whitfield"; a verb glued on ("vowing to
@@ -512,6 +516,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
     _untagged_surnames(sdoc, clusters)
+    _untagged_bodies(sdoc, clusters)
     clusters = [c for c in clusters if not _common_word(c, text)]
     for cluster in clusters:
         if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
@@ -679,8 +684,12 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         key, label = _POSTAL[written], "GPE"  # "TX", which spaCy may call an organisation
     cluster = by_key.get(_key(key or written))
     words = _words(written)
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, start - 6), start)
+    gender = _HONORIFICS[honorific.group(1).lower()] if honorific is not None else None
+    if cluster is not None and gender is not None and given_name_gender(cluster.name) not in (None, gender):
+        cluster = None  # "Mr Lee" filed the surname under David Lee; "Ms Lee" is not he
     if cluster is None and key is None:
-        cluster = _match_person(words, persons, label, clusters)
+        cluster = _match_person(words, persons, label, clusters, gender)
     if cluster is None and key is None and (label == "ORG" or _ACRONYM.fullmatch(written)):
         cluster = _match_acronym(written, clusters)
         if cluster is not None:
@@ -700,14 +709,16 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     _mention(cluster, text, start, end, label)
 
 
-def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster]],
-                  label: str, clusters: list[EntityCluster]) -> EntityCluster | None:
+def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster]], label: str,
+                  clusters: list[EntityCluster], gender: str | None = None) -> EntityCluster | None:
     """The person these words name, filed before under a fuller or a shorter name.
 
     A surname or the end of a name ("Assad" after "Bashar Al-Assad"); a first name that one
     person alone has ("Keith" after "Keith Ellison"); or, for a full name, the shorter name filed
     before it ("Trump's pick ... Donald Trump"), even under the organisation label that spaCy's
     small model often gives a lone surname. A place of that name ("Washington") is left alone.
+    A surname after "Mr" or "Ms" (``gender``) is not a person whose given name is the other
+    gender's ("David Lee and Hannah Lee ... Ms Lee": Hannah Lee).
     """
     if label == "PERSON" and 1 < len(words) <= 4:
         # the same first name and surname, one of them with a middle name or initial: "Donald
@@ -721,6 +732,8 @@ def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster
         return None
     for other_words, cluster in reversed(persons):
         if len(other_words) > len(words) and other_words[-len(words):] == words:
+            if gender is not None and given_name_gender(cluster.name) not in (None, gender):
+                continue
             return cluster
     if label in ("PERSON", "ORG"):
         first_named = {id(cluster): cluster for other_words, cluster in persons
@@ -743,30 +756,130 @@ _MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
     """Add the surnames the entity recogniser left untagged or mistook for a product ("Cole
     rejected the criticism." after "Mayor Ann Cole"): a lone proper noun, written as the last word
-    of one person's full name and of no other actor's name, after that person's first mention."""
+    of one person's full name and of no other actor's name, after that person's first mention.
+    After "Mr" or "Ms", of the one person of that surname whose given name is of that gender
+    ("David Cole and Hannah Cole ... Mr Cole"). The surname joins the person's aliases."""
     owners: dict[str, list[EntityCluster]] = {}
     for cluster in clusters:
         for name in {cluster.name, *cluster.aliases}:
             words = name.split()
-            if words:
+            if words and not any(c is cluster for c in owners.get(words[-1], ())):
                 owners.setdefault(words[-1], []).append(cluster)
-    surnames = {word: found[0] for word, found in owners.items()
-                if len({id(c) for c in found}) == 1 and found[0].type == "person"
-                and len(found[0].name.split()) > 1 and len(word) > 2 and word[0].isupper()}
+    surnames = {word: found for word, found in owners.items()
+                if all(c.type == "person" and len(c.name.split()) > 1 for c in found)
+                and len(word) > 2 and word[0].isupper()}
     if not surnames:
         return
     for token in sdoc:
-        cluster = surnames.get(token.text)
-        if (cluster is None or token.pos_ != "PROPN" or not cluster.mentions
-                or token.idx < cluster.mentions[0][0]):
+        found = surnames.get(token.text)
+        if found is None or token.pos_ != "PROPN":
             continue
+        before = sdoc[token.i - 1] if token.i else None
+        gender = _HONORIFICS.get(before.lower_) if before is not None else None
+        if len(found) > 1 and gender is not None:
+            found = [c for c in found if given_name_gender(c.name) == gender]
+        if len(found) != 1 or not found[0].mentions or token.idx < found[0].mentions[0][0]:
+            continue
+        cluster = found[0]
         if token.ent_iob_ != "O" and (token.ent_type_ in _MENTION_LABELS or token.ent_iob_ == "I" or (
                 token.i + 1 < len(sdoc) and sdoc[token.i + 1].ent_iob_ == "I")):
             continue  # part of a name or a longer entity; a lone "Cole" tagged a product is hers
-        if any(t.pos_ == "PROPN" for t in (sdoc[token.i - 1:token.i] if token.i else ())):
+        if before is not None and before.pos_ == "PROPN" and gender is None:
             continue  # "Nat Cole": another name ending in the same word
         cluster.mentions.append((token.idx, token.idx + len(token.text)))
         cluster.labels.append("PERSON")
+        if token.text not in cluster.aliases:
+            cluster.aliases.append(token.text)
+
+
+#: The words after a company's own name in its full name ("Norvale [Energy Inc.]"): the name
+#: alone ("Norvale") is then the company, as the text writes it on later mentions.
+_COMPANY_WORDS = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited", "plc",
+    "llc", "ag", "sa", "se", "nv", "gmbh", "group", "holdings", "energy", "foods", "bank", "airlines",
+    "airways", "motors", "pharmaceuticals", "pharma", "technologies", "technology", "systems",
+    "industries", "partners", "capital", "media", "mining", "resources", "logistics", "retail",
+    "insurance", "securities", "investments", "labs", "software", "telecom", "communications", "oil",
+    "gas", "steel", "chemicals", "entertainment", "brands", "international", "global", "&",
+})
+#: An abbreviation defined in brackets right after a name: "the Children's Fund (UNICEF)".
+_BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+#: A line that signs or credits the piece rather than telling it ("©2018 Los Angeles Times",
+#: "Article posted with permission from ...").
+_SIGNING = re.compile(r"©|\(c\)|copyright\b|posted with permission|republished|distributed by|"
+                      r"appeared (?:first |originally )?(?:on|in)\b|originally (?:appeared|published)",
+                      re.IGNORECASE)
+
+
+def _signing_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` signs or credits the piece: a line of a few words (the
+    outlet under a byline) or one that says it (``_SIGNING``)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:len(text) if end < 0 else end]
+    return len(line.split()) <= 4 or _SIGNING.search(line) is not None
+
+
+def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
+    """Add the mentions of an organisation the entity recogniser left untagged: its name written
+    again in full ("Graymoor Foods"), the abbreviation the text defines in brackets after it
+    ("The United Nations Children's Fund (UNICEF) ... UNICEF spokeswoman"), and a company's own
+    name without the words after it ("Norvale Energy Inc. ... Norvale now expects"). A form two
+    actors could both have, a given name or a word of another actor's name, is no one's; only
+    words written as names (proper nouns, or an abbreviation in capitals, which the tagger may call a
+    noun), and only after the body's first mention."""
+    text = sdoc.text
+    forms: dict[tuple[str, ...], EntityCluster | None] = {}
+
+    def offer(form: tuple[str, ...], cluster: EntityCluster) -> None:
+        forms[form] = cluster if forms.get(form, cluster) is cluster else None
+
+    for cluster in clusters:
+        if cluster.type != "organization" or cluster.name.split()[-1].lower() in _LAWS:
+            continue  # "the First Amendment", which the recogniser may call an organisation
+        for _start, end in cluster.mentions:
+            bracket = _BRACKET_ACRONYM.match(text, end)
+            if bracket is not None and sum(c.isupper() for c in bracket.group(1)) >= 2:
+                offer((bracket.group(1),), cluster)
+        for alias in cluster.aliases:
+            words = alias.split()
+            if len(words) >= 2:
+                offer(tuple(words), cluster)
+            if (len(words) >= 2 and all(w.lower() in _COMPANY_WORDS for w in words[1:]) and words[0].isalpha()
+                    and words[0][:1].isupper() and len(words[0]) > 3 and not is_given_name(words[0])):
+                offer((words[0],), cluster)
+    for form, cluster in list(forms.items()):
+        if cluster is None or (len(form) == 1 and sum(form[0] in name.split() for c in clusters
+                                                        for name in {c.name, *c.aliases}) > 1):
+            forms.pop(form)  # "United" of "United Airlines" and "United Nations"
+    if not forms:
+        return
+    spans = sorted(m for c in clusters for m in c.mentions)
+    longest = max(len(form) for form in forms)
+    i = 0
+    while i < len(sdoc):
+        for size in range(min(longest, len(sdoc) - i), 0, -1):
+            tokens = sdoc[i:i + size]
+            cluster = forms.get(tuple(t.text for t in tokens))
+            if cluster is None or not cluster.mentions or tokens[0].idx < cluster.mentions[0][0]:
+                continue
+            if not all(t.text[:1].isupper() or not t.is_alpha for t in tokens) or (
+                    size == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper()):
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if any(s < end and start < e for s, e in spans) or _signing_line(text, start):
+                continue
+            if i + size < len(sdoc) and sdoc[i + size].pos_ == "PROPN" and sdoc[i + size].text[:1].isupper():
+                continue  # "Special Counsel Mueller": the start of a longer name
+            cluster.mentions.append((start, end))
+            cluster.labels.append("ORG")
+            if tokens.text not in cluster.aliases:
+                cluster.aliases.append(tokens.text)
+            i += size - 1
+            break
+        i += 1
 
 
 def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster | None:
