@@ -729,6 +729,14 @@ def test_a_question_put_to_someone_read_as_a_past_tense_is_not_theirs(nlp) -> No
     assert question.speaker is None
 
 
+def test_a_one_word_sentence_after_a_direct_quote_is_the_same_speaker_s(nlp) -> None:
+    text = '"I never took a bribe," said Tom Reyes. "Never." The court rose at noon.'
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, '"Never."')[1] == "Tom Reyes"
+    text = '"I never took a bribe," said Tom Reyes, a "Patriot." The court rose at noon.'
+    assert '"Patriot."' not in [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

@@ -676,15 +676,19 @@ def _after_time(head: Any, start: int) -> int:
     return before[cut].idx if cut < len(before) else head.idx
 
 
-_SENTENCE_QUOTED = re.compile(r"""["'“‘«]?[A-Z][^\n]*\s[^\n]*[.!?]["'”’»]?""")
+_SENTENCE_QUOTED = re.compile(r"""["'“‘«]?[A-Z][^\n]*[.!?]["'”’»]?""")
 
 
 def _sentence_after_quote(text: str, start: int, end: int, found: list[tuple[Quote, Any]]) -> bool:
     """Whether a short quotation is a sentence of its own that goes on from the direct quote just
     before it in the paragraph (“We warned them,” said Cole. “Nobody listened.”), not a scare
-    quote or a title."""
+    quote or a title. A word alone (“Never.”) only after a sentence's end."""
     if not _SENTENCE_QUOTED.fullmatch(text[start:end]):
         return False
+    if len(text[start:end].split()) == 1:
+        before = text[:start].rstrip()
+        if not before or before[-1] not in ".!?\"”’'":
+            return False
     last = next((q for q, _ in reversed(found) if q.kind == "direct"), None)
     return last is not None and last.end <= start and "\n" not in text[last.end:start]
 
