@@ -176,3 +176,50 @@ def test_a_digit_that_is_no_decimal_is_no_age() -> None:
     at = [t.text for t in sdoc].index("²")
     sdoc.ents = [Span(sdoc, at, at + 1, label="CARDINAL")]
     assert [q for sent in sdoc.sents for q in find_quantities(sent, text)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unemployment fell by 30,000 to 1.4 million.",
+     {"30,000": ("count", 30_000, None, None), "1.4 million": ("count", 1_400_000, None, None)}),
+    ("Revenue rose 4.5% to €310m.",
+     {"4.5%": ("percent", 4.5, None, None), "€310m": ("money", 310_000_000, "EUR", None)}),
+    ("Membership rose by 2.1 million to 15.2 million.",
+     {"2.1 million": ("count", 2_100_000, None, None), "15.2 million": ("count", 15_200_000, None, None)}),
+    ("Fees were between 30 and 60 dollars.",
+     {"30": ("money", 30, "USD", "from"), "60 dollars": ("money", 60, "USD", "to")}),
+    ("Rates moved from 2% to 4%, then about 8-9%.",
+     {"2%": ("percent", 2, None, "from"), "4%": ("percent", 4, None, "to"),
+      "8": ("percent", 8, None, "about"), "9%": ("percent", 9, None, "to")}),
+    ("The bill will cost $3m-$4m.", {"$3m": ("money", 3_000_000, "USD", "from"),
+                                     "$4m": ("money", 4_000_000, "USD", "to")}),
+])
+def test_a_change_and_its_new_level_are_no_range(parser, text: str, expected) -> None:
+    assert _found(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("The city will spend an extra £400m on roads.", "an extra £400m", ("money", 400_000_000, "GBP", None)),
+    ("Turnout reached 3.6m.", "3.6m", ("count", 3_600_000, None, None)),
+    ("She won by a margin of 2.2m votes.", "2.2m", ("count", 2_200_000, None, None)),
+    ("Output growth of -0.3% is expected.", "-0.3%", ("percent", -0.3, None, None)),
+    ("Output growth of −0.3% is expected.", "−0.3%", ("percent", -0.3, None, None)),
+    ("The regulator fined it CHF 7m on Monday.", "CHF 7m", ("money", 7_000_000, "CHF", None)),
+    ("The regulator fined it NOK 200m on Monday.", "NOK 200m", ("money", 200_000_000, "NOK", None)),
+    ("The plant was worth 2.5bn euros.", "2.5bn euros", ("money", 2_500_000_000, "EUR", None)),
+    ("The fund holds SEK 150 billion.", "SEK 150 billion", ("money", 150_000_000_000, "SEK", None)),
+    ("Canberra pledged A$2bn for roads.", "A$2bn", ("money", 2_000_000_000, "AUD", None)),
+    ("The tower sold for HK$9bn.", "HK$9bn", ("money", 9_000_000_000, "HKD", None)),
+    ("Ottawa set aside C$400m for ports.", "C$400m", ("money", 400_000_000, "CAD", None)),
+    ("The state will invest ₹300 crore in schools.", "₹300 crore", ("money", 3_000_000_000, "INR", None)),
+    ("Bank rate fell 0.5 percentage points.", "0.5 percentage points",
+     ("percent", 0.5, "percentage points", None)),
+    ("Bank rate fell two percentage points.", "two percentage points",
+     ("percent", 2, "percentage points", None)),
+    ("Yields fell five basis points.", "five basis points", ("percent", 0.05, "percentage points", None)),
+    ("More than 3.3 million people signed.", "More than 3.3 million",
+     ("count", 3_300_000, None, "more than")),
+])
+def test_the_scale_currency_sign_and_unit_spacy_leaves_outside(parser, text: str, key: str, value) -> None:
+    found = _found(parser, text)
+    assert found.get(key) == value, found
+    assert type(found[key][1]) is type(value[1])  # 3300000, not 3300000.0

@@ -76,8 +76,23 @@ _CURRENCY_WORDS = {
     "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
     "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "shekel": "ILS", "shekels": "ILS",
     "cents": "USD", "cent": "USD", "francs": "CHF", "franc": "CHF", "won": "KRW", "lira": "TRY",
-    "riyal": "SAR", "riyals": "SAR", "pesos": "MXN", "peso": "MXN",
+    "riyal": "SAR", "riyals": "SAR", "pesos": "MXN", "peso": "MXN", "rand": "ZAR", "pence": "GBP",
 }
+#: ISO 4217 codes as news writes them, in capitals ("CHF 5m", "SEK 210 billion"); "RMB" is the yuan.
+_CURRENCY_CODES = (
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "INR", "AUD", "CAD", "HKD", "NZD", "SGD", "BRL",
+    "ZAR", "RUB", "KRW", "MXN", "TRY", "SAR", "AED", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ILS",
+)
+_CURRENCY_CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_CURRENCY_CODES) + r")(?![A-Za-z])")
+#: The dollars written with a country's prefix: "A$3bn", "HK$12bn", "C$500m"; "R$" is the real.
+_DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD",
+                    "S": "SGD", "R": "BRL"}
+_DOLLAR_PREFIX_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_DOLLAR_PREFIXES) + r")\$")
+#: The currency written just before a number: a sign, a prefixed dollar or a code ("CHF 5m").
+_CURRENCY_BEFORE_RE = re.compile(r"(?:(?<![A-Za-z])(?:" + "|".join(_DOLLAR_PREFIXES) + r")?\$|[€£¥₹₽₩]|"
+                                 r"(?<![A-Za-z])(?:" + "|".join(_CURRENCY_CODES) + r")\s?)$")
+#: "50p", "20 pence": pence, a hundredth of a pound.
+_PENCE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:p|pence)", re.I)
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
@@ -164,9 +179,11 @@ def parse_number(text: str) -> float | None:
 
 
 def _tidy(value: float | None) -> float | int | None:
+    """A whole value as an int, else rounded to 6 places ("4.1 million" is 4100000, not 4100000.0)."""
     if value is None:
         return None
-    return int(value) if float(value).is_integer() else round(value, 6)
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
 
 
 def _split_qualifier(text: str) -> tuple[str | None, str]:
@@ -176,18 +193,30 @@ def _split_qualifier(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _money(text: str) -> tuple[float | int | None, str | None]:
-    unit = None
-    lowered = text.lower()
-    for symbol, code in _CURRENCY_SYMBOLS.items():
+def _currency(text: str) -> str | None:
+    """The ISO code of the currency ``text`` writes: a prefixed dollar ("HK$"), a code ("CHF"), a
+    sign ("£"; "¥" is the yuan where the text says so, else the yen) or a word ("euros"), or None."""
+    prefixed = _DOLLAR_PREFIX_RE.search(text)
+    if prefixed:
+        return _DOLLAR_PREFIXES[prefixed.group(1)]
+    code = _CURRENCY_CODE_RE.search(text)
+    if code:
+        return "CNY" if code.group(1) == "RMB" else code.group(1)
+    for symbol, iso in _CURRENCY_SYMBOLS.items():
         if symbol in text:
-            unit = code
-            break
-    if unit is None:
-        for word in re.findall(r"[a-z$]+", lowered):
-            if word in _CURRENCY_WORDS:
-                unit = _CURRENCY_WORDS[word]
-                break
+            return "CNY" if symbol == "¥" and re.search(r"yuan|renminbi", text, re.I) else iso
+    for word in re.findall(r"[a-z$]+", text.lower()):
+        if word in _CURRENCY_WORDS:
+            return _CURRENCY_WORDS[word]
+    return None
+
+
+def _money(text: str) -> tuple[float | int | None, str | None]:
+    pence = _PENCE_RE.fullmatch(text.strip())
+    if pence:  # "50p": half a pound
+        return _tidy(float(pence.group(1)) / 100), "GBP"
+    unit = _currency(text)
+    lowered = text.lower()
     # "$48m": the scale letter is glued to the number
     glued = re.search(r"(\d[\d,]*(?:\.\d+)?)\s?(bn|mn|mln|tn|[mbk])\b", lowered)
     value = float(glued.group(1).replace(",", "")) * _SCALES[glued.group(2)] if glued else parse_number(text)
@@ -233,11 +262,40 @@ def _date(text: str) -> str | None:
     return None
 
 
+#: "41C", "40.3 °C", "98 degrees Fahrenheit": a temperature.
+_TEMPERATURE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)?(C|F|Celsius|Fahrenheit)")
+#: "magnitude 5.2": an earthquake's size.
+_MAGNITUDE_RE = re.compile(r"magnitude[\s-]+(\d+(?:\.\d+)?)", re.I)
+_BASIS_POINTS_RE = re.compile(r"\bbasis points?\b|\d\s?bps\b", re.I)
+
+
 def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | None]:
-    """``(kind, value, unit, qualifier)`` for a phrase tagged ``label`` (a spaCy entity label)."""
+    """``(kind, value, unit, qualifier)`` for a phrase tagged ``label`` (a spaCy entity label).
+
+    A minus sign before the number ("-0.2%", "−0.2%") makes the value negative."""
     qualifier, core = _split_qualifier(text.strip())
+    minus = re.match(r"[-−]\s?(?=\d)", core)
+    if minus:
+        core = core[minus.end():]
+    kind, value, unit, qualifier = _parse_core(core, label, qualifier)
+    if minus and isinstance(value, int | float):
+        value = -value
+    return kind, value, unit, qualifier
+
+
+def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any, str | None, str | None]:
+    """``parse_quantity`` once the qualifier and any minus sign are taken off ``core``."""
     core = re.sub(r"\s?½", ".5", core)  # "5 ½ years"
     kind = QUANTITY_LABELS.get(label, "number")
+    temperature = _TEMPERATURE_RE.fullmatch(core.strip())
+    if temperature:
+        return "number", _tidy(float(temperature.group(1))), f"°{temperature.group(2)[0]}", qualifier
+    if _PENCE_RE.fullmatch(core.strip()):  # "50p", which spaCy may call a date
+        value, unit = _money(core)
+        return "money", value, unit, qualifier
+    magnitude = _MAGNITUDE_RE.fullmatch(core.strip())
+    if magnitude:
+        return "number", _tidy(float(magnitude.group(1))), "magnitude", qualifier
     age = _AGE_RE.fullmatch(core.strip())
     if age and kind in ("date", "count", "number"):  # "30-year-old", "aged 35"
         return "number", int(age.group(1) or age.group(2)), "years old", qualifier
@@ -248,12 +306,13 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
         return "number", _tidy(parse_number(duration.group(1))), duration.group(2).lower(), qualifier
     if kind == "date":
         return "date", _date(core), None, qualifier
+    if _BASIS_POINTS_RE.search(core):  # "25 basis points": a quarter of a percentage point
+        value = parse_number(_BASIS_POINTS_RE.sub(" ", core))
+        return "percent", _tidy(value / 100 if value is not None else None), "percentage points", qualifier
     if kind == "percent" or re.search(r"%|\bper ?cent\b|\bpercentage points?\b", core, re.I):
         unit = "percentage points" if re.search(r"percentage points?", core, re.I) else None
         return "percent", _tidy(parse_number(core)), unit, qualifier
-    if kind == "money" or any(s in core for s in _CURRENCY_SYMBOLS) or re.search(
-        r"\b(" + "|".join(_CURRENCY_WORDS) + r")\b", core, re.I
-    ):
+    if kind == "money" or _currency(core) is not None:
         value, unit = _money(core)
         return "money", value, unit, qualifier
     fraction = _BARE_FRACTION_RE.fullmatch(core.strip())
@@ -283,7 +342,42 @@ def _qualifier_start(text: str, start: int, floor: int) -> int:
     return start
 
 
-_GLUED_SCALE_RE = re.compile(r"(?:bn|mn|tn|[mbk])\b", re.I)
+#: What spaCy may leave outside an amount after it: a glued scale ("2.4m", read as million only
+#: after a currency or a decimal, since "100m" may be metres), a glued "%" or pence, a temperature's
+#: "C", a scale word or currency after a space ("1.2bn euros", "500 crore"), the points of a change.
+_GLUED_SCALE_RE = re.compile(r"(?:bn|mn|mln|tn|[bk])\b|m\b", re.I)
+_GLUED_AFTER_RE = re.compile(r"%|p\b|(?:°\s?)?[CF]\b")
+_SPACED_AFTER_RE = re.compile(
+    r"\s(?:per ?cent|percent|percentage points?|basis points?|bps|crores?|lakhs?|"
+    + "|".join(w for w in _CURRENCY_WORDS if w not in ("won", "cent", "cents", "pence")) + r")\b", re.I)
+
+
+_NO_MATCH = re.compile("").match("")  # .end() == 0
+
+
+def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """``(start, end)`` of the amount at ``text[start:end]`` taken out to what the tagger left outside:
+    the currency before it ("CHF 5m", "A$3bn"), a minus sign ("-0.2%", not "3-4"), "magnitude", and
+    the scale, unit or currency after it (``_AFTER_AMOUNT_RE``); ``lo``/``hi`` bound the sentence."""
+    prefixed = _DOLLAR_PREFIX_RE.search(text, max(lo, start - 2), start + 1)
+    if text[start] == "$" and prefixed and prefixed.end() == start + 1:  # "HK$12bn"
+        start = prefixed.start()
+    elif text[start].isdigit():
+        before = _CURRENCY_BEFORE_RE.search(text[max(lo, start - 4):start]) or re.search(
+            r"\bmagnitude[\s-]$", text[max(lo, start - 11):start], re.I)
+        if before:
+            start -= len(before.group(0))
+        elif start > lo and text[start - 1] in "-−" and (start - 1 == lo or text[start - 2] in " (\n\t"):
+            start -= 1
+    if text[end - 1].isdigit():
+        glued = _GLUED_SCALE_RE.match(text, end, hi)
+        if glued and (glued.group(0).lower() != "m" or _currency(text[start:end]) is not None
+                      or re.search(r"\d\.\d", text[start:end])):
+            end = glued.end()
+        else:
+            end = (_GLUED_AFTER_RE.match(text, end, hi) or _NO_MATCH).end() or end
+    spaced = _SPACED_AFTER_RE.match(text, end, hi)
+    return start, spaced.end() if spaced else end
 _FALLBACK_RE = re.compile(
     r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m\b|k\b))?",
     re.I,
@@ -326,7 +420,7 @@ def _date_range(text: str, start: int, end: int) -> list[Quantity]:
 
 _NUMBER_RANGE_RE = re.compile(
     r"^(?P<lead>(?:between|from)\s+)?(?P<a>[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s?[a-z%]+)?)"
-    r"\s*(?:[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[$€£]?\s?\d[\d,]*(?:\.\d+)?.*)$", re.I)
+    r"\s*(?P<sep>[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[$€£]?\s?\d[\d,]*(?:\.\d+)?.*)$", re.I)
 _TAIL_RE = re.compile(r"^[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
 
 
@@ -334,14 +428,39 @@ _PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to
 _YEAR_RANGE_RE = re.compile(rf"\b{_YEAR}\b")
 _TALLY_BEFORE_RE = re.compile(
     r"\b(?:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
-    r"leading|trailing|vote|tally|score|margin)(?:\s+(?:by|of|a|an|the))*\s*$", re.I)
+    r"leading|trailing|vote|tally|score|margin)(?:\s+(?:by|of|a|an|the|[A-Z][\w'’.&-]*))*\s*$")
 _TALLY_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|margin|win|victory|"
                              r"defeat|loss|split|score|scoreline)\b", re.I)
+#: "from" or "between" just before the first amount: the two are the ends of a range.
+_LEAD_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
+#: A change before two amounts joined by "to": "fell by 50,000 to 1.2 million", "rose 6.5% to
+#: €512m" state how much it changed and the new level, not a range.
+_BY_BEFORE_RE = re.compile(r"\bby\s+$", re.I)
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:by|rose|rises?|risen|rising|fell|falls?|fallen|falling|grew|grows?|grown|growing|up|down|"
+    r"(?:climb|jump|gain|slipp?|slump|surg|soar|plung|tumbl|increas|decreas|drop|shrank|shrunk|shrink|"
+    r"climb|edg|leap|widen|narrow|sank|sunk|sink|dipp?)\w*)(?:\s+by)?\s+$", re.I)
+
+
+def _range_kind(text: str, start: int, m: re.Match[str], tail_a: str) -> str:
+    """How two amounts written "A to B", "A-B" or "between A and B" relate: ``"range"`` (both ends
+    of one), ``"tally"`` ("passed 52-48", "beat Leeds 3-1") or ``"pair"`` (a change, then the new
+    level: "fell by 50,000 to 1.2 million", "rose 6.5% to €512m")."""
+    before = text[max(0, start - 60):start]
+    if _TALLY_BEFORE_RE.search(before[-40:]) or _TALLY_AFTER_RE.match(text, start + len(m.group(0))):
+        return "tally"
+    lead = m.group("lead") or _LEAD_BEFORE_RE.search(before)
+    if lead or m.group("sep")[0] in "-–—":
+        return "range"
+    if _BY_BEFORE_RE.search(before) or (_CHANGE_BEFORE_RE.search(before) and tail_a.strip()):
+        return "pair"
+    return "range"
 
 
 def _number_range(text: str, start: int, end: int, label: str, qualifier: str | None
                   ) -> list[Quantity]:
-    """Both ends of a range of amounts ("between 10 and 20", "3-4%", "$5-7 billion"), or []."""
+    """Both ends of a range of amounts ("between 10 and 20", "3-4%", "$5-7 billion"), or two
+    amounts that are no range (a tally, a change and its new level), or []."""
     phrase = text[start:end]
     _, core = _split_qualifier(phrase)
     offset = start + len(phrase) - len(core)
@@ -353,19 +472,24 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
     tail_a = _TAIL_RE.match(a)
     if tail_b is None or tail_a is None:
         return []
-    # what one end writes once serves both: "$5-7 billion" is $5 billion to $7 billion
-    prefix = next((c for c in _CURRENCY_SYMBOLS if a.startswith(c) and not b.startswith(c)), "")
-    a_full = a if tail_a.group(1).strip() else a + tail_b.group(1)
-    b_full = prefix + b
-    # "passed 52-48", "a 5-4 ruling": a tally of two sides, not a range from one to the other
-    tally = _TALLY_BEFORE_RE.search(text, max(0, start - 30), start) or _TALLY_AFTER_RE.match(text, end)
-    words = (qualifier, None) if tally else (qualifier or "from", "to")
+    relation = _range_kind(text, offset, m, tail_a.group(1))
+    a_full, b_full = a, b
+    if relation != "pair":
+        # what one end writes once serves both: "$5-7 billion" is $5 billion to $7 billion, but
+        # "50,000 to 1.2 million" writes the first in full
+        prefix = next((c for c in _CURRENCY_SYMBOLS if a.startswith(c) and not b.startswith(c)), "")
+        if not tail_a.group(1).strip() and "," not in a:
+            a_full = a + tail_b.group(1)
+        b_full = prefix + b
+    parsed = [parse_quantity(full, label) for full in (a_full, b_full)]
+    if any(value is None or kind == "date" for kind, value, _, _ in parsed):
+        return []
+    if relation == "range" and parsed[0][0] != parsed[1][0]:
+        relation = "pair"  # "3% to $5m": a share and an amount are no range
+    words = (qualifier or "from", "to") if relation == "range" else (qualifier, None)
     out = []
-    for part, full, word in ((a, a_full, words[0]), (b, b_full, words[1])):
-        kind, value, unit, _ = parse_quantity(full, label)
-        if value is None or kind == "date":
-            return []
-        at = offset + core.index(part, m.start("a") if part is a else m.start("b"))
+    for part, (kind, value, unit, _), word, group in zip((a, b), parsed, words, ("a", "b"), strict=True):
+        at = offset + core.index(part, m.start(group))
         out.append(Quantity(start=at, end=at + len(part), kind=kind, value=value, unit=unit, qualifier=word))
     return out
 
@@ -505,12 +629,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             taken.append((start, end))  # and the fallback pass must not read it either
             continue
         # "$48m": spaCy may leave the currency sign or the glued scale outside the entity
-        if ent.label_ in ("MONEY", "CARDINAL"):
-            if start > sent.start_char and text[start - 1] in _CURRENCY_SYMBOLS:
-                start -= 1
-            glued = _GLUED_SCALE_RE.match(text, end, sent.end_char)
-            if glued and text[start] in _CURRENCY_SYMBOLS:
-                end = glued.end()
+        if ent.label_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+            start, end = _widen(text, start, end, sent.start_char, sent.end_char)
         start = _qualifier_start(text, start, sent.start_char)
         # spaCy's trailing punctuation or apostrophes are not part of the amount, nor a "to"
         # or "and" it ran on to ("43 percent to 38 percent": two amounts)
@@ -521,6 +641,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if joined is not None and joined.start() > 0:
             end = start + joined.start()
         label = ent.label_
+        core = _split_qualifier(text[start:end])[1]
+        if label in ("DATE", "CARDINAL") and (_currency(core) or _PENCE_RE.fullmatch(core)):
+            label = "MONEY"  # "another JPY 3bn", "a fee of 50p": spaCy's small model may call it a date
         if label == "CARDINAL" and _YEAR_RE.match(text[start:end]) and _DETERMINER_BEFORE_RE.search(
                 text, max(sent.start_char, start - 8), start):
             label = "DATE"  # "a 2023 study", "the 2016 election": a year, not a count
@@ -554,11 +677,15 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         raw = match.group(0)
         if _CODE_RE.match(raw) or _names_not_counts(text, start, end):
             continue
+        start, end = _widen(text, start, end, sent.start_char, sent.end_char)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        raw = text[start:end]
         if _YEAR_RE.match(raw):
             label = "DATE"
         elif "%" in raw or "cent" in raw.lower():
             label = "PERCENT"
-        elif raw[0] in "$€£":
+        elif _currency(raw) is not None:
             label = "MONEY"
         else:
             label = "CARDINAL"
@@ -585,7 +712,7 @@ def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
             nxt = found[i + 1]
             label = _LABEL_OF_KIND.get(nxt.kind, "CARDINAL")
             ends = _number_range(text, q.start, nxt.end, label, q.qualifier)
-            if ends:
+            if ends and ends[-1].qualifier == "to":  # else two amounts, as found
                 out.extend(ends)
                 i += 2
                 continue
