@@ -737,6 +737,14 @@ def test_a_one_word_sentence_after_a_direct_quote_is_the_same_speaker_s(nlp) -> 
     assert '"Patriot."' not in [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
 
 
+def test_a_reported_content_ends_without_the_sentence_s_full_stop(nlp) -> None:
+    text = ("Ann Cole said that the ferry would run in May. The council accused Tom Reyes of hiding "
+            "the losses. According to the harbour board, fares will rise.")
+    doc = nlp(Article(id="t", text=text))
+    reported = [text[q.start:q.end] for q in doc.quotes if q.kind == "reported"]
+    assert reported and not [r for r in reported if r.endswith(".")], reported
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"
@@ -777,7 +785,7 @@ def test_the_particle_of_a_phrasal_cue_is_not_what_it_reports(nlp) -> None:
             "with the harbour board.")
     doc = nlp(Article(id="t", text=text))
     said = {text[q.start:q.end]: q.speaker and q.speaker.name for q in doc.quotes}
-    assert said == {"about what happened during her years in office with the harbour board.": "Ann Cole"}
+    assert said == {"about what happened during her years in office with the harbour board": "Ann Cole"}
     text = "Tom Reyes referred again to a video of the harbour board meeting that he says he has."
     doc = nlp(Article(id="t", text=text))
     assert [text[q.start:q.end][:20] for q in doc.quotes] == ["to a video of the ha"], "no adverb"

@@ -171,7 +171,7 @@ def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
     while tokens and (tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS
-                      and tokens[-1].text not in ".!?"):
+                      and tokens[-1].text not in "!?"):
         tokens = tokens[:-1]
     if not tokens:
         return None
