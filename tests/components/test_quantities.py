@@ -223,3 +223,32 @@ def test_the_scale_currency_sign_and_unit_spacy_leaves_outside(parser, text: str
     found = _found(parser, text)
     assert found.get(key) == value, found
     assert type(found[key][1]) is type(value[1])  # 3300000, not 3300000.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fares will rise by 20p to £14.",
+     {"20p": ("money", 0.2, "GBP", None), "£14": ("money", 14, "GBP", None)}),
+    ("There is a charge of 30p.", {"30p": ("money", 0.3, "GBP", None)}),
+    ("Prices are forecast to edge up to 2.5%.", {"2.5%": ("percent", 2.5, None, None)}),
+    ("Sales climbed up to 41.2 million.", {"41.2 million": ("count", 41_200_000, None, None)}),
+    ("Fines of up to £5m apply.", {"up to £5m": ("money", 5_000_000, "GBP", "up to")}),
+    ("A quake of up to magnitude 6.1 struck.",
+     {"up to magnitude 6.1": ("number", 6.1, "magnitude", "up to")}),
+    ("She was jailed for six years.", {"six years": ("number", 6, "years", None)}),
+    ("The fund will grow over the next three years.",
+     {"over the next three years": ("number", 3, "years", None)}),
+    ("Roughly a quarter of a million people visit.",
+     {"Roughly a quarter of a million": ("count", 250_000, None, "roughly")}),
+    ("United beat Rochdale Town 4-2 on Sunday.",
+     {"4": ("count", 4, None, None), "2": ("count", 2, None, None)}),
+    ("Temperatures hit 39C in the shade.", {"39C": ("number", 39, "°C", None)}),
+    ("Patients aged between 30 and 59 were tested.",
+     {"30": ("number", 30, "years old", "from"), "59": ("number", 59, "years old", "to")}),
+    ("He scored ten goals in the 2003-04 season.",
+     {"ten": ("count", 10, None, None), "2003": ("date", "2003", None, None),
+      "04": ("date", "2004", None, None)}),
+    ("Sales rose in Q3 2023.", {"Q3 2023": ("date", "2023-Q3", None, None)}),
+    ("Sales rose in the six months to June.", {"the six months to June": ("date", "--06", None, "to")}),
+])
+def test_pence_particles_durations_in_words_scores_and_periods(parser, text: str, expected) -> None:
+    assert _found(parser, text) == expected

@@ -116,6 +116,9 @@ _AGE_ONLY_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|"
 _AGE_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|younger|under)\b", re.I)
 #: "between the ages of 18 and 29": two ages, as a range.
 _AGES_RE = re.compile(r"(?:between\s+)?(?:the\s+)?ages?\s+of\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
+#: "aged between 40 and 79": the same, with the cue before the entity.
+_AGED_RANGE_RE = re.compile(r"(?:between|from)\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
+_AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
 _DURATION_RE = re.compile(
     r"(?:(?:the|this|his|her|their|its|our)\s+)?(?:(?:past|last|next|first|previous|coming)\s+)?"
     r"((?:\d[\d,.]*|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half)?)(?:\s+|-)"
@@ -256,6 +259,10 @@ def _date(text: str) -> str | None:
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s)
     if m:  # US order, the commoner one in English news
         return f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+    m = re.fullmatch(rf"(?:q([1-4])|(first|second|third|fourth)\s+quarter)\s+({_YEAR})", s)
+    if m:  # "Q1 2024", "the first quarter of 2024"
+        quarter = m.group(1) or str(["first", "second", "third", "fourth"].index(m.group(2)) + 1)
+        return f"{m.group(3)}-Q{quarter}"
     m = re.search(rf"\b({_YEAR})(s)?\b", s)
     if m and len(re.findall(r"\d+", s)) == 1:
         return m.group(1) + ("s" if m.group(2) else "")
@@ -266,6 +273,9 @@ def _date(text: str) -> str | None:
 _TEMPERATURE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)?(C|F|Celsius|Fahrenheit)")
 #: "magnitude 5.2": an earthquake's size.
 _MAGNITUDE_RE = re.compile(r"magnitude[\s-]+(\d+(?:\.\d+)?)", re.I)
+#: "the three months to March", "the year to May 2024": a period named by its end.
+_PERIOD_TO_RE = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:years?|months?|weeks?|quarters?|days?)\s+"
+                           r"(?:to|until|ending)\s+(.+)", re.I)
 _BASIS_POINTS_RE = re.compile(r"\bbasis points?\b|\d\s?bps\b", re.I)
 
 
@@ -305,6 +315,9 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
             qualifier = None  # "over the last 28 days": during them, not more than 28
         return "number", _tidy(parse_number(duration.group(1))), duration.group(2).lower(), qualifier
     if kind == "date":
+        period = _PERIOD_TO_RE.fullmatch(core.strip())
+        if period:  # "the three months to March": the period that ends then
+            return "date", _date(period.group(1)), None, qualifier or "to"
         return "date", _date(core), None, qualifier
     if _BASIS_POINTS_RE.search(core):  # "25 basis points": a quarter of a percentage point
         value = parse_number(_BASIS_POINTS_RE.sub(" ", core))
@@ -333,13 +346,24 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     return kind, value, None, qualifier
 
 
+#: A verb of motion whose particle "up" or "down" comes before "to": "edge up to 3%", "climbed up
+#: to 33.1 million" say where it went, not that it is at most that.
+_MOTION_BEFORE_RE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|fall(?:s|en|ing)?|fell|go(?:es|ing|ne)?|went|(?:climb|edg|jump|mov|inch|"
+    r"tick|creep|crept|push|drift|shoot|shot|soar|surg|ramp|step|bump|grow|grew|notch|nudg|head|trend|"
+    r"crawl|spik|slid|slip|drop|dipp?|sink|sank|plung|tumbl|come|came|coming)\w*)\s+$", re.I)
+
+
 def _qualifier_start(text: str, start: int, floor: int) -> int:
     """Move ``start`` back over a qualifier ("more than") written just before an entity."""
     window = text[max(floor, start - 25):start]
     match = _QUALIFIER_BEFORE_RE.search(window)
-    if match and (match.start() == 0 or not window[match.start() - 1].isalnum()):
-        return start - (len(window) - match.start())
-    return start
+    if match is None or (match.start() > 0 and window[match.start() - 1].isalnum()):
+        return start
+    at = start - (len(window) - match.start())
+    if match.group(0).lower().startswith("up to") and _MOTION_BEFORE_RE.search(text, max(floor, at - 20), at):
+        return start  # "edge up to 3%": a particle and "to", not a bound
+    return at
 
 
 #: What spaCy may leave outside an amount after it: a glued scale ("2.4m", read as million only
@@ -402,6 +426,7 @@ def _date_range(text: str, start: int, end: int) -> list[Quantity]:
     a, b = _date(first) if a_e > a_s else None, _date(second) if b_e > b_s else None
     if a is not None and b is None and re.fullmatch(r"\d{4}", a) and re.match(r"\d\d(?!\d)", second):
         b = _date(a[:2] + second)  # "2019-20"
+        b_e = b_s + 2  # not the "season" after it
     day_year = re.fullmatch(r"(\d{1,2})(?:,?\s+(\d{4}))?", second.strip())
     if a is not None and b is None and day_year and re.fullmatch(r"--\d\d-\d\d", a) \
             and 1 <= int(day_year[1]) <= 31:  # "May 12-14", "May 12-14, 2024"
@@ -426,9 +451,10 @@ _TAIL_RE = re.compile(r"^[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
 
 _PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to)\s+\d{1,3}(?:,\d{3})*", re.I)
 _YEAR_RANGE_RE = re.compile(rf"\b{_YEAR}\b")
+#: "passed 52-48", "beat Castleford Athletic 3-1": a tally, the other side's name between.
 _TALLY_BEFORE_RE = re.compile(
-    r"\b(?:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
-    r"leading|trailing|vote|tally|score|margin)(?:\s+(?:by|of|a|an|the|[A-Z][\w'’.&-]*))*\s*$")
+    r"\b(?i:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
+    r"leading|trailing|vote|tally|score|margin)(?:\s+(?i:by|of|a|an|the)|\s+[A-Z][\w'’.&-]*)*\s*$")
 _TALLY_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|margin|win|victory|"
                              r"defeat|loss|split|score|scoreline)\b", re.I)
 #: "from" or "between" just before the first amount: the two are the ends of a range.
@@ -504,6 +530,9 @@ _FRACTION_RE = re.compile(
     r"\b(?:(a|one|two|three|four)[ -])?(half|third|quarter|fifth|tenth)s?\s+(?:of|the)\b", re.I)
 
 
+_OF_A_SCALE_RE = re.compile(r"\s+(?:a|an|one)\s+(hundred|thousand|million|billion|trillion)\b", re.I)
+
+
 def _shares(sent: Any, text: str) -> list[Quantity]:
     """Shares written as a ratio ("2 in 5", "one out of three") or a fraction ("a third of"), as percent."""
     out = []
@@ -518,6 +547,14 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
         out.append(Quantity(start=start, end=m.end(), kind="percent", value=share, qualifier=qualifier))
     for m in _FRACTION_RE.finditer(text, lo, hi):
         count = parse_number(m.group(1) or "one") or 1.0
+        of_a = _OF_A_SCALE_RE.match(text, m.end(), hi)
+        if of_a:  # "a quarter of a million": a number, not a share
+            start = _qualifier_start(text, m.start(), lo)
+            qualifier, _ = _split_qualifier(text[start:of_a.end()])
+            value = count / _FRACTIONS[m.group(2).lower()] * _SCALES[of_a.group(1).lower()]
+            out.append(Quantity(start=start, end=of_a.end(), kind="count", value=_tidy(round(value, 1)),
+                                qualifier=qualifier))
+            continue
         loose = m.group(1) is None and not m.group(0).lower().startswith("half of")
         if m.group(2).lower() == "half" and loose:
             continue  # "half the time": too loose
@@ -565,9 +602,11 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
 def _ages(ent: Any, text: str) -> list[Quantity]:
     """The ages a DATE or CARDINAL entity states, or []: after a name ("Eric Joering, 39,"), by
     the words around it ("voters over 65", "those 45 and older", "turns 70"), or a range of
-    them ("between the ages of 18 and 29")."""
+    them ("between the ages of 18 and 29", "aged between 40 and 79")."""
     start, end = ent.start_char, ent.end_char
     both = _AGES_RE.fullmatch(ent.text)
+    if both is None and _AGED_BEFORE_RE.search(text, max(0, start - 8), start):
+        both = _AGED_RANGE_RE.fullmatch(ent.text)
     if both:
         return [Quantity(start=start + both.start(g), end=start + both.end(g), kind="number",
                          value=int(both.group(g)), unit="years old", qualifier=word)
@@ -597,6 +636,13 @@ def _age_after_name(ent: Any) -> bool:
             and (closing is None or closing.text in (",", ")", ".", ";")))
 
 
+def _is_duration(phrase: str) -> bool:
+    """True for a length of time written in words ("seven years", "the next two years", "nine-year"),
+    not one with no number ("a year", "many years")."""
+    duration = _DURATION_RE.fullmatch(_split_qualifier(phrase.strip())[1])
+    return bool(duration and parse_number(duration.group(1)) is not None)
+
+
 def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
 
@@ -611,7 +657,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if any(s < end and start < e for s, e in taken):
             continue
         # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
-        if ent.label_ == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b", ent.text, re.I):
+        if ent.label_ == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b", ent.text, re.I) \
+                and not _is_duration(ent.text):
             continue
         if ent.label_ == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
             continue
@@ -634,7 +681,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         start = _qualifier_start(text, start, sent.start_char)
         # spaCy's trailing punctuation or apostrophes are not part of the amount, nor a "to"
         # or "and" it ran on to ("43 percent to 38 percent": two amounts)
-        while end > start + 1 and text[end - 1] in ".,;:'\"’":
+        while end > start + 1 and text[end - 1] in ".,;:'\"’ $€£¥₹₽₩":  # and "50p to £" leaves "£"
             end -= 1
         # ... or a preposition of what follows ("€4.5bn over five years": over the years)
         joined = re.search(r"\s+(?:to|and|or|from|over|under|above|below)$", text[start:end], re.I)
