@@ -319,3 +319,45 @@ def test_a_dateline_is_not_part_of_the_claim() -> None:
     doc = _claims_of(text)
     assert [text[c.start:c.end] for c in doc.claims] == [
         "The council spent 48 million dollars on the bridge in 2024."]
+
+
+def test_an_unresolved_pronoun_does_not_replace_a_named_source() -> None:
+    """The rules resolve "It" to the firm named before it; the quotes stage left its speaker a
+    bare pronoun, which is no better a source."""
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    text = "Halden Mills reported a loss on Monday. It said it would close 3 of its 11 plants."
+    s2 = text.index("It said")
+    claims = [Claim(s2, len(text), source=Attribution(name="Halden Mills", start=s2, end=s2 + 7))]
+    quotes = [Quote(text.index("it would"), len(text) - 1, kind="reported",
+                    speaker=Attribution(name="It", start=s2, end=s2 + 2),
+                    cue=Attribution(name="say", start=s2 + 3, end=s2 + 7))]
+    sources_from_quotes(claims, quotes, text)
+    source = claims[0].source
+    assert source is not None and source.name == "Halden Mills"
+    # a pronoun the quotes stage resolved to an actor still wins
+    quotes[0].speaker = Attribution(name="It", start=s2, end=s2 + 2, actor="Halden Mills")
+    claims[0].source = None
+    assert sources_from_quotes(claims, quotes, text) == 1
+
+
+@pytest.mark.parametrize(("text", "who", "cue", "lemma", "content"), [
+    # the plans are the bank's, not the subject's: the quotes stage took the wrong speaker
+    ("The new figures will complicate the Reserve Bank's plans to cut rates in May.",
+     "The new figures", "plans", "plan", "to cut rates in May"),
+    # a division that posted revenue reports its accounts; it is not cited for a statement
+    ("Sales rose 4%, and the group's Asian division posted revenue of $2.3bn.",
+     "the group's Asian division", "posted", "post", "revenue of $2.3bn"),
+])
+def test_a_quote_that_cites_nobody_gives_no_source(text: str, who: str, cue: str, lemma: str,
+                                                   content: str) -> None:
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    at, cue_at, content_at = text.index(who), text.index(cue), text.index(content)
+    claims = [Claim(0, len(text))]
+    quotes = [Quote(content_at, content_at + len(content), kind="reported",
+                    speaker=Attribution(name=who, start=at, end=at + len(who)),
+                    cue=Attribution(name=lemma, start=cue_at, end=cue_at + len(cue)))]
+    assert sources_from_quotes(claims, quotes, text) == 0 and claims[0].source is None
