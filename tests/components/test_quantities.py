@@ -252,3 +252,18 @@ def test_the_scale_currency_sign_and_unit_spacy_leaves_outside(parser, text: str
 ])
 def test_pence_particles_durations_in_words_scores_and_periods(parser, text: str, expected) -> None:
     assert _found(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The drug cut deaths by 20% to 30%.",
+     {"20%": ("percent", 20, None, "from"), "30%": ("percent", 30, None, "to")}),
+    ("Growth will be between -2% and 3% next year.",
+     {"-2%": ("percent", -2, None, "from"), "3%": ("percent", 3, None, "to")}),
+    ("Output rose in the first quarter of 2024.",
+     {"the first quarter of 2024": ("date", "2024-Q1", None, None)}),
+    ("Shares jumped 12% to 345p.",
+     {"12%": ("percent", 12, None, None), "345p": ("money", 3.45, "GBP", None)}),
+    ("The Senate passed the bill 52-48.", {"52": ("count", 52, None, None), "48": ("count", 48, None, None)}),
+])
+def test_ranges_with_a_minus_sign_and_what_is_no_share_or_range(parser, text: str, expected) -> None:
+    assert _found(parser, text) == expected

@@ -403,7 +403,7 @@ def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
     spaced = _SPACED_AFTER_RE.match(text, end, hi)
     return start, spaced.end() if spaced else end
 _FALLBACK_RE = re.compile(
-    r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m\b|k\b))?",
+    r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m\b|k\b)|p\b)?",
     re.I,
 )
 
@@ -444,28 +444,29 @@ def _date_range(text: str, start: int, end: int) -> list[Quantity]:
 
 
 _NUMBER_RANGE_RE = re.compile(
-    r"^(?P<lead>(?:between|from)\s+)?(?P<a>[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s?[a-z%]+)?)"
-    r"\s*(?P<sep>[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[$€£]?\s?\d[\d,]*(?:\.\d+)?.*)$", re.I)
-_TAIL_RE = re.compile(r"^[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
+    r"^(?P<lead>(?:between|from)\s+)?(?P<a>[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s?[a-z%]+)?)"
+    r"\s*(?P<sep>[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?.*)$", re.I)
+_TAIL_RE = re.compile(r"^[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
 
 
 _PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to)\s+\d{1,3}(?:,\d{3})*", re.I)
 _YEAR_RANGE_RE = re.compile(rf"\b{_YEAR}\b")
-#: "passed 52-48", "beat Castleford Athletic 3-1": a tally, the other side's name between.
+#: "passed 52-48", "passed the bill 52-48", "beat Castleford Athletic 3-1": a tally.
 _TALLY_BEFORE_RE = re.compile(
     r"\b(?i:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
-    r"leading|trailing|vote|tally|score|margin)(?:\s+(?i:by|of|a|an|the)|\s+[A-Z][\w'’.&-]*)*\s*$")
+    r"leading|trailing|vote|tally|score|margin)"
+    r"(?:\s+(?i:by|of|a|an|the|its|their)(?:\s+[a-z]+)?|\s+[A-Z][\w'’.&-]*)*\s*$")
 _TALLY_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|margin|win|victory|"
                              r"defeat|loss|split|score|scoreline)\b", re.I)
 #: "from" or "between" just before the first amount: the two are the ends of a range.
 _LEAD_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
-#: A change before two amounts joined by "to": "fell by 50,000 to 1.2 million", "rose 6.5% to
-#: €512m" state how much it changed and the new level, not a range.
-_BY_BEFORE_RE = re.compile(r"\bby\s+$", re.I)
+#: A verb of change before two amounts joined by "to": "fell by 50,000 to 1.2 million", "rose 6.5%
+#: to €512m" state how much it changed and the new level, not a range ("cut deaths by 20% to 30%",
+#: "rose 3 to 4 percent" are ranges).
 _CHANGE_BEFORE_RE = re.compile(
-    r"\b(?:by|rose|rises?|risen|rising|fell|falls?|fallen|falling|grew|grows?|grown|growing|up|down|"
+    r"\b(?:rose|rises?|risen|rising|fell|falls?|fallen|falling|grew|grows?|grown|growing|up|down|"
     r"(?:climb|jump|gain|slipp?|slump|surg|soar|plung|tumbl|increas|decreas|drop|shrank|shrunk|shrink|"
-    r"climb|edg|leap|widen|narrow|sank|sunk|sink|dipp?)\w*)(?:\s+by)?\s+$", re.I)
+    r"edg|leap|widen|narrow|sank|sunk|sink|dipp?)\w*)(?P<by>\s+by)?\s+$", re.I)
 
 
 def _range_kind(text: str, start: int, m: re.Match[str], tail_a: str) -> str:
@@ -478,7 +479,8 @@ def _range_kind(text: str, start: int, m: re.Match[str], tail_a: str) -> str:
     lead = m.group("lead") or _LEAD_BEFORE_RE.search(before)
     if lead or m.group("sep")[0] in "-–—":
         return "range"
-    if _BY_BEFORE_RE.search(before) or (_CHANGE_BEFORE_RE.search(before) and tail_a.strip()):
+    change = _CHANGE_BEFORE_RE.search(before)
+    if change and (change.group("by") or tail_a.strip()):
         return "pair"
     return "range"
 
@@ -530,6 +532,7 @@ _FRACTION_RE = re.compile(
     r"\b(?:(a|one|two|three|four)[ -])?(half|third|quarter|fifth|tenth)s?\s+(?:of|the)\b", re.I)
 
 
+_ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|final|last|next|previous)\s+$", re.I)
 _OF_A_SCALE_RE = re.compile(r"\s+(?:a|an|one)\s+(hundred|thousand|million|billion|trillion)\b", re.I)
 
 
@@ -546,6 +549,8 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
         share = _tidy(round(100 * part / whole, 1))
         out.append(Quantity(start=start, end=m.end(), kind="percent", value=share, qualifier=qualifier))
     for m in _FRACTION_RE.finditer(text, lo, hi):
+        if _ORDINAL_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
+            continue  # "the first quarter of 2024": a part of the year
         count = parse_number(m.group(1) or "one") or 1.0
         of_a = _OF_A_SCALE_RE.match(text, m.end(), hi)
         if of_a:  # "a quarter of a million": a number, not a share
@@ -697,7 +702,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
             label = "CARDINAL"  # "between 10 and 20 people": spaCy's small model calls it a date
-        if label == "DATE" and re.fullmatch(r"\d{1,3}(?:,\d{3})*", text[start:end]):
+        if label == "DATE" and re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d{1,3}\s?[-–]\s?\d{1,3}", text[start:end]):
             label = "CARDINAL"  # "Sanders has 70": a bare number that is no year is no date
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
         if kind != "date":
@@ -732,7 +737,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             label = "DATE"
         elif "%" in raw or "cent" in raw.lower():
             label = "PERCENT"
-        elif _currency(raw) is not None:
+        elif _currency(raw) is not None or _PENCE_RE.fullmatch(raw):
             label = "MONEY"
         else:
             label = "CARDINAL"
