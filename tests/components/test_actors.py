@@ -704,6 +704,16 @@ def test_a_line_that_credits_the_piece_holds_no_untagged_mention() -> None:
     assert _signing_line(text, text.rindex("Harbour")), "a copyright line"
 
 
+def test_a_title_with_its_portfolio_refers_to_who_holds_that_office(nlp) -> None:
+    text = ("Prime Minister Elena Sorel backed the plan. The health minister, Paul Okafor, said he "
+            "supported it. Okafor has been caught between the prime minister and the unions. "
+            "The flustered former minister left early.")
+    doc = nlp(Article(id="t", text=text))
+    refs = {text[r.start:r.end]: a.name for a in doc.actors for r in a.references}
+    assert refs["the prime minister"] == "Elena Sorel", "not the health minister named last"
+    assert refs.get("The flustered former minister") == "Paul Okafor", "an adjective of manner is no office"
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

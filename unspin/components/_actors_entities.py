@@ -1183,10 +1183,33 @@ _TITLE_LINKS = frozenset({"compound", "amod", "nmod", "appos", "npadvmod", "poss
 _RANKS = frozenset({"deputy", "under", "assistant", "associate", "vice", "lieutenant", "lt."})
 
 
-def _title_form(token: Any) -> str:
-    """A title word as a later reference writes it, with the rank before it ("deputy secretary")."""
+#: Nouns before a title that say where, not which office ("U.S. District Judge", "the state senator").
+_NOT_PORTFOLIOS = frozenset({"district", "state", "county", "city", "town", "country", "region", "province"})
+#: Adjectives that say which office a title is ("the prime minister", "the foreign secretary");
+#: others say how or when ("the flustered former president", "the federal judge").
+_PORTFOLIO_ADJECTIVES = frozenset({
+    "prime", "foreign", "home", "interior", "environmental", "economic", "financial", "military", "legal",
+    "medical", "commercial", "cultural", "digital", "industrial", "agricultural", "educational",
+    "judicial", "parliamentary", "executive", "political", "public",
+})
+
+
+_PLACE_OR_PEOPLE = frozenset({"GPE", "NORP", "PERSON", "LOC"})
+
+
+def _title_form(token: Any, portfolio: bool = True) -> str:
+    """A title word as a later reference writes it, with the rank before it ("deputy secretary")
+    and, unless ``portfolio`` is False, the word that says which office ("prime minister",
+    "health minister", "foreign secretary"; not a place or a people: "the Texas senator")."""
     word = token.lower_.rstrip(".")
     form = _TITLE_FORMS.get(word, word)
+    if portfolio:
+        which = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.is_alpha
+                 and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in _PORTFOLIO_ADJECTIVES)
+                 and t.ent_type_ not in _PLACE_OR_PEOPLE
+                 and t.lower_ not in _RANKS | _NOT_PORTFOLIOS | TITLE_WORDS]
+        if which:
+            form = f"{which[-1].lower_} {form}"
     rank = next((t.lower_ for t in token.lefts if t.lower_ in _RANKS), None)
     if rank is None and token.i > 0 and token.doc[token.i - 1].lower_ in _RANKS:
         rank = token.doc[token.i - 1].lower_  # "Under Secretary Steve Goldstein": a compound of the name
@@ -1266,7 +1289,8 @@ def _person_facts(sdoc: Any, clusters: list[EntityCluster]) -> tuple[dict[int, s
         if token.lower_ in TITLE_WORDS or word in _TITLE_FORMS:
             found = _described(token, owner)
             if found is not None:
-                titles.setdefault(found, set()).add(_title_form(token))
+                # "the prime minister" is she; "the minister" may be either minister
+                titles.setdefault(found, set()).update((_title_form(token), _title_form(token, False)))
         gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else None
         if gender is None:
             continue
@@ -1313,7 +1337,7 @@ def office_holder(sdoc: Any, head: Any, clusters: list[EntityCluster], adjective
     With an ``adjective`` ("the Brazilian president"), only a person the text introduced with it
     ("Brazilian President Luiz Lula") holds the office: "President Biden" is no Brazilian one."""
     form = _title_form(head)
-    if form not in _OFFICES:
+    if _title_form(head, False) not in _OFFICES:
         return None
     titles, _ = _person_facts(sdoc, clusters)
     holders = [c for c in clusters if c.type == "person" and form in titles.get(id(c), set())]
@@ -1350,7 +1374,7 @@ def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 last = (s, cluster)
     if best is not None:
         return best[1]
-    if (last is not None and form in _OFFICES and not titles.get(id(last[1]))
+    if (last is not None and _title_form(head, False) in _OFFICES and not titles.get(id(last[1]))
             and _subject_before(sdoc, last[0], head.idx)):
         return last[1]
     return None
