@@ -361,3 +361,15 @@ def test_a_quote_that_cites_nobody_gives_no_source(text: str, who: str, cue: str
                     speaker=Attribution(name=who, start=at, end=at + len(who)),
                     cue=Attribution(name=lemma, start=cue_at, end=cue_at + len(cue)))]
     assert sources_from_quotes(claims, quotes, text) == 0 and claims[0].source is None
+
+
+@pytest.mark.parametrize(("text", "name", "span"), [
+    # the parser takes the abbreviation's full stop for the subject of "said"
+    ("Wages rose 4.2% in the year to March, the Labor Dept. said on Friday.", "the Labor Dept.",
+     "the Labor Dept. said"),
+    # and "show" for a noun after "the ONS"
+    ("Rents will rise by 8% from May, figures from the ONS show.", "the ONS", "figures from the ONS show"),
+])
+def test_a_misparse_puts_no_punctuation_or_verb_in_the_name(text: str, name: str, span: str) -> None:
+    source = _claims_of(text).claims[0].source
+    assert source is not None and (source.name, text[source.start:source.end]) == (name, span)

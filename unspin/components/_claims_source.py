@@ -98,8 +98,7 @@ def _name(token: Any, sent: Any) -> str:
             if prep.lower_ in ("by", "from") and objects:
                 if _is_place(objects[0]):
                     return _slice(sent, _np_start(token), token.idx + len(token))
-                start, end = _phrase(objects[0], sent)
-                return _slice(sent, start, end)
+                return _agent_name(objects[0], sent)
     start, end = _phrase(token, sent)
     return _slice(sent, start, end)
 
@@ -139,6 +138,23 @@ def _np_start(noun: Any) -> int:
     return first.idx
 
 
+def _misparsed_verb(noun: Any) -> Any | None:
+    """The token before ``noun`` when ``noun`` is a reporting verb the parser took for the head
+    of a noun phrase at the end of a clause ("figures from [the ONS show]."), else None."""
+    last = noun.i + 1 >= noun.sent.end or noun.nbor().is_punct
+    if noun.lemma_.lower() in REPORTING_VERBS and last and any(c.dep_ == "compound" for c in noun.lefts):
+        return noun.nbor(-1)
+    return None
+
+
+def _agent_name(noun: Any, sent: Any) -> str:
+    """The name of the body behind evidence ("a report by [Amnesty]"), without a verb misparsed
+    into it."""
+    start, end = _phrase(noun, sent)
+    before = _misparsed_verb(noun)
+    return _slice(sent, start, end if before is None else before.idx + len(before))
+
+
 def _evidence_agent(sent: Any) -> Attribution | None:
     """ "a report by Amnesty", "figures from the ministry", "a UN panel investigation found" """
     for tok in sent:
@@ -151,7 +167,7 @@ def _evidence_agent(sent: Any) -> Attribution | None:
                 if objects and not _is_place(objects[0]) and (
                         objects[0].ent_type_ in _NAME_LABELS or prep.lower_ != "of"):
                     start, end = _phrase(objects[0], sent)
-                    return Attribution(name=_slice(sent, start, end), start=min(_np_start(tok), start),
+                    return Attribution(name=_agent_name(objects[0], sent), start=min(_np_start(tok), start),
                                        end=end)
         # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
         head = tok.head
@@ -176,10 +192,15 @@ def _speaker(sent: Any) -> Attribution | None:
         if not subjects:
             continue
         subj = subjects[0]
-        name = _name(subj, sent)
+        if subj.text == "." and subj.i > sent.start and not subj.nbor(-1).whitespace_:
+            # "the Commerce Dept. said": the parser takes the abbreviation's full stop for the subject
+            start, end = _np_start(subj.nbor(-1)), subj.idx + 1
+            name = _slice(sent, start, end)
+        else:
+            name = _name(subj, sent)
+            start, end = _phrase(subj, sent)
         if not name:
             continue
-        start, end = _phrase(subj, sent)
         first, last = min(start, tok.idx), max(end, tok.idx + len(tok))
         return Attribution(name=name, start=first, end=last)
     return None
@@ -188,7 +209,7 @@ def _speaker(sent: Any) -> Attribution | None:
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
     found = _according_to(sent) or _speaker(sent) or _evidence_agent(sent)
-    if found is None or not found.name.strip() or "\n" in found.name:
+    if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
         return None
     if not sent.start_char <= found.start < found.end <= sent.end_char:
         return None
