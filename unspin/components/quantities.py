@@ -9,9 +9,14 @@ QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
 * ``"June 18"`` -> ``("date", "--06-18", None, None)``; ``"June 18, 2019"`` -> ``"2019-06-18"``
 * ``"tens of thousands"`` -> ``("count", 10000, None, "tens of")``, a lower bound as written
 
+* ``"CHF 5m"`` / ``"A$3bn"`` / ``"50p"`` -> ``("money", 5000000, "CHF", None)``, AUD, ``0.5`` GBP
+* ``"-0.2%"`` -> ``("percent", -0.2, None, None)``; ``"25 basis points"`` -> ``0.25``, ``"percentage points"``
+* ``"41C"`` -> ``("number", 41, "°C", None)``; ``"Q1 2024"`` -> ``("date", "2024-Q1", None, None)``
+
 ``find_quantities`` also gives both ends of a range (``"between 10 and 20"``, ``"3-4%"``,
-``"$5-7 billion"``: qualifiers ``from``/``to``) and reads shares written as a ratio or a
-fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3).
+``"$5-7 billion"``: qualifiers ``from``/``to``), but not of a change and its new level (``"fell
+by 50,000 to 1.2 million"``: two amounts) nor of a tally (``"passed 52-48"``), and reads shares
+written as a ratio or a fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3).
 
 ``find_quantities(sent, text)`` finds them in a spaCy sentence (entities first, then a regex
 pass for numbers the tagger missed) and returns ``Quantity`` records with article offsets.
