@@ -714,6 +714,17 @@ def test_a_title_with_its_portfolio_refers_to_who_holds_that_office(nlp) -> None
     assert refs.get("The flustered former minister") == "Paul Okafor", "an adjective of manner is no office"
 
 
+def test_he_after_an_unnamed_speaker_is_that_speaker_not_the_last_name(nlp) -> None:
+    text = ("Local resident George Abbott said he was happy. Her husband said he would buy a boat. "
+            "Mayor Ann Cole met Tom Reyes. The mayor said she would veto the plan. "
+            "The officer admitted killing him.")
+    doc = nlp(Article(id="t", text=text))
+    refs = {r.start: a.name for a in doc.actors for r in a.references}
+    assert refs[text.index("he was")] == "George Abbott"
+    assert text.index("he would") not in refs, "the husband, whom the text does not name"
+    assert refs[text.index("she would")] == "Ann Cole", "the mayor who said it"
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

@@ -953,6 +953,12 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     kinds: Collection[str]
     if word in _PERSON_PRONOUNS:
         kinds = {"person"}  # and not one the text shows to be of the other gender (fits_pronoun)
+        unnamed = _unnamed_reporter(head, clusters)
+        if unnamed is not None:
+            # "Her husband said he would ...": he is the husband, whom the text does not name
+            titled = unnamed.lower_ in TITLE_WORDS
+            holder = resolve_reference(sdoc, unnamed, clusters, skip) if titled else None
+            return holder if holder is not None and fits_pronoun(sdoc, clusters, holder, word) else None
     elif word in _GROUP_PRONOUNS:
         # a body or a group: one named person is "he" or "she", and a city rarely "they"
         kinds = {"organization", "country", "group"}
@@ -982,6 +988,45 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 if best is None or rank < best[0]:
                     best = (rank, cluster)
     return None if best is None else best[1]
+
+
+#: Nouns for a person the text may leave unnamed ("her husband", "a local man").
+_PERSON_NOUNS = frozenset({
+    "resident", "witness", "neighbour", "neighbor", "friend", "colleague", "victim", "suspect", "passenger",
+    "driver", "worker", "student", "teacher", "nurse", "patient", "farmer", "owner", "customer", "voter",
+    "fan", "player",
+})
+
+
+def _unnamed_reporter(head: Any, clusters: list[EntityCluster]) -> Any | None:
+    """The subject of the verb an "he" or "she" reports for, when it is a person the text gives
+    by a common noun ("Her husband said he would ...", "The mayor said she ..."), or None. That
+    subject is whom the pronoun means, not the last person named. Only a pronoun that is the
+    subject of its clause or owns its verb's subject or object ("the officer fired her weapon"):
+    in "the officer admitted killing him" and "a report about his abuse" he is someone else."""
+    if head.dep_ == "poss":
+        if head.head.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return None
+    elif head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    token = head
+    for _ in range(_ITS_REACH):
+        if token.head.i == token.i:
+            return None
+        below, token = token, token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != below.i),
+                       None)
+        if subject is None:
+            continue
+        noun = subject.lemma_.lower()
+        person = subject.pos_ == "NOUN" and (
+            subject.lower_ in TITLE_WORDS or noun in _PERSON_NOUNS or noun in _KIN)
+        if not person or cluster_for_span(clusters, subject.idx, subject.idx + len(subject.text)) is not None:
+            return None
+        return subject
+    return None
 
 
 #: How far up the parse ``_its_owner`` looks for the clause or the noun that owns an "its".
