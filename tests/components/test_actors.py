@@ -725,6 +725,14 @@ def test_he_after_an_unnamed_speaker_is_that_speaker_not_the_last_name(nlp) -> N
     assert refs[text.index("she would")] == "Ann Cole", "the mayor who said it"
 
 
+def test_bodies_two_people_own_are_not_one_body(nlp) -> None:
+    text = ("Ann Cole said her government would not accept inspections. Tom Reyes, whose government "
+            "hosted the talks, urged calm. The government of Port Alder said nothing.")
+    doc = load(components=["parse", "actors"])(Article(id="t", text=text))
+    bodies = [a for a in doc.actors if a.name.lower() == "government"]
+    assert all(len(a.mentions) == 1 for a in bodies), [[m.start for m in a.mentions] for a in bodies]
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

@@ -57,6 +57,9 @@ BODY_NOUNS = frozenset({
 #: authority", not "the authority to decide".
 _MODIFIED_ONLY = frozenset({"authority"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: Possessives that give a body to a person ("her government", "whose party"): two such phrases
+#: may be two bodies. "Its board" and "our government" keep one owner through a text.
+_PERSONAL_OWNERS = frozenset({"his", "her", "whose"})
 #: A noun in these relations describes another noun ("council meetings", "police groups").
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 #: Adjectives that say which body it is, kept in its name ("the federal government").
@@ -100,6 +103,8 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
             continue
         if token.dep_ in _MODIFIER_DEPS or not _definite(token) or _names_entity(token) or _in_title(token):
             continue
+        if any(c.dep_ == "poss" and c.lower_ in _PERSONAL_OWNERS for c in token.children):
+            continue  # "her government", "whose party": as many bodies as owners, none named
         # a Title-Case headline parses into long false compounds ("Warrants Show Police")
         first = token.i if is_headline(_line(text, token.idx)) else _name_start(token)
         start, end = sdoc[first].idx, token.idx + len(token.text)
