@@ -373,3 +373,18 @@ def test_a_quote_that_cites_nobody_gives_no_source(text: str, who: str, cue: str
 def test_a_misparse_puts_no_punctuation_or_verb_in_the_name(text: str, name: str, span: str) -> None:
     source = _claims_of(text).claims[0].source
     assert source is not None and (source.name, text[source.start:source.end]) == (name, span)
+
+
+def test_a_relative_clause_cites_nobody_for_the_sentence() -> None:
+    doc = _claims_of("In Leeds, where the council declared itself bankrupt last year, bills will rise by 9%.")
+    assert doc.claims and doc.claims[0].source is None
+
+
+def test_a_name_after_its_description_read_as_a_relative_clause() -> None:
+    """With the next paragraph in its sentence the parser reads "INE said" as a relative clause
+    on "office"; it is still who is cited."""
+    text = ("In Portugal, rents rose 6.1%, the national statistics office INE said.\n\n"
+            "Bond yields fell slightly after the figures.")
+    source = _claims_of(text).claims[0].source
+    assert source is not None and source.name == "the national statistics office INE"
+    assert text[source.start:source.end] == "the national statistics office INE said"

@@ -177,21 +177,37 @@ def _evidence_agent(sent: Any) -> Attribution | None:
     return None
 
 
+def _name_read_as_relcl(verb: Any, subj: Any, sent: Any) -> bool:
+    """Whether "..., the statistics office INE said." is a name after its description that the
+    parser read as a relative clause on it: the named subject follows the noun, and the verb
+    governs no clause and ends the sentence."""
+    if subj.ent_type_ not in _NAME_LABELS or subj.left_edge.i != verb.head.i + 1:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return False
+    rest = [t for t in verb.doc[verb.right_edge.i + 1 : sent.end] if not t.is_space]
+    return all(t.is_punct for t in rest)
+
+
 def _speaker(sent: Any) -> Attribution | None:
     """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ..."."""
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
             continue
-        # "X said (that) ...": the verb governs a clause; "..., X said.": it hangs off one
-        governs = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in tok.children) or (
-            tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i
-        )
-        if not governs:
-            continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             continue
         subj = subjects[0]
+        if tok.dep_ == "relcl" and _name_read_as_relcl(tok, subj, sent):
+            start, end = _np_start(tok.head), _phrase(subj, sent)[1]
+            return Attribution(name=_slice(sent, start, end), start=start, end=tok.idx + len(tok))
+        # "X said (that) ...": the verb governs a clause; "..., X said.": it hangs off one. A
+        # clause without a verb is a small clause ("the council declared itself bankrupt"): an
+        # act, not a statement
+        governs = any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")
+                      for c in tok.children) or (tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i)
+        if not governs:
+            continue
         if subj.text == "." and subj.i > sent.start and not subj.nbor(-1).whitespace_:
             # "the Commerce Dept. said": the parser takes the abbreviation's full stop for the subject
             start, end = _np_start(subj.nbor(-1)), subj.idx + 1
