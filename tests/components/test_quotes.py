@@ -745,6 +745,20 @@ def test_a_reported_content_ends_without_the_sentence_s_full_stop(nlp) -> None:
     assert reported and not [r for r in reported if r.endswith(".")], reported
 
 
+def test_an_interview_s_answers_are_the_interviewee_s_quotes(nlp) -> None:
+    text = ("Mayor Ann Cole spoke to us at the town hall.\n\n"
+            "Q: Why close the old town to cars?\nA: Because it was built for people, not for traffic.\n\n"
+            "Q: What do you tell the shopkeepers?\nA: Look at the numbers.")
+    doc = nlp(Article(id="t", text=text))
+    answers = {text[q.start:q.end]: q.speaker and q.speaker.actor for q in doc.quotes if q.kind == "direct"}
+    assert answers == {"Because it was built for people, not for traffic.": "Ann Cole",
+                       "Look at the numbers.": "Ann Cole"}
+    two = "Ann Cole and Tom Reyes spoke to us.\n\n" + text.split("\n\n", 1)[1]
+    doc = nlp(Article(id="t", text=two))
+    assert [q.speaker for q in doc.quotes if two[q.start:q.end] == "Look at the numbers."] == [None], \
+        "two people named: the layout does not say which one answers"
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

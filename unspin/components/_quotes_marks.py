@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dash_speaker", "find_quotations", "headline_sources", "transcript_turns"]
+__all__ = ["dash_speaker", "find_quotations", "headline_sources", "interview_answers", "transcript_turns"]
 
 # opening mark -> the closing marks that end it
 _PAIRS: dict[str, str] = {
@@ -292,6 +292,26 @@ def transcript_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
         if content_end > match.end():
             turns.append(((start, stop), (match.end(), content_end)))
     return turns if len(turns) >= 2 else []
+
+
+_QUESTION_LINE = re.compile(r"(?m)^[ \t\u00a0]*Q[.:][ \t\u00a0]+\S")
+_ANSWER_LINE = re.compile(r"(?m)^[ \t\u00a0]*A[.:][ \t\u00a0]+(?=\S)")
+
+
+def interview_answers(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where an interview's first question starts and the ``(start, end)`` of each answer: the
+    rest of a line opening "A:" in a text that also has a line opening "Q:" (the answer without
+    its label). ``(-1, [])`` for a text that is no such interview."""
+    question = _QUESTION_LINE.search(text)
+    if question is None:
+        return -1, []
+    answers = []
+    for match in _ANSWER_LINE.finditer(text):
+        line_end = text.find("\n", match.end())
+        end = _trim_end(text, len(text) if line_end < 0 else line_end)
+        if end > match.end():
+            answers.append((match.end(), end))
+    return (question.start(), answers) if answers else (-1, [])
 
 
 # "Poll: Clinton and Trump in dead heat", "Cruz: ...": a headline citing a source before a colon

@@ -46,6 +46,7 @@ from unspin.components._quotes_marks import (
     dash_speaker,
     find_quotations,
     headline_sources,
+    interview_answers,
     transcript_turns,
 )
 from unspin.components._quotes_probe import ensure_probe
@@ -222,7 +223,7 @@ class QuoteFinder:
             segment_of[seg_start:seg_end] = [seg_start] * (seg_end - seg_start)
         cues = self.cues(sdoc, mask, scores, segments)
         threshold = self.model.threshold if self.threshold is None else self.threshold
-        quotations, fixed, headlines = _labelled(text, quotations, self.min_words)
+        quotations, fixed, headlines = _labelled(text, quotations, self.min_words, _interviewee(sdoc, text))
         used: dict[int, tuple[int, int]] = {}  # cue token -> the quotation it introduces
         found: list[tuple[Quote, _Cue | None]] = []
         for start, end in quotations:
@@ -362,6 +363,8 @@ class QuoteFinder:
                         source = _source_of(best[1])
             if source is not None and cue is not None and quote.kind == "reported" and _put_to(cue.token):
                 source = None  # "Asked whether she would resign, Cole replied": the question is not hers
+            if source is not None and text[source[0][0]:source[0][1]] in _INTERVIEW_LABELS:
+                source = None  # the "A" of "A: Because ...": an answer, from whom the text does not say
             if source is not None:
                 quote.speaker = self._speaker(sdoc, text, source, clusters, context.quoted)
                 if quote.speaker.actor is None and quote.kind == "direct":
@@ -793,12 +796,31 @@ def _goes_on(text: str, quotes: list[Quote], quote: Quote) -> Attribution | None
     return last.speaker
 
 
-def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int
+#: An interview's labels, which the speaker model may take for a name ("A: Because ...").
+_INTERVIEW_LABELS = frozenset({"Q", "A", "Q.", "A."})
+
+
+def _interviewee(sdoc: Any, text: str) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """An interview's answers ("Q: ... A: ...", ``interview_answers``) and whom they are from: the
+    one person the text names before the first question (the span of that name's last mention
+    there), or None when it names nobody or several."""
+    first, answers = interview_answers(text)
+    if not answers:
+        return [], None
+    named = [before for c in entity_clusters(sdoc) if c.type == "person"
+             for before in [[m for m in c.mentions if m[1] <= first]] if before]
+    return answers, (named[0][-1] if len(named) == 1 else None)
+
+
+def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int,
+              interview: tuple[list[tuple[int, int]], tuple[int, int] | None] = ([], None),
               ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
     """Quotations split at transcript turns ("PENCE: ..."), and the speakers the layout gives.
 
     A quotation holding turns keeps only what comes before the first; each turn becomes a
     quotation of its own, spoken by its label, unless it holds quotations (those take the label).
+    An interview's answers ("A: ...") are quotations of the person it interviews, where the text
+    names one person before its first question (``_interviewee``), else of nobody the layout says.
     A quotation followed by a dash and a name ("... ” ― Ann Cole") is spoken by that name. A
     headline "Poll: Clinton leads" is a quote of its own, from "Poll" (returned in the last set:
     reported, not direct, speech).
@@ -819,6 +841,12 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int
         if not held and not any(q[0] < c_end and c_start < q[1] for q in kept):
             kept.append((c_start, c_end))
             fixed[(c_start, c_end)] = label
+    answers, interviewee = interview
+    for answer in answers:
+        if not any(q[0] < answer[1] and answer[0] < q[1] for q in kept):
+            kept.append(answer)
+            if interviewee is not None:
+                fixed[answer] = interviewee
     for q in kept:
         if q not in fixed:
             name = dash_speaker(text, q[1])
