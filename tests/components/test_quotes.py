@@ -759,6 +759,21 @@ def test_an_interview_s_answers_are_the_interviewee_s_quotes(nlp) -> None:
         "two people named: the layout does not say which one answers"
 
 
+def test_a_reporting_noun_does_not_repeat_the_participle_that_reports() -> None:
+    from unspin.components.quotes import _without_echoes
+    from unspin.doc import Attribution, Quote
+
+    text = "The minister denied that her department hid a report warning that the dykes were weak."
+    warning, content = text.index("warning"), text.index("that the dykes")
+    noun = Quote(warning, len(text) - 1, kind="reported",
+                 cue=Attribution("report", warning - 7, warning - 1))
+    participle = Quote(content, len(text) - 1, kind="reported", speaker=Attribution("a report", 45, 53),
+                       cue=Attribution("warn", warning, warning + 7))
+    assert _without_echoes([noun, participle]) == [participle]
+    noun.speaker = Attribution("the minister", 0, 12)  # a speaker of its own: a quote of its own
+    assert _without_echoes([noun, participle]) == [noun, participle]
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

@@ -560,7 +560,8 @@ def _without_echoes(quotes: list[Quote]) -> list[Quote]:
     X": what he believes is already what he said), which would list one statement twice.
 
     One sweep per speaker over the quotes by start: a quote is inside another when one before it
-    reaches past its end, or to its end from further left.
+    reaches past its end, or to its end from further left. A speakerless quote that is just
+    another quote's cue and content ("a report [warning that X]") goes too.
     """
     by_speaker: dict[str, list[Quote]] = {}
     for quote in quotes:
@@ -574,6 +575,12 @@ def _without_echoes(quotes: list[Quote]) -> list[Quote]:
                 echoes.add(id(quote))
             if quote.end > reach:
                 reach, reach_start = quote.end, quote.start
+    # "a report warning that X": the noun's content is the participle that reports X, which is a
+    # quote of its own with the report as its speaker; the noun's would list X twice
+    cued_at = {(q.cue.start, q.end) for q in quotes if q.cue is not None and q.kind == "reported"}
+    for quote in quotes:
+        if quote.kind == "reported" and quote.speaker is None and (quote.start, quote.end) in cued_at:
+            echoes.add(id(quote))
     return [q for q in quotes if id(q) not in echoes]
 
 
