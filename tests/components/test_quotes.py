@@ -774,6 +774,13 @@ def test_a_reporting_noun_does_not_repeat_the_participle_that_reports() -> None:
     assert _without_echoes([noun, participle]) == [noun, participle]
 
 
+def test_the_speaker_of_a_message_from_someone_is_that_someone(nlp) -> None:
+    text = '"We are fixing a problem" - that was the message from Ann Cole on Tuesday.'
+    assert _speaker_of(nlp(Article(id="t", text=text)), text, "fixing")[0] == "Ann Cole"
+    text = "A statement from the harbour board said the ferry would run in May."
+    assert _speaker_of(nlp(Article(id="t", text=text)), text, "ferry would run")[0] == "the harbour board"
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

@@ -34,6 +34,7 @@ from unspin.components._actors_entities import (
 )
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_features import (
+    NOUN_CUES,
     QUOTE_CHARS,
     candidate_cues,
     content_span,
@@ -764,8 +765,18 @@ def _conjuncts(head: Any) -> list[Any]:
     return chain if joined else []
 
 
+#: What a speaker says, whose "from" or "by" names who says it ("the message from Ann Cole").
+_UTTERANCES = NOUN_CUES | frozenset({"words", "letter", "post", "tweet", "note", "reply", "interview"})
+
+
 def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:
-    """The speaker span of a chosen candidate head: its noun phrase as the text writes it."""
+    """The speaker span of a chosen candidate head: its noun phrase as the text writes it; for
+    what was said, the name it comes from ("that was the message from Ann Cole": Ann Cole)."""
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _UTTERANCES:
+        by = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in ("from", "by")
+                   for grand in child.children if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN")),
+                  None)
+        head = by if by is not None else head
     span = trimmed_span(head)
     return None if span is None else (span, head)
 
