@@ -733,6 +733,17 @@ def test_bodies_two_people_own_are_not_one_body(nlp) -> None:
     assert all(len(a.mentions) == 1 for a in bodies), [[m.start for m in a.mentions] for a in bodies]
 
 
+def test_a_sports_club_is_an_organisation_and_its_short_name_joins_it(nlp) -> None:
+    text = ("Kelston Rovers beat Ashdown 2-1. Rovers manager Lena Kowalczyk was pleased.\n\n"
+            'Asked whether Rovers could win the league, she replied: "Ask me in May."')
+    doc = nlp(Article(id="t", text=text))
+    club = _actor(doc, "Kelston Rovers")
+    assert club.type == "organization" and "Rovers" in club.aliases
+    assert _actor(doc, "Lena Kowalczyk").type == "person"
+    spoken = [q.speaker.actor for q in doc.quotes if q.speaker is not None and "May" in text[q.start:q.end]]
+    assert spoken == ["Lena Kowalczyk"], "she is the manager, not the club"
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

@@ -677,6 +677,8 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         return
     if label == "ORG" and person_shaped(written):
         label = "PERSON"  # "Nikki Haley", "Keith Lamont Scott": spaCy's small model errs on names
+    elif label in ("PERSON", "GPE") and (_club_name(written) or _club_of(written, clusters) is not None):
+        label = "ORG"  # "Ashford Rovers", "Kelston United": a club, which the small model takes for a person
     elif label in ("PERSON", "GPE", "NORP") and _key(written) in _OUTLETS:
         label = "ORG"  # "Twitter", "Infowars": a platform or an outlet, not a person
     key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip())
@@ -688,6 +690,8 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     gender = _HONORIFICS[honorific.group(1).lower()] if honorific is not None else None
     if cluster is not None and gender is not None and given_name_gender(cluster.name) not in (None, gender):
         cluster = None  # "Mr Lee" filed the surname under David Lee; "Ms Lee" is not he
+    if cluster is None and key is None and label == "ORG" and len(words) == 1:
+        cluster = _club_of(written, clusters)  # "Rovers" after "Kelston Rovers"
     if cluster is None and key is None:
         cluster = _match_person(words, persons, label, clusters, gender)
     if cluster is None and key is None and (label == "ORG" or _ACRONYM.fullmatch(written)):
@@ -804,6 +808,24 @@ _COMPANY_WORDS = frozenset({
 })
 #: An abbreviation defined in brackets right after a name: "the Children's Fund (UNICEF)".
 _BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+#: The last words of a sports club's name ("Ashford Rovers"); not "City" or "Town", which end
+#: places as often ("Kansas City", "Cape Town").
+_CLUB_WORDS = frozenset({"rovers", "united", "athletic", "wanderers", "albion", "rangers", "hotspur", "fc",
+                         "afc", "f.c.", "celtic", "dynamo", "olympique", "sporting"})
+def _club_name(written: str) -> bool:
+    """Whether ``written`` is a sports club's full name ("Ashford Rovers", "Kelston United")."""
+    words = written.split()
+    return len(words) > 1 and words[-1].lower() in _CLUB_WORDS
+
+
+def _club_of(written: str, clusters: list[EntityCluster]) -> EntityCluster | None:
+    """The one club of the text whose name ends with the lone word ``written`` ("Rovers")."""
+    if " " in written.strip() or written.lower() not in _CLUB_WORDS:
+        return None
+    clubs = [c for c in clusters if _club_name(c.name) and c.name.split()[-1] == written]
+    return clubs[0] if len(clubs) == 1 else None
 
 
 #: A line that signs or credits the piece rather than telling it ("©2018 Los Angeles Times",
