@@ -388,3 +388,32 @@ def test_a_name_after_its_description_read_as_a_relative_clause() -> None:
     source = _claims_of(text).claims[0].source
     assert source is not None and source.name == "the national statistics office INE"
     assert text[source.start:source.end] == "the national statistics office INE said"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("According to provisional results published by the election board, the party won 41.2% of the vote.",
+     "the election board"),
+    ("Prices rose 2.7% in May, according to figures released by Statistics Norway on Friday.",
+     "Statistics Norway"),
+    ("Data compiled by the national weather service showed that 30% of farms were flooded.",
+     "the national weather service"),
+])
+def test_the_body_that_published_the_evidence_is_the_source(text: str, name: str) -> None:
+    source = _claims_of(text).claims[0].source
+    assert source is not None and source.name == name
+    assert name in text[source.start:source.end], "the span reaches the publisher"
+
+
+def test_the_publisher_the_rules_found_outranks_the_evidence_the_quote_names() -> None:
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    text = "According to results published by the election board, the party won 41.2% of the vote."
+    board, results = text.index("the election board"), text.index("results")
+    claims = [Claim(0, len(text), source=Attribution(name="the election board", start=0,
+                                                     end=board + len("the election board")))]
+    quotes = [Quote(text.index("the party"), len(text) - 1, kind="reported",
+                    speaker=Attribution(name="results", start=results, end=results + 7),
+                    cue=Attribution(name="according to", start=0, end=12))]
+    sources_from_quotes(claims, quotes, text)
+    assert claims[0].source is not None and claims[0].source.name == "the election board"

@@ -29,7 +29,7 @@ _EVIDENCE_NOUNS = frozenset([
     "report", "study", "survey", "poll", "data", "figures", "statistics", "analysis", "investigation",
     "estimate", "estimates", "figure", "statistic", "finding", "findings", "record", "records",
     "review", "research", "census", "audit", "assessment", "count", "tally", "paper", "document",
-    "documents", "inquiry", "probe",
+    "documents", "inquiry", "probe", "results",
 ])
 # Third-person pronouns resolve to the nearest earlier entity of these labels; first and second
 # person ("I", "we", "you") are the text's own voice or its reader, not a cited source.
@@ -93,12 +93,11 @@ def _name(token: Any, sent: Any) -> str:
     if token.lemma_.lower() in _EVIDENCE_NOUNS or token.lower_ in _EVIDENCE_NOUNS:
         # "a report by Amnesty": the body behind the evidence is the source; "police reports
         # from the suburb": a place is where it comes from, so the evidence itself is
-        for prep in token.rights:
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if prep.lower_ in ("by", "from") and objects:
-                if _is_place(objects[0]):
+        for prep, obj in _backers(token):
+            if prep in ("by", "from"):
+                if _is_place(obj):
                     return _slice(sent, _np_start(token), token.idx + len(token))
-                return _agent_name(objects[0], sent)
+                return _agent_name(obj, sent)
     start, end = _phrase(token, sent)
     return _slice(sent, start, end)
 
@@ -124,6 +123,9 @@ def _according_to(sent: Any) -> Attribution | None:
             name = _name(obj, sent)
             if not name:
                 continue
+            behind = sent.text.find(name, end - sent.start_char)
+            if obj.pos_ != "PRON" and behind >= 0:  # "according to figures published by [Eurostat]"
+                end = sent.start_char + behind + len(name)
             return Attribution(name=name, start=tok.idx, end=end)
     return None
 
@@ -147,6 +149,25 @@ def _misparsed_verb(noun: Any) -> Any | None:
     return None
 
 
+#: Lemmas of the verbs by which a body puts out evidence ("figures published by Eurostat").
+_PUBLISHING = frozenset(["publish", "release", "compile", "issue", "produce", "conduct", "prepare",
+                         "collect", "gather", "provide", "present", "carry", "put"])
+
+
+def _backers(noun: Any) -> list[tuple[str, Any]]:
+    """Who may stand behind the evidence ``noun``, as (preposition, its object): "a report
+    [by Amnesty]", "figures [from the ministry]", "data [of the IMF]", and the agent of a verb
+    of publishing that describes it ("results published [by the commission]")."""
+    found = []
+    for child in noun.rights:
+        if child.lower_ in ("by", "from", "of") and child.dep_ in ("prep", "agent"):
+            found += [(child.lower_, c) for c in child.children if c.dep_ == "pobj"][:1]
+        elif child.dep_ == "acl" and child.lemma_.lower() in _PUBLISHING:
+            agents = [a for a in child.children if a.dep_ == "agent"]
+            found += [("by", c) for a in agents for c in a.children if c.dep_ == "pobj"][:1]
+    return found
+
+
 def _agent_name(noun: Any, sent: Any) -> str:
     """The name of the body behind evidence ("a report by [Amnesty]"), without a verb misparsed
     into it."""
@@ -161,14 +182,10 @@ def _evidence_agent(sent: Any) -> Attribution | None:
         is_evidence = tok.lemma_.lower() in _EVIDENCE_NOUNS or tok.lower_ in _EVIDENCE_NOUNS
         if not is_evidence or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        for prep in tok.rights:
-            if prep.lower_ in ("by", "from", "of") and prep.dep_ in ("prep", "agent"):
-                objects = [c for c in prep.children if c.dep_ == "pobj"]
-                if objects and not _is_place(objects[0]) and (
-                        objects[0].ent_type_ in _NAME_LABELS or prep.lower_ != "of"):
-                    start, end = _phrase(objects[0], sent)
-                    return Attribution(name=_agent_name(objects[0], sent), start=min(_np_start(tok), start),
-                                       end=end)
+        for prep, obj in _backers(tok):
+            if not _is_place(obj) and (obj.ent_type_ in _NAME_LABELS or prep != "of"):
+                start, end = _phrase(obj, sent)
+                return Attribution(name=_agent_name(obj, sent), start=min(_np_start(tok), start), end=end)
         # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
         head = tok.head
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:
@@ -317,7 +334,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
     named in the sentence before, a cue after a quotation, a pronoun), and where both name a
     source and disagree its learned speaker choice is the right one more often (30 claims
     against 10 on PolNeAR dev). Claims inside no attributed quote keep ``find_source``'s answer,
-    as do those whose quote's speaker is an "it" the quotes stage left unresolved (``_unresolved_it``).
+    as do those whose quote's speaker is an "it" the quotes stage left unresolved (``_unresolved_it``)
+    or the evidence whose publisher the rules name ("results published by the commission").
     The source span covers the speaker and the cue when they are near each other ("the minister
     said"), else the speaker alone. A quote whose speaker only did something (``_cites``: "the
     officer fired her weapon") gives no source. Returns how many claims got their source from a
@@ -335,8 +353,12 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         speaker, cue = best[1].speaker, best[1].cue
         if speaker is None or not _cites(best[1], text):
             continue
-        if claim.source is not None and _unresolved_it(speaker) and claim.source.name.lower() != "it":
+        rules = claim.source
+        if rules is not None and _unresolved_it(speaker) and rules.name.lower() != "it":
             continue  # "It said ...": the rules resolved the pronoun, the quotes stage did not
+        if rules is not None and rules.start < speaker.end and speaker.start < rules.end \
+                and text.find(rules.name, speaker.end, rules.end) >= 0:
+            continue  # "results published by the commission": the rules named the body behind the evidence
         start, end = speaker.start, speaker.end
         if cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _NEAR:
             start, end = min(start, cue.start), max(end, cue.end)
