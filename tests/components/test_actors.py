@@ -744,6 +744,20 @@ def test_a_sports_club_is_an_organisation_and_its_short_name_joins_it(nlp) -> No
     assert spoken == ["Lena Kowalczyk"], "she is the manager, not the club"
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    # a place the source spoke in is not the source
+    ("The minister, speaking in Brussels on Monday, said the deficit would fall to 3% in 2026.", None),
+    # the name the source's phrase is about, not the club before it
+    ("Kelston Rovers manager Dean Holt said the club had lost 40% of its income in 2025.", "Dean Holt"),
+    # a name the phrase gives the source is its name
+    ("A woman named Ana Ruiz said she had paid 3,000 dollars for the ticket in 2024.", "Ana Ruiz"),
+])
+def test_a_claim_s_source_is_the_actor_its_phrase_is_about(text: str, actor: str | None) -> None:
+    doc = load(disable=["techniques"])(Article(id="t", text=text))
+    sources = [c.source for c in doc.claims if c.source is not None]
+    assert sources and sources[0].actor == actor, sources
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

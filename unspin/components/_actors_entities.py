@@ -1207,9 +1207,10 @@ def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: i
                 inside = False  # "... released by the LVMPD": whoever released it wrote it
                 break
             owning = near if token.head.i == head.i else _OWNING_PREPS
-            if token.dep_ in ("relcl", "acl", "advcl") or (
+            naming = token.dep_ == "acl" and token.lemma_.lower() in ("name", "call", "dub")
+            if (token.dep_ in ("relcl", "acl", "advcl") and not naming) or (
                     token.dep_ == "prep" and token.lower_ not in owning):
-                inside = True
+                inside = True  # not "a woman named Amy Ruiz": that is her name
             token = token.head
         if token.i != head.i or not inside:  # not under the speaker's noun, or part of its name
             return False

@@ -280,9 +280,27 @@ def _cited(clusters: list[EntityCluster], by_name: dict[str, EntityCluster],
     named = cluster_for_span(clusters, who.start, who.end, text)
     span = None if named is None or sdoc is None else sdoc.char_span(who.start, who.end,
                                                                       alignment_mode="expand")
-    if span is not None and len(span) and in_modifier(sdoc, span.root, named, who.start, who.end):
+    root = _nominal_root(span) if span is not None and len(span) else None
+    if root is not None:
+        # the name the phrase is about, before one that only says where it is from ("Castleford
+        # manager Dean Holt": Dean Holt); a place at its root is where the speaker is from
+        # ("Former Port Alder, Maine mayor ... Ruth Okafor")
+        about = cluster_for_span(clusters, root.idx, root.idx + len(root.text), text)
+        named = about if about is not None and about.type != "place" else named
+    if root is not None and named is not None and in_modifier(sdoc, root, named, who.start, who.end):
         named = None  # "the hotel guest next to Paddock": the name only says where the guest was
     return named or resolved or by_name.get(who.name)
+
+
+def _nominal_root(span: Any) -> Any:
+    """The noun a source's span is about: its root, or the subject inside it when the span ends
+    with the reporting verb ("The minister, speaking in Brussels, said": the minister)."""
+    root = span.root
+    if root.pos_ in ("VERB", "AUX") and root.i == span.end - 1:
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and span.start <= c.i < span.end), None)
+        return root if subject is None else subject
+    return root
 
 
 _JOINED = re.compile(r",\s*(?:and\s+)?|\s+(?:and|&)\s+")
