@@ -417,3 +417,9 @@ def test_the_publisher_the_rules_found_outranks_the_evidence_the_quote_names() -
                     cue=Attribution(name="according to", start=0, end=12))]
     sources_from_quotes(claims, quotes, text)
     assert claims[0].source is not None and claims[0].source.name == "the election board"
+
+
+def test_a_statement_from_a_body_cites_the_body() -> None:
+    doc = _claims_of("A statement from the transport ministry said 40 trains were cancelled.")
+    source = doc.claims[0].source
+    assert source is not None and source.name == "the transport ministry"
