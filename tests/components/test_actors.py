@@ -758,6 +758,14 @@ def test_a_claim_s_source_is_the_actor_its_phrase_is_about(text: str, actor: str
     assert sources and sources[0].actor == actor, sources
 
 
+def test_a_title_set_before_a_name_refers_to_that_name(nlp) -> None:
+    text = ("The German producer Tom Reyes won the prize. Reyes thanked the crew. "
+            "The jury president, Ann Cole, said the vote was close.")
+    doc = nlp(Article(id="t", text=text))
+    refs = {text[r.start:r.end]: a.name for a in doc.actors for r in a.references}
+    assert refs.get("The jury president") == "Ann Cole", "not the producer named before"
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

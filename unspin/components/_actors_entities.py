@@ -1128,8 +1128,11 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
         if token.i in named or _within(token.idx, skip):
             continue
         end = token.idx + len(token)
+        named_beside = next((named[c.i] for c in token.children if c.dep_ == "appos" and c.i in named), None)
         if word == "its":  # only where the clause says whose: the nearest body is too often wrong
             cluster = _its_owner(token, clusters, _ITS_KINDS)[1]
+        elif named_beside is not None:
+            cluster = named_beside  # "The jury president, Nguyen Minh Khai, said": the name beside it
         else:
             cluster = resolve_reference(sdoc, token, clusters, skip)
         if cluster is not None:
