@@ -781,6 +781,13 @@ def test_the_speaker_of_a_message_from_someone_is_that_someone(nlp) -> None:
     assert _speaker_of(nlp(Article(id="t", text=text)), text, "ferry would run")[0] == "the harbour board"
 
 
+def test_what_a_cue_reports_stops_before_an_according_to_after_it(nlp) -> None:
+    text = "The council said spending rose by 10 percent in 2023, according to the Treasury."
+    doc = nlp(Article(id="t", text=text))
+    said = [text[q.start:q.end] for q in doc.quotes if q.cue is not None and q.cue.name == "say"]
+    assert said == ["spending rose by 10 percent in 2023"]
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

@@ -270,7 +270,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     # a clause after the cue first: one before it may be another sentence the parser ran into this one
     for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES and not _nominal(child):
-            span = _span_of(inside([*_lost_subject(token, child), *child.subtree]))
+            span = _span_of(inside([*_lost_subject(token, child), *_without_according(child)]))
             if span is not None:
                 return span, False
     if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
@@ -299,6 +299,17 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     if joined:
         after = after[:next((n for n, t in enumerate(after) if t.i in joined), len(after))]
     return (_span_of(after) if len(after) > 1 else None), True
+
+
+def _without_according(clause: Any) -> list[Any]:
+    """A clause's words less an "according to X" at its end, which names another source ("The
+    council said spending rose, according to the Treasury": what the council said ends at "rose")."""
+    words = list(clause.subtree)
+    according = next((t for t in clause.children if t.lower_ == "according" and t.dep_ == "prep"
+                      and t.i > clause.i and t.right_edge.i == words[-1].i), None)
+    if according is None:
+        return words
+    return [t for t in words if t.i < according.left_edge.i]
 
 
 def _nominal(child: Any) -> bool:
