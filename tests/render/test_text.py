@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from unspin.doc import Article, Attribution, Document, TechniqueSpan
+from unspin.doc import Article, Attribution, Claim, Document, Quote, TechniqueSpan
 from unspin.render.output import write_documents
 from unspin.render.text import progress, render_text, sanitize
 
@@ -127,3 +127,27 @@ def test_plain_marks_wrap_exactly_the_text(doc: Document) -> None:
     expected = [line.rstrip() for line in doc.text.split("\n")]
     assert unmarked[: len(expected)] == expected
     assert body.count("«") == len(doc.techniques)
+
+
+def flat(out: str) -> str:
+    """The view with table rules and wrapping removed: only the words, one space apart."""
+    return " ".join(re.sub(r"[|+]|-{2,}", " ", out).split())
+
+
+def test_claims_quotes_and_fragments_are_shown_whole_and_numbered() -> None:
+    sentence = ("The regional transport authority said on Thursday that ticket prices on the coastal line "
+                "would rise by 12 percent from the first of September.")
+    huge = "Every word of this very long quoted sentence keeps going on and on. " * 8
+    text = f"{sentence} \"{huge.strip()}\" said Ola Berg."
+    doc = Document(article=Article(id="long", text=text))
+    doc.claims = [Claim(0, len(sentence), score=0.9)]
+    h0 = text.index('"')
+    doc.quotes = [Quote(h0, text.rindex('"') + 1, kind="direct")]
+    doc.techniques = [TechniqueSpan(0, len(sentence), technique="Doubt", score=0.5)]
+    out = flat(view(doc))
+    assert out.count(sentence) == 2, "the claim and the fragment are shown whole, however they wrap"
+    assert "# (unattributed)" not in out and re.search(r"\b1 \(unattributed\) \"Every word", out)
+    wide = io.StringIO()
+    render_text(doc, wide, width=1000)  # one line a row
+    shown = wide.getvalue().split("(unattributed) | ", 1)[1].split(" | direct", 1)[0].rstrip()
+    assert shown.endswith("…") and 390 <= len(shown) <= 400, "an extremely long span is cut, with an ellipsis"

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from unspin.doc import Document, TechniqueSpan
+from unspin.doc import Document, Span, TechniqueSpan
 from unspin.taxonomy import TECHNIQUE_IDS, label_of
 
 __all__ = ["TECHNIQUE_STYLES", "progress", "render_text", "sanitize"]
@@ -66,6 +66,14 @@ def _plural(n: int, word: str) -> str:
 def _short(text: str, width: int) -> str:
     text = " ".join(sanitize(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+#: A claim, quote or fragment is shown whole (the table wraps it) up to this many characters.
+_LONGEST = 400
+
+
+def _whole(doc: Document, span: Span) -> str:
+    return _short(doc.span_text(span), _LONGEST)
 
 
 def _highlighted(doc: Document, spans: list[TechniqueSpan], *, plain: bool) -> Text:
@@ -141,7 +149,7 @@ def _technique_tables(doc: Document, spans: list[TechniqueSpan], console: Consol
     frags = _table("Fragments", "#", "technique", "score", "text", plain=plain)
     for n, s in enumerate(spans, 1):
         frags.add_row(str(n), Text.assemble(_code(s.technique, plain), f" {_label(s.technique)}"),
-                      f"{s.score:.2f}", _short(doc.span_text(s), 70))
+                      f"{s.score:.2f}", _whole(doc, s))
     console.print(frags)
     console.print()
 
@@ -153,13 +161,13 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
         for n, c in enumerate(doc.claims, 1):
             numbers = ", ".join(_short(doc.text[q.start : q.end], 24) for q in c.quantities)
             source = sanitize(c.source.actor or c.source.name) if c.source else "-"
-            claims.add_row(str(n), _short(doc.span_text(c), 70), f"{c.score:.2f}", numbers or "-", source)
+            claims.add_row(str(n), _whole(doc, c), f"{c.score:.2f}", numbers or "-", source)
         console.print(claims)
         console.print()
     if doc.quotes:
-        quotes = _table(f"Quotes ({len(doc.quotes)})", "speaker", "quote", "kind", "score", plain=plain)
+        quotes = _table(f"Quotes ({len(doc.quotes)})", "#", "speaker", "quote", "kind", "score", plain=plain)
         rows = []
-        for q in doc.quotes:
+        for n, q in enumerate(doc.quotes, 1):
             speaker = (sanitize(q.speaker.actor or q.speaker.name) if q.speaker else "") or "(unattributed)"
             shown = speaker
             if q.speaker is not None and q.speaker.actor and q.speaker.name != q.speaker.actor:
@@ -167,9 +175,9 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
                 shown = sanitize(q.speaker.name)
                 if q.speaker.actor not in q.speaker.name:
                     shown += f" ({speaker})"
-            rows.append((speaker, q.start, shown, _short(doc.span_text(q), 70), q.kind, q.score))
-        for _, _, shown, quote, kind, score in sorted(rows):
-            quotes.add_row(shown, quote, kind, f"{score:.2f}")
+            rows.append((speaker, q.start, n, shown, _whole(doc, q), q.kind, q.score))
+        for _, _, n, shown, quote, kind, score in sorted(rows):
+            quotes.add_row(str(n), shown, quote, kind, f"{score:.2f}")
         console.print(quotes)
         console.print()
     if doc.actors:
