@@ -766,6 +766,13 @@ def test_a_title_set_before_a_name_refers_to_that_name(nlp) -> None:
     assert refs.get("The jury president") == "Ann Cole", "not the producer named before"
 
 
+def test_titles_before_a_name_are_not_part_of_it(nlp) -> None:
+    text = ('"We will publish every figure," said Treasurer Ola Nordmann. '
+            "Detective Sergeant Paul Adeyemi said the car was found on Monday.")
+    names = sorted(a.name for a in nlp(Article(id="t", text=text)).actors if a.type == "person")
+    assert names == ["Ola Nordmann", "Paul Adeyemi"]
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

@@ -115,7 +115,9 @@ TITLE_WORDS = frozenset({
     "general", "commander", "king", "queen", "prince", "premier", "chancellor", "founder", "chief",
     "head", "businessman", "businesswoman", "billionaire", "author", "professor", "doctor", "dr.",
     "analyst", "adviser", "advisor", "manager", "aide", "sheriff", "officer", "pope", "bishop",
-    "former",
+    "former", "treasurer", "councillor", "councilor", "detective", "sergeant", "constable", "inspector",
+    "superintendent", "captain", "colonel", "coach", "chef", "rabbi", "imam", "reverend", "pastor",
+    "archbishop", "cardinal", "economist", "organiser", "organizer", "deputy",
 })
 #: What a leader's name heads ("the Trump administration", "the Cole campaign"): a body of its own.
 _TEAMS = frozenset({"administration", "campaign", "presidency", "regime"})
