@@ -370,3 +370,16 @@ def test_long_lists_show_five_then_all(open_report: Callable[..., Opened], docum
     page.emulate_media(media="print")
     assert all(item.is_visible() for item in items.all())
     assert not page.locator(".u-claims .u-more").is_visible()
+
+
+def test_the_header_shows_the_sourcing_figures(open_report: Callable[..., Opened],
+                                               document: Document) -> None:
+    document.summary.update({
+        "techniques_per_1000_words": 83.33,
+        "top_speakers": [{"name": "Ada Stone", "quotes": 1}, {"name": "Ben Ruiz", "quotes": 2}],
+        "most_targeted_actors": [{"name": "Ada Stone", "techniques": 1}]})
+    head = " ".join(open_report(document).page.text_content(".u-head").split())
+    assert "1 of 1 claim cites a source" in head and "2 of 2 quotes name a speaker" in head
+    assert "83.3 techniques per 1,000 words" in head
+    assert "Most quoted: Ada Stone (1 quote), Ben Ruiz (2 quotes)" in head
+    assert "Most targeted by techniques: Ada Stone (1 technique)" in head

@@ -151,3 +151,15 @@ def test_claims_quotes_and_fragments_are_shown_whole_and_numbered() -> None:
     render_text(doc, wide, width=1000)  # one line a row
     shown = wide.getvalue().split("(unattributed) | ", 1)[1].split(" | direct", 1)[0].rstrip()
     assert shown.endswith("…") and 390 <= len(shown) <= 400, "an extremely long span is cut, with an ellipsis"
+
+
+def test_the_summary_s_sourcing_figures_are_shown(document: Document) -> None:
+    document.claims[0].source = None
+    document.summary.update({
+        "techniques_per_1000_words": 83.33,
+        "top_speakers": [{"name": "Ada Stone", "quotes": 1}, {"name": "Ben Ruiz", "quotes": 1}],
+        "most_targeted_actors": [{"name": "Ada Stone", "techniques": 1}]})
+    out = " ".join(view(document).split())
+    assert "0 of 1 claim cites a source · 2 of 2 quotes name a speaker · 83.3 techniques per 1,000 words" \
+        in out
+    assert "most quoted: Ada Stone (1), Ben Ruiz (1) · most targeted by techniques: Ada Stone (1)" in out

@@ -218,6 +218,36 @@ def render_text(doc: Document, stream: TextIO, *, color: bool | None = None,
         _render(doc, console, plain)
 
 
+def _names(entries: object, count: str) -> str:
+    """``Paul Dreyer (3), Ann Cole (2)`` from the summary's list of ``{"name": ..., count: n}``."""
+    shown = [f"{sanitize(str(e['name']))} ({e[count]})" for e in entries if isinstance(e, dict)
+             and "name" in e and count in e] if isinstance(entries, list) else []
+    return ", ".join(shown)
+
+
+def _sourcing(doc: Document) -> list[list[str]]:
+    """How the article sources what it says: the summary's figures, in words, in up to two lines."""
+    parts, people = [], []
+    if doc.claims:
+        sourced = sum(1 for c in doc.claims if c.source is not None)
+        verb = "cites" if len(doc.claims) == 1 else "cite"
+        parts.append(f"{sourced} of {_plural(len(doc.claims), 'claim')} {verb} a source")
+    if doc.quotes:
+        spoken = sum(1 for q in doc.quotes if q.speaker is not None)
+        verb = "names" if len(doc.quotes) == 1 else "name"
+        parts.append(f"{spoken} of {_plural(len(doc.quotes), 'quote')} {verb} a speaker")
+    rate = doc.summary.get("techniques_per_1000_words")
+    if isinstance(rate, int | float) and doc.techniques:
+        parts.append(f"{rate:.1f} techniques per 1,000 words")
+    speakers = _names(doc.summary.get("top_speakers"), "quotes")
+    if speakers:
+        people.append(f"most quoted: {speakers}")
+    targeted = _names(doc.summary.get("most_targeted_actors"), "techniques")
+    if targeted:
+        people.append(f"most targeted by techniques: {targeted}")
+    return [line for line in (parts, people) if line]
+
+
 def _render(doc: Document, console: Console, plain: bool) -> None:
     spans = sorted(doc.techniques, key=lambda s: (s.start, -s.end))
     console.rule(Text(sanitize(doc.article.title or doc.id), style="bold"), characters="=" if plain else "─")
@@ -229,6 +259,8 @@ def _render(doc: Document, console: Console, plain: bool) -> None:
     meta.append(f"{_plural(len(doc.claims), 'claim')}, {_plural(len(doc.quotes), 'quote')}, "
                 f"{_plural(len(doc.actors), 'actor')}")
     console.print(Text(" · ".join(meta), style="dim"))
+    for line in _sourcing(doc):
+        console.print(Text(" · ".join(line), style="dim"))
     console.print()
     console.print(_highlighted(doc, spans, plain=plain))
     console.print()

@@ -150,6 +150,14 @@
       [this.quotes.length, "quotes"],
       [this.actors.length, "actors"]
     ];
+    var sourced = this.claims.filter(function (c) { return c && c.source; }).length;
+    var spoken = this.quotes.filter(function (q) { return q && q.speaker; }).length;
+    var nc = this.claims.length, nq = this.quotes.length;
+    if (nc) items.push([sourced + " of " + nc, nc === 1 ? "claim cites a source" : "claims cite a source"]);
+    if (nq) items.push([spoken + " of " + nq, nq === 1 ? "quote names a speaker" : "quotes name a speaker"]);
+    if (this.techniques.length && typeof s.techniques_per_1000_words === "number") {
+      items.push([s.techniques_per_1000_words.toFixed(1), "techniques per 1,000 words"]);
+    }
     items.forEach(function (item) {
       var li = el("li");
       li.appendChild(el("b", null, item[0]));
@@ -157,6 +165,13 @@
       stats.appendChild(li);
     });
     head.appendChild(stats);
+    [["Most quoted: ", s.top_speakers, "quotes", "quote"],
+      ["Most targeted by techniques: ", s.most_targeted_actors, "techniques", "technique"]].forEach(function (p) {
+      var names = list(p[1]).filter(function (e) { return e && e.name; }).map(function (e) {
+        return str(e.name) + " (" + plural(num(e[p[2]]), p[3]) + ")";
+      });
+      if (names.length) head.appendChild(el("p", "u-meta u-people", p[0] + names.join(", ")));
+    });
     return head;
   };
 
