@@ -383,3 +383,16 @@ def test_the_header_shows_the_sourcing_figures(open_report: Callable[..., Opened
     assert "83.3 techniques per 1,000 words" in head
     assert "Most quoted: Ada Stone (1 quote), Ben Ruiz (2 quotes)" in head
     assert "Most targeted by techniques: Ada Stone (1 technique)" in head
+
+
+def test_a_stage_that_did_not_run_says_so(open_report: Callable[..., Opened], document: Document) -> None:
+    document.claims, document.techniques = [], []
+    document.ran = ["parse", "quotes", "actors", "summary"]
+    page = open_report(document).page
+    head = " ".join(page.text_content(".u-head").split())
+    assert "techniques: not run" in head and "claims: not run" in head and "2 quotes" in head
+    assert "0 claims" not in head and "of the text" not in head
+    claims = page.text_content(".u-claims")
+    assert "Not run" in claims and "No check-worthy" not in claims
+    assert "Not run" in page.text_content(".u-techniques")
+    assert page.locator("[data-goto-q]").count() == 2

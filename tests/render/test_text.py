@@ -163,3 +163,14 @@ def test_the_summary_s_sourcing_figures_are_shown(document: Document) -> None:
     assert "0 of 1 claim cites a source · 2 of 2 quotes name a speaker · 83.3 techniques per 1,000 words" \
         in out
     assert "most quoted: Ada Stone (1), Ben Ruiz (1) · most targeted by techniques: Ada Stone (1)" in out
+
+
+def test_a_stage_that_did_not_run_is_not_shown_as_finding_nothing(document: Document) -> None:
+    document.claims, document.quotes, document.techniques = [], [], []
+    document.ran = ["parse", "quotes", "actors", "summary"]
+    out = view(document)
+    meta = " ".join(out.split("\n\n", 1)[0].split())
+    assert "techniques: not run · claims: not run, 0 quotes, 3 actors" in meta
+    assert "Techniques: not run." in out and "No technique fragments found." not in out
+    assert "No quotes found." in out and "Claims: not run." in out
+    assert "0 claims" not in out

@@ -197,8 +197,23 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
             actors.add_row(sanitize(a.name), a.type, role, seen, codes or "-")
         console.print(actors)
         console.print()
-    if not (doc.claims or doc.quotes or doc.actors):
-        console.print(Text("No claims, quotes or actors found.", style="dim"))
+    stages = {"claims": doc.claims, "quotes": doc.quotes, "actors": doc.actors}
+    empty = [stage for stage, found in stages.items() if not found and _ran(doc, stage)]
+    if empty:
+        console.print(Text(f"No {_listed(empty)} found.", style="dim"))
+    skipped = [stage for stage in stages if not _ran(doc, stage)]
+    if skipped:
+        console.print(Text(f"{_listed(skipped).capitalize()}: not run.", style="dim"))
+
+
+def _ran(doc: Document, stage: str) -> bool:
+    """Whether the pipeline stage ran on ``doc``; a document that does not say is taken to have
+    been through them all."""
+    return not doc.ran or stage in doc.ran
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def render_text(doc: Document, stream: TextIO, *, color: bool | None = None,
@@ -254,10 +269,14 @@ def _render(doc: Document, console: Console, plain: bool) -> None:
     origin = doc.article.source.get("origin")
     share = doc.summary.get("technique_share")
     meta = [f"id {sanitize(doc.id)}"] + ([sanitize(str(origin))] if origin else [])
-    meta.append(_plural(len(spans), "technique fragment")
-                + (f" ({share:.1%} of the text)" if isinstance(share, int | float) else ""))
-    meta.append(f"{_plural(len(doc.claims), 'claim')}, {_plural(len(doc.quotes), 'quote')}, "
-                f"{_plural(len(doc.actors), 'actor')}")
+    if _ran(doc, "techniques"):
+        meta.append(_plural(len(spans), "technique fragment")
+                    + (f" ({share:.1%} of the text)" if isinstance(share, int | float) else ""))
+    else:
+        meta.append("techniques: not run")
+    meta.append(", ".join(_plural(len(found), stage[:-1]) if _ran(doc, stage) else f"{stage}: not run"
+                          for stage, found in (("claims", doc.claims), ("quotes", doc.quotes),
+                                               ("actors", doc.actors))))
     console.print(Text(" · ".join(meta), style="dim"))
     for line in _sourcing(doc):
         console.print(Text(" · ".join(line), style="dim"))
@@ -266,8 +285,10 @@ def _render(doc: Document, console: Console, plain: bool) -> None:
     console.print()
     if spans:
         _technique_tables(doc, spans, console, plain)
-    else:
+    elif _ran(doc, "techniques"):
         console.print("No technique fragments found.")
+    else:
+        console.print("Techniques: not run.")
     _other_tables(doc, console, plain)
     for warning in doc.warnings:
         console.print(Text(f"warning: {sanitize(warning)}", style="" if plain else "yellow"))

@@ -143,13 +143,16 @@
     head.appendChild(el("p", "u-meta", "id " + str(a.id) + (origin ? " · " + str(origin) : "") +
       " · " + num(a.length) + " characters"));
     var stats = el("ul", "u-stats");
-    var items = [
-      [this.techniques.length, "technique fragments"],
-      [pct(typeof s.technique_share === "number" ? s.technique_share : this.coverage()), "of the text"],
-      [this.claims.length, "claims"],
-      [this.quotes.length, "quotes"],
-      [this.actors.length, "actors"]
-    ];
+    var self = this, items = [];
+    if (this.ran("techniques")) {
+      items.push([this.techniques.length, "technique fragments"],
+        [pct(typeof s.technique_share === "number" ? s.technique_share : this.coverage()), "of the text"]);
+    } else {
+      items.push(["techniques:", "not run"]);
+    }
+    ["claims", "quotes", "actors"].forEach(function (stage) {
+      items.push(self.ran(stage) ? [self[stage].length, stage] : [stage + ":", "not run"]);
+    });
     var sourced = this.claims.filter(function (c) { return c && c.source; }).length;
     var spoken = this.quotes.filter(function (q) { return q && q.speaker; }).length;
     var nc = this.claims.length, nq = this.quotes.length;
@@ -173,6 +176,20 @@
       if (names.length) head.appendChild(el("p", "u-meta u-people", p[0] + names.join(", ")));
     });
     return head;
+  };
+
+  // Whether a pipeline stage ran; a result that does not list its stages is taken to have them all.
+  Report.prototype.ran = function (stage) {
+    var pipeline = list(this.result.pipeline);
+    return !pipeline.length || pipeline.indexOf(stage) >= 0;
+  };
+
+  // The panel of a stage that was left out of the analysis says so, instead of "none found".
+  Report.prototype.notRun = function (panel, title, stage) {
+    panel.appendChild(el("h2", null, title));
+    panel.appendChild(el("p", "u-empty u-not-run", "Not run: the " + stage +
+      " stage was left out of this analysis."));
+    return panel;
   };
 
   // Share of the text inside some technique span, for results without a summary.
@@ -280,6 +297,7 @@
 
   Report.prototype.techniquePanel = function () {
     var self = this, panel = el("section", "u-panel u-techniques");
+    if (!this.ran("techniques")) return this.notRun(panel, "Techniques", "techniques");
     panel.appendChild(el("h2", null, "Techniques"));
     var counts = this.counts();
     if (!counts.length) {
@@ -433,6 +451,7 @@
 
   Report.prototype.claimPanel = function () {
     var self = this, panel = el("section", "u-panel u-claims");
+    if (!this.ran("claims")) return this.notRun(panel, "Claims", "claims");
     panel.appendChild(el("h2", null, "Claims (" + this.claims.length + ")"));
     if (!this.claims.length) {
       panel.appendChild(el("p", "u-empty", "No check-worthy claims found."));
@@ -460,6 +479,7 @@
 
   Report.prototype.quotePanel = function () {
     var self = this, panel = el("section", "u-panel u-quotes");
+    if (!this.ran("quotes")) return this.notRun(panel, "Quotes", "quotes");
     panel.appendChild(el("h2", null, "Quotes (" + this.quotes.length + ")"));
     if (!this.quotes.length) {
       panel.appendChild(el("p", "u-empty", "No quotes found."));
@@ -497,6 +517,7 @@
 
   Report.prototype.actorPanel = function () {
     var self = this, panel = el("section", "u-panel u-actors");
+    if (!this.ran("actors")) return this.notRun(panel, "Actors", "actors");
     panel.appendChild(el("h2", null, "Actors (" + this.actors.length + ")"));
     if (!this.actors.length) {
       panel.appendChild(el("p", "u-empty", "No actors found."));
