@@ -773,6 +773,19 @@ def test_titles_before_a_name_are_not_part_of_it(nlp) -> None:
     assert names == ["Ola Nordmann", "Paul Adeyemi"]
 
 
+def test_they_and_their_refer_to_the_body_their_clause_names(nlp) -> None:
+    text = ("The dock workers' union said they would strike on Monday. Democrats argued that their "
+            "plan would cut costs. The company said the union had ignored them. "
+            "Police raided their compound. Critics said they were wrong.")
+    doc = nlp(Article(id="t", text=text))
+    refs = {r.start: a.name for a in doc.actors for r in a.references}
+    assert refs[text.index("they would")] == "union"
+    assert refs[text.index("their plan")] == "Democratic Party"
+    assert text.index("them.") not in refs, "an object is someone else"
+    assert text.index("their compound") not in refs, "an object's owner too"
+    assert text.index("they were") not in refs, "critics are no actor"
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

@@ -985,7 +985,11 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
             return holder if holder is not None and fits_pronoun(sdoc, clusters, holder, word) else None
     elif word in _GROUP_PRONOUNS:
         # a body or a group: one named person is "he" or "she", and a city rarely "they"
-        kinds = {"organization", "country", "group"}
+        kinds = _THEY_KINDS
+        if _they_by_clause(head):
+            decided, owner = _its_owner(head, clusters, kinds)
+            if decided:
+                return owner
     elif word == "its":  # "its spokesman": a body, not a person
         kinds = _ITS_KINDS
         decided, owner = _its_owner(head, clusters, kinds)
@@ -1053,6 +1057,20 @@ def _unnamed_reporter(head: Any, clusters: list[EntityCluster]) -> Any | None:
     return None
 
 
+#: The kinds of actor "they" may stand for: a body or a group, not a person or a city.
+_THEY_KINDS = frozenset({"organization", "country", "group"})
+
+
+def _they_by_clause(head: Any) -> bool:
+    """Whether a "they" or "their" is placed so that its clause says whose it is: the subject of
+    its clause ("The union said they would strike"), or the owner of that clause's subject
+    ("Democrats argued their plan would ..."); not an object ("... ignored them"), which is
+    someone else, as is the owner of an object ("police raided their compound")."""
+    if head.lower_ == "their":  # not an object's owner: "police raided their compound"
+        return head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass")
+    return head.lower_ == "they" and head.dep_ in ("nsubj", "nsubjpass")
+
+
 #: How far up the parse ``_its_owner`` looks for the clause or the noun that owns an "its".
 _ITS_REACH = 6
 
@@ -1099,6 +1117,8 @@ def _owner_of(token: Any, clusters: list[EntityCluster], kinds: Collection[str]
         return True, named if named.type in kinds else None
     if token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ not in TITLE_WORDS:
         return True, None
+    if token.tag_ in ("NNS", "NNPS") and kinds == _THEY_KINDS and token.lower_ not in TITLE_WORDS:
+        return True, None  # "People can ... because they know": they are the people, no actor
     return False, None
 
 
@@ -1115,7 +1135,7 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
     out: list[tuple[EntityCluster, int, int]] = []
     for token in sdoc:
         word = token.lower_
-        if word in _PERSON_PRONOUNS or word == "its":
+        if word in _PERSON_PRONOUNS or word == "its" or (word in _GROUP_PRONOUNS and _they_by_clause(token)):
             if token.pos_ != "PRON":
                 continue
             start = token.idx
@@ -1133,6 +1153,8 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
         named_beside = next((named[c.i] for c in token.children if c.dep_ == "appos" and c.i in named), None)
         if word == "its":  # only where the clause says whose: the nearest body is too often wrong
             cluster = _its_owner(token, clusters, _ITS_KINDS)[1]
+        elif word in _GROUP_PRONOUNS:  # the same for "they" and "their"
+            cluster = _its_owner(token, clusters, _THEY_KINDS)[1]
         elif named_beside is not None:
             cluster = named_beside  # "The jury president, Nguyen Minh Khai, said": the name beside it
         else:
