@@ -174,3 +174,12 @@ def test_a_stage_that_did_not_run_is_not_shown_as_finding_nothing(document: Docu
     assert "Techniques: not run." in out and "No technique fragments found." not in out
     assert "No quotes found." in out and "Claims: not run." in out
     assert "0 claims" not in out
+
+
+def test_quotes_are_listed_in_article_order(document: Document) -> None:
+    ada, ben = document.quotes
+    ada.speaker = Attribution("zoe Marsh", ada.speaker.start, ada.speaker.end)  # lower case sorts last
+    document.quotes = [ben, ada]
+    out = view(document).split("Quotes (2)", 1)[1]
+    assert re.search(r"1 \| zoe Marsh\s+\| \"a triumph", out)
+    assert re.search(r"2 \| Ben Ruiz\s+\| \"We were never", out)

@@ -166,8 +166,8 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
         console.print()
     if doc.quotes:
         quotes = _table(f"Quotes ({len(doc.quotes)})", "#", "speaker", "quote", "kind", "score", plain=plain)
-        rows = []
-        for n, q in enumerate(doc.quotes, 1):
+        # in article order, as they are read; the HTML report groups them by speaker instead
+        for n, q in enumerate(sorted(doc.quotes, key=lambda q: (q.start, q.end)), 1):
             speaker = (sanitize(q.speaker.actor or q.speaker.name) if q.speaker else "") or "(unattributed)"
             shown = speaker
             if q.speaker is not None and q.speaker.actor and q.speaker.name != q.speaker.actor:
@@ -175,9 +175,7 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
                 shown = sanitize(q.speaker.name)
                 if q.speaker.actor not in q.speaker.name:
                     shown += f" ({speaker})"
-            rows.append((speaker, q.start, n, shown, _whole(doc, q), q.kind, q.score))
-        for _, _, n, shown, quote, kind, score in sorted(rows):
-            quotes.add_row(str(n), shown, quote, kind, f"{score:.2f}")
+            quotes.add_row(str(n), shown, _whole(doc, q), q.kind, f"{q.score:.2f}")
         console.print(quotes)
         console.print()
     if doc.actors:
