@@ -183,3 +183,21 @@ def test_quotes_are_listed_in_article_order(document: Document) -> None:
     out = view(document).split("Quotes (2)", 1)[1]
     assert re.search(r"1 \| zoe Marsh\s+\| \"a triumph", out)
     assert re.search(r"2 \| Ben Ruiz\s+\| \"We were never", out)
+
+
+@pytest.mark.parametrize("table", ["Fragments", "Claims", "Quotes"])
+def test_on_a_narrow_terminal_the_text_column_gets_most_of_the_room(table: str) -> None:
+    said = ("The Valley District Council of Upper Marsh said the reservoir levels had fallen by 30 percent "
+            "over the summer, the lowest in 40 years, and that rationing would follow in all villages.")
+    doc = Document(article=Article(id="narrow", text=said))
+    who = Attribution("The Valley District Council of Upper Marsh", 0, 42, actor="Valley District Council")
+    doc.claims = [Claim(0, len(said), score=0.9, source=who)]
+    doc.quotes = [Quote(53, len(said) - 1, kind="reported", speaker=who)]
+    doc.techniques = [TechniqueSpan(53, len(said) - 1, technique="Causal_Oversimplification", score=0.5)]
+    stream = io.StringIO()
+    render_text(doc, stream, width=70)
+    out = stream.getvalue()
+    rule = next(line for line in out.split(table, 1)[1].split("\n") if line.startswith("--"))
+    widths = sorted(len(cell) for cell in rule.split("+"))
+    assert max(len(line) for line in out.split("\n")) <= 70
+    assert widths[-1] >= 34 and widths[-1] > widths[-2] * 2, rule

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -122,6 +123,17 @@ def _table(title: str, *columns: str, plain: bool) -> Table:
     return table
 
 
+def _print_table(console: Console, table: Table, text: str) -> None:
+    """Print ``table``; when it is wider than the terminal, the columns beside its ``text`` column
+    (a claim, a quote) shrink first, so that the text keeps most of the room."""
+    if Measurement.get(console, console.options.update(width=10_000), table).maximum > console.width:
+        side = max(10, (console.width - 30) // 4)
+        for column in table.columns:
+            if column.header != text:
+                column.max_width = min(column.max_width or side, side)
+    console.print(table)
+
+
 def _console(stream: TextIO, color: bool | None, width: int | None) -> Console:
     console = Console(file=stream, width=width, force_terminal=color,
                       no_color=None if color is None else not color,
@@ -147,10 +159,12 @@ def _technique_tables(doc: Document, spans: list[TechniqueSpan], console: Consol
     console.print(table)
     console.print()
     frags = _table("Fragments", "#", "technique", "score", "text", plain=plain)
+    narrow = console.width < 90  # the code alone then: the table above gives its name
     for n, s in enumerate(spans, 1):
-        frags.add_row(str(n), Text.assemble(_code(s.technique, plain), f" {_label(s.technique)}"),
-                      f"{s.score:.2f}", _whole(doc, s))
-    console.print(frags)
+        name = _code(s.technique, plain) if narrow else Text.assemble(_code(s.technique, plain),
+                                                                      f" {_label(s.technique)}")
+        frags.add_row(str(n), name, f"{s.score:.2f}", _whole(doc, s))
+    _print_table(console, frags, "text")
     console.print()
 
 
@@ -162,7 +176,7 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
             numbers = ", ".join(_short(doc.text[q.start : q.end], 24) for q in c.quantities)
             source = sanitize(c.source.actor or c.source.name) if c.source else "-"
             claims.add_row(str(n), _whole(doc, c), f"{c.score:.2f}", numbers or "-", source)
-        console.print(claims)
+        _print_table(console, claims, "claim")
         console.print()
     if doc.quotes:
         quotes = _table(f"Quotes ({len(doc.quotes)})", "#", "speaker", "quote", "kind", "score", plain=plain)
@@ -176,7 +190,7 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
                 if q.speaker.actor not in q.speaker.name:
                     shown += f" ({speaker})"
             quotes.add_row(str(n), shown, _whole(doc, q), q.kind, f"{q.score:.2f}")
-        console.print(quotes)
+        _print_table(console, quotes, "quote")
         console.print()
     if doc.actors:
         actors = _table(f"Actors ({len(doc.actors)})", "actor", "type", "role", "mentions (+ refs)",
