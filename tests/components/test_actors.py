@@ -786,6 +786,19 @@ def test_they_and_their_refer_to_the_body_their_clause_names(nlp) -> None:
     assert text.index("they were") not in refs, "critics are no actor"
 
 
+@pytest.mark.parametrize("name", ["Greg Washington", "Jamal Washington", "Lakisha Washington", "Jamal Baker",
+                                  "Emily Walsh"])
+def test_a_name_the_recogniser_cuts_up_is_one_person_whatever_the_name(nlp, name: str) -> None:
+    # the same story with another name must give the same actors and speakers
+    surname = name.split()[1]
+    text = (f"Councillor {name} denied the claims on Monday. "
+            f'"I declared my past connection," {surname} said. Thomas Reed called it a scandal.')
+    doc = nlp(Article(id="t", text=text))
+    assert [(a.name, a.type, len(a.mentions)) for a in doc.actors] == [(name, "person", 2),
+                                                                      ("Thomas Reed", "person", 1)]
+    assert [q.speaker.actor for q in doc.quotes if q.speaker is not None][:2] == [name, name]
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

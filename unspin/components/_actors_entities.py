@@ -351,9 +351,17 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 owners.setdefault(_words(ent.text)[-1], "PERSON")
     credits = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     later: list[tuple[str, int, int]] = []  # mentions filed after the entity they follow
+    names = [(first, last) for first, last in _missed_names(sdoc)
+             if not any(s <= sdoc[first].idx < e for s, e in (*bylines, *credits, *headlines))]
+    for first, last in names:
+        start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
+        body.append(("PERSON", start, end))
+        persons.add(_key(_clean(text[start:end])))
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
             continue
+        if any(first < ent.end and ent.start < last for first, last in names):
+            continue  # "[Councillor Jamal] [Washington]": the name the recogniser cut up is read whole
         if ent.label_ != "NORP" and not any(c.isupper() for c in ent.text) and not ent.text.startswith("@"):
             continue  # a name is written with a capital: "marijuana", "n’t", "et al." are none
         if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
@@ -415,6 +423,37 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if cut is not None:
             out.append(cut)
     return out
+
+
+def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
+    """Personal names the entity recogniser cut up or took for something else: two or three
+    capitalised proper nouns, a given name first and a common surname last (``person_shaped``),
+    that no single PERSON entity holds ("[Councillor Jamal] [Washington]" as a body and a state),
+    as (first token, end token). One the recogniser read whole as a place is left to it
+    ("Virginia Beach")."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sdoc) - 1:
+        token = sdoc[i]
+        if not (token.pos_ == "PROPN" and token.is_alpha and token.text[0].isupper()
+                and is_given_name(token.text)):
+            i += 1
+            continue
+        end = i + 1
+        while end < min(len(sdoc), i + 3) and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
+                and sdoc[end].text.replace("-", "").replace("'", "").isalpha():
+            end += 1
+        run = sdoc[i:end]
+        if end - i < 2 or not person_shaped(run.text):
+            i += 1
+            continue
+        covering = [e for e in sdoc.ents if e.start < end and i < e.end]
+        whole = len(covering) == 1 and covering[0].start <= i and end <= covering[0].end
+        if not (whole and covering[0].label_ in ("PERSON", "GPE", "LOC", "FAC")) and not (
+                whole and covering[0].label_ == "ORG" and covering[0].start == i):
+            found.append((i, end))
+        i = end
+    return found
 
 
 def _headline_name(text: str, start: int, end: int, body_names: list[tuple[list[str], str]]
@@ -784,7 +823,7 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
         gender = _HONORIFICS.get(before.lower_) if before is not None else None
         if len(found) > 1 and gender is not None:
             found = [c for c in found if given_name_gender(c.name) == gender]
-        if len(found) != 1 or not found[0].mentions or token.idx < found[0].mentions[0][0]:
+        if len(found) != 1 or not found[0].mentions or token.idx < min(found[0].mentions)[0]:
             continue
         cluster = found[0]
         if token.ent_iob_ != "O" and (token.ent_type_ in _MENTION_LABELS or token.ent_iob_ == "I" or (
@@ -887,7 +926,7 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
         for size in range(min(longest, len(sdoc) - i), 0, -1):
             tokens = sdoc[i:i + size]
             cluster = forms.get(tuple(t.text for t in tokens))
-            if cluster is None or not cluster.mentions or tokens[0].idx < cluster.mentions[0][0]:
+            if cluster is None or not cluster.mentions or tokens[0].idx < min(cluster.mentions)[0]:
                 continue
             if not all(t.text[:1].isupper() or not t.is_alpha for t in tokens) or (
                     size == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper()):
