@@ -46,14 +46,15 @@ def test_piped_output_is_plain_with_marks_and_tables(document: Document) -> None
     assert re.search(r"\| 0\.85\s+\| 40 percent", out), "a claim shows its score"
     assert re.search(r"Ben Ruiz\s+\|.*\| direct\s+\| 0\.72", out), "a quote shows its score"
     # the score belongs to the main role; the fine role below it is only the likeliest of its kind
-    assert re.search(r"Ada Stone\s+\| person\s+\| antagonist \(0\.70\)\s+\| 2\s+\| NC\s*\n"
-                     r"\s+\|\s+\|\s+deceiver\?", out)
+    assert re.search(r"Ada Stone\s+\| person\s+\| antagonist \(0\.70\)\s+\| 2\s+\| 1\s+\| NC \[1\]\s*\n"
+                     r"also Mayor Ada Stone,\s+\|\s+\|\s+deceiver\?.*\nher\s", out)
 
 
 def test_a_speaker_for_an_actor_is_shown_with_it(document: Document) -> None:
     quote = document.quotes[1]  # Ben Ruiz's words, said here by an aide of Ada Stone's
     quote.speaker = Attribution("Her aide", quote.speaker.start, quote.speaker.end, actor="Ada Stone")
-    assert re.search(r"Her aide \(Ada Stone\)\s+\|.*\| direct\s+\| 0\.72", view(document))
+    assert re.search(r"Her aide, for Ada\s+\| said\s+\|.*\| direct\s+\| 0\.72\s*\n\s+\| Stone\s",
+                     view(document))
 
 
 def test_terminal_output_is_coloured(document: Document) -> None:
@@ -129,6 +130,23 @@ def test_plain_marks_wrap_exactly_the_text(doc: Document) -> None:
     assert body.count("«") == len(doc.techniques)
 
 
+def cell(out: str, table: str, row: str, column: int, key: int = 0) -> str:
+    """The words of one cell of a plain table, however it wraps: the row is the one whose first
+    cell starts with ``row``; a row starts where its ``key`` column, one that does not wrap, has words."""
+    lines = out.split(f"\n{table}", 1)[1].split("\n\n", 1)[0].split("\n")[3:]
+    words: list[str] = []
+    inside = False
+    for line in lines:
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) <= max(key, column):
+            continue
+        if cells[key]:
+            inside = cells[0].startswith(row)
+        if inside and cells[column]:
+            words.append(cells[column])
+    return " ".join(words)
+
+
 def flat(out: str) -> str:
     """The view with table rules and wrapping removed: only the words, one space apart."""
     return " ".join(re.sub(r"[|+]|-{2,}", " ", out).split())
@@ -146,10 +164,10 @@ def test_claims_quotes_and_fragments_are_shown_whole_and_numbered() -> None:
     doc.techniques = [TechniqueSpan(0, len(sentence), technique="Doubt", score=0.5)]
     out = flat(view(doc))
     assert out.count(sentence) == 2, "the claim and the fragment are shown whole, however they wrap"
-    assert "# (unattributed)" not in out and re.search(r"\b1 \(unattributed\) \"Every word", out)
+    assert "# (unattributed)" not in out and re.search(r"\b1 \(unattributed\) - \"Every word", out)
     wide = io.StringIO()
     render_text(doc, wide, width=1000)  # one line a row
-    shown = wide.getvalue().split("(unattributed) | ", 1)[1].split(" | direct", 1)[0].rstrip()
+    shown = re.split(r"\(unattributed\) \| -\s+\| ", wide.getvalue())[1].split(" | direct", 1)[0].rstrip()
     assert shown.endswith("…") and 390 <= len(shown) <= 400, "an extremely long span is cut, with an ellipsis"
 
 
@@ -181,8 +199,8 @@ def test_quotes_are_listed_in_article_order(document: Document) -> None:
     ada.speaker = Attribution("zoe Marsh", ada.speaker.start, ada.speaker.end)  # lower case sorts last
     document.quotes = [ben, ada]
     out = view(document).split("Quotes (2)", 1)[1]
-    assert re.search(r"1 \| zoe Marsh\s+\| \"a triumph", out)
-    assert re.search(r"2 \| Ben Ruiz\s+\| \"We were never", out)
+    assert re.search(r"1 \| zoe Marsh\s+\| said\s+\| \"a triumph", out)
+    assert re.search(r"2 \| Ben Ruiz\s+\| said\s+\| \"We were never", out)
 
 
 @pytest.mark.parametrize("table", ["Fragments", "Claims", "Quotes"])
@@ -200,4 +218,27 @@ def test_on_a_narrow_terminal_the_text_column_gets_most_of_the_room(table: str) 
     rule = next(line for line in out.split(table, 1)[1].split("\n") if line.startswith("--"))
     widths = sorted(len(cell) for cell in rule.split("+"))
     assert max(len(line) for line in out.split("\n")) <= 70
-    assert widths[-1] >= 34 and widths[-1] > widths[-2] * 2, rule
+    assert widths[-1] >= 30 and widths[-1] > widths[-2] * 2, rule
+
+
+def test_quotes_show_their_cue_and_actors_their_aliases_quotes_and_fragments(document: Document) -> None:
+    document.actors[0].techniques = [2, 0, 1]  # indices into doc.techniques, shown as the [n] numbers
+    out = view(document)
+    assert re.search(r"1 \| Ada Stone\s+\| said\s+\| \"a triumph", out)
+    assert cell(out, "Actors", "Ada Stone", 0, key=1) == "Ada Stone also Mayor Ada Stone, her"
+    assert cell(out, "Actors", "Ada Stone", 4, key=1) == "1"
+    assert cell(out, "Actors", "Ada Stone", 5, key=1) == "NC [1], LL [2, 3]"
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("A spokesman for Stone", "A spokesman for Stone, for Ada Stone"),
+    ("Stone's press office", "Stone's press office, for Ada Stone"),
+    ("Stone", "Ada Stone"),
+    ("Mayor Stone", "Ada Stone"),
+    ("her", "Ada Stone"),
+    ("Mayor Ada Stone", "Ada Stone"),
+])
+def test_who_speaks_for_an_actor_is_told_from_the_actor(document: Document, name: str, shown: str) -> None:
+    quote = document.quotes[1]
+    quote.speaker = Attribution(name, quote.speaker.start, quote.speaker.end, actor="Ada Stone")
+    assert cell(view(document), "Quotes", "2", 1) == shown

@@ -18,7 +18,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from unspin.doc import Document, Span, TechniqueSpan
+from unspin.doc import Attribution, Document, Span, TechniqueSpan
 from unspin.taxonomy import TECHNIQUE_IDS, label_of
 
 __all__ = ["TECHNIQUE_STYLES", "progress", "render_text", "sanitize"]
@@ -112,7 +112,8 @@ def _highlighted(doc: Document, spans: list[TechniqueSpan], *, plain: bool) -> T
 
 
 # Side columns stay narrow so that the text column keeps most of the width.
-_NARROW = {"numbers": 24, "source": 22, "speaker": 22, "role": 20, "type": 12}
+_NARROW = {"numbers": 24, "source": 22, "speaker": 22, "cue": 14, "role": 20, "type": 12, "quotes": 6,
+           "targeted by": 24}
 
 
 def _table(title: str, *columns: str, plain: bool) -> Table:
@@ -179,34 +180,36 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
         _print_table(console, claims, "claim")
         console.print()
     if doc.quotes:
-        quotes = _table(f"Quotes ({len(doc.quotes)})", "#", "speaker", "quote", "kind", "score", plain=plain)
+        quotes = _table(f"Quotes ({len(doc.quotes)})", "#", "speaker", "cue", "quote", "kind", "score",
+                        plain=plain)
         # in article order, as they are read; the HTML report groups them by speaker instead
         for n, q in enumerate(sorted(doc.quotes, key=lambda q: (q.start, q.end)), 1):
-            speaker = (sanitize(q.speaker.actor or q.speaker.name) if q.speaker else "") or "(unattributed)"
-            shown = speaker
-            if q.speaker is not None and q.speaker.actor and q.speaker.name != q.speaker.actor:
-                # "Keller's spokesman (Diane Keller)"; "Ann Cole and Tom Reyes" names her already
-                shown = sanitize(q.speaker.name)
-                if q.speaker.actor not in q.speaker.name:
-                    shown += f" ({speaker})"
-            quotes.add_row(str(n), shown, _whole(doc, q), q.kind, f"{q.score:.2f}")
+            cue = _short(doc.span_text(q.cue), 20) if q.cue and q.cue.start < q.cue.end else "-"
+            quotes.add_row(str(n), _speaker(doc, q.speaker), cue, _whole(doc, q), q.kind, f"{q.score:.2f}")
         _print_table(console, quotes, "quote")
         console.print()
     if doc.actors:
-        actors = _table(f"Actors ({len(doc.actors)})", "actor", "type", "role", "mentions (+ refs)",
-                        "techniques aimed at", plain=plain)
+        actors = _table(f"Actors ({len(doc.actors)})", "actor", "type", "role", "mentions (+ refs)", "quotes",
+                        "targeted by", plain=plain)
+        numbers = _fragment_numbers(doc)
         for a in doc.actors:
-            aimed = Counter(_style(doc.techniques[i].technique)[0] for i in a.techniques
-                            if 0 <= i < len(doc.techniques))
+            aimed: dict[str, list[int]] = {}
+            for i in sorted((i for i in a.techniques if 0 <= i < len(doc.techniques)), key=numbers.get):
+                aimed.setdefault(_style(doc.techniques[i].technique)[0], []).append(numbers[i])
             role = a.role or "-"
             if a.role is not None:
                 # the score is the main role's; the fine role is the likeliest within it
                 role += "" if a.role_score is None else f" ({a.role_score:.2f})"
                 role += f"\n{a.fine_role}?" if a.fine_role else ""
-            codes = ", ".join(f"{code}×{n}" if n > 1 else code for code, n in aimed.most_common())
+            codes = ", ".join(f"{code} [{', '.join(map(str, ns))}]" for code, ns in aimed.items())
             # by name, then "+ N" referred to as "she", "the mayor"
             seen = str(len(a.mentions)) + (f" + {len(a.references)}" if a.references else "")
-            actors.add_row(sanitize(a.name), a.type, role, seen, codes or "-")
+            name = Text(sanitize(a.name))
+            others = [alias for alias in dict.fromkeys(a.aliases) if alias.casefold() != a.name.casefold()]
+            if others:
+                name.append("\nalso " + ", ".join(sanitize(alias) for alias in others),
+                            style="" if plain else "dim")
+            actors.add_row(name, a.type, role, seen, str(len(a.quotes)) if a.quotes else "-", codes or "-")
         console.print(actors)
         console.print()
     stages = {"claims": doc.claims, "quotes": doc.quotes, "actors": doc.actors}
@@ -216,6 +219,50 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
     skipped = [stage for stage in stages if not _ran(doc, stage)]
     if skipped:
         console.print(Text(f"{_listed(skipped).capitalize()}: not run.", style="dim"))
+
+
+def _fragment_numbers(doc: Document) -> dict[int, int]:
+    """The number ``[n]`` the view gives each technique span, by its index in ``doc.techniques``."""
+    order = sorted(range(len(doc.techniques)),
+                   key=lambda i: (doc.techniques[i].start, -doc.techniques[i].end))
+    return {i: n for n, i in enumerate(order, 1)}
+
+
+# Words that make a speaker someone who speaks for another: "A spokesman for Dreyer", "Keller's aide".
+# The HTML report (assets/report.js, speaksFor) uses the same rule.
+_AGENT = re.compile(r"\b(?:for|spokes\w*|aides?|representatives?|lawyers?|attorneys?|advis[eo]rs?|office|"
+                    r"campaign|staff|assistants?|deput(?:y|ies)|secretary|press)\b|['’]s\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _bare(name: str) -> str:
+    return _ARTICLE.sub("", " ".join(name.split())).casefold()
+
+
+def _speaks_for(doc: Document, speaker: Attribution) -> str | None:
+    """The actor ``speaker`` speaks for ("A spokesman for Dreyer" for Paul Dreyer), or None when
+    it is that actor itself: by a name or reference the actor has ("Dreyer", "he", "the governor"),
+    or by words that are not those of someone speaking for another ("Governor Dreyer")."""
+    actor = speaker.actor
+    if not actor or actor.casefold() in speaker.name.casefold():
+        return None
+    known = {_bare(actor)}
+    for a in doc.actors:
+        if a.name == actor:
+            known.update(_bare(alias) for alias in a.aliases)
+            known.update(_bare(doc.span_text(m)) for m in [*a.mentions, *a.references])
+    name = _bare(speaker.name)
+    return actor if name not in known and _AGENT.search(name) else None
+
+
+def _speaker(doc: Document, speaker: Attribution | None) -> str:
+    """Who spoke: the actor; someone who speaks for it as ``A spokesman for Dreyer, for Paul Dreyer``."""
+    if speaker is None:
+        return "(unattributed)"
+    principal = _speaks_for(doc, speaker)
+    if principal is not None:
+        return f"{sanitize(speaker.name)}, for {sanitize(principal)}"
+    return sanitize(speaker.actor or speaker.name) or "(unattributed)"
 
 
 def _ran(doc: Document, stage: str) -> bool:
