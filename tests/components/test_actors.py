@@ -662,11 +662,27 @@ def test_an_antagonist_is_an_actor_the_article_s_techniques_touch() -> None:
     assert any(a.role == "antagonist" for a in plain.actors), "the role model alone casts some"
     for before, after in zip(plain.actors, marked.actors, strict=True):
         touched = bool(after.techniques) or any(disgrace <= m.start for m in after.mentions)
-        expected = before.role if touched or before.role != "antagonist" else None
+        # nobody is harmed in this text: no innocent either once the techniques stage ran
+        kept = touched or before.role != "antagonist"
+        expected = None if before.role == "innocent" else before.role if kept else None
         assert after.role == expected, (after.name, before.role, after.role)
     assert _actor(marked, "Ann Cole").techniques == [0]
     cast = [sum(a.role == "antagonist" for a in doc.actors) for doc in (plain, marked)]
     assert cast[1] < cast[0], "the antagonists nothing touches lose the role"
+
+
+def test_an_innocent_is_an_actor_the_text_shows_harmed() -> None:
+    text = ("Soldiers of the Borduria army shelled Ruritania on Monday. The attack on Ruritania killed "
+            "40 people. The Blue Party and the Green Party condemned the attack.")
+    (_, parse), (_, actors) = load(components=["parse", "actors"],
+                                   config={"actors": {"min_role_score": 0.0, "salience": False}}).components
+    doc = parse(Document(Article(id="t", text=text)))
+    doc.ran.append("techniques")
+    doc = actors(doc)
+    for actor in doc.actors:
+        if actor.role == "innocent":
+            assert actor.name == "Ruritania", f"{actor.name} is no one the text shows harmed"
+    assert _actor(doc, "Ruritania").role == "innocent", "shelled, and the attack on it killed 40"
 
 
 def test_a_leaders_administration_or_campaign_is_a_body_of_its_own(nlp) -> None:

@@ -163,7 +163,8 @@ class ActorFinder:
                  min_role_score: float | None = None, quote_sources: bool = True,
                  salience: bool = True, references: bool = True, role_evidence: bool = True) -> None:
         self.roles = roles
-        #: Show "antagonist" only for an actor the article's techniques touch (``_worked_on``).
+        #: Show "antagonist" only for an actor the article's techniques touch (``_worked_on``), and
+        #: "innocent" only for one the text shows on the receiving end of violence (``harmed``).
         self.role_evidence = role_evidence
         self.references = references
         self.salience = salience
@@ -241,6 +242,9 @@ class ActorFinder:
             if decided is not None and evidence and decided[0] == "antagonist" \
                     and not _worked_on(actor, cluster, doc.techniques):
                 decided = None
+            if decided is not None and evidence and decided[0] == "innocent" \
+                    and not harmed(sdoc, cluster.mentions):
+                decided = None  # a victim is someone the text shows harmed, not a name the model pities
             if decided is not None:
                 actor.role, actor.fine_role, actor.role_score = decided[0], decided[1], round(decided[2], 4)
 
