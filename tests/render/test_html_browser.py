@@ -118,6 +118,8 @@ def test_panels_show_claims_quotes_actors_and_chart(open_report: Callable[..., O
     assert page.locator("[data-goto-a]").count() == 3
     claim = page.text_content("[data-goto-c]")
     assert "40 percent" in claim and "Water Board" in claim
+    chips = page.eval_on_selector_all("[data-goto-c] .u-chip", "els => els.map(e => e.textContent)")
+    assert chips == ["40%", "2025"], "the numbers as the claims stage read them"
     assert page.text_content(".u-quotes").count("Ada Stone") >= 1
     assert "direct · said · score 0.72" in page.text_content(".u-quotes"), "a quote shows its cue and score"
     actor = page.text_content('[data-goto-a="0"]')
@@ -396,3 +398,13 @@ def test_a_stage_that_did_not_run_says_so(open_report: Callable[..., Opened], do
     assert "Not run" in claims and "No check-worthy" not in claims
     assert "Not run" in page.text_content(".u-techniques")
     assert page.locator("[data-goto-q]").count() == 2
+
+
+def test_claim_numbers_are_shown_normalised(open_report: Callable[..., Opened], document: Document) -> None:
+    percent, year = document.claims[0].quantities
+    percent.kind, percent.value, percent.unit, percent.qualifier = "money", 2_000_000, "EUR", "under"
+    year.kind, year.value = "count", 180
+    page = open_report(document).page
+    chips = page.eval_on_selector_all("[data-goto-c] .u-chip", "els => els.map(e => e.textContent)")
+    assert chips == ["under EUR 2,000,000", "count 180"]
+    assert page.get_attribute("[data-goto-c] .u-chip", "title") == "40 percent"

@@ -18,7 +18,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from unspin.doc import Attribution, Document, Span, TechniqueSpan
+from unspin.doc import Attribution, Document, Quantity, Span, TechniqueSpan
 from unspin.taxonomy import TECHNIQUE_IDS, label_of
 
 __all__ = ["TECHNIQUE_STYLES", "progress", "render_text", "sanitize"]
@@ -174,7 +174,7 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
         claims = _table(f"Claims ({len(doc.claims)})", "#", "claim", "score", "numbers", "source",
                         plain=plain)
         for n, c in enumerate(doc.claims, 1):
-            numbers = ", ".join(_short(doc.text[q.start : q.end], 24) for q in c.quantities)
+            numbers = "\n".join(_short(_normalised(q, doc.text[q.start : q.end]), 40) for q in c.quantities)
             source = sanitize(c.source.actor or c.source.name) if c.source else "-"
             claims.add_row(str(n), _whole(doc, c), f"{c.score:.2f}", numbers or "-", source)
         _print_table(console, claims, "claim")
@@ -219,6 +219,29 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
     skipped = [stage for stage in stages if not _ran(doc, stage)]
     if skipped:
         console.print(Text(f"{_listed(skipped).capitalize()}: not run.", style="dim"))
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
+
+
+def _normalised(q: Quantity, written: str = "") -> str:
+    """A number as the claims stage read it: ``count 180``, ``EUR 2,000,000``, ``2025-06-18``,
+    ``under 5%``; what is ``written`` when it has no value."""
+    if q.value is None:
+        return sanitize(written)
+    if isinstance(q.value, int | float) and not isinstance(q.value, bool):
+        core = _number(q.value)
+        if q.kind == "percent":
+            core += "%"
+        elif q.kind == "money":
+            core = f"{q.unit} {core}" if q.unit else core
+        elif q.unit:
+            core += f" {q.unit}"
+    else:
+        core = str(q.value) + (f" {q.unit}" if q.unit and q.kind != "date" else "")
+    core = f"{q.qualifier} {core}" if q.qualifier else core
+    return sanitize(f"count {core}" if q.kind == "count" else core)
 
 
 def _fragment_numbers(doc: Document) -> dict[int, int]:

@@ -56,6 +56,23 @@
   function score(value) { return num(value).toFixed(2); }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
+  // A number as the claims stage read it: "count 180", "EUR 2,000,000", "2025-06-18", "under 5%"
+  // (the terminal view's _normalised does the same).
+  function normalised(q) {
+    var v = q.value, core;
+    if (v === null || v === undefined) return str(q.text);
+    if (typeof v === "number" && isFinite(v)) {
+      core = v.toLocaleString("en-US", { maximumFractionDigits: 4 });
+      if (q.kind === "percent") core += "%";
+      else if (q.kind === "money") core = q.unit ? str(q.unit) + " " + core : core;
+      else if (q.unit) core += " " + str(q.unit);
+    } else {
+      core = str(v) + (q.unit && q.kind !== "date" ? " " + str(q.unit) : "");
+    }
+    if (q.qualifier) core = str(q.qualifier) + " " + core;
+    return q.kind === "count" ? "count " + core : core;
+  }
+
   // Python counts code points, JavaScript UTF-16 units: map offsets when the text has astral
   // characters (emoji, rare scripts), so that highlights land on the right characters.
   function offsetMapper(text) {
@@ -463,8 +480,9 @@
         b.appendChild(el("span", "u-claim-text", str(c.text)));
         var sub = el("span", "u-sub");
         list(c.quantities).forEach(function (q) {
-          var chip = str(q.text) + (q.kind ? " · " + str(q.kind) : "");
-          sub.appendChild(el("span", "u-chip", chip));
+          var chip = el("span", "u-chip", normalised(q));
+          chip.title = str(q.text);
+          sub.appendChild(chip);
         });
         var src = c.source;
         sub.appendChild(document.createTextNode(
