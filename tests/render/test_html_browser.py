@@ -136,9 +136,15 @@ def test_a_quote_names_who_spoke_for_its_actor(open_report: Callable[..., Opened
                                                document: Document) -> None:
     quote = document.quotes[1]
     quote.speaker = Attribution("Her aide", quote.speaker.start, quote.speaker.end, actor="Ada Stone")
-    panel = open_report(document).page.text_content(".u-quotes")
-    assert "Ada Stone (2)" in panel, "grouped under the actor it speaks for"
-    assert "direct · said · Her aide · score 0.72" in panel
+    page = open_report(document).page
+    heads = page.eval_on_selector_all(".u-quotes h3.u-speaker", "els => els.map(e => e.textContent)")
+    assert heads == ["Ada Stone (1)", "Her aide, for Ada Stone (1)"], "her aide's words are not hers"
+    assert "direct · said · score 0.72" in page.text_content(".u-quotes")
+    document.quotes[1].speaker = Attribution("Mayor Stone", quote.speaker.start, quote.speaker.end,
+                                             actor="Ada Stone")
+    page = open_report(document).page
+    heads = page.eval_on_selector_all(".u-quotes h3", "els => els.map(e => e.textContent)")
+    assert heads == ["Ada Stone (2)"], "her title and surname are still her"
 
 
 def test_an_actor_s_references_are_marked_and_counted(open_report: Callable[..., Opened],

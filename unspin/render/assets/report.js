@@ -186,7 +186,8 @@
     });
     head.appendChild(stats);
     [["Most quoted: ", s.top_speakers, "quotes", "quote"],
-      ["Most targeted by techniques: ", s.most_targeted_actors, "techniques", "technique"]].forEach(function (p) {
+      ["Most targeted by techniques: ", s.most_targeted_actors, "techniques", "technique"]
+    ].forEach(function (p) {
       var names = list(p[1]).filter(function (e) { return e && e.name; }).map(function (e) {
         return str(e.name) + " (" + plural(num(e[p[2]]), p[3]) + ")";
       });
@@ -505,14 +506,15 @@
     }
     var groups = {}, order = [];
     this.quotes.forEach(function (q, i) {
-      var sp = q.speaker, name = sp ? str(sp.actor || sp.name) : "";
-      name = name || "Unattributed";
+      var sp = q.speaker, name = sp ? str(sp.actor || sp.name) : "", principal = self.speaksFor(sp);
+      // a spokesman's words are his, said for the actor: a group of their own, not the actor's
+      name = principal ? str(sp.name) + ", for " + principal : name || "Unattributed";
       if (!groups[name]) { groups[name] = []; order.push(name); }
       groups[name].push(i);
     });
     var shown = 0, extra = [];
     order.forEach(function (name) {
-      var head = el("p", "u-speaker", name + " (" + groups[name].length + ")");
+      var head = el("h3", "u-speaker", name + " (" + groups[name].length + ")");
       panel.appendChild(head);
       var ul = el("ul", "u-list");
       if (shown >= KEEP) extra.push(head, ul);
@@ -521,16 +523,40 @@
         var q = self.quotes[i];
         ul.appendChild(self.item("q", i, function (b) {
           b.appendChild(el("span", "u-quote-text", str(q.text)));
-          var cue = q.cue ? str(q.cue.name) : "", sp = q.speaker;
-          // "Keller's spokesman" speaks for Diane Keller: say who, under the actor's heading
-          var by = sp && sp.actor && sp.name !== sp.actor ? " · " + str(sp.name) : "";
-          b.appendChild(el("span", "u-sub", str(q.kind) + (cue ? " · " + cue : "") + by + " · score " + score(q.score)));
+          var cue = q.cue ? str(q.cue.name) : "";
+          b.appendChild(el("span", "u-sub",
+            str(q.kind) + (cue ? " · " + cue : "") + " · score " + score(q.score)));
         }));
       });
       panel.appendChild(ul);
     });
     this.collapse(panel, extra, this.quotes.length + " quotes");
     return panel;
+  };
+
+  // Words that make a speaker someone who speaks for another ("A spokesman for Dreyer", "Keller's
+  // aide"); the terminal view (render/text.py, _speaks_for) uses the same rule.
+  var AGENT = new RegExp("\\b(?:for|spokes\\w*|aides?|representatives?|lawyers?|attorneys?|advis[eo]rs?|" +
+    "office|campaign|staff|assistants?|deput(?:y|ies)|secretary|press)\\b|['\u2019]s\\b", "i");
+
+  function bare(name) {
+    return str(name).split(/\s+/).join(" ").trim().replace(/^(?:the|a|an)\s+/i, "").toLowerCase();
+  }
+
+  // The actor a speaker speaks for, or "" when the speaker is that actor: by a name or reference the
+  // actor has ("Dreyer", "he", "the governor"), or by words not those of a spokesman ("Governor Dreyer").
+  Report.prototype.speaksFor = function (sp) {
+    if (!sp || !sp.actor) return "";
+    var actor = str(sp.actor), name = str(sp.name);
+    if (name.toLowerCase().indexOf(actor.toLowerCase()) >= 0) return "";
+    var known = [bare(actor)];
+    this.actors.forEach(function (a) {
+      if (!a || str(a.name) !== actor) return;
+      list(a.aliases).forEach(function (x) { known.push(bare(x)); });
+      list(a.mentions).concat(list(a.references)).forEach(function (m) { if (m) known.push(bare(m.text)); });
+    });
+    name = bare(name);
+    return known.indexOf(name) < 0 && AGENT.test(name) ? actor : "";
   };
 
   Report.prototype.actorPanel = function () {
