@@ -123,7 +123,7 @@ def test_panels_show_claims_quotes_actors_and_chart(open_report: Callable[..., O
     assert page.text_content(".u-quotes").count("Ada Stone") >= 1
     assert "direct · said · score 0.72" in page.text_content(".u-quotes"), "a quote shows its cue and score"
     actor = page.text_content('[data-goto-a="0"]')
-    assert "Ada Stone" in actor and "antagonist · deceiver?" in actor and "Name calling" in actor
+    assert "Ada Stone" in actor and "antagonist 0.70 · deceiver?" in actor and "Name calling" in actor
     assert "Also written: Mayor Ada Stone, her" in actor, "the other ways the text names an actor"
     title = page.get_attribute('[data-goto-a="0"] .u-role', "title") or ""
     assert "antagonist (score 0.70)" in title and "likeliest fine role: deceiver" in title
@@ -414,3 +414,26 @@ def test_claim_numbers_are_shown_normalised(open_report: Callable[..., Opened], 
     chips = page.eval_on_selector_all("[data-goto-c] .u-chip", "els => els.map(e => e.textContent)")
     assert chips == ["under EUR 2,000,000", "count 180"]
     assert page.get_attribute("[data-goto-c] .u-chip", "title") == "40 percent"
+
+
+def test_header_counts_agree_with_their_nouns(open_report: Callable[..., Opened], document: Document) -> None:
+    document.techniques = document.techniques[:1]
+    document.quotes = document.quotes[:1]
+    document.actors[0].techniques = [0]
+    items = open_report(document).page.eval_on_selector_all(
+        ".u-stats li", "els => els.map(e => e.textContent.trim())")
+    assert {"1 technique fragment", "1 claim", "1 quote", "3 actors"} <= set(items), items
+
+
+def test_actors_quoted_or_aimed_at_come_before_the_rest(open_report: Callable[..., Opened],
+                                                         document: Document) -> None:
+    mention = document.actors[2].mentions[0]
+    bystanders = [Actor(f"Bystander {n}", "person", mentions=[Mention(mention.start, mention.end)] * (9 - n))
+                  for n in range(6)]
+    document.actors = bystanders + document.actors
+    document.actors[7].quotes = [1]  # Ben Ruiz
+    page = open_report(document).page
+    visible = [item.text_content() for item in page.locator(".u-actors .u-item").all() if item.is_visible()]
+    assert len(visible) == 5
+    assert visible[0].startswith("Ada Stone") and visible[1].startswith("Ben Ruiz")
+    assert "antagonist 0.70" in visible[0], "the role's score is shown, not only in a tooltip"

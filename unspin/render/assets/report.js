@@ -162,13 +162,15 @@
     var stats = el("ul", "u-stats");
     var self = this, items = [];
     if (this.ran("techniques")) {
-      items.push([this.techniques.length, "technique fragments"],
+      var nt = this.techniques.length;
+      items.push([nt, nt === 1 ? "technique fragment" : "technique fragments"],
         [pct(typeof s.technique_share === "number" ? s.technique_share : this.coverage()), "of the text"]);
     } else {
       items.push(["techniques:", "not run"]);
     }
     ["claims", "quotes", "actors"].forEach(function (stage) {
-      items.push(self.ran(stage) ? [self[stage].length, stage] : [stage + ":", "not run"]);
+      var n = self[stage].length;
+      items.push(self.ran(stage) ? [n, n === 1 ? stage.slice(0, -1) : stage] : [stage + ":", "not run"]);
     });
     var sourced = this.claims.filter(function (c) { return c && c.source; }).length;
     var spoken = this.quotes.filter(function (q) { return q && q.speaker; }).length;
@@ -568,13 +570,22 @@
       return panel;
     }
     var ul = el("ul", "u-list");
-    this.actors.forEach(function (a, i) {
+    // the actors quoted or aimed at come first, so that "Show all" hides none of them
+    var order = this.actors.map(function (a, i) { return i; });
+    function involved(i) {
+      var a = self.actors[i] || {};
+      return list(a.quotes).length || list(a.techniques).length ? 0 : 1;
+    }
+    order.sort(function (i, j) { return involved(i) - involved(j) || i - j; });
+    order.forEach(function (i) {
+      var a = self.actors[i];
       ul.appendChild(self.item("a", i, function (b) {
         b.appendChild(el("strong", null, str(a.name)));
         if (a.role) {
           // the score is the main role's; the fine role is only the likeliest within it
-          var role = el("span", "u-role u-role-" + str(a.role).replace(/[^a-z]/gi, ""),
-            str(a.role) + (a.fine_role ? " · " + str(a.fine_role) + "?" : ""));
+          var role = el("span", "u-role u-role-" + str(a.role).replace(/[^a-z]/gi, ""), str(a.role) +
+            (a.role_score != null ? " " + Number(a.role_score).toFixed(2) : "") +
+            (a.fine_role ? " · " + str(a.fine_role) + "?" : ""));
           role.title = str(a.role) +
             (a.role_score != null ? " (score " + Number(a.role_score).toFixed(2) + ")" : "") +
             (a.fine_role ? "; likeliest fine role: " + str(a.fine_role) : "");
