@@ -423,3 +423,20 @@ def test_a_statement_from_a_body_cites_the_body() -> None:
     doc = _claims_of("A statement from the transport ministry said 40 trains were cancelled.")
     source = doc.claims[0].source
     assert source is not None and source.name == "the transport ministry"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("As reported by the Harbour Gazette, the club has debts of 120 million pounds.", "the Harbour Gazette"),
+    ("As the ministry confirmed on Monday, 40 people died in the floods in 2025.", "the ministry"),
+    ("Analysts at Alder Securities had forecast revenue of about 4.05 billion euros for 2025.",
+     "Analysts at Alder Securities"),
+])
+def test_an_as_clause_or_a_forecast_names_the_source(text: str, name: str) -> None:
+    doc = load(disable=["techniques"])(Article(id="t", text=text))
+    assert [c.source.name for c in doc.claims if c.source is not None] == [name]
+
+
+def test_the_writer_s_own_as_clause_cites_nobody() -> None:
+    text = "As I said, 40 people died in the floods in 2025."
+    doc = load(disable=["techniques"])(Article(id="t", text=text))
+    assert all(c.source is None for c in doc.claims)

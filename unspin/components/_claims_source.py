@@ -24,7 +24,11 @@ REPORTING_VERBS = frozenset([
     "acknowledge", "admit", "declare", "testify", "find", "show", "indicate", "suggest", "conclude",
     "predict", "calculate", "count", "record", "tally", "document", "accuse", "charge", "maintain",
     "stress", "emphasise", "emphasize", "point", "mention", "describe", "quote", "cite", "told",
+    "forecast", "project",
 ])
+#: Verbs whose object is itself the claim: a forecast or an estimate ("Analysts had forecast
+#: revenue of €4bn"), cited as much as a clause after "say".
+_FORECASTS = frozenset(["forecast", "predict", "project", "estimate", "expect", "calculate"])
 _EVIDENCE_NOUNS = frozenset([
     "report", "study", "survey", "poll", "data", "figures", "statistics", "analysis", "investigation",
     "estimate", "estimates", "figure", "statistic", "finding", "findings", "record", "records",
@@ -36,6 +40,8 @@ _EVIDENCE_NOUNS = frozenset([
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "NORP"), "it": ("ORG",)}
 _NOT_SOURCES = frozenset(["i", "we", "you", "me", "us", "one", "this", "that", "which", "who", "what",
                           "it", "there", "some", "many", "others", "anyone", "everyone", "nobody"])
+#: The writer's and the reader's voice: a statement in them cites nobody.
+_FIRST_PERSON = frozenset(["i", "we", "me", "us", "you", "my", "our"])
 _LOOKBACK_TOKENS = 120  # how far back a pronoun's antecedent is looked for (a few sentences)
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 #: What evidence comes "from" without anyone behind it being named: a place.
@@ -223,6 +229,8 @@ def _speaker(sent: Any) -> Attribution | None:
         # act, not a statement
         governs = any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")
                       for c in tok.children) or (tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i)
+        forecast = tok.lemma_.lower() in _FORECASTS and any(c.dep_ == "dobj" for c in tok.children)
+        governs = governs or forecast
         if not governs:
             continue
         if subj.text == "." and subj.i > sent.start and not subj.nbor(-1).whitespace_:
@@ -239,9 +247,27 @@ def _speaker(sent: Any) -> Attribution | None:
     return None
 
 
+def _as_reported(sent: Any) -> Attribution | None:
+    """"As reported by the BBC, ...", "as the ministry confirmed, ...": a reporting verb in an "as"
+    clause names its source by its agent or its subject."""
+    for tok in sent:
+        if tok.lemma_.lower() not in REPORTING_VERBS or not any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            continue
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                     None)
+        who = agent or next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        name = "" if who is None or who.lower_ in _NOT_SOURCES else _name(who, sent)
+        if name:
+            start, end = _phrase(who, sent)
+            first = next(c for c in tok.children if c.dep_ == "mark").idx
+            return Attribution(name=name, start=min(first, start), end=max(end, tok.idx + len(tok)))
+    return None
+
+
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
-    found = _according_to(sent) or _speaker(sent) or _evidence_agent(sent)
+    found = _according_to(sent) or _as_reported(sent) or _speaker(sent) or _evidence_agent(sent)
     if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
         return None
     if not sent.start_char <= found.start < found.end <= sent.end_char:
@@ -338,8 +364,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
     or the evidence whose publisher the rules name ("results published by the commission").
     The source span covers the speaker and the cue when they are near each other ("the minister
     said"), else the speaker alone. A quote whose speaker only did something (``_cites``: "the
-    officer fired her weapon") gives no source. Returns how many claims got their source from a
-    quote.
+    officer fired her weapon") gives no source, nor does one spoken by the writer's "I" or "we"
+    (outside any quotation). Returns how many claims got their source from a quote.
     """
     cited = 0
     for claim in claims:
@@ -353,6 +379,9 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         speaker, cue = best[1].speaker, best[1].cue
         if speaker is None or not _cites(best[1], text):
             continue
+        if speaker.name.lower() in _FIRST_PERSON and not any(
+                q.kind == "direct" and q.start <= speaker.start < q.end for q in quotes):
+            continue  # "As I said, ...": the writer's own voice is no source (a quoted "we" is)
         rules = claim.source
         if rules is not None and _unresolved_it(speaker) and rules.name.lower() != "it":
             continue  # "It said ...": the rules resolved the pronoun, the quotes stage did not
