@@ -814,6 +814,13 @@ def test_a_name_the_recogniser_cuts_up_is_one_person_whatever_the_name(nlp, name
     assert [q.speaker.actor for q in doc.quotes if q.speaker is not None][:2] == [name, name]
 
 
+def test_a_titled_name_before_a_colon_is_no_headline(nlp) -> None:
+    text = 'Health Secretary Lucy Brennan said: "Passengers deserve better."'
+    doc = nlp(Article(id="t", text=text))
+    assert [a.name for a in doc.actors] == ["Lucy Brennan"]
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Lucy Brennan"
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

@@ -227,8 +227,10 @@ def _headlines(text: str) -> list[tuple[int, int]]:
         lead = _LEAD_IN.match(line)
         if is_headline(line) or (alone and _section_title(line)):
             ranges.append((at, at + len(line)))
-        elif lead is not None and len(lead.group(1).split()) >= 4 and is_headline(lead.group(1)):
-            # four words at least: "President Donald Trump: ..." is a transcript's speaker
+        elif lead is not None and len(lead.group(1).split()) >= 4 and is_headline(lead.group(1)) \
+                and all(w[0].isupper() for w in _HEADLINE_WORD.findall(lead.group(1)) if len(w) >= 4):
+            # four words at least: "President Donald Trump: ..." is a transcript's speaker; and
+            # every long one in capitals: "Health Secretary Lucy Brennan said: ..." is a sentence
             ranges.append((at, at + len(lead.group(1))))
         at += len(line) + 1
     return ranges
