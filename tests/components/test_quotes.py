@@ -788,6 +788,20 @@ def test_what_a_cue_reports_stops_before_an_according_to_after_it(nlp) -> None:
     assert said == ["spending rose by 10 percent in 2023"]
 
 
+def test_a_transcript_s_labels_are_people_and_its_turns_their_quotes(nlp) -> None:
+    text = ("Governor Ann Cole spoke at the rally.\n\n"
+            "GOVERNOR COLE: Thank you. We will win this state. (APPLAUSE)\n\n"
+            'TOM REYES: My colleague Lee Park told the cabinet last week, "We have the money."\n\n'
+            "HOST: Next question, please.")
+    doc = nlp(Article(id="t", text=text))
+    spoken = {text[q.start:q.end]: q.speaker and q.speaker.actor for q in doc.quotes}
+    assert spoken["Thank you. We will win this state."] == "Ann Cole", "the stage direction is no speech"
+    assert spoken['My colleague Lee Park told the cabinet last week, "We have the money."'] == "Tom Reyes"
+    assert spoken['"We have the money."'] == "Lee Park", "a quotation inside a turn keeps its own cue"
+    assert spoken["Next question, please."] is None, "a host is a part, not a person"
+    assert sorted(a.name for a in doc.actors if a.type == "person") == ["Ann Cole", "Lee Park", "Tom Reyes"]
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

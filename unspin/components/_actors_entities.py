@@ -37,6 +37,7 @@ from typing import Any
 from unspin.components._countries import is_country
 from unspin.components._given_names import given_name_gender, is_given_name, is_surname, person_shaped
 from unspin.components._page_chrome import in_page_chrome
+from unspin.components._quotes_marks import transcript_turns
 
 __all__ = [
     "DATELINE",
@@ -353,6 +354,14 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 owners.setdefault(_words(ent.text)[-1], "PERSON")
     credits = [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     later: list[tuple[str, int, int]] = []  # mentions filed after the entity they follow
+    labels = [label for label, _ in transcript_turns(text)]
+    for start, end in labels:  # "DANA KROLL:", "GOVERNOR ELLISON:": a person, whatever the recogniser says
+        words = text[start:end].split()
+        while len(words) > 1 and (words[0].lower() in TITLE_WORDS or words[0].lower() in _PERSON_TITLES):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if text[start:end] not in _ROLE_LABELS and words[0] not in ("UNIDENTIFIED", "AUDIENCE"):
+            body.append(("PERSON", start, end))
     names = [(first, last) for first, last in _missed_names(sdoc)
              if not any(s <= sdoc[first].idx < e for s, e in (*bylines, *credits, *headlines))]
     for first, last in names:
@@ -362,7 +371,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
             continue
-        if any(first < ent.end and ent.start < last for first, last in names):
+        if any(first < ent.end and ent.start < last for first, last in names) or any(
+                s < ent.end_char and ent.start_char < e for s, e in labels):
             continue  # "[Councillor Jamal] [Washington]": the name the recogniser cut up is read whole
         if ent.label_ != "NORP" and not any(c.isupper() for c in ent.text) and not ent.text.startswith("@"):
             continue  # a name is written with a capital: "marijuana", "n’t", "et al." are none
@@ -417,7 +427,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
             inside = any(s <= start < e for s, e in headlines)
             (held if inside else body).append((label, start, end))
-    out = list(body)
+    out = sorted(body, key=lambda found: found[1])  # in text order, the labels and mended names too
     out.extend(later)
     body_names = [(_words(_clean(text[s:e])), label) for label, s, e in body]
     for _label, start, end in held:
@@ -563,7 +573,9 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters = [c for c in clusters if not _common_word(c, text)]
     for cluster in clusters:
         if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
-            cluster.name = next((a for a in cluster.aliases if not a.isupper()), cluster.name)
+            written = next((a for a in cluster.aliases if not a.isupper()), None)
+            # a person named only in a transcript's labels ("DANA KROLL:") as a name is written
+            cluster.name = written or (cluster.name.title() if cluster.type == "person" else cluster.name)
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
         cluster.mentions = [cluster.mentions[i] for i in order]
         cluster.labels = [cluster.labels[i] for i in order]
@@ -871,6 +883,12 @@ def _club_of(written: str, clusters: list[EntityCluster]) -> EntityCluster | Non
     return clubs[0] if len(clubs) == 1 else None
 
 
+#: A transcript's labels that name a part, not a person ("HOST:", "MODERATOR:").
+_ROLE_LABELS = frozenset({
+    "HOST", "CO-HOST", "MODERATOR", "ANNOUNCER", "CROWD", "REPORTER", "QUESTION", "ANSWER", "NARRATOR",
+    "VOICE", "VOICES", "PROTESTER", "PROTESTERS", "INTERVIEWER", "CALLER", "SPEAKER", "UNKNOWN", "BOTH",
+    "ALL", "PANELIST", "PANEL", "AUDIENCE", "INTERPRETER", "TRANSLATOR", "OPERATOR", "PRESENTER",
+})
 #: A line that signs or credits the piece rather than telling it ("©2018 Los Angeles Times",
 #: "Article posted with permission from ...").
 _SIGNING = re.compile(r"©|\(c\)|copyright\b|posted with permission|republished|distributed by|"

@@ -287,11 +287,20 @@ def transcript_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         content_end = _trim_end(text, line_end)
-        while content_end > match.end() and text[content_end - 1] in "\"”\u00a0 ":
-            content_end -= 1
+        while True:  # the closing marks and a stage direction after the words ("(APPLAUSE)")
+            while content_end > match.end() and text[content_end - 1] in "\"”\u00a0 ":
+                content_end -= 1
+            direction = _STAGE_DIRECTION.search(text, match.end(), content_end)
+            if direction is None or direction.start() == match.end():
+                break
+            content_end = direction.start()
         if content_end > match.end():
             turns.append(((start, stop), (match.end(), content_end)))
     return turns if len(turns) >= 2 else []
+
+
+#: A transcript's note in capitals at the end of a turn: "(APPLAUSE)", "[CROSSTALK]", "(LAUGHTER)".
+_STAGE_DIRECTION = re.compile(r"[ \t\u00a0]*[(\[][A-Z][A-Z ,'’-]{2,40}[)\]][ \t\u00a0.]*$")
 
 
 _QUESTION_LINE = re.compile(r"(?m)^[ \t\u00a0]*Q[.:][ \t\u00a0]+\S")

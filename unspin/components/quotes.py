@@ -830,6 +830,9 @@ def _interviewee(sdoc: Any, text: str) -> tuple[list[tuple[int, int]], tuple[int
     return answers, (named[0][-1] if len(named) == 1 else None)
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int,
               interview: tuple[list[tuple[int, int]], tuple[int, int] | None] = ([], None),
               ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
@@ -854,9 +857,18 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int,
             kept.append((start, _trim(text, start, inside[0][0])))
     for label, (c_start, c_end) in turns:
         held = [q for q in kept if c_start <= q[0] < c_end]
-        for q in held:
+        # a turn that only quotes ("PENCE: “...”") speaks through its quotation; one that says more
+        # ("ANNAND: My colleague told cabinet, “We have the money.”") is the label's quote, and
+        # the quotation inside it is left to its own cue
+        outside = text[c_start:c_end]
+        for q_start, q_end in held:
+            outside = outside.replace(text[q_start:q_end], " ")
+        says_more = len(_WORDS.findall(outside)) >= min_words + 1
+        for q in held if not says_more else ():
             fixed[q] = label
-        if not held and not any(q[0] < c_end and c_start < q[1] for q in kept):
+        if held and says_more:
+            c_end = max(c_end, *(q_end for _, q_end in held))  # its closing mark is the turn's too
+        if (not held and not any(q[0] < c_end and c_start < q[1] for q in kept)) or (held and says_more):
             kept.append((c_start, c_end))
             fixed[(c_start, c_end)] = label
     answers, interviewee = interview
