@@ -802,6 +802,16 @@ def test_a_transcript_s_labels_are_people_and_its_turns_their_quotes(nlp) -> Non
     assert sorted(a.name for a in doc.actors if a.type == "person") == ["Ann Cole", "Lee Park", "Tom Reyes"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("That MP, Rebecca Shaw, denied exerting any pressure on the bank.", "Rebecca Shaw"),
+    ('On the quay, a welder named Tomas Vey told me, "We want a contract."', "Tomas Vey"),
+    ("Outside court, chief executive Nadia Brook said the charity was relieved.", "Nadia Brook"),
+])
+def test_the_name_the_sentence_gives_a_source_speaks(nlp, text: str, speaker: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert [q.speaker.name for q in doc.quotes if q.speaker is not None] == [speaker]
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

@@ -32,6 +32,7 @@ from unspin.components._actors_entities import (
     office_of_something,
     resolve_reference,
 )
+from unspin.components._given_names import person_shaped
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_features import (
     NOUN_CUES,
@@ -642,10 +643,23 @@ def _boss(sdoc: Any, head: Any, clusters: list[Any], quoted: list[tuple[int, int
 
 def _named_apposition(head: Any) -> list[Any] | None:
     """The proper name set beside a common-noun source ("one resident, Ana Ruiz", "Syria's
-    president Bashar al-Assad"), if any; "a Democrat" beside it is a description."""
-    if head.pos_ == "PROPN":
+    president Bashar al-Assad", "That MP, Rebecca Shaw", "a welder named Tomas Vey"), if any;
+    "a Democrat" beside it is a description. A name the parser joins to a fronted phrase by a
+    comma alone ("Outside court, chief executive Nadia Brook said") is the speaker too."""
+    if head.pos_ == "PROPN" and not any(c.dep_ == "det" for c in head.children):
         return None
     for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("name", "call"):
+            named = next((c for c in child.children if c.dep_ in ("oprd", "dobj") and c.pos_ == "PROPN"),
+                         None)
+            if named is not None:  # "a welder named Tomas Vey"
+                return [t for t in named.subtree if t.pos_ == "PROPN"] or [named]
+        if (child.dep_ == "conj" and child.pos_ == "PROPN" and head.pos_ == "NOUN"
+                and not any(c.dep_ == "cc" for c in head.children)
+                and child.doc[child.left_edge.i - 1].text == ","):
+            words = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i] or [child]
+            if child.ent_type_ == "PERSON" or person_shaped(" ".join(t.text for t in words)):
+                return words
         # right after the noun ("president Bashar al-Assad") or set off by a comma ("one
         # resident, Ana Ruiz"): not the "Documents: Muslims ..." of a headline
         if (child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
