@@ -50,6 +50,29 @@ def test_latin1_is_detected_with_a_warning() -> None:
     assert warning is not None and "not UTF-8" in warning
 
 
+def test_a_stray_windows_1252_byte_in_a_utf8_page_is_repaired_alone() -> None:
+    head = b'<html><head><meta charset="utf-8"></head><body><p>'
+    body = "“We’re ready,” said Zoë Ibáñez of the €2 fund. ".encode()
+    text, warning = decode_text(head + body + b"The council\x92s vote is due.</p></body></html>",
+                                source="x")
+    assert "“We’re ready,” said Zoë Ibáñez of the €2 fund." in text
+    assert "The council’s vote" in text
+    assert warning is not None and "1 byte was not" in warning
+    # Without a declaration, UTF-8 throughout but for one byte is read the same way.
+    text, _ = decode_text(body + b"The council\x92s vote.", source="x")
+    assert text.endswith("fund. The council’s vote.")
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1", "cp1250"])
+def test_single_byte_pages_still_decode_whole(codec: str) -> None:
+    words = "Żółw šťastný" if codec == "cp1250" else "Café naïve façade"
+    sentence = f"{words} owners said the harbour council met on Wednesday to discuss next year's budget. "
+    page = f'<html><head><meta charset="{codec}"></head><body><p>{sentence * 3}</p></body></html>'
+    text, warning = decode_text(page.encode(codec), source="x")
+    assert words in text
+    assert warning is not None and "not UTF-8" in warning
+
+
 def test_binary_is_refused(tmp_path: Path) -> None:
     f = tmp_path / "img.txt"
     f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")

@@ -57,6 +57,56 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+#: A charset declared in an HTML page's head or an XML declaration (the first bytes only).
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]{0,100}?encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
+#: A well-formed UTF-8 sequence for a character outside ASCII.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _DECLARED_CHARSET.search(data[:4096])
+    if m is None:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _cp1252_byte(exc: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: the first undecodable byte read as Windows-1252 (as Latin-1
+    for the five bytes that Windows-1252 leaves undefined); decoding resumes at the next byte."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    byte = exc.object[exc.start:exc.start + 1]
+    try:
+        return byte.decode("cp1252"), exc.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), exc.start + 1
+
+
+codecs.register_error("unspin-cp1252", _cp1252_byte)
+
+
+def _repair_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few stray bytes of another encoding (a Windows-1252 apostrophe pasted
+    into a UTF-8 page): decoded as UTF-8, each stray byte as Windows-1252. Used when the page
+    declares UTF-8, or when well-formed UTF-8 sequences outnumber the stray bytes; ``None``
+    otherwise, for a text in one single-byte encoding throughout."""
+    stray = len(re.findall(rb"[\x80-\xff]", _UTF8_MULTIBYTE.sub(b"", data)))
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if _declared_charset(data) != "utf-8" and valid < 2 * stray:
+        return None
+    text = data.decode("utf-8", errors="unspin-cp1252")
+    noun = "byte was" if stray == 1 else "bytes were"
+    return _normalise_newlines(text), (f"the input was UTF-8 but {stray} {noun} not; read as "
+                                       "Windows-1252")
+
+
 def decode_text(data: bytes, *, source: str) -> tuple[str, str | None]:
     """Decode bytes to text. Returns (text, warning or None). Raises ``EncodingError``."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -73,6 +123,9 @@ def decode_text(data: bytes, *, source: str) -> tuple[str, str | None]:
         return _normalise_newlines(data.decode("utf-8")), None
     except UnicodeDecodeError:
         pass
+    repaired = _repair_utf8(data)
+    if repaired is not None:
+        return repaired
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
