@@ -742,6 +742,9 @@ def test_a_title_with_its_portfolio_refers_to_who_holds_that_office(nlp) -> None
      "The officer admitted killing him.",
      {"he was": "George Abbott", "he would": None, "she would": "Ann Cole"}),
     # "they" and "their" are the body or group their clause names; objects and their owners are not
+    # an office the text names unnamed in between is whom a later title means
+    ("Rebecca Shaw has written to the business secretary asking for an inquiry. "
+     "The minister has not responded.", {"The minister": None}),
     ("The dock workers' union said they would strike on Monday. Democrats argued that their "
      "plan would cut costs. The company said the union had ignored them. "
      "Police raided their compound. Critics said they were wrong.",

@@ -1529,9 +1529,18 @@ def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],
     if best is not None:
         return best[1]
     if (last is not None and _title_form(head, False) in _OFFICES and not titles.get(id(last[1]))
-            and _subject_before(sdoc, last[0], head.idx)):
+            and _subject_before(sdoc, last[0], head.idx) and not _unnamed_title_between(sdoc, last[0], head)):
         return last[1]
     return None
+
+
+def _unnamed_title_between(sdoc: Any, at: int, head: Any) -> bool:
+    """Whether the text names an office holder it leaves unnamed between the person met at
+    ``at`` and the title ``head`` ("Rebecca Shaw has written to the business secretary ... The
+    minister has not responded": the minister is the secretary, not Shaw)."""
+    return any(t.pos_ == "NOUN" and t.lower_ in TITLE_WORDS and t.ent_type_ == ""
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               for t in sdoc if at < t.idx < head.idx and t.i != head.i)
 
 
 def _subject_before(sdoc: Any, at: int, title_at: int) -> bool:
