@@ -6,6 +6,7 @@ from typing import Any
 
 from unspin.doc import Article
 from unspin.errors import EmptyInputError
+from unspin.ingest._tidy import tidy_tree
 
 __all__ = ["article_from_html", "looks_like_html"]
 
@@ -110,6 +111,7 @@ def article_from_html(html: str, *, id: str, url: str | None = None,
     tree = load_html(html)
     if tree is not None:
         _drop_hidden(tree)
+        tidy_tree(tree)
     extracted = trafilatura.bare_extraction(
         tree if tree is not None else html, url=url, favor_precision=True, include_comments=False,
         include_tables=False, with_metadata=True,

@@ -1,0 +1,68 @@
+"""HTML pages: what a reader takes as not the article's own (embeds, pull quotes, link lists) and
+line breaks inside sentences."""
+
+from __future__ import annotations
+
+from unspin.ingest.html import article_from_html
+
+LEAD = ("<p>The harbour board met on Thursday morning to review the ferry timetable for the coming "
+        "winter season, which covers all routes to the outer islands.</p>")
+TAIL = ("<p>A revised timetable is due in October after a round of public meetings in each of the "
+        "island villages served by the ferries.</p>")
+
+
+def page(body: str, head: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ferry timetable review</title>"
+            f"{head}</head><body><article><h1>Ferry timetable review</h1>{LEAD}{body}{TAIL}"
+            f"</article></body></html>")
+
+
+def text_of(html: str) -> str:
+    return article_from_html(html, id="t").text
+
+
+def test_a_break_inside_a_sentence_is_a_space() -> None:
+    text = text_of(page("<p>Captain Ola Berg said the new boat would carry 400<br>passengers from "
+                        "March.<br>Islanders said that was not enough.</p><p>Berg added that fares "
+                        "would rise by<br/>5 percent in the spring.</p>"))
+    assert "would carry 400 passengers from March.\nIslanders said that was not enough." in text
+    assert "would rise by 5 percent" in text
+
+
+def test_the_breaks_of_an_address_stay() -> None:
+    text = text_of(page("<p>Write to the board at:<br>Harbour Office<br>2 Quay Road<br>Lerwick</p>"))
+    assert "Write to the board at:\nHarbour Office\n2 Quay Road\nLerwick" in text
+
+
+def test_embedded_social_posts_are_not_the_article() -> None:
+    tweet = ("<blockquote class='twitter-tweet'><p lang='en'>Ferry fares have tripled since the board "
+             "took over. Disgraceful! pic.twitter.com/abc123</p>&mdash; Ann Voss (@annvoss) "
+             "<a href='#'>February 2, 2021</a></blockquote>")
+    insta = ("<blockquote class='instagram-media'><p>Sunset on the 6pm sailing, 40 minutes late "
+             "again</p></blockquote>")
+    article = article_from_html(page("<p>Islander Ann Voss posted online.</p>" + tweet + insta), id="t")
+    assert "Ann Voss posted online." in article.text
+    assert "tripled" not in article.text and "pic.twitter.com" not in article.text
+    assert "@annvoss" not in article.text and "Sunset" not in article.text
+    assert article.source.get("date") != "2021-02-02"
+
+
+def test_pull_quotes_that_repeat_the_body_are_dropped() -> None:
+    said = "<p>\u201cThe winter timetable is a disgrace,\u201d said councillor Ian Moar.</p>"
+    for quote in ("<blockquote class='pullquote'>\u201cThe winter timetable is a disgrace\u201d</blockquote>",
+                  "<div class='pull-quote'><p>\u201cThe winter timetable is a disgrace\u201d</p>"
+                  "<span>\u2014 Ian Moar</span></div>"):
+        text = text_of(page(said + quote))
+        assert text.count("winter timetable is a disgrace") == 1
+        assert "\u2014 Ian Moar" not in text
+
+
+def test_lists_of_links_to_other_stories_are_dropped_but_lists_of_text_stay() -> None:
+    links = ("<p><strong>More on this story</strong></p><ul><li><a href='/1'>Ferry operator fined "
+             "after engine fire</a></li><li><a href='/2'>Islanders protest over fare rises</a></li></ul>")
+    facts = ("<ul><li>Two new boats from 2026</li><li>Night sailings on <a href='/f'>Fridays</a> "
+             "only</li></ul>")
+    text = text_of(page(links + facts))
+    assert "More on this story" not in text
+    assert "engine fire" not in text and "fare rises" not in text
+    assert "Two new boats from 2026" in text and "Night sailings on Fridays only" in text
