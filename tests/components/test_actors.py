@@ -824,6 +824,14 @@ def test_a_titled_name_before_a_colon_is_no_headline(nlp) -> None:
     assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Lucy Brennan"
 
 
+def test_a_given_name_one_person_has_is_a_mention_of_them(nlp) -> None:
+    text = ("Arthur Penwick died in March. His son, Edmund Penwick, lives in York. "
+            'Edmund disputes that account. Marta Ruiz waved. A neighbour shouted: "We miss you, Marta!"')
+    doc = nlp(Article(id="t", text=text))
+    assert "Edmund" in _actor(doc, "Edmund Penwick").aliases
+    assert not [a for a in doc.actors if a.name in ("Edmund", "Marta")], "no actor of a first name alone"
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

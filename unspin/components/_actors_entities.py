@@ -794,7 +794,10 @@ def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster
             if gender is not None and given_name_gender(cluster.name) not in (None, gender):
                 continue
             return cluster
-    if label in ("PERSON", "ORG"):
+    # a first name the recogniser took for a place ("We love you, Marta!") too, when it is one
+    first_name = label == "GPE" and len(words) == 1 and is_given_name(words[0]) and not is_country(words[0]) \
+        and words[0] not in US_STATES
+    if label in ("PERSON", "ORG") or first_name:
         first_named = {id(cluster): cluster for other_words, cluster in persons
                        if len(other_words) > len(words) and other_words[:len(words)] == words}
         if len(first_named) == 1:
@@ -817,7 +820,9 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
     rejected the criticism." after "Mayor Ann Cole"): a lone proper noun, written as the last word
     of one person's full name and of no other actor's name, after that person's first mention.
     After "Mr" or "Ms", of the one person of that surname whose given name is of that gender
-    ("David Cole and Hannah Cole ... Mr Cole"). The surname joins the person's aliases."""
+    ("David Cole and Hannah Cole ... Mr Cole"). A given name one person alone has, and no other
+    actor's name holds, is theirs too ("his son, Edmund Penwick ... Edmund disputes"), unless a
+    name goes on after it. The word joins the person's aliases."""
     owners: dict[str, list[EntityCluster]] = {}
     for cluster in clusters:
         for name in {cluster.name, *cluster.aliases}:
@@ -827,11 +832,23 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
     surnames = {word: found for word, found in owners.items()
                 if all(c.type == "person" and len(c.name.split()) > 1 for c in found)
                 and len(word) > 2 and word[0].isupper()}
+    # a given name one person alone has, and no other actor's name holds ("Edmund disputes that
+    # account" after "his son, Edmund Penwick")
+    words_of = Counter(w for c in clusters for w in {w for n in {c.name, *c.aliases} for w in n.split()})
+    firsts: set[str] = set()
+    lowered = {t.text for t in sdoc if t.is_lower}  # words the text writes in lower case
+    for cluster in clusters:
+        first = cluster.name.split()[0] if cluster.type == "person" and len(cluster.name.split()) > 1 else ""
+        if first and first not in surnames and words_of[first] == 1 and is_given_name(first):
+            surnames[first] = [cluster]
+            firsts.add(first)
     if not surnames:
         return
     for token in sdoc:
         found = surnames.get(token.text)
-        if found is None or token.pos_ != "PROPN":
+        if found is None or (token.pos_ != "PROPN" and not (
+                # the tagger may call a first name opening a sentence an adjective ("Edmund disputes")
+                token.text in firsts and token.pos_ in ("ADJ", "NOUN") and token.lower_ not in lowered)):
             continue
         before = sdoc[token.i - 1] if token.i else None
         gender = _HONORIFICS.get(before.lower_) if before is not None else None
@@ -845,6 +862,8 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
             continue  # part of a name or a longer entity; a lone "Cole" tagged a product is hers
         if before is not None and before.pos_ == "PROPN" and gender is None:
             continue  # "Nat Cole": another name ending in the same word
+        if token.text in firsts and token.i + 1 < len(sdoc) and sdoc[token.i + 1].pos_ == "PROPN":
+            continue  # "Edmund Hale": another name starting with the same word
         cluster.mentions.append((token.idx, token.idx + len(token.text)))
         cluster.labels.append("PERSON")
         if token.text not in cluster.aliases:
