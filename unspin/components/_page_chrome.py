@@ -8,7 +8,13 @@ Facebook Twitter"), "Advertisement", links to other stories ("Read more from ...
 ...", "Related: ..."), tags and a blog's "Posted by ... | Permalink" line, a shop's book box
 at the start of a line ("... Best Price: $9.85 Buy New $9.95 (as of 03:35 EDT - Details)"), a
 site's own pitch ("Subscribe to our mailing list ...", "Sign up to get ... news delivered
-straight to your inbox"), a copyright line. None of it is the article's: no
+straight to your inbox", "Subscribe now for just $1 a week"), a copyright line, credits and
+notes ("Additional reporting by ...", "... contributed to this report", "Correction: An earlier
+version of this article said ...": the outlet's own note, not a quote of "an earlier version"),
+the page's timestamps ("Last modified on ... BST"), prompts ("Click here to download ...", "Story
+continues below advertisement", "Our journalism relies on readers like you ..."), a video's
+"WATCH: ... (2:31)", a gallery's "1/12 ... Credit: ..." and a photo's caption ending in its credit
+("... (Photo: Jane Doe/Reuters)"). None of it is the article's: no
 claim, quote or actor is read from it. The line patterns are kept narrow, each one a whole line
 of furniture, so that a sentence of the article about privacy or polls stays. Inside a
 paragraph, only a link to another story in brackets and by its title counts ("(RELATED: Did RFK
@@ -41,7 +47,22 @@ _CHROME = re.compile(
     | ^\s*[\d.,]+k?\s+shares\b
     | ^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})
     | ^\s*tags\s*:\s
-    | ^\s*posted\ by\b.{0,80}\|\s*permalink\s*$""",
+    | ^\s*posted\ by\b.{0,80}\|\s*permalink\s*$
+    | ^\s*subscribe\ (?:now|today)\b
+    | ^\s*(?:additional\ )?(?:reporting|writing|editing)\ by\ (?-i:[A-Z])
+    | ^[\w.’' -]{2,60}\ contributed\ (?:to\ )?this\ (?:report|story|article)\.?\s*$
+    | ^\s*this\ (?:article|story)\ (?:was\ )?(?:originally|first)\ (?:appeared|published)\b
+    | ^\s*click\ here\b
+    | ^\s*our\ (?:journalism|reporting|newsroom)\ (?:relies|depends)\ on\b
+    | ^\s*(?:have|got)\ a\ (?:news\ )?tip\b
+    | ^\s*(?:last\ (?:modified|updated)|updated|(?:first\ )?published)\b(?=[^\n]*\d)[^\n]{0,70}(?<![.!?])$
+    | ^\s*story\ continues\ (?:below|after)\b
+    | ^\s*listen\ to\ this\ (?:article|story)\b
+    | ^\s*(?:watch|video|listen)\s*:[^\n]*\(\d{1,2}:\d{2}\)\s*$
+    | ^\s*(?:gallery|slideshow)\s*:\s*\d+\ (?:photos|images|pictures)\s*$
+    | ^\s*\d{1,3}\s*/\s*\d{1,3}\s.*\b(?:credit|photo(?:graph)?|picture|image)s?\s*(?:by\s|:)
+    | (?:^|[.!?]\s+|\()(?:photo(?:graph)?|picture|image|credit)s?\s*(?:by\s+|:\s*)[^\n.:()]{1,60}\)?\s*$
+    | ^\s*(?:correction|clarification)\s*:""",
     re.IGNORECASE | re.VERBOSE,
 )
 
