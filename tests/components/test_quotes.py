@@ -812,6 +812,20 @@ def test_the_name_the_sentence_gives_a_source_speaks(nlp, text: str, speaker: st
     assert [q.speaker.name for q in doc.quotes if q.speaker is not None] == [speaker]
 
 
+def test_a_reported_content_keeps_its_percent_sign_and_brackets(nlp) -> None:
+    text = "The electoral commission says turnout reached 68%. Ann Cole said the plan was fine (mostly)."
+    reported = [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
+    assert reported == ["turnout reached 68%", "the plan was fine (mostly)"]
+
+
+def test_a_fact_box_label_is_no_source(nlp) -> None:
+    from unspin.components._quotes_marks import headline_sources
+
+    text = ("Cost: 12 million euros over five years\n\nOpened: 1998, in the old harbour\n\n"
+            "Harbour Authority: Ferry Fares Will Rise Twice This Winter\n\nThe fares were published.")
+    assert [text[s:e] for (s, e), _ in headline_sources(text)] == ["Harbour Authority"]
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

@@ -166,12 +166,17 @@ def quote_features(quoted: Any, text: str, kind: str, cue: Any | None, cue_score
     return feats
 
 
+#: Punctuation a span keeps at its end: a question or exclamation, a percent sign, a bracket
+#: it opened ("68%", "(mostly)"); the sentence's full stop, a comma or a dash it leaves.
+_KEPT_AT_END = frozenset({"!", "?", "%", ")", "]", "‰"})
+
+
 def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_space]
     while tokens and (tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS
-                      and tokens[-1].text not in "!?"):
+                      and tokens[-1].text not in _KEPT_AT_END):
         tokens = tokens[:-1]
     if not tokens:
         return None

@@ -328,6 +328,14 @@ _HEADLINE = re.compile(r"(?m)^[ \t\u00a0]*"
                        r"([A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|the|and|for|on)){0,4})"
                        r":[ \t\u00a0]+(?=[\"“‘'A-Z0-9])")
 _HEADLINE_WORDS = 25
+#: The labels of a fact box ("Cost: 12 million euros", "Opened: 1998"), which cite nobody.
+_FACT_LABELS = frozenset({
+    "cost", "costs", "price", "prices", "budget", "length", "height", "area", "size", "capacity",
+    "population", "opened", "built", "founded", "born", "died", "age", "date", "dates", "time", "times",
+    "when", "where", "who", "what", "why", "how", "venue", "tickets", "status", "location", "duration",
+    "distance", "speed", "weight", "salary", "revenue", "profit", "staff", "employees", "members",
+    "deadline", "key facts", "fact box", "at a glance", "in numbers", "background", "context",
+})
 _ARTICLES = frozenset({"The", "THE", "A", "An", "AN"})
 
 
@@ -342,7 +350,8 @@ def headline_sources(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]
     for match in _HEADLINE.finditer(text):
         start, stop = match.span(1)
         label = text[start:stop]
-        if label.upper() in _NOT_SPEAKERS or label.endswith(("'s", "’s")) or label.split()[0] in _ARTICLES:
+        if label.upper() in _NOT_SPEAKERS or label.lower() in _FACT_LABELS or label.endswith(("'s", "’s")) \
+                or label.split()[0] in _ARTICLES:
             continue  # "The Latest: ...", "The Harbour Bridge Scandal: ..." name a topic, not a source
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
