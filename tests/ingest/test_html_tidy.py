@@ -66,3 +66,37 @@ def test_lists_of_links_to_other_stories_are_dropped_but_lists_of_text_stay() ->
     assert "More on this story" not in text
     assert "engine fire" not in text and "fare rises" not in text
     assert "Two new boats from 2026" in text and "Night sailings on Fridays only" in text
+
+
+def test_a_standfirst_in_the_header_is_kept_after_the_headline() -> None:
+    for dek in ("<header><h1>Ferry timetable review</h1><p class='standfirst'>The board says winter "
+                "sailings will halve; islanders say that will empty the villages.</p></header>",
+                "<h1>Ferry timetable review</h1><div class='article-summary'>The board says winter "
+                "sailings will halve; islanders say that will empty the villages.</div>"):
+        html = (f"<html><head><title>Ferry timetable review</title></head><body><article>{dek}{LEAD}"
+                f"{TAIL}</article></body></html>")
+        text = text_of(html)
+        assert text.startswith("Ferry timetable review\nThe board says winter sailings will halve; "
+                               "islanders say that will empty the villages.\nThe harbour board met")
+
+
+def test_a_table_of_data_is_kept_one_row_a_line() -> None:
+    table = ("<p>The timetable changes as follows:</p><table><tr><th>Route</th><th>Sailings</th></tr>"
+             "<tr><td>Yell</td><td>12 a day</td></tr><tr><td>Unst</td><td>8 a day</td></tr></table>")
+    text = text_of(page(table))
+    assert "The timetable changes as follows:\nRoute | Sailings\nYell | 12 a day\nUnst | 8 a day\n" in text
+
+
+def test_a_date_guessed_from_a_bare_year_and_job_titles_in_authors_are_dropped() -> None:
+    def meta(head: str, body: str = "") -> dict[str, object]:
+        html = (f"<html><head><title>Ferry timetable review</title>{head}</head><body><article><h1>Ferry "
+                f"timetable review</h1><h2>Fares have risen since 2020</h2>{body}{LEAD}{TAIL}</article>"
+                f"<footer>\u00a9 2024 Harbour News</footer></body></html>")
+        return article_from_html(html, id="t").source
+
+    source = meta("<meta name='author' content='Daniel Okafor; Transport Correspondent'>")
+    assert "date" not in source
+    assert source["author"] == "Daniel Okafor"
+    assert meta("<meta property='article:published_time' content='2023-01-01T09:00:00Z'>")["date"] == (
+        "2023-01-01")
+    assert meta("", "<p><time datetime='2024-03-05'>5 March 2024</time></p>")["date"] == "2024-03-05"

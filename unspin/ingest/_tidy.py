@@ -6,6 +6,8 @@ not the article's own text is removed, and line breaks inside running sentences 
 - Pull quotes (``.pullquote``, ``.pull-quote``): a repeat of a sentence of the body in large type.
 - Lists of links to other stories ("More on this story" and a list of headlines): every item
   is one link and nothing else. A list with any item of plain text is the article's and stays.
+- A standfirst ("dek") in the article's header is kept, as a paragraph after the headline; a table
+  of data becomes one line per row.
 - A ``<br>`` inside a sentence ("would cost 12 million<br>euros") becomes a space; the breaks of
   a block of short lines (an address, a poem) stay.
 """
@@ -132,8 +134,74 @@ def _join_broken_lines(tree: Any) -> None:
                 br.drop_tree()
 
 
+_DEK_CLASSES = frozenset({"dek", "deck", "standfirst", "article-summary", "article-dek", "sub-headline",
+                          "subheadline", "article-standfirst", "article__standfirst", "article__dek",
+                          "c-article-dek", "story-dek", "summary-dek"})
+_BLOCK_CHILDREN = ("p", "div", "table", "ul", "ol", "blockquote", "section", "article")
+_MAX_CELL = 200
+
+
+def _is_dek(el: Any) -> bool:
+    classes = _classes(el)
+    return bool(classes & _DEK_CLASSES) or any("standfirst" in c for c in classes)
+
+
+def _keep_deks(tree: Any) -> None:
+    """A standfirst under the headline ("The mayor says ...; critics say ...") as a plain paragraph:
+    in the article's <header> it went with the header, and a class like "article-summary" made
+    trafilatura take it for a teaser. A header that holds one has its headline and standfirst
+    put after it, in that order."""
+    for dek in [el for el in tree.iter() if isinstance(el.tag, str) and el.tag != "header" and _is_dek(el)]:
+        if not _text(dek) or dek.xpath(".//p | .//div | .//ul"):
+            continue
+        dek.tag = "p"
+        for name in ("class", "id"):
+            dek.attrib.pop(name, None)
+        header = next((a for a in dek.iterancestors() if a.tag == "header"), None)
+        if header is None or header.getparent() is None:
+            continue
+        headline = next(header.iter("h1"), None)
+        moved = [dek] if headline is None else [headline, dek]
+        at = header
+        for el in moved:
+            el.tail = None
+            at.addnext(el)
+            at = el
+
+
+def _flatten_tables(tree: Any) -> None:
+    """A table of data (short cells, no paragraphs or tables inside) as one paragraph per row, its
+    cells joined by " | ", so that "The budget breaks down as follows:" keeps what follows."""
+    from lxml.html import Element
+
+    for table in list(tree.iter("table")):
+        parent = table.getparent()
+        if parent is None or table.xpath(".//" + " | .//".join(_BLOCK_CHILDREN)):
+            continue
+        rows = []
+        for row in table.xpath(".//caption | .//tr"):
+            cells = [_text(c) for c in row.xpath("./td | ./th")] if row.tag == "tr" else [_text(row)]
+            cells = [c for c in cells if c]
+            if any(len(c) > _MAX_CELL for c in cells):
+                rows = []
+                break
+            if cells:
+                rows.append(" | ".join(cells))
+        if not rows:
+            continue
+        block = Element("div")
+        for line in rows:
+            para = Element("p")
+            para.text = line
+            block.append(para)
+        block.tail = table.tail
+        parent.replace(table, block)
+
+
 def tidy_tree(tree: Any) -> None:
     """Change ``tree`` in place as the module's docstring says."""
     _drop_embeds_and_pull_quotes(tree)
     _drop_link_lists(tree)
+    _keep_deks(tree)
+    _flatten_tables(tree)
     _join_broken_lines(tree)

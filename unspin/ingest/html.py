@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from unspin.doc import Article
@@ -102,6 +103,34 @@ def _drop_hidden(tree: Any) -> None:
             el.drop_tree()
 
 
+_ROLE = re.compile(r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|staff|"
+                   r"desk|bureau|chief|producer|analyst|senior|associate|freelance|photographer)\b",
+                   re.IGNORECASE)
+
+
+def _authors(found: str) -> str | None:
+    """trafilatura's authors without the job titles it joins to them ("Daniel Okafor; Transport
+    Correspondent" is Daniel Okafor)."""
+    names = []
+    for part in found.split(";"):
+        name = part.split(",")[0].strip() if _ROLE.search(part.partition(",")[2]) else part.strip()
+        if name and not _ROLE.search(name) and name not in names:
+            names.append(name)
+    return "; ".join(names) or None
+
+
+def _guessed_from_a_year(date: str, html: str) -> bool:
+    """Whether a date on 1 January was all trafilatura could make of a bare year ("© 2024" in a
+    footer, "since 2020" in a heading): the page gives that full date nowhere."""
+    m = re.fullmatch(r"(\d{4})-01-01", date)
+    if m is None:
+        return False
+    year = m.group(1)
+    full = (rf"{year}[-/.]0?1[-/.]0?1(?!\d)|\b0?1[-/.]0?1[-/.]{year}|\bjan(?:uary|\.)?\s+1(?:st)?,?\s+{year}"
+            rf"|\b1(?:st)?\s+jan(?:uary|\.)?,?\s+{year}")
+    return re.search(full, html, re.IGNORECASE) is None
+
+
 def article_from_html(html: str, *, id: str, url: str | None = None,
                       source: dict[str, Any] | None = None) -> Article:
     """Extract the article text and title from an HTML page."""
@@ -126,6 +155,11 @@ def article_from_html(html: str, *, id: str, url: str | None = None,
         for key in ("author", "date", "sitename", "hostname"):
             if data.get(key):
                 meta[key] = data[key]
+        if isinstance(meta.get("author"), str):
+            meta["author"] = _authors(meta["author"])
+        if isinstance(meta.get("date"), str) and _guessed_from_a_year(meta["date"], html):
+            del meta["date"]
+        meta = {k: v for k, v in meta.items() if v}
     if not text or not text.strip():
         raise EmptyInputError(
             "no article text found in this HTML page; check that it is an article page, or "
