@@ -832,6 +832,13 @@ def test_a_given_name_one_person_has_is_a_mention_of_them(nlp) -> None:
     assert not [a for a in doc.actors if a.name in ("Edmund", "Marta")], "no actor of a first name alone"
 
 
+def test_a_live_blog_s_times_name_no_actor(nlp) -> None:
+    text = ("10:42 GMT The electoral commission says turnout reached 68%.\n\n"
+            "10:55 GMT Ann Cole said she would not concede.")
+    names = sorted(a.name for a in nlp(Article(id="t", text=text)).actors)
+    assert names == ["Ann Cole", "electoral commission"]
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

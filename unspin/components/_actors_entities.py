@@ -270,12 +270,18 @@ DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,[ \t]*[A-Z][\w.'’ -]
                       r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—][ \t]+(?=[A-Z\"“‘'])", re.MULTILINE)
 
 
+#: A live blog's time opening a paragraph: "10:42 GMT", "9.15am", "14:05 BST".
+_TIMESTAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?))?"
+                        r"(?:[ \t]+(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|ET|PT|CT|MT|IST|JST|AEST))?\b",
+                        re.MULTILINE)
+
+
 def _bylines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the lines that sign the piece ("By Tom Hadley": its author is no actor)
     and of the datelines that open a paragraph ("WASHINGTON (Reuters) -": place and agency of the
-    filing, not of the story)."""
+    filing, not of the story), and a live blog's times ("10:42 GMT")."""
     signed = [(m.start(), m.end()) for m in _BYLINE.finditer(text) if len(m.group().split()) <= 10]
-    return signed + [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    return signed + [(m.start(), m.end()) for m in (*DATELINE.finditer(text), *_TIMESTAMP.finditer(text))]
 
 
 _LAWS = frozenset({"amendment", "act", "constitution", "law", "bill", "treaty", "convention"})
