@@ -839,6 +839,12 @@ def test_a_live_blog_s_times_name_no_actor(nlp) -> None:
     assert "Ann Cole" in names and "GMT" not in names, names
 
 
+def test_a_body_named_in_the_page_s_furniture_is_no_actor(nlp) -> None:
+    text = ("Ann Cole closed the ferry on Monday.\n\n"
+            "Related: Police chief resigns after the union protest\n\nThe council met on Tuesday.")
+    assert [a.name for a in nlp(Article(id="t", text=text)).actors] == ["Ann Cole", "council"]
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

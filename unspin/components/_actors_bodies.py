@@ -41,6 +41,7 @@ from unspin.components._actors_entities import (
     is_headline,
 )
 from unspin.components._given_names import is_given_name
+from unspin.components._page_chrome import in_page_chrome
 
 __all__ = ["BODY_NOUNS", "actor_clusters", "body_mentions"]
 
@@ -99,8 +100,8 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
     """The definite common-noun body mentions of a spaCy doc (whose text is ``text``), in order."""
     out = []
     for token in _tokens_among(sdoc, BODY_NOUNS):
-        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
-            continue
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or in_page_chrome(text, token.idx):
+            continue  # nor one in the page's furniture ("Related: Police chief resigns")
         if token.dep_ in _MODIFIER_DEPS or not _definite(token) or _names_entity(token) or _in_title(token):
             continue
         if any(c.dep_ == "poss" and c.lower_ in _PERSONAL_OWNERS for c in token.children):

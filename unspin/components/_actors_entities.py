@@ -977,7 +977,8 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
                     size == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper()):
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            if any(s < end and start < e for s, e in spans) or _signing_line(text, start):
+            if any(s < end and start < e for s, e in spans) or _signing_line(text, start) \
+                    or in_page_chrome(text, start):
                 continue
             if i + size < len(sdoc) and sdoc[i + size].pos_ == "PROPN" and sdoc[i + size].text[:1].isupper():
                 continue  # "Special Counsel Mueller": the start of a longer name
