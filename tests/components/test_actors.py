@@ -845,6 +845,15 @@ def test_a_body_named_in_the_page_s_furniture_is_no_actor(nlp) -> None:
     assert [a.name for a in nlp(Article(id="t", text=text)).actors] == ["Ann Cole", "council"]
 
 
+def test_a_name_beside_a_title_or_after_a_common_given_name_is_a_person(nlp) -> None:
+    text = ("The airline's chief executive, Marcus Vell, said the delays were regrettable. "
+            "Daniel Fairbourne showed no emotion as the verdict was read. "
+            "The group answers neither to the President, the Congress, nor the courts.")
+    kinds = {a.name: a.type for a in nlp(Article(id="t", text=text)).actors}
+    assert kinds["Marcus Vell"] == "person" and kinds["Daniel Fairbourne"] == "person"
+    assert kinds.get("Congress") != "person"
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

@@ -411,6 +411,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             # "Officers Anthony Morelli", "Senator Laura Whitfield"; a verb glued on ("vowing to
             # [kick Acosta] out"), an agency's credit before the name ("Reuters Clinton whispers")
             first += 1
+        if label == "ORG" and _titled_name(sdoc, first, last):
+            label = "PERSON"  # "the airline's chief executive, Marcus Vell,": a title's holder is a person
         if label == "PERSON" and last - first > 1 and _is_acronym(sdoc[last - 1].text):
             # "disgraced [Obama CIA] director": the person and the agency named beside them
             body.append(("ORG", sdoc[last - 1].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -441,6 +443,35 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if cut is not None:
             out.append(cut)
     return out
+
+
+#: Last words of names of places and institutions that may start with a given name ("Grace
+#: Church", "Victoria Station"): such a name is no person's.
+_PLACE_WORDS = frozenset({
+    "station", "church", "street", "road", "avenue", "park", "hall", "house", "centre", "center",
+    "college", "university", "school", "hospital", "bridge", "square", "airport", "stadium", "museum",
+    "gallery", "theatre", "theater", "bank", "group", "company", "fund", "foundation", "institute",
+    "times", "post", "news", "press", "herald", "journal", "tribune", "gazette", "island", "lake",
+    "river", "county", "city", "town", "valley", "beach", "bay", "point", "falls", "springs", "heights",
+})
+
+
+def _titled_name(sdoc: Any, first: int, last: int) -> bool:
+    """Whether the entity ``sdoc[first:last]`` the recogniser called an organisation names a person:
+    set beside a person's title ("the airline's chief executive, Marcus Vell", "Councillor Ann
+    Hale"), or a common given name and one more capitalised word that ends no place or
+    institution's name ("Daniel Fairbourne showed no emotion")."""
+    words = [t.text for t in sdoc[first:last]]
+    if not 2 <= len(words) <= 3 or not all(w[0].isupper() for w in words):
+        return False  # "the President, the Congress, ...": one word is no personal name
+    root = sdoc[first:last].root
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_WORDS:
+        return True
+    if first > 0 and sdoc[first - 1].lower_ in TITLE_WORDS and sdoc[first - 1].dep_ == "compound":
+        return True
+    return (len(words) == 2 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words)
+            and is_given_name(words[0], 0.1) and words[1].lower() not in _PLACE_WORDS
+            and words[1].lower() not in _COMPANY_WORDS and words[1].lower() not in _CLUB_WORDS)
 
 
 def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
