@@ -257,6 +257,11 @@ def test_relative_pronoun_speaker_is_resolved_to_the_noun_it_describes(nlp) -> N
     assert said[0].speaker.actor == "Laura Whitfield"
 
 
+def _spoken_by(doc, text: str) -> dict[str, str | None]:
+    """Each quote's text -> the actor of its speaker (None when it has none)."""
+    return {text[q.start:q.end]: q.speaker and q.speaker.actor for q in doc.quotes}
+
+
 def _speaker_of(doc, text: str, words: str):
     """The speaker span text and actor of the quote whose text holds ``words``."""
     quotes = [q for q in doc.quotes if words in text[q.start:q.end]]
@@ -750,7 +755,8 @@ def test_an_interview_s_answers_are_the_interviewee_s_quotes(nlp) -> None:
             "Q: Why close the old town to cars?\nA: Because it was built for people, not for traffic.\n\n"
             "Q: What do you tell the shopkeepers?\nA: Look at the numbers.")
     doc = nlp(Article(id="t", text=text))
-    answers = {text[q.start:q.end]: q.speaker and q.speaker.actor for q in doc.quotes if q.kind == "direct"}
+    direct = {text[q.start:q.end] for q in doc.quotes if q.kind == "direct"}
+    answers = {words: actor for words, actor in _spoken_by(doc, text).items() if words in direct}
     assert answers == {"Because it was built for people, not for traffic.": "Ann Cole",
                        "Look at the numbers.": "Ann Cole"}
     two = "Ann Cole and Tom Reyes spoke to us.\n\n" + text.split("\n\n", 1)[1]
@@ -794,7 +800,7 @@ def test_a_transcript_s_labels_are_people_and_its_turns_their_quotes(nlp) -> Non
             'TOM REYES: My colleague Lee Park told the cabinet last week, "We have the money."\n\n'
             "HOST: Next question, please.")
     doc = nlp(Article(id="t", text=text))
-    spoken = {text[q.start:q.end]: q.speaker and q.speaker.actor for q in doc.quotes}
+    spoken = _spoken_by(doc, text)
     assert spoken["Thank you. We will win this state."] == "Ann Cole", "the stage direction is no speech"
     assert spoken['My colleague Lee Park told the cabinet last week, "We have the money."'] == "Tom Reyes"
     assert spoken['"We have the money."'] == "Lee Park", "a quotation inside a turn keeps its own cue"
@@ -878,7 +884,7 @@ def test_he_or_she_after_a_long_quotation_is_the_speaker_of_the_quote_before(nlp
             "“It was a fair vote,” Mr. Tom Reyes said. “The rules were kept. Every member spoke. "
             "The count was clear. We move on,” she said.")
     doc = nlp(Article(id="t", text=text))
-    actors = {text[q.start:q.end][:12]: q.speaker and q.speaker.actor for q in doc.quotes}
+    actors = {words[:12]: actor for words, actor in _spoken_by(doc, text).items()}
     assert actors["“The council"] == "Ann Cole"
     assert actors["“The rules w"] is None, "she is not the man who spoke before"
 
