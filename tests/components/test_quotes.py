@@ -76,6 +76,16 @@ def test_single_quoted_quotation_running_across_paragraphs_is_one_quote(mark: st
     assert _texts(text) == [f"{mark}We lost the harvest.\n{mark}Nobody came to help.{close}"]
 
 
+def test_a_statement_quoted_whole_over_paragraphs_closes_at_its_last() -> None:
+    text = ('In a statement, the board said:\n\n"The ferry will not run this winter.\n\n'
+            'The repairs will take four months.\n\nWe apologise to every islander."\n\n'
+            "The board meets in May.")
+    assert _texts(text) == [text[text.index('"The ferry'):text.index('islander."') + len('islander."')]]
+    # a later paragraph that opens a quotation of its own does not close this one
+    text = ('The board said:\n\n"The ferry will not run this winter.\n\nAnn Cole said "no" to it.')
+    assert _texts(text) == ['"The ferry will not run this winter.', '"no"']
+
+
 def test_apostrophes_and_elisions_are_not_single_quotations() -> None:
     text = ("It’s the council’s plan and O’Neill’s too. The sailors' pay rose. Rock 'n' roll "
             "in the '90s was 'great', the Joneses' friends said.")

@@ -211,7 +211,35 @@ def _find(text: str, min_words: int) -> list[tuple[int, int]]:
             open_at, open_end = unclosed, _trim_end(text, p_end)
     if open_at is not None:
         out.append((open_at, _cut_at_cue(text, open_at, open_end)))
+    out = [_closed_later(text, s, e) for s, e in out]
     return [(s, e) for s, e in out if len(_WORD.findall(text[s:e])) >= min_words]
+
+
+#: How many paragraphs on a quotation left open may close without reopening on each.
+_RUN_ON_PARAGRAPHS = 6
+
+
+def _closed_later(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quotation left open at its paragraph's end that a later paragraph closes without any
+    quotation mark in between (a statement quoted whole: “SkyLark Air apologises ... ¶ The delays
+    were caused ... ¶ We are reviewing our procedures.”) runs to that closing mark."""
+    if text[end - 1:end] in "”\"" or not (end == len(text) or text[end] == "\n"):
+        return start, end
+    at = end
+    for _ in range(_RUN_ON_PARAGRAPHS):
+        brk = _PARAGRAPH.search(text, at)
+        if brk is None:
+            return start, end
+        p_start = brk.end()
+        p_end = _PARAGRAPH.search(text, p_start)
+        p_end = len(text) if p_end is None else p_end.start()
+        marks = [i for i in range(p_start, p_end) if text[i] in "“”\"„«»"]
+        if marks:
+            first = marks[0]
+            closes = text[first] == "”" or (text[first] == "\"" and not _is_opening_straight(text, first))
+            return (start, first + 1) if closes and len(marks) == 1 else (start, end)
+        at = p_end
+    return start, end
 
 
 # ", said one resident, ..." / ", Ruiz said" / ", she added": the attribution newspapers put
