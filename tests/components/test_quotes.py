@@ -842,6 +842,12 @@ def test_a_fact_box_label_is_no_source(nlp) -> None:
     assert [text[s:e] for (s, e), _ in headline_sources(text)] == ["Harbour Authority"]
 
 
+def test_a_headline_s_office_speaks_for_the_holder_the_story_names(nlp) -> None:
+    text = "Mayor defends the ferry plan amid protests\n\nMayor Ann Cole defended the plan on Monday."
+    doc = nlp(Article(id="t", text=text))
+    assert [q.speaker.actor for q in doc.quotes if q.speaker is not None and q.start < 40] == ["Ann Cole"]
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

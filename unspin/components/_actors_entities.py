@@ -1585,6 +1585,13 @@ def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 last = (s, cluster)
     if best is not None:
         return best[1]
+    if "\n" not in sdoc.text[:head.idx]:
+        # a headline names the office before the story names its holder ("Mayor defends bike
+        # lane plan" above "Mayor Helen Brandt defended ...")
+        after = [(s, c) for c in clusters if form in titles.get(id(c), set())
+                 for s, _ in c.mentions if s > head.idx]
+        if after:
+            return min(after, key=lambda found: found[0])[1]
     if (last is not None and _title_form(head, False) in _OFFICES and not titles.get(id(last[1]))
             and _subject_before(sdoc, last[0], head.idx) and not _unnamed_title_between(sdoc, last[0], head)):
         return last[1]
