@@ -848,6 +848,13 @@ def test_a_headline_s_office_speaks_for_the_holder_the_story_names(nlp) -> None:
     assert [q.speaker.actor for q in doc.quotes if q.speaker is not None and q.start < 40] == ["Ann Cole"]
 
 
+def test_a_surname_the_tagger_takes_for_an_adverb_still_speaks(nlp) -> None:
+    # the tagger reads "Tully" as an adverb (like "fully"), so the parse gives "said" no subject
+    text = ("Mayor Gordon Tully spoke first. Simon Achterberg was not involved, according to a bank "
+            "spokeswoman. Tully said he expected the mill to close.")
+    assert _speaker_of(nlp(Article(id="t", text=text)), text, "expected the mill")[1] == "Gordon Tully"
+
+
 def test_a_headline_s_genre_label_is_no_source(nlp) -> None:
     text = ("Interview: The harbour master who wants to close the ferry\n\n"
             "Profile: Ann Cole, the farmer who took on the council\n\n"

@@ -884,8 +884,13 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
     for token in sdoc:
         found = surnames.get(token.text)
         if found is None or (token.pos_ != "PROPN" and not (
-                # the tagger may call a first name opening a sentence an adjective ("Edmund disputes")
-                token.text in firsts and token.pos_ in ("ADJ", "NOUN") and token.lower_ not in lowered)):
+                # the tagger may call a first name opening a sentence an adjective ("Edmund disputes"),
+                # and a surname before its verb an adverb ("Tully said"), if the text never writes
+                # the word in lower case
+                token.lower_ not in lowered and (
+                    (token.text in firsts and token.pos_ in ("ADJ", "NOUN"))
+                    or (token.pos_ in ("ADV", "ADJ", "NOUN") and token.i + 1 < len(sdoc)
+                        and sdoc[token.i + 1].pos_ in ("VERB", "AUX"))))):
             continue
         before = sdoc[token.i - 1] if token.i else None
         gender = _HONORIFICS.get(before.lower_) if before is not None else None

@@ -363,6 +363,9 @@ class QuoteFinder:
                         share = speakers.probability(best[0])
                     if share >= speakers.threshold:
                         source = _source_of(best[1])
+            if cue is not None and label is None:
+                lost = _lost_name_subject(cue.token, clusters)
+                source = lost if lost is not None else source
             if source is not None and cue is not None and quote.kind == "reported" and _put_to(cue.token):
                 source = None  # "Asked whether she would resign, Cole replied": the question is not hers
             if source is not None and text[source[0][0]:source[0][1]] in _INTERVIEW_LABELS:
@@ -826,6 +829,21 @@ def _goes_on(text: str, quotes: list[Quote], quote: Quote) -> Attribution | None
     if last is None or last.speaker is None or text.count("\n\n", last.end, quote.start) > 1:
         return None
     return last.speaker
+
+
+def _lost_name_subject(cue: Any, clusters: list[Any]) -> tuple[tuple[int, int], Any] | None:
+    """A person's name the parser did not read as the subject right before a cue that has none
+    ("Tully said he expected ...", where "Tully" was tagged an adverb), as a source."""
+    if cue.i == 0 or cue.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.pos_ in ("PROPN", "NOUN", "PRON") or not before.text[:1].isupper() or not before.is_alpha:
+        return None  # a noun or pronoun there is one the parse already offered the speaker model
+    named = cluster_for_span(clusters, before.idx, before.idx + len(before.text))
+    if named is None or named.type != "person":
+        return None
+    return (before.idx, before.idx + len(before.text)), before
 
 
 #: An interview's labels, which the speaker model may take for a name ("A: Because ...").
