@@ -216,6 +216,7 @@ def test_a_change_and_its_new_level_are_no_range(parser, text: str, expected) ->
     ("Bank rate fell two percentage points.", "two percentage points",
      ("percent", 2, "percentage points", None)),
     ("Yields fell five basis points.", "five basis points", ("percent", 0.05, "percentage points", None)),
+    ("Yields fell 25bps on the news.", "25bps", ("percent", 0.25, "percentage points", None)),
     ("More than 3.3 million people signed.", "More than 3.3 million",
      ("count", 3_300_000, None, "more than")),
 ])
@@ -230,6 +231,9 @@ def test_the_scale_currency_sign_and_unit_spacy_leaves_outside(parser, text: str
      {"20p": ("money", 0.2, "GBP", None), "£14": ("money", 14, "GBP", None)}),
     ("There is a charge of 30p.", {"30p": ("money", 0.3, "GBP", None)}),
     ("Prices are forecast to edge up to 2.5%.", {"2.5%": ("percent", 2.5, None, None)}),
+    ("Shares in the port edged up to 3% on Monday.", {"3%": ("percent", 3, None, None)}),
+    ("The bank raised by 25bps to 5.5% its main rate.",
+     {"25bps": ("percent", 0.25, "percentage points", None), "5.5%": ("percent", 5.5, None, None)}),
     ("Sales climbed up to 41.2 million.", {"41.2 million": ("count", 41_200_000, None, None)}),
     ("Fines of up to £5m apply.", {"up to £5m": ("money", 5_000_000, "GBP", "up to")}),
     ("A quake of up to magnitude 6.1 struck.",

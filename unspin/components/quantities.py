@@ -281,7 +281,7 @@ _MAGNITUDE_RE = re.compile(r"magnitude[\s-]+(\d+(?:\.\d+)?)", re.I)
 #: "the three months to March", "the year to May 2024": a period named by its end.
 _PERIOD_TO_RE = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:years?|months?|weeks?|quarters?|days?)\s+"
                            r"(?:to|until|ending)\s+(.+)", re.I)
-_BASIS_POINTS_RE = re.compile(r"\bbasis points?\b|\d\s?bps\b", re.I)
+_BASIS_POINTS_RE = re.compile(r"\bbasis points?\b|(?<=\d)\s?bps\b", re.I)
 
 
 def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | None]:
@@ -381,13 +381,13 @@ _SPACED_AFTER_RE = re.compile(
     + "|".join(w for w in _CURRENCY_WORDS if w not in ("won", "cent", "cents", "pence")) + r")\b", re.I)
 
 
-_NO_MATCH = re.compile("").match("")  # .end() == 0
 
 
 def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """``(start, end)`` of the amount at ``text[start:end]`` taken out to what the tagger left outside:
     the currency before it ("CHF 5m", "A$3bn"), a minus sign ("-0.2%", not "3-4"), "magnitude", and
-    the scale, unit or currency after it (``_AFTER_AMOUNT_RE``); ``lo``/``hi`` bound the sentence."""
+    the scale, unit or currency after it (``_GLUED_SCALE_RE``, ``_GLUED_AFTER_RE``,
+    ``_SPACED_AFTER_RE``); ``lo``/``hi`` bound the sentence."""
     prefixed = _DOLLAR_PREFIX_RE.search(text, max(lo, start - 2), start + 1)
     if text[start] == "$" and prefixed and prefixed.end() == start + 1:  # "HK$12bn"
         start = prefixed.start()
@@ -404,7 +404,8 @@ def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
                       or re.search(r"\d\.\d", text[start:end])):
             end = glued.end()
         else:
-            end = (_GLUED_AFTER_RE.match(text, end, hi) or _NO_MATCH).end() or end
+            glued = _GLUED_AFTER_RE.match(text, end, hi)
+            end = glued.end() if glued else end
     spaced = _SPACED_AFTER_RE.match(text, end, hi)
     return start, spaced.end() if spaced else end
 _FALLBACK_RE = re.compile(
@@ -471,7 +472,8 @@ _LEAD_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _CHANGE_BEFORE_RE = re.compile(
     r"\b(?:rose|rises?|risen|rising|fell|falls?|fallen|falling|grew|grows?|grown|growing|up|down|"
     r"(?:climb|jump|gain|slipp?|slump|surg|soar|plung|tumbl|increas|decreas|drop|shrank|shrunk|shrink|"
-    r"edg|leap|widen|narrow|sank|sunk|sink|dipp?)\w*)(?P<by>\s+by)?\s+$", re.I)
+    r"edg|leap|widen|narrow|sank|sunk|sink|dipp?|rais|cut|lower|hik|reduc|boost|slash)\w*)"
+    r"(?P<by>\s+by)?\s+$", re.I)
 
 
 def _range_kind(text: str, start: int, m: re.Match[str], tail_a: str) -> str:
@@ -710,6 +712,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if label == "DATE" and re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d{1,3}\s?[-–]\s?\d{1,3}", text[start:end]):
             label = "CARDINAL"  # "Sanders has 70": a bare number that is no year is no date
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
+        if qualifier == "up to" and _MOTION_BEFORE_RE.search(text, max(sent.start_char, start - 20), start):
+            qualifier = None  # "edged up to 3%", tagged as one entity: a particle and "to", no bound
+            start += len(text[start:end]) - len(re.sub(r"(?i)^up\s+to\s+", "", text[start:end]))
         if kind != "date":
             ends = _number_range(text, start, end, label, qualifier)
             if ends:  # "between 10 and 20", "3-4%": both ends
