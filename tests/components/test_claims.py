@@ -440,3 +440,12 @@ def test_the_writer_s_own_as_clause_cites_nobody() -> None:
     text = "As I said, 40 people died in the floods in 2025."
     doc = load(disable=["techniques"])(Article(id="t", text=text))
     assert all(c.source is None for c in doc.claims)
+
+
+def test_an_according_to_source_span_ends_with_its_phrase() -> None:
+    from unspin.components._claims_source import find_source
+
+    text = "According to the ministry, unemployment rose 3% in May, the ministry said later."
+    sdoc = load(components=["parse"])(Article(id="t", text=text)).cache["spacy"]
+    found = find_source(next(iter(sdoc.sents)))
+    assert found is not None and text[found.start:found.end] == "According to the ministry"

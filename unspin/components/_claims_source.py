@@ -125,12 +125,14 @@ def _according_to(sent: Any) -> Attribution | None:
             if not objects:
                 continue
             obj = objects[0]
-            end = _phrase(obj, sent)[1]
             name = _name(obj, sent)
             if not name:
                 continue
+            start, end = _phrase(obj, sent)
             behind = sent.text.find(name, end - sent.start_char)
-            if obj.pos_ != "PRON" and behind >= 0:  # "according to figures published by [Eurostat]"
+            # "according to figures published by [Eurostat]": the name is the body behind the
+            # evidence, further on; a name that is the phrase itself is not looked for again
+            if obj.pos_ != "PRON" and behind >= 0 and name != _slice(sent, start, end):
                 end = sent.start_char + behind + len(name)
             return Attribution(name=name, start=tok.idx, end=end)
     return None
