@@ -39,6 +39,7 @@ from unspin.components._actors_entities import (
     EntityCluster,
     entity_clusters,
     is_headline,
+    line_at,
 )
 from unspin.components._given_names import is_given_name
 from unspin.components._page_chrome import in_page_chrome
@@ -107,17 +108,11 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
         if any(c.dep_ == "poss" and c.lower_ in _PERSONAL_OWNERS for c in token.children):
             continue  # "her government", "whose party": as many bodies as owners, none named
         # a Title-Case headline parses into long false compounds ("Warrants Show Police")
-        first = token.i if is_headline(_line(text, token.idx)) else _name_start(token)
+        first = token.i if is_headline(line_at(text, token.idx)) else _name_start(token)
         start, end = sdoc[first].idx, token.idx + len(token.text)
         out.append(_Found(start, end, token.lower_, " ".join(t.text for t in sdoc[first:token.i + 1]),
                           sdoc[first].is_sent_start, first == token.i and token.lower_ in _MODIFIED_ONLY))
     return out
-
-
-def _line(text: str, at: int) -> str:
-    """The line of ``text`` that holds the character at ``at``."""
-    end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
 
 
 def _tokens_among(sdoc: Any, words: frozenset[str] | dict[str, Any]) -> list[Any]:

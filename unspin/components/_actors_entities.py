@@ -51,6 +51,7 @@ __all__ = [
     "fits_pronoun",
     "in_modifier",
     "is_headline",
+    "line_at",
     "mention_tokens",
     "office_holder",
     "office_of_something",
@@ -957,12 +958,16 @@ _SIGNING = re.compile(r"©|\(c\)|copyright\b|posted with permission|republished|
                       re.IGNORECASE)
 
 
+def line_at(text: str, at: int) -> str:
+    """The line of ``text`` that holds the character at ``at``."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
+
+
 def _signing_line(text: str, at: int) -> bool:
     """Whether the line holding ``at`` signs or credits the piece: a line of a few words (the
     outlet under a byline) or one that says it (``_SIGNING``)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start:len(text) if end < 0 else end]
+    line = line_at(text, at)
     return len(line.split()) <= 4 or _SIGNING.search(line) is not None
 
 
@@ -1590,7 +1595,7 @@ def _titled(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 last = (s, cluster)
     if best is not None:
         return best[1]
-    if "\n" not in sdoc.text[:head.idx]:
+    if _in_headline(sdoc, head):
         # a headline names the office before the story names its holder ("Mayor defends bike
         # lane plan" above "Mayor Helen Brandt defended ...")
         after = [(s, c) for c in clusters if form in titles.get(id(c), set())
@@ -1607,9 +1612,26 @@ def _unnamed_title_between(sdoc: Any, at: int, head: Any) -> bool:
     """Whether the text names an office holder it leaves unnamed between the person met at
     ``at`` and the title ``head`` ("Rebecca Shaw has written to the business secretary ... The
     minister has not responded": the minister is the secretary, not Shaw)."""
-    return any(t.pos_ == "NOUN" and t.lower_ in TITLE_WORDS and t.ent_type_ == ""
-               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-               for t in sdoc if at < t.idx < head.idx and t.i != head.i)
+    i = head.i - 1
+    while i >= 0 and sdoc[i].idx > at:
+        t = sdoc[i]
+        if (t.pos_ == "NOUN" and t.lower_ in TITLE_WORDS and t.ent_type_ == ""
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)):
+            return True
+        i -= 1
+    return False
+
+
+def _in_headline(sdoc: Any, head: Any) -> bool:
+    """Whether ``head`` lies in the text's first line and that line reads as a headline: short,
+    without a full stop at its end (cached on the doc: spaCy rebuilds its text on each access)."""
+    first = sdoc.user_data.get("unspin_first_line")
+    if first is None:
+        text = sdoc.text
+        line = text.split("\n", 1)[0]
+        first = len(line) if len(line.split()) <= 20 and not line.rstrip().endswith(".") else 0
+        sdoc.user_data["unspin_first_line"] = first
+    return head.idx < first
 
 
 def _subject_before(sdoc: Any, at: int, title_at: int) -> bool:

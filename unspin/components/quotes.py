@@ -857,8 +857,11 @@ def _interviewee(sdoc: Any, text: str) -> tuple[list[tuple[int, int]], tuple[int
     first, answers = interview_answers(text)
     if not answers:
         return [], None
-    named = [before for c in entity_clusters(sdoc) if c.type == "person"
-             for before in [[m for m in c.mentions if m[1] <= first]] if before]
+    named = []  # for each person named before the first question, those mentions
+    for cluster in entity_clusters(sdoc):
+        before = [m for m in cluster.mentions if m[1] <= first] if cluster.type == "person" else []
+        if before:
+            named.append(before)
     return answers, (named[0][-1] if len(named) == 1 else None)
 
 

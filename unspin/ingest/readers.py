@@ -95,7 +95,7 @@ codecs.register_error("unspin-cp1252", _cp1252_byte)
 def _repair_utf8(data: bytes) -> tuple[str, str] | None:
     """UTF-8 text with a few stray bytes of another encoding (a Windows-1252 apostrophe pasted
     into a UTF-8 page): decoded as UTF-8, each stray byte as Windows-1252. Used when the page
-    declares UTF-8, or when well-formed UTF-8 sequences outnumber the stray bytes; ``None``
+    declares UTF-8, or when well-formed UTF-8 sequences are at least twice the stray bytes; ``None``
     otherwise, for a text in one single-byte encoding throughout."""
     stray = len(re.findall(rb"[\x80-\xff]", _UTF8_MULTIBYTE.sub(b"", data)))
     valid = len(_UTF8_MULTIBYTE.findall(data))

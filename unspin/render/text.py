@@ -222,7 +222,7 @@ def _other_tables(doc: Document, console: Console, plain: bool) -> None:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _normalised(q: Quantity, written: str = "") -> str:
