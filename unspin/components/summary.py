@@ -27,14 +27,21 @@ _UNNAMED = frozenset({"he", "she", "it", "they", "i", "we", "you", "one", "him",
                       "this", "that", "who", "which", "someone", "somebody", "anyone", "everyone"})
 
 
+#: Words that open the phrase of a speaker the text does not name ("a spokesman", "one official").
+_SOMEONE = frozenset({"a", "an", "another", "one", "some", "someone", "somebody"})
+
+
 def _named(speaker: Attribution) -> str | None:
     """The name a speaker counts under among the speakers: its actor, else its name as written;
-    None for an unresolved pronoun ("he", a "'s" from "Let's"), which may be anyone."""
+    None for an unresolved pronoun ("he", a "'s" from "Let's") or an indefinite phrase ("a
+    mayor", "another official"), which may be anyone."""
     if speaker.actor:
         return speaker.actor
     name = speaker.name.strip()
     if name.lower() in _UNNAMED or not any(c.isalpha() for c in name) or name[:1] in "'’":
         return None
+    if name.split()[0].lower() in _SOMEONE:
+        return None  # "a mayor", "another official": someone the text does not name
     return name
 
 
