@@ -58,10 +58,11 @@ def test_an_unresolved_pronoun_is_no_named_speaker() -> None:
     doc.quotes.append(Quote(0, 24, kind="direct", speaker=Attribution("he", 0, 2)))
     doc.quotes.append(Quote(0, 24, kind="direct", speaker=Attribution("'s", 0, 2)))
     doc.quotes.append(Quote(0, 24, kind="direct", speaker=Attribution("a spokesman", 0, 11)))
+    doc.quotes.append(Quote(0, 24, kind="reported", speaker=Attribution("Every true patriot", 0, 18)))
     summary = summarize(doc)
     assert summary["speaker_count"] == 1
     assert summary["top_speakers"] == [{"name": "Ann Cole", "quotes": 1}]
-    assert summary["quotes_with_speaker_share"] == 0.8, "they have a speaker, who is not named"
+    assert summary["quotes_with_speaker_share"] == round(5 / 6, 4), "they have a speaker, who is not named"
 
 
 def test_dominant_techniques_break_ties_as_the_counts_do() -> None:

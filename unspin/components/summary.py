@@ -27,8 +27,10 @@ _UNNAMED = frozenset({"he", "she", "it", "they", "i", "we", "you", "one", "him",
                       "this", "that", "who", "which", "someone", "somebody", "anyone", "everyone"})
 
 
-#: Words that open the phrase of a speaker the text does not name ("a spokesman", "one official").
-_SOMEONE = frozenset({"a", "an", "another", "one", "some", "someone", "somebody"})
+#: Words that open the phrase of a speaker the text does not name ("a spokesman", "one official",
+#: "every true patriot").
+_SOMEONE = frozenset({"a", "an", "another", "one", "some", "someone", "somebody", "every", "each", "any",
+                      "many", "most", "few", "no"})
 
 
 def _named(speaker: Attribution) -> str | None:
