@@ -854,6 +854,14 @@ def test_a_name_beside_a_title_or_after_a_common_given_name_is_a_person(nlp) -> 
     assert kinds.get("Congress") != "person"
 
 
+def test_the_airline_is_the_one_airline_the_text_names(nlp) -> None:
+    text = ("SkyLark Air has apologised after 200 passengers were stranded. In a statement, the airline "
+            "said it was sorry.")
+    doc = nlp(Article(id="t", text=text))
+    assert "airline" in _actor(doc, "SkyLark Air").aliases
+    assert [q.speaker.actor for q in doc.quotes if q.speaker is not None] == ["SkyLark Air"]
+
+
 def test_mr_and_ms_tell_two_people_of_one_surname_apart(nlp) -> None:
     text = ("David Cole and Hannah Cole run the ferry kiosk. Mr Cole said the fares were fair. "
             "Ms Cole said the council had ignored them.")

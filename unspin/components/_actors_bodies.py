@@ -54,7 +54,13 @@ BODY_NOUNS = frozenset({
     "authorities", "regime", "regimes", "party", "parties", "company", "companies", "corporation",
     "firm", "board", "union", "unions", "cabinet", "legislature", "junta", "tribunal", "bureau",
     "opposition", "coalition", "alliance", "organization", "organisation", "authority",
+    "airline", "airlines", "carrier",
 })
+#: What a kind of firm is called, and the words its name holds ("the airline" is "SkyLark Air").
+_TRADE_NAMES: dict[str, frozenset[str]] = {
+    "airline": frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"}),
+    "carrier": frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"}),
+}
 #: Nouns that name a body only with a classifying modifier or an antecedent: "the port
 #: authority", not "the authority to decide".
 _MODIFIED_ONLY = frozenset({"authority"})
@@ -383,10 +389,13 @@ def _antecedent(found: _Found, clusters: list[EntityCluster], text: str) -> Enti
 
 def _same_head(head: str, written: str) -> bool:
     """Whether a mention is headed by this noun: its last word, or the word before "of" ("City
-    Council of Port Alder"); "police" also names a "Police Department", not a "police union"."""
+    Council of Port Alder"); "police" also names a "Police Department", not a "police union"; "the
+    airline" a name ending in "Air" or "Airways" (``_TRADE_NAMES``)."""
     words = written.lower().replace("-", " ").split()
     if head == "police" and words[-1:] != ["union"]:
         return head in words
+    if head in _TRADE_NAMES and len(words) > 1 and words[-1] in _TRADE_NAMES[head]:
+        return True  # "SkyLark Air ... the airline"
     if words[-1:] == [head]:
         return True
     return "of" in words and words.index("of") > 0 and words[words.index("of") - 1] == head
