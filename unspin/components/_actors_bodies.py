@@ -57,10 +57,8 @@ BODY_NOUNS = frozenset({
     "airline", "airlines", "carrier",
 })
 #: What a kind of firm is called, and the words its name holds ("the airline" is "SkyLark Air").
-_TRADE_NAMES: dict[str, frozenset[str]] = {
-    "airline": frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"}),
-    "carrier": frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"}),
-}
+_AIRLINE_WORDS = frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"})
+_TRADE_NAMES: dict[str, frozenset[str]] = {"airline": _AIRLINE_WORDS, "carrier": _AIRLINE_WORDS}
 #: Nouns that name a body only with a classifying modifier or an antecedent: "the port
 #: authority", not "the authority to decide".
 _MODIFIED_ONLY = frozenset({"authority"})
