@@ -457,6 +457,23 @@ def test_nested_reported_speech_gives_each_speaker_a_quote(nlp) -> None:
     assert "bridge was unsafe" in text[inner.start:inner.end]
 
 
+@pytest.mark.parametrize("text, reported, direct", [
+    ("Mayor Ann Cole said the harbour bridge would stay shut until spring, telling reporters that "
+     "“we will not gamble with anyone’s safety” and that repairs were on schedule.",
+     "the harbour bridge would stay shut until spring", "we will not gamble"),
+    ("Tom Reyes said the union had accepted the offer, adding: “Nobody wanted another strike this winter.”",
+     "the union had accepted the offer", "Nobody wanted another strike"),
+])
+def test_a_report_ends_where_the_clause_cueing_a_quotation_begins(nlp, text: str, reported: str,
+                                                                   direct: str) -> None:
+    # the report and the quotation cued inside it are two quotes, neither lost to the other
+    doc = nlp(Article(id="t", text=text))
+    kinds = {text[q.start:q.end]: q.kind for q in doc.quotes}
+    assert kinds.get(reported) == "reported", kinds
+    assert [k for c, k in kinds.items() if direct in c] == ["direct"], kinds
+    assert all(q.speaker is not None and q.speaker.actor in ("Ann Cole", "Tom Reyes") for q in doc.quotes)
+
+
 def test_a_lone_word_after_a_cue_is_not_reported_speech(nlp) -> None:
     text = ("Either we act now on the harbour, or history will judge us. "
             "The mayor said the harbour bridge would reopen in May.")

@@ -257,6 +257,13 @@ class QuoteFinder:
                     continue  # "history will judge us", "she told him": an object, not speech
                 overlapping = [(q, c) for q, c in found
                                if q.start < end and start < q.end and not _nested(q, c, cue, start, end)]
+                if overlapping and block is None:
+                    # "Carson said [he saw no need to change], telling Ann “we tell the truth”":
+                    # the report ends where the clause that cues another's quotation begins
+                    end = _before_inner_cues(sdoc, text, start, end, cue, overlapping)
+                    overlapping = [(q, c) for q, c in overlapping if q.start < end]
+                    if len(text[start:end].split()) < _MIN_REPORTED_WORDS:
+                        continue
                 if overlapping:
                     if not all(self._title_inside(text, q, start, end, fixed) for q, _ in overlapping):
                         continue
@@ -404,7 +411,7 @@ class QuoteFinder:
         few quoted words inside a longer content are not what the cue reports ("According to
         Cole, the show “The Apprentice” was rigged"): the cue keeps its clause.
         """
-        best: tuple[tuple[int, float], _Cue] | None = None
+        best: tuple[tuple[int, float, int], _Cue] | None = None
         quoted = sdoc.char_span(start, end, alignment_mode="expand")
         if quoted is None or len(quoted) == 0:
             return None
@@ -427,13 +434,15 @@ class QuoteFinder:
                         and not self._few_words(f"{text[cue.content[0]:start]} {text[end:cue.content[1]]}")):
                     continue  # a title inside what the cue reports: the cue keeps its clause
                 distance = 0
+                inner = -cue.content[0]  # of two reports holding it, the inner one cues it
             else:
+                inner = 0
                 # in a sentence of the quotation, or in the one before when that ends with ':'
                 if cue.sent_start not in near_sents and not (cue.colon and cue.sent_end == first_sent) \
                         and not (cue.sent_start == after_sent and cue.content is None):
                     continue
                 distance = min(abs(cue.token.idx - start), abs(cue.token.idx - end))
-            rank = (int(cue.score < threshold), distance * (1.5 - cue.score))
+            rank = (int(cue.score < threshold), distance * (1.5 - cue.score), inner)
             if best is None or rank < best[0]:
                 best = (rank, cue)
         return None if best is None else best[1]
@@ -984,3 +993,23 @@ def _nested(quote: Quote, quote_cue: _Cue | None, cue: _Cue, start: int, end: in
     inner = quote.start <= cue.token.idx < quote.end
     outer = start <= quote_cue.token.idx < end
     return inner or outer
+
+
+def _before_inner_cues(sdoc: Any, text: str, start: int, end: int, cue: _Cue,
+                       overlapping: list[tuple[Quote, _Cue | None]]) -> int:
+    """Where a reported content ``[start, end)`` ends when a quotation inside it has its own cue
+    inside it too, after the reported words ("adding", "telling Ann"): just before that cue's
+    clause, so the two quotes do not overlap. ``end`` when there is no such cue."""
+    cut = end
+    for quote, inner in overlapping:
+        if inner is None or inner.token.i == cue.token.i or not start < inner.token.idx < quote.start:
+            continue
+        left = inner.token.left_edge
+        # only a clause of its own ("..., telling Ann"), not one naming a noun ("a statement saying")
+        if left.idx <= start or inner.token.dep_ not in ("advcl", "conj") \
+                or inner.token.head.pos_ not in ("VERB", "AUX") or inner.token.head.i <= cue.token.i:
+            continue
+        cut = min(cut, left.idx)
+    if cut == end:
+        return end
+    return start + len(text[start:cut].rstrip(" ,;:—–-\n"))
