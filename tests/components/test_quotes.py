@@ -474,6 +474,21 @@ def test_a_report_ends_where_the_clause_cueing_a_quotation_begins(nlp, text: str
     assert all(q.speaker is not None and q.speaker.actor in ("Ann Cole", "Tom Reyes") for q in doc.quotes)
 
 
+def test_quotation_marks_in_the_speakers_name_are_no_quote(nlp) -> None:
+    text = "Foreign \"experts\" had claimed that the new dam would flood the lower valley by spring."
+    doc = nlp(Article(id="t", text=text))
+    assert [(text[q.start:q.end], q.kind) for q in doc.quotes] == [
+        ("that the new dam would flood the lower valley by spring", "reported")]
+    speaker = doc.quotes[0].speaker
+    assert speaker is not None and text[speaker.start:speaker.end] == 'Foreign "experts"'
+
+
+def test_a_linking_adverb_after_according_to_is_not_reported(nlp) -> None:
+    text = "According to the Harbour Board, however, cargo traffic rose by 8.5 percent last year."
+    doc = nlp(Article(id="t", text=text))
+    assert [text[q.start:q.end] for q in doc.quotes] == ["cargo traffic rose by 8.5 percent last year"]
+
+
 def test_a_lone_word_after_a_cue_is_not_reported_speech(nlp) -> None:
     text = ("Either we act now on the harbour, or history will judge us. "
             "The mayor said the harbour bridge would reopen in May.")

@@ -180,7 +180,16 @@ def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
         tokens = tokens[:-1]
     if not tokens:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    last = tokens[-1]
+    if _unclosed([t.text for t in tokens]) and last.i + 1 < len(last.doc) \
+            and last.nbor(1).text in ('"', "”") and not last.whitespace_:
+        last = last.nbor(1)  # 'Foreign "experts" had claimed': the span keeps its closing mark
+    return tokens[0].idx, last.idx + len(last.text)
+
+
+def _unclosed(words: list[str]) -> bool:
+    """Whether the words open a quotation mark ('"', '“') that they do not close."""
+    return words.count("“") > words.count("”") or words.count('"') % 2 == 1
 
 
 def _trimmed_subtree(token: Any) -> list[Any]:
@@ -358,4 +367,9 @@ def _longest_run(tokens: list[Any]) -> tuple[int, int] | None:
             run = []
         run.append(t)
     best = max(best, run, key=len)
+    # "According to X, however, output rose": the linking adverb is the writer's, not X's
+    while best and best[0].is_punct and best[0].text not in QUOTE_CHARS:
+        best = best[1:]
+    while len(best) > 2 and best[0].pos_ in ("ADV", "CCONJ") and best[1].text == ",":
+        best = best[2:]
     return _span_of(best)

@@ -260,7 +260,7 @@ class QuoteFinder:
                 if overlapping and block is None:
                     # "Carson said [he saw no need to change], telling Ann “we tell the truth”":
                     # the report ends where the clause that cues another's quotation begins
-                    end = _before_inner_cues(sdoc, text, start, end, cue, overlapping)
+                    end = _before_inner_cues(text, start, end, cue, overlapping)
                     overlapping = [(q, c) for q, c in overlapping if q.start < end]
                     if len(text[start:end].split()) < _MIN_REPORTED_WORDS:
                         continue
@@ -411,7 +411,7 @@ class QuoteFinder:
         few quoted words inside a longer content are not what the cue reports ("According to
         Cole, the show “The Apprentice” was rigged"): the cue keeps its clause.
         """
-        best: tuple[tuple[int, float, int], _Cue] | None = None
+        best: tuple[tuple[int, float], _Cue] | None = None
         quoted = sdoc.char_span(start, end, alignment_mode="expand")
         if quoted is None or len(quoted) == 0:
             return None
@@ -429,23 +429,30 @@ class QuoteFinder:
         for cue in cues:
             if cue.token.i in used:
                 continue
+            if cue.source is not None and cue.source[0][0] <= start and end <= cue.source[0][1]:
+                continue  # 'Foreign “experts” had claimed': the marks are in who speaks, not what
             if cue.content is not None and cue.content[0] < end and start < cue.content[1]:
                 if (self._few_words(text[start:end]) and not cue.open_ended
                         and not self._few_words(f"{text[cue.content[0]:start]} {text[end:cue.content[1]]}")):
                     continue  # a title inside what the cue reports: the cue keeps its clause
                 distance = 0
-                inner = -cue.content[0]  # of two reports holding it, the inner one cues it
             else:
-                inner = 0
                 # in a sentence of the quotation, or in the one before when that ends with ':'
                 if cue.sent_start not in near_sents and not (cue.colon and cue.sent_end == first_sent) \
                         and not (cue.sent_start == after_sent and cue.content is None):
                     continue
                 distance = min(abs(cue.token.idx - start), abs(cue.token.idx - end))
-            rank = (int(cue.score < threshold), distance * (1.5 - cue.score), inner)
+            rank = (int(cue.score < threshold), distance * (1.5 - cue.score))
             if best is None or rank < best[0]:
                 best = (rank, cue)
-        return None if best is None else best[1]
+        if best is None:
+            return None
+        # "Carson said he saw no need, telling Ann “we tell the truth”": the clause of its own
+        # inside the report that holds the quotation cues it, and the report ends before it
+        inner = [c for c in cues if c.token.i not in used and c.score >= threshold
+                 and c.content is not None and c.content[0] < end and start < c.content[1]
+                 and _clause_inside(c, best[1], start)]
+        return inner[-1] if inner else best[1]
 
     def _quote(self, start: int, end: int, kind: str, cue: _Cue | None) -> Quote:
         cue_attr = None
@@ -995,21 +1002,24 @@ def _nested(quote: Quote, quote_cue: _Cue | None, cue: _Cue, start: int, end: in
     return inner or outer
 
 
-def _before_inner_cues(sdoc: Any, text: str, start: int, end: int, cue: _Cue,
+def _clause_inside(inner: _Cue, outer: _Cue, before: int) -> bool:
+    """Whether ``inner`` heads a clause of its own ("..., telling Ann", "..., adding") inside what
+    ``outer`` reports, before the offset ``before``; one naming a noun ("a statement saying")
+    is not."""
+    token = inner.token
+    return (inner.token.i != outer.token.i and outer.content is not None
+            and outer.content[0] < token.left_edge.idx and token.idx < before
+            and token.idx < outer.content[1] and token.dep_ in ("advcl", "conj")
+            and token.head.pos_ in ("VERB", "AUX") and token.head.i > outer.token.i)
+
+
+def _before_inner_cues(text: str, start: int, end: int, cue: _Cue,
                        overlapping: list[tuple[Quote, _Cue | None]]) -> int:
     """Where a reported content ``[start, end)`` ends when a quotation inside it has its own cue
-    inside it too, after the reported words ("adding", "telling Ann"): just before that cue's
-    clause, so the two quotes do not overlap. ``end`` when there is no such cue."""
-    cut = end
-    for quote, inner in overlapping:
-        if inner is None or inner.token.i == cue.token.i or not start < inner.token.idx < quote.start:
-            continue
-        left = inner.token.left_edge
-        # only a clause of its own ("..., telling Ann"), not one naming a noun ("a statement saying")
-        if left.idx <= start or inner.token.dep_ not in ("advcl", "conj") \
-                or inner.token.head.pos_ not in ("VERB", "AUX") or inner.token.head.i <= cue.token.i:
-            continue
-        cut = min(cut, left.idx)
+    inside it too (``_clause_inside``): just before that cue's clause, so the two quotes do not
+    overlap. ``end`` when there is no such cue."""
+    cut = min((inner.token.left_edge.idx for quote, inner in overlapping
+               if inner is not None and _clause_inside(inner, cue, quote.start)), default=end)
     if cut == end:
         return end
     return start + len(text[start:cut].rstrip(" ,;:—–-\n"))
