@@ -489,6 +489,16 @@ def test_a_linking_adverb_after_according_to_is_not_reported(nlp) -> None:
     assert [text[q.start:q.end] for q in doc.quotes] == ["cargo traffic rose by 8.5 percent last year"]
 
 
+def test_words_quoted_inside_a_report_stay_in_it(nlp) -> None:
+    text = ("When I asked the council leader, Sarah Okafor, she told me the donation was \"entirely "
+            "irrelevant\" and that the scheme had been \"scrutinised at every stage.\"")
+    doc = nlp(Article(id="t", text=text))
+    assert [(text[q.start:q.end], q.kind) for q in doc.quotes] == [
+        ('the donation was "entirely irrelevant" and that the scheme had been '
+         '"scrutinised at every stage."', "reported")]
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Sarah Okafor"
+
+
 def test_a_lone_word_after_a_cue_is_not_reported_speech(nlp) -> None:
     text = ("Either we act now on the harbour, or history will judge us. "
             "The mayor said the harbour bridge would reopen in May.")

@@ -181,10 +181,18 @@ def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
     if not tokens:
         return None
     last = tokens[-1]
-    if _unclosed([t.text for t in tokens]) and last.i + 1 < len(last.doc) \
-            and last.nbor(1).text in ('"', "”") and not last.whitespace_:
-        last = last.nbor(1)  # 'Foreign "experts" had claimed': the span keeps its closing mark
+    if _unclosed([t.text for t in tokens]):
+        # 'Foreign "experts" had claimed', 'had been “scrutinised.”': the span keeps its closing mark
+        after = [t for t in last.doc[last.i + 1:last.i + 3]]
+        if after and after[0].text in _CLOSING and not last.whitespace_:
+            last = after[0]
+        elif len(after) == 2 and after[0].text in ".,!?" and after[1].text in _CLOSING \
+                and not last.whitespace_ and not after[0].whitespace_:
+            last = after[1]
     return tokens[0].idx, last.idx + len(last.text)
+
+
+_CLOSING = ('"', "”")
 
 
 def _unclosed(words: list[str]) -> bool:

@@ -247,7 +247,9 @@ class QuoteFinder:
                     continue
                 quoted = used.get(cue.token.i)
                 if quoted is not None and (cue.content is None or cue.open_ended
-                                           or (cue.content[0] < quoted[1] and quoted[0] < cue.content[1])):
+                                           or (cue.content[0] < quoted[1] and quoted[0] < cue.content[1])) \
+                        and not (cue.content is not None and not cue.open_ended
+                                 and _mixed(text, quoted, *cue.content)):
                     continue  # the quotation is what it reports
                 block = _block_after(sdoc, text, cue, self.min_words) if cue.colon else None
                 if block is None and cue.content is None:
@@ -265,10 +267,15 @@ class QuoteFinder:
                     if len(text[start:end].split()) < _MIN_REPORTED_WORDS:
                         continue
                 if overlapping:
-                    if not all(self._title_inside(text, q, start, end, fixed) for q, _ in overlapping):
+                    if not all(self._title_inside(text, q, start, end, fixed)
+                               or (q.kind == "direct" and (q.start, q.end) not in fixed
+                                   and not cue.open_ended and _mixed(text, (q.start, q.end), start, end))
+                               for q, _ in overlapping):
                         continue
                     # a title or a few words in quotation marks inside what the cue reports
-                    # ("the show “The Apprentice” was rigged, according to Cole"): the report wins
+                    # ("the show “The Apprentice” was rigged, according to Cole"), or words quoted
+                    # in the middle of the report ("she said the plan had been “scrutinised at
+                    # every stage”"): the report wins, and holds them
                     found = [pair for pair in found if pair not in overlapping]
                 found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
         if self.quote_model is not False:
@@ -1023,3 +1030,15 @@ def _before_inner_cues(text: str, start: int, end: int, cue: _Cue,
     if cut == end:
         return end
     return start + len(text[start:cut].rstrip(" ,;:—–-\n"))
+
+
+def _mixed(text: str, quotation: tuple[int, int], start: int, end: int) -> bool:
+    """Whether a quotation is quoted in the middle of a report ``[start, end)``: it opens inside
+    it, after words of the report other than "that", and its first word is in lower case ("the
+    scheme had been “scrutinised at every stage”")."""
+    q_start, _ = quotation
+    if not start < q_start < end:
+        return False
+    before = [w for w in re.findall(r"\w+", text[start:q_start]) if w.lower() != "that"]
+    first = re.search(r"\w", text[q_start:q_start + 8])
+    return len(before) >= 2 and first is not None and first.group().islower()
