@@ -46,6 +46,8 @@ _LOOKBACK_TOKENS = 120  # how far back a pronoun's antecedent is looked for (a f
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 #: What evidence comes "from" without anyone behind it being named: a place.
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: Farthest a cue may lie from its speaker for the source span to cover both.
+_NEAR = 120
 
 
 def _phrase(token: Any, sent: Any) -> tuple[int, int]:
@@ -184,6 +186,17 @@ def _agent_name(noun: Any, sent: Any) -> str:
     return _slice(sent, start, end if before is None else before.idx + len(before))
 
 
+def _fronted_in(prep: Any, sent: Any) -> bool:
+    """Whether ``prep`` opens the sentence with "In" and a phrase set off by a comma that
+    frames its clause ("In a poll released Monday, 40% of voters ..."); not a phrase inside the
+    clause ("she trails in the polls"), where the evidence is less often what is cited."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    before = [t for t in prep.doc[sent.start : prep.i] if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    after = prep.right_edge.i + 1
+    return not before and after < sent.end and prep.doc[after].text == ","
+
+
 def _evidence_agent(sent: Any) -> Attribution | None:
     """ "a report by Amnesty", "figures from the ministry", "a UN panel investigation found" """
     for tok in sent:
@@ -199,6 +212,9 @@ def _evidence_agent(sent: Any) -> Attribution | None:
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:
             start, end = _phrase(tok, sent)
             return Attribution(name=_name(tok, sent), start=start, end=head.idx + len(head))
+        if tok.dep_ == "pobj" and _fronted_in(head, sent):
+            start, end = _np_start(tok), _phrase(tok, sent)[1]
+            return Attribution(name=_slice(sent, start, tok.idx + len(tok)), start=head.idx, end=end)
     return None
 
 
@@ -214,26 +230,76 @@ def _name_read_as_relcl(verb: Any, subj: Any, sent: Any) -> bool:
     return all(t.is_punct for t in rest)
 
 
+def _agent(verb: Any) -> Any | None:
+    """The object of the "by" phrase of a passive verb ("was reported [by Politico]"), or None."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _governs(verb: Any) -> bool:
+    """Whether a reporting verb governs a clause ("X said (that) ..."), hangs off one ("...,
+    X said."), or has a forecast as its object ("analysts forecast growth of 2%"). A clause
+    without a verb is a small clause ("the council declared itself bankrupt"): an act, not a
+    statement."""
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return True
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+        return True
+    return verb.lemma_.lower() in _FORECASTS and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _closing_report(verb: Any, subj: Any, sent: Any) -> bool:
+    """Whether "..., his aide told reporters." is a report closing the sentence that the parser
+    joined to the clause before as a conjunct: the subject follows a comma, and the verb governs
+    no clause and ends the sentence."""
+    if verb.dep_ != "conj" or subj.left_edge.i <= sent.start or subj.i > verb.i:
+        return False
+    if subj.doc[subj.left_edge.i - 1].text != "," or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    rest = [t for t in verb.doc[verb.right_edge.i + 1 : sent.end] if not t.is_space]
+    return all(t.is_punct for t in rest)
+
+
+def _participle_subject(verb: Any) -> Any | None:
+    """The subject of the clause a participle of reporting hangs off: "Clinton attacked Trump,
+    [saying] he ..." is said by Clinton."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or not _governs(verb):
+        return None
+    head = verb.head
+    subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
+    return subjects[0] if subjects else None
+
+
 def _speaker(sent: Any) -> Attribution | None:
-    """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ..."."""
+    """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ...",
+    the agent of a passive one ("it was reported by Politico"), or the subject of the clause a
+    participle of reporting hangs off ("X attacked Y, saying ...")."""
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
+            subj = _participle_subject(tok)
+            if subj is not None and subj.lower_ not in _FIRST_PERSON:
+                name = _name(subj, sent)
+                start, end = _phrase(subj, sent)
+                if name:
+                    if tok.idx - end <= _NEAR:
+                        end = tok.idx + len(tok)
+                    return Attribution(name=name, start=start, end=end)
             continue
         subj = subjects[0]
+        if subj.dep_ == "nsubjpass":
+            # "It was reported (by X) that ...": the passive subject is what was reported or whom
+            # it was told to; the source is the agent, if named
+            agent = _agent(tok)
+            if agent is None or agent.lower_ in _NOT_SOURCES:
+                continue
+            start, end = _phrase(agent, sent)
+            return Attribution(name=_name(agent, sent), start=min(start, tok.idx), end=end)
         if tok.dep_ == "relcl" and _name_read_as_relcl(tok, subj, sent):
             start, end = _np_start(tok.head), _phrase(subj, sent)[1]
             return Attribution(name=_slice(sent, start, end), start=start, end=tok.idx + len(tok))
-        # "X said (that) ...": the verb governs a clause; "..., X said.": it hangs off one. A
-        # clause without a verb is a small clause ("the council declared itself bankrupt"): an
-        # act, not a statement
-        governs = any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX")
-                      for c in tok.children) or (tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i)
-        forecast = tok.lemma_.lower() in _FORECASTS and any(c.dep_ == "dobj" for c in tok.children)
-        governs = governs or forecast
-        if not governs:
+        if not (_governs(tok) or _closing_report(tok, subj, sent)):
             continue
         if subj.text == "." and subj.i > sent.start and not subj.nbor(-1).whitespace_:
             # "the Commerce Dept. said": the parser takes the abbreviation's full stop for the subject
@@ -279,9 +345,6 @@ def find_source(sent: Any) -> Attribution | None:
     found.name = " ".join(found.name.split())
     return found
 
-
-#: Farthest a quote's cue may lie from its speaker for the source span to cover both.
-_NEAR = 120
 
 #: Cue lemmas by which a text cites someone for a statement: speech and writing ("say",
 #: "tweet"), the stances a statement takes ("accuse", "deny", "urge"), thought and judgement

@@ -1,0 +1,56 @@
+"""Claim sources found by the sentence rules of ``_claims_source.find_source``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from unspin.components._claims_source import find_source
+from unspin.components.parse import load_spacy
+
+
+def _source(text: str) -> tuple[str, str] | None:
+    """The source name and the text its span covers, of the first sentence of ``text``."""
+    sent: Any = next(iter(load_spacy()(text).sents))
+    found = find_source(sent)
+    return None if found is None else (found.name, text[found.start : found.end])
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "name"), [
+    ("The mayor attacked the council, saying the new bridge would cost twice as much.", "The mayor"),
+    ("The union rejected the offer, claiming that the plant would close within a year.", "The union"),
+])
+def test_a_participle_of_reporting_cites_the_subject_of_its_clause(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name
+
+
+def test_a_passive_report_cites_its_agent() -> None:
+    found = _source("The closure of the harbour was first reported by the Coastal Times.")
+    assert found is not None and found[0] == "the Coastal Times"
+
+
+@pytest.mark.parametrize("text", [
+    "It was reported that the harbour company lost $4m last year.",
+    "He was told that the plant would close next spring.",
+])
+def test_the_subject_of_a_passive_report_is_no_source(text: str) -> None:
+    assert _source(text) is None
+
+
+def test_a_report_closing_the_sentence_after_a_comma_cites_its_speaker() -> None:
+    text = ("Despite two costly defeats on Tuesday, Senator Ann Kowalski remains in the race, "
+            "her campaign manager, Tom Reyes, told the Daily Ledger.")
+    found = _source(text)
+    assert found is not None and "campaign manager" in found[0] and found[1].endswith("told")
+
+
+def test_a_fronted_in_phrase_cites_the_evidence() -> None:
+    found = _source("In a Harbour Gazette poll released Monday, 54 percent of voters backed the bridge.")
+    assert found is not None and found[0] == "a Harbour Gazette poll" and found[1].startswith("In a")
+
+
+def test_evidence_inside_the_clause_is_not_cited() -> None:
+    assert _source("The former governor has been stuck in single digits in the polls.") is None
