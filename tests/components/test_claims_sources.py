@@ -54,3 +54,40 @@ def test_a_fronted_in_phrase_cites_the_evidence() -> None:
 
 def test_evidence_inside_the_clause_is_not_cited() -> None:
     assert _source("The former governor has been stuck in single digits in the polls.") is None
+
+
+def test_a_reporting_verb_conjoined_to_an_act_cites_their_subject() -> None:
+    found = _source("Governor Ruth Okafor vetoed the bill and said the state had spent $26 million on it.")
+    assert found is not None and found[0] == "Governor Ruth Okafor"
+
+
+def test_by_names_who_stands_behind_evidence_before_of() -> None:
+    text = "During the investigation of Mayor Dunn by the auditor Jane Cole, the council refused 12 requests."
+    found = _source(text)
+    assert found is not None and found[0] == "the auditor Jane Cole"
+
+
+def test_evidence_that_is_the_passive_subject_of_a_report_is_no_source() -> None:
+    assert _source("The report was later revealed to be a hoax costing $2m.") is None
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The senator reiterated her opposition to the 12 percent tax rise.", "reiterate"),
+    ("The mayor chastised the council over the $4m overspend.", "chastise"),
+    ("The union welcomed the 3 percent pay offer.", "welcome"),
+])
+def test_a_speech_or_stance_cue_cites_its_speaker(sentence: str, cue: str) -> None:
+    """A quote whose cue is a verb of speech or stance names whom the text cites, even when its
+    content is no proposition."""
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    verb = sentence.split()[2]
+    at = sentence.index(verb)
+    who = sentence[:at - 1]
+    claims = [Claim(0, len(sentence))]
+    quotes = [Quote(at + len(verb) + 1, len(sentence) - 1, kind="reported",
+                    speaker=Attribution(name=who, start=0, end=len(who)),
+                    cue=Attribution(name=cue, start=at, end=at + len(verb)))]
+    assert sources_from_quotes(claims, quotes, sentence) == 1
+    assert claims[0].source is not None and claims[0].source.name == who

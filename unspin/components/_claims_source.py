@@ -164,6 +164,10 @@ _PUBLISHING = frozenset(["publish", "release", "compile", "issue", "produce", "c
                          "collect", "gather", "provide", "present", "carry", "put"])
 
 
+#: The prepositions that name who stands behind evidence, the surest first.
+_BACKER_ORDER = ("by", "from", "of")
+
+
 def _backers(noun: Any) -> list[tuple[str, Any]]:
     """Who may stand behind the evidence ``noun``, as (preposition, its object): "a report
     [by Amnesty]", "figures [from the ministry]", "data [of the IMF]", and the agent of a verb
@@ -175,7 +179,8 @@ def _backers(noun: Any) -> list[tuple[str, Any]]:
         elif child.dep_ == "acl" and child.lemma_.lower() in _PUBLISHING:
             agents = [a for a in child.children if a.dep_ == "agent"]
             found += [("by", c) for a in agents for c in a.children if c.dep_ == "pobj"][:1]
-    return found
+    # "the investigation of the mayor by the auditor": "by" names the author, "of" often the subject
+    return sorted(found, key=lambda pair: _BACKER_ORDER.index(pair[0]))
 
 
 def _agent_name(noun: Any, sent: Any) -> str:
@@ -209,7 +214,7 @@ def _evidence_agent(sent: Any) -> Attribution | None:
                 return Attribution(name=_agent_name(obj, sent), start=min(_np_start(tok), start), end=end)
         # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
         head = tok.head
-        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in REPORTING_VERBS:
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
             start, end = _phrase(tok, sent)
             return Attribution(name=_name(tok, sent), start=start, end=head.idx + len(head))
         if tok.dep_ == "pobj" and _fronted_in(head, sent):
@@ -260,9 +265,11 @@ def _closing_report(verb: Any, subj: Any, sent: Any) -> bool:
 
 
 def _participle_subject(verb: Any) -> Any | None:
-    """The subject of the clause a participle of reporting hangs off: "Clinton attacked Trump,
-    [saying] he ..." is said by Clinton."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or not _governs(verb):
+    """The subject of the clause a participle of reporting hangs off, or that a reporting verb
+    is a conjunct of: "Clinton attacked Trump, [saying] he ...", "Scott blasted Congress and
+    [said] ..." are said by Clinton and by Scott."""
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj")
+    if not (participle or verb.dep_ == "conj") or not _governs(verb):
         return None
     head = verb.head
     subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
@@ -381,7 +388,10 @@ CITING_CUES = frozenset([
     "plan", "intend", "aim", "seek", "try", "attempt", "refuse", "decline", "offer", "vote",
     "oppose", "support", "endorse", "back", "favor", "favour", "champion", "embrace", "defend",
     "advocate", "campaign", "lobby", "learn", "hear", "read", "remember", "realize", "realise",
-    "recognize", "recognise", "criticism", "accusation", "justify", "lash",
+    "recognize", "recognise", "criticism", "accusation", "justify", "lash", "reiterate",
+    "reaffirm", "affirm", "outline", "articulate", "speculate", "mull", "chastise", "assail", "rip",
+    "repudiate", "downplay", "spar", "balk", "vouch", "applaud", "hail", "congratulate", "welcome",
+    "prefer", "float", "allegation", "proposal", "opposition", "decision", "retweete",
 ])
 #: How a reported quote's content opens when it is a proposition ("... plans to cut taxes",
 #: "... found that ..."), not the object of an act ("... raided the compound").
