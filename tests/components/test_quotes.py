@@ -499,6 +499,17 @@ def test_words_quoted_inside_a_report_stay_in_it(nlp) -> None:
     assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Sarah Okafor"
 
 
+def test_a_cues_own_named_agent_speaks_not_the_source_before(nlp) -> None:
+    text = ("More than 2,300 civilians have been killed since April, according to the UN human rights "
+            "office. Both governments have been accused by Amnesty International of using cluster "
+            "munitions in towns.")
+    doc = nlp(Article(id="t", text=text))
+    speakers = {q.cue and text[q.cue.start:q.cue.end]: q.speaker and text[q.speaker.start:q.speaker.end]
+                for q in doc.quotes}
+    assert speakers.get("accused") == "Amnesty International", speakers
+    assert speakers.get("according to") == "the UN human rights office", speakers
+
+
 def test_a_lone_word_after_a_cue_is_not_reported_speech(nlp) -> None:
     text = ("Either we act now on the harbour, or history will judge us. "
             "The mayor said the harbour bridge would reopen in May.")

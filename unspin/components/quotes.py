@@ -377,6 +377,12 @@ class QuoteFinder:
                         share = speakers.probability(best[0])
                     if share >= speakers.threshold:
                         source = _source_of(best[1])
+                    if (cue is not None and cue.source is not None and quote.kind == "reported"
+                            and not cue.sent_start <= best[1].i < cue.sent_end
+                            and _someone(cue.source[1])):
+                        # "Both were accused by Amnesty of ...": the cue's own subject or agent
+                        # speaks, not a source of the sentence before
+                        source = cue.source
             if cue is not None and label is None:
                 lost = _lost_name_subject(cue.token, clusters)
                 source = lost if lost is not None else source
@@ -1042,3 +1048,12 @@ def _mixed(text: str, quotation: tuple[int, int], start: int, end: int) -> bool:
     before = [w for w in re.findall(r"\w+", text[start:q_start]) if w.lower() != "that"]
     first = re.search(r"\w", text[q_start:q_start + 8])
     return len(before) >= 2 and first is not None and first.group().islower()
+
+
+_SOMEONE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+
+
+def _someone(head: Any) -> bool:
+    """Whether a cue's source is someone: a name, a named body or a personal pronoun."""
+    return (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or head.lower_ in _SOMEONE_PRONOUNS)
