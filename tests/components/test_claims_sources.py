@@ -91,3 +91,22 @@ def test_a_speech_or_stance_cue_cites_its_speaker(sentence: str, cue: str) -> No
                     cue=Attribution(name=cue, start=at, end=at + len(verb)))]
     assert sources_from_quotes(claims, quotes, sentence) == 1
     assert claims[0].source is not None and claims[0].source.name == who
+
+
+def test_an_infinitive_of_purpose_cites_the_subject_of_its_clause() -> None:
+    found = _source("Last week, Tom Hale of Riverton stood at a meeting to say the levy had cost him $900.")
+    assert found is not None and found[0] == "Tom Hale of Riverton"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Turnout rose by 4 percent, county election records show.", "county election records"),
+    ('"We lost 300 jobs in a year," Conway notes.', "Conway"),
+])
+def test_a_closing_report_whose_subject_was_read_as_compound_words(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name and found[1].startswith(name)
+
+
+def test_an_urging_cites_who_urges() -> None:
+    found = _source("The teachers' union urged parents to keep 40,000 pupils at home on Friday.")
+    assert found is not None and found[0] == "The teachers' union"

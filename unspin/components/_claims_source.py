@@ -24,8 +24,13 @@ REPORTING_VERBS = frozenset([
     "acknowledge", "admit", "declare", "testify", "find", "show", "indicate", "suggest", "conclude",
     "predict", "calculate", "count", "record", "tally", "document", "accuse", "charge", "maintain",
     "stress", "emphasise", "emphasize", "point", "mention", "describe", "quote", "cite", "told",
-    "forecast", "project",
+    "forecast", "project", "urge", "demand",
 ])
+#: Verbs that close a sentence reporting what came before it ("..., figures show.").
+_CLOSING_VERBS = frozenset(["say", "show", "report", "find", "indicate", "suggest", "state", "note", "add",
+                            "write", "estimate"])
+#: What ends the statement such a report closes: a comma, or a closing quotation mark.
+_CLOSING_MARKS = frozenset([",", '"', "”", "''", "’"])
 #: Verbs whose object is itself the claim: a forecast or an estimate ("Analysts had forecast
 #: revenue of €4bn"), cited as much as a clause after "say".
 _FORECASTS = frozenset(["forecast", "predict", "project", "estimate", "expect", "calculate"])
@@ -269,11 +274,28 @@ def _participle_subject(verb: Any) -> Any | None:
     is a conjunct of: "Clinton attacked Trump, [saying] he ...", "Scott blasted Congress and
     [said] ..." are said by Clinton and by Scott."""
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj")
-    if not (participle or verb.dep_ == "conj") or not _governs(verb):
+    purpose = verb.tag_ == "VB" and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in verb.children)
+    if not (participle or purpose or verb.dep_ == "conj") or not _governs(verb):
         return None
     head = verb.head
     subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
     return subjects[0] if subjects else None
+
+
+def _compound_subject(verb: Any, sent: Any) -> Attribution | None:
+    """ "..., state election records show.": a report closing the sentence whose subject the
+    parser took for compound words on the verb (its last noun read as a verb)."""
+    parts = [c for c in verb.lefts if c.dep_ == "compound"]
+    if not parts or parts[-1].i != verb.i - 1 or verb.lemma_.lower() not in _CLOSING_VERBS:
+        return None
+    first = parts[0].left_edge
+    rest = [t for t in verb.doc[verb.i + 1 : sent.end] if not t.is_space]
+    if first.i <= sent.start or verb.doc[first.i - 1].text not in _CLOSING_MARKS \
+            or not all(t.is_punct for t in rest):
+        return None
+    start, end = first.idx, verb.nbor(-1).idx + len(verb.nbor(-1))
+    return Attribution(name=_slice(sent, start, end), start=start, end=verb.idx + len(verb))
 
 
 def _speaker(sent: Any) -> Attribution | None:
@@ -281,10 +303,19 @@ def _speaker(sent: Any) -> Attribution | None:
     the agent of a passive one ("it was reported by Politico"), or the subject of the clause a
     participle of reporting hangs off ("X attacked Y, saying ...")."""
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_VERBS:
+        if tok.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            # '"...," Conway notes.': a closing report the parser read as a noun phrase
+            closing = _compound_subject(tok, sent) if tok.dep_ == "ROOT" and tok.tag_ == "NNS" else None
+            if closing is not None:
+                return closing
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
+            closing = _compound_subject(tok, sent)
+            if closing is not None:
+                return closing
             subj = _participle_subject(tok)
             if subj is not None and subj.lower_ not in _FIRST_PERSON:
                 name = _name(subj, sent)
