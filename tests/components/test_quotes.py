@@ -510,6 +510,16 @@ def test_a_cues_own_named_agent_speaks_not_the_source_before(nlp) -> None:
     assert speakers.get("according to") == "the UN human rights office", speakers
 
 
+def test_the_terms_a_source_speaks_on_are_no_quote(nlp) -> None:
+    text = ("A source close to the talks, who asked not to be named because the negotiations are "
+            "private, said the two sides were far apart on pay. Two officials, who spoke on condition "
+            "of anonymity, said the ferry contract would be signed in June.")
+    doc = nlp(Article(id="t", text=text))
+    spoken = {text[q.start:q.end]: q.speaker and text[q.speaker.start:q.speaker.end] for q in doc.quotes}
+    assert spoken == {"the two sides were far apart on pay": "A source close to the talks",
+                      "the ferry contract would be signed in June": "Two officials"}, spoken
+
+
 def test_a_lone_word_after_a_cue_is_not_reported_speech(nlp) -> None:
     text = ("Either we act now on the harbour, or history will judge us. "
             "The mayor said the harbour bridge would reopen in May.")

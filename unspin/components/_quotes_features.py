@@ -206,6 +206,10 @@ def _trimmed_subtree(token: Any) -> list[Any]:
     for t in token.subtree:
         keep.append(t)
     cut = {t.i for c in token.children if c.dep_ in _CUT_DEPS and c.i > token.i for t in c.subtree}
+    # "A source close to the talks, who asked not to be named, said": a relative clause set off
+    # by a comma deeper in the phrase is cut too
+    cut.update(t.i for d in keep if d.dep_ == "relcl" and d.i > token.i
+               and d.left_edge.i > 0 and d.doc[d.left_edge.i - 1].text == "," for t in d.subtree)
     return [t for t in keep if t.i not in cut]
 
 
