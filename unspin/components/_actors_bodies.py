@@ -26,6 +26,7 @@ speaker model was trained on their mentions; the actors stage reads ``actor_clus
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from copy import copy
 from dataclasses import dataclass
 from typing import Any
@@ -34,12 +35,14 @@ import numpy as np
 from spacy.attrs import LOWER
 
 from unspin.components._actors_entities import (
+    COMPANY_WORDS,
     TITLE_WORDS,
     US_STATES,
     EntityCluster,
     entity_clusters,
     is_headline,
     line_at,
+    sentence_starts,
 )
 from unspin.components._given_names import is_given_name
 from unspin.components._page_chrome import in_page_chrome
@@ -56,6 +59,10 @@ BODY_NOUNS = frozenset({
     "opposition", "coalition", "alliance", "organization", "organisation", "authority",
     "airline", "airlines", "carrier",
 })
+#: Nouns that are a body only as a bare phrase that refers back to an organisation the text
+#: named ("Harbour Trust Bank ... the bank", "Hamas ... the group"); alone they are too often
+#: something else ("the river bank", "the age group").
+_REFERRING_NOUNS = frozenset({"bank", "group"})
 #: What a kind of firm is called, and the words its name holds ("the airline" is "SkyLark Air").
 _AIRLINE_WORDS = frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"})
 _TRADE_NAMES: dict[str, frozenset[str]] = {"airline": _AIRLINE_WORDS, "carrier": _AIRLINE_WORDS}
@@ -76,6 +83,45 @@ _CLASSIFIERS = frozenset({
     "communist", "socialist", "state", "district", "county", "city", "appeals", "intelligence",
 })
 _BODY_TYPE = "organization"
+#: The kind of body a bare noun describes ("the firm" is a company), for ``_described_antecedent``.
+_DESCRIBED_KINDS = {
+    "company": "company", "firm": "company", "corporation": "company", "group": "group",
+    "bank": "bank", "ministry": "ministry", "agency": "agency", "party": "party",
+}
+#: Words of a name that show the organisation is of a kind ("Harbour Trust Bank" is a bank).
+_KIND_WORDS: dict[str, frozenset[str]] = {
+    "bank": frozenset({"bank", "bancorp", "banking"}),
+    "ministry": frozenset({"ministry"}),
+    "agency": frozenset({"agency", "department", "bureau", "service", "commission", "authority", "office",
+                         "institute", "organization", "organisation", "administration"}),
+    "party": frozenset({"party"}),
+}
+#: Parties whose names hold no "party" ("Labour ... the party").
+_PARTY_NAMES = frozenset({
+    "labour", "conservatives", "tories", "democrats", "republicans", "gop", "liberal democrats",
+    "lib dems", "greens", "snp", "ukip", "likud", "fidesz", "anc", "bjp", "cdu", "spd", "afd",
+})
+#: Words of a name that make an organisation public, civic or a newsroom rather than a company,
+#: and no "group" either where they are public ("the company" is not the "Health Ministry").
+_PUBLIC_WORDS = frozenset({
+    "ministry", "department", "council", "government", "court", "police", "army", "navy", "force",
+    "forces", "parliament", "senate", "congress", "assembly", "agency", "bureau", "commission",
+    "committee", "administration", "authority", "office", "university", "college", "school",
+    "hospital", "party", "church", "nations", "union", "federation", "league", "association",
+    "foundation", "institute", "society", "service", "board", "cabinet", "tribunal", "times", "post",
+    "news", "journal", "tribune", "herald", "guardian", "telegraph", "gazette", "press", "magazine",
+})
+#: Company words that other bodies' names hold as well ("Amnesty International").
+_NOT_ONLY_COMPANIES = frozenset({"international", "global", "&", "group", "media", "partners"})
+#: Words that make an organisation a civic or political group rather than a state's body.
+_STATE_WORDS = _PUBLIC_WORDS - {"union", "federation", "league", "association", "foundation",
+                                "institute", "society", "church", "school", "college", "university"}
+#: A subject or an owner: how a group the text goes on to call "the group" acts.
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+#: The relations of the words a plain "the company" may have: "the", "'s", a preposition.
+_PLAIN_DEPS = frozenset({"det", "case", "punct", "prep"})
+#: How many sentences before the one of a bare "the company" its antecedent may be named in.
+_DESCRIBED_SENTENCES = 3
 #: Entities that own the body they modify; a date or a number ("the 12-member council") does not.
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Blocs that act in the news but that spaCy calls locations, not GPEs: name and actor type.
@@ -95,6 +141,10 @@ class _Found:
     opens_sentence: bool = False
     #: a body only when it refers back to one ("the authority" after "the Port Authority")
     needs_antecedent: bool = False
+    #: "the" and the noun alone, which may refer back to a name ("the company"); not one an
+    #: owner, a word or a clause describes ("Trump's party", "the other party", "the party
+    #: where it happened"), nor one set beside a name ("the Review Board, the agency ...")
+    plain: bool = False
 
     @property
     def bare(self) -> bool:
@@ -104,7 +154,7 @@ class _Found:
 def body_mentions(sdoc: Any, text: str) -> list[_Found]:
     """The definite common-noun body mentions of a spaCy doc (whose text is ``text``), in order."""
     out = []
-    for token in _tokens_among(sdoc, BODY_NOUNS):
+    for token in _tokens_among(sdoc, BODY_NOUNS | _REFERRING_NOUNS):
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or in_page_chrome(text, token.idx):
             continue  # nor one in the page's furniture ("Related: Police chief resigns")
         if token.dep_ in _MODIFIER_DEPS or not _definite(token) or _names_entity(token) or _in_title(token):
@@ -113,10 +163,26 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
             continue  # "her government", "whose party": as many bodies as owners, none named
         # a Title-Case headline parses into long false compounds ("Warrants Show Police")
         first = token.i if is_headline(line_at(text, token.idx)) else _name_start(token)
+        by_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        referring = token.lower_ in _REFERRING_NOUNS
+        if referring and (first != token.i or not by_the or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.children)):
+            continue  # "the food bank", "the group of people", "this group": no name of the text's
         start, end = sdoc[first].idx, token.idx + len(token.text)
         out.append(_Found(start, end, token.lower_, " ".join(t.text for t in sdoc[first:token.i + 1]),
-                          sdoc[first].is_sent_start, first == token.i and token.lower_ in _MODIFIED_ONLY))
+                          sdoc[first].is_sent_start,
+                          referring or (first == token.i and token.lower_ in _MODIFIED_ONLY),
+                          by_the and _plain(token)))
     return out
+
+
+def _plain(token: Any) -> bool:
+    """Whether a body noun stands with no more than its article, a possessive ending and a
+    preposition other than "of" ("the company's", "the party in power"), and beside no name."""
+    if token.dep_ == "appos":
+        return False
+    return all(c.dep_ in _PLAIN_DEPS and not (c.dep_ == "prep" and c.lower_ == "of")
+               for c in token.children)
 
 
 def _tokens_among(sdoc: Any, words: frozenset[str] | dict[str, Any]) -> list[Any]:
@@ -201,7 +267,11 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
     joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
     bodies: list[EntityCluster] = []
     for found in body_mentions(sdoc, text):
-        cluster = _antecedent(found, joinable + bodies, text) if found.bare else _specific(found, bodies)
+        if found.bare:
+            cluster = (_antecedent(found, joinable + bodies, text)
+                       or _described_antecedent(found, joinable + bodies, sdoc))
+        else:
+            cluster = _specific(found, bodies)
         if cluster is None and found.needs_antecedent:
             continue
         if cluster is None:
@@ -306,7 +376,7 @@ def _named_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
     """Give each entity a body noun that names it ("the company Baillie Gifford") as a mention,
     so that a later "the company" refers to it; an entity so described as a body is no person."""
     owner = {start: cluster for cluster in clusters for start, _ in cluster.mentions}
-    for token in _tokens_among(sdoc, BODY_NOUNS):
+    for token in _tokens_among(sdoc, BODY_NOUNS | _REFERRING_NOUNS):
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or not _definite(token):
             continue
         named = _named_next(token)
@@ -375,9 +445,12 @@ def _specific(found: _Found, bodies: list[EntityCluster]) -> EntityCluster | Non
 
 
 def _antecedent(found: _Found, clusters: list[EntityCluster], text: str) -> EntityCluster | None:
-    """The actor of the nearest earlier mention with the bare mention's head noun as its head."""
+    """The actor of the nearest earlier mention with the bare mention's head noun as its head
+    (an organisation for "the bank" and "the group": not the "West Bank")."""
     best: tuple[int, EntityCluster] | None = None
     for cluster in clusters:
+        if found.head in _REFERRING_NOUNS and cluster.type != _BODY_TYPE:
+            continue
         for start, end in cluster.mentions:
             if start < found.start and (best is None or start > best[0]) \
                     and _same_head(found.head, text[start:end]):
@@ -397,3 +470,71 @@ def _same_head(head: str, written: str) -> bool:
     if words[-1:] == [head]:
         return True
     return "of" in words and words.index("of") > 0 and words[words.index("of") - 1] == head
+
+
+def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: Any) -> EntityCluster | None:
+    """The one organisation of the kind a bare noun describes ("Norvale Mining Ltd ... the
+    company", "the FDA ... the agency", "Labour ... the party") named in its sentence or the
+    ``_DESCRIBED_SENTENCES`` before it; None where there is none or more than one. Only a plain
+    "the company" (``_plain``: "Trump's party" is not Labour, nor is "the other party"); a
+    group, or a company whose name does not say it is one, only where it acts there as a subject
+    or an owner ("Hamas fired ...": "the group" of people the text does not name is no other's)."""
+    kind = _DESCRIBED_KINDS.get(found.head)
+    if kind is None or not found.plain:
+        return None
+    starts = sentence_starts(sdoc)
+    before = starts[: bisect_right(starts, found.start)]
+    window = before[-1 - _DESCRIBED_SENTENCES] if len(before) > _DESCRIBED_SENTENCES else 0
+    near = [c for c in clusters
+            if _of_kind(c, kind) and any(window <= s < found.start for s, _ in c.mentions)]
+    if len(near) != 1:
+        return None
+    deps = _ACTING_DEPS if kind == "group" or (kind == "company" and not _names_company(near[0])) else None
+    if not any(window <= s < found.start and _stands(sdoc, s, e, deps) for s, e in near[0].mentions):
+        return None
+    return near[0]
+
+
+def _stands(sdoc: Any, start: int, end: int, deps: frozenset[str] | None) -> bool:
+    """Whether the mention at ``start``-``end`` names the body itself, not a thing it modifies
+    ("a GAO report"), and, given ``deps``, stands in one of them ("Hamas fired", "Hamas's")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Hamas and Islamic Jihad said"
+        root = root.head
+    return root.dep_ not in _MODIFIER_DEPS if deps is None else root.dep_ in deps
+
+
+def _of_kind(cluster: EntityCluster, kind: str) -> bool:
+    """Whether an actor's names show it may be the body a bare noun of this kind describes:
+    a bank, a ministry, an agency (also one known by letters: "the FDA") or a party by the words
+    of its name (``_KIND_WORDS``); a company by a company's word ("Ltd", "Mining") or by a name
+    that is no public body's, newsroom's or acronym's; a group by any name but a state body's."""
+    if cluster.type != _BODY_TYPE and not (kind == "party" and cluster.type == "group"):
+        return False
+    names = {cluster.name, *cluster.aliases}
+    words = {w.strip(".,'’").lower() for name in names for w in name.replace("-", " ").split()}
+    letters = any(name.isupper() and name.isalpha() and 2 <= len(name) <= 6 for name in names)
+    if kind == "party":
+        return "party" in words or any(n.lower().removeprefix("the ") in _PARTY_NAMES for n in names)
+    if kind == "agency":
+        hit = words & _KIND_WORDS[kind]
+        if hit == {"administration"} and all(len(n.split()) < 3 for n in names):
+            return False  # "the Trump administration" is no agency; "Food and Drug Administration" is
+        return bool(hit) or (letters and not words & COMPANY_WORDS)
+    if kind in _KIND_WORDS:
+        return bool(words & _KIND_WORDS[kind])
+    if kind == "group":
+        return not words & _STATE_WORDS
+    if _names_company(cluster):
+        return True
+    return not letters and not words & _PUBLIC_WORDS
+
+
+def _names_company(cluster: EntityCluster) -> bool:
+    """Whether a name says it is a company's ("Norvale Mining Ltd"), and no public body's."""
+    words = {w.strip(".,'’").lower() for name in (cluster.name, *cluster.aliases)
+             for w in name.replace("-", " ").split()}
+    return bool(words & (COMPANY_WORDS - _NOT_ONLY_COMPANIES)) and not words & _PUBLIC_WORDS

@@ -40,16 +40,19 @@ from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_marks import transcript_turns
 
 __all__ = [
+    "COMPANY_WORDS",
     "DATELINE",
     "ENTITY_TYPES",
     "TITLE_WORDS",
     "US_STATES",
     "EntityCluster",
+    "accused_person",
     "cluster_for_span",
     "entity_clusters",
     "entity_spans",
     "fits_pronoun",
     "in_modifier",
+    "is_accused_reference",
     "is_headline",
     "line_at",
     "mention_tokens",
@@ -57,6 +60,7 @@ __all__ = [
     "office_of_something",
     "references",
     "resolve_reference",
+    "sentence_starts",
 ]
 
 #: spaCy's label -> actor type; a GPE that names a country (``is_country``) is a "country"
@@ -472,7 +476,7 @@ def _titled_name(sdoc: Any, first: int, last: int) -> bool:
         return True
     return (len(words) == 2 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words)
             and is_given_name(words[0], 0.1) and words[1].lower() not in _PLACE_WORDS
-            and words[1].lower() not in _COMPANY_WORDS and words[1].lower() not in _CLUB_WORDS)
+            and words[1].lower() not in COMPANY_WORDS and words[1].lower() not in _CLUB_WORDS)
 
 
 def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
@@ -915,7 +919,7 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
 
 #: The words after a company's own name in its full name ("Norvale [Energy Inc.]"): the name
 #: alone ("Norvale") is then the company, as the text writes it on later mentions.
-_COMPANY_WORDS = frozenset({
+COMPANY_WORDS = frozenset({
     "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited", "plc",
     "llc", "ag", "sa", "se", "nv", "gmbh", "group", "holdings", "energy", "foods", "bank", "airlines",
     "airways", "motors", "pharmaceuticals", "pharma", "technologies", "technology", "systems",
@@ -996,7 +1000,7 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
             words = alias.split()
             if len(words) >= 2:
                 offer(tuple(words), cluster)
-            if (len(words) >= 2 and all(w.lower() in _COMPANY_WORDS for w in words[1:]) and words[0].isalpha()
+            if (len(words) >= 2 and all(w.lower() in COMPANY_WORDS for w in words[1:]) and words[0].isalpha()
                     and words[0][:1].isupper() and len(words[0]) > 3 and not is_given_name(words[0])):
                 offer((words[0],), cluster)
     for form, cluster in list(forms.items()):
@@ -1078,7 +1082,7 @@ def _within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                       skip: Sequence[tuple[int, int]] = ()) -> EntityCluster | None:
-    """The actor a pronoun or a title ("he", "the senator") most likely refers to.
+    """The actor a pronoun, a title ("he", "the senator") or "the defendant" most likely refers to.
 
     A pronoun: an actor mentioned before ``head`` within the three preceding sentences (the
     latest sentence first, in it a subject before other mentions, then the nearest), of a
@@ -1087,11 +1091,14 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     body or a group for they. A title: the nearest person mentioned before it whom the text
     gives that title, however far back (``_titled``). A title with an indefinite article ("a
     spokesperson") names someone new and refers to no one, nor does one with a possessive
-    pronoun ("his lawyer": the quotes stage says whom he speaks for).
+    pronoun ("his lawyer": the quotes stage says whom he speaks for). "The defendant", "the
+    accused" and "the suspect": the one person the text names as such before (``accused_person``).
     Mentions inside the character ranges ``skip`` (sorted; the quotations, for a speaker: in
     “... the Trump campaign ...,” he said, "he" is not Trump) are passed over.
     """
     word = head.lower_
+    if word in _ACCUSED_NOUNS:
+        return accused_person(sdoc, head, clusters, skip) if is_accused_reference(head) else None
     if word in TITLE_WORDS and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
         return None  # "a spokesperson", "another official": someone not named before
     if word in TITLE_WORDS:
@@ -1106,7 +1113,7 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
         unnamed = _unnamed_reporter(head, clusters)
         if unnamed is not None:
             # "Her husband said he would ...": he is the husband, whom the text does not name
-            titled = unnamed.lower_ in TITLE_WORDS
+            titled = unnamed.lower_ in TITLE_WORDS or unnamed.lower_ in _ACCUSED_NOUNS
             holder = resolve_reference(sdoc, unnamed, clusters, skip) if titled else None
             return holder if holder is not None and fits_pronoun(sdoc, clusters, holder, word) else None
     elif word in _GROUP_PRONOUNS:
@@ -1123,7 +1130,7 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
             return owner
     else:
         return None
-    starts = _sentence_starts(sdoc)
+    starts = sentence_starts(sdoc)
     sent_starts = starts[: bisect_right(starts, head.idx)]
     window = sent_starts[-4] if len(sent_starts) >= 4 else 0
     # not one the text shows to be of the other gender (as fits_pronoun, looked up once)
@@ -1142,6 +1149,89 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
                 if best is None or rank < best[0]:
                     best = (rank, cluster)
     return None if best is None else best[1]
+
+
+#: Nouns for the person a story names as charged or arrested ("the defendant told the court").
+_ACCUSED_NOUNS = frozenset({"defendant", "accused", "suspect"})
+#: Verbs whose passive subject or object is someone a story goes on to call "the defendant" or
+#: "the suspect" ("Tom Reyes was charged with ...", "police arrested Ann Cole"). Not "accuse":
+#: "critics accused the mayor of hypocrisy" makes no defendant.
+_ACCUSING_VERBS = frozenset({
+    "charge", "arrest", "indict", "detain", "convict", "sentence", "prosecute", "extradite", "jail",
+    "imprison", "apprehend", "suspect", "arraign", "remand",
+})
+#: Relations in which "the defendant" is a noun phrase of its own, not a modifier ("the accused man").
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "dative"})
+
+
+def is_accused_reference(token: Any) -> bool:
+    """Whether ``token`` is "the defendant", "the accused" or "the suspect" as a noun phrase of
+    its own (spaCy may tag "the accused" a verb); not "a suspect" or "the accused man"."""
+    return (token.lower_ in _ACCUSED_NOUNS and token.dep_ in _NOMINAL_DEPS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children))
+
+
+def _accusations(sdoc: Any, clusters: list[EntityCluster]) -> list[tuple[int, EntityCluster]]:
+    """Where the text names a person as charged, arrested or suspected (character offset of the
+    evidence, person), computed once per set of clusters: the passive subject or the object of
+    an accusing verb (``_ACCUSING_VERBS``: "Reyes was charged", "police arrested Ann Cole", "Cole,
+    who was later charged", "Reyes, charged with arson,"), the subject of "plead" ("Reyes pleaded
+    not guilty") and a name that "suspect" or "defendant" describes ("suspect Maria Lind",
+    "Maria Lind, the suspect,")."""
+    cache = sdoc.user_data.setdefault("unspin_accusations", {})
+    key = tuple(id(c) for c in clusters)
+    if key in cache:
+        return cache[key]
+    by_id = {id(c): c for c in clusters}
+    owner = _person_tokens(sdoc, clusters)
+    found: list[tuple[int, EntityCluster]] = []
+
+    def named(token: Any) -> int | None:
+        if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+            token = token.head.head  # "Ann Cole, who was charged"
+        return owner.get(token.i)
+
+    for token in sdoc:
+        lemma = token.lemma_.lower()
+        person: int | None = None
+        if token.pos_ in ("VERB", "AUX") and lemma in _ACCUSING_VERBS:
+            passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            target = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if passive is not None:
+                person = named(passive)
+            elif target is not None:
+                person = named(target)
+            elif token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"):
+                person = owner.get(token.head.i)  # "Tom Reyes, charged with arson,"
+        elif token.pos_ == "VERB" and lemma == "plead":
+            person = next((owner[c.i] for c in token.children if c.dep_ == "nsubj" and c.i in owner), None)
+        elif token.lower_ in ("suspect", "defendant") and token.pos_ == "NOUN":
+            if token.dep_ in ("compound", "appos") and token.head.i in owner:
+                person = owner[token.head.i]  # "suspect Maria Lind", "Maria Lind, the suspect"
+            else:
+                person = next((owner[c.i] for c in token.children
+                               if c.dep_ == "appos" and c.i in owner), None)
+        if person is not None:
+            found.append((token.idx, by_id[person]))
+    cache[key] = found
+    return found
+
+
+def accused_person(sdoc: Any, head: Any, clusters: list[EntityCluster],
+                   skip: Sequence[tuple[int, int]] = ()) -> EntityCluster | None:
+    """The person "the defendant" (or "the accused", "the suspect") at ``head`` refers to: the one
+    person the text has named as charged, arrested or suspected before it (``_accusations``),
+    outside the ranges ``skip``, else, of several, the one so named in its sentence or the one
+    before ("Police arrested Maria Lind on Friday. The suspect was released"); None where the
+    text has named none, or several that close."""
+    found = [(at, c) for at, c in _accusations(sdoc, clusters) if at < head.idx and not _within(at, skip)]
+    people = {id(c): c for _, c in found}
+    if len(people) > 1:
+        starts = sentence_starts(sdoc)
+        before = starts[: bisect_right(starts, head.idx)]
+        window = before[-2] if len(before) >= 2 else 0
+        people = {id(c): c for at, c in found if at >= window}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 #: Nouns for a person the text may leave unnamed ("her husband", "a local man").
@@ -1175,8 +1265,8 @@ def _unnamed_reporter(head: Any, clusters: list[EntityCluster]) -> Any | None:
         if subject is None:
             continue
         noun = subject.lemma_.lower()
-        person = subject.pos_ == "NOUN" and (
-            subject.lower_ in TITLE_WORDS or noun in _PERSON_NOUNS or noun in _KIN)
+        person = is_accused_reference(subject) or (subject.pos_ == "NOUN" and (
+            subject.lower_ in TITLE_WORDS or noun in _PERSON_NOUNS or noun in _KIN))
         if not person or cluster_for_span(clusters, subject.idx, subject.idx + len(subject.text)) is not None:
             return None
         return subject
@@ -1265,6 +1355,8 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
             if token.pos_ != "PRON":
                 continue
             start = token.idx
+        elif word in _ACCUSED_NOUNS and is_accused_reference(token):
+            start = token.left_edge.idx  # "the 41-year-old defendant"
         elif word in TITLE_WORDS and token.pos_ == "NOUN" and token.dep_ != "compound":
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 continue
@@ -1301,7 +1393,7 @@ def mention_tokens(sdoc: Any, mentions: Sequence[tuple[EntityCluster, int, int]]
     return owner
 
 
-def _sentence_starts(sdoc: Any) -> list[int]:
+def sentence_starts(sdoc: Any) -> list[int]:
     """The first character of each sentence, in order (computed once per document)."""
     starts = sdoc.user_data.get("unspin_sentence_starts")
     if starts is None:
