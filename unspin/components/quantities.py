@@ -89,12 +89,20 @@ _CURRENCY_CODES = (
     "ZAR", "RUB", "KRW", "MXN", "TRY", "SAR", "AED", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "ILS",
 )
 _CURRENCY_CODE_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_CURRENCY_CODES) + r")(?![A-Za-z])")
+#: Abbreviations written before an amount: "Rs 12,500 crore" (the rupee), "Rp 5 trillion",
+#: "Tk 300", "KSh 2bn", "₦40bn", "₱3m".
+_CURRENCY_ABBREVIATIONS = {"Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Rp.": "IDR", "Tk": "BDT",
+                           "Tk.": "BDT", "KSh": "KES", "Ksh": "KES", "₦": "NGN", "₱": "PHP"}
+_CURRENCY_ABBREVIATION_RE = re.compile(
+    r"(?<![A-Za-z])(" + "|".join(re.escape(a) for a in sorted(_CURRENCY_ABBREVIATIONS, key=len, reverse=True))
+    + r")\s?(?=\d)")
 #: The dollars written with a country's prefix: "A$3bn", "HK$12bn", "C$500m"; "R$" is the real.
 _DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD",
                     "S": "SGD", "R": "BRL"}
 _DOLLAR_PREFIX_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(_DOLLAR_PREFIXES) + r")\$")
 #: The currency written just before a number: a sign, a prefixed dollar or a code ("CHF 5m").
-_CURRENCY_BEFORE_RE = re.compile(r"(?:(?<![A-Za-z])(?:" + "|".join(_DOLLAR_PREFIXES) + r")?\$|[€£¥₹₽₩]|"
+_CURRENCY_BEFORE_RE = re.compile(r"(?:(?<![A-Za-z])(?:" + "|".join(_DOLLAR_PREFIXES) + r")?\$|[€£¥₹₽₩₦₱]|"
+                                 r"(?<![A-Za-z])(?:Rs\.?|Rp\.?|Tk\.?|KSh|Ksh)\s?|"
                                  r"(?<![A-Za-z])(?:" + "|".join(_CURRENCY_CODES) + r")\s?)$")
 #: "50p", "20 pence": pence, a hundredth of a pound.
 _PENCE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:p|pence)", re.I)
@@ -210,6 +218,9 @@ def _currency(text: str) -> str | None:
     code = _CURRENCY_CODE_RE.search(text)
     if code:
         return "CNY" if code.group(1) == "RMB" else code.group(1)
+    abbreviation = _CURRENCY_ABBREVIATION_RE.search(text)
+    if abbreviation:
+        return _CURRENCY_ABBREVIATIONS[abbreviation.group(1)]
     for symbol, iso in _CURRENCY_SYMBOLS.items():
         if symbol in text:
             return "CNY" if symbol == "¥" and re.search(r"yuan|renminbi", text, re.I) else iso
