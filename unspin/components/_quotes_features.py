@@ -181,7 +181,7 @@ def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
     if not tokens:
         return None
     last = tokens[-1]
-    if _unclosed([t.text for t in tokens]):
+    if _unclosed([t.text for t in last.doc[tokens[0].i:last.i + 1]]):
         # 'Foreign "experts" had claimed', 'had been “scrutinised.”': the span keeps its closing mark
         after = [t for t in last.doc[last.i + 1:last.i + 3]]
         if after and after[0].text in _CLOSING and not last.whitespace_:
