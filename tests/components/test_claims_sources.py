@@ -110,3 +110,25 @@ def test_a_closing_report_whose_subject_was_read_as_compound_words(text: str, na
 def test_an_urging_cites_who_urges() -> None:
     found = _source("The teachers' union urged parents to keep 40,000 pupils at home on Friday.")
     assert found is not None and found[0] == "The teachers' union"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("As the mayor arrived on Tuesday, a girl was hurt by a bystander, police said.", "police"),
+    ("The mill is holding on, but it is under pressure from 30 percent cheaper imports, said the "
+     "company's chief executive, Ann Ferris.", "the company's chief executive"),
+])
+def test_a_report_closing_the_sentence_after_a_comma(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes() -> None:
+    text = "They won the backing of Senator Gordon Hale, who told reporters he will raise $2 million."
+    found = _source(text)
+    assert found is not None and found[0] == "Senator Gordon Hale"
+
+
+def test_a_report_conjoined_to_a_passive_clause_cites_its_subject() -> None:
+    text = "By the evening, the mayor was forced into damage control and said that 40 jobs were safe."
+    found = _source(text)
+    assert found is not None and found[0] == "the mayor"

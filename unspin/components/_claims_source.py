@@ -26,6 +26,8 @@ REPORTING_VERBS = frozenset([
     "stress", "emphasise", "emphasize", "point", "mention", "describe", "quote", "cite", "told",
     "forecast", "project", "urge", "demand",
 ])
+#: Tags of relative pronouns ("which", "who", "that" opening a relative clause).
+_RELATIVE_TAGS = frozenset(["WDT", "WP"])
 #: Verbs that close a sentence reporting what came before it ("..., figures show.").
 _CLOSING_VERBS = frozenset(["say", "show", "report", "find", "indicate", "suggest", "state", "note", "add",
                             "write", "estimate"])
@@ -258,12 +260,16 @@ def _governs(verb: Any) -> bool:
 
 
 def _closing_report(verb: Any, subj: Any, sent: Any) -> bool:
-    """Whether "..., his aide told reporters." is a report closing the sentence that the parser
-    joined to the clause before as a conjunct: the subject follows a comma, and the verb governs
-    no clause and ends the sentence."""
-    if verb.dep_ != "conj" or subj.left_edge.i <= sent.start or subj.i > verb.i:
+    """Whether "..., his aide told reporters." or "..., said the chief executive." is a report
+    closing the sentence that the parser joined to the clause before as a conjunct, or hung
+    that clause on as an adverbial: a comma opens the report, and the verb governs no clause
+    and ends the sentence (with its subject, when that follows it)."""
+    if verb.dep_ not in ("conj", "ROOT") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False
-    if subj.doc[subj.left_edge.i - 1].text != "," or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    opener = subj.left_edge if subj.i < verb.i else verb
+    if opener.i <= sent.start or verb.doc[opener.i - 1].text not in _CLOSING_MARKS:
+        return False
+    if verb.dep_ == "ROOT" and not any(c.dep_ == "advcl" and c.i < opener.i for c in verb.children):
         return False
     rest = [t for t in verb.doc[verb.right_edge.i + 1 : sent.end] if not t.is_space]
     return all(t.is_punct for t in rest)
@@ -279,7 +285,8 @@ def _participle_subject(verb: Any) -> Any | None:
     if not (participle or purpose or verb.dep_ == "conj") or not _governs(verb):
         return None
     head = verb.head
-    subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
+    kinds = ("nsubj", "nsubjpass") if verb.dep_ == "conj" else ("nsubj",)
+    subjects = [c for c in head.children if c.dep_ in kinds] if head.pos_ in ("VERB", "AUX") else []
     return subjects[0] if subjects else None
 
 
@@ -307,7 +314,7 @@ def _speaker(sent: Any) -> Attribution | None:
             continue
         if tok.pos_ not in ("VERB", "AUX"):
             # '"...," Conway notes.': a closing report the parser read as a noun phrase
-            closing = _compound_subject(tok, sent) if tok.dep_ == "ROOT" and tok.tag_ == "NNS" else None
+            closing = _compound_subject(tok, sent)
             if closing is not None:
                 return closing
             continue
@@ -325,7 +332,11 @@ def _speaker(sent: Any) -> Attribution | None:
                         end = tok.idx + len(tok)
                     return Attribution(name=name, start=start, end=end)
             continue
-        subj = subjects[0]
+        subj = next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), subjects[0])
+        if subj.tag_ in _RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "entrance polls, which show that ...", "Senator Hale, who told reporters he ...":
+            # the relative pronoun stands for the noun the clause describes
+            subj = tok.head
         if subj.dep_ == "nsubjpass":
             # "It was reported (by X) that ...": the passive subject is what was reported or whom
             # it was told to; the source is the agent, if named
