@@ -132,3 +132,17 @@ def test_a_report_conjoined_to_a_passive_clause_cites_its_subject() -> None:
     text = "By the evening, the mayor was forced into damage control and said that 40 jobs were safe."
     found = _source(text)
     assert found is not None and found[0] == "the mayor"
+
+
+def test_a_person_after_of_is_what_the_evidence_is_about() -> None:
+    assert _source("An audit of Mayor Dunn is under way over $3m in missing funds.") is None
+
+
+def test_an_as_clause_telling_an_act_cites_nobody() -> None:
+    text = "Turnout fell by 8 percent as the governor maintained her lead in the northern counties."
+    assert _source(text) is None
+
+
+def test_as_reported_still_cites_its_agent() -> None:
+    found = _source("As reported by the Harbour Gazette, the council spent $4m on the bridge.")
+    assert found is not None and found[0] == "the Harbour Gazette"

@@ -216,7 +216,10 @@ def _evidence_agent(sent: Any) -> Attribution | None:
         if not is_evidence or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         for prep, obj in _backers(tok):
-            if not _is_place(obj) and (obj.ent_type_ in _NAME_LABELS or prep != "of"):
+            # "of" names a body behind evidence ("data of the IMF") but a person is what it is
+            # about ("the investigation of the mayor")
+            of_ok = obj.ent_type_ in _NAME_LABELS and obj.ent_type_ != "PERSON"
+            if not _is_place(obj) and (of_ok or prep != "of"):
                 start, end = _phrase(obj, sent)
                 return Attribution(name=_agent_name(obj, sent), start=min(_np_start(tok), start), end=end)
         # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
@@ -371,6 +374,8 @@ def _as_reported(sent: Any) -> Attribution | None:
         if tok.lemma_.lower() not in REPORTING_VERBS or not any(
                 c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
             continue
+        if tok.lemma_.lower() != "tell" and any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "as she maintained her lead": an act told in an "as" clause of time
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                      None)
         who = agent or next((c for c in tok.children if c.dep_ == "nsubj"), None)
