@@ -67,8 +67,12 @@ _REFERRING_NOUNS = frozenset({"bank", "group"})
 _AIRLINE_WORDS = frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"})
 _TRADE_NAMES: dict[str, frozenset[str]] = {"airline": _AIRLINE_WORDS, "carrier": _AIRLINE_WORDS}
 #: Nouns that name a body only with a classifying modifier or an antecedent: "the port
-#: authority", not "the authority to decide".
-_MODIFIED_ONLY = frozenset({"authority"})
+#: authority", not "the authority to decide"; "the organisation" that refers back to the UN.
+_MODIFIED_ONLY = frozenset({"authority", "organization", "organisation"})
+#: Plurals that alone are the sides of a dispute or any such bodies ("It is for the parties to
+#: settle this"), no actor; with a classifier they name one ("the opposition parties").
+_GENERIC_PLURALS = frozenset({"parties", "companies", "governments", "councils", "courts", "agencies",
+                              "committees", "ministries", "armies", "regimes", "airlines"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Possessives that give a body to a person ("her government", "whose party"): two such phrases
 #: may be two bodies. "Its board" and "our government" keep one owner through a text.
@@ -87,6 +91,7 @@ _BODY_TYPE = "organization"
 _DESCRIBED_KINDS = {
     "company": "company", "firm": "company", "corporation": "company", "group": "group",
     "bank": "bank", "ministry": "ministry", "agency": "agency", "party": "party",
+    "organization": "organization", "organisation": "organization",
 }
 #: Words of a name that show the organisation is of a kind ("Harbour Trust Bank" is a bank).
 _KIND_WORDS: dict[str, frozenset[str]] = {
@@ -120,6 +125,9 @@ _STATE_WORDS = _PUBLIC_WORDS - {"union", "federation", "league", "association", 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 #: The relations of the words a plain "the company" may have: "the", "'s", a preposition.
 _PLAIN_DEPS = frozenset({"det", "case", "punct", "prep"})
+#: Who speaks for a body named before them ("UN spokesman Erik Dahl said").
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief",
+                     "head", "representative", "envoy"})
 #: How many sentences before the one of a bare "the company" its antecedent may be named in.
 _DESCRIBED_SENTENCES = 3
 #: Entities that own the body they modify; a date or a number ("the 12-member council") does not.
@@ -272,7 +280,7 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
                        or _described_antecedent(found, joinable + bodies, sdoc))
         else:
             cluster = _specific(found, bodies)
-        if cluster is None and found.needs_antecedent:
+        if cluster is None and (found.needs_antecedent or (found.bare and found.head in _GENERIC_PLURALS)):
             continue
         if cluster is None:
             cluster = EntityCluster(name=_common(found), type=_BODY_TYPE)
@@ -504,6 +512,8 @@ def _stands(sdoc: Any, start: int, end: int, deps: frozenset[str] | None) -> boo
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:  # "Hamas and Islamic Jihad said"
         root = root.head
+    if root.dep_ == "compound" and root.head.lower_ in _VOICES:
+        return True  # "UN spokesman Erik Dahl said": the body speaks through its spokesman
     return root.dep_ not in _MODIFIER_DEPS if deps is None else root.dep_ in deps
 
 
@@ -528,6 +538,8 @@ def _of_kind(cluster: EntityCluster, kind: str) -> bool:
         return bool(words & _KIND_WORDS[kind])
     if kind == "group":
         return not words & _STATE_WORDS
+    if kind == "organization":  # "the UN ... the organisation"; not a company's
+        return not _names_company(cluster)
     if _names_company(cluster):
         return True
     return not letters and not words & _PUBLIC_WORDS

@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from unspin.components._countries import is_country
@@ -144,7 +145,9 @@ _STATE_NOUNS = frozenset({
     "offensive", "occupation", "withdrawal", "strike", "airstrike", "missile", "shelling",
     "bombardment", "meddling", "interference", "propaganda", "effort", "operation", "war",
     "campaign", "plan", "policy", "strategy", "threat", "demand", "proposal", "response", "decision",
-    "sanction",
+    "sanction", "artillery", "unit", "drone", "jet", "warplane", "warship", "tank", "aircraft",
+    "gunboat", "battalion", "brigade", "police", "coastguard", "spokesman", "spokeswoman",
+    "spokesperson", "president", "minister", "premier", "ambassador", "envoy",
     # read as lemmas: the plurals above ("forces", "officials") are their singular here
     "force", "troop", "authority", "official",
 })
@@ -270,9 +273,10 @@ def is_headline(line: str) -> bool:
 _BYLINE = re.compile(r"^[ \t]*(?i:by|written by|words by)[ \t]+[A-Z][^\n.!?]{0,80}$", re.MULTILINE)
 
 
-#: A dateline opening a paragraph: "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —", "GENEVA -".
+#: A dateline opening a paragraph: "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —", "GENEVA -",
+#: and the colon form of the Indian press ("NEW DELHI: The Union Cabinet ...", "MUMBAI, Jan 5:").
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?"
-                      r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—][ \t]+(?=[A-Z\"“‘'])", re.MULTILINE)
+                      r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*[-–—]|:)[ \t]+(?=[A-Z\"“‘'])", re.MULTILINE)
 
 
 #: A live blog's time opening a paragraph: "10:42 GMT", "9.15am", "14:05 BST".
@@ -319,6 +323,51 @@ _NOT_ACTORS = frozenset({
 })
 #: A generational suffix or regnal number ends a name; any other word in capitals is an acronym.
 _ROMAN = re.compile(r"[IVX]+")
+#: A country's formal name ("the Republic of Vostrana", "Kingdom of Marrosh", "Islamic Republic of
+#: Iran"): the country its last words name. Not "Democratic Republic of Congo", nor "Republic of
+#: China", "Korea" or "Congo", which name another state than the short name (``_STATE_FORM_OTHER``).
+_STATE_FORM = re.compile(
+    r"(?:(?:Islamic|People['’]s|Federal|Socialist|Arab|Hashemite|Federative|Plurinational|Bolivarian)[ \t]+)?"
+    r"(Republic|Kingdom|State|Principality|Sultanate|Emirate|Grand[ \t]+Duchy)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+_STATE_FORM_OTHER = frozenset({"china", "korea", "congo"})
+#: The formal words a recogniser may file as an organisation's ("Kingdom of Marrosh"): still a state.
+_STATE_FORM_ORG = frozenset({"Republic", "Kingdom", "Principality", "Sultanate", "Emirate"})
+#: Common nouns for a place whose name follows "of" ("the border town of Dalmek", "the village of
+#: Tesh"): that name is a place, whatever the recogniser called it.
+_PLACE_KINDS = frozenset({
+    "town", "village", "city", "province", "region", "district", "port", "county", "hamlet",
+    "municipality", "township", "island", "enclave",
+})
+#: Prepositions of a destination or a location ("diverted to Rotterdam and Hamburg").
+_PLACE_PREPS = frozenset({"to", "in", "from", "at", "via", "near", "into", "through"})
+#: Country abbreviations that open an organisation's name ("UK Biobank", "US Steel").
+_COUNTRY_CODES = frozenset({"UK", "U.K.", "US", "U.S.", "USA"})
+#: Last words of a state's own bodies, which the text names beside its country ("US Senate",
+#: "UK Parliament"): the country and the body stay apart.
+_STATE_BODY_WORDS = frozenset({
+    "senate", "congress", "parliament", "army", "navy", "treasury", "office", "department",
+    "ministry", "patrol", "police", "embassy", "government", "court", "reserve", "bureau", "agency",
+    "commission", "service", "forces", "force", "marines", "military", "administration", "cabinet",
+    "guard", "command", "labour", "conservatives", "democrats", "republicans", "house",
+})
+#: Portfolios named before a minister's title ("Transport Minister Jonas Holm"): no body of their own.
+_PORTFOLIOS = frozenset({
+    "transport", "transportation", "health", "finance", "defence", "defense", "foreign", "interior",
+    "justice", "education", "energy", "environment", "agriculture", "trade", "home", "culture",
+    "housing", "economy", "treasury", "immigration", "tourism", "communications", "industry",
+    "sports", "sport", "information", "fisheries", "development", "infrastructure", "commerce",
+    "employment", "welfare", "security", "climate", "digital", "technology", "science", "research",
+    "state", "works", "water", "mines", "petroleum", "aviation", "brexit",
+})
+#: The titles a portfolio is written before ("Health Secretary", "Trade Commissioner").
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner", "spokesman", "spokeswoman",
+                               "spokesperson", "secretary-general", "minister's", "ministers"})
+#: Nouns for a role, besides ``TITLE_WORDS``, before a name set off by commas ("the union's
+#: chief negotiator, Per Aasen,").
+_ROLE_NOUNS = frozenset({"negotiator", "envoy", "mediator", "campaigner", "activist", "researcher",
+                         "scientist", "expert", "owner", "founder", "editor", "reporter", "lawmaker",
+                         "legislator", "vice-chair", "deputy", "counsel", "strategist", "boss"})
 
 
 def _split_entity(sdoc: Any, label: str, first: int, last: int, persons: set[str],
@@ -373,8 +422,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             words = words[1:]
         if text[start:end] not in _ROLE_LABELS and words[0] not in ("UNIDENTIFIED", "AUDIENCE"):
             body.append(("PERSON", start, end))
-    names = [(first, last) for first, last in _missed_names(sdoc)
+    names = [(first, last) for first, last in (*_missed_names(sdoc), *_apposed_names(sdoc))
              if not any(s <= sdoc[first].idx < e for s, e in (*bylines, *credits, *headlines))]
+    places = _place_keys(sdoc)
+    coded = _coded_bodies(sdoc)  # "[UK] [Biobank]": ORG start -> the country code's token
     for first, last in names:
         start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
         body.append(("PERSON", start, end))
@@ -390,8 +441,12 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
             continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
         label, first, last = ent.label_, ent.start, ent.end
-        if _key(_clean(ent.text)) in _NOT_ACTORS:
-            continue
+        if _key(_clean(ent.text)) in _NOT_ACTORS or ent.start in coded.values() \
+                or _portfolio(sdoc, first, last):
+            continue  # a code read with the body it opens; "[Transport] Minister Jonas Holm"
+        if label in ("PERSON", "ORG", "NORP") and _key(_clean(ent.text)) in places:
+            label = "GPE"  # "the border town of Dalmek", "diverted to Rotterdam and Hamburg"
+        first = coded.get(first, first)
         opened = next((t.i for t in sdoc[first + 1:last] if t.text == "("), None)
         if opened is not None and not any(t.text == ")" for t in sdoc[opened:last]):
             # "the World Health Organization (WHO" cut before a bracket it does not close; the
@@ -411,6 +466,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         while label == "PERSON" and last - first > 1 and (
                 sdoc[first].lower_ in TITLE_WORDS or sdoc[first].lower_.rstrip("s") in TITLE_WORDS
                 or sdoc[first].lower_ in _HONORIFICS
+                or (sdoc[first].lower_ in _PORTFOLIOS and sdoc[first + 1].lower_ in TITLE_WORDS)
                 or (sdoc[first].is_lower and sdoc[first].is_alpha and sdoc[first].text not in _NAME_PARTICLES)
                 or sdoc[first].lower_ in _AGENCIES):
             # "Officers Anthony Morelli", "Senator Laura Whitfield"; a verb glued on ("vowing to
@@ -459,6 +515,88 @@ _PLACE_WORDS = frozenset({
     "times", "post", "news", "press", "herald", "journal", "tribune", "gazette", "island", "lake",
     "river", "county", "city", "town", "valley", "beach", "bay", "point", "falls", "springs", "heights",
 })
+
+
+def _place_keys(sdoc: Any) -> set[str]:
+    """The names (as ``_key`` files them) the text uses as a place's: one after "the town of",
+    "the village of" ("the border town of Dalmek"), and a lone word the recogniser called a
+    person, no given name, that the text lists with a place after "to" or "in" ("cargo is
+    diverted to Rotterdam and Hamburg")."""
+    keys: set[str] = set()
+    for ent in sdoc.ents:
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        first = ent.start + (sdoc[ent.start].lower_ == "the")
+        kind = sdoc[first - 2] if first >= 2 else None
+        after_kind = kind is not None and sdoc[first - 1].lower_ == "of" and kind.lower_ in _PLACE_KINDS \
+            and kind.is_lower
+        listed = ent.label_ == "PERSON" and len(ent) == 1 and not is_given_name(ent.text) \
+            and _listed_with_place(ent.root)
+        if after_kind or listed:
+            keys.add(_key(_clean(ent.text)))
+    return keys
+
+
+def _listed_with_place(token: Any) -> bool:
+    """Whether a word is joined by "and" or "or" to a place the recogniser found, in a phrase
+    after a preposition of place ("to Rotterdam and Hamburg")."""
+    if not any(c.ent_type_ == "GPE" for c in token.conjuncts):
+        return False
+    top = token
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    return top.dep_ == "pobj" and top.head.lower_ in _PLACE_PREPS
+
+
+def _coded_bodies(sdoc: Any) -> dict[int, int]:
+    """Organisations whose name opens with a country's abbreviation, which the recogniser cut off
+    as the country ("[UK] [Biobank]"): first token of the organisation -> first token of the code.
+    Not a state's own body ("US Senate", "UK Parliament"): that is the country's and its body."""
+    out: dict[int, int] = {}
+    for code, body in pairwise(sdoc.ents):
+        if (code.label_ == "GPE" and code.text in _COUNTRY_CODES and body.label_ == "ORG"
+                and body.start == code.end and sdoc[body.start].text[:1].isupper()
+                and sdoc[body.end - 1].lower_ not in _STATE_BODY_WORDS):
+            out[body.start] = code.start
+    return out
+
+
+def _portfolio(sdoc: Any, first: int, last: int) -> bool:
+    """Whether the entity ``sdoc[first:last]`` is only the portfolio of a minister's title
+    ("[Transport] Minister Jonas Holm", "[Health Secretary] Ann Cole"): no body of its own."""
+    words = [t.lower_ for t in sdoc[first:last]]
+    if words and words[-1] in _PORTFOLIO_TITLES:
+        words = words[:-1]
+    elif last >= len(sdoc) or sdoc[last].lower_ not in _PORTFOLIO_TITLES:
+        return False
+    return bool(words) and all(w in _PORTFOLIOS or w == "and" for w in words)
+
+
+def _apposed_names(sdoc: Any) -> list[tuple[int, int]]:
+    """Names the recogniser missed that the text sets off by commas after a title or a role
+    ("The union's chief negotiator, Per Aasen, was blunter"): two or three capitalised words,
+    none of another kind of entity, as (first token, end token)."""
+    found: list[tuple[int, int]] = []
+    for comma in sdoc:
+        if comma.text != "," or comma.i == 0:
+            continue
+        role = sdoc[comma.i - 1]
+        if role.pos_ != "NOUN" or not role.is_lower or (role.lower_ not in TITLE_WORDS
+                                                        and role.lower_ not in _ROLE_NOUNS):
+            continue
+        first = end = comma.i + 1
+        while end < min(len(sdoc), first + 3) and sdoc[end].is_alpha and sdoc[end].text[:1].isupper() \
+                and not sdoc[end].is_upper and not sdoc[end].is_sent_start \
+                and sdoc[end].ent_type_ in ("", "PERSON"):
+            end += 1
+        if end - first < 2 or end >= len(sdoc) or sdoc[end].text not in (",", ".", ";"):
+            continue
+        if any(e.label_ == "PERSON" and e.start == first and e.end == end for e in sdoc.ents):
+            continue  # the recogniser found it itself
+        if any(sdoc[i].lower_ in TITLE_WORDS or sdoc[i].lower_ in _PERSON_TITLES for i in range(first, end)):
+            continue  # "the leader, Prime Minister Cole": a title, read as one elsewhere
+        found.append((first, end))
+    return found
 
 
 def _titled_name(sdoc: Any, first: int, last: int) -> bool:
@@ -591,6 +729,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     persons: list[tuple[list[str], EntityCluster]] = []
     text = sdoc.text  # spaCy rebuilds the text on each access
     states: list[tuple[int, int]] = []
+    armed: set[int] = set()  # the places whose national adjective names a state ("Kostrovian forces")
     for label, start, end in entity_spans(sdoc):
         if label == "NORP_STATE":
             states.append((start, end))
@@ -603,11 +742,16 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
         else:
             _mention(country, text, start, end, "GPE")
+            armed.add(id(country))
     clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
             cluster.type = "country"
+        if any(_state_form(alias, "GPE") == cluster.name for alias in cluster.aliases):
+            cluster.type = "country"  # "the Republic of Vostrana" ... "Vostrana"
+        if cluster.type == "place" and id(cluster) in armed and _key(cluster.name) not in US_STATES:
+            cluster.type = "country"  # "Kostrovia ... Kostrovian forces": a state the list may not know
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
     _untagged_surnames(sdoc, clusters)
@@ -778,7 +922,7 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         label = "ORG"  # "Ashford Rovers", "Kelston United": a club, which the small model takes for a person
     elif label in ("PERSON", "GPE", "NORP") and _key(written) in _OUTLETS:
         label = "ORG"  # "Twitter", "Infowars": a platform or an outlet, not a person
-    key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip())
+    key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip()) or _state_form(written, label)
     if key is None and written in _POSTAL:
         key, label = _POSTAL[written], "GPE"  # "TX", which spaCy may call an organisation
     cluster = by_key.get(_key(key or written))
@@ -808,6 +952,20 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         if len(words) > len(_words(cluster.name)) and key is None:
             cluster.name = written
     _mention(cluster, text, start, end, label)
+
+
+def _state_form(written: str, label: str) -> str | None:
+    """The country a formal name names ("Republic of Vostrana": Vostrana; "Islamic Republic of
+    Iran": Iran), or None; an organisation's label only for a kingdom's or republic's name."""
+    found = _STATE_FORM.fullmatch(written)
+    if found is None or label not in ("GPE", "ORG"):
+        return None
+    if label == "ORG" and found.group(1) not in _STATE_FORM_ORG:
+        return None
+    country = " ".join(found.group(2).split())
+    if written.startswith("Republic") and country.lower() in _STATE_FORM_OTHER:
+        return None  # the Republic of Korea is South Korea; of China, Taiwan
+    return _VARIANTS.get(country.lower(), country)
 
 
 def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster]], label: str,
