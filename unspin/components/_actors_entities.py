@@ -1169,12 +1169,19 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
         return
     spans = sorted(m for c in clusters for m in c.mentions)
     longest = max(len(form) for form in forms)
+    words = [t.text for t in sdoc]  # looked up before any span is made: most words start no form
+    firsts = {form[0] for form in forms}
     i = 0
     while i < len(sdoc):
+        if words[i] not in firsts:
+            i += 1
+            continue
         for size in range(min(longest, len(sdoc) - i), 0, -1):
+            cluster = forms.get(tuple(words[i:i + size]))
+            if cluster is None or not cluster.mentions:
+                continue
             tokens = sdoc[i:i + size]
-            cluster = forms.get(tuple(t.text for t in tokens))
-            if cluster is None or not cluster.mentions or tokens[0].idx < min(cluster.mentions)[0]:
+            if tokens[0].idx < min(cluster.mentions)[0]:
                 continue
             if not all(t.text[:1].isupper() or not t.is_alpha for t in tokens) or (
                     size == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper()):
