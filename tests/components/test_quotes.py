@@ -1060,3 +1060,18 @@ def test_a_name_that_only_describes_the_speaker_is_not_the_speaker(nlp, text: st
                                                                   expected: str | None) -> None:
     _written, actor = _speaker_of(nlp(Article(id="t", text=text)), text, words)
     assert actor == expected
+
+
+def test_a_clause_after_a_semicolon_is_not_what_the_next_cue_reports(nlp) -> None:
+    text = ("Economists were divided. Some argued the strike would barely dent growth; others, "
+            "including Lena Brandt of Nordbank, warned of shortages within weeks.")
+    doc = nlp(Article(id="t", text=text))
+    by_cue = {q.cue.name: text[q.start:q.end] for q in doc.quotes if q.cue is not None}
+    assert by_cue["argue"] == "the strike would barely dent growth"
+    assert by_cue["warn"] == "of shortages within weeks"
+
+
+def test_a_passive_cue_followed_by_a_clause_of_time_reports_nothing(nlp) -> None:
+    text = "The strike was called after talks over pay broke down late on Sunday."
+    doc = nlp(Article(id="t", text=text))
+    assert [text[q.start:q.end] for q in doc.quotes] == []

@@ -25,6 +25,10 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSES = ("ccomp", "xcomp")
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "aux", "auxpass",
                           "neg", "advmod", "mark", "prt", "agent", "npadvmod"})
+#: Words opening a clause of time or cause, which after a passive cue tells when or why the
+#: thing was done, not what was said ("when" opens a question: "has not said when ...").
+_TIME_MARKS = frozenset({"after", "before", "while", "since", "until", "because", "once",
+                         "as", "although", "though"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"})
 # Nouns that report what someone said, thought or wants: "her claim that ...", "his call for ..."
 NOUN_CUES = frozenset({
@@ -295,7 +299,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
             return span, False
     # a clause after the cue first: one before it may be another sentence the parser ran into this one
     for child in sorted(token.children, key=lambda c: c.i < token.i):
-        if child.dep_ in _CLAUSES and not _nominal(child):
+        if child.dep_ in _CLAUSES and not _nominal(child) and not _set_apart(child, token):
             span = _span_of(inside([*_lost_subject(token, child), *_without_according(child)]))
             if span is not None:
                 return span, False
@@ -324,7 +328,17 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         after = after[1:]
     if joined:
         after = after[:next((n for n, t in enumerate(after) if t.i in joined), len(after))]
+    if after and any(c.dep_ == "auxpass" for c in token.children) and any(
+            after[0].i == child.left_edge.i and child.left_edge.lower_ in _TIME_MARKS
+            for child in token.children if child.dep_ == "advcl"):
+        return None, True  # "The strike was called [after talks broke down]": when, not what
     return (_span_of(after) if len(after) > 1 else None), True
+
+
+def _set_apart(clause: Any, cue: Any) -> bool:
+    """Whether a clause before the cue is cut off from it by a semicolon ("Some argued the strike
+    would barely dent growth; others warned of shortages"): another sentence, not the cue's."""
+    return clause.i < cue.i and any(t.text == ";" for t in cue.doc[clause.right_edge.i + 1:cue.i])
 
 
 def _without_according(clause: Any) -> list[Any]:
