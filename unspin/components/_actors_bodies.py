@@ -301,7 +301,8 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
 
 #: Capitals the news names a state by ("Moscow denied ...", "talks with Beijing"), with the
 #: names of their country. Left out: capitals whose country is disputed or ambiguous
-#: ("Jerusalem", "Brussels": Belgium or the EU).
+#: ("Jerusalem", "Brussels": Belgium or the EU), and those that are as often a person's name or
+#: another country's city ("Sofia", "Victoria", "Wellington", "Santiago", "Tripoli", "Kingston").
 _CAPITALS: dict[str, frozenset[str]] = {
     city: frozenset(countries.split("|")) for city, countries in {
         "moscow": "russia|russian federation", "kremlin": "russia|russian federation",
@@ -316,6 +317,21 @@ _CAPITALS: dict[str, frozenset[str]] = {
         "ottawa": "canada", "canberra": "australia", "rome": "italy", "madrid": "spain",
         "athens": "greece", "stockholm": "sweden", "helsinki": "finland", "oslo": "norway",
         "copenhagen": "denmark", "tallinn": "estonia", "riga": "latvia", "vilnius": "lithuania",
+        "baku": "azerbaijan", "yerevan": "armenia", "tbilisi": "georgia", "chisinau": "moldova",
+        "belgrade": "serbia", "pristina": "kosovo", "vienna": "austria", "prague": "czech republic|czechia",
+        "bratislava": "slovakia", "bucharest": "romania", "lisbon": "portugal", "dublin": "ireland",
+        "astana": "kazakhstan", "tashkent": "uzbekistan", "bishkek": "kyrgyzstan", "dushanbe": "tajikistan",
+        "amman": "jordan", "beirut": "lebanon", "doha": "qatar", "abu dhabi": "united arab emirates|uae",
+        "muscat": "oman", "sanaa": "yemen", "khartoum": "sudan", "addis ababa": "ethiopia",
+        "asmara": "eritrea", "nairobi": "kenya", "kampala": "uganda", "kigali": "rwanda",
+        "kinshasa": "democratic republic of congo|democratic republic of the congo|drc|dr congo",
+        "abuja": "nigeria", "accra": "ghana", "dakar": "senegal", "bamako": "mali",
+        "niamey": "niger", "ouagadougou": "burkina faso", "algiers": "algeria", "rabat": "morocco",
+        "tunis": "tunisia", "pretoria": "south africa", "harare": "zimbabwe", "hanoi": "vietnam",
+        "bangkok": "thailand", "manila": "philippines|the philippines", "jakarta": "indonesia",
+        "kuala lumpur": "malaysia", "dhaka": "bangladesh", "kathmandu": "nepal", "colombo": "sri lanka",
+        "naypyidaw": "myanmar", "taipei": "taiwan", "brasilia": "brazil", "buenos aires": "argentina",
+        "bogota": "colombia", "managua": "nicaragua", "mexico city": "mexico",
     }.items()
 }
 #: US states whose name in a text shows it is about the states, so "Washington" may be one
@@ -353,9 +369,12 @@ def _capitals_as_states(sdoc: Any, clusters: list[EntityCluster]) -> list[Entity
         stay: list[int] = []
         for i, (start, end) in enumerate(cluster.mentions):
             span = sdoc.char_span(start, end, alignment_mode="expand")
-            if span is None or sdoc.text[start:end].isupper() or not (
-                    cluster.type == "organization" or _as_state(span.root)):  # "WASHINGTON —": a dateline
-                stay.append(i)
+            # a capital the recogniser called a body acts as its state, unless it is where something
+            # is ("the bishops of Buenos Aires"); "the Kremlin" is never a place
+            body = span is not None and cluster.type == "organization" and (
+                key == "kremlin" or not _in_place(span.root))
+            if span is None or sdoc.text[start:end].isupper() or not (body or _as_state(span.root)):
+                stay.append(i)  # "WASHINGTON —": a dateline
                 continue
             country.mentions.append((start, end))
             country.labels.append(cluster.labels[i])
@@ -369,6 +388,13 @@ def _capitals_as_states(sdoc: Any, clusters: list[EntityCluster]) -> list[Entity
                 cluster.type = "place"
             kept.append(cluster)
     return kept  # the mentions moved are put in order with the others by ``actor_clusters``
+
+
+def _in_place(token: Any) -> bool:
+    """Whether a capital's word is the city something is in or of ("in Lyon", "the Archbishop of
+    Buenos Aires", "the Buenos Aires bishops")."""
+    return token.dep_ == "compound" or (
+        token.dep_ == "pobj" and token.head.lower_ in ("of", "in", "at", "from", "near", "to"))
 
 
 def _as_state(token: Any) -> bool:

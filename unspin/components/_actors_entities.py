@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from unspin.components._countries import is_country
+from unspin.components._countries import COUNTRY_NAMES, is_country
 from unspin.components._given_names import given_name_gender, is_given_name, is_surname, person_shaped
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_marks import transcript_turns
@@ -147,7 +147,7 @@ _STATE_NOUNS = frozenset({
     "campaign", "plan", "policy", "strategy", "threat", "demand", "proposal", "response", "decision",
     "sanction", "artillery", "unit", "drone", "jet", "warplane", "warship", "tank", "aircraft",
     "gunboat", "battalion", "brigade", "police", "coastguard", "spokesman", "spokeswoman",
-    "spokesperson", "president", "minister", "premier", "ambassador", "envoy",
+    "spokesperson", "president", "minister", "premier", "ambassador", "envoy", "counterpart",
     # read as lemmas: the plurals above ("forces", "officials") are their singular here
     "force", "troop", "authority", "official",
 })
@@ -337,7 +337,8 @@ _STATE_FORM_ORG = frozenset({"Republic", "Kingdom", "Principality", "Sultanate",
 #: Tesh"): that name is a place, whatever the recogniser called it.
 _PLACE_KINDS = frozenset({
     "town", "village", "city", "province", "region", "district", "port", "county", "hamlet",
-    "municipality", "township", "island", "enclave",
+    "municipality", "township", "island", "enclave", "state", "territory", "emirate", "governorate",
+    "prefecture", "oblast",
 })
 #: Prepositions of a destination or a location ("diverted to Rotterdam and Hamburg").
 _PLACE_PREPS = frozenset({"to", "in", "from", "at", "via", "near", "into", "through"})
@@ -472,6 +473,11 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             # "Officers Anthony Morelli", "Senator Laura Whitfield"; a verb glued on ("vowing to
             # [kick Acosta] out"), an agency's credit before the name ("Reuters Clinton whispers")
             first += 1
+        if label == "PERSON" and first == ent.start:
+            while first > 0 and ent.start - first < 3 and _initial(sdoc[first - 1]):
+                first -= 1  # "Chief Justice [D Y] Chandrachud": the initials the Indian press writes bare
+        if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
+            label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
         if label == "ORG" and _titled_name(sdoc, first, last):
             label = "PERSON"  # "the airline's chief executive, Marcus Vell,": a title's holder is a person
         if label == "PERSON" and last - first > 1 and _is_acronym(sdoc[last - 1].text):
@@ -483,9 +489,14 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if (first >= 2 and sdoc[first - 1].lower_ == "of" and sdoc[first - 2].lower_ in TITLE_WORDS
                 and ent.text.lower() in _DEPARTMENTS):
             continue  # "Secretary of State"
+        if label == "PERSON" and last - first == 1 and _national_adjective(sdoc, first, persons):
+            label = "NORP"  # "his Azerbaijani counterpart": a national adjective, no person
         if label == "NORP" and last < len(sdoc) and (
                 sdoc[last].lemma_.lower() in _STATE_NOUNS or sdoc[last].lower_ in _STATE_NOUNS):
             label, last = "NORP_STATE", last + 1
+        elif (label == "NORP" and last + 1 < len(sdoc) and sdoc[last].lower_ in _PORTFOLIOS
+              and sdoc[last + 1].lower_ in _PORTFOLIO_TITLES):
+            label, last = "NORP_STATE", last + 2  # "Armenian Foreign Minister Ararat Mirzoyan"
         elif label == "NORP" and _describes_thing(sdoc[last - 1]):
             continue  # "American history", "British publications": no mention of the people
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
@@ -607,6 +618,8 @@ def _titled_name(sdoc: Any, first: int, last: int) -> bool:
     words = [t.text for t in sdoc[first:last]]
     if not 2 <= len(words) <= 3 or not all(w[0].isupper() for w in words):
         return False  # "the President, the Congress, ...": one word is no personal name
+    if all(_initial(t) and "." not in t.text for t in sdoc[first:last - 1]) and is_surname(words[-1]):
+        return True  # "the plea filed by S Kumar"; not "J.P. Morgan", written with full stops
     root = sdoc[first:last].root
     if root.dep_ == "appos" and root.head.lower_ in TITLE_WORDS:
         return True
@@ -622,7 +635,7 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
     capitalised proper nouns, a given name first and a common surname last (``person_shaped``),
     that no single PERSON entity holds ("[Councillor Jamal] [Washington]" as a body and a state),
     as (first token, end token). One the recogniser read whole as a place is left to it
-    ("Virginia Beach")."""
+    ("Virginia Beach"), unless a title comes right before it ("Mayor Helen Park")."""
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(sdoc) - 1:
@@ -641,11 +654,58 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
             continue
         covering = [e for e in sdoc.ents if e.start < end and i < e.end]
         whole = len(covering) == 1 and covering[0].start <= i and end <= covering[0].end
-        if not (whole and covering[0].label_ in ("PERSON", "GPE", "LOC", "FAC")) and not (
+        place = whole and covering[0].label_ in ("GPE", "LOC", "FAC") and not _after_title_word(sdoc, i)
+        if not place and not (whole and covering[0].label_ == "PERSON") and not (
                 whole and covering[0].label_ == "ORG" and covering[0].start == i):
             found.append((i, end))
         i = end
     return found
+
+
+#: Nouns of a person's work set beside a name ("Cardoso, a former Citibank executive,"); not
+#: those a body may be too ("MGM Resorts International, the owner of Mandalay Bay,", "the
+#: market leader", "the official sponsor").
+_PERSON_APPOSITIVES = (TITLE_WORDS | _ROLE_NOUNS | {"executive", "banker", "politician", "diplomat"}) - {
+    "owner", "founder", "leader", "head", "chief", "former", "official", "general", "deputy", "manager",
+    "author", "editor", "expert", "chair"}
+
+
+def _described_as_person(span: Any) -> bool:
+    """Whether a name the recogniser called a place or a body is set beside a noun of a person's
+    work or office ("Cardoso, a former Citibank executive, replaces ..."): then it is a person's."""
+    if span[-1].lower_ in COMPANY_WORDS or span[-1].lower_ in _PLACE_WORDS:
+        return False
+    root = span.root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_APPOSITIVES and c.i >= span.end
+               and any(d.dep_ == "det" for d in c.children) for c in root.children)
+
+
+def _initial(token: Any) -> bool:
+    """Whether a token is a name's initial, with or without its full stop ("D", "Y.")."""
+    letter = token.text.removesuffix(".")
+    return len(letter) == 1 and letter.isalpha() and letter.isupper() and token.pos_ == "PROPN"
+
+
+def _national_adjective(sdoc: Any, i: int, persons: Collection[str]) -> bool:
+    """Whether the lone word ``sdoc[i]`` the recogniser called a person is a country's adjective
+    before a noun ("his Azerbaijani counterpart"): no given name, no surname of a person the
+    text names in full ("Mark Cuban ... Cuban said"), and the adjective of a listed country."""
+    token = sdoc[i]
+    if i + 1 >= len(sdoc) or sdoc[i + 1].pos_ != "NOUN" or not sdoc[i + 1].is_lower \
+            or is_given_name(token.text) or any(key.endswith(" " + token.lower_) for key in persons):
+        return False
+    word = token.lower_
+    return len(word) > 4 and any(_demonym_of(word, country) for country in COUNTRY_NAMES
+                                 if country[:1] == word[:1] or word in _DEMONYMS)
+
+
+def _after_title_word(sdoc: Any, i: int) -> bool:
+    """Whether token ``i`` follows a personal title written as one ("Mayor Helen Park",
+    "the former senator Grace Hill"): a name so introduced is a person's, not a place's."""
+    if i == 0:
+        return False
+    title = sdoc[i - 1]
+    return (title.lower_ in TITLE_WORDS or title.lower_ in _PERSON_TITLES) and title.pos_ in ("NOUN", "PROPN")
 
 
 def _headline_name(text: str, start: int, end: int, body_names: list[tuple[list[str], str]]
@@ -736,14 +796,18 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             continue
         _add(clusters, by_key, persons, text, label, start, end)
     for start, end in states:
-        adjective = _clean(text[start:end].rsplit(None, 1)[0])  # "North Korean" of "North Korean regime"
+        words = text[start:end].split()[:-1]  # "North Korean" of "North Korean regime"
+        while len(words) > 1 and words[-1].lower() in _PORTFOLIOS:
+            words.pop()  # "Armenian" of "Armenian Foreign Minister"
+        adjective = _clean(" ".join(words))
         country = next((c for c in clusters if c.type == "place" and _demonym_of(adjective, c.name)), None)
         if country is None:  # no state of that name in the text: the adjective alone, as before
             _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
         else:
             _mention(country, text, start, end, "GPE")
             armed.add(id(country))
-    clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
+    clusters = _join_companies_called_persons(
+        _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters))))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -901,6 +965,31 @@ def _join_surnames_written_first(clusters: list[EntityCluster]) -> list[EntityCl
         owner = owners[0]
         owner.mentions.extend(cluster.mentions)
         owner.labels.extend("PERSON" for _ in cluster.mentions)
+        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
+        gone.add(id(cluster))
+    return [c for c in clusters if id(c) not in gone]
+
+
+def _join_companies_called_persons(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """A lone word spaCy called a person that is a company's own name, which the text gave in
+    full before ("Halvorsen Foods reported ... Halvorsen competes with ..."), joins the company:
+    only a word that is no given name, opens one organisation's name followed by company words
+    alone (``COMPANY_WORDS``), and is in no other actor's name ("Erik Halvorsen, its founder")."""
+    gone: set[int] = set()
+    for cluster in clusters:
+        words = _words(cluster.name)
+        if len(words) != 1 or set(cluster.labels) != {"PERSON"} or is_given_name(cluster.name) \
+                or any(len(_words(alias)) != 1 for alias in cluster.aliases):
+            continue
+        owners = [c for c in clusters if "ORG" in c.labels and len(_words(c.name)) > 1
+                  and _words(c.name)[0] == words[0] and all(w in COMPANY_WORDS for w in _words(c.name)[1:])]
+        if len(owners) != 1 or min(owners[0].mentions)[0] > min(cluster.mentions)[0] or any(
+                words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
+                for name in (c.name, *c.aliases)):
+            continue
+        owner = owners[0]
+        owner.mentions.extend(cluster.mentions)
+        owner.labels.extend("ORG" for _ in cluster.mentions)
         owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
         gone.add(id(cluster))
     return [c for c in clusters if id(c) not in gone]
