@@ -146,3 +146,27 @@ def test_an_as_clause_telling_an_act_cites_nobody() -> None:
 def test_as_reported_still_cites_its_agent() -> None:
     found = _source("As reported by the Harbour Gazette, the council spent $4m on the bridge.")
     assert found is not None and found[0] == "the Harbour Gazette"
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "name"), [
+    ("Data compiled by Bloomberg show that bond sales reached $1.1 trillion in the first half.", "Bloomberg"),
+    ("A study led by researchers at Karlsson University found that 1 in 8 adults had taken the drug.",
+     "researchers at Karlsson University"),
+])
+def test_who_made_the_evidence_is_its_source(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name
+
+
+@pytest.mark.parametrize("text", [
+    "Work on the bridge is going according to plan, with 70% of the deck completed by May.",
+    "The launch went ahead according to schedule on Friday, with 300 guests attending.",
+])
+def test_according_to_a_bare_plan_cites_nobody(text: str) -> None:
+    assert _source(text) is None
+
+
+def test_according_to_the_plan_of_a_body_still_cites() -> None:
+    found = _source("According to the ministry's plan, 40,000 homes will be built by 2030.")
+    assert found is not None

@@ -11,12 +11,16 @@ QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
 
 * ``"CHF 5m"`` / ``"A$3bn"`` / ``"50p"`` -> ``("money", 5000000, "CHF", None)``, AUD, ``0.5`` GBP
 * ``"-0.2%"`` -> ``("percent", -0.2, None, None)``; ``"25 basis points"`` -> ``0.25``, ``"percentage points"``
-* ``"41C"`` -> ``("number", 41, "°C", None)``; ``"Q1 2024"`` -> ``("date", "2024-Q1", None, None)``
+* ``"41C"`` -> ``("number", 41, "°C", None)``; ``"Q1 2024"`` -> ``("date", "2024-Q1", None, None)``,
+  ``"Q3"`` / ``"the third quarter"`` -> ``"--Q3"`` (the year left out, as ``"--06"`` is a month)
 
 ``find_quantities`` also gives both ends of a range (``"between 10 and 20"``, ``"3-4%"``,
 ``"$5-7 billion"``: qualifiers ``from``/``to``), but not of a change and its new level (``"fell
 by 50,000 to 1.2 million"``: two amounts) nor of a tally (``"passed 52-48"``), and reads shares
-written as a ratio or a fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3).
+written as a ratio or a fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3,
+``"fell by a fifth"`` -> 20). It reads a length of time spaCy calls a time as one (``"24 hours"``),
+a year with "mid", "early" or "late" as a date, each age of a list (``"aged 19, 22 and 34"``) and
+the unit of measure spaCy leaves outside a count (``"120 tonnes"``).
 
 ``find_quantities(sent, text)`` finds them in a spaCy sentence (entities first, then a regex
 pass for numbers the tagger missed) and returns ``Quantity`` records with article offsets.
@@ -139,6 +143,9 @@ _DURATION_RE = re.compile(
     re.I,
 )
 _CODE_RE = re.compile(r"0\d")  # "02": part of a code, a time or a date, not an amount
+#: "the second quarter": a part of a year, a date also with no number.
+_QUARTERS = ("first", "second", "third", "fourth")
+_QUARTER = r"(?:" + "|".join(_QUARTERS) + r")\s+quarter"
 #: A year a news text writes, 1500-2199.
 _YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
 _YEAR_RE = re.compile(rf"^({_YEAR})s?$")
@@ -279,6 +286,9 @@ def _date(text: str) -> str | None:
     if m:  # "Q1 2024", "the first quarter of 2024"
         quarter = m.group(1) or str(["first", "second", "third", "fourth"].index(m.group(2)) + 1)
         return f"{m.group(3)}-Q{quarter}"
+    m = re.fullmatch(rf"q([1-4])|({_QUARTER})", s)
+    if m:  # "in Q3", "the second quarter": a quarter of a year the text leaves out, as "--06" is a month
+        return f"--Q{m.group(1) or _QUARTERS.index(m.group(2).split()[0]) + 1}"
     m = re.search(rf"\b({_YEAR})(s)?\b", s)
     if m and len(re.findall(r"\d+", s)) == 1:
         return m.group(1) + ("s" if m.group(2) else "")
@@ -387,6 +397,11 @@ def _qualifier_start(text: str, start: int, floor: int) -> int:
 #: "C", a scale word or currency after a space ("1.2bn euros", "500 crore"), the points of a change.
 _GLUED_SCALE_RE = re.compile(r"(?:bn|mn|mln|tn|[bk])\b|m\b", re.I)
 _GLUED_AFTER_RE = re.compile(r"%|p\b|(?:°\s?)?[CF]\b")
+#: A unit of measure after a count spaCy tagged without it ("120 tonnes", "300 square miles").
+_UNIT_AFTER_RE = re.compile(
+    r"\s?(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|kilo(?:metre|meter|gram|watt)s?|km|kg|miles?|metres?|"
+    r"meters?|litres?|liters?|gallons?|barrels?|hectares?|acres?|feet|foot|ft|inches|cm|mm|"
+    r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh)\b(?!-)", re.I)
 _SPACED_AFTER_RE = re.compile(
     r"\s(?:per ?cent|percent|percentage points?|basis points?|bps|crores?|lakhs?|"
     + "|".join(w for w in _CURRENCY_WORDS if w not in ("won", "cent", "cents", "pence")) + r")\b", re.I)
@@ -420,7 +435,9 @@ def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
     spaced = _SPACED_AFTER_RE.match(text, end, hi)
     return start, spaced.end() if spaced else end
 _FALLBACK_RE = re.compile(
-    r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m\b|k\b)|p\b)?",
+    # "4," in "6-4, 7-5" is a number and a comma: thousands are three digits after the comma
+    r"(?:[$€£]\s?)?\d+(?:,\d{3})*(?:\.\d+)?"
+    r"(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m\b|k\b)|p\b)?",
     re.I,
 )
 
@@ -468,13 +485,14 @@ _TAIL_RE = re.compile(r"^[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
 
 _PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to)\s+\d{1,3}(?:,\d{3})*", re.I)
 _YEAR_RANGE_RE = re.compile(rf"\b{_YEAR}\b")
-#: "passed 52-48", "passed the bill 52-48", "beat Castleford Athletic 3-1": a tally.
+#: "passed 52-48", "passed the bill 52-48", "beat Castleford Athletic 3-1": a tally; after it, the
+#: word that makes one of it, past any further scores ("a 6-4, 7-5 victory").
 _TALLY_BEFORE_RE = re.compile(
     r"\b(?i:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
     r"leading|trailing|vote|tally|score|margin)"
     r"(?:\s+(?i:by|of|a|an|the|its|their)(?:\s+[a-z]+)?|\s+[A-Z][\w'’.&-]*)*\s*$")
-_TALLY_AFTER_RE = re.compile(r"\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|margin|win|victory|"
-                             r"defeat|loss|split|score|scoreline)\b", re.I)
+_TALLY_AFTER_RE = re.compile(r"(?:,?\s*\d+\s?[-–]\s?\d+)*\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|"
+                             r"margin|win|victory|defeat|loss|split|score|scoreline)\b", re.I)
 #: "from" or "between" just before the first amount: the two are the ends of a range.
 _LEAD_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 #: A verb of change before two amounts joined by "to": "fell by 50,000 to 1.2 million", "rose 6.5%
@@ -550,6 +568,12 @@ _FRACTION_RE = re.compile(
     r"\b(?:(a|one|two|three|four)[ -])?(half|third|quarter|fifth|tenth)s?\s+(?:of|the)\b", re.I)
 
 
+#: "fell by a fifth", "cut by two-thirds", "by half": a change by a share, where the clause goes
+#: on with no noun after it ("bought by a third party", "by half past ten" are no shares).
+_BY_FRACTION_RE = re.compile(
+    r"\bby\s+((?:(a|one|two|three|four)[ -](half|third|quarter|fifth|tenth)s?|(half)))"
+    r"(?=\s*[,.;:)—–]|\s*$|\s+(?:in|on|at|since|from|to|over|under|last|this|next|and|or|but|compared|after|"
+    r"before|during|while|as|than|until|within|because|for|a|an|per|year|between)\b)", re.I)
 _ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|final|last|next|previous)\s+$", re.I)
 _OF_A_SCALE_RE = re.compile(r"\s+(?:a|an|one)\s+(hundred|thousand|million|billion|trillion)\b", re.I)
 
@@ -587,6 +611,27 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
         value = 100 * count / _FRACTIONS[m.group(2).lower()]
         out.append(Quantity(start=start, end=end, kind="percent", value=_tidy(round(value, 1)),
                             qualifier=qualifier))
+    for m in _BY_FRACTION_RE.finditer(text, lo, hi):
+        count = parse_number(m.group(2) or "one") or 1.0
+        value = 100 * count / _FRACTIONS[(m.group(3) or m.group(4)).lower()]
+        out.append(Quantity(start=m.start(1), end=m.end(1), kind="percent", value=_tidy(round(value, 1))))
+    return out
+
+
+#: "aged 19, 22 and 34": a list of ages, one for each person.
+_AGE_LIST_RE = re.compile(
+    r"\bage[sd]\s+(\d{1,3}(?:\s*,\s*\d{1,3})*(?:,?\s+(?:and|or)\s+\d{1,3}))\b(?!\s*[-–%])", re.I)
+
+
+def _age_lists(sent: Any, text: str) -> list[Quantity]:
+    """Each age of a list after "aged" or "ages" ("three men, aged 19, 22 and 34")."""
+    out = []
+    for m in _AGE_LIST_RE.finditer(text, sent.start_char, sent.end_char):
+        for number in re.finditer(r"\d+", m.group(1)):
+            if 0 < int(number.group(0)) < 125:
+                at = m.start(1) + number.start()
+                out.append(Quantity(start=at, end=at + len(number.group(0)), kind="number",
+                                    value=int(number.group(0)), unit="years old"))
     return out
 
 
@@ -671,35 +716,37 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
 
     ``ents``: the span's entities when the caller has them (``sent.ents`` scans the whole doc).
     """
-    found: list[Quantity] = _shares(sent, text)
+    found: list[Quantity] = _shares(sent, text) + _age_lists(sent, text)
     taken: list[tuple[int, int]] = [(q.start, q.end) for q in found]
     for ent in sent.ents if ents is None else ents:
-        if ent.label_ not in QUANTITY_LABELS:
+        # a length of time spaCy calls a time ("the following 24 hours") is read as a date is
+        ent_label = "DATE" if ent.label_ == "TIME" and _is_duration(ent.text) else ent.label_
+        if ent_label not in QUANTITY_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
         if any(s < end and start < e for s, e in taken):
             continue
         # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
-        if ent.label_ == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b", ent.text, re.I) \
+        if ent_label == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b|\b{_QUARTER}\b", ent.text, re.I) \
                 and not _is_duration(ent.text):
             continue
-        if ent.label_ == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
+        if ent_label == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
             continue
-        if ent.label_ in ("DATE", "CARDINAL"):
+        if ent_label in ("DATE", "CARDINAL"):
             ages = _ages(ent, text)
             if ages:  # "Eric Joering, 39,", "voters over 65", "between the ages of 18 and 29"
                 found.extend(ages)
                 taken.append((start, end))
                 continue
-        if ent.label_ == "DATE" and re.search(r"\d(?:st|nd|rd|th)\b", ent.text) and not re.search(
+        if ent_label == "DATE" and re.search(r"\d(?:st|nd|rd|th)\b", ent.text) and not re.search(
                 rf"\b{_MONTH_RE}|{_YEAR}", ent.text, re.I):
             continue  # "the 25th anniversary", "the 20th Century", "the 22nd district": no date
-        if (ent.label_ != "DATE" and _names_not_counts(text, start, end)) or re.fullmatch(
+        if (ent_label != "DATE" and _names_not_counts(text, start, end)) or re.fullmatch(
                 r"\d{1,2}/\d{1,2}", ent.text):
             taken.append((start, end))  # and the fallback pass must not read it either
             continue
         # "$48m": spaCy may leave the currency sign or the glued scale outside the entity
-        if ent.label_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+        if ent_label in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
             start, end = _widen(text, start, end, sent.start_char, sent.end_char)
         start = _qualifier_start(text, start, sent.start_char)
         # spaCy's trailing punctuation or apostrophes are not part of the amount, nor a "to"
@@ -710,13 +757,18 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         joined = re.search(r"\s+(?:to|and|or|from|over|under|above|below)$", text[start:end], re.I)
         if joined is not None and joined.start() > 0:
             end = start + joined.start()
-        label = ent.label_
+        label = ent_label
         core = _split_qualifier(text[start:end])[1]
         if label in ("DATE", "CARDINAL") and (_currency(core) or _PENCE_RE.fullmatch(core)):
             label = "MONEY"  # "another JPY 3bn", "a fee of 50p": spaCy's small model may call it a date
         if label == "CARDINAL" and _YEAR_RE.match(text[start:end]) and _DETERMINER_BEFORE_RE.search(
                 text, max(sent.start_char, start - 8), start):
             label = "DATE"  # "a 2023 study", "the 2016 election": a year, not a count
+        if label == "CARDINAL" and re.fullmatch(rf"(?:mid|early|late)[\s-]+{_YEAR}s?", core, re.I):
+            label = "DATE"  # "until at least mid-2025": a part of a year
+        unit_after = _UNIT_AFTER_RE.match(text, end, sent.end_char) if label == "CARDINAL" else None
+        if unit_after is not None:  # "120 tonnes of supplies": spaCy left the unit outside
+            end, label = unit_after.end(), "QUANTITY"
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
             label = "CARDINAL"  # "between 10 and 20 people": spaCy's small model calls it a date
@@ -762,6 +814,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             label = "MONEY"
         else:
             label = "CARDINAL"
+            unit_after = _UNIT_AFTER_RE.match(text, end, sent.end_char)
+            if unit_after is not None:
+                end, label = unit_after.end(), "QUANTITY"
         start = _qualifier_start(text, start, sent.start_char)
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
         if value is None:
