@@ -1075,3 +1075,25 @@ def test_a_passive_cue_followed_by_a_clause_of_time_reports_nothing(nlp) -> None
     text = "The strike was called after talks over pay broke down late on Sunday."
     doc = nlp(Article(id="t", text=text))
     assert [text[q.start:q.end] for q in doc.quotes] == []
+
+
+def test_a_post_embedded_with_its_author_and_handle_is_the_author_s_quote(nlp) -> None:
+    from unspin.components._quotes_marks import embedded_posts
+
+    text = ("The mayor answered her critics online.\n\n"
+            "The harbour bridge opens on Monday, on time and on budget. pic.twitter.com/Xy12Ab"
+            " — Ann Cole (@AnnColeMayor) May 3, 2024\n\n"
+            "<blockquote class=\"twitter-tweet\">Nobody asked the fishermen about this bridge."
+            " https://t.co/Qr7 — Tom Reyes (@tomreyes) May 3, 2024</blockquote>\n\n"
+            "The council met again on Friday.")
+    posts = embedded_posts(text)
+    assert [(text[n[0]:n[1]], text[c[0]:c[1]]) for n, c in posts] == [
+        ("Ann Cole", "The harbour bridge opens on Monday, on time and on budget."),
+        ("Tom Reyes", "Nobody asked the fishermen about this bridge."),
+    ], "the link, the markup and the byline are not what is said"
+    assert embedded_posts("Tickets sold out — Ann Cole (@anncole) May 3, 2024") != []
+    assert embedded_posts("Wow — Ann Cole (@anncole) May 3, 2024") == [], "one word is no post"
+    assert embedded_posts("The bridge opened — Ann Cole (@anncole) said so.") == [], "no date, no embed"
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, "on time and on budget")[0] == "Ann Cole"
+    assert _speaker_of(doc, text, "asked the fishermen")[0] == "Tom Reyes"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dash_speaker", "find_quotations", "headline_sources", "interview_answers", "transcript_turns"]
+__all__ = ["dash_speaker", "embedded_posts", "find_quotations", "headline_sources", "interview_answers",
+           "transcript_turns"]
 
 # opening mark -> the closing marks that end it
 _PAIRS: dict[str, str] = {
@@ -299,6 +300,46 @@ def dash_speaker(text: str, end: int) -> tuple[int, int] | None:
     if last.endswith(".") and len(last) > 2 and last not in ("Jr.", "Sr."):
         stop -= 1  # the full stop ends the sentence, not an initial
     return start, stop
+
+
+# the line Twitter's embed code closes a post with: " — Ann Cole (@anncole) May 3, 2024"
+_POST_BYLINE = re.compile(
+    r"[ \t\u00a0]+[—―–]{1,2}[ \t\u00a0]*(?P<name>[^\s()—―–<>@][^\n()—―–<>@]{0,78}?)[ \t\u00a0]*"
+    r"\(@\w{1,30}\)[ \t\u00a0]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4}")
+# where an embedded post opens when a page keeps its markup ("<blockquote class=...>"), or
+# where the post before it closes
+_POST_OPENING = re.compile(r"</?(?:tweet|blockquote)\b[^>]*>", re.IGNORECASE)
+# the links a post ends with ("... the law. pic.twitter.com/Oq2x", "https://t.co/Ab3") and a
+# site's pitch that scraping glued to it ("SIGN UP FOR OUR NEWSLETTER"): not said
+_POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\w+|https?://\S+|(?i:sign up for our newsletter)))+"
+                         r"\s*$")
+
+
+def embedded_posts(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """``((name start, end), (post start, end))`` for each social-media post embedded as Twitter's
+    embed code prints it: the post, then a dash, the author's name, handle and date ("No one
+    should be above the law. pic.twitter.com/Oq2x — Ann Cole (@anncole) July 5, 2016").
+
+    The post runs from the start of its line (or of its markup) to the dash, without the links
+    it ends with; a post of one word is left out.
+    """
+    posts = []
+    for match in _POST_BYLINE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        for opening in _POST_OPENING.finditer(text, start, match.start()):
+            start = opening.end()
+        end = match.start()
+        links = _POST_LINKS.search(text, start, end)
+        if links is not None:
+            end = links.start()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if len(text[start:end].split()) >= 2:
+            posts.append((match.span("name"), (start, end)))
+    return posts
 
 
 def transcript_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:

@@ -46,6 +46,7 @@ from unspin.components._quotes_features import (
 )
 from unspin.components._quotes_marks import (
     dash_speaker,
+    embedded_posts,
     find_quotations,
     headline_sources,
     interview_answers,
@@ -912,7 +913,8 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int,
     quotation of its own, spoken by its label, unless it holds quotations (those take the label).
     An interview's answers ("A: ...") are quotations of the person it interviews, where the text
     names one person before its first question (``_interviewee``), else of nobody the layout says.
-    A quotation followed by a dash and a name ("... ” ― Ann Cole") is spoken by that name. A
+    A quotation followed by a dash and a name ("... ” ― Ann Cole") is spoken by that name, and so
+    is a post embedded with its author's name and handle (``embedded_posts``). A
     headline "Poll: Clinton leads" is a quote of its own, from "Poll" (returned in the last set:
     reported, not direct, speech).
     """
@@ -947,6 +949,15 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int,
             kept.append(answer)
             if interviewee is not None:
                 fixed[answer] = interviewee
+    for label, (p_start, p_end) in embedded_posts(text):
+        # a post embedded with its author's name ("... — Ann Cole (@anncole) May 3, 2024") is
+        # hers, word for word, quotations and all; one a quotation runs across is left alone
+        overlapping = [q for q in kept if q[0] < p_end and p_start < q[1]]
+        if any(q[0] < p_start or q[1] > p_end or q in fixed for q in overlapping):
+            continue
+        kept = [q for q in kept if q not in overlapping]
+        kept.append((p_start, p_end))
+        fixed[(p_start, p_end)] = label
     for q in kept:
         if q not in fixed:
             name = dash_speaker(text, q[1])
