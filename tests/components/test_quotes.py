@@ -1097,3 +1097,13 @@ def test_a_post_embedded_with_its_author_and_handle_is_the_author_s_quote(nlp) -
     doc = nlp(Article(id="t", text=text))
     assert _speaker_of(doc, text, "on time and on budget")[0] == "Ann Cole"
     assert _speaker_of(doc, text, "asked the fishermen")[0] == "Tom Reyes"
+
+
+def test_a_name_in_quotation_marks_is_held_by_the_report_around_it(nlp) -> None:
+    text = ("With its market square and old mill, called the “Gateway of the Valley” by residents,"
+            " the town now favours the governor, according to the Daily Ledger.")
+    doc = nlp(Article(id="t", text=text))
+    assert not any(text[q.start:q.end] == "“Gateway of the Valley”" for q in doc.quotes), \
+        "a name the text calls something is not speech"
+    speaker, _ = _speaker_of(doc, text, "favours the governor")
+    assert speaker == "the Daily Ledger"

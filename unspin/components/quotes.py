@@ -418,7 +418,7 @@ class QuoteFinder:
         """Whether ``quote`` is a short quotation (a title, a scare quote) inside ``[start, end)``."""
         return (quote.kind == "direct" and (quote.start, quote.end) not in fixed
                 and start <= quote.start and quote.end <= end
-                and self._few_words(text[quote.start:quote.end]))
+                and (self._few_words(text[quote.start:quote.end]) or _named_in_quotes(text, quote)))
 
     def _cue_for(self, sdoc: Any, text: str, start: int, end: int, cues: list[_Cue],
                  used: dict[int, Any], threshold: float, segment_of: list[int]) -> _Cue | None:
@@ -1020,6 +1020,22 @@ def _by_name(written: str, clusters: list[Any]) -> Any | None:
     persons = [c for c in clusters if c.type == "person" and any(
         n.lower().split()[-1:] == [word] for n in (c.name, *c.aliases))]
     return persons[0] if len(persons) == 1 else None
+
+
+# words before a quotation that make it a name or a title: "called the “Crossroads of America”"
+_NAMING = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|called|dubbed|named|nicknamed|titled|entitled|"
+                     r"so-called|known as)\s+)$", re.IGNORECASE)
+
+
+def _named_in_quotes(text: str, quote: Quote) -> bool:
+    """Whether a quotation of a few capitalised words is a name or a title that the words before
+    it name ("called the “Crossroads of America” by residents", "the film “Lost in the Dust”"),
+    not speech: six words at most, no sentence's end inside."""
+    quoted = text[quote.start:quote.end]
+    words = _WORDS.findall(quoted)
+    if not 0 < len(words) <= 6 or not words[0][:1].isupper() or re.search(r"[.!?]", quoted):
+        return False
+    return _NAMING.search(text, max(0, quote.start - 12), quote.start) is not None
 
 
 def _nested(quote: Quote, quote_cue: _Cue | None, cue: _Cue, start: int, end: int) -> bool:
