@@ -1107,3 +1107,16 @@ def test_a_name_in_quotation_marks_is_held_by_the_report_around_it(nlp) -> None:
         "a name the text calls something is not speech"
     speaker, _ = _speaker_of(doc, text, "favours the governor")
     assert speaker == "the Daily Ledger"
+
+
+def test_a_cue_in_a_clause_of_time_before_the_main_one_reports_only_its_clause(nlp) -> None:
+    text = ("After the senator criticized the harbour plan in a debate, the mayor shot back,"
+            " “He has never read a page of it.”\n\n"
+            "While the donor did not disclose the size of his gift, he did say he found the"
+            " project very promising.")
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, "never read a page")[0] == "the mayor", \
+        "the quotation is the main clause's, not the criticism's"
+    for quote in doc.quotes:
+        if quote.cue is not None and quote.cue.name in ("criticize", "disclose"):
+            assert quote.end <= text.index(",", quote.start), text[quote.start:quote.end]

@@ -319,8 +319,11 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     joined = {t.i for child in token.children if child.dep_ in ("conj", "cc") and child.i > token.i
               for t in child.subtree}
     after = [t for t in inside(sent) if t.i > token.i]
-    if token.dep_ in ("acl", "relcl"):  # "the savings, estimated at £1.2 billion, would ...":
-        after = [t for t in after if t.i < token.right_edge.i + 1]  # the phrase it modifies ends it
+    if token.dep_ in ("acl", "relcl") or _opens_clause_before_main(token):
+        # "the savings, estimated at £1.2 billion, would ...": the phrase it modifies ends it;
+        # "While the donor didn't disclose his backing, he did say ...": so does a clause of time,
+        # cause or condition before the main one
+        after = [t for t in after if t.i < token.right_edge.i + 1]
     # "spoken out [about ...]", "referred again [to ...]": the particle and the adverb are the cue's
     particles = {child.i for child in token.children if child.dep_ == "prt"
                  or (child.dep_ == "advmod" and child.pos_ == "ADV")}
@@ -333,6 +336,19 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
             for child in token.children if child.dep_ == "advcl"):
         return None, True  # "The strike was called [after talks broke down]": when, not what
     return (_span_of(after) if len(after) > 1 else None), True
+
+
+# what opens a clause of time, cause or condition ("After ...", "When ...", "If ..."); not "as",
+# whose clause may report the main one ("as the mayor said, ...")
+_SUBORDINATORS = frozenset({"after", "before", "when", "whenever", "while", "since", "until", "once",
+                            "because", "although", "though", "if", "unless", "whereas"})
+
+
+def _opens_clause_before_main(token: Any) -> bool:
+    """Whether a verb heads a clause of time, cause or condition set before the main clause
+    ("After Brown criticized Clinton in a debate, Hillary shot back")."""
+    return token.dep_ == "advcl" and token.head.i > token.i and any(
+        child.dep_ in ("mark", "advmod") and child.lower_ in _SUBORDINATORS for child in token.children)
 
 
 def _set_apart(clause: Any, cue: Any) -> bool:
