@@ -1120,3 +1120,16 @@ def test_a_cue_in_a_clause_of_time_before_the_main_one_reports_only_its_clause(n
     for quote in doc.quotes:
         if quote.cue is not None and quote.cue.name in ("criticize", "disclose"):
             assert quote.end <= text.index(",", quote.start), text[quote.start:quote.end]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The reporter had not been called on.\n\n“Go back to your seat,” Cole barked and a guard"
+     " led him out.", "back to your seat", "Cole"),
+    ("Critics say the paper failed.\n\n“We were wrong not to confront him from the start,”"
+     " Ramos, 58, told AFP in an interview.", "wrong not to confront", "Ramos"),
+    ("It was a warm defence of her husband.\n\n“Tom is, and always has been, a fine leader,”"
+     " said the 46-year-old.", "a fine leader", "the 46-year-old"),
+])
+def test_a_name_beside_the_quotation_and_its_cue_speaks_where_the_parse_lost_it(
+        nlp, text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(nlp(Article(id="t", text=text)), text, words)[0] == speaker

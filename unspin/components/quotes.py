@@ -390,6 +390,8 @@ class QuoteFinder:
             if cue is not None and label is None:
                 lost = _lost_name_subject(cue.token, clusters)
                 source = lost if lost is not None else source
+                if source is None and quote.kind == "direct":
+                    source = _named_beside(sdoc, text, quote, cue.token)
             if source is not None and cue is not None and quote.kind == "reported" and _put_to(cue.token):
                 source = None  # "Asked whether she would resign, Cole replied": the question is not hers
             if source is not None and text[source[0][0]:source[0][1]] in _INTERVIEW_LABELS:
@@ -880,6 +882,40 @@ def _lost_name_subject(cue: Any, clusters: list[Any]) -> tuple[tuple[int, int], 
     if named is None or named.type != "person":
         return None
     return (before.idx, before.idx + len(before.text)), before
+
+
+def _named_beside(sdoc: Any, text: str, quote: Quote, cue: Any) -> tuple[tuple[int, int], Any] | None:
+    """Who a quotation's cue names right beside it where the parse gave no one ("“Go back to
+    Univision,” Trump barked", with "Trump" read as part of the verb; "“...,” Ramos, 58, told AFP";
+    "“...,” said the 46-year-old"): a name of a few capitalised words between the closing mark and
+    the cue (an age may follow it), or a short noun phrase after a cue that follows the mark and
+    ends the clause. None when anything else stands there."""
+    between = text[quote.end:cue.idx]
+    if cue.idx < quote.end or "\n" in between or len(between) > 60:
+        return None
+    span = sdoc.char_span(quote.end, cue.idx, alignment_mode="expand") if between.strip() else None
+    words = [] if span is None else [t for t in span if not (t.is_punct or t.is_space)]
+    if words:
+        if words[-1].like_num and len(words) > 1:  # "Ramos, 58, told"
+            words = words[:-1]
+        if len(words) > 4 or not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN"
+                                     for t in words):
+            return None
+    else:
+        after = []
+        for t in sdoc[cue.i + 1:cue.sent.end]:
+            if t.is_punct and t.text not in "-–":
+                break
+            after.append(t)
+        stop = cue.i + 1 + len(after)
+        if not after or len(after) > 6 or stop >= len(sdoc) or sdoc[stop].text not in (".", ",", ";"):
+            return None
+        if after[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ") or not any(
+                t.pos_ in ("NOUN", "PROPN") for t in after):
+            return None
+        words = after
+    head = words[-1]
+    return (words[0].idx, head.idx + len(head.text)), head
 
 
 #: An interview's labels, which the speaker model may take for a name ("A: Because ...").
