@@ -1133,3 +1133,10 @@ def test_a_cue_in_a_clause_of_time_before_the_main_one_reports_only_its_clause(n
 def test_a_name_beside_the_quotation_and_its_cue_speaks_where_the_parse_lost_it(
         nlp, text: str, words: str, speaker: str) -> None:
     assert _speaker_of(nlp(Article(id="t", text=text)), text, words)[0] == speaker
+
+
+def test_of_two_cues_whose_clauses_hold_a_quotation_the_nearer_one_introduces_it(nlp) -> None:
+    text = "The advert uses footage of Ann Cole asking, “Why aren’t we fifty points ahead, you ask?”"
+    doc = nlp(Article(id="t", text=text))
+    quote = next(q for q in doc.quotes if "fifty points ahead" in text[q.start:q.end])
+    assert quote.cue is not None and quote.cue.name == "ask", "the footage is not what the advert says"

@@ -461,7 +461,10 @@ class QuoteFinder:
                         and not (cue.sent_start == after_sent and cue.content is None):
                     continue
                 distance = min(abs(cue.token.idx - start), abs(cue.token.idx - end))
-            rank = (int(cue.score < threshold), distance * (1.5 - cue.score))
+            # ties (two cues whose contents hold the quotation: "The ad uses footage of Cole
+            # asking, “...”") go to the cue nearer the quotation
+            rank = (int(cue.score < threshold), distance * (1.5 - cue.score),
+                    min(abs(cue.token.idx - start), abs(cue.token.idx - end)))
             if best is None or rank < best[0]:
                 best = (rank, cue)
         if best is None:
