@@ -1129,6 +1129,8 @@ def test_a_cue_in_a_clause_of_time_before_the_main_one_reports_only_its_clause(n
      " Ramos, 58, told AFP in an interview.", "wrong not to confront", "Ramos"),
     ("It was a warm defence of her husband.\n\n“Tom is, and always has been, a fine leader,”"
      " said the 46-year-old.", "a fine leader", "the 46-year-old"),
+    ('The casinos were in Atlantic City.\n"Jeb wants to be a tough guy tonight," Trump shot back.',
+     "a tough guy", "Trump"),  # 'Trump' tagged a verb
 ])
 def test_a_name_beside_the_quotation_and_its_cue_speaks_where_the_parse_lost_it(
         nlp, text: str, words: str, speaker: str) -> None:

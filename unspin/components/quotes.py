@@ -887,6 +887,9 @@ def _lost_name_subject(cue: Any, clusters: list[Any]) -> tuple[tuple[int, int], 
     return (before.idx, before.idx + len(before.text)), before
 
 
+_FRAME_POS = frozenset({"CCONJ", "SCONJ", "ADV", "ADP", "DET", "PRON", "AUX", "PART", "INTJ"})
+
+
 def _named_beside(sdoc: Any, text: str, quote: Quote, cue: Any) -> tuple[tuple[int, int], Any] | None:
     """Who a quotation's cue names right beside it where the parse gave no one ("“Go back to
     Univision,” Trump barked", with "Trump" read as part of the verb; "“...,” Ramos, 58, told AFP";
@@ -901,7 +904,9 @@ def _named_beside(sdoc: Any, text: str, quote: Quote, cue: Any) -> tuple[tuple[i
     if words:
         if words[-1].like_num and len(words) > 1:  # "Ramos, 58, told"
             words = words[:-1]
-        if len(words) > 4 or not all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN"
+        # capitalised words, whatever the tagger made of them ('Trump shot back', 'Trump' a verb),
+        # but no word of a sentence's frame ('Then Cole said')
+        if len(words) > 4 or not all(t.is_alpha and t.text[:1].isupper() and t.pos_ not in _FRAME_POS
                                      for t in words):
             return None
     else:
