@@ -1142,3 +1142,22 @@ def test_of_two_cues_whose_clauses_hold_a_quotation_the_nearer_one_introduces_it
     doc = nlp(Article(id="t", text=text))
     quote = next(q for q in doc.quotes if "fifty points ahead" in text[q.start:q.end])
     assert quote.cue is not None and quote.cue.name == "ask", "the footage is not what the advert says"
+
+
+def test_a_name_and_a_colon_before_a_quotation_that_ends_its_line_is_its_speaker(nlp) -> None:
+    from unspin.components._quotes_marks import colon_label
+
+    text = ("HARBOUR VOTE TOO CLOSE TO CALL - Ann Cole and Tom Reyes: “The polls agree on nothing,"
+            " and the council has never been this split.” [Port Alder Post]\n\n"
+            "Pollsters agree - Lee Park: “Keep calling voters as late as you can.”\n\n"
+            "Cole: ‘No Idea’ Who Wrote The Memo\n\n"
+            "UPDATE: “The bridge is open,” the police said.")
+    spans = {text[s:e]: colon_label(text, s, e) for s, e in find_quotations(text)}
+    named = {quote: text[n[0]:n[1]] for quote, n in spans.items() if n is not None}
+    assert named == {
+        "“The polls agree on nothing, and the council has never been this split.”": "Ann Cole and Tom Reyes",
+        "“Keep calling voters as late as you can.”": "Lee Park",
+    }, "a headline that goes on after its quotation and a heading's word name no one"
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker_of(doc, text, "late as you can")[0] == "Lee Park"
+    assert _speaker_of(doc, text, "The bridge is open")[0] == "the police"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dash_speaker", "embedded_posts", "find_quotations", "headline_sources", "interview_answers",
-           "transcript_turns"]
+__all__ = ["colon_label", "dash_speaker", "embedded_posts", "find_quotations", "headline_sources",
+           "interview_answers", "transcript_turns"]
 
 # opening mark -> the closing marks that end it
 _PAIRS: dict[str, str] = {
@@ -340,6 +340,38 @@ def embedded_posts(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         if len(text[start:end].split()) >= 2:
             posts.append((match.span("name"), (start, end)))
     return posts
+
+
+# "Pollsters agree - Carl Bialik: “...”": a name (or two joined by "and") and a colon right before
+# a quotation, opening its line or set after a dash
+_COLON_NAME = re.compile(r"(?:^|[-—–―][ \t\u00a0]+)"
+                         r"([A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|and|de|van|von|al|bin)){0,6})"
+                         r"[ \t\u00a0]*:[ \t\u00a0]*$", re.MULTILINE)
+
+
+# what may follow such a quotation on its line: the digest's source ("[538]"), a full stop
+_LINE_REST = re.compile(r"[ \t\u00a0]*(?:\[[^\]\n]{1,40}\])?[ \t\u00a0.]*(?:\n|$)")
+# a headline's words in Title Case, which no name holds ("CNN President On Trump: ‘...’")
+_TITLE_WORDS = frozenset({"On", "For", "To", "Of", "In", "At", "By", "With", "From", "About", "The", "A",
+                          "An", "Is", "Are", "Was", "Says", "Say", "Said", "Tells", "After", "Over"})
+
+
+def colon_label(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a name set with a colon right before the quotation ``[start, end)``, at the
+    start of its line or after a dash, when the quotation ends the line ("ANALYSIS - Carl Bialik:
+    “...” [538]", "Mayor Ann Cole: “...”"), or None; a heading's word ("UPDATE:", "Watch:") names
+    no one, and a headline that goes on after its quotation ("Ryan: ‘Anti-Semitic Images’ Have
+    ...") is read as a headline."""
+    line = text.rfind("\n", 0, start) + 1
+    match = _COLON_NAME.search(text, max(line, start - 120), start)
+    if match is None or not _LINE_REST.match(text, end):
+        return None
+    name = match.group(1)
+    words = name.split()
+    if name.upper() in _NOT_SPEAKERS or words[-1] == "and" or (len(words) == 1 and words[0].isupper()) \
+            or any(w in _TITLE_WORDS for w in words):
+        return None  # one word in capitals is a heading or a transcript's label, read elsewhere
+    return match.span(1)
 
 
 def transcript_turns(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:

@@ -45,6 +45,7 @@ from unspin.components._quotes_features import (
     trimmed_span,
 )
 from unspin.components._quotes_marks import (
+    colon_label,
     dash_speaker,
     embedded_posts,
     find_quotations,
@@ -1004,7 +1005,7 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int,
         fixed[(p_start, p_end)] = label
     for q in kept:
         if q not in fixed:
-            name = dash_speaker(text, q[1])
+            name = dash_speaker(text, q[1]) or colon_label(text, *q)
             if name is not None:
                 fixed[q] = name
     headlines: set[tuple[int, int]] = set()
