@@ -640,6 +640,12 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
     i = 0
     while i < len(sdoc) - 1:
         token = sdoc[i]
+        titled = _titled_run(sdoc, i)
+        if titled is not None:
+            if not any(e.label_ == "PERSON" and e.start <= i and titled <= e.end for e in sdoc.ents):
+                found.append((i, titled))
+            i = titled
+            continue
         if not (token.pos_ == "PROPN" and token.is_alpha and token.text[0].isupper()
                 and is_given_name(token.text)):
             i += 1
@@ -660,6 +666,41 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
             found.append((i, end))
         i = end
     return found
+
+
+#: Titles that, written with a capital right before a name, make it a person's whatever the
+#: recogniser called it ("Councillor Maya Osei", read as a work of art; "Justice J B Pardiwala").
+_NAME_TITLES = frozenset({
+    "president", "senator", "sen.", "governor", "gov.", "mayor", "judge", "rep.", "representative",
+    "congressman", "congresswoman", "minister", "secretary", "ambassador", "sheriff", "chancellor",
+    "pope", "king", "queen", "prince", "princess", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
+    "councillor", "councilor", "justice", "commissioner", "magistrate", "inspector", "detective",
+    "professor", "prof.", "sir", "dame", "lord", "lady", "alderman", "premier", "general", "bishop"})
+
+
+def _titled_run(sdoc: Any, i: int) -> int | None:
+    """The end token of a personal name starting at token ``i`` right after a capitalised title
+    ("Councillor [Maya Osei]", "Justice [J B Pardiwala]"), or None: two or three capitalised
+    proper nouns, or bare initials then one, none of them a title or a word that ends a place's,
+    body's or club's name ("Judge Rotenberg Center", "President Obama Administration")."""
+    title = sdoc[i - 1] if i > 0 else None
+    if title is None or title.lower_ not in _NAME_TITLES or not title.text[:1].isupper() \
+            or title.pos_ not in ("NOUN", "PROPN") or title.is_sent_end:
+        return None
+    end = i
+    while end < min(len(sdoc), i + 3) and _initial(sdoc[end]):
+        end += 1
+    initials = end - i
+    limit = end + 1 if initials else i + 3
+    while end < min(len(sdoc), limit) and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
+            and sdoc[end].text.replace("-", "").replace("'", "").isalpha() and not sdoc[end].is_upper:
+        end += 1
+    words = [t.lower_ for t in sdoc[i + initials:end]]
+    if end - i < 2 or not words or any(
+            w in TITLE_WORDS or w in _NAME_TITLES or w in _PLACE_WORDS or w in COMPANY_WORDS
+            or w in _CLUB_WORDS or w in _TEAMS or w in _PORTFOLIOS for w in words):
+        return None
+    return end
 
 
 #: Nouns of a person's work set beside a name ("Cardoso, a former Citibank executive,"); not

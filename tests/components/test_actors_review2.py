@@ -1,0 +1,47 @@
+"""Actors read on short stories written for a second review: titled names the recogniser
+mistyped, bodies named twice, clubs and towns."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.doc import Actor, Article, Document
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def _actor(doc: Document, name: str) -> Actor:
+    found = [a for a in doc.actors if a.name == name]
+    assert found, f"no actor {name!r} in {[a.name for a in doc.actors]}"
+    return found[0]
+
+
+def _names(doc: Document) -> list[str]:
+    return [a.name for a in doc.actors]
+
+
+def test_a_capitalised_title_makes_the_name_after_it_a_person_whatever_its_label(nlp) -> None:
+    # the recogniser reads "Councillor Maya Osei" as an organisation, then as a work of art
+    text = ("Councillor Maya Osei said the plan would fail. The city council voted 7-2 on Tuesday to "
+            "close the library. \"We had no choice,\" Councillor Maya Osei said. Osei later told "
+            "reporters the decision would be reviewed.")
+    doc = nlp(Article(id="t", text=text))
+    osei = _actor(doc, "Maya Osei")
+    assert osei.type == "person"
+    assert len(osei.mentions) == 3
+    assert not any("Councillor" in name for name in _names(doc))
+
+
+def test_initials_between_a_title_and_a_surname_belong_to_the_name(nlp) -> None:
+    text = ("The Supreme Court on Monday dismissed the petition. Justice J B Pardiwala, writing for the "
+            "bench, said the state had acted within its powers. Justice Pardiwala noted that the "
+            "petitioner had waited six years to file.")
+    doc = nlp(Article(id="t", text=text))
+    judge = _actor(doc, "J B Pardiwala")
+    assert judge.type == "person"
+    assert len(judge.mentions) == 2
+
