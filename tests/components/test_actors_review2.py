@@ -45,3 +45,19 @@ def test_initials_between_a_title_and_a_surname_belong_to_the_name(nlp) -> None:
     assert judge.type == "person"
     assert len(judge.mentions) == 2
 
+
+
+def test_a_capitalised_body_noun_joins_the_body_named_before_it(nlp) -> None:
+    # the recogniser calls the later "Council" an organisation of its own
+    text = ("The city council voted on Tuesday to close the library in Ashby. Residents said they had "
+            "not been asked. Councillor Maya Osei said the Council would review the decision in spring.")
+    doc = nlp(Article(id="t", text=text))
+    council = _actor(doc, "city council")
+    assert "Council" in council.aliases
+    assert "Council" not in _names(doc)
+
+
+def test_a_capitalised_body_noun_with_nothing_before_it_stays_an_actor(nlp) -> None:
+    text = "The Council met on Monday in Ashby. Residents said they had not been asked about the library."
+    doc = nlp(Article(id="t", text=text))
+    assert [a for a in doc.actors if "Council" in a.aliases]

@@ -289,7 +289,8 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
             cluster.aliases.append(found.name)
         cluster.mentions.append((found.start, found.end))
         cluster.labels.append("BODY")
-    for cluster in clusters:
+    clusters = _join_capitalised_nouns(clusters, bodies, text)
+    for cluster in (*clusters, *bodies):
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
         cluster.mentions = [cluster.mentions[i] for i in order]
         cluster.labels = [cluster.labels[i] for i in order]
@@ -297,6 +298,39 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters.extend(_blocs(sdoc))
     sdoc.user_data["unspin_actors"] = clusters
     return clusters
+
+
+#: Body nouns that the recogniser calls an organisation when written with a capital ("the
+#: Council would review it") and that then refer back like the noun in lower case; not those that
+#: are a country's own body named alone as often ("Congress", "Parliament", "the Senate").
+_CAPITALISED_NOUNS = frozenset({
+    "council", "court", "government", "police", "ministry", "department", "committee", "commission",
+    "agency", "board", "authority", "tribunal", "bureau", "cabinet", "company", "firm"})
+
+
+def _join_capitalised_nouns(clusters: list[EntityCluster], bodies: list[EntityCluster],
+                            text: str) -> list[EntityCluster]:
+    """An entity named only by a capitalised body noun ("The city council voted ... the Council
+    would review it") joins the actor of the nearest earlier mention with that head noun, as the
+    noun in lower case does (``_antecedent``); left alone where no such mention comes before it."""
+    out = []
+    for cluster in clusters:
+        words = {alias.lower() for alias in cluster.aliases}
+        if cluster.type != _BODY_TYPE or len(words) != 1 or not words <= _CAPITALISED_NOUNS \
+                or set(cluster.labels) != {"ORG"}:
+            out.append(cluster)
+            continue
+        start, end = min(cluster.mentions)
+        head = next(iter(words))
+        others = [c for c in (*clusters, *bodies) if c is not cluster and c.type in _KINDS_TO_JOIN]
+        owner = _antecedent(_Found(start, end, head, text[start:end]), others, text)
+        if owner is None:
+            out.append(cluster)
+            continue
+        owner.mentions.extend(cluster.mentions)
+        owner.labels.extend(cluster.labels)
+        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
+    return out
 
 
 #: Capitals the news names a state by ("Moscow denied ...", "talks with Beijing"), with the
