@@ -61,3 +61,19 @@ def test_a_capitalised_body_noun_with_nothing_before_it_stays_an_actor(nlp) -> N
     text = "The Council met on Monday in Ashby. Residents said they had not been asked about the library."
     doc = nlp(Article(id="t", text=text))
     assert [a for a in doc.actors if "Council" in a.aliases]
+
+
+def test_a_club_is_one_organisation_without_its_score(nlp) -> None:
+    # the recogniser leaves the first "Riverside FC" untagged, calls the last a person and takes
+    # the score into "Bayer Leverkusen 2-1"
+    text = ("Riverside FC beat Bayer Leverkusen 2-1 in a friendly on Saturday. Riverside FC manager Paul "
+            "Grant praised his players after the game. Bayer Leverkusen had led at half-time. Grant said "
+            "Riverside FC would sign two players.")
+    doc = nlp(Article(id="t", text=text))
+    club = _actor(doc, "Riverside FC")
+    assert club.type == "organization"
+    assert len(club.mentions) == 3
+    rivals = _actor(doc, "Bayer Leverkusen")
+    assert rivals.type == "organization"
+    assert len(rivals.mentions) == 2
+    assert not any(name in ("Riverside", "FC") or "2-1" in name for name in _names(doc))

@@ -431,6 +431,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
         body.append(("PERSON", start, end))
         persons.add(_key(_clean(text[start:end])))
+    clubs = _clubs_by_initials(sdoc)
+    for first, last in clubs:
+        body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
+    names.extend(clubs)
     for ent in sdoc.ents:
         if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
             continue
@@ -442,6 +446,13 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
             continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
         label, first, last = ent.label_, ent.start, ent.end
+        while last - first > 1 and (_SCORE.fullmatch(sdoc[last - 1].text) or (
+                last - first > 3 and sdoc[last - 3].like_num and sdoc[last - 2].text in _DASHES
+                and sdoc[last - 1].like_num)):
+            # "beat [Bayer Leverkusen 2-1]": the score is no part of the name
+            last -= 1 if _SCORE.fullmatch(sdoc[last - 1].text) else 3
+        if label in ("PERSON", "GPE") and _club_name(sdoc[first:last].text):
+            label = "ORG"  # "Ashford Town FC", which the recogniser may call a person
         if _key(_clean(ent.text)) in _NOT_ACTORS or ent.start in coded.values() \
                 or _portfolio(sdoc, first, last):
             continue  # a code read with the body it opens; "[Transport] Minister Jonas Holm"
@@ -1223,6 +1234,38 @@ _BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
 #: places as often ("Kansas City", "Cape Town").
 _CLUB_WORDS = frozenset({"rovers", "united", "athletic", "wanderers", "albion", "rangers", "hotspur", "fc",
                          "afc", "f.c.", "celtic", "dynamo", "olympique", "sporting"})
+#: The abbreviations that end a club's name, which make one also where the recogniser missed it.
+_CLUB_INITIALS = frozenset({"FC", "AFC", "F.C.", "CF"})
+#: A match's score written as one word ("2-1", "0–0").
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
+_DASHES = frozenset({"-", "–"})
+
+
+def _clubs_by_initials(sdoc: Any) -> list[tuple[int, int]]:
+    """Clubs named by up to three capitalised words and "FC" or the like, that no entity holds
+    whole ("Riverside FC beat ...", which the recogniser may leave untagged or call a person),
+    as (first token, end token)."""
+    found: list[tuple[int, int]] = []
+    for token in sdoc:
+        if token.text not in _CLUB_INITIALS or token.i == 0:
+            continue
+        first = token.i
+        while first > 0 and token.i - first < 3 and _name_word(sdoc[first - 1]):
+            first -= 1
+        if first == token.i:
+            continue
+        if any(e.start <= first and token.i + 1 <= e.end and e.label_ == "ORG" for e in sdoc.ents):
+            continue  # the recogniser found it itself
+        found.append((first, token.i + 1))
+    return found
+
+
+def _name_word(token: Any) -> bool:
+    """Whether a token is written as a word of a name: capitalised, not in capitals, no article."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper \
+        and token.lower_ not in ("the", "a", "an")
+
+
 def _club_name(written: str) -> bool:
     """Whether ``written`` is a sports club's full name ("Ashford Rovers", "Kelston United")."""
     words = written.split()
