@@ -77,3 +77,29 @@ def test_a_club_is_one_organisation_without_its_score(nlp) -> None:
     assert rivals.type == "organization"
     assert len(rivals.mentions) == 2
     assert not any(name in ("Riverside", "FC") or "2-1" in name for name in _names(doc))
+
+
+def test_a_country_or_town_the_recogniser_called_a_person_is_a_place(nlp) -> None:
+    text = ("Tourists now fly past the mainland to islands like Mauritius, the Maldives or the Seychelles. "
+            "The gunman opened fire on a crowd in Las Vegas on Sunday night. Police said the Vegas attack "
+            "was planned for months. Her son attended school in nearby Dunmore.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Mauritius").type == "country"
+    assert _actor(doc, "Maldives").type == "country"
+    assert "Vegas" in _actor(doc, "Las Vegas").aliases
+    assert "Vegas" not in _names(doc)
+    assert _actor(doc, "Dunmore").type == "place"
+
+
+def test_a_place_acts_only_as_a_subject_or_agent() -> None:
+    from unspin.components._actors_bodies import actor_clusters
+    from unspin.components.actors import _acts
+
+    parse = load(components=["parse"])
+
+    def las_vegas(text: str) -> bool:
+        sdoc = parse(Article(id="t", text=text)).cache["spacy"]
+        return _acts(sdoc, next(c for c in actor_clusters(sdoc) if c.name == "Las Vegas"))
+
+    assert not las_vegas("The gunman opened fire on a crowd in Las Vegas on Sunday.")
+    assert las_vegas("Las Vegas was hit by floods on Monday.")

@@ -870,6 +870,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             cluster.type = "country"  # "Kostrovia ... Kostrovian forces": a state the list may not know
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
+    clusters = _places_called_persons(sdoc, clusters)
     _untagged_surnames(sdoc, clusters)
     _untagged_bodies(sdoc, clusters)
     clusters = [c for c in clusters if not _common_word(c, text)]
@@ -898,6 +899,63 @@ def _common_word(cluster: EntityCluster, text: str) -> bool:
     if not word.isalpha() or is_given_name(word) or is_surname(word):
         return False
     return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+
+
+#: Prepositions after which a lone name is where something is ("in nearby Bluefield", "run out
+#: of Kirkuk"); not "from" or "to", after which a person is as often ("a letter from Hunwicke").
+_WHERE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "of"})
+
+
+def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """Places the recogniser called a person or a body by a one-word name: a country's name
+    ("honeymoon paradises like Mauritius", "the Maldives") is the country; a word that ends the
+    name of one place of the text joins it ("Las Vegas ... the Vegas attack"); a word that is no
+    given name or surname and stands where something is ("in nearby Bluefield", "run out of
+    Kirkuk", "the Kirkuk region") is a place. Not a word of a person's name in the text."""
+    text = sdoc.text
+    named = {w for c in clusters if c.type == "person" for name in (c.name, *c.aliases)
+             if len(_words(name)) > 1 for w in _words(name)}
+    places = [c for c in clusters if c.type in ("place", "country") and len(_words(c.name)) > 1]
+    gone: set[int] = set()
+    for cluster in clusters:
+        words = _words(cluster.name)
+        if cluster.type not in ("person", "organization") or len(words) != 1 or words[0] in named \
+                or is_given_name(cluster.name) or any(len(_words(a)) != 1 for a in cluster.aliases) \
+                or not set(cluster.labels) <= {"PERSON", "ORG", "GPE"} or cluster.name.isupper() \
+                or re.search(rf"(?<![\w'’-]){re.escape(words[0])}(?![\w'’-])", text):
+            # "published in the AAS": letters name a journal or a body as often; a word the
+            # text writes in lower case too is a common one ("Mercer County Schools ... schools")
+            continue
+        if is_country(cluster.name) and not is_surname(cluster.name):
+            cluster.type = "country"
+            continue
+        ends = [p for p in places if _words(p.name)[-1] == words[0]]
+        if len(ends) == 1 and words[0] not in _PLACE_WORDS:
+            owner = ends[0]
+            owner.mentions.extend(cluster.mentions)
+            owner.labels.extend("GPE" for _ in cluster.mentions)
+            owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
+            gone.add(id(cluster))
+        elif cluster.type == "person" and not is_surname(cluster.name) and (
+                "GPE" in cluster.labels or any(_stands_where(sdoc, s, e) for s, e in cluster.mentions)):
+            cluster.type = "place"
+    return [c for c in clusters if id(c) not in gone]
+
+
+def _stands_where(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` says where something is: after a preposition of place
+    ("in nearby Bluefield", "out of Kirkuk"; "of" only after "out") or before a noun for a place
+    ("the Kirkuk region")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in _PLACE_KINDS | {"area"}:
+        return True
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in _WHERE_PREPS:
+        return False
+    return prep.lower_ != "of" or (prep.i > 0 and sdoc[prep.i - 1].lower_ == "out")
 
 
 def _full_name(cluster: EntityCluster, text: str) -> str | None:

@@ -143,6 +143,25 @@ def _attached(span: Any, owner: dict[int, EntityCluster]) -> EntityCluster | Non
     return None
 
 
+#: Where a place's name stands when the place itself does something or has it done to it.
+_ACTING = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+def _acts(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether a place does something or has it done to it: one of its mentions is a clause's
+    subject or agent ("Leeds voted to leave", "Aleppo was shelled"), or the text shows it harmed
+    ("Soldiers shelled Ruritania"). Only then is a city or a region an actor that may play a role,
+    not where it is only where something happened ("the massacre in Las Vegas", "the Las Vegas
+    police")."""
+    if harmed(sdoc, cluster.mentions):
+        return True
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.dep_ in _ACTING:
+            return True
+    return False
+
+
 def _worked_on(actor: Actor, cluster: EntityCluster, techniques: Sequence[TechniqueSpan]) -> bool:
     """Whether the article's techniques touch the actor: one is aimed at it, or one of its
     mentions lies inside a technique span. An article casts an actor as an antagonist by how it
@@ -245,6 +264,8 @@ class ActorFinder:
             if decided is not None and evidence and decided[0] == "innocent" \
                     and not harmed(sdoc, cluster.mentions):
                 decided = None  # a victim is someone the text shows harmed, not a name the model pities
+            if decided is not None and evidence and cluster.type == "place" and not _acts(sdoc, cluster):
+                decided = None  # "the shooting in Las Vegas": where it happened plays no part
             if decided is not None:
                 actor.role, actor.fine_role, actor.role_score = decided[0], decided[1], round(decided[2], 4)
 
