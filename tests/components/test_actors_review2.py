@@ -103,3 +103,28 @@ def test_a_place_acts_only_as_a_subject_or_agent() -> None:
 
     assert not las_vegas("The gunman opened fire on a crowd in Las Vegas on Sunday.")
     assert las_vegas("Las Vegas was hit by floods on Monday.")
+
+
+def test_a_town_the_recogniser_called_a_body_is_a_place_where_the_text_says_so(nlp) -> None:
+    text = ("Ashby town council has rejected plans for 300 homes on farmland north of the town. "
+            "\"Young families are being priced out of Ashby,\" one councillor said.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Ashby").type == "place"
+
+
+def test_a_body_one_is_in_or_holds_shares_in_is_no_place(nlp) -> None:
+    text = ("The bill stalled in the Senate on Monday. Shares in Norsam jumped 27 percent, and Norsam "
+            "said its profit would rise.")
+    doc = nlp(Article(id="t", text=text))
+    assert not any(a.type == "place" and a.name in ("Senate", "Norsam") for a in doc.actors)
+
+
+def test_a_company_s_own_name_in_a_sentence_case_title_joins_the_company(nlp) -> None:
+    text = ("Veltrix and Norsam agree $12bn merger\n\n"
+            "Chipmaker Veltrix has agreed to buy its smaller rival Norsam Technologies in a $12 billion "
+            "deal. Norsam shareholders will receive $48 per share in cash. Shares in Norsam jumped 27 "
+            "percent in New York trading. Norsam's founder will join the board.")
+    doc = nlp(Article(id="t", text=text))
+    norsam = _actor(doc, "Norsam Technologies")
+    assert "Norsam" in norsam.aliases
+    assert "Norsam" not in _names(doc)

@@ -245,6 +245,18 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """The headlines (``_headlines``) and the first line where it stands alone without a full
+    stop, a title in sentence case ("Veltrix and Norsam agree $12bn merger")."""
+    ranges = _headlines(text)
+    first = text.split("\n", 1)[0]
+    rest = text[len(first):]
+    if first.strip() and first.rstrip()[-1] not in ".!?\"”'’:" and rest.startswith("\n") \
+            and (ranges[:1] != [(0, len(first))]) and (rest[1:2] in ("\n", "") or len(first.split()) <= 12):
+        ranges = sorted([(0, len(first)), *ranges])
+    return ranges
+
+
 def _section_title(line: str) -> bool:
     """A paragraph of a few words, every long one capitalised, with or without a full stop
     ("Gender Equality.", "Examining the U.N.'s Record on Urgent Global Challenges.")."""
@@ -858,8 +870,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         else:
             _mention(country, text, start, end, "GPE")
             armed.add(id(country))
-    clusters = _join_companies_called_persons(
-        _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters))))
+    clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
+    clusters = _join_companies_called_persons(clusters, _title_lines(text))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -911,7 +923,10 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
     ("honeymoon paradises like Mauritius", "the Maldives") is the country; a word that ends the
     name of one place of the text joins it ("Las Vegas ... the Vegas attack"); a word that is no
     given name or surname and stands where something is ("in nearby Bluefield", "run out of
-    Kirkuk", "the Kirkuk region") is a place. Not a word of a person's name in the text."""
+    Kirkuk", "the Kirkuk region") is a place, as is one the recogniser also called a place that
+    never acts (``_stands_as_actor``). A body's name is a place only by firmer signs, and where it
+    never acts ("Ashby town council", "priced out of Ashby"; not "in the Senate", "Shares in
+    Norsam"). Not a word of a person's name in the text, nor a people's adjective."""
     text = sdoc.text
     named = {w for c in clusters if c.type == "person" for name in (c.name, *c.aliases)
              if len(_words(name)) > 1 for w in _words(name)}
@@ -929,6 +944,8 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
         if is_country(cluster.name) and not is_surname(cluster.name):
             cluster.type = "country"
             continue
+        if any(_demonym_of(words[0], c) for c in COUNTRY_NAMES if c[:1] == words[0][:1]):
+            continue  # "a Guatemalan citizen": a people's adjective, no place
         ends = [p for p in places if _words(p.name)[-1] == words[0]]
         if len(ends) == 1 and words[0] not in _PLACE_WORDS:
             owner = ends[0]
@@ -936,26 +953,56 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
             owner.labels.extend("GPE" for _ in cluster.mentions)
             owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
             gone.add(id(cluster))
-        elif cluster.type == "person" and not is_surname(cluster.name) and (
-                "GPE" in cluster.labels or any(_stands_where(sdoc, s, e) for s, e in cluster.mentions)):
+            continue
+        acts = any(_stands_as_actor(sdoc, s, e) for s, e in cluster.mentions)
+        where = any(_stands_where(sdoc, s, e) for s, e in cluster.mentions)
+        if cluster.type == "person" and not is_surname(cluster.name) and (
+                where or ("GPE" in cluster.labels and not acts)):
+            # "the incursion in Rafah ... Rafah is the last stronghold"; not "Biden", named a place
+            # once, which acts ("because Biden is your comparison")
             cluster.type = "place"
+        elif cluster.type == "organization" and not acts \
+                and any(_stands_where(sdoc, s, e, plain_in=False) for s, e in cluster.mentions):
+            cluster.type = "place"  # "Ashby town council", "in nearby Ashby": not "in the Senate"
     return [c for c in clusters if id(c) not in gone]
 
 
-def _stands_where(sdoc: Any, start: int, end: int) -> bool:
-    """Whether the name at ``start``-``end`` says where something is: after a preposition of place
-    ("in nearby Bluefield", "out of Kirkuk"; "of" only after "out") or before a noun for a place
-    ("the Kirkuk region")."""
+#: Nouns and verbs after which "in" names a body one holds a part of, not a place ("shares in
+#: Norsam", "invested in Tesla", "a seat in Congress").
+_HELD_IN = frozenset({"share", "stake", "interest", "investment", "invest", "holding", "position", "job",
+                      "role", "career", "member", "membership", "seat", "confidence", "trust", "faith",
+                      "trading", "deal", "merger"})
+
+
+def _stands_as_actor(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` does something or owns something ("Norsam said",
+    "Norsam's founder"): a body's or a person's more often than a place's."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
-    if root.dep_ == "compound" and root.head.lower_ in _PLACE_KINDS | {"area"}:
+    return root.dep_ in ("nsubj", "agent") or any(t.tag_ == "POS" for t in sdoc[span.end:span.end + 1])
+
+
+def _stands_where(sdoc: Any, start: int, end: int, plain_in: bool = True) -> bool:
+    """Whether the name at ``start``-``end`` says where something is: after a preposition of place
+    ("in Bluefield", "out of Kirkuk"; "of" only after "out") or before a noun for a place or its
+    council ("the Kirkuk region", "Ashby town council"). Without ``plain_in`` a bare "in" is not
+    enough ("in the Senate", "in Congress": a body one is in), "in nearby Ashby" is."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in _PLACE_KINDS | {"area", "council"}:
         return True
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in _WHERE_PREPS:
         return False
-    return prep.lower_ != "of" or (prep.i > 0 and sdoc[prep.i - 1].lower_ == "out")
+    if prep.lower_ == "of":
+        return prep.i > 0 and sdoc[prep.i - 1].lower_ == "out"
+    if prep.head.lemma_.lower() in _HELD_IN:
+        return False  # "Shares in Norsam"
+    return plain_in or any(c.lower_ == "nearby" for c in root.children)
 
 
 def _full_name(cluster: EntityCluster, text: str) -> str | None:
@@ -1080,20 +1127,24 @@ def _join_surnames_written_first(clusters: list[EntityCluster]) -> list[EntityCl
     return [c for c in clusters if id(c) not in gone]
 
 
-def _join_companies_called_persons(clusters: list[EntityCluster]) -> list[EntityCluster]:
-    """A lone word spaCy called a person that is a company's own name, which the text gave in
-    full before ("Halvorsen Foods reported ... Halvorsen competes with ..."), joins the company:
-    only a word that is no given name, opens one organisation's name followed by company words
-    alone (``COMPANY_WORDS``), and is in no other actor's name ("Erik Halvorsen, its founder")."""
+def _join_companies_called_persons(clusters: list[EntityCluster], headlines: Sequence[tuple[int, int]] = ()
+                                   ) -> list[EntityCluster]:
+    """A lone word spaCy called a person (some of the times, a body the others) that is a
+    company's own name, which the text gave in full before, a headline aside ("Halvorsen Foods
+    reported ... Halvorsen competes with ...", "Veltrix and Norsam agree merger ... Norsam
+    Technologies ... Shares in Norsam"), joins the company: only a word that is no given name,
+    opens one organisation's name followed by company words alone (``COMPANY_WORDS``), and is in
+    no other actor's name ("Erik Halvorsen, its founder")."""
     gone: set[int] = set()
     for cluster in clusters:
         words = _words(cluster.name)
-        if len(words) != 1 or set(cluster.labels) != {"PERSON"} or is_given_name(cluster.name) \
-                or any(len(_words(alias)) != 1 for alias in cluster.aliases):
+        if len(words) != 1 or "PERSON" not in cluster.labels or not set(cluster.labels) <= {"PERSON", "ORG"} \
+                or is_given_name(cluster.name) or any(len(_words(alias)) != 1 for alias in cluster.aliases):
             continue
         owners = [c for c in clusters if "ORG" in c.labels and len(_words(c.name)) > 1
                   and _words(c.name)[0] == words[0] and all(w in COMPANY_WORDS for w in _words(c.name)[1:])]
-        if len(owners) != 1 or min(owners[0].mentions)[0] > min(cluster.mentions)[0] or any(
+        body = [s for s, _ in cluster.mentions if not _within(s, headlines)]
+        if len(owners) != 1 or not body or min(owners[0].mentions)[0] > min(body) or any(
                 words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
                 for name in (c.name, *c.aliases)):
             continue
