@@ -128,3 +128,20 @@ def test_a_company_s_own_name_in_a_sentence_case_title_joins_the_company(nlp) ->
     norsam = _actor(doc, "Norsam Technologies")
     assert "Norsam" in norsam.aliases
     assert "Norsam" not in _names(doc)
+
+
+def test_a_club_named_by_its_last_word_and_its_first_word_alone_is_one_organisation(nlp) -> None:
+    # the recogniser misses "Harlow Athletic" and tags "Harlow" an adjective; it calls
+    # "Stockwell" a person, then a body
+    text = ("Harlow Athletic stun leaders with late winner\n\n"
+            "Harlow Athletic came from behind to beat league leaders Stockwell United 2-1 on Saturday. "
+            "Stockwell took the lead after 23 minutes. Harlow manager Steve Collins made two changes. "
+            "\"Nobody gave us a chance against Stockwell,\" Collins said. Stockwell boss Marco Bellini "
+            "was furious. Harlow climb to sixth.")
+    doc = nlp(Article(id="t", text=text))
+    harlow = _actor(doc, "Harlow Athletic")
+    assert harlow.type == "organization"
+    assert len(harlow.mentions) == 4
+    stockwell = _actor(doc, "Stockwell United")
+    assert len(stockwell.mentions) == 4
+    assert "Stockwell" not in _names(doc) and "Harlow" not in _names(doc)

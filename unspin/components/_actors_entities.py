@@ -1127,22 +1127,30 @@ def _join_surnames_written_first(clusters: list[EntityCluster]) -> list[EntityCl
     return [c for c in clusters if id(c) not in gone]
 
 
+def _own_name(name: str) -> bool:
+    """Whether a name is a company's or a club's own first word and words that say which it is
+    ("Halvorsen Foods", "Norsam Technologies", "Stockwell United")."""
+    words = _words(name)
+    return all(w in COMPANY_WORDS for w in words[1:]) or (len(words) == 2 and _club_name(name))
+
+
 def _join_companies_called_persons(clusters: list[EntityCluster], headlines: Sequence[tuple[int, int]] = ()
                                    ) -> list[EntityCluster]:
-    """A lone word spaCy called a person (some of the times, a body the others) that is a
-    company's own name, which the text gave in full before, a headline aside ("Halvorsen Foods
-    reported ... Halvorsen competes with ...", "Veltrix and Norsam agree merger ... Norsam
-    Technologies ... Shares in Norsam"), joins the company: only a word that is no given name,
-    opens one organisation's name followed by company words alone (``COMPANY_WORDS``), and is in
-    no other actor's name ("Erik Halvorsen, its founder")."""
+    """A lone word spaCy called a person or a body that is a company's or a club's own name,
+    which the text gave in full before, a headline aside ("Halvorsen Foods reported ...
+    Halvorsen competes with ...", "Veltrix and Norsam agree merger ... Norsam Technologies ...
+    Shares in Norsam", "Stockwell United ... against Stockwell"), joins it: only a word that is
+    no given name, opens one organisation's name followed by company words alone
+    (``COMPANY_WORDS``) or a club's word (``_own_name``), and is in no other actor's name ("Erik
+    Halvorsen, its founder")."""
     gone: set[int] = set()
     for cluster in clusters:
         words = _words(cluster.name)
-        if len(words) != 1 or "PERSON" not in cluster.labels or not set(cluster.labels) <= {"PERSON", "ORG"} \
+        if len(words) != 1 or not set(cluster.labels) <= {"PERSON", "ORG"} \
                 or is_given_name(cluster.name) or any(len(_words(alias)) != 1 for alias in cluster.aliases):
             continue
         owners = [c for c in clusters if "ORG" in c.labels and len(_words(c.name)) > 1
-                  and _words(c.name)[0] == words[0] and all(w in COMPANY_WORDS for w in _words(c.name)[1:])]
+                  and _words(c.name)[0] == words[0] and _own_name(c.name)]
         body = [s for s, _ in cluster.mentions if not _within(s, headlines)]
         if len(owners) != 1 or not body or min(owners[0].mentions)[0] > min(body) or any(
                 words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
@@ -1351,12 +1359,13 @@ _DASHES = frozenset({"-", "–"})
 
 
 def _clubs_by_initials(sdoc: Any) -> list[tuple[int, int]]:
-    """Clubs named by up to three capitalised words and "FC" or the like, that no entity holds
-    whole ("Riverside FC beat ...", which the recogniser may leave untagged or call a person),
-    as (first token, end token)."""
+    """Clubs named by up to three capitalised words and "FC" or a club's last word, that no
+    entity holds whole ("Riverside FC beat ...", "Harlow Athletic came from behind", which the
+    recogniser may leave untagged or call a person), as (first token, end token)."""
     found: list[tuple[int, int]] = []
     for token in sdoc:
-        if token.text not in _CLUB_INITIALS or token.i == 0:
+        if token.i == 0 or not (token.text in _CLUB_INITIALS or (
+                token.lower_ in _CLUB_WORDS and token.text[:1].isupper() and not token.is_upper)):
             continue
         first = token.i
         while first > 0 and token.i - first < 3 and _name_word(sdoc[first - 1]):
@@ -1440,16 +1449,19 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
             words = alias.split()
             if len(words) >= 2:
                 offer(tuple(words), cluster)
-            if (len(words) >= 2 and all(w.lower() in COMPANY_WORDS for w in words[1:]) and words[0].isalpha()
+            if (len(words) >= 2 and _own_name(alias) and words[0].isalpha()
                     and words[0][:1].isupper() and len(words[0]) > 3 and not is_given_name(words[0])):
                 offer((words[0],), cluster)
     for form, cluster in list(forms.items()):
-        if cluster is None or (len(form) == 1 and sum(form[0] in name.split() for c in clusters
-                                                        for name in {c.name, *c.aliases}) > 1):
-            forms.pop(form)  # "United" of "United Airlines" and "United Nations"
+        if cluster is None or (len(form) == 1 and sum(
+                any(form[0] in name.split() for name in {c.name, *c.aliases}) for c in clusters) > 1):
+            # "United" of "United Airlines" and "United Nations"; not "Stockwell" of the one
+            # club named "Stockwell United" and "Stockwell"
+            forms.pop(form)
     if not forms:
         return
     spans = sorted(m for c in clusters for m in c.mentions)
+    lower_words = {t.text for t in sdoc if t.is_lower}
     longest = max(len(form) for form in forms)
     words = [t.text for t in sdoc]  # looked up before any span is made: most words start no form
     firsts = {form[0] for form in forms}
@@ -1466,8 +1478,9 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
             if tokens[0].idx < min(cluster.mentions)[0]:
                 continue
             if not all(t.text[:1].isupper() or not t.is_alpha for t in tokens) or (
-                    size == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper()):
-                continue
+                    size == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper()
+                    and not (_club_name(cluster.name) and tokens[0].lower_ not in lower_words)):
+                continue  # a club's own word the tagger took for an adjective ("Harlow climb to sixth")
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             if any(s < end and start < e for s, e in spans) or _signing_line(text, start) \
                     or in_page_chrome(text, start):
