@@ -145,3 +145,18 @@ def test_a_club_named_by_its_last_word_and_its_first_word_alone_is_one_organisat
     stockwell = _actor(doc, "Stockwell United")
     assert len(stockwell.mentions) == 4
     assert "Stockwell" not in _names(doc) and "Harlow" not in _names(doc)
+
+
+def test_court_report_names_a_town_a_developer_and_a_law_as_what_they_are(nlp) -> None:
+    # the recogniser calls "Dunmore" and "Defending" persons and "Greenfield Homes" a person, and
+    # takes the Act for an organisation
+    text = ("Graham Whitlock, 52, of Harrow Road, Dunmore, admitted 14 counts of fraud at Northfield "
+            "Crown Court. Defending, Michael Brandt said his client was deeply ashamed. The judge "
+            "ordered that his assets be seized under the Proceeds of Crime Act. Detective Sergeant Ian "
+            "Marsh of Dunmore Police said the sentence sent a clear message. The developer, Greenfield "
+            "Homes, had promised a new school. Greenfield Homes said it was disappointed.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Dunmore").type == "place"
+    assert _actor(doc, "Greenfield Homes").type == "organization"
+    assert "Defending" not in _names(doc)
+    assert not any("Act" in name for name in _names(doc))

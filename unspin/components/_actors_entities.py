@@ -306,6 +306,9 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 _LAWS = frozenset({"amendment", "act", "constitution", "law", "bill", "treaty", "convention"})
+#: The last words of a law's name, which the recogniser takes for an organisation's ("the Proceeds
+#: of Crime Act"); not "Law" or "Convention", which end a school's or a party's meeting's name.
+_LAW_NAMES = frozenset({"act", "amendment", "bill", "treaty"})
 #: Lower-case words that belong inside a person's name ("Ludwig van Beethoven", "Osama bin Laden").
 _NAME_PARTICLES = frozenset({
     "al", "el", "bin", "ibn", "ben", "van", "von", "der", "den", "de", "da", "di", "del", "della",
@@ -443,6 +446,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
         body.append(("PERSON", start, end))
         persons.add(_key(_clean(text[start:end])))
+    laws: set[str] = set()  # the abbreviations of the laws named ("IEEPA")
     clubs = _clubs_by_initials(sdoc)
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -499,6 +503,18 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if label == "PERSON" and first == ent.start:
             while first > 0 and ent.start - first < 3 and _initial(sdoc[first - 1]):
                 first -= 1  # "Chief Justice [D Y] Chandrachud": the initials the Indian press writes bare
+        if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in COMPANY_WORDS \
+                and not is_surname(sdoc[last - 1].text, 0.002) and sdoc[last - 1].text[:1].isupper():
+            label = "ORG"  # "Greenfield Homes said it was disappointed"; not "David Steel"
+        if label == "ORG" and _key(_clean(sdoc[first:last].text)).upper() in laws:
+            continue  # the law's abbreviation ("... Powers Act (IEEPA)")
+        if label == "ORG" and last - first > 1 and sdoc[last - 1].lower_ in _LAW_NAMES \
+                and sdoc[last - 1].text[0].isupper() and not any(t.tag_ == "POS" for t in sdoc[first:last]):
+            laws.add(_acronym(_clean(sdoc[first:last].text)))
+            continue  # "the Proceeds of Crime Act": a law, no actor ("Acosta's Fifth Amendment" is split)
+        if label in ("PERSON", "ORG") and last - first == 1 and sdoc[first].tag_ in ("VBG", "VBN") \
+                and sdoc[first].is_sent_start:
+            continue  # "Defending, Michael Brandt said ...": a verb that opens a sentence, no name
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
         if label == "ORG" and _titled_name(sdoc, first, last):
@@ -955,7 +971,10 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
             gone.add(id(cluster))
             continue
         acts = any(_stands_as_actor(sdoc, s, e) for s, e in cluster.mentions)
-        where = any(_stands_where(sdoc, s, e) for s, e in cluster.mentions)
+        # "of Harrow Road, Dunmore ... Dunmore Police": the town of the police
+        where = any(_stands_where(sdoc, s, e) for s, e in cluster.mentions) or any(
+            _words(c.name)[0] == words[0] and set(_words(c.name)[1:]) <= _LOCAL_BODIES
+            for c in clusters if c.type == "organization" and len(_words(c.name)) > 1)
         if cluster.type == "person" and not is_surname(cluster.name) and (
                 where or ("GPE" in cluster.labels and not acts)):
             # "the incursion in Rafah ... Rafah is the last stronghold"; not "Biden", named a place
@@ -967,6 +986,9 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
     return [c for c in clusters if id(c) not in gone]
 
 
+#: The words after a town's name that make the name of its police or council ("Dunmore Police").
+_LOCAL_BODIES = frozenset({"police", "council", "city", "county", "borough", "district", "department",
+                           "constabulary", "fire", "service", "rescue", "and", "&"})
 #: Nouns and verbs after which "in" names a body one holds a part of, not a place ("shares in
 #: Norsam", "invested in Tesla", "a seat in Congress").
 _HELD_IN = frozenset({"share", "stake", "interest", "investment", "invest", "holding", "position", "job",
@@ -1342,6 +1364,7 @@ COMPANY_WORDS = frozenset({
     "industries", "partners", "capital", "media", "mining", "resources", "logistics", "retail",
     "insurance", "securities", "investments", "labs", "software", "telecom", "communications", "oil",
     "gas", "steel", "chemicals", "entertainment", "brands", "international", "global", "&",
+    "homes", "properties", "estates", "developments", "builders",
 })
 #: An abbreviation defined in brackets right after a name: "the Children's Fund (UNICEF)".
 _BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
