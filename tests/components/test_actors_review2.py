@@ -160,3 +160,20 @@ def test_court_report_names_a_town_a_developer_and_a_law_as_what_they_are(nlp) -
     assert _actor(doc, "Greenfield Homes").type == "organization"
     assert "Defending" not in _names(doc)
     assert not any("Act" in name for name in _names(doc))
+
+
+def test_a_party_the_recogniser_called_a_person_or_cut_in_two_is_one_organisation(nlp) -> None:
+    text = ("Health Secretary Neil Gray told MSPs the delays were unacceptable. Scottish Labour's Jackie "
+            "Baillie said patients had been let down. Labour has called for an inquiry.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Scottish Labour").type == "organization"
+    assert "Scottish" not in _names(doc)
+    assert all(a.type != "person" for a in doc.actors if "Labour" in a.name)
+
+
+def test_a_portfolio_before_a_title_is_no_body(nlp) -> None:
+    text = ("The White House praised the vote. Press secretary Karine Jean-Pierre said the president was "
+            "confident.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Press" not in _names(doc)
+    assert _actor(doc, "Karine Jean-Pierre").type == "person"

@@ -36,6 +36,7 @@ from spacy.attrs import LOWER
 
 from unspin.components._actors_entities import (
     COMPANY_WORDS,
+    PARTY_NAMES,
     TITLE_WORDS,
     US_STATES,
     EntityCluster,
@@ -102,10 +103,7 @@ _KIND_WORDS: dict[str, frozenset[str]] = {
     "party": frozenset({"party"}),
 }
 #: Parties whose names hold no "party" ("Labour ... the party").
-_PARTY_NAMES = frozenset({
-    "labour", "conservatives", "tories", "democrats", "republicans", "gop", "liberal democrats",
-    "lib dems", "greens", "snp", "ukip", "likud", "fidesz", "anc", "bjp", "cdu", "spd", "afd",
-})
+_PARTY_NAMES = PARTY_NAMES
 #: Words of a name that make an organisation public, civic or a newsroom rather than a company,
 #: and no "group" either where they are public ("the company" is not the "Health Ministry").
 _PUBLIC_WORDS = frozenset({

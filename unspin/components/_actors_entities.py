@@ -44,6 +44,7 @@ __all__ = [
     "COMPANY_WORDS",
     "DATELINE",
     "ENTITY_TYPES",
+    "PARTY_NAMES",
     "TITLE_WORDS",
     "US_STATES",
     "EntityCluster",
@@ -317,6 +318,11 @@ _NAME_PARTICLES = frozenset({
 #: Platforms, outlets and agencies that spaCy's small model takes for a person when written
 #: alone ("posted it on Twitter", "Infowars ran it"); a full personal name in the text still wins
 #: ("Andrew Breitbart" ... "Breitbart").
+#: Parties named by one word or two (lower case), which the recogniser may call a person ("Labour").
+PARTY_NAMES = frozenset({
+    "labour", "conservatives", "tories", "democrats", "republicans", "gop", "liberal democrats",
+    "lib dems", "greens", "snp", "ukip", "likud", "fidesz", "anc", "bjp", "cdu", "spd", "afd",
+})
 _OUTLETS = frozenset({
     "twitter", "facebook", "youtube", "instagram", "google", "reddit", "tiktok", "telegram",
     "whatsapp", "snapchat", "linkedin", "gab", "parler", "wikileaks", "wikipedia", "infowars",
@@ -374,7 +380,7 @@ _PORTFOLIOS = frozenset({
     "housing", "economy", "treasury", "immigration", "tourism", "communications", "industry",
     "sports", "sport", "information", "fisheries", "development", "infrastructure", "commerce",
     "employment", "welfare", "security", "climate", "digital", "technology", "science", "research",
-    "state", "works", "water", "mines", "petroleum", "aviation", "brexit",
+    "state", "works", "water", "mines", "petroleum", "aviation", "brexit", "press",
 })
 #: The titles a portfolio is written before ("Health Secretary", "Trade Commissioner").
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner", "spokesman", "spokeswoman",
@@ -447,6 +453,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         body.append(("PERSON", start, end))
         persons.add(_key(_clean(text[start:end])))
     laws: set[str] = set()  # the abbreviations of the laws named ("IEEPA")
+    # "[Scottish] [Labour]": a nation's branch of a party, one name the recogniser cut in two
+    branches = {party.start: nation.start for nation, party in pairwise(sdoc.ents)
+                if nation.label_ == "NORP" and party.start == nation.end
+                and _key(_clean(party.text)) in PARTY_NAMES and party.label_ in ("PERSON", "ORG", "GPE")}
     clubs = _clubs_by_initials(sdoc)
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -462,6 +472,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
             continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
         label, first, last = ent.label_, ent.start, ent.end
+        if label == "NORP" and ent.start in branches.values():
+            continue  # filed with its party
+        first = branches.get(first, first)
         while last - first > 1 and (_SCORE.fullmatch(sdoc[last - 1].text) or (
                 last - first > 3 and sdoc[last - 3].like_num and sdoc[last - 2].text in _DASHES
                 and sdoc[last - 1].like_num)):
@@ -1202,6 +1215,9 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         label = "ORG"  # "Ashford Rovers", "Kelston United": a club, which the small model takes for a person
     elif label in ("PERSON", "GPE", "NORP") and _key(written) in _OUTLETS:
         label = "ORG"  # "Twitter", "Infowars": a platform or an outlet, not a person
+    elif label in ("PERSON", "GPE") and written.lower() not in _VARIANTS and (
+            _key(written) in PARTY_NAMES or _party_of_nation(written)):
+        label = "ORG"  # "Labour", "Scottish Labour": a party ("Democrats" is one of ``_VARIANTS``)
     key = _VARIANTS.get(written.lower()) or _VARIANTS.get(raw.lower().strip()) or _state_form(written, label)
     if key is None and written in _POSTAL:
         key, label = _POSTAL[written], "GPE"  # "TX", which spaCy may call an organisation
@@ -1232,6 +1248,13 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         if len(words) > len(_words(cluster.name)) and key is None:
             cluster.name = written
     _mention(cluster, text, start, end, label)
+
+
+def _party_of_nation(written: str) -> bool:
+    """Whether a name is a nation's branch of a party ("Scottish Labour", "Welsh Conservatives")."""
+    words = written.split()
+    return len(words) >= 2 and " ".join(words[1:]).lower() in PARTY_NAMES and words[0][:1].isupper() \
+        and words[0].lower().endswith(("ish", "sh", "an", "ese"))
 
 
 def _state_form(written: str, label: str) -> str | None:
