@@ -177,3 +177,18 @@ def test_a_portfolio_before_a_title_is_no_body(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert "Press" not in _names(doc)
     assert _actor(doc, "Karine Jean-Pierre").type == "person"
+
+
+def test_a_team_named_after_its_city_in_a_match_with_a_score_is_a_club(nlp) -> None:
+    # the recogniser calls these a person, places and a location
+    text = ("Lyon won 2-1 at home against Marseille, while fans in Lyon celebrated late into the night. "
+            "Real Madrid beat Manchester City 3-2 and Borussia Dortmund lost 1-0 to Bayern Munich. "
+            "Rafael Nadal beat Roger Federer 6-4, 6-3. Brazil beat Argentina 2-0 in Rio.")
+    doc = nlp(Article(id="t", text=text))
+    for club in ("Lyon", "Marseille", "Real Madrid", "Manchester City", "Bayern Munich"):
+        assert _actor(doc, club).type == "organization", club
+    assert _actor(doc, "Rafael Nadal").type == "person"
+    assert _actor(doc, "Roger Federer").type == "person"
+    assert _actor(doc, "Brazil").type == "country"
+    assert _actor(doc, "Argentina").type == "country"
+    assert _actor(doc, "Rio").type == "place"

@@ -462,7 +462,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
     for ent in sdoc.ents:
-        if ent.label_ not in ENTITY_TYPES or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
+        # a location is no actor, but for a club named after its city ("lost 1-0 to Bayern Munich")
+        club = ent.label_ == "LOC" and _club_in_match(sdoc, ent.start, ent.end)
+        if (ent.label_ not in ENTITY_TYPES and not club) \
+                or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
             continue
         if any(first < ent.end and ent.start < last for first, last in names) or any(
                 s < ent.end_char and ent.start_char < e for s, e in labels):
@@ -482,6 +485,15 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             last -= 1 if _SCORE.fullmatch(sdoc[last - 1].text) else 3
         if label in ("PERSON", "GPE") and _club_name(sdoc[first:last].text):
             label = "ORG"  # "Ashford Town FC", which the recogniser may call a person
+        elif label == "NORP" and is_country(_clean(sdoc[first:last].text)):
+            label = "GPE"  # "Brazil beat [Argentina] 2-0", which the recogniser may call a people
+        elif label != "NORP" and _club_in_match(sdoc, first, last) \
+                and not _player(sdoc, label, first, last, persons) \
+                and not is_country(_clean(sdoc[first:last].text)):
+            label = "ORG"  # "Lyon won 2-1", "Real Madrid beat Manchester City 3-2": a club
+            if first > 0 and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].head.i == first \
+                    and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].ent_type_:
+                first -= 1  # "[Real] Madrid"
         if _key(_clean(ent.text)) in _NOT_ACTORS or ent.start in coded.values() \
                 or _portfolio(sdoc, first, last):
             continue  # a code read with the body it opens; "[Transport] Minister Jonas Holm"
@@ -1422,6 +1434,45 @@ def _clubs_by_initials(sdoc: Any) -> list[tuple[int, int]]:
             continue  # the recogniser found it itself
         found.append((first, token.i + 1))
     return found
+
+
+#: Verbs a team does a match with ("Lyon won 2-1", "lost 1-0 to Bayern Munich").
+_MATCH_VERBS = frozenset({"beat", "defeat", "draw", "lose", "win", "edge", "thrash", "hammer", "host", "face",
+                          "play", "overcome", "stun", "rout", "down", "trounce", "hold"})
+#: Prepositions before a team's opponent ("against Marseille", "lost to", "drew with").
+_MATCH_PREPS = frozenset({"against", "to", "with", "over", "at"})
+
+
+def _club_in_match(sdoc: Any, first: int, last: int) -> bool:
+    """Whether the name ``sdoc[first:last]`` is a team in a match reported with its score: the
+    subject or object of a verb of playing, or its opponent after a preposition, in a sentence
+    with a score ("Lyon won 2-1 at home against Marseille", "lost 1-0 to Bayern Munich")."""
+    root = sdoc[first:last].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("nsubj", "dobj"):
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in _MATCH_PREPS:
+        verb = root.head.head
+        for _ in range(2):  # "won 2-1 at home against Marseille": the verb above the phrase
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+    else:
+        return False
+    if verb.lemma_.lower() not in _MATCH_VERBS:
+        return False
+    words = [t.text for t in root.sent]
+    return any(_SCORE.fullmatch(w) for w in words) or any(
+        a.isdigit() and len(a) <= 2 and b in _DASHES and c.isdigit() and len(c) <= 2
+        for a, b, c in zip(words, words[1:], words[2:], strict=False))
+
+
+def _player(sdoc: Any, label: str, first: int, last: int, persons: Collection[str]) -> bool:
+    """Whether a name in a match is a player's: a person's full name, or the surname of one the
+    text names in full ("Rafael Nadal ... Nadal beat Federer 6-4")."""
+    surname = " " + sdoc[first].lower_
+    return label == "PERSON" and (last - first > 1 or any(k.endswith(surname) for k in persons))
 
 
 def _name_word(token: Any) -> bool:
