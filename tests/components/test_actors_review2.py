@@ -192,3 +192,30 @@ def test_a_team_named_after_its_city_in_a_match_with_a_score_is_a_club(nlp) -> N
     assert _actor(doc, "Brazil").type == "country"
     assert _actor(doc, "Argentina").type == "country"
     assert _actor(doc, "Rio").type == "place"
+
+
+def test_a_church_title_makes_the_name_after_it_a_person(nlp) -> None:
+    text = ("Philadelphia Archbishop Charles Chaput said the synod should wait. Chaput added that the "
+            "bishops had not been consulted.")
+    doc = nlp(Article(id="t", text=text))
+    chaput = _actor(doc, "Charles Chaput")
+    assert chaput.type == "person"
+    assert len(chaput.mentions) == 2
+
+
+def test_a_name_that_opens_a_longer_one_is_not_filed_inside_it(nlp) -> None:
+    text = ("Officers with U.S. Immigration and Customs Enforcement arrested 22 people. All were "
+            "amenable to removal under the U.S. Immigration and Nationality Act.")
+    doc = nlp(Article(id="t", text=text))
+    assert all(len(a.mentions) == 1 for a in doc.actors if "Immigration" in a.name)
+
+
+def test_a_titled_run_reads_church_titles_and_stops_at_numbers() -> None:
+    from unspin.components._actors_entities import _titled_run
+
+    parse = load(components=["parse"])
+    sdoc = parse(Article(id="t", text="Philadelphia Archbishop Charles Chaput said it.")).cache["spacy"]
+    assert _titled_run(sdoc, 2) == 4
+    title = "The Legacy of Pope Francis Five Years after His Election."
+    sdoc = parse(Article(id="t", text=title)).cache["spacy"]
+    assert _titled_run(sdoc, 4) is None  # "Francis" alone: no name of two words

@@ -739,7 +739,8 @@ _NAME_TITLES = frozenset({
     "congressman", "congresswoman", "minister", "secretary", "ambassador", "sheriff", "chancellor",
     "pope", "king", "queen", "prince", "princess", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
     "councillor", "councilor", "justice", "commissioner", "magistrate", "inspector", "detective",
-    "professor", "prof.", "sir", "dame", "lord", "lady", "alderman", "premier", "general", "bishop"})
+    "professor", "prof.", "sir", "dame", "lord", "lady", "alderman", "premier", "general", "bishop",
+    "archbishop", "cardinal", "monsignor", "msgr", "msgr.", "fr.", "rev.", "reverend"})
 
 
 def _titled_run(sdoc: Any, i: int) -> int | None:
@@ -757,7 +758,8 @@ def _titled_run(sdoc: Any, i: int) -> int | None:
     initials = end - i
     limit = end + 1 if initials else i + 3
     while end < min(len(sdoc), limit) and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
-            and sdoc[end].text.replace("-", "").replace("'", "").isalpha() and not sdoc[end].is_upper:
+            and not sdoc[end].like_num and not sdoc[end].is_upper \
+            and re.sub("[-'’]", "", sdoc[end].text).isalpha():
         end += 1
     words = [t.lower_ for t in sdoc[i + initials:end]]
     if end - i < 2 or not words or any(
@@ -978,9 +980,11 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
         if cluster.type not in ("person", "organization") or len(words) != 1 or words[0] in named \
                 or is_given_name(cluster.name) or any(len(_words(a)) != 1 for a in cluster.aliases) \
                 or not set(cluster.labels) <= {"PERSON", "ORG", "GPE"} or cluster.name.isupper() \
+                or words[0] in _NAME_TITLES or words[0] + "." in _NAME_TITLES \
                 or re.search(rf"(?<![\w'’-]){re.escape(words[0])}(?![\w'’-])", text):
             # "published in the AAS": letters name a journal or a body as often; a word the
-            # text writes in lower case too is a common one ("Mercer County Schools ... schools")
+            # text writes in lower case too is a common one ("Mercer County Schools ... schools");
+            # a title cut from its name is none ("Msgr.\nLefebvre")
             continue
         if is_country(cluster.name) and not is_surname(cluster.name):
             cluster.type = "country"
@@ -1584,6 +1588,9 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
                 continue
             if i + size < len(sdoc) and sdoc[i + size].pos_ == "PROPN" and sdoc[i + size].text[:1].isupper():
                 continue  # "Special Counsel Mueller": the start of a longer name
+            if i + size + 1 < len(sdoc) and sdoc[i + size].lower_ in ("and", "of", "&") \
+                    and sdoc[i + size + 1].text[:1].isupper():
+                continue  # "U.S. Immigration [and Nationality Act]": the start of a longer name
             cluster.mentions.append((start, end))
             cluster.labels.append("ORG")
             if tokens.text not in cluster.aliases:
