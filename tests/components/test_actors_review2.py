@@ -219,3 +219,14 @@ def test_a_titled_run_reads_church_titles_and_stops_at_numbers() -> None:
     title = "The Legacy of Pope Francis Five Years after His Election."
     sdoc = parse(Article(id="t", text=title)).cache["spacy"]
     assert _titled_run(sdoc, 4) is None  # "Francis" alone: no name of two words
+
+
+def test_what_a_firm_does_written_before_its_name_is_no_part_of_it(nlp) -> None:
+    # the recogniser reads "Retailer Tesco" and "Insurer Aviva" as persons
+    text = ("Chipmaker Veltrix agreed to buy Norsam Technologies on Monday. Carmaker Stellantis said sales "
+            "fell, while Retailer Tesco raised its forecast. Insurer Aviva was unchanged. Center for "
+            "American Progress analysts were not surprised.")
+    doc = nlp(Article(id="t", text=text))
+    for firm in ("Veltrix", "Stellantis", "Tesco", "Aviva"):
+        assert _actor(doc, firm).type == "organization", firm
+    assert "Center for American Progress" in _names(doc)

@@ -483,6 +483,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and sdoc[last - 1].like_num)):
             # "beat [Bayer Leverkusen 2-1]": the score is no part of the name
             last -= 1 if _SCORE.fullmatch(sdoc[last - 1].text) else 3
+        if last - first > 1 and label in ("PERSON", "ORG", "GPE") and sdoc[first].text[:1].isupper() \
+                and _firm_noun(sdoc[first].lower_) and sdoc[first + 1].text[:1].isupper():
+            first, label = first + 1, "ORG"  # "Retailer Tesco raised its forecast": the trade, then the name
         if label in ("PERSON", "GPE") and _club_name(sdoc[first:last].text):
             label = "ORG"  # "Ashford Town FC", which the recogniser may call a person
         elif label == "NORP" and is_country(_clean(sdoc[first:last].text)):
@@ -1438,6 +1441,21 @@ def _clubs_by_initials(sdoc: Any) -> list[tuple[int, int]]:
             continue  # the recogniser found it itself
         found.append((first, token.i + 1))
     return found
+
+
+#: Nouns for what a firm does that business news writes before its name ("Retailer Tesco",
+#: "Insurer Aviva"), besides the "-maker"s ("Chipmaker Veltrix"); not those that also open
+#: firms' own names ("Bank Leumi", "Carrier Global", "Giant Eagle").
+_FIRM_NOUNS = frozenset({
+    "retailer", "lender", "insurer", "reinsurer", "broadcaster", "miner", "brewer", "regulator",
+    "supermarket", "grocer", "housebuilder", "manufacturer", "conglomerate", "startup", "start-up",
+    "supplier", "distributor", "publisher", "exporter", "refiner", "shipper", "shipbuilder", "outsourcer",
+    "watchdog", "automaker", "carmaker", "chipmaker", "drugmaker", "planemaker", "steelmaker"})
+
+
+def _firm_noun(word: str) -> bool:
+    """Whether a word says what a firm does ("retailer", "chipmaker"), written before its name."""
+    return word in _FIRM_NOUNS or (word.endswith("maker") and len(word) > 7)
 
 
 #: Verbs a team does a match with ("Lyon won 2-1", "lost 1-0 to Bayern Munich").
