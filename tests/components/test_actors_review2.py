@@ -230,3 +230,13 @@ def test_what_a_firm_does_written_before_its_name_is_no_part_of_it(nlp) -> None:
     for firm in ("Veltrix", "Stellantis", "Tesco", "Aviva"):
         assert _actor(doc, firm).type == "organization", firm
     assert "Center for American Progress" in _names(doc)
+
+
+def test_a_people_s_adjective_read_as_a_place_joins_its_country(nlp) -> None:
+    # the recogniser calls "Ukrainian" a place, and "Manchester Magistrates' Court" a person
+    text = ("Russian drones struck two power plants in central Ukraine overnight, Ukrainian officials said "
+            "on Friday. Two men will appear before Manchester Magistrates' Court on Monday.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Ukrainian officials" in _actor(doc, "Ukraine").aliases
+    assert "Ukrainian" not in _names(doc)
+    assert _actor(doc, "Manchester Magistrates' Court").type == "organization"

@@ -531,6 +531,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if label == "PERSON" and first == ent.start:
             while first > 0 and ent.start - first < 3 and _initial(sdoc[first - 1]):
                 first -= 1  # "Chief Justice [D Y] Chandrachud": the initials the Indian press writes bare
+        if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _INSTITUTION_WORDS:
+            label = "ORG"  # "Manchester Magistrates' Court", which the recogniser may call a person
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in COMPANY_WORDS \
                 and not is_surname(sdoc[last - 1].text, 0.002) and sdoc[last - 1].text[:1].isupper():
             label = "ORG"  # "Greenfield Homes said it was disappointed"; not "David Steel"
@@ -558,6 +560,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "Secretary of State"
         if label == "PERSON" and last - first == 1 and _national_adjective(sdoc, first, persons):
             label = "NORP"  # "his Azerbaijani counterpart": a national adjective, no person
+        elif label == "GPE" and last - first == 1 and last < len(sdoc) and sdoc[last].pos_ == "NOUN" \
+                and _is_demonym(sdoc[first].lower_):
+            label = "NORP"  # "Ukrainian officials said": the people's adjective, not a place
         if label == "NORP" and last < len(sdoc) and (
                 sdoc[last].lemma_.lower() in _STATE_NOUNS or sdoc[last].lower_ in _STATE_NOUNS):
             label, last = "NORP_STATE", last + 1
@@ -807,6 +812,13 @@ def _national_adjective(sdoc: Any, i: int, persons: Collection[str]) -> bool:
     word = token.lower_
     return len(word) > 4 and any(_demonym_of(word, country) for country in COUNTRY_NAMES
                                  if country[:1] == word[:1] or word in _DEMONYMS)
+
+
+def _is_demonym(word: str) -> bool:
+    """Whether a lower-case word is the adjective of a listed country ("ukrainian", "azerbaijani")."""
+    return len(word) > 4 and not is_country(word) and any(
+        _demonym_of(word, country) for country in COUNTRY_NAMES
+        if country[:1] == word[:1] or word in _DEMONYMS)
 
 
 def _after_title_word(sdoc: Any, i: int) -> bool:
@@ -1443,6 +1455,10 @@ def _clubs_by_initials(sdoc: Any) -> list[tuple[int, int]]:
     return found
 
 
+#: Last words of an institution's name, none a person's ("Manchester Magistrates' Court").
+_INSTITUTION_WORDS = frozenset({"court", "council", "police", "service", "committee", "agency", "commission",
+                                "ministry", "department", "tribunal", "authority", "association", "society",
+                                "foundation", "institute", "university", "college", "school", "hospital"})
 #: Nouns for what a firm does that business news writes before its name ("Retailer Tesco",
 #: "Insurer Aviva"), besides the "-maker"s ("Chipmaker Veltrix"); not those that also open
 #: firms' own names ("Bank Leumi", "Carrier Global", "Giant Eagle").
