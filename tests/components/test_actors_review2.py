@@ -240,3 +240,12 @@ def test_a_people_s_adjective_read_as_a_place_joins_its_country(nlp) -> None:
     assert "Ukrainian officials" in _actor(doc, "Ukraine").aliases
     assert "Ukrainian" not in _names(doc)
     assert _actor(doc, "Manchester Magistrates' Court").type == "organization"
+
+
+def test_a_name_cut_after_its_particles_is_read_whole(nlp) -> None:
+    # the recogniser reads "Ursula von der" as a person and "Leyen" as a place
+    text = ("European Commission President Ursula von der Leyen congratulated the winner by phone. "
+            "Hungary's Prime Minister Viktor Orban hailed the result.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Ursula von der Leyen").type == "person"
+    assert "Leyen" not in _names(doc)

@@ -453,6 +453,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         body.append(("PERSON", start, end))
         persons.add(_key(_clean(text[start:end])))
     laws: set[str] = set()  # the abbreviations of the laws named ("IEEPA")
+    absorbed: set[int] = set()  # first tokens of entities that end a name cut before them
     # "[Scottish] [Labour]": a nation's branch of a party, one name the recogniser cut in two
     branches = {party.start: nation.start for nation, party in pairwise(sdoc.ents)
                 if nation.label_ == "NORP" and party.start == nation.end
@@ -474,7 +475,13 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # a name is written with a capital: "marijuana", "n’t", "et al." are none
         if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
             continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
+        if ent.start in absorbed:
+            continue  # "Ursula von der [Leyen]": read with the name it ends
         label, first, last = ent.label_, ent.start, ent.end
+        if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _NAME_PARTICLES \
+                and last < len(sdoc) and _name_word(sdoc[last]) and sdoc[first].lower_ not in _NAME_PARTICLES:
+            absorbed.add(last)  # the recogniser cut the name after its particles
+            last += 1
         if label == "NORP" and ent.start in branches.values():
             continue  # filed with its party
         first = branches.get(first, first)
