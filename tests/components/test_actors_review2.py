@@ -249,3 +249,12 @@ def test_a_name_cut_after_its_particles_is_read_whole(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Ursula von der Leyen").type == "person"
     assert "Leyen" not in _names(doc)
+
+
+def test_a_firm_named_after_its_trade_stays_a_firm_where_the_recogniser_calls_it_a_place(nlp) -> None:
+    text = ("Chipmaker Veltrix has agreed to buy its smaller rival Norsam Technologies. Shares in Norsam "
+            "jumped 27 percent in New York trading, while Veltrix fell 4 percent. Veltrix chief executive "
+            "Daniel Okonkwo said the combined company would save $900 million a year. Norsam's founder "
+            "will join the Veltrix board. Veltrix is advised by Goldman Sachs.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Veltrix").type == "organization"

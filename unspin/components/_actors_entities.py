@@ -999,6 +999,11 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
     gone: set[int] = set()
     for cluster in clusters:
         words = _words(cluster.name)
+        if cluster.type == "place" and len(words) == 1 and any(
+                label == "ORG" and _firm_noun(text[:s].split()[-1].lower() if text[:s].split() else "")
+                for label, (s, _) in zip(cluster.labels, cluster.mentions, strict=True)):
+            cluster.type = "organization"  # "Chipmaker Veltrix ... Veltrix fell 4 percent", read as a place
+            continue
         if cluster.type not in ("person", "organization") or len(words) != 1 or words[0] in named \
                 or is_given_name(cluster.name) or any(len(_words(a)) != 1 for a in cluster.aliases) \
                 or not set(cluster.labels) <= {"PERSON", "ORG", "GPE"} or cluster.name.isupper() \
