@@ -258,3 +258,10 @@ def test_a_firm_named_after_its_trade_stays_a_firm_where_the_recogniser_calls_it
             "will join the Veltrix board. Veltrix is advised by Goldman Sachs.")
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Veltrix").type == "organization"
+
+
+def test_a_capital_the_recogniser_calls_a_body_is_the_city_where_something_is(nlp) -> None:
+    text = ("Dr Mariam Traore, a paediatrician in Bamako who was not involved in the study, said supply "
+            "remained the main challenge.")
+    doc = nlp(Article(id="t", text=text))
+    assert all(a.type == "place" for a in doc.actors if a.name == "Bamako")

@@ -383,6 +383,10 @@ def _capitals_as_states(sdoc: Any, clusters: list[EntityCluster]) -> list[Entity
     the entity recogniser called it a person); a capital left with none is dropped."""
     countries = [c for c in clusters if c.type == "country"]
     if not countries:
+        for cluster in clusters:  # "a paediatrician in Bamako", which the recogniser calls a body
+            if cluster.type == "organization" and cluster.name.lower() in _CAPITALS.keys() - {"kremlin"} \
+                    and all(_in_place_at(sdoc, m) for m in cluster.mentions):
+                cluster.type = "place"
         return clusters
     # "Washington" is the state as well: where the text names another US state, leave it alone
     us_states = any(c.type == "place" and c.name.lower() in _OTHER_STATES for c in clusters)
@@ -416,10 +420,16 @@ def _capitals_as_states(sdoc: Any, clusters: list[EntityCluster]) -> list[Entity
         if stay:
             cluster.mentions = [cluster.mentions[i] for i in stay]
             cluster.labels = [cluster.labels[i] for i in stay]
-            if cluster.type == "person":
-                cluster.type = "place"
+            if cluster.type == "person" or (cluster.type == "organization" and key != "kremlin"):
+                cluster.type = "place"  # what stays is where something is ("in Bamako")
             kept.append(cluster)
     return kept  # the mentions moved are put in order with the others by ``actor_clusters``
+
+
+def _in_place_at(sdoc: Any, mention: tuple[int, int]) -> bool:
+    """``_in_place`` for a mention given as (start, end) characters."""
+    span = sdoc.char_span(*mention, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _in_place(span.root)
 
 
 def _in_place(token: Any) -> bool:
