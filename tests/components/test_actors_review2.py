@@ -265,3 +265,11 @@ def test_a_capital_the_recogniser_calls_a_body_is_the_city_where_something_is(nl
             "remained the main challenge.")
     doc = nlp(Article(id="t", text=text))
     assert all(a.type == "place" for a in doc.actors if a.name == "Bamako")
+
+
+def test_a_town_whose_name_ends_like_one_is_no_person_or_firm(nlp) -> None:
+    text = ("Officers arrested a man in Hoffman Estates on Tuesday. Greenfield Homes said it was "
+            "disappointed by the ruling.")
+    doc = nlp(Article(id="t", text=text))
+    assert all(a.type == "place" for a in doc.actors if a.name == "Hoffman Estates")
+    assert _actor(doc, "Greenfield Homes").type == "organization"

@@ -540,6 +540,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 first -= 1  # "Chief Justice [D Y] Chandrachud": the initials the Indian press writes bare
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _INSTITUTION_WORDS:
             label = "ORG"  # "Manchester Magistrates' Court", which the recogniser may call a person
+        elif label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _TOWN_ENDS \
+                and not is_surname(sdoc[last - 1].text, 0.002):
+            label = "GPE"  # "arrested in Hoffman Estates", "Colorado Springs"; not "Carla Hills"
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in COMPANY_WORDS \
                 and not is_surname(sdoc[last - 1].text, 0.002) and sdoc[last - 1].text[:1].isupper():
             label = "ORG"  # "Greenfield Homes said it was disappointed"; not "David Steel"
@@ -1430,7 +1433,7 @@ COMPANY_WORDS = frozenset({
     "industries", "partners", "capital", "media", "mining", "resources", "logistics", "retail",
     "insurance", "securities", "investments", "labs", "software", "telecom", "communications", "oil",
     "gas", "steel", "chemicals", "entertainment", "brands", "international", "global", "&",
-    "homes", "properties", "estates", "developments", "builders",
+    "homes", "properties", "developments", "builders",
 })
 #: An abbreviation defined in brackets right after a name: "the Children's Fund (UNICEF)".
 _BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
@@ -1471,6 +1474,9 @@ def _clubs_by_initials(sdoc: Any) -> list[tuple[int, int]]:
 _INSTITUTION_WORDS = frozenset({"court", "council", "police", "service", "committee", "agency", "commission",
                                 "ministry", "department", "tribunal", "authority", "association", "society",
                                 "foundation", "institute", "university", "college", "school", "hospital"})
+#: Last words of towns' names, none a common surname's ("Hoffman Estates", "Colorado Springs").
+_TOWN_ENDS = frozenset({"estates", "heights", "springs", "falls", "beach", "valley", "hills", "township",
+                        "county", "city", "village"})
 #: Nouns for what a firm does that business news writes before its name ("Retailer Tesco",
 #: "Insurer Aviva"), besides the "-maker"s ("Chipmaker Veltrix"); not those that also open
 #: firms' own names ("Bank Leumi", "Carrier Global", "Giant Eagle").
