@@ -164,9 +164,12 @@ def test_court_report_names_a_town_a_developer_and_a_law_as_what_they_are(nlp) -
 
 def test_a_party_the_recogniser_called_a_person_or_cut_in_two_is_one_organisation(nlp) -> None:
     text = ("Health Secretary Neil Gray told MSPs the delays were unacceptable. Scottish Labour's Jackie "
-            "Baillie said patients had been let down. Labour has called for an inquiry.")
+            "Baillie said patients had been let down. Labour has called for an inquiry. Opposition "
+            "councillor Mark Jennings, a Liberal Democrat, said the council had missed a chance.")
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Scottish Labour").type == "organization"
+    assert _actor(doc, "Liberal Democrat").type == "organization"
+    assert "Liberal" not in _names(doc)
     assert "Scottish" not in _names(doc)
     assert all(a.type != "person" for a in doc.actors if "Labour" in a.name)
 

@@ -454,10 +454,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         persons.add(_key(_clean(text[start:end])))
     laws: set[str] = set()  # the abbreviations of the laws named ("IEEPA")
     absorbed: set[int] = set()  # first tokens of entities that end a name cut before them
-    # "[Scottish] [Labour]": a nation's branch of a party, one name the recogniser cut in two
-    branches = {party.start: nation.start for nation, party in pairwise(sdoc.ents)
-                if nation.label_ == "NORP" and party.start == nation.end
-                and _key(_clean(party.text)) in PARTY_NAMES and party.label_ in ("PERSON", "ORG", "GPE")}
+    # "[Scottish] [Labour]", "a [Liberal] [Democrat]": a party's name the recogniser cut in two
+    branches = {second.start: first.start for first, second in pairwise(sdoc.ents)
+                if _party_halves(first, second)}
     clubs = _clubs_by_initials(sdoc)
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -482,9 +481,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and last < len(sdoc) and _name_word(sdoc[last]) and sdoc[first].lower_ not in _NAME_PARTICLES:
             absorbed.add(last)  # the recogniser cut the name after its particles
             last += 1
-        if label == "NORP" and ent.start in branches.values():
+        if ent.start in branches.values():
             continue  # filed with its party
-        first = branches.get(first, first)
+        if first in branches:
+            first, label = branches[first], "ORG"
         while last - first > 1 and (_SCORE.fullmatch(sdoc[last - 1].text) or (
                 last - first > 3 and sdoc[last - 3].like_num and sdoc[last - 2].text in _DASHES
                 and sdoc[last - 1].like_num)):
@@ -1294,6 +1294,18 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         if len(words) > len(_words(cluster.name)) and key is None:
             cluster.name = written
     _mention(cluster, text, start, end, label)
+
+
+def _party_halves(first: Any, second: Any) -> bool:
+    """Whether two entities side by side are one party's name: a nation's adjective and a party
+    ("[Scottish] [Labour]"), or the two halves of a party's name ("a [Liberal] [Democrat]")."""
+    if second.start != first.end:
+        return False
+    joined = _key(_clean(f"{first.text} {second.text}"))
+    if joined in PARTY_NAMES or joined + "s" in PARTY_NAMES:
+        return True
+    return first.label_ == "NORP" and second.label_ in ("PERSON", "ORG", "GPE") \
+        and _key(_clean(second.text)) in PARTY_NAMES
 
 
 def _party_of_nation(written: str) -> bool:
