@@ -276,3 +276,12 @@ def test_a_town_whose_name_ends_like_one_is_no_person_or_firm(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert all(a.type == "place" for a in doc.actors if a.name == "Hoffman Estates")
     assert _actor(doc, "Greenfield Homes").type == "organization"
+
+
+def test_titles_alone_name_nobody_and_a_title_before_a_foundation_makes_no_person(nlp) -> None:
+    # the recogniser reads "Emir Sheikh" as a person, and "Rabbi" turned the foundation into one
+    text = ("Qatar's Emir Sheikh Tamim bin Hamad Al Thani met the envoy on Monday. Rabbi Jonathan Sacks "
+            "Foundation director Tamar Levy urged both sides to free all hostages.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Emir Sheikh" not in _names(doc)
+    assert all(a.type == "organization" for a in doc.actors if a.name.endswith("Foundation"))

@@ -483,6 +483,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             last += 1
         if ent.start in branches.values():
             continue  # filed with its party
+        if ent.label_ == "PERSON" and len(ent) > 1 and all(t.lower_ in TITLE_WORDS or t.lower_ in _NAME_TITLES
+                                                            for t in ent):
+            continue  # "[Emir Sheikh] Tamim bin Hamad Al Thani": titles alone name nobody ("Pope" does)
         if first in branches:
             first, label = branches[first], "ORG"
         while last - first > 1 and (_SCORE.fullmatch(sdoc[last - 1].text) or (
@@ -705,8 +708,9 @@ def _titled_name(sdoc: Any, first: int, last: int) -> bool:
     root = sdoc[first:last].root
     if root.dep_ == "appos" and root.head.lower_ in TITLE_WORDS:
         return True
-    if first > 0 and sdoc[first - 1].lower_ in TITLE_WORDS and sdoc[first - 1].dep_ == "compound":
-        return True
+    if first > 0 and sdoc[first - 1].lower_ in TITLE_WORDS and sdoc[first - 1].dep_ == "compound" \
+            and words[-1].lower() not in _PLACE_WORDS | _INSTITUTION_WORDS:
+        return True  # not "Rabbi [Jonathan Sacks Foundation]"
     return (len(words) == 2 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words)
             and is_given_name(words[0], 0.1) and words[1].lower() not in _PLACE_WORDS
             and words[1].lower() not in COMPANY_WORDS and words[1].lower() not in _CLUB_WORDS)
@@ -758,7 +762,8 @@ _NAME_TITLES = frozenset({
     "pope", "king", "queen", "prince", "princess", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
     "councillor", "councilor", "justice", "commissioner", "magistrate", "inspector", "detective",
     "professor", "prof.", "sir", "dame", "lord", "lady", "alderman", "premier", "general", "bishop",
-    "archbishop", "cardinal", "monsignor", "msgr", "msgr.", "fr.", "rev.", "reverend"})
+    "archbishop", "cardinal", "monsignor", "msgr", "msgr.", "fr.", "rev.", "reverend", "emir", "sheikh",
+    "sheikha", "sultan", "baroness", "baron", "crown"})
 
 
 def _titled_run(sdoc: Any, i: int) -> int | None:
