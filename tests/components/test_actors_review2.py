@@ -285,3 +285,15 @@ def test_titles_alone_name_nobody_and_a_title_before_a_foundation_makes_no_perso
     doc = nlp(Article(id="t", text=text))
     assert "Emir Sheikh" not in _names(doc)
     assert all(a.type == "organization" for a in doc.actors if a.name.endswith("Foundation"))
+
+
+def test_a_name_cut_at_its_preposition_or_opened_by_letters_is_read_whole(nlp) -> None:
+    # the recogniser reads "The City of" and "Oakland" apart, and "JAMA Neurology" as a person
+    text = ("The City of Oakland has sued one of its largest landlords, Bayview Property Management. "
+            "A lawyer for Bayview said the company had spent $2 million on repairs. The study was "
+            "published in the journal JAMA Neurology on Monday.")
+    doc = nlp(Article(id="t", text=text))
+    assert "City of Oakland" in _names(doc)
+    assert "City of" not in _names(doc)
+    assert "Bayview" in _actor(doc, "Bayview Property Management").aliases
+    assert all(a.type == "organization" for a in doc.actors if a.name == "JAMA Neurology")

@@ -477,6 +477,15 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if ent.start in absorbed:
             continue  # "Ursula von der [Leyen]": read with the name it ends
         label, first, last = ent.label_, ent.start, ent.end
+        if last - first > 1 and sdoc[last - 1].lower_ in ("of", "for") and last < len(sdoc) \
+                and sdoc[last].ent_iob_ == "B" and sdoc[last].ent_type_ in ("GPE", "ORG") \
+                and not any(t.lower_ in TITLE_WORDS for t in sdoc[first:last]):
+            # "[The City of] [Oakland]": a name the recogniser cut at its preposition; not "[Border
+            # Security Force of] [Kurds]", a people, nor a title ("Archbishop Metropolitan of [Riga]")
+            absorbed.add(last)
+            last += 1
+            while last < len(sdoc) and sdoc[last].ent_iob_ == "I":
+                last += 1
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _NAME_PARTICLES \
                 and last < len(sdoc) and _name_word(sdoc[last]) and sdoc[first].lower_ not in _NAME_PARTICLES:
             absorbed.add(last)  # the recogniser cut the name after its particles
@@ -555,6 +564,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and sdoc[last - 1].text[0].isupper() and not any(t.tag_ == "POS" for t in sdoc[first:last]):
             laws.add(_acronym(_clean(sdoc[first:last].text)))
             continue  # "the Proceeds of Crime Act": a law, no actor ("Acosta's Fifth Amendment" is split)
+        if label == "PERSON" and last - first > 1 and _is_acronym(sdoc[first].text) and len(sdoc[first]) > 2 \
+                and not any(t.is_upper for t in sdoc[first + 1:last]):
+            label = "ORG"  # "the journal JAMA Neurology": a body's letters open it, not a person's name
         if label in ("PERSON", "ORG") and last - first == 1 and sdoc[first].tag_ in ("VBG", "VBN") \
                 and sdoc[first].is_sent_start:
             continue  # "Defending, Michael Brandt said ...": a verb that opens a sentence, no name
@@ -1450,7 +1462,7 @@ COMPANY_WORDS = frozenset({
     "industries", "partners", "capital", "media", "mining", "resources", "logistics", "retail",
     "insurance", "securities", "investments", "labs", "software", "telecom", "communications", "oil",
     "gas", "steel", "chemicals", "entertainment", "brands", "international", "global", "&",
-    "homes", "properties", "developments", "builders",
+    "homes", "properties", "developments", "builders", "property", "management",
 })
 #: An abbreviation defined in brackets right after a name: "the Children's Fund (UNICEF)".
 _BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
