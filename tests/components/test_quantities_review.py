@@ -79,3 +79,66 @@ def test_an_ordinal_quarter_is_a_date(parser) -> None:
 ])
 def test_by_a_fraction_before_a_noun_is_no_share(parser, text: str) -> None:
     assert not any(kind == "percent" for kind, *_ in _found(parser, text).values())
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Steel rose to $620 per tonne in March.", "$620 per tonne", ("money", 620, "USD per tonne", None)),
+    ("Petrol now costs £3 a litre in rural areas.", "£3 a litre", ("money", 3, "GBP per litre", None)),
+    ("The utility charges 5 cents per kilowatt-hour at night.", "5 cents per kilowatt-hour",
+     ("money", 0.05, "USD per kilowatt-hour", None)),
+    ("Brent hit $85/bbl on Friday.", "$85/bbl", ("money", 85, "USD per barrel", None)),
+    ("The striker will earn £200,000 a week under the deal.", "£200,000 a week",
+     ("money", 200000, "GBP per week", None)),
+    ("Output rose to 1.2 million barrels a day in June.", "1.2 million barrels a day",
+     ("number", 1200000, "barrels per day", None)),
+    ("Wages have risen 3% a year since 2019.", "3% a year", ("percent", 3, "per year", None)),
+])
+def test_an_amount_per_something_keeps_the_rate_in_its_unit(parser, text, phrase, expected) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_a_count_per_so_many_people_is_a_rate_not_two_counts(parser) -> None:
+    found = _found(parser, "The country recorded 12 deaths per 100,000 people in 2023.")
+    assert found["12 deaths per 100,000 people"] == ("number", 12, "deaths per 100,000 people", None)
+    assert "100,000" not in found
+
+
+def test_a_rate_named_before_the_amount(parser) -> None:
+    found = _found(parser, "GDP per capita reached $45,000 last year.")
+    assert found["$45,000"] == ("money", 45000, "USD per capita", None)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Shares closed at $1.10 a year ago.", "$1.10"),
+    ("Police found less than half an ounce of cannabis.", "less than half"),
+    ("The index rose 5% per the ministry's figures.", "5%"),
+    ("The tax is 3 per cent of turnover.", "3 per cent"),
+])
+def test_no_rate_where_a_or_per_starts_something_else(parser, text, phrase) -> None:
+    unit = _found(parser, text)[phrase][2]
+    assert unit is None or "per" not in unit
+
+
+def test_both_ends_of_a_range_take_the_rate_after_it(parser) -> None:
+    found = _found(parser, "Prices ranged from $5 to $7 per tonne last week.")
+    assert found["$5"] == ("money", 5, "USD per tonne", "from")
+    assert found["$7 per tonne"] == ("money", 7, "USD per tonne", "to")
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("Patients on the drug had a hazard ratio of 0.82 for death.", "0.82", "hazard ratio"),
+    ("Smokers had an odds ratio 1.4 for the disease.", "1.4", "odds ratio"),
+    ("Workers on nights had a relative risk of 2.1.", "2.1", "relative risk"),
+    ("Deaths fell in the treated group (HR 0.77), the authors wrote.", "0.77", "hazard ratio"),
+])
+def test_a_ratio_of_risks_is_a_number_in_its_unit_not_a_count(parser, text, phrase, unit) -> None:
+    kind, value, found_unit, _ = _found(parser, text)[phrase]
+    assert (kind, found_unit) == ("number", unit)
+    assert value == float(phrase)
+
+
+def test_the_confidence_interval_of_a_ratio_takes_its_unit(parser) -> None:
+    found = _found(parser, "The trial found a hazard ratio of 0.71 (95% CI 0.60-0.84) in 1,200 patients.")
+    assert found["0.60"] == ("number", 0.6, "hazard ratio", "from")
+    assert found["0.84"] == ("number", 0.84, "hazard ratio", "to")
+    assert found["1,200"] == ("count", 1200, None, None)

@@ -20,7 +20,10 @@ by 50,000 to 1.2 million"``: two amounts) nor of a tally (``"passed 52-48"``), a
 written as a ratio or a fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3,
 ``"fell by a fifth"`` -> 20). It reads a length of time spaCy calls a time as one (``"24 hours"``),
 a year with "mid", "early" or "late" as a date, each age of a list (``"aged 19, 22 and 34"``) and
-the unit of measure spaCy leaves outside a count (``"120 tonnes"``).
+the unit of measure spaCy leaves outside a count (``"120 tonnes"``). A rate keeps what it is per in
+its unit (``"$80 per barrel"`` -> ``"USD per barrel"``, ``"£3 a litre"``, ``"12 deaths per 100,000
+people"`` -> number 12, ``"deaths per 100,000 people"``), and the value of a ratio of risks is a number
+in its unit (``"a hazard ratio of 0.82"`` -> ``"hazard ratio"``), not a count.
 
 ``find_quantities(sent, text)`` finds them in a spaCy sentence (entities first, then a regex
 pass for numbers the tagger missed) and returns ``Quantity`` records with article offsets.
@@ -29,6 +32,7 @@ pass for numbers the tagger missed) and returns ``Quantity`` records with articl
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from unspin.doc import Quantity
@@ -150,6 +154,8 @@ _QUARTER = r"(?:" + "|".join(_QUARTERS) + r")\s+quarter"
 _YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
 _YEAR_RE = re.compile(rf"^({_YEAR})s?$")
 #: A determiner right before a number ("a 2023 study", "its 2019 report"), which makes a year of it.
+#: A number or two that is no year: "70", "10-12", "0.60-0.84".
+_BARE_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})*|\d{1,3}\s?[-–]\s?\d{1,3}|\d+\.\d+(?:\s?[-–]\s?\d+\.\d+)?")
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that)\s+$", re.I)
 
 
@@ -772,8 +778,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
             label = "CARDINAL"  # "between 10 and 20 people": spaCy's small model calls it a date
-        if label == "DATE" and re.fullmatch(r"\d{1,3}(?:,\d{3})*|\d{1,3}\s?[-–]\s?\d{1,3}", text[start:end]):
-            label = "CARDINAL"  # "Sanders has 70": a bare number that is no year is no date
+        if label == "DATE" and _BARE_NUMBER_RE.fullmatch(text[start:end]):
+            label = "CARDINAL"  # "Sanders has 70", "CI 0.60-0.84": a bare number that is no year is no date
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
         if qualifier == "up to" and _MOTION_BEFORE_RE.search(text, max(sent.start_char, start - 20), start):
             qualifier = None  # "edged up to 3%", tagged as one entity: a particle and "to", no bound
@@ -823,7 +829,142 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             continue
         found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier))
     found.sort(key=lambda q: q.start)
-    return _join_ranges(found, text)
+    return _risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent)
+
+
+#: What an amount may be counted per after "a"/"an" or a slash ("£3 a litre", "$80/barrel"):
+#: measures, shares, people and spans of time. After "per" any noun will do ("per capita").
+_RATE_UNIT = (r"(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|barrels?|bbl|litres?|liters?|gallons?|"
+              r"bushels?|pounds?|lbs?|kilos?|kilograms?|kg|ounces?|oz|shares?|head|person|units?|acres?|hectares?|"
+              r"(?:kilo|mega)watt[- ]hours?|kWh|MWh|miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|foot|"
+              r"hours?|days?|weeks?|months?|years?|nights?|annum|games?|matches|match|seasons?|doses?)")
+#: "$80 per barrel", "£3 a litre", "12 deaths per 100,000 people", "1.2 million barrels a day",
+#: "3% a year", "$85/tonne": a rate. ``noun`` is what a count counts before it ("deaths"); not
+#: "per cent", "per se" nor "per the ministry" (according to), nor "$1.10 a year ago" (a date).
+_RATE_STOP = (r"(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|cent|se|which|each|every|"
+              r"in|of|on|at|for|to|from|with|by|and|or|as|than|is|was|were|are)\b)")
+_RATE_WORD = (rf"(?:(?:square|sq|cubic|live|metric|troy|fluid)\s+)?{_RATE_STOP}"
+              r"(?:[a-z]+(?:-[a-z]+)*|kWh|MWh|GWh)")
+_RATE = (
+    r"\s+per\s+(?P<per>(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|billion)"
+    rf"(?:\s+{_RATE_WORD})?|{_RATE_WORD})\b"
+    rf"|\s+an?\s+(?P<a>{_RATE_UNIT})\b"
+    r"(?!-|\s+(?:ago|earlier|later|before|after|prior|previously|on|back|from)\b)"
+    rf"|\s?/\s?(?P<slash>{_RATE_UNIT}|t)\b(?!/)")
+_RATE_AFTER_RE = re.compile(rf"(?:{_RATE})")
+_COUNTED_RATE_AFTER_RE = re.compile(rf"\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)(?:{_RATE})")
+#: "per capita income of $45,000", "earnings per share were $1.35": the rate named before the amount.
+_RATE_BEFORE_RE = re.compile(
+    r"\bper[ -](capita|head|person|share|tonne|ton|barrel|litre|liter|gallon|hour|day|week|month|year)"
+    r"(?:\s+[a-z]+){0,3}\s+$", re.I)
+
+
+#: "a hazard ratio of 0.82", "odds ratio 1.4", "(HR 0.71, 95% CI 0.60-0.84)": a ratio of risks, a plain
+#: number in the unit it names, not a count of anything.
+_RISK_RATIO_BEFORE_RE = re.compile(
+    r"\b(?P<name>(?i:(?:adjusted\s+)?(?:hazard|odds|risk|rate|incidence\s+rate)\s+ratio|relative\s+risk))s?"
+    r"(?:\s+(?i:was|is|were|of|at|stood\s+at|reached))?(?:\s*[=:,]\s*|\s+)$"
+    r"|\((?P<abbr>a?HR|a?OR|RR|IRR)(?:\s*[=:,]\s*|\s+)$")
+#: Its confidence interval after it: "(95% CI, 0.60 to 0.84)".
+_INTERVAL_BEFORE_RE = re.compile(r"\b(?:9[059]%?\s*(?:CI|confidence\s+interval)|CI)\s*[=:,]?\s*$", re.I)
+_RISK_RATIO_ABBREVIATIONS = {"hr": "hazard ratio", "ahr": "hazard ratio", "or": "odds ratio",
+                             "aor": "odds ratio", "rr": "relative risk", "irr": "incidence rate ratio"}
+
+
+def _risk_ratio(text: str, start: int, lo: int) -> str | None:
+    """The ratio of risks ("hazard ratio", "odds ratio") an amount at ``start`` is the value of, or None."""
+    m = _RISK_RATIO_BEFORE_RE.search(text, max(lo, start - 40), start)
+    if m is None:
+        return None
+    if m.group("abbr"):  # "(HR 0.71": in brackets, as a bill is not ("HR 1")
+        return _RISK_RATIO_ABBREVIATIONS[m.group("abbr").lower()]
+    name = re.sub(r"^adjusted\s+", "", " ".join(m.group("name").lower().split()))
+    return name
+
+
+def _risk_ratios(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
+    """The counts in ``found`` that are the value of a ratio of risks, as numbers in its unit
+    ("a hazard ratio of 0.82" -> 0.82 "hazard ratio"), with the ends of its confidence interval
+    ("95% CI 0.60-0.84")."""
+    out: list[Quantity] = []
+    ratio: str | None = None
+    for q in found:
+        unit = None
+        if q.kind in ("count", "number") and q.unit is None and isinstance(q.value, int | float):
+            unit = _risk_ratio(text, q.start, sent.start_char)
+            interval = _INTERVAL_BEFORE_RE.search(text, max(sent.start_char, q.start - 20), q.start)
+            if unit is None and ratio and interval:
+                unit = ratio
+            if unit is None and ratio and q.qualifier == "to" and out and out[-1].unit == ratio \
+                    and out[-1].qualifier == "from":
+                unit = ratio
+        if unit is not None:
+            ratio = unit
+            q = replace(q, kind="number", unit=unit)
+        out.append(q)
+    return out
+
+
+#: "half an ounce": a part of one, not an amount per ounce.
+_PART_OF_ONE_RE = re.compile(r"\b(?:half|quarter|third)$", re.I)
+
+
+def _rate_unit(unit: str) -> str:
+    """A rate's noun as "per X": "a litre" -> "per litre", "/bbl" -> "per barrel", "per annum" ->
+    "per year"."""
+    unit = " ".join(unit.split())
+    return "per " + {"annum": "year", "bbl": "barrel", "t": "tonne"}.get(unit, unit)
+
+
+def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
+    """The amounts in ``found`` that are counted per something ("$80 per barrel", "£3 a litre",
+    "12 deaths per 100,000 people") with the rate in their unit: money keeps its currency ("USD
+    per barrel"), a count becomes a number ("deaths per 100,000 people"), a percent says how often
+    ("3% a year": "per year"). A number inside the rate ("100,000") is no amount of its own, and
+    a range's first end takes the rate written after its last."""
+    out: list[Quantity] = []
+    rate_end = -1
+    for q in found:
+        if q.start < rate_end:
+            continue  # "100,000" of "per 100,000 people"
+        if q.kind == "date" or not isinstance(q.value, int | float):
+            out.append(q)
+            continue
+        m = _RATE_AFTER_RE.match(text, q.end, sent.end_char)
+        noun = None
+        if m is not None and m.group("a") and _PART_OF_ONE_RE.search(text, q.start, q.end):
+            m = None  # "half an ounce": a part of one, not a rate
+        if m is None and q.kind in ("count", "number"):
+            # a count may name what it counts before the rate ("12 deaths per", "20 cigarettes a day")
+            m = _COUNTED_RATE_AFTER_RE.match(text, q.end, sent.end_char)
+            span = m and sent.doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
+            if m is None or m.group("slash") or not span or not all(t.pos_ in ("NOUN", "ADJ") for t in span):
+                m = None
+            else:
+                noun = m.group("noun")
+        if m is None and q.kind in ("money", "number"):
+            before = _RATE_BEFORE_RE.search(text, max(sent.start_char, q.start - 40), q.start)
+            if before:
+                rate = _rate_unit(before.group(1).lower())
+                q = replace(q, unit=f"{q.unit} {rate}" if q.unit else rate)
+            out.append(q)
+            continue
+        if m is None:
+            out.append(q)
+            continue
+        rate = _rate_unit(m.group("per") or m.group("a") or m.group("slash"))
+        if noun:
+            rate = f"{' '.join(noun.split())} {rate}"
+        kind = "number" if q.kind == "count" else q.kind
+        unit = f"{q.unit} {rate}" if q.unit else rate
+        rated = replace(q, end=m.end(), kind=kind, unit=unit)
+        if out and q.qualifier == "to" and out[-1].qualifier in ("from", "between") \
+                and out[-1].kind == q.kind and out[-1].unit == q.unit:
+            first = out[-1]  # "$5-7 per tonne": both ends are per tonne
+            out[-1] = replace(first, kind=kind, unit=unit)
+        out.append(rated)
+        rate_end = rated.end
+    return out
 
 
 _LABEL_OF_KIND = {"money": "MONEY", "percent": "PERCENT", "count": "CARDINAL", "number": "QUANTITY"}
