@@ -47,9 +47,14 @@ def test_a_report_closing_the_sentence_after_a_comma_cites_its_speaker() -> None
     assert found is not None and "campaign manager" in found[0] and found[1].endswith("told")
 
 
-def test_a_fronted_in_phrase_cites_the_evidence() -> None:
+def test_a_fronted_in_phrase_cites_the_evidence_by_its_pollster() -> None:
     found = _source("In a Harbour Gazette poll released Monday, 54 percent of voters backed the bridge.")
-    assert found is not None and found[0] == "a Harbour Gazette poll" and found[1].startswith("In a")
+    assert found is not None and found[0] == "Harbour Gazette" and found[1] == "In a Harbour Gazette poll"
+
+
+def test_a_fronted_in_phrase_cites_a_poll_with_no_pollster_named() -> None:
+    found = _source("In a new poll released Monday, 54 percent of voters backed the bridge.")
+    assert found is not None and found[0] == "a new poll"
 
 
 def test_evidence_inside_the_clause_is_not_cited() -> None:
@@ -170,3 +175,43 @@ def test_according_to_a_bare_plan_cites_nobody(text: str) -> None:
 def test_according_to_the_plan_of_a_body_still_cites() -> None:
     found = _source("According to the ministry's plan, 40,000 homes will be built by 2030.")
     assert found is not None
+
+
+@pytest.mark.parametrize(("text", "name", "span"), [
+    ("Support for the ferry stands at 38%, a Harbour/Ipsos poll found.", "Harbour/Ipsos",
+     "a Harbour/Ipsos poll found"),
+    ("The latest Gazette/Kestrel poll showed Mayor Lind leading with 31 percent.", "Gazette/Kestrel",
+     "The latest Gazette/Kestrel poll showed"),
+    ("According to a Gallup poll, 70% of Americans support the levy.", "Gallup",
+     "According to a Gallup poll"),
+    ("A Quinnipiac University poll found the race tied at 44%.", "Quinnipiac University",
+     "A Quinnipiac University poll found"),
+])
+def test_a_poll_cites_the_pollster_named_before_it(text: str, name: str, span: str) -> None:
+    assert _source(text) == (name, span)
+
+
+@pytest.mark.parametrize("text", [
+    "A New Hampshire poll released Monday showed Mayor Lind ahead by 20 points.",
+    "A Republican poll found 30% of members wanted a new leader.",
+])
+def test_a_place_or_group_before_a_poll_is_not_its_pollster(text: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0].endswith("poll")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Forty-two percent of drivers approve of the toll, according to adults polled by Reuters.", "Reuters"),
+    ("Of 1,000 adults surveyed by Gallup, 61% said the economy was getting worse.", "Gallup"),
+    ("Most of the 2,000 farmers polled by Reuters expect lower wheat prices next year.", "Reuters"),
+    ("Sixty percent of those surveyed by Pew Research Center want stricter rules.", "Pew Research Center"),
+    ("Economists polled by Reuters had forecast growth of 0.4% in the quarter.", "Reuters"),
+])
+def test_people_polled_by_a_pollster_cite_the_pollster(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name
+
+
+def test_a_speaker_reporting_a_poll_is_still_the_source() -> None:
+    found = _source("Mayor Lind said 40% of voters polled by Gallup backed her.")
+    assert found == ("Mayor Lind", "Mayor Lind said")

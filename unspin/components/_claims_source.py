@@ -105,6 +105,11 @@ def _name(token: Any, sent: Any) -> str:
         return ""
     if token.pos_ == "PRON":
         return _resolve(token, sent)
+    pollster = _pollster(token, sent) or _polled_by(token)
+    if isinstance(pollster, str):
+        return pollster
+    if pollster is not None:  # "adults polled by Reuters": the pollster speaks for them
+        return _agent_name(pollster, sent)
     if token.lemma_.lower() in _EVIDENCE_NOUNS or token.lower_ in _EVIDENCE_NOUNS:
         # "a report by Amnesty": the body behind the evidence is the source; "police reports
         # from the suburb": a place is where it comes from, so the evidence itself is; what
@@ -126,6 +131,70 @@ def _is_place(token: Any) -> bool:
         return True
     return (not token.ent_type_ and token.pos_ == "NOUN" and token.lemma_.lower() not in BODY_NOUNS
             and any(c.ent_type_ in _PLACE_LABELS for c in token.children if c.dep_ in ("compound", "amod")))
+
+
+#: Nouns of a poll, whose maker's name may stand before them ("a Reuters/Ipsos poll").
+_POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
+#: Verbs by which a pollster asks people ("economists polled by Reuters", "adults surveyed by Gallup").
+_POLLING = frozenset(["poll", "survey", "interview", "question", "canvass", "sample"])
+#: What the name before a poll may be without being its maker: where or when it was taken, or
+#: whom it asked ("a New Hampshire poll", "a January poll", "a Republican poll").
+_NOT_POLLSTERS = ("GPE", "LOC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL")
+#: A group's name ends like a demonym ("Republican", "Democratic", "British"); the tagger also
+#: calls some pollsters a group ("an Ipsos survey").
+_DEMONYM_RE = re.compile(r"(?:an|ans|ese|ish|ic|i|ch)$")
+
+
+def _pollster(noun: Any, sent: Any) -> str | None:
+    """The maker's name written before a poll ("a [Reuters/Ipsos] poll", "the latest [Washington
+    Post/ABC] poll", "an [Ipsos] survey"), or None ("a new poll", "a New Hampshire poll")."""
+    if noun.lower_ not in _POLL_NOUNS:
+        return None
+    first = noun.i
+    while first - 1 >= sent.start and (noun.doc[first - 1].pos_ == "PROPN" or (
+            noun.doc[first - 1].text in ("/", "-", "&") and first - 2 >= sent.start
+            and noun.doc[first - 2].pos_ == "PROPN")):
+        first -= 1
+    run = noun.doc[first : noun.i]
+    if not len(run) or any(not (t.head.i == noun.i or first <= t.head.i < noun.i) for t in run):
+        return None
+    if any(t.ent_type_ in _NOT_POLLSTERS or (t.ent_type_ == "NORP" and _DEMONYM_RE.search(t.text))
+           for t in run):
+        return None
+    return _slice(sent, run[0].idx, run[-1].idx + len(run[-1]))
+
+
+def _polled_by(noun: Any) -> Any | None:
+    """The pollster behind the people ``noun`` names, or whose share it gives: "economists
+    [polled by Reuters]", "60% of those [surveyed by Pew]"; else None."""
+    for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")):
+        for child in word.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _POLLING:
+                agent = _agent(child)
+                if agent is not None:
+                    return agent
+    return None
+
+
+def _polled(sent: Any) -> Attribution | None:
+    """ "Most farmers polled by Reuters expect ...", "Of 1,000 adults surveyed by Gallup, 61% said
+    ...": the pollster of the people the clause is about (the subject, or a phrase put before it)
+    is the source, not the people, nor a share of them."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    fronted = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
+               and subjects and c.i < subjects[0].i]
+    for head in subjects + fronted:
+        for word in head.subtree:
+            if word.dep_ != "acl" or word.tag_ != "VBN" or word.lemma_.lower() not in _POLLING:
+                continue
+            agent = _agent(word)
+            if agent is None or agent.lower_ in _NOT_SOURCES:
+                continue
+            end = _phrase(agent, sent)[1]
+            return Attribution(name=_agent_name(agent, sent), start=head.left_edge.idx, end=end)
+    return None
 
 
 #: "according to plan", "according to schedule": a manner, not someone cited, when the noun stands bare.
@@ -150,7 +219,7 @@ def _according_to(sent: Any) -> Attribution | None:
             behind = sent.text.find(name, end - sent.start_char)
             # "according to figures published by [Eurostat]": the name is the body behind the
             # evidence, further on; a name that is the phrase itself is not looked for again
-            if obj.pos_ != "PRON" and behind >= 0 and name != _slice(sent, start, end):
+            if obj.pos_ != "PRON" and behind >= 0 and name not in _slice(sent, start, end):
                 end = sent.start_char + behind + len(name)
             return Attribution(name=name, start=tok.idx, end=end)
     return None
@@ -239,7 +308,8 @@ def _evidence_agent(sent: Any) -> Attribution | None:
             return Attribution(name=_name(tok, sent), start=start, end=head.idx + len(head))
         if tok.dep_ == "pobj" and _fronted_in(head, sent):
             start, end = _np_start(tok), _phrase(tok, sent)[1]
-            return Attribution(name=_slice(sent, start, tok.idx + len(tok)), start=head.idx, end=end)
+            name = _pollster(tok, sent) or _slice(sent, start, tok.idx + len(tok))
+            return Attribution(name=name, start=head.idx, end=end)
     return None
 
 
@@ -399,7 +469,8 @@ def _as_reported(sent: Any) -> Attribution | None:
 
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
-    found = _according_to(sent) or _as_reported(sent) or _speaker(sent) or _evidence_agent(sent)
+    found = (_according_to(sent) or _as_reported(sent) or _polled(sent) or _speaker(sent)
+             or _evidence_agent(sent))
     if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
         return None
     if not sent.start_char <= found.start < found.end <= sent.end_char:
