@@ -142,3 +142,63 @@ def test_the_confidence_interval_of_a_ratio_takes_its_unit(parser) -> None:
     assert found["0.60"] == ("number", 0.6, "hazard ratio", "from")
     assert found["0.84"] == ("number", 0.84, "hazard ratio", "to")
     assert found["1,200"] == ("count", 1200, None, None)
+
+
+def test_a_scaled_decimal_has_no_float_noise(parser) -> None:
+    found = _found(parser, "Analysts had expected revenue of $16.9 billion for the quarter.")
+    assert found["$16.9 billion"] == ("money", 16900000000, "USD", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The firm forecast sales of $20 billion, plus or minus 2%.", "plus or minus 2%",
+     ("percent", 2, None, "plus or minus")),
+    ("Overnight temperatures fell to minus 12C in the valley.", "minus 12C", ("number", -12, "°C", None)),
+    ("Output growth was minus 0.3% in the quarter.", "minus 0.3%", ("percent", -0.3, None, None)),
+])
+def test_the_word_minus_is_a_sign_unless_after_plus_or(parser, text, phrase, expected) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_an_age_range_after_aged_with_to_keeps_its_unit(parser) -> None:
+    found = _found(parser, "The trial enrolled 9,300 patients aged 40 to 79 in 23 countries.")
+    assert found["40"] == ("number", 40, "years old", "from")
+    assert found["79"] == ("number", 79, "years old", "to")
+
+
+def test_a_medical_unit_after_a_count_is_kept(parser) -> None:
+    found = _found(parser, "Systolic blood pressure dropped 4 mmHg on the higher dose.")
+    assert found["4 mmHg"] == ("number", 4, "mmHg", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The pill helped people with type 2 diabetes.",
+    "The drug passed a phase 3 trial in Norway.",
+    "The right is protected under Article 19 of the charter.",
+    "The crash closed Interstate 35 near the border.",
+])
+def test_a_number_that_names_a_kind_or_a_part_is_no_count(parser, text) -> None:
+    assert _found(parser, text) == {}
+
+
+def test_a_ratio_of_risks_named_for_an_outcome_before_its_value(parser) -> None:
+    found = _found(parser, "The odds ratio for nausea was 1.6 on the new drug.")
+    assert found["1.6"] == ("number", 1.6, "odds ratio", None)
+
+
+def test_a_rate_before_a_day_of_the_week(parser) -> None:
+    found = _found(parser, "Wheat futures rose 3.5% to $7.20 a bushel on Monday.")
+    assert found["$7.20 a bushel"] == ("money", 7.2, "USD per bushel", None)
+
+
+def test_cents_the_tagger_left_out_are_money(parser) -> None:
+    found = _found(parser, "The board raised the quarterly dividend by 4 cents to 12 cents a share.")
+    assert found["4 cents"] == ("money", 0.04, "USD", None)
+    assert found["12 cents a share"] == ("money", 0.12, "USD per share", None)
+
+
+def test_a_change_and_a_level_far_apart_are_no_range(parser) -> None:
+    found = _found(parser, "Export prices rose $15 to $250 a tonne last week.")
+    assert found["$15"] == ("money", 15, "USD", None)
+    assert found["$250 a tonne"] == ("money", 250, "USD per tonne", None)
+    found = _found(parser, "Prices rose 1 to 3 percent in May.")
+    assert found["1"][3] == "from" and found["3 percent"][3] == "to"

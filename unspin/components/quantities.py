@@ -60,7 +60,7 @@ _QUALIFIERS = sorted(
         "dozens of", "hundreds of", "thousands of", "millions of", "greater than", "higher than",
         "as few as", "a little over", "a little more than", "well under", "well below",
         "well above", "just shy of", "as long as", "as little as", "as high as", "as low as",
-        "as early as", "as late as", "as recently as",
+        "as early as", "as late as", "as recently as", "plus or minus", "±",
     ],
     key=len,
     reverse=True,
@@ -138,7 +138,7 @@ _AGE_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|younger|under)\b",
 #: "between the ages of 18 and 29": two ages, as a range.
 _AGES_RE = re.compile(r"(?:between\s+)?(?:the\s+)?ages?\s+of\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
 #: "aged between 40 and 79": the same, with the cue before the entity.
-_AGED_RANGE_RE = re.compile(r"(?:between|from)\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
+_AGED_RANGE_RE = re.compile(r"(?:(?:between|from)\s+)?(\d{1,3})\s*(?:\band\b|\bto\b|[-–])\s*(\d{1,3})", re.I)
 _AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
 _DURATION_RE = re.compile(
     r"(?:(?:the|this|his|her|their|its|our)\s+)?(?:(?:past|last|next|first|previous|coming)\s+)?"
@@ -208,10 +208,11 @@ def parse_number(text: str) -> float | None:
 
 
 def _tidy(value: float | None) -> float | int | None:
-    """A whole value as an int, else rounded to 6 places ("4.1 million" is 4100000, not 4100000.0)."""
+    """A whole value as an int, else rounded to 6 places ("4.1 million" is 4100000, not 4100000.0),
+    and to 12 significant digits ("$16.9 billion" is 16900000000, not 16899999999.999998)."""
     if value is None:
         return None
-    value = round(value, 6)
+    value = round(float(f"{value:.12g}"), 6)
     return int(value) if float(value).is_integer() else value
 
 
@@ -316,7 +317,7 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
 
     A minus sign before the number ("-0.2%", "−0.2%") makes the value negative."""
     qualifier, core = _split_qualifier(text.strip())
-    minus = re.match(r"[-−]\s?(?=\d)", core)
+    minus = re.match(r"(?:[-−]|minus\s)\s?(?=\d)", core, re.I)
     if minus:
         core = core[minus.end():]
     kind, value, unit, qualifier = _parse_core(core, label, qualifier)
@@ -386,8 +387,14 @@ _MOTION_BEFORE_RE = re.compile(
     r"crawl|spik|slid|slip|drop|dipp?|sink|sank|plung|tumbl|come|came|coming)\w*)\s+$", re.I)
 
 
+_PLUS_OR_BEFORE_RE = re.compile(r"\bplus\s+or\s+$", re.I)
+
+
 def _qualifier_start(text: str, start: int, floor: int) -> int:
     """Move ``start`` back over a qualifier ("more than") written just before an entity."""
+    plus = _PLUS_OR_BEFORE_RE.search(text, max(floor, start - 10), start)
+    if plus is not None and re.match(r"minus\b", text[start:start + 6], re.I):
+        return plus.start()  # "plus or minus 2%": the tagger took "minus 2%" alone
     window = text[max(floor, start - 25):start]
     match = _QUALIFIER_BEFORE_RE.search(window)
     if match is None or (match.start() > 0 and window[match.start() - 1].isalnum()):
@@ -407,7 +414,8 @@ _GLUED_AFTER_RE = re.compile(r"%|p\b|(?:°\s?)?[CF]\b")
 _UNIT_AFTER_RE = re.compile(
     r"\s?(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|kilo(?:metre|meter|gram|watt)s?|km|kg|miles?|metres?|"
     r"meters?|litres?|liters?|gallons?|barrels?|hectares?|acres?|feet|foot|ft|inches|cm|mm|"
-    r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh)\b(?!-)", re.I)
+    r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh|mmHg|mg|milligrams?|micrograms?|mcg|ml|millilit(?:re|er)s?|"
+    r"grams?|kcal|calories)\b(?!-)", re.I)
 _SPACED_AFTER_RE = re.compile(
     r"\s(?:per ?cent|percent|percentage points?|basis points?|bps|crores?|lakhs?|"
     + "|".join(w for w in _CURRENCY_WORDS if w not in ("won", "cent", "cents", "pence")) + r")\b", re.I)
@@ -448,6 +456,7 @@ _FALLBACK_RE = re.compile(
 )
 
 
+_CENTS_AFTER_RE = re.compile(r"\s(?:cents?|pence)\b", re.I)
 _RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*", re.I)
 
 
@@ -504,11 +513,25 @@ _LEAD_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 #: A verb of change before two amounts joined by "to": "fell by 50,000 to 1.2 million", "rose 6.5%
 #: to €512m" state how much it changed and the new level, not a range ("cut deaths by 20% to 30%",
 #: "rose 3 to 4 percent" are ranges).
-_CHANGE_BEFORE_RE = re.compile(
+_CHANGE_VERB = (
     r"\b(?:rose|rises?|risen|rising|fell|falls?|fallen|falling|grew|grows?|grown|growing|up|down|"
     r"(?:climb|jump|gain|slipp?|slump|surg|soar|plung|tumbl|increas|decreas|drop|shrank|shrunk|shrink|"
-    r"edg|leap|widen|narrow|sank|sunk|sink|dipp?|rais|cut|lower|hik|reduc|boost|slash)\w*)"
-    r"(?P<by>\s+by)?\s+$", re.I)
+    r"edg|leap|widen|narrow|sank|sunk|sink|dipp?|rais|cut|lower|hik|reduc|boost|slash)\w*)")
+_CHANGE_BEFORE_RE = re.compile(_CHANGE_VERB + r"(?P<by>\s+by)?\s+$", re.I)
+#: The same verb with what changed between it and "by": "raised the dividend by 4 cents to 12 cents".
+_CHANGE_OBJECT_BY_BEFORE_RE = re.compile(_CHANGE_VERB + r"(?:\s+[\w'’-]+){1,4}\s+by\s+$", re.I)
+
+
+def _far_apart_change(before: str, a: str, tail_a: str, values: tuple[Any, Any]) -> bool:
+    """Whether two amounts joined by "to" after a verb of change are the change and the new
+    level by their size: the second three times the first or more, the first written in full
+    ("rose $15 to $250 a tonne", "raised the dividend by 4 cents to 12 cents"), where "rose 1 to 3
+    percent" and "cut deaths by 20% to 30%" are ranges."""
+    low, high = values
+    if not (isinstance(low, int | float) and isinstance(high, int | float) and 0 < 3 * low <= high):
+        return False
+    full = bool(tail_a.strip()) or a.lstrip("-−")[:1] in _CURRENCY_SYMBOLS
+    return full and bool(_CHANGE_BEFORE_RE.search(before) or _CHANGE_OBJECT_BY_BEFORE_RE.search(before))
 
 
 def _range_kind(text: str, start: int, m: re.Match[str], tail_a: str) -> str:
@@ -556,6 +579,9 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
         return []
     if relation == "range" and parsed[0][0] != parsed[1][0]:
         relation = "pair"  # "3% to $5m": a share and an amount are no range
+    if relation == "range" and m.group("sep").lower() == "to" and not m.group("lead") and _far_apart_change(
+            text[max(0, offset - 60):offset], a, tail_a.group(1), (parsed[0][1], parsed[1][1])):
+        relation, parsed = "pair", [parse_quantity(part, label) for part in (a, b)]
     words = (qualifier or "from", "to") if relation == "range" else (qualifier, None)
     out = []
     for part, (kind, value, unit, _), word, group in zip((a, b), parsed, words, ("a", "b"), strict=True):
@@ -648,12 +674,27 @@ _NAMING_AFTER_RE = re.compile(
     r"(?:(?:st|nd|rd|th)\b|[A-Za-rt-z](?![A-Za-z])|[:/]\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|E[DS]T\b|[CP][DS]T\b|BST\b|CET\b)"
     r"|-(?:figure|digit)|\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\.?\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|"
     r"Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct)\b|\s+[NSEW]\.\s+[A-Z])")
+#: A noun a number names one of: "type 2 diabetes", "a phase 3 trial", "Category 5", "Article 50".
+_NAMED_BY_NUMBER_RE = re.compile(
+    r"\b(?:type|stage|phase|grade|category|class|tier|level|article|section|chapter|page|flight|route|"
+    r"highway|interstate|gate|platform|channel|room|ward|precinct|zone)\s$", re.I)
 #: "a 911 call", "dialled 999": an emergency number.
 _EMERGENCY_RE = re.compile(r"(?:911|999|112)$")
 _EMERGENCY_AFTER_RE = re.compile(
     r"\s*(?:hang-?ups?|calls?|callers?|dispatch\w*|operators?|emergency|line|system|cent(?:er|re)s?)\b", re.I)
 _EMERGENCY_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed|l?ing)?|call(?:ed|ing)?)\s+$", re.I)
 _SCALE_AFTER_RE = re.compile(r"(?:bn|mn|mln|tn|[mbk])\b", re.I)
+
+
+#: A sign or the word before a number below zero: "-12C", "minus 12C".
+_MINUS_BEFORE_RE = re.compile(r"(?:[-−]|\bminus\s)$", re.I)
+_MINUS_WORD_BEFORE_RE = re.compile(r"\bminus\s$", re.I)
+
+
+def _minus_start(text: str, start: int, lo: int) -> int:
+    """``start`` moved back over the word "minus" before a number ("minus 12C", "minus 0.3%")."""
+    minus = _MINUS_WORD_BEFORE_RE.search(text, max(lo, start - 6), start)
+    return minus.start() if minus is not None and text[start].isdigit() else start
 
 
 def _names_not_counts(text: str, start: int, end: int) -> bool:
@@ -665,7 +706,9 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, first - 4):first], text[end:end + 40]
     if re.match(r"\d{10}", text[first:end]):
         return True  # ten digits and more with no separator: an id, a timestamp, a phone number
-    if _NAMING_BEFORE_RE.search(before):
+    if re.match(r"°?\s?[CF]\b", after) and _MINUS_BEFORE_RE.search(text, max(0, first - 6), first):
+        return False  # "-12C", "minus 12C": a temperature below zero, not a seat or a model
+    if _NAMING_BEFORE_RE.search(before) or _NAMED_BY_NUMBER_RE.search(text, max(0, first - 12), first):
         return True
     if _NAMING_AFTER_RE.match(after) and not _SCALE_AFTER_RE.match(after):
         return True
@@ -754,7 +797,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         # "$48m": spaCy may leave the currency sign or the glued scale outside the entity
         if ent_label in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
             start, end = _widen(text, start, end, sent.start_char, sent.end_char)
-        start = _qualifier_start(text, start, sent.start_char)
+        start = _qualifier_start(text, _minus_start(text, start, sent.start_char), sent.start_char)
         # spaCy's trailing punctuation or apostrophes are not part of the amount, nor a "to"
         # or "and" it ran on to ("43 percent to 38 percent": two amounts)
         while end > start + 1 and text[end - 1] in ".,;:'\"’ $€£¥₹₽₩":  # and "50p to £" leaves "£"
@@ -821,9 +864,12 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         else:
             label = "CARDINAL"
             unit_after = _UNIT_AFTER_RE.match(text, end, sent.end_char)
+            cents = _CENTS_AFTER_RE.match(text, end, sent.end_char)
             if unit_after is not None:
                 end, label = unit_after.end(), "QUANTITY"
-        start = _qualifier_start(text, start, sent.start_char)
+            elif cents is not None:  # "by 4 cents to 12 cents": spaCy tagged only the first
+                end, label = cents.end(), "MONEY"
+        start = _qualifier_start(text, _minus_start(text, start, sent.start_char), sent.start_char)
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
         if value is None:
             continue
@@ -849,7 +895,7 @@ _RATE = (
     r"\s+per\s+(?P<per>(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|billion)"
     rf"(?:\s+{_RATE_WORD})?|{_RATE_WORD})\b"
     rf"|\s+an?\s+(?P<a>{_RATE_UNIT})\b"
-    r"(?!-|\s+(?:ago|earlier|later|before|after|prior|previously|on|back|from)\b)"
+    r"(?!-|\s+(?:ago|earlier|later|before|after|prior|previously|back|from)\b|\s+on(?=\s*[,.;:]|\s+from\b))"
     rf"|\s?/\s?(?P<slash>{_RATE_UNIT}|t)\b(?!/)")
 _RATE_AFTER_RE = re.compile(rf"(?:{_RATE})")
 _COUNTED_RATE_AFTER_RE = re.compile(rf"\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)(?:{_RATE})")
@@ -863,6 +909,7 @@ _RATE_BEFORE_RE = re.compile(
 #: number in the unit it names, not a count of anything.
 _RISK_RATIO_BEFORE_RE = re.compile(
     r"\b(?P<name>(?i:(?:adjusted\s+)?(?:hazard|odds|risk|rate|incidence\s+rate)\s+ratio|relative\s+risk))s?"
+    r"(?:\s+(?i:for|of|in|among|with)(?:\s+[\w-]+){1,4}?(?=\s+(?i:was|is|were|of|at)\s+\S*$))?"
     r"(?:\s+(?i:was|is|were|of|at|stood\s+at|reached))?(?:\s*[=:,]\s*|\s+)$"
     r"|\((?P<abbr>a?HR|a?OR|RR|IRR)(?:\s*[=:,]\s*|\s+)$")
 #: Its confidence interval after it: "(95% CI, 0.60 to 0.84)".
@@ -873,7 +920,7 @@ _RISK_RATIO_ABBREVIATIONS = {"hr": "hazard ratio", "ahr": "hazard ratio", "or": 
 
 def _risk_ratio(text: str, start: int, lo: int) -> str | None:
     """The ratio of risks ("hazard ratio", "odds ratio") an amount at ``start`` is the value of, or None."""
-    m = _RISK_RATIO_BEFORE_RE.search(text, max(lo, start - 40), start)
+    m = _RISK_RATIO_BEFORE_RE.search(text, max(lo, start - 70), start)
     if m is None:
         return None
     if m.group("abbr"):  # "(HR 0.71": in brackets, as a bill is not ("HR 1")
@@ -938,7 +985,8 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
             # a count may name what it counts before the rate ("12 deaths per", "20 cigarettes a day")
             m = _COUNTED_RATE_AFTER_RE.match(text, q.end, sent.end_char)
             span = m and sent.doc.char_span(m.start("noun"), m.end("noun"), alignment_mode="expand")
-            if m is None or m.group("slash") or not span or not all(t.pos_ in ("NOUN", "ADJ") for t in span):
+            if m is None or m.group("slash") or not span or not all(t.pos_ in ("NOUN", "ADJ") for t in span) \
+                    or _currency(m.group("noun")) is not None:
                 m = None
             else:
                 noun = m.group("noun")
@@ -976,9 +1024,10 @@ def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
     i = 0
     while i < len(found):
         q = found[i]
-        if i + 1 < len(found) and q.kind != "date" and found[i + 1].kind != "date" \
-                and re.fullmatch(r"\s*(?:[-–—]|to)\s*", text[q.end:found[i + 1].start]):
-            nxt = found[i + 1]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        # two ends read already ("aged 40 to 79": two ages) are not read again, as bare numbers
+        if nxt is not None and q.kind != "date" and nxt.kind != "date" and (q.qualifier, nxt.qualifier) != (
+                "from", "to") and re.fullmatch(r"\s*(?:[-–—]|to)\s*", text[q.end:nxt.start]):
             label = _LABEL_OF_KIND.get(nxt.kind, "CARDINAL")
             ends = _number_range(text, q.start, nxt.end, label, q.qualifier)
             if ends and ends[-1].qualifier == "to":  # else two amounts, as found
