@@ -215,3 +215,47 @@ def test_people_polled_by_a_pollster_cite_the_pollster(text: str, name: str) -> 
 def test_a_speaker_reporting_a_poll_is_still_the_source() -> None:
     found = _source("Mayor Lind said 40% of voters polled by Gallup backed her.")
     assert found == ("Mayor Lind", "Mayor Lind said")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Revenue rose 94% in the quarter, according to LSEG data.", "LSEG"),
+    ("Labor Department data showed 200,000 jobs were added in May.", "Labor Department"),
+    ("A Harbourside University study found that 30% of pupils skip breakfast.", "Harbourside University"),
+])
+def test_evidence_cites_the_maker_named_before_it(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name
+
+
+@pytest.mark.parametrize("text", [
+    "A UN panel investigation found that 300 people died.",
+    "According to a March report, prices rose 3%.",
+])
+def test_evidence_with_no_maker_named_before_it_is_cited_as_written(text: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0].split()[-1] in ("investigation", "report")
+
+
+def test_a_name_parsed_as_a_second_subject_joins_the_noun_it_names() -> None:
+    found = _source("Wheat output will shrink to 78 million tonnes, the consultancy SovEcon estimated.")
+    assert found == ("the consultancy SovEcon", "the consultancy SovEcon estimated")
+
+
+def test_a_closing_report_read_as_a_participle_on_the_evidence() -> None:
+    found = _source("Mayor Ana Lind leads her challenger by 9 points, a Harbour/Ipsos poll found on Tuesday.")
+    assert found == ("Harbour/Ipsos", "a Harbour/Ipsos poll found")
+
+
+def test_the_maker_the_rules_named_is_kept_over_the_evidence_as_quote_speaker() -> None:
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    text = "Support for the ferry stands at 38%, a Harbour/Ipsos poll found."
+    at = text.index("a Harbour")
+    cue = text.index("found")
+    claims = [Claim(0, len(text), source=Attribution(name="Harbour/Ipsos", start=at, end=cue + 5))]
+    speaker = Attribution(name="a Harbour/Ipsos poll", start=at, end=cue - 1)
+    found = Attribution(name="find", start=cue, end=cue + 5)
+    quotes = [Quote(0, at - 2, kind="reported", speaker=speaker, cue=found)]
+    assert sources_from_quotes(claims, quotes, text) == 0
+    assert claims[0].source is not None and claims[0].source.name == "Harbour/Ipsos"

@@ -133,8 +133,11 @@ def _is_place(token: Any) -> bool:
             and any(c.ent_type_ in _PLACE_LABELS for c in token.children if c.dep_ in ("compound", "amod")))
 
 
-#: Nouns of a poll, whose maker's name may stand before them ("a Reuters/Ipsos poll").
-_POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
+#: Nouns of evidence whose maker's name may stand before them ("a Reuters/Ipsos poll", "LSEG
+#: data", "a Senate report"); a record or a document is about whoever is named before it.
+_MADE_EVIDENCE = frozenset(["poll", "polls", "survey", "surveys", "polling", "data", "figures", "statistics",
+                            "estimate", "estimates", "report", "study", "analysis", "investigation", "review",
+                            "audit", "assessment", "census", "inquiry", "probe", "statement", "research"])
 #: Verbs by which a pollster asks people ("economists polled by Reuters", "adults surveyed by Gallup").
 _POLLING = frozenset(["poll", "survey", "interview", "question", "canvass", "sample"])
 #: What the name before a poll may be without being its maker: where or when it was taken, or
@@ -145,10 +148,17 @@ _NOT_POLLSTERS = ("GPE", "LOC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL")
 _DEMONYM_RE = re.compile(r"(?:an|ans|ese|ish|ic|i|ch)$")
 
 
+def _made_evidence(name: str) -> bool:
+    """Whether ``name`` is evidence its maker may be named in ("a Reuters/Ipsos poll", "LSEG data")."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in _MADE_EVIDENCE
+
+
 def _pollster(noun: Any, sent: Any) -> str | None:
-    """The maker's name written before a poll ("a [Reuters/Ipsos] poll", "the latest [Washington
-    Post/ABC] poll", "an [Ipsos] survey"), or None ("a new poll", "a New Hampshire poll")."""
-    if noun.lower_ not in _POLL_NOUNS:
+    """The maker's name written before a poll or other evidence ("a [Reuters/Ipsos] poll", "the
+    latest [Washington Post/ABC] poll", "an [Ipsos] survey", "[LSEG] data"), or None ("a new poll",
+    "a New Hampshire poll", "a UN panel investigation")."""
+    if noun.lower_ not in _MADE_EVIDENCE:
         return None
     first = noun.i
     while first - 1 >= sent.start and (noun.doc[first - 1].pos_ == "PROPN" or (
@@ -158,6 +168,8 @@ def _pollster(noun: Any, sent: Any) -> str | None:
     run = noun.doc[first : noun.i]
     if not len(run) or any(not (t.head.i == noun.i or first <= t.head.i < noun.i) for t in run):
         return None
+    if noun.text[:1].isupper() and not any(t.ent_type_ for t in run):
+        return None  # "New Poll Shows ...": a headline's capitals, not a name
     if any(t.ent_type_ in _NOT_POLLSTERS or (t.ent_type_ == "NORP" and _DEMONYM_RE.search(t.text))
            for t in run):
         return None
@@ -288,6 +300,20 @@ def _fronted_in(prep: Any, sent: Any) -> bool:
     return not before and after < sent.end and prep.doc[after].text == ","
 
 
+def _closing_evidence(noun: Any, sent: Any) -> Any | None:
+    """The verb of "..., a Harbour/Ipsos poll found on Tuesday." that the parser read as a participle
+    on the evidence noun, set beside the clause before: a comma opens the report, which ends the
+    sentence; None for anything else ("a record found in the archives" with no comma before)."""
+    first = noun.left_edge
+    if noun.dep_ != "appos" or first.i <= sent.start or noun.doc[first.i - 1].text != ",":
+        return None
+    for verb in noun.rights:
+        if verb.dep_ == "acl" and verb.lemma_.lower() in _CLOSING_VERBS and _agent(verb) is None:
+            rest = [t for t in noun.doc[verb.right_edge.i + 1 : sent.end] if not t.is_space]
+            return verb if all(t.is_punct for t in rest) else None
+    return None
+
+
 def _evidence_agent(sent: Any) -> Attribution | None:
     """ "a report by Amnesty", "figures from the ministry", "a UN panel investigation found" """
     for tok in sent:
@@ -301,6 +327,9 @@ def _evidence_agent(sent: Any) -> Attribution | None:
             if (prep == "by" or not _is_place(obj)) and (of_ok or prep != "of"):
                 start, end = _phrase(obj, sent)
                 return Attribution(name=_agent_name(obj, sent), start=min(_np_start(tok), start), end=end)
+        closing = _closing_evidence(tok, sent)
+        if closing is not None:
+            return Attribution(name=_name(tok, sent), start=_np_start(tok), end=closing.idx + len(closing))
         # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
         head = tok.head
         if tok.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
@@ -442,6 +471,12 @@ def _speaker(sent: Any) -> Attribution | None:
             start, end = _phrase(subj, sent)
         if not name:
             continue
+        named = next((c for c in subjects if c.i == subj.i + 1 and c.ent_type_ in _NAME_LABELS), None)
+        if named is not None and subj.pos_ == "NOUN":
+            # "the consultancy SovEcon estimated": a name the parser made a second subject of the
+            # noun it names
+            end = _phrase(named, sent)[1]
+            name = _slice(sent, start, end)
         first, last = min(start, tok.idx), max(end, tok.idx + len(tok))
         return Attribution(name=name, start=first, end=last)
     return None
@@ -591,6 +626,10 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         if rules is not None and rules.start < speaker.end and speaker.start < rules.end \
                 and text.find(rules.name, speaker.end, rules.end) >= 0:
             continue  # "results published by the commission": the rules named the body behind the evidence
+        if rules is not None and rules.start < speaker.end and speaker.start < rules.end \
+                and _made_evidence(speaker.name) and rules.name != speaker.name \
+                and rules.name in speaker.name:
+            continue  # "a Reuters/Ipsos poll", "LSEG data": the rules named its maker
         start, end = speaker.start, speaker.end
         if cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _NEAR:
             start, end = min(start, cue.start), max(end, cue.end)
