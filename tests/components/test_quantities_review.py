@@ -202,3 +202,20 @@ def test_a_change_and_a_level_far_apart_are_no_range(parser) -> None:
     assert found["$250 a tonne"] == ("money", 250, "USD per tonne", None)
     found = _found(parser, "Prices rose 1 to 3 percent in May.")
     assert found["1"][3] == "from" and found["3 percent"][3] == "to"
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Four co-defendants received sentences of 8 to 15 years.", ("8", 8), ("15 years", 15)),
+    ("An appeal hearing could take 6-9 months to schedule.", ("6", 6), ("9 months", 9)),
+    ("The rebuild will take between two and three years.", ("two", 2), ("three years", 3)),
+])
+def test_a_range_of_lengths_of_time_gives_both_ends(parser, text, low, high) -> None:
+    found = _found(parser, text)
+    unit = high[0].split()[-1]
+    assert found[low[0]] == ("number", low[1], unit, "from")
+    assert found[high[0]] == ("number", high[1], unit, "to")
+
+
+def test_parts_per_million_after_a_count_are_its_unit(parser) -> None:
+    found = _found(parser, "Carbon dioxide was up 3.3 ppm from a year earlier.")
+    assert found["3.3 ppm"] == ("number", 3.3, "ppm", None)

@@ -415,7 +415,7 @@ _UNIT_AFTER_RE = re.compile(
     r"\s?(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|kilo(?:metre|meter|gram|watt)s?|km|kg|miles?|metres?|"
     r"meters?|litres?|liters?|gallons?|barrels?|hectares?|acres?|feet|foot|ft|inches|cm|mm|"
     r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh|mmHg|mg|milligrams?|micrograms?|mcg|ml|millilit(?:re|er)s?|"
-    r"grams?|kcal|calories)\b(?!-)", re.I)
+    r"grams?|kcal|calories|ppm|ppb)\b(?!-)", re.I)
 _SPACED_AFTER_RE = re.compile(
     r"\s(?:per ?cent|percent|percentage points?|basis points?|bps|crores?|lakhs?|"
     + "|".join(w for w in _CURRENCY_WORDS if w not in ("won", "cent", "cents", "pence")) + r")\b", re.I)
@@ -753,6 +753,30 @@ def _age_after_name(ent: Any) -> bool:
             and (closing is None or closing.text in (",", ")", ".", ";")))
 
 
+#: "8 to 15 years", "6-9 months", "between two and three years": a range of lengths of time.
+_DURATION_RANGE_RE = re.compile(
+    r"(?:between\s+)?(?P<a>\d[\d,.]*|[a-z]+)\s*(?:\bto\b|\band\b|\bor\b|[-–])\s*(?P<b>\d[\d,.]*|[a-z]+)"
+    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|decades?|hours?|minutes?)", re.I)
+
+
+def _duration_range(text: str, start: int, end: int) -> list[Quantity]:
+    """Both ends of a range of lengths of time spaCy tags as one date ("8 to 15 years"), or []."""
+    phrase = text[start:end]
+    qualifier, core = _split_qualifier(phrase)
+    offset = start + len(phrase) - len(core)
+    m = _DURATION_RANGE_RE.fullmatch(core)
+    if m is None:
+        return []
+    low, high = parse_number(m.group("a")), parse_number(m.group("b"))
+    if low is None or high is None or not low < high:
+        return []
+    unit = m.group("unit").lower()
+    return [Quantity(start=offset + m.start("a"), end=offset + m.end("a"), kind="number",
+                     value=_tidy(low), unit=unit, qualifier=qualifier or "from"),
+            Quantity(start=offset + m.start("b"), end=offset + m.end("unit"), kind="number",
+                     value=_tidy(high), unit=unit, qualifier="to")]
+
+
 def _is_duration(phrase: str) -> bool:
     """True for a length of time written in words ("seven years", "the next two years", "nine-year"),
     not one with no number ("a year", "many years")."""
@@ -775,6 +799,12 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         start, end = ent.start_char, ent.end_char
         if any(s < end and start < e for s, e in taken):
             continue
+        if ent_label == "DATE":
+            ends = _duration_range(text, start, end)
+            if ends:  # "sentences of 8 to 15 years": two lengths of time, not a date
+                found.extend(ends)
+                taken.append((start, end))
+                continue
         # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
         if ent_label == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b|\b{_QUARTER}\b", ent.text, re.I) \
                 and not _is_duration(ent.text):
