@@ -219,3 +219,18 @@ def test_a_range_of_lengths_of_time_gives_both_ends(parser, text, low, high) -> 
 def test_parts_per_million_after_a_count_are_its_unit(parser) -> None:
     found = _found(parser, "Carbon dioxide was up 3.3 ppm from a year earlier.")
     assert found["3.3 ppm"] == ("number", 3.3, "ppm", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The FTSE 100 closed higher on Friday.",
+    "The S&P 500 ended the week lower.",
+    "The carrier ordered MAX 10 jets from Boeing.",
+])
+def test_a_number_after_a_name_in_capitals_names_it(parser, text) -> None:
+    assert not any(kind == "count" for kind, *_ in _found(parser, text).values())
+
+
+def test_millions_glued_before_what_they_count(parser) -> None:
+    found = _found(parser, "The airline expects to carry 200m passengers next year.")
+    assert found["200m"] == ("count", 200000000, None, None)
+    assert "200m" not in _found(parser, "She won the 400m hurdles and the 200m sprint.")

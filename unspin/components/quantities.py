@@ -409,6 +409,8 @@ def _qualifier_start(text: str, start: int, floor: int) -> int:
 #: after a currency or a decimal, since "100m" may be metres), a glued "%" or pence, a temperature's
 #: "C", a scale word or currency after a space ("1.2bn euros", "500 crore"), the points of a change.
 _GLUED_SCALE_RE = re.compile(r"(?:bn|mn|mln|tn|[bk])\b|m\b", re.I)
+#: What a count in millions counts, after "m" ("200m passengers"); not "200m hurdles" (metres).
+_COUNTED_AFTER_M_RE = re.compile(r"\s(?!hurdles|heats|relays|finals|metres|meters)[a-z]+s\b")
 _GLUED_AFTER_RE = re.compile(r"%|p\b|(?:°\s?)?[CF]\b")
 #: A unit of measure after a count spaCy tagged without it ("120 tonnes", "300 square miles").
 _UNIT_AFTER_RE = re.compile(
@@ -440,8 +442,9 @@ def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
             start -= 1
     if text[end - 1].isdigit():
         glued = _GLUED_SCALE_RE.match(text, end, hi)
+        counted = glued is not None and _COUNTED_AFTER_M_RE.match(text, glued.end(), hi) is not None
         if glued and (glued.group(0).lower() != "m" or _currency(text[start:end]) is not None
-                      or re.search(r"\d\.\d", text[start:end])):
+                      or re.search(r"\d\.\d", text[start:end]) or counted):
             end = glued.end()
         else:
             glued = _GLUED_AFTER_RE.match(text, end, hi)
@@ -670,6 +673,11 @@ def _age_lists(sent: Any, text: str) -> list[Quantity]:
 #: Numbers that name or locate rather than count: "#10702", "AR-15", "F35", "3D", "5th", "2x",
 #: "4:45", "9/11", a clock time ("5 p.m."), "six-figure", a street number ("1210 S. Lamar").
 _NAMING_BEFORE_RE = re.compile(r"(?:#|\bNo\.\s?|[A-Z]-?|[a-z]|\d[:/])$")
+#: A name in capitals a number goes with: "the FTSE 100", "the S&P 500", "MAX 10 jets", "AL 303";
+#: not a currency code ("SEK 150"), a ratio of risks ("HR 0.77"), an interval ("CI 0.6") or a
+#: country ("US 5,000").
+_CAPS_NAME_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z]{2,}|[A-Z]&[A-Z])\s$")
+_CAPS_NOT_NAMES = frozenset(["HR", "AHR", "OR", "AOR", "RR", "IRR", "CI", "US", "UK", "EU", "UN", "USA"])
 _NAMING_AFTER_RE = re.compile(
     r"(?:(?:st|nd|rd|th)\b|[A-Za-rt-z](?![A-Za-z])|[:/]\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|E[DS]T\b|[CP][DS]T\b|BST\b|CET\b)"
     r"|-(?:figure|digit)|\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\.?\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|"
@@ -703,12 +711,15 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
     first = next((i for i in range(start, end) if text[i].isdigit() or text[i] == "#"), None)
     if first is None:  # "six-figure fees": a magnitude, not six of anything
         return bool(re.match(r"-(?:figure|digit)", text[end:end + 7]))
-    before, after = text[max(0, first - 4):first], text[end:end + 40]
+    before, after = text[max(0, first - 8):first], text[end:end + 40]
     if re.match(r"\d{10}", text[first:end]):
         return True  # ten digits and more with no separator: an id, a timestamp, a phone number
     if re.match(r"°?\s?[CF]\b", after) and _MINUS_BEFORE_RE.search(text, max(0, first - 6), first):
         return False  # "-12C", "minus 12C": a temperature below zero, not a seat or a model
     if _NAMING_BEFORE_RE.search(before) or _NAMED_BY_NUMBER_RE.search(text, max(0, first - 12), first):
+        return True
+    caps = _CAPS_NAME_BEFORE_RE.search(before)
+    if caps and caps.group(1) not in _CAPS_NOT_NAMES and not _CURRENCY_CODE_RE.fullmatch(caps.group(1)):
         return True
     if _NAMING_AFTER_RE.match(after) and not _SCALE_AFTER_RE.match(after):
         return True
