@@ -259,3 +259,8 @@ def test_the_maker_the_rules_named_is_kept_over_the_evidence_as_quote_speaker() 
     quotes = [Quote(0, at - 2, kind="reported", speaker=speaker, cue=found)]
     assert sources_from_quotes(claims, quotes, text) == 0
     assert claims[0].source is not None and claims[0].source.name == "Harbour/Ipsos"
+
+
+def test_a_maker_whose_name_holds_of_is_named_whole() -> None:
+    found = _source("Mortgage approvals rose to 43,300 in September, Bank of England figures show.")
+    assert found == ("Bank of England", "Bank of England figures show")

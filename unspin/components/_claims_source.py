@@ -161,9 +161,11 @@ def _pollster(noun: Any, sent: Any) -> str | None:
     if noun.lower_ not in _MADE_EVIDENCE:
         return None
     first = noun.i
+    # "Reuters/Ipsos", "Bank of England", "Office for National Statistics": names joined by a
+    # mark or a preposition
     while first - 1 >= sent.start and (noun.doc[first - 1].pos_ == "PROPN" or (
-            noun.doc[first - 1].text in ("/", "-", "&") and first - 2 >= sent.start
-            and noun.doc[first - 2].pos_ == "PROPN")):
+            noun.doc[first - 1].text in ("/", "-", "&", "of", "for") and first - 2 >= sent.start
+            and noun.doc[first - 2].pos_ == "PROPN" and first < noun.i)):
         first -= 1
     run = noun.doc[first : noun.i]
     if not len(run) or any(not (t.head.i == noun.i or first <= t.head.i < noun.i) for t in run):
