@@ -264,3 +264,21 @@ def test_the_maker_the_rules_named_is_kept_over_the_evidence_as_quote_speaker() 
 def test_a_maker_whose_name_holds_of_is_named_whole() -> None:
     found = _source("Mortgage approvals rose to 43,300 in September, Bank of England figures show.")
     assert found == ("Bank of England", "Bank of England figures show")
+
+
+def test_the_rules_name_kept_over_a_speaker_that_only_describes_it() -> None:
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    text = "Wheat output will shrink to 78 million tonnes, the consultancy SovEcon estimated."
+    at, cue = text.index("the consultancy"), text.index("estimated")
+    claims = [Claim(0, len(text), source=Attribution(name="the consultancy SovEcon", start=at, end=cue + 9))]
+    speaker = Attribution(name="the consultancy", start=at, end=at + 15)
+    quotes = [Quote(0, at - 2, kind="reported", speaker=speaker,
+                    cue=Attribution(name="estimate", start=cue, end=cue + 9))]
+    assert sources_from_quotes(claims, quotes, text) == 0
+    assert claims[0].source is not None and claims[0].source.name == "the consultancy SovEcon"
+    # a name the speaker gives is not replaced by a description the rules add to it
+    claims[0].source = Attribution(name="Doyle's lawyer, Kate Mills KC", start=0, end=30)
+    quotes[0].speaker = Attribution(name="Kate Mills", start=16, end=26)
+    assert sources_from_quotes(claims, quotes, text) == 1

@@ -154,6 +154,13 @@ def _made_evidence(name: str) -> bool:
     return bool(words) and words[-1].lower() in _MADE_EVIDENCE
 
 
+def _names_what_it_describes(name: str, description: str) -> bool:
+    """Whether ``name`` is ``description``, a noun phrase in small letters, with the name it
+    describes after it ("the consultancy SovEcon" for "the consultancy")."""
+    rest = name[len(description):] if name.startswith(description) else ""
+    return rest[:1] == " " and rest[1:2].isupper() and description == description.lower()
+
+
 def _pollster(noun: Any, sent: Any) -> str | None:
     """The maker's name written before a poll or other evidence ("a [Reuters/Ipsos] poll", "the
     latest [Washington Post/ABC] poll", "an [Ipsos] survey", "[LSEG] data"), or None ("a new poll",
@@ -632,6 +639,9 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
                 and _made_evidence(speaker.name) and rules.name != speaker.name \
                 and rules.name in speaker.name:
             continue  # "a Reuters/Ipsos poll", "LSEG data": the rules named its maker
+        if rules is not None and rules.start < speaker.end and speaker.start < rules.end \
+                and _names_what_it_describes(rules.name, speaker.name):
+            continue  # "the consultancy SovEcon": the rules named whom the speaker only describes
         start, end = speaker.start, speaker.end
         if cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _NEAR:
             start, end = min(start, cue.start), max(end, cue.end)
