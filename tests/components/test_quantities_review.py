@@ -234,3 +234,12 @@ def test_millions_glued_before_what_they_count(parser) -> None:
     found = _found(parser, "The airline expects to carry 200m passengers next year.")
     assert found["200m"] == ("count", 200000000, None, None)
     assert "200m" not in _found(parser, "She won the 400m hurdles and the 200m sprint.")
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Its light left the galaxy 13.5 billion years ago.", "13.5 billion years ago", 13500000000),
+    ("The dinosaurs died out about 66 million years ago.", "about 66 million years ago", 66000000),
+])
+def test_a_length_of_time_in_millions_of_years(parser, text, phrase, value) -> None:
+    kind, found_value, unit, _ = _found(parser, text)[phrase]
+    assert (kind, found_value, unit) == ("number", value, "years")

@@ -142,7 +142,7 @@ _AGED_RANGE_RE = re.compile(r"(?:(?:between|from)\s+)?(\d{1,3})\s*(?:\band\b|\bt
 _AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
 _DURATION_RE = re.compile(
     r"(?:(?:the|this|his|her|their|its|our)\s+)?(?:(?:past|last|next|first|previous|coming)\s+)?"
-    r"((?:\d[\d,.]*|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half)?)(?:\s+|-)"
+    r"((?:\d[\d,.]*|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half|\s+(?:thousand|million|billion))?)(?:\s+|-)"
     r"(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)(?:\s+(?:old|long|ago))?",
     re.I,
 )
@@ -343,6 +343,8 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     if age and kind in ("date", "count", "number"):  # "30-year-old", "aged 35"
         return "number", int(age.group(1) or age.group(2)), "years old", qualifier
     duration = _DURATION_RE.fullmatch(core.strip())
+    if duration and re.match(r"(?:few|several|many|some)\b", duration.group(1), re.I):
+        return "number", None, duration.group(2).lower(), qualifier  # "a few billion years": no number
     if duration:  # "22 years" is a length of time, not a date
         if qualifier == "over" and core.lower().startswith("the "):
             qualifier = None  # "over the last 28 days": during them, not more than 28
@@ -459,6 +461,8 @@ _FALLBACK_RE = re.compile(
 )
 
 
+_TIME_AFTER_RE = re.compile(
+    r"\s(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)(?:\s+ago)?\b", re.I)
 _CENTS_AFTER_RE = re.compile(r"\s(?:cents?|pence)\b", re.I)
 _RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*", re.I)
 
@@ -856,6 +860,12 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             label = "DATE"  # "a 2023 study", "the 2016 election": a year, not a count
         if label == "CARDINAL" and re.fullmatch(rf"(?:mid|early|late)[\s-]+{_YEAR}s?", core, re.I):
             label = "DATE"  # "until at least mid-2025": a part of a year
+        if label == "MONEY" and _currency(core) is None and not _PENCE_RE.fullmatch(core) \
+                and not re.search(r"\bcents?\b", core, re.I):
+            label = "CARDINAL"  # "13.5 billion years ago": spaCy's small model may call it money
+        time_after = _TIME_AFTER_RE.match(text, end, sent.end_char) if label == "CARDINAL" else None
+        if time_after is not None:  # "13.5 billion" "years ago": a length of time spaCy cut in two
+            end, label = time_after.end(), "DATE"
         unit_after = _UNIT_AFTER_RE.match(text, end, sent.end_char) if label == "CARDINAL" else None
         if unit_after is not None:  # "120 tonnes of supplies": spaCy left the unit outside
             end, label = unit_after.end(), "QUANTITY"
