@@ -282,3 +282,8 @@ def test_the_rules_name_kept_over_a_speaker_that_only_describes_it() -> None:
     claims[0].source = Attribution(name="Doyle's lawyer, Kate Mills KC", start=0, end=30)
     quotes[0].speaker = Attribution(name="Kate Mills", start=16, end=26)
     assert sources_from_quotes(claims, quotes, text) == 1
+
+
+def test_a_hyphenated_title_split_by_the_parser_stays_with_its_name() -> None:
+    found = _source("Only 2 such galaxies are expected per square degree, said co-author Dr. Kevin Hale.")
+    assert found is not None and found[0] == "co-author Dr. Kevin Hale"

@@ -426,6 +426,12 @@ def _compound_subject(verb: Any, sent: Any) -> Attribution | None:
     return Attribution(name=_slice(sent, start, end), start=start, end=verb.idx + len(verb))
 
 
+def _split_word(token: Any) -> bool:
+    """Whether ``token`` is the first half of a hyphenated word the tokenizer split ("co" of "co-author")."""
+    doc = token.doc
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+
+
 def _speaker(sent: Any) -> Attribution | None:
     """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ...",
     the agent of a passive one ("it was reported by Politico"), or the subject of the clause a
@@ -454,6 +460,10 @@ def _speaker(sent: Any) -> Attribution | None:
                     return Attribution(name=name, start=start, end=end)
             continue
         subj = next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), subjects[0])
+        fragment = None
+        if _split_word(subj) and subj is not subjects[-1]:
+            # "said co-author Dr. Kevin Hainline": the parser split the word and made each half a subject
+            fragment, subj = subj, subjects[-1]
         if subj.tag_ in _RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "entrance polls, which show that ...", "Senator Hale, who told reporters he ...":
             # the relative pronoun stands for the noun the clause describes
@@ -478,6 +488,9 @@ def _speaker(sent: Any) -> Attribution | None:
         else:
             name = _name(subj, sent)
             start, end = _phrase(subj, sent)
+            if fragment is not None and fragment.i + 2 == subj.left_edge.i:
+                start = fragment.idx
+                name = _slice(sent, start, end)
         if not name:
             continue
         named = next((c for c in subjects if c.i == subj.i + 1 and c.ent_type_ in _NAME_LABELS), None)
