@@ -408,11 +408,12 @@ def test_a_stage_that_did_not_run_says_so(open_report: Callable[..., Opened], do
 
 def test_claim_numbers_are_shown_normalised(open_report: Callable[..., Opened], document: Document) -> None:
     percent, year = document.claims[0].quantities
-    percent.kind, percent.value, percent.unit, percent.qualifier = "money", 2_000_000, "EUR", "under"
+    percent.kind, percent.value, percent.qualifier = "money", 2_000_000, "under"
+    percent.unit = "EUR per tonne"
     year.kind, year.value = "count", 180
     page = open_report(document).page
     chips = page.eval_on_selector_all("[data-goto-c] .u-chip", "els => els.map(e => e.textContent)")
-    assert chips == ["under EUR 2,000,000", "count 180"]
+    assert chips == ["under EUR 2,000,000 per tonne", "count 180"]
     assert page.get_attribute("[data-goto-c] .u-chip", "title") == "40 percent"
 
 

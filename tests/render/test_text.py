@@ -258,3 +258,10 @@ def test_claims_show_their_numbers_normalised(document: Document) -> None:
         Quantity(*spans[4], kind="number", value=2.5, unit="days")]
     assert cell(view(document), "Claims", "1", 3) == \
         "under 5% 2025-06-18 EUR 2,000,000 count about 180 2.5 days"
+
+
+def test_a_money_rate_shows_its_currency_before_the_amount_and_its_per_unit_after() -> None:
+    from unspin.render.text import _normalised
+
+    assert _normalised(Quantity(0, 3, kind="money", value=80.0, unit="USD per barrel")) == "USD 80 per barrel"
+    assert _normalised(Quantity(0, 3, kind="money", value=3.0, unit="GBP")) == "GBP 3"

@@ -234,8 +234,9 @@ def _normalised(q: Quantity, written: str = "") -> str:
         core = _number(q.value)
         if q.kind == "percent":
             core += "%"
-        elif q.kind == "money":
-            core = f"{q.unit} {core}" if q.unit else core
+        elif q.kind == "money":  # "USD 80", and a rate's per-unit after it: "USD 80 per barrel"
+            currency, per, rest = (q.unit or "").partition(" per ")
+            core = (f"{currency} {core}" if currency else core) + (f" per {rest}" if per else "")
         elif q.unit:
             core += f" {q.unit}"
     else:

@@ -64,7 +64,11 @@
     if (typeof v === "number" && isFinite(v)) {
       core = v.toLocaleString("en-US", { maximumFractionDigits: 4 });
       if (q.kind === "percent") core += "%";
-      else if (q.kind === "money") core = q.unit ? str(q.unit) + " " + core : core;
+      else if (q.kind === "money") {  // "USD 80", and a rate's per-unit after it: "USD 80 per barrel"
+        var unit = q.unit ? str(q.unit) : "", at = unit.indexOf(" per ");
+        core = at < 0 ? (unit ? unit + " " + core : core)
+          : unit.slice(0, at) + " " + core + unit.slice(at);
+      }
       else if (q.unit) core += " " + str(q.unit);
     } else {
       core = str(v) + (q.unit && q.kind !== "date" ? " " + str(q.unit) : "");
