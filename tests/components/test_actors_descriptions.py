@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _actors import actor as _actor
 
 from unspin.doc import Actor, Article, Document
 from unspin.pipeline import load
@@ -11,12 +12,6 @@ from unspin.pipeline import load
 @pytest.fixture(scope="module")
 def nlp():
     return load(components=["parse", "quotes", "actors"])
-
-
-def _actor(doc: Document, name: str) -> Actor:
-    found = [a for a in doc.actors if a.name == name]
-    assert found, f"no actor {name!r} in {[a.name for a in doc.actors]}"
-    return found[0]
 
 
 def _written(doc: Document, actor: Actor) -> list[str]:

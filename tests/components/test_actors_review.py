@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from _actors import actor as _actor
+from _actors import names as _names
 
-from unspin.doc import Actor, Article, Document
+from unspin.doc import Article
 from unspin.pipeline import load
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load(components=["parse", "quotes", "actors"])
-
-
-def _actor(doc: Document, name: str) -> Actor:
-    found = [a for a in doc.actors if a.name == name]
-    assert found, f"no actor {name!r} in {[a.name for a in doc.actors]}"
-    return found[0]
-
-
-def _names(doc: Document) -> list[str]:
-    return [a.name for a in doc.actors]
 
 
 def test_a_title_before_a_name_read_as_a_place_makes_a_person(nlp) -> None:

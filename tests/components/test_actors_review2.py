@@ -4,24 +4,16 @@ mistyped, bodies named twice, clubs and towns."""
 from __future__ import annotations
 
 import pytest
+from _actors import actor as _actor
+from _actors import names as _names
 
-from unspin.doc import Actor, Article, Document
+from unspin.doc import Article
 from unspin.pipeline import load
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load(components=["parse", "quotes", "actors"])
-
-
-def _actor(doc: Document, name: str) -> Actor:
-    found = [a for a in doc.actors if a.name == name]
-    assert found, f"no actor {name!r} in {[a.name for a in doc.actors]}"
-    return found[0]
-
-
-def _names(doc: Document) -> list[str]:
-    return [a.name for a in doc.actors]
 
 
 def test_a_capitalised_title_makes_the_name_after_it_a_person_whatever_its_label(nlp) -> None:
