@@ -836,16 +836,18 @@ def _national_adjective(sdoc: Any, i: int, persons: Collection[str]) -> bool:
     if i + 1 >= len(sdoc) or sdoc[i + 1].pos_ != "NOUN" or not sdoc[i + 1].is_lower \
             or is_given_name(token.text) or any(key.endswith(" " + token.lower_) for key in persons):
         return False
-    word = token.lower_
+    return _country_adjective(token.lower_)
+
+
+def _country_adjective(word: str) -> bool:
+    """Whether a lower-case word of five letters or more reads as a listed country's adjective."""
     return len(word) > 4 and any(_demonym_of(word, country) for country in COUNTRY_NAMES
                                  if country[:1] == word[:1] or word in _DEMONYMS)
 
 
 def _is_demonym(word: str) -> bool:
     """Whether a lower-case word is the adjective of a listed country ("ukrainian", "azerbaijani")."""
-    return len(word) > 4 and not is_country(word) and any(
-        _demonym_of(word, country) for country in COUNTRY_NAMES
-        if country[:1] == word[:1] or word in _DEMONYMS)
+    return not is_country(word) and _country_adjective(word)
 
 
 def _after_title_word(sdoc: Any, i: int) -> bool:

@@ -1068,8 +1068,8 @@ def _by_name(written: str, clusters: list[Any]) -> Any | None:
 
 
 # words before a quotation that make it a name or a title: "called the “Crossroads of America”"
-_NAMING = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|called|dubbed|named|nicknamed|titled|entitled|"
-                     r"so-called|known as)\s+)$", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|called|dubbed|named|nicknamed|titled|"
+                            r"entitled|so-called|known as)\s+)$", re.IGNORECASE)
 
 
 def _named_in_quotes(text: str, quote: Quote) -> bool:
@@ -1080,7 +1080,7 @@ def _named_in_quotes(text: str, quote: Quote) -> bool:
     words = _WORDS.findall(quoted)
     if not 0 < len(words) <= 6 or not words[0][:1].isupper() or re.search(r"[.!?]", quoted):
         return False
-    return _NAMING.search(text, max(0, quote.start - 12), quote.start) is not None
+    return _NAMING_BEFORE.search(text, max(0, quote.start - 12), quote.start) is not None
 
 
 def _nested(quote: Quote, quote_cue: _Cue | None, cue: _Cue, start: int, end: int) -> bool:
