@@ -118,6 +118,18 @@ def test_reported_speech_has_speaker_cue_and_content(nlp) -> None:
     assert quote.cue is not None and text[quote.cue.start:quote.cue.end] == "said"
 
 
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    ("Governor Helen Park has not commented on the toll plan.", "has not commented", "not comment"),
+    ("Ann Cole never said the ferry would stop running.", "never said", "never say"),
+    ("Tom Reyes didn't say whether the ferry would run.", "didn't say", "not say"),
+    ("Ann Cole said the ferry would stop running.", "said", "say"),
+])
+def test_a_negated_cue_keeps_its_negation(nlp, text: str, cue: str, name: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert len(doc.quotes) == 1 and doc.quotes[0].cue is not None
+    assert (text[doc.quotes[0].cue.start:doc.quotes[0].cue.end], doc.quotes[0].cue.name) == (cue, name)
+
+
 def test_the_name_beside_a_common_noun_speaks_not_the_possessor(nlp) -> None:
     text = ("Mayor Diane Keller opened the bridge. Keller's spokesman, Tom Reyes, told reporters that "
             "the contracts were fair and open.")

@@ -588,6 +588,15 @@ _PROPOSITION = re.compile(r"(?i)(?:to|that|whether|if|how|why|what|when|where|wh
 _OWNED = re.compile(r"(?i)(?:\w['’]s|s['’]|\b(?:its|his|her|their|our|my|your))\s*$")
 
 
+def _verb(cue_name: str) -> str:
+    """A cue's verb without its negation ("not say": "say"): who "did not deny" a figure is
+    still the one the text cites about it."""
+    name = cue_name.lower()
+    for negation in ("not ", "never "):
+        name = name.removeprefix(negation)
+    return name
+
+
 def _cites(quote: Quote, text: str) -> bool:
     """Whether the speaker of ``quote`` is someone the text cites: a direct quote's, one whose
     cue says, thinks, finds or takes a stance (``CITING_CUES``), or one whose content is a
@@ -598,7 +607,7 @@ def _cites(quote: Quote, text: str) -> bool:
     if cue is not None and speaker is not None and _OWNED.search(text[max(0, cue.start - 8) : cue.start]) \
             and not 0 <= cue.start - speaker.end <= 3:
         return False
-    if quote.kind == "direct" or cue is None or cue.name.lower() in CITING_CUES:
+    if quote.kind == "direct" or cue is None or _verb(cue.name) in CITING_CUES:
         return True
     return bool(_PROPOSITION.match(text[quote.start : quote.end].lstrip(" \"'“‘")))
 

@@ -485,8 +485,12 @@ class QuoteFinder:
             cue_end = token.idx + len(token.text)
             if token.lower_ == "according":
                 cue_end = token.idx + len("according to")
-            cue_attr = Attribution(name=token.lemma_.lower() if token.lower_ != "according"
-                                   else "according to", start=token.idx, end=cue_end)
+            name = token.lemma_.lower() if token.lower_ != "according" else "according to"
+            negation = _negation(token)
+            cue_start = token.idx
+            if negation is not None:  # "has not commented", "did not immediately respond"
+                cue_start, name = negation[0].idx, f"{negation[1]} {name}"
+            cue_attr = Attribution(name=name, start=cue_start, end=cue_end)
             score = round(cue.score if kind == "reported" else max(0.9, cue.score), 4)
         return Quote(start, end, kind=kind, cue=cue_attr, score=score)
 
@@ -808,6 +812,30 @@ def _put_to(cue: Any) -> bool:
         return cue.i == cue.sent.start and not deps & {"nsubj", "nsubjpass", "agent"}
     passive = bool(deps & {"auxpass", "nsubjpass"}) or (cue.dep_ in ("advcl", "acl") and "aux" not in deps)
     return passive and "agent" not in deps  # not "she has asked", nor "asked by the judge"
+
+
+_CUE_FRAME = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _negation(cue: Any) -> tuple[Any, str] | None:
+    """The first word of a negated cue's verb group and its negation ("has not commented":
+    "has", "not"; "didn't say": "did", "not"; "never said": "never", "never"), or None when
+    the cue is not negated. A reader of "Park has not commented on the plan" must not see
+    "commented" alone."""
+    first, negation = cue, None
+    at = cue.i - 1
+    while at >= 0:
+        word = cue.doc[at]
+        if word.head.i != cue.i or word.dep_ not in _CUE_FRAME:
+            break
+        if word.dep_ == "neg":
+            negation = "never" if word.lower_ == "never" else "not"
+        first, at = word, at - 1
+    if negation is None:
+        return None
+    while first.dep_ == "advmod" and first.i < cue.i:  # "also never said": the cue starts at "never"
+        first = cue.doc[first.i + 1]
+    return first, negation
 
 
 def _conjuncts(head: Any) -> list[Any]:
