@@ -130,6 +130,17 @@ def test_a_negated_cue_keeps_its_negation(nlp, text: str, cue: str, name: str) -
     assert (text[doc.quotes[0].cue.start:doc.quotes[0].cue.end], doc.quotes[0].cue.name) == (cue, name)
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ferry fares rose 12% last year, according to the Harbour Authority, and more than 300 "
+     "crossings were cancelled in the winter storms.", "Ferry fares rose 12% last year"),
+    ("That plan is dead, according to Ann Cole, because the council will not fund it.", "That plan is dead"),
+])
+def test_according_to_reports_the_clause_it_hangs_on(nlp, text: str, content: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    according = [q for q in doc.quotes if q.cue is not None and q.cue.name == "according to"]
+    assert [doc.span_text(q) for q in according] == [content]
+
+
 def test_the_name_beside_a_common_noun_speaks_not_the_possessor(nlp) -> None:
     text = ("Mayor Diane Keller opened the bridge. Keller's spokesman, Tom Reyes, told reporters that "
             "the contracts were fair and open.")
