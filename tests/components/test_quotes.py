@@ -141,6 +141,16 @@ def test_according_to_reports_the_clause_it_hangs_on(nlp, text: str, content: st
     assert [doc.span_text(q) for q in according] == [content]
 
 
+def test_a_second_verb_of_speech_is_a_quote_of_its_own(nlp) -> None:
+    text = ("The harbour master, Ann Cole, said more than 300 crossings had been cancelled since "
+            "January and warned that the ferry could stop running in March.")
+    doc = nlp(Article(id="t", text=text))
+    found = {q.cue.name: (doc.span_text(q), q.speaker.actor if q.speaker else None)
+             for q in doc.quotes if q.cue is not None}
+    assert found["say"] == ("more than 300 crossings had been cancelled since January", "Ann Cole")
+    assert found["warn"] == ("that the ferry could stop running in March", "Ann Cole")
+
+
 def test_the_name_beside_a_common_noun_speaks_not_the_possessor(nlp) -> None:
     text = ("Mayor Diane Keller opened the bridge. Keller's spokesman, Tom Reyes, told reporters that "
             "the contracts were fair and open.")

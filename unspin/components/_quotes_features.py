@@ -60,6 +60,8 @@ def _subject(token: Any) -> Any | None:
     for child in token.children:
         if child.dep_ in _SUBJECTS:
             return child
+    if _second_speech_verb(token):  # "Cole said ferries had stopped and warned ...": Cole warned
+        return _subject(token.head.head)
     # "voters saying they ...": the noun the participle describes
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return token.head
@@ -302,7 +304,8 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     # a clause after the cue first: one before it may be another sentence the parser ran into this one
     for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES and not _nominal(child) and not _set_apart(child, token):
-            span = _span_of(inside([*_lost_subject(token, child), *_without_according(child)]))
+            span = _span_of(inside(_without_second_verbs([*_lost_subject(token, child),
+                                                          *_without_according(child)], child)))
             if span is not None:
                 return span, False
     if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
@@ -344,6 +347,42 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
 # whose clause may report the main one ("as the mayor said, ...")
 _SUBORDINATORS = frozenset({"after", "before", "when", "whenever", "while", "since", "until", "once",
                             "because", "although", "though", "if", "unless", "whereas"})
+
+
+#: Verbs of speech that a speaker's second predicate may use ("... and warned that ...").
+_SPEECH_VERBS = frozenset({
+    "say", "add", "warn", "caution", "blame", "accuse", "urge", "insist", "deny", "claim", "argue",
+    "tell", "note", "stress", "predict", "demand", "admit", "acknowledge", "announce", "pledge",
+    "promise", "vow", "threaten", "criticize", "criticise", "praise", "suggest", "ask", "explain",
+    "complain", "question", "dismiss", "reject", "defend", "condemn", "call", "describe",
+})
+
+
+def _second_speech_verb(token: Any) -> bool:
+    """Whether a verb of speech the parser joined to a reported clause is the speaker's second
+    predicate ("Cole said ferries had stopped [and warned that ...]"): in the simple past like
+    the cue, with no subject of its own, joined to a clause verb of another form ("had
+    stopped", "would close", "are rising") that the cue reports."""
+    if token.dep_ != "conj" or token.tag_ != "VBD" or token.lemma_.lower() not in _SPEECH_VERBS:
+        return False
+    if any(child.dep_ in _SUBJECTS for child in token.children):
+        return False
+    clause = token.head
+    return clause.dep_ == "ccomp" and clause.tag_ != "VBD" and clause.head.tag_ == "VBD" \
+        and clause.head.i < clause.i
+
+
+def _without_second_verbs(tokens: list[Any], clause: Any) -> list[Any]:
+    """A reported clause's words less a speaker's second predicate joined to it, and the
+    "and" before it ("said ferries had stopped [and warned ...]": the warning is a quote of its own)."""
+    cut = [child for child in clause.children if child.i > clause.i and _second_speech_verb(child)]
+    if not cut:
+        return tokens
+    first = min(t.left_edge.i for t in cut)
+    kept = [t for t in tokens if t.i < first]
+    while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct or kept[-1].is_space):
+        kept.pop()
+    return kept
 
 
 def _opens_clause_before_main(token: Any) -> bool:
