@@ -417,6 +417,16 @@ def test_claim_numbers_are_shown_normalised(open_report: Callable[..., Opened], 
     assert page.get_attribute("[data-goto-c] .u-chip", "title") == "40 percent"
 
 
+def test_a_date_without_its_year_is_shown_in_words(open_report: Callable[..., Opened],
+                                                   document: Document) -> None:
+    month, day = document.claims[0].quantities
+    month.kind, month.value, month.qualifier, month.unit = "date", "--10", None, None
+    day.kind, day.value = "date", "--06-18"
+    page = open_report(document).page
+    chips = page.eval_on_selector_all("[data-goto-c] .u-chip", "els => els.map(e => e.textContent)")
+    assert chips == ["October", "18 June"]
+
+
 def test_header_counts_agree_with_their_nouns(open_report: Callable[..., Opened], document: Document) -> None:
     document.techniques = document.techniques[:1]
     document.quotes = document.quotes[:1]

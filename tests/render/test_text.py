@@ -260,6 +260,16 @@ def test_claims_show_their_numbers_normalised(document: Document) -> None:
         "under 5% 2025-06-18 EUR 2,000,000 count about 180 2.5 days"
 
 
+@pytest.mark.parametrize(("value", "shown"), [
+    ("--10", "October"), ("--06-18", "18 June"), ("--Q3", "Q3"),
+    ("2025-06-18", "2025-06-18"), ("2025-06", "2025-06"),
+])
+def test_a_date_without_its_year_is_shown_in_words(value: str, shown: str) -> None:
+    from unspin.render.text import _normalised
+
+    assert _normalised(Quantity(0, 3, kind="date", value=value)) == shown
+
+
 def test_a_money_rate_shows_its_currency_before_the_amount_and_its_per_unit_after() -> None:
     from unspin.render.text import _normalised
 

@@ -225,6 +225,27 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+_YEARLESS = re.compile(r"--(?:(\d\d)(?:-(\d\d))?|(Q[1-4]))")
+
+
+def _date(value: str) -> str:
+    """A date as the claims stage wrote it, for a reader: ISO dates as they are ("2025-06-18");
+    one whose year the text leaves out in words, not as ISO's "--10" ("October", "--06-18":
+    "18 June", "--Q3": "Q3")."""
+    m = _YEARLESS.fullmatch(value)
+    if m is None:
+        return value
+    if m.group(3):
+        return m.group(3)
+    month = int(m.group(1))
+    if not 1 <= month <= 12:
+        return value
+    day = f"{int(m.group(2))} " if m.group(2) else ""
+    return f"{day}{_MONTH_NAMES[month - 1]}"
+
+
 def _normalised(q: Quantity, written: str = "") -> str:
     """A number as the claims stage read it: ``count 180``, ``EUR 2,000,000``, ``2025-06-18``,
     ``under 5%``; what is ``written`` when it has no value."""
@@ -239,8 +260,10 @@ def _normalised(q: Quantity, written: str = "") -> str:
             core = (f"{currency} {core}" if currency else core) + (f" per {rest}" if per else "")
         elif q.unit:
             core += f" {q.unit}"
+    elif q.kind == "date":
+        core = _date(str(q.value))
     else:
-        core = str(q.value) + (f" {q.unit}" if q.unit and q.kind != "date" else "")
+        core = str(q.value) + (f" {q.unit}" if q.unit else "")
     core = f"{q.qualifier} {core}" if q.qualifier else core
     return sanitize(f"count {core}" if q.kind == "count" else core)
 

@@ -58,6 +58,20 @@
 
   // A number as the claims stage read it: "count 180", "EUR 2,000,000", "2025-06-18", "under 5%"
   // (the terminal view's _normalised does the same).
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  // A date whose year the text leaves out, in words ("--10": "October"); ISO dates
+  // as they are (the terminal view's _date does the same).
+  function dateText(v) {
+    var m = /^--(?:(\d\d)(?:-(\d\d))?|(Q[1-4]))$/.exec(v);
+    if (!m) return v;
+    if (m[3]) return m[3];
+    var month = parseInt(m[1], 10);
+    if (month < 1 || month > 12) return v;
+    return (m[2] ? parseInt(m[2], 10) + " " : "") + MONTHS[month - 1];
+  }
+
   function normalised(q) {
     var v = q.value, core;
     if (v === null || v === undefined) return str(q.text);
@@ -70,8 +84,10 @@
           : unit.slice(0, at) + " " + core + unit.slice(at);
       }
       else if (q.unit) core += " " + str(q.unit);
+    } else if (q.kind === "date") {
+      core = dateText(str(v));
     } else {
-      core = str(v) + (q.unit && q.kind !== "date" ? " " + str(q.unit) : "");
+      core = str(v) + (q.unit ? " " + str(q.unit) : "");
     }
     if (q.qualifier) core = str(q.qualifier) + " " + core;
     return q.kind === "count" ? "count " + core : core;
