@@ -65,6 +65,31 @@ def _predicate(value: Any) -> tuple[Predicate, frozenset[Any] | None] | None:
 
 
 Spec = tuple[list[tuple[int, Predicate]], tuple[int, frozenset[Any]] | None]
+#: What a token's attributes say: the rules of the one-token patterns it matches, the specs it
+#: meets, and the longer patterns it can start.
+Facts = tuple[tuple[int, ...], frozenset[int], tuple[int, ...]]
+
+
+def _named_lowers(patterns: list[list[dict[str, Any]]]) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The lower forms that token specs name (``LOWER`` as a value, ``IN`` or ``NOT_IN``), and
+    the regular expressions they test lower forms with: a form that is neither named nor
+    matched passes or fails every ``LOWER`` test as any other such form does."""
+    named: set[str] = set()
+    regexes = []
+    for pattern in patterns:
+        for spec in pattern:
+            for attr, value in spec.items():
+                if attr.upper() != "LOWER":
+                    continue
+                if isinstance(value, str):
+                    named.add(value)
+                elif isinstance(value, dict):
+                    for op, items in value.items():
+                        if op == "REGEX":
+                            regexes.append(re.compile(items))
+                        else:
+                            named.update(items)
+    return frozenset(named), tuple(regexes)
 
 
 def _compile_spec(spec: dict[str, Any]) -> Spec | None:
@@ -90,7 +115,13 @@ class FastAttributeRuler:
     def __init__(self, ruler: AttributeRuler | None = None) -> None:
         self.ruler = ruler
         self._compiled: Any = None
-        self._memo: dict[tuple[int, ...], tuple[tuple[int, ...], frozenset[int], tuple[int, ...]]] = {}
+        self._memo: dict[tuple[int, ...], Facts] = {}
+        #: The same facts per (tag, lower or 0, dep, is_space): 0 for a lower form that no
+        #: pattern names (``_named_lowers``), whose facts are then those of every such form.
+        self._by_class: dict[tuple[int, ...], Facts] = {}
+        self._lower_class: dict[int, int] = {}
+        #: The lower forms the patterns name, and their regular expressions on lower forms.
+        self._named: tuple[frozenset[str], tuple[re.Pattern[str], ...]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         # the compiled tests are closures: a copy (another process) compiles them again
@@ -128,9 +159,25 @@ class FastAttributeRuler:
                     singles.setdefault(ids[0], []).append(rule)
                 else:
                     longer.append((rule, ids))
+        self._named = _named_lowers([pattern for rule in range(len(self.ruler.attrs))
+                                     for pattern in self.ruler.matcher.get(str(rule))[1]])
         return specs, anchored, unanchored, singles, longer
 
-    def _token_facts(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], frozenset[int], tuple[int, ...]]:
+    def _class_facts(self, key: tuple[int, ...]) -> Facts:
+        """``_token_facts`` of ``key``, computed once for all the lower forms no pattern names."""
+        lower = self._lower_class.get(key[1])
+        if lower is None:
+            named, regexes = self._named or (frozenset(), ())
+            form = self.ruler.vocab.strings[key[1]]
+            named_here = form in named or any(r.search(form) for r in regexes)
+            lower = self._lower_class[key[1]] = key[1] if named_here else 0
+        group = (key[0], lower, key[2], key[3])
+        facts = self._by_class.get(group)
+        if facts is None:
+            facts = self._by_class[group] = self._token_facts(key)
+        return facts
+
+    def _token_facts(self, key: tuple[int, ...]) -> Facts:
         """For a token of these attributes: the rules of the one-token patterns it matches, the
         specs it meets, and the longer patterns it can start."""
         strings = self.ruler.vocab.strings
@@ -150,13 +197,15 @@ class FastAttributeRuler:
         memo = self._memo
         if len(memo) > _CACHE_LIMIT:
             memo.clear()
+            self._by_class.clear()
+            self._lower_class.clear()
         hits: set[tuple[int, int, int]] = set()
         met: list[frozenset[int]] = []
         starts: list[tuple[int, int]] = []
         for i, key in enumerate(map(tuple, doc.to_array(_RULER_IDS).tolist())):
             facts = memo.get(key)
             if facts is None:
-                facts = memo[key] = self._token_facts(key)
+                facts = memo[key] = self._class_facts(key)
             for rule in facts[0]:
                 hits.add((rule, i, i + 1))
             met.append(facts[1])
