@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from unspin.doc import Article, Document
@@ -96,6 +98,36 @@ def test_components_run_with_one_blas_thread_and_the_caller_gets_its_own_back(th
         between.append(_blas_threads())  # the stages may still be working on later articles
     assert probe.seen == [1, 1, 1]
     assert between == [1, 1] and _blas_threads() == before
+
+
+class _SwitchInterval:
+    """A component that records the interpreter's switch interval while it runs."""
+
+    name = "turns"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        self.seen: list[float] = []
+
+    def __call__(self, doc: Document) -> Document:
+        self.seen.append(sys.getswitchinterval())
+        return doc
+
+
+@pytest.mark.parametrize("threaded", [True, False])
+def test_a_threaded_pipe_takes_short_gil_turns_and_puts_the_interval_back(threaded: bool) -> None:
+    from unspin._threads import GIL_TURN
+    from unspin.pipeline import Pipeline
+
+    before = sys.getswitchinterval()
+    probe = _SwitchInterval()
+    pipeline = Pipeline([("turns", probe)], threaded=threaded)
+    inner = [sys.getswitchinterval() for _ in pipeline.pipe([Article(id="a", text=GOOD)])]
+    pipeline(Article(id="b", text=GOOD))
+    expected = min(GIL_TURN, before) if threaded else before
+    assert probe.seen == [expected, before] and inner == [expected]
+    assert sys.getswitchinterval() == before
 
 
 class _Record:

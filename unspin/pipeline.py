@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from functools import lru_cache
 from typing import Any, Literal
 
-from unspin._threads import ahead, one_blas_thread
+from unspin._threads import ahead, one_blas_thread, short_gil_turns
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputError, InputTooLargeError
@@ -130,7 +131,7 @@ class Pipeline:
             if self.threaded:
                 stream = ahead(stream, stop, name=f"unspin-{name}")
         try:
-            with one_blas_thread():
+            with one_blas_thread(), short_gil_turns() if self.threaded else nullcontext():
                 for doc in stream:
                     yield from before.pop(id(doc), ())
                     yield doc
