@@ -519,6 +519,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if _key(_clean(ent.text)) in _NOT_ACTORS or ent.start in coded.values() \
                 or _portfolio(sdoc, first, last):
             continue  # a code read with the body it opens; "[Transport] Minister Jonas Holm"
+        if label == "ORG" and _level_word(sdoc, first, last):
+            continue  # "State officials said": which officials, no body's name
         if label in ("PERSON", "ORG", "NORP") and _key(_clean(ent.text)) in places:
             label = "GPE"  # "the border town of Dalmek", "diverted to Rotterdam and Hamburg"
         first = coded.get(first, first)
@@ -705,6 +707,21 @@ def _apposed_names(sdoc: Any) -> list[tuple[int, int]]:
             continue  # "the leader, Prime Minister Cole": a title, read as one elsewhere
         found.append((first, end))
     return found
+
+
+#: Words for a level or a kind of government that a sentence's first word or a heading may
+#: capitalise before the people or the things of it ("State officials", "Federal agents",
+#: "County records"): no body's name alone.
+_LEVEL_WORDS = _PLACE_KINDS | {"federal", "national", "local", "municipal", "provincial", "regional",
+                               "government", "public"}
+
+
+def _level_word(sdoc: Any, first: int, last: int) -> bool:
+    """Whether a one-word entity is a level of government written with a capital before a
+    common noun it describes ("State officials said", "City workers"): no actor."""
+    token = sdoc[first]
+    return last - first == 1 and token.lower_ in _LEVEL_WORDS and token.dep_ in ("compound", "amod", "nmod") \
+        and token.head.i > token.i and token.head.pos_ == "NOUN" and token.head.is_lower
 
 
 def _titled_name(sdoc: Any, first: int, last: int) -> bool:

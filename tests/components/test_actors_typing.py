@@ -1,0 +1,25 @@
+"""Actors typed from the shape of a short news text: datelines, levels of government, rivers,
+national adjectives before a state noun, names that only describe a thing."""
+
+from __future__ import annotations
+
+import pytest
+from _actors import names as _names
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def test_a_level_of_government_before_officials_is_no_actor(nlp) -> None:
+    text = ("The county board approved the new bridge on Monday, and Mayor Ann Kerrow welcomed the vote. "
+            "State officials said the money would arrive in the autumn.")
+    doc = nlp(Article(id="t", text=text))
+    assert "State" not in _names(doc)
+    speakers = [q.speaker for q in doc.quotes
+                if q.speaker is not None and q.speaker.name == "State officials"]
+    assert speakers and all(s.actor is None for s in speakers)
