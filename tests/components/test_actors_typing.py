@@ -4,6 +4,7 @@ national adjectives before a state noun, names that only describe a thing."""
 from __future__ import annotations
 
 import pytest
+from _actors import actor as _actor
 from _actors import names as _names
 
 from unspin.doc import Article
@@ -23,3 +24,20 @@ def test_a_level_of_government_before_officials_is_no_actor(nlp) -> None:
     speakers = [q.speaker for q in doc.quotes
                 if q.speaker is not None and q.speaker.name == "State officials"]
     assert speakers and all(s.actor is None for s in speakers)
+
+
+def test_a_national_adjective_before_government_is_the_listed_country(nlp) -> None:
+    text = ("DORVAL, Armenia — Artillery hit a school in the town of Dorval on Sunday, officials said.\n\n"
+            "The Armenian government blamed the Eastern Freedom Army for the attack. Talks collapsed "
+            "after the government refused to meet the rebels.")
+    doc = nlp(Article(id="t", text=text))
+    armenia = _actor(doc, "Armenia")
+    assert armenia.type == "country"
+    assert "Armenian government" in armenia.aliases
+    assert text.index("Armenia —") in [m.start for m in armenia.mentions]
+    assert "Armenian" not in _names(doc)
+    assert "government" not in _names(doc)
+    # a country no list knows, named by the dateline
+    doc = nlp(Article(id="t", text=text.replace("Armenia", "Ostrenia")))
+    assert _actor(doc, "Ostrenia").type == "country"
+    assert "Ostrenian government" in _actor(doc, "Ostrenia").aliases

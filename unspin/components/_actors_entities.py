@@ -298,6 +298,23 @@ _TIMESTAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?))?"
                         re.MULTILINE)
 
 
+#: A dateline's parts: the place in capitals ("KARSA") and the region or country after its comma
+#: ("Armenia"), up to the agency's brackets, the dash or the colon.
+_DATELINE_PARTS = re.compile(r"[ \t]*([A-Z][A-Z.'’ -]*?)[ \t]*(?:,[ \t]*([A-Z][\w.'’ -]*?))?"
+                             r"[ \t]*(?:\(|[-–—]|:)")
+
+
+def _datelines(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """The place and the region (None where there is none) of each dateline, as character ranges:
+    "KARSA, Armenia —" gives those of "KARSA" and "Armenia"."""
+    out = []
+    for found in DATELINE.finditer(text):
+        parts = _DATELINE_PARTS.match(text, found.start(), found.end())
+        if parts is not None:
+            out.append((parts.span(1), parts.span(2) if parts.group(2) else None))
+    return out
+
+
 def _bylines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the lines that sign the piece ("By Tom Hadley": its author is no actor)
     and of the datelines that open a paragraph ("WASHINGTON (Reuters) -": place and agency of the
@@ -963,17 +980,31 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             states.append((start, end))
             continue
         _add(clusters, by_key, persons, text, label, start, end)
+    regions = [_clean(text[r[0]:r[1]]) for _place, r in _datelines(text) if r is not None] if states else []
     for start, end in states:
         words = text[start:end].split()[:-1]  # "North Korean" of "North Korean regime"
         while len(words) > 1 and words[-1].lower() in _PORTFOLIOS:
             words.pop()  # "Armenian" of "Armenian Foreign Minister"
         adjective = _clean(" ".join(words))
         country = next((c for c in clusters if c.type == "place" and _demonym_of(adjective, c.name)), None)
-        if country is None:  # no state of that name in the text: the adjective alone, as before
+        # a country the list does not know, named by a dateline's region ("KARSA, Ostrenia —")
+        listed = None if country is not None else _listed_country(adjective) or next(
+            (r for r in regions if _demonym_of(adjective, r)), None)
+        if listed is not None:  # "The Armenian government" in a text that never names Armenia
+            country = by_key.get(_key(listed)) or EntityCluster(name=listed, type="place")
+            if _key(listed) not in by_key:
+                clusters.append(country)
+                by_key[_key(listed)] = country
+            # "American officials said": they speak for the state, named as written by the quotes
+            voice = _voice_noun(text[start:end].split()[-1])
+            _mention(country, text, start, start + len(adjective) if voice else end, "GPE")
+            armed.add(id(country))
+        elif country is None:  # no state of that name in the text: the adjective alone, as before
             _add(clusters, by_key, persons, text, "NORP", start, start + len(adjective))
         else:
             _mention(country, text, start, end, "GPE")
             armed.add(id(country))
+    _dateline_regions(clusters, by_key, text)
     clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
     clusters = _join_companies_called_persons(clusters, _title_lines(text))
     for cluster in clusters:
@@ -1000,6 +1031,43 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         cluster.labels = [cluster.labels[i] for i in order]
     sdoc.user_data["unspin_entities"] = clusters
     return clusters
+
+
+def _listed_country(adjective: str) -> str | None:
+    """The listed country a national adjective names ("Armenian": Armenia; "British": United
+    Kingdom), as news writes its name, or None where it names none or more than one."""
+    low = adjective.lower()
+    if low in _DEMONYMS:
+        found = [_DEMONYMS[low]]
+    else:  # "Syrian" is Syria, not the "Syrian Arab Republic" it opens
+        found = [c for c in COUNTRY_NAMES if c[:1] == low[:1] and _demonym_of(low, c)]
+        found = [c for c in found if not c.startswith(low + " ")] or found
+    if len(found) != 1 or not _country_adjective(low):
+        return None
+    name = _VARIANTS.get(found[0])
+    return name or " ".join(w if w in ("and", "of", "the") else w[:1].upper() + w[1:]
+                            for w in found[0].split())
+
+
+def _voice_noun(word: str) -> bool:
+    """Whether a state noun is for people who act or speak for the state ("officials",
+    "minister", "spokesman"), not the state itself ("government", "army")."""
+    low = word.lower()
+    people = TITLE_WORDS | _AGENT_NOUNS | _ROLE_NOUNS | (_STATE_VOICES - {"government", "authority"})
+    return any(w in people for w in (low, low.removesuffix("s")))
+
+
+def _dateline_regions(clusters: list[EntityCluster], by_key: dict[str, EntityCluster], text: str) -> None:
+    """A dateline's region ("KARSA, Armenia —") is a mention of the place or country of that
+    name when the text's body names it too ("the Armenian government"); its place in capitals
+    is where the piece was filed, no mention (``_bylines``)."""
+    for _place, region in _datelines(text):
+        if region is None:
+            continue
+        written = _clean(text[region[0]:region[1]])
+        cluster = by_key.get(_key(_VARIANTS.get(written.lower()) or written))
+        if cluster is not None and cluster.type == "place":
+            _mention(cluster, text, region[0], region[1], "GPE")
 
 
 _KIND_ORDER = ("PERSON", "ORG", "GPE", "NORP")
