@@ -41,3 +41,13 @@ def test_a_national_adjective_before_government_is_the_listed_country(nlp) -> No
     doc = nlp(Article(id="t", text=text.replace("Armenia", "Ostrenia")))
     assert _actor(doc, "Ostrenia").type == "country"
     assert "Ostrenian government" in _actor(doc, "Ostrenia").aliases
+
+
+def test_a_dateline_word_in_capitals_is_a_place(nlp) -> None:
+    text = ("Transit plan will bankrupt Holmbury, critics warn\n\n"
+            "HOLMBURY — The town council voted 5-4 on Monday to build a new tram line, a plan its "
+            "opponents call reckless.\n\n"
+            "\"Every family in Holmbury will pay for this,\" said councillor Rosa Lind, "
+            "who voted against it.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Holmbury").type == "place"

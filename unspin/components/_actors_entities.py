@@ -1018,6 +1018,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
     clusters = _places_called_persons(sdoc, clusters)
+    _dateline_places(clusters, text)
     _untagged_surnames(sdoc, clusters)
     _untagged_bodies(sdoc, clusters)
     clusters = [c for c in clusters if not _common_word(c, text)]
@@ -1068,6 +1069,16 @@ def _dateline_regions(clusters: list[EntityCluster], by_key: dict[str, EntityClu
         cluster = by_key.get(_key(_VARIANTS.get(written.lower()) or written))
         if cluster is not None and cluster.type == "place":
             _mention(cluster, text, region[0], region[1], "GPE")
+
+
+def _dateline_places(clusters: list[EntityCluster], text: str) -> None:
+    """A name the recogniser called a body that is the place of a dateline ("EASTFIELD — The city
+    council voted ... bankrupt Eastfield") is that place."""
+    places = {_key(text[s:e]) for (s, e), _region in _datelines(text)}
+    for cluster in clusters:
+        if cluster.type == "organization" and set(cluster.labels) <= {"ORG", "GPE"} \
+                and any(_key(name) in places for name in (cluster.name, *cluster.aliases)):
+            cluster.type = "place"
 
 
 _KIND_ORDER = ("PERSON", "ORG", "GPE", "NORP")
