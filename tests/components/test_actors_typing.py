@@ -51,3 +51,12 @@ def test_a_dateline_word_in_capitals_is_a_place(nlp) -> None:
             "who voted against it.")
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Holmbury").type == "place"
+
+
+def test_a_river_named_before_its_name_is_a_place(nlp) -> None:
+    text = ("Hundreds of homes were evacuated in Tolbury on Thursday after the River Wend burst its banks. "
+            "Residents said the water rose within minutes.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "River Wend").type == "place"
+    doc = nlp(Article(id="t", text="The Mount Sinai Hospital said it was full."))
+    assert _actor(doc, "Mount Sinai Hospital").type == "organization"

@@ -574,6 +574,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         elif label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _TOWN_ENDS \
                 and not is_surname(sdoc[last - 1].text, 0.002):
             label = "GPE"  # "arrested in Hoffman Estates", "Colorado Springs"; not "Carla Hills"
+        if label in ("PERSON", "ORG") and _natural_feature(sdoc, first, last):
+            label = "GPE"  # "the River Wend burst its banks", "Lake Varna": a river or a lake is a place
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in COMPANY_WORDS \
                 and not is_surname(sdoc[last - 1].text, 0.002) and sdoc[last - 1].text[:1].isupper():
             label = "ORG"  # "Greenfield Homes said it was disappointed"; not "David Steel"
@@ -1602,6 +1604,27 @@ _INSTITUTION_WORDS = frozenset({"court", "council", "police", "service", "commit
                                 "ministry", "department", "tribunal", "authority", "association", "society",
                                 "foundation", "institute", "university", "college", "school", "hospital"})
 #: Last words of towns' names, none a common surname's ("Hoffman Estates", "Colorado Springs").
+#: Words that name a natural feature before its name ("River Wend", "Lake Varna", "Mount Elbrus")
+#: or after it ("Wend River", "Tana Lake"): a place, whatever the recogniser says.
+_FEATURE_WORDS = frozenset({"river", "lake", "mount", "mt", "mt.", "mountain", "mountains", "sea", "ocean",
+                            "bay", "gulf", "strait", "loch", "creek", "glacier", "canyon", "desert",
+                            "peninsula", "reservoir", "estuary"})
+
+
+def _natural_feature(sdoc: Any, first: int, last: int) -> bool:
+    """Whether a name of two or three words is a river's, a lake's or a mountain's: a feature word
+    written with a capital at one end ("River Wend", "Wend River"), no word of a body's or a
+    building's name in it ("Lake Forest College", "Mount Sinai Hospital", "River Plate FC")."""
+    words = [t for t in sdoc[first:last] if t.lower_ != "the"]
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words):
+        return False
+    if not (words[0].lower_ in _FEATURE_WORDS or words[-1].lower_ in _FEATURE_WORDS):
+        return False
+    return not any(t.lower_ in _PLACE_WORDS - _FEATURE_WORDS or t.lower_ in COMPANY_WORDS
+                   or t.lower_ in _INSTITUTION_WORDS or t.lower_ in _CLUB_WORDS or t.lower_ in _CLUB_INITIALS
+                   for t in words)
+
+
 _TOWN_ENDS = frozenset({"estates", "heights", "springs", "falls", "beach", "valley", "hills", "township",
                         "county", "city", "village"})
 #: Nouns for what a firm does that business news writes before its name ("Retailer Tesco",
