@@ -60,3 +60,11 @@ def test_a_river_named_before_its_name_is_a_place(nlp) -> None:
     assert _actor(doc, "River Wend").type == "place"
     doc = nlp(Article(id="t", text="The Mount Sinai Hospital said it was full."))
     assert _actor(doc, "Mount Sinai Hospital").type == "organization"
+
+
+def test_a_name_that_only_says_which_thing_is_no_actor(nlp) -> None:
+    text = ("The alliance's director, Paul Denning, compared the plan to the failed Stonebridge monorail, "
+            "which closed in 2015 after losing $300 million. \"Everyone knows how this ends,\" Denning said.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Stonebridge" not in _names(doc)
+    assert "Paul Denning" in _names(doc)

@@ -1023,7 +1023,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _dateline_places(clusters, text)
     _untagged_surnames(sdoc, clusters)
     _untagged_bodies(sdoc, clusters)
-    clusters = [c for c in clusters if not _common_word(c, text)]
+    clusters = [c for c in clusters if not _common_word(c, text) and not _names_a_thing(sdoc, c)]
     for cluster in clusters:
         if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
             written = next((a for a in cluster.aliases if not a.isupper()), None)
@@ -1034,6 +1034,40 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         cluster.labels = [cluster.labels[i] for i in order]
     sdoc.user_data["unspin_entities"] = clusters
     return clusters
+
+
+#: Nouns for what a body says, publishes, sells or is made of: a name before one ("a Westbury
+#: report", "Norsam shares") is the body that has it, an actor.
+_OWNED_THINGS = frozenset({
+    "report", "statement", "study", "survey", "poll", "data", "figure", "analysis", "announcement",
+    "release", "document", "memo", "email", "letter", "post", "tweet", "video", "website", "site",
+    "account", "page", "share", "stock", "price", "profit", "revenue", "sale", "result", "employee",
+    "staff", "member", "executive", "board", "investigation", "probe", "inquiry", "ruling", "verdict",
+    "lawsuit", "suit", "deal", "bid", "offer", "vote", "election", "contract", "chief", "boss", "owner",
+    # a body of its own ("the Senate panel", "Treasury undersecretary")
+    "panel", "committee", "subcommittee", "department", "office", "division", "branch", "undersecretary",
+})
+
+
+def _names_a_thing(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether a one-word name the recogniser called a body is written once, only to say which
+    thing a common noun is ("the failed Brookside monorail"): what the thing is named after is no
+    actor. Not letters ("a CNN report"), an outlet, nor a name before what a body says, owns or
+    is made of ("a Westbury report", "Norsam shares", "Westbury officials")."""
+    if cluster.type != "organization" or len(cluster.mentions) != 1 \
+            or len(_words(cluster.name)) != 1 or not cluster.name[1:].islower() \
+            or _key(cluster.name) in _OUTLETS:
+        return False
+    span = sdoc.char_span(*cluster.mentions[0], alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].dep_ not in ("compound", "nmod"):
+        return False
+    head = span[0].head  # the tagger may call a rare noun a proper one ("monorail")
+    if head.i < span[0].i or head.pos_ not in ("NOUN", "PROPN") or not head.is_lower:
+        return False
+    lemma = head.lemma_.lower()
+    if {lemma, head.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS | _STATE_NOUNS | _OWNED_THINGS):
+        return False
+    return not (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_NOUNS and len(lemma) > 4)
 
 
 def _listed_country(adjective: str) -> str | None:
