@@ -474,6 +474,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     # "[Scottish] [Labour]", "a [Liberal] [Democrat]": a party's name the recogniser cut in two
     branches = {second.start: first.start for first, second in pairwise(sdoc.ents)
                 if _party_halves(first, second)}
+    diseases = _disease_names(sdoc)
+    joint = _joint_bodies(sdoc)  # "Avon and [Somerset Police]": entity start -> the whole name
+    absorbed.update(t for t, _ in joint.values() if sdoc[t].ent_iob_ == "B" and t not in joint)
     clubs = _clubs_by_initials(sdoc)
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -481,7 +484,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     for ent in sdoc.ents:
         # a location is no actor, but for a club named after its city ("lost 1-0 to Bayern Munich")
         club = ent.label_ == "LOC" and _club_in_match(sdoc, ent.start, ent.end)
-        if (ent.label_ not in ENTITY_TYPES and not club) \
+        force = _force_of_place(sdoc, ent)  # "Police Scotland", which the recogniser calls a place
+        if (ent.label_ not in ENTITY_TYPES and not club and force is None) \
                 or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
             continue
         if any(first < ent.end and ent.start < last for first, last in names) or any(
@@ -514,6 +518,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "[Emir Sheikh] Tamim bin Hamad Al Thani": titles alone name nobody ("Pope" does)
         if first in branches:
             first, label = branches[first], "ORG"
+        elif first in joint:
+            (first, last), label = joint[first], "ORG"
+        elif force is not None:
+            first, label = force, "ORG"
         while last - first > 1 and (_SCORE.fullmatch(sdoc[last - 1].text) or (
                 last - first > 3 and sdoc[last - 3].like_num and sdoc[last - 2].text in _DASHES
                 and sdoc[last - 1].like_num)):
@@ -533,6 +541,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             if first > 0 and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].head.i == first \
                     and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].ent_type_:
                 first -= 1  # "[Real] Madrid"
+        if _key(_clean(ent.text)) in diseases and _names_disease(sdoc, ent):
+            continue  # "cases of Marburg virus", "Marburg spreads through contact": no actor
         if _key(_clean(ent.text)) in _NOT_ACTORS or ent.start in coded.values() \
                 or _portfolio(sdoc, first, last):
             continue  # a code read with the body it opens; "[Transport] Minister Jonas Holm"
@@ -620,7 +630,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
               and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
             label, last = "ORG", last + 1  # "the Trump administration": a body, not the person
-        parts = _split_entity(sdoc, label, first, last, persons, owners)
+        # "Avon and Somerset Police" is one body, whoever else the text calls Avon
+        parts = [(label, first, last)] if ent.start in joint else _split_entity(sdoc, label, first, last,
+                                                                                persons, owners)
         for label, first, last in parts:
             start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
             inside = any(s <= start < e for s, e in headlines)
@@ -644,6 +656,96 @@ _PLACE_WORDS = frozenset({
     "times", "post", "news", "press", "herald", "journal", "tribune", "gazette", "island", "lake",
     "river", "county", "city", "town", "valley", "beach", "bay", "point", "falls", "springs", "heights",
 })
+
+
+#: Nouns after a name that make it a disease's ("Marburg virus", "Lassa fever", "Lyme disease").
+_DISEASE_NOUNS = frozenset({"virus", "fever", "disease", "flu", "syndrome"})
+#: Nouns after a disease's name that still speak of the disease ("the Marburg outbreak").
+_DISEASE_CONTEXT = _DISEASE_NOUNS | {"outbreak", "outbreaks", "case", "cases", "vaccine", "vaccines",
+                                     "infection", "infections", "epidemic", "strain", "patient", "patients"}
+
+
+def _disease_names(sdoc: Any) -> set[str]:
+    """The names (as ``_key`` files them) the text writes as a disease's: right before "virus",
+    "fever", "disease" ("Marburg virus", "Parkinson's disease"), or with that word inside the
+    entity ("[Marburg Virus]")."""
+    out: set[str] = set()
+    for ent in sdoc.ents:
+        if ent.label_ not in ENTITY_TYPES and ent.label_ != "LOC":
+            continue
+        words = list(ent)
+        after = ent.end + (ent.end < len(sdoc) and sdoc[ent.end].tag_ == "POS")
+        if len(words) > 1 and words[-1].lower_ in _DISEASE_NOUNS:
+            words = words[:-1]
+        elif not (after < len(sdoc) and sdoc[after].lower_ in _DISEASE_NOUNS):
+            continue
+        out.add(_key(_clean(" ".join(t.text for t in words))))
+    return out
+
+
+def _names_disease(sdoc: Any, ent: Any) -> bool:
+    """Whether an entity whose name the text writes as a disease's (``_disease_names``) stands
+    for the disease here: before a word of the disease ("Marburg virus", "the Marburg outbreak"),
+    or a lone word that is no country and stands nowhere as a place ("Marburg spreads through
+    contact"; not "a lab in Marburg")."""
+    after = ent.end + (ent.end < len(sdoc) and sdoc[ent.end].tag_ == "POS")
+    if ent[-1].lower_ in _DISEASE_NOUNS or (after < len(sdoc) and sdoc[after].lower_ in _DISEASE_CONTEXT):
+        return True
+    if len(ent) > 1 or ent.label_ == "NORP" or is_country(_clean(ent.text)):
+        return False  # "Spanish flu" leaves "Spanish officials" to the Spanish
+    return not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS)
+
+
+#: The last words of a local body's name that may open with two places joined by "and"
+#: ("Avon and Somerset Police", "Devon and Cornwall Constabulary", "Kensington and Chelsea Council").
+_JOINT_BODY_ENDS = frozenset({"police", "constabulary", "council"})
+
+
+def _joint_bodies(sdoc: Any) -> dict[int, tuple[int, int]]:
+    """Local bodies named after two places joined by "and" that the recogniser cut at the "and"
+    ("Avon and [Somerset Police]", "[Avon] and Somerset Police", with "Avon" a person or
+    nothing): first token of the entity -> first and end token of the whole name. The word before
+    the "and" is a capitalised proper noun that ends no longer name ("Tom Reyes and Kent Police"
+    are two); the words after it, when the recogniser left them untagged, one and the body's word."""
+    out: dict[int, tuple[int, int]] = {}
+    for ent in sdoc.ents:
+        end = sdoc[ent.end - 1]
+        if ent.label_ not in ("ORG", "GPE", "PERSON", "LOC"):
+            continue
+        if end.lower_ in _JOINT_BODY_ENDS and end.text[:1].isupper() and ent.start >= 2 \
+                and sdoc[ent.start - 1].lower_ in ("and", "&") and _joins_body(sdoc[ent.start - 2]):
+            out[ent.start] = (ent.start - 2, ent.end)
+        elif len(ent) == 1 and ent.end + 2 < len(sdoc) and sdoc[ent.end].lower_ in ("and", "&") \
+                and _joins_body(ent[0]) and all(t.ent_iob_ == "O" for t in sdoc[ent.end:ent.end + 3]) \
+                and _name_word(sdoc[ent.end + 1]) and sdoc[ent.end + 2].lower_ in _JOINT_BODY_ENDS \
+                and sdoc[ent.end + 2].text[:1].isupper():
+            out[ent.start] = (ent.start, ent.end + 3)
+    return out
+
+
+def _joins_body(place: Any) -> bool:
+    """Whether a word before "and X Police" may be the first place of the body's name: a
+    capitalised proper noun, not the end of a name of more words."""
+    before = place.doc[place.i - 1] if place.i > 0 else None
+    return place.pos_ == "PROPN" and _name_word(place) and place.ent_iob_ != "I" \
+        and not (before is not None and _name_word(before) and not before.is_sent_start)
+
+
+#: Capitalised nouns that open a national or regional body's name before its place ("Police
+#: Scotland"), which the recogniser reads as the place alone or as a location.
+_FORCE_WORDS = frozenset({"Police"})
+
+
+def _force_of_place(sdoc: Any, ent: Any) -> int | None:
+    """The first token of a body named by "Police" and its place ("Police Scotland"), where the
+    recogniser tagged the place alone ("Police [Scotland]") or the whole as a location; else None."""
+    if ent.label_ not in ("GPE", "LOC"):
+        return None
+    if ent.label_ == "LOC" and len(ent) > 1 and ent[0].text in _FORCE_WORDS:
+        return ent.start
+    if ent.start > 0 and sdoc[ent.start - 1].text in _FORCE_WORDS and sdoc[ent.start - 1].ent_iob_ == "O":
+        return ent.start - 1
+    return None
 
 
 def _place_keys(sdoc: Any) -> set[str]:

@@ -1,0 +1,56 @@
+"""What kind of actor a name is, or whether it is one: joint police forces, diseases named after
+places."""
+
+from __future__ import annotations
+
+import pytest
+from _actors import actor as _actor
+from _actors import names as _names
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def test_a_force_named_after_two_places_is_one_body(nlp) -> None:
+    text = ("Avon and Somerset Police said a man had been arrested on Monday. "
+            "A spokesman for Avon and Somerset Police added that inquiries were continuing.")
+    doc = nlp(Article(id="t", text=text))
+    force = _actor(doc, "Avon and Somerset Police")
+    assert force.type == "organization"
+    assert len(force.mentions) == 2
+    assert "Avon" not in _names(doc) and "Somerset Police" not in _names(doc)
+
+
+def test_police_and_a_country_name_one_force(nlp) -> None:
+    text = ("Police Scotland issued an appeal on Tuesday. "
+            "Police Scotland officers later searched a house near the harbour.")
+    doc = nlp(Article(id="t", text=text))
+    force = _actor(doc, "Police Scotland")
+    assert force.type == "organization"
+    assert len(force.mentions) == 2
+    assert "Scotland" not in _names(doc)
+
+
+def test_a_person_and_a_force_stay_two(nlp) -> None:
+    text = "Detective Tom Reyes and Kent Police released a statement on Friday."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Tom Reyes").type == "person"
+    assert not any(name.startswith("Reyes") or "Reyes and" in name for name in _names(doc))
+
+
+def test_a_disease_named_after_a_town_is_no_actor(nlp) -> None:
+    text = ("Health officials confirmed two new cases of Marburg virus on Tuesday. "
+            "The Marburg outbreak began last month, and the ministry said Marburg spreads "
+            "through contact with bodily fluids.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Marburg" not in _names(doc)
+    text = ("Researchers in Marburg first described the illness decades ago. "
+            "Now Marburg virus has spread, the agency said.")
+    doc = nlp(Article(id="t", text=text))
+    town = _actor(doc, "Marburg")  # the town, where the researchers are
+    assert town.type == "place" and len(town.mentions) == 1
