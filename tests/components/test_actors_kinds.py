@@ -1,5 +1,5 @@
 """What kind of actor a name is, or whether it is one: joint police forces, diseases named after
-places."""
+places, banks and players named like people."""
 
 from __future__ import annotations
 
@@ -54,3 +54,28 @@ def test_a_disease_named_after_a_town_is_no_actor(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     town = _actor(doc, "Marburg")  # the town, where the researchers are
     assert town.type == "place" and len(town.mentions) == 1
+
+
+def test_a_bank_named_like_a_person_stays_a_body(nlp) -> None:
+    text = ("Morgan Stanley cut its forecast for the economy on Monday. "
+            "Morgan Stanley expects rates to stay high.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Morgan Stanley").type == "organization"
+    text = "Economists at Morgan Stanley expect growth to slow. Morgan Stanley said rates would stay high."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Morgan Stanley").type == "organization"
+
+
+def test_a_player_the_recogniser_calls_a_body_is_a_person(nlp) -> None:
+    text = "Dominic Thiem won his tenth title on Sunday, and the crowd cheered."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Dominic Thiem").type == "person"  # a given name, and "his"
+    text = "Novak Djokovic won his tenth title on Sunday. Djokovic said he was proud of it."
+    doc = nlp(Article(id="t", text=text))
+    player = _actor(doc, "Novak Djokovic")
+    assert player.type == "person"
+    assert len(player.mentions) == 2 and "Djokovic" not in _names(doc)
+    text = "The final between Novak Djokovic and Andy Murray lasted four hours. Djokovic took the first set."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Novak Djokovic").type == "person"
+    assert "Djokovic" not in _names(doc)

@@ -475,6 +475,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     branches = {second.start: first.start for first, second in pairwise(sdoc.ents)
                 if _party_halves(first, second)}
     diseases = _disease_names(sdoc)
+    called = _called_by_pronoun(sdoc)
     joint = _joint_bodies(sdoc)  # "Avon and [Somerset Police]": entity start -> the whole name
     absorbed.update(t for t, _ in joint.values() if sdoc[t].ent_iob_ == "B" and t not in joint)
     clubs = _clubs_by_initials(sdoc)
@@ -603,8 +604,13 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "Defending, Michael Brandt said ...": a verb that opens a sentence, no name
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
-        if label == "ORG" and _titled_name(sdoc, first, last):
-            label = "PERSON"  # "the airline's chief executive, Marcus Vell,": a title's holder is a person
+        called_as = called.get(_key(_clean(sdoc[first:last].text)))
+        if label == "ORG" and called_as != "ORG" and (_titled_name(sdoc, first, last) or (
+                called_as == "PERSON" and _shaped_as_name(sdoc[first:last], persons))):
+            # "the airline's chief executive, Marcus Vell,": a title's holder is a person; "Novak
+            # Djokovic won his tenth title": a name the text calls "he"; not
+            # "Morgan Stanley cut its forecast", a bank
+            label = "PERSON"
         if label == "PERSON" and last - first > 1 and _is_acronym(sdoc[last - 1].text):
             # "disgraced [Obama CIA] director": the person and the agency named beside them
             body.append(("ORG", sdoc[last - 1].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -656,6 +662,76 @@ _PLACE_WORDS = frozenset({
     "times", "post", "news", "press", "herald", "journal", "tribune", "gazette", "island", "lake",
     "river", "county", "city", "town", "valley", "beach", "bay", "point", "falls", "springs", "heights",
 })
+
+
+_HE_SHE = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+_IT = frozenset({"its", "itself"})
+
+
+def _called_by_pronoun(sdoc: Any) -> dict[str, str]:
+    """Names of two or three words the recogniser called an organisation, as ``_key`` files them,
+    with the label the text's pronouns give them: "PERSON" where "he" or "she" refers back to them
+    ("Novak Djokovic won his tenth title", "Ann Cole, who ..."), "ORG" where "its" does or "which"
+    ("Morgan Stanley cut its forecast") or where people work "at" them ("analysts at Morgan
+    Stanley"); names with both or neither are left out. The pronoun is the first one after the
+    name, in its sentence or, for a subject, the next, with no other name between (computed
+    once per document)."""
+    cached = sdoc.user_data.get("unspin_called")
+    if cached is not None:
+        return cached
+    votes: dict[str, set[str]] = {}
+    for ent in sdoc.ents if sdoc.has_annotation("DEP") else ():
+        if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
+            continue
+        found = _pronoun_after(sdoc, ent)
+        if found is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at" \
+                and ent.root.head.head.pos_ == "NOUN":
+            found = "ORG"
+        if found is not None:
+            votes.setdefault(_key(_clean(ent.text)), set()).add(found)
+    out = {key: next(iter(found)) for key, found in votes.items() if len(found) == 1}
+    sdoc.user_data["unspin_called"] = out
+    return out
+
+
+def _pronoun_after(sdoc: Any, ent: Any) -> str | None:
+    """"PERSON" or "ORG" as the first pronoun after ``ent`` refers to it (``_called_by_pronoun``)."""
+    if ent.end < len(sdoc) and sdoc[ent.end].text == ",":
+        after = sdoc[ent.end + 1] if ent.end + 1 < len(sdoc) else None
+        if after is not None and after.lower_ == "who":
+            return "PERSON"
+        if after is not None and after.lower_ == "which":
+            return "ORG"
+    sentence = ent.root.sent
+    end = sentence.end
+    if ent.root.dep_ in ("nsubj", "nsubjpass") and end < len(sdoc):
+        end = sdoc[end].sent.end  # a subject is who the next sentence's "he" is, too
+    for token in sdoc[ent.end:end]:
+        if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return None  # another name between: the pronoun may be its
+        if token.pos_ == "NOUN" and (token.lower_ in TITLE_WORDS or token.lemma_.lower() in _PERSON_NOUNS
+                                     or token.lemma_.lower() in _KIN):
+            return None  # "Goldman Sachs fired the trader after he ...": he is the trader
+        if token.pos_ != "PRON":
+            continue
+        if token.lower_ in _HE_SHE:
+            return "PERSON"
+        if token.lower_ in _IT:
+            return "ORG"
+    return None
+
+
+def _shaped_as_name(span: Any, persons: Collection[str]) -> bool:
+    """Whether a name of two or three words is written as a person's: each word capitalised, a
+    given name first or a name the text gives a person alone last (``persons``: "Novak Djokovic
+    ... Djokovic said"), and the last word ending no place's, body's or club's name ("Morgan
+    Stanley Bank")."""
+    words = [t.text for t in span]
+    last = words[-1].lower()
+    return 2 <= len(words) <= 3 and all(_name_word(t) for t in span) \
+        and (is_given_name(words[0]) or _key(words[-1]) in persons) \
+        and last not in _PLACE_WORDS and last not in COMPANY_WORDS and last not in _CLUB_WORDS \
+        and last not in _INSTITUTION_WORDS
 
 
 #: Nouns after a name that make it a disease's ("Marburg virus", "Lassa fever", "Lyme disease").
@@ -1079,11 +1155,12 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     text = sdoc.text  # spaCy rebuilds the text on each access
     states: list[tuple[int, int]] = []
     armed: set[int] = set()  # the places whose national adjective names a state ("Kostrovian forces")
+    called = _called_by_pronoun(sdoc)
     for label, start, end in entity_spans(sdoc):
         if label == "NORP_STATE":
             states.append((start, end))
             continue
-        _add(clusters, by_key, persons, text, label, start, end)
+        _add(clusters, by_key, persons, text, label, start, end, called)
     regions = [_clean(text[r[0]:r[1]]) for _place, r in _datelines(text) if r is not None] if states else []
     for start, end in states:
         words = text[start:end].split()[:-1]  # "North Korean" of "North Korean regime"
@@ -1428,8 +1505,12 @@ def _join_persons_called_bodies(clusters: list[EntityCluster]) -> list[EntityClu
         owner, before = owners[0], words[:-1]
         named = _words(owner.name)
         alone = [p for p in persons if p is not owner and _words(p.name) == before]
+        # "Novak Djokovic" (the recogniser's body) and "Djokovic" (its person): one given name
+        # before the surname a person has alone
+        given = len(before) == 1 and len(named) == 1 and cluster.name.split()[0][:1].isupper() \
+            and before[0].isalpha() and before[0] not in COMPANY_WORDS and words[-1] not in _INSTITUTION_WORDS
         if not (all(w.rstrip(".") in TITLE_WORDS or w.rstrip(".") in _TITLE_FORMS or w == "ag" or w in named
-                    for w in before) or (len(named) == 1 and len(alone) == 1)):
+                    for w in before) or (len(named) == 1 and len(alone) == 1) or given):
             continue
         for joined in (cluster, *(alone if len(named) == 1 else ())):
             owner.mentions.extend(joined.mentions)
@@ -1499,8 +1580,10 @@ def _join_companies_called_persons(clusters: list[EntityCluster], headlines: Seq
 
 
 def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
-         persons: list[tuple[list[str], EntityCluster]], text: str, label: str, start: int, end: int) -> None:
-    """File one entity mention under its actor, making the actor if it is new."""
+         persons: list[tuple[list[str], EntityCluster]], text: str, label: str, start: int, end: int,
+         called: dict[str, str] | None = None) -> None:
+    """File one entity mention under its actor, making the actor if it is new. ``called``: the
+    label the pronouns after a name give it (``_called_by_pronoun``)."""
     link = _LINK.search(text, start, end)
     if link is not None:  # "@WestervillePD pic.twitter.com/OVGUvozPDZ": a link is no name
         end = link.start()
@@ -1508,8 +1591,10 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     written = _clean(raw)
     if not written or not any(c.isalpha() for c in written):
         return
-    if label == "ORG" and person_shaped(written):
-        label = "PERSON"  # "Nikki Haley", "Keith Lamont Scott": spaCy's small model errs on names
+    if label == "ORG" and person_shaped(written) and (called or {}).get(_key(written)) != "ORG":
+        # "Nikki Haley", "Keith Lamont Scott": spaCy's small model errs on names; not "Morgan
+        # Stanley cut its forecast", a bank the text calls "it"
+        label = "PERSON"
     elif label in ("PERSON", "GPE") and (_club_name(written) or _club_of(written, clusters) is not None):
         label = "ORG"  # "Ashford Rovers", "Kelston United": a club, which the small model takes for a person
     elif label in ("PERSON", "GPE", "NORP") and _key(written) in _OUTLETS:
