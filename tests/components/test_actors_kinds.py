@@ -1,5 +1,5 @@
 """What kind of actor a name is, or whether it is one: joint police forces, diseases named after
-places, banks and players named like people."""
+places, banks and players named like people, capitalised common words."""
 
 from __future__ import annotations
 
@@ -79,3 +79,19 @@ def test_a_player_the_recogniser_calls_a_body_is_a_person(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Novak Djokovic").type == "person"
     assert "Djokovic" not in _names(doc)
+
+
+def test_a_common_word_opening_a_sentence_is_no_person(nlp) -> None:
+    text = ("Voters Stay Home As Turnout Falls\n\n"
+            "Turnout fell sharply in the city elections on Tuesday, officials said. "
+            "The mayor, Ann Cole, called the result worrying.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Turnout" not in _names(doc)
+    assert _actor(doc, "Ann Cole").type == "person"
+
+
+def test_a_common_word_the_text_calls_it_is_a_body(nlp) -> None:
+    text = ("The mining company owed millions to its workers. Patriot handed over its mines to a "
+            "new owner last year, and the union went to court.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Patriot").type == "organization"

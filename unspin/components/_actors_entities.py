@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -39,6 +40,7 @@ from unspin.components._countries import COUNTRY_NAMES, is_country
 from unspin.components._given_names import given_name_gender, is_given_name, is_surname, person_shaped
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_marks import transcript_turns
+from unspin.errors import ModelError
 
 __all__ = [
     "COMPANY_WORDS",
@@ -1203,6 +1205,16 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _untagged_surnames(sdoc, clusters)
     _untagged_bodies(sdoc, clusters)
     clusters = [c for c in clusters if not _common_word(c, text) and not _names_a_thing(sdoc, c)]
+    heads = _title_lines(text)
+    kept = []
+    for cluster in clusters:
+        called = _capitalised_word(sdoc, cluster, heads) if sdoc.has_annotation("DEP") else None
+        if called == "":
+            continue  # "Turnout fell sharply": a word of the dictionary opening a sentence
+        if called == "ORG":
+            cluster.type = "organization"
+        kept.append(cluster)
+    clusters = kept
     for cluster in clusters:
         if cluster.name.isupper() and len(cluster.name) > 4:  # "WASHINGTON" written as a heading
             written = next((a for a in cluster.aliases if not a.isupper()), None)
@@ -1303,12 +1315,77 @@ def _common_word(cluster: EntityCluster, text: str) -> bool:
     """Whether a "person" is a common word written with a capital ("Schools", "Aliens",
     "Order" opening a sentence or a headline): one word each time, neither a given name nor a
     surname, that the text also writes in lower case."""
+    word = _lone_word(cluster)
+    return bool(word) and re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+
+
+def _lone_word(cluster: EntityCluster) -> str:
+    """The word of a "person" named by one word each time, neither a given name nor a surname, in
+    lower case; "" for any other actor."""
     if cluster.type != "person" or any(len(_words(alias)) != 1 for alias in cluster.aliases):
-        return False
+        return ""
     word = _words(cluster.name)[0] if _words(cluster.name) else ""
-    if not word.isalpha() or is_given_name(word) or is_surname(word):
+    return "" if not word.isalpha() or is_given_name(word) or is_surname(word) else word
+
+
+def _capitalised_word(sdoc: Any, cluster: EntityCluster, headlines: Sequence[tuple[int, int]]) -> str | None:
+    """For a "person" named by one word of the dictionary (``_in_dictionary``), neither a given
+    name nor a surname, written only where any word takes a capital (``_capital_anyway``:
+    "Turnout fell sharply", a headline's "Terrible Turnout Numbers"): what the pronouns after it
+    make it ("PERSON" for "he", "ORG" for "its": "Patriot handed over its mines"), else "" (a
+    common word, no actor). None for any other actor."""
+    word = _lone_word(cluster)
+    if not word or not _in_dictionary(word) \
+            or not all(_capital_anyway(sdoc, start, headlines) for start, _ in cluster.mentions):
+        return None
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        called = _pronoun_after(sdoc, span) if span is not None and len(span) else None
+        if called is not None:
+            return called
+    return ""
+
+
+def _in_dictionary(word: str) -> bool:
+    """Whether a lower-case word, or its singular, is a word of the dictionary ("turnout", "schools")."""
+    words = _dictionary_words()
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """The nouns, verbs, adjectives and adverbs of spaCy's English lemmatizer (its index, from
+    WordNet: the common words and a few famous names), in lower case; none without its tables."""
+    from unspin.components.parse import load_spacy
+
+    try:
+        pipe = load_spacy().get_pipe("lemmatizer")
+    except (KeyError, ModelError):  # pragma: no cover - another pipeline
+        return frozenset()
+    lookups = getattr(getattr(pipe, "lemmatizer", pipe), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()  # pragma: no cover - a lemmatizer without its index
+    table = lookups.get_table("lemma_index")
+    return frozenset(word for words in table.values() for word in words)
+
+
+#: What may stand before a word that opens a sentence's words anyway (a quotation, a bracket).
+_OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":", "-", "—", "–", "…"})
+
+
+def _capital_anyway(sdoc: Any, start: int, headlines: Sequence[tuple[int, int]]) -> bool:
+    """Whether the word at ``start`` stands where any word takes a capital: opening a sentence, a
+    line or a quotation, or in a headline (``headlines``)."""
+    if _within(start, headlines):
+        return True
+    span = sdoc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
         return False
-    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+    token = span[0]
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = sdoc[token.i - 1]
+    return before.is_space or "\n" in before.whitespace_ or before.text in _OPENERS
 
 
 #: Prepositions after which a lone name is where something is ("in nearby Bluefield", "run out
