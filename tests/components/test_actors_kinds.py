@@ -95,3 +95,17 @@ def test_a_common_word_the_text_calls_it_is_a_body(nlp) -> None:
             "new owner last year, and the union went to court.")
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Patriot").type == "organization"
+
+
+def test_a_name_ends_with_its_paragraph(nlp) -> None:
+    text = "The trustees wrote to the Harbour Trust\n\nBoard members met on Friday to discuss the letter."
+    doc = nlp(Article(id="t", text=text))
+    assert "Harbour Trust" in _names(doc)
+    assert not any("\n" in alias or "Board" in alias for a in doc.actors for alias in a.aliases)
+
+
+def test_a_soft_hyphen_is_no_part_of_a_name(nlp) -> None:
+    text = "The mayor, Helen Brandt\xad\xad, defended the plan on Monday. Brandt said it would cut traffic."
+    doc = nlp(Article(id="t", text=text))
+    mayor = _actor(doc, "Helen Brandt")
+    assert len(mayor.mentions) == 2 and "Brandt" not in _names(doc)

@@ -186,7 +186,7 @@ class EntityCluster:
 
 
 def _clean(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.replace("\xad", "").split())  # and no soft hyphen ("Honorius\xad I")
     previous = None
     while previous != text:
         previous = text
@@ -501,6 +501,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if ent.start in absorbed:
             continue  # "Ursula von der [Leyen]": read with the name it ends
         label, first, last = ent.label_, ent.start, ent.end
+        broken = _line_break(sdoc, ent)
+        if broken is not None and broken > first:
+            last = broken  # "the anathema of [Honorius I.\nWould] Saint Francis": a name ends with its line
         if last - first > 1 and sdoc[last - 1].lower_ in ("of", "for") and last < len(sdoc) \
                 and sdoc[last].ent_iob_ == "B" and sdoc[last].ent_type_ in ("GPE", "ORG") \
                 and not any(t.lower_ in TITLE_WORDS for t in sdoc[first:last]):
@@ -823,6 +826,17 @@ def _force_of_place(sdoc: Any, ent: Any) -> int | None:
         return ent.start
     if ent.start > 0 and sdoc[ent.start - 1].text in _FORCE_WORDS and sdoc[ent.start - 1].ent_iob_ == "O":
         return ent.start - 1
+    return None
+
+
+def _line_break(sdoc: Any, ent: Any) -> int | None:
+    """The token at which an entity runs past the end of its paragraph, or of its line into a word
+    that is no proper noun ("[Honorius I.\nWould]"; not "George H.W.\nBush" in a text written a
+    sentence a line, which breaks its lines at any full stop), or None."""
+    for t in ent[:-1]:
+        gap = t.text if t.is_space else t.whitespace_
+        if "\n\n" in gap or ("\n" in gap and sdoc[t.i + 1].pos_ != "PROPN"):
+            return t.i if t.is_space else t.i + 1
     return None
 
 
