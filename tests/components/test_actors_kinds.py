@@ -98,7 +98,8 @@ def test_a_common_word_the_text_calls_it_is_a_body(nlp) -> None:
 
 
 def test_a_name_ends_with_its_paragraph(nlp) -> None:
-    text = "The trustees wrote to the Harbour Trust\n\nBoard members met on Friday to discuss the letter."
+    text = ("Trustees complain\n\nThe trustees wrote a long letter of complaint to the Harbour Trust\n\n"
+            "Board members met on Friday to discuss the letter.")
     doc = nlp(Article(id="t", text=text))
     assert "Harbour Trust" in _names(doc)
     assert not any("\n" in alias or "Board" in alias for a in doc.actors for alias in a.aliases)
@@ -109,3 +110,11 @@ def test_a_soft_hyphen_is_no_part_of_a_name(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     mayor = _actor(doc, "Helen Brandt")
     assert len(mayor.mentions) == 2 and "Brandt" not in _names(doc)
+
+
+def test_a_famous_name_opening_a_sentence_stays_a_person(nlp) -> None:
+    # the dictionary holds some famous names; one that says or owns something is a person's
+    doc = nlp(Article(id="t", text="Shakespeare mentions malaria in eight plays. Scholars counted them."))
+    assert _actor(doc, "Shakespeare").type == "person"
+    doc = nlp(Article(id="t", text="Voters were tired of war.\n\nPutin's speech on Monday changed little."))
+    assert _actor(doc, "Putin").type == "person"

@@ -22,7 +22,14 @@ spaCy's small model errs in known ways, mended before grouping (``entity_spans``
   capitalised words before it, as an organisation;
 - the department in a title ("Secretary of [State]") is not an actor;
 - the author named in a byline ("By Tom Hadley") and the place and agency of a dateline
-  ("WASHINGTON (Reuters) -") are not actors of the story.
+  ("WASHINGTON (Reuters) -") are not actors of the story;
+- a force named after two places is one body ("Avon and Somerset Police", "Police Scotland");
+- a name the text writes as a disease's ("Marburg virus") is no actor where it names the disease;
+- a name ends with its paragraph, and with its line before a word that is no name ("Honorius I."
+  before a line that opens "Would ...");
+- the pronouns after a name tell a body from a person ("Morgan Stanley cut its forecast",
+  "Dominic Thiem won his tenth title"), and a common word capitalised only because it opens a
+  sentence or stands in a headline is no person ("Turnout fell sharply").
 """
 
 from __future__ import annotations
@@ -439,6 +446,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     """
     text = sdoc.text
     headlines = _headlines(text)
+    titles = _title_lines(text)
     bylines = _bylines(text)
     body: list[tuple[str, int, int]] = []
     held: list[tuple[str, int, int]] = []
@@ -502,8 +510,11 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "Ursula von der [Leyen]": read with the name it ends
         label, first, last = ent.label_, ent.start, ent.end
         broken = _line_break(sdoc, ent)
-        if broken is not None and broken > first:
-            last = broken  # "the anathema of [Honorius I.\nWould] Saint Francis": a name ends with its line
+        if broken is not None and broken > first and not _within(ent.start_char, titles):
+            # "the anathema of [Honorius I.\nWould] Saint Francis": a name ends with its line; not
+            # one that runs from a title into the story ("... scrap [Biden's\n\nDeSantis] brags"),
+            # whose headline part is matched against the body's names
+            last = broken
         if last - first > 1 and sdoc[last - 1].lower_ in ("of", "for") and last < len(sdoc) \
                 and sdoc[last].ent_iob_ == "B" and sdoc[last].ent_type_ in ("GPE", "ORG") \
                 and not any(t.lower_ in TITLE_WORDS for t in sdoc[first:last]):
@@ -831,8 +842,8 @@ def _force_of_place(sdoc: Any, ent: Any) -> int | None:
 
 def _line_break(sdoc: Any, ent: Any) -> int | None:
     """The token at which an entity runs past the end of its paragraph, or of its line into a word
-    that is no proper noun ("[Honorius I.\nWould]"; not "George H.W.\nBush" in a text written a
-    sentence a line, which breaks its lines at any full stop), or None."""
+    that is no proper noun ("[Honorius I. | Would]", the bar a line break; not "George H.W. |
+    Bush" in a text written a sentence a line, which breaks its lines at any full stop), or None."""
     for t in ent[:-1]:
         gap = t.text if t.is_space else t.whitespace_
         if "\n\n" in gap or ("\n" in gap and sdoc[t.i + 1].pos_ != "PROPN"):
@@ -1350,7 +1361,8 @@ def _capitalised_word(sdoc: Any, cluster: EntityCluster, headlines: Sequence[tup
     common word, no actor). None for any other actor."""
     word = _lone_word(cluster)
     if not word or not _in_dictionary(word) \
-            or not all(_capital_anyway(sdoc, start, headlines) for start, _ in cluster.mentions):
+            or not all(_capital_anyway(sdoc, start, headlines) for start, _ in cluster.mentions) \
+            or any(_acts_as_person(sdoc, start, end) for start, end in cluster.mentions):
         return None
     for start, end in cluster.mentions:
         span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -1358,6 +1370,27 @@ def _capitalised_word(sdoc: Any, cluster: EntityCluster, headlines: Sequence[tup
         if called is not None:
             return called
     return ""
+
+
+#: Verbs of saying and thinking, whose subject is a person's name ("Shakespeare mentions malaria").
+_PERSON_VERBS = frozenset({
+    "say", "tell", "mention", "write", "claim", "argue", "insist", "warn", "add", "announce", "deny",
+    "admit", "believe", "think", "want", "ask", "declare", "vow", "promise", "brag", "boast", "accuse",
+})
+
+
+def _acts_as_person(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` owns something ("Putin's unwillingness") or says or
+    thinks something ("Shakespeare mentions malaria"), as the dictionary's famous names do and its
+    common words do not ("Turnout fell")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    after = sdoc[span.end] if span.end < len(sdoc) else None
+    if after is not None and (after.tag_ == "POS" or after.text in ("'s", "’s")):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _PERSON_VERBS
 
 
 def _in_dictionary(word: str) -> bool:
@@ -1383,13 +1416,10 @@ def _dictionary_words() -> frozenset[str]:
     return frozenset(word for words in table.values() for word in words)
 
 
-#: What may stand before a word that opens a sentence's words anyway (a quotation, a bracket).
-_OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", ":", "-", "—", "–", "…"})
-
-
 def _capital_anyway(sdoc: Any, start: int, headlines: Sequence[tuple[int, int]]) -> bool:
-    """Whether the word at ``start`` stands where any word takes a capital: opening a sentence, a
-    line or a quotation, or in a headline (``headlines``)."""
+    """Whether the word at ``start`` stands where any word takes a capital: opening a sentence or
+    a line, or in a headline (``headlines``). Not opening a quotation: the famous names the
+    dictionary holds are quoted there as often ("These are 'Putin strikes'", "“Kiev is ...")."""
     if _within(start, headlines):
         return True
     span = sdoc.char_span(start, start + 1, alignment_mode="expand")
@@ -1399,7 +1429,7 @@ def _capital_anyway(sdoc: Any, start: int, headlines: Sequence[tuple[int, int]])
     if token.i == 0 or token.is_sent_start:
         return True
     before = sdoc[token.i - 1]
-    return before.is_space or "\n" in before.whitespace_ or before.text in _OPENERS
+    return before.is_space or "\n" in before.whitespace_
 
 
 #: Prepositions after which a lone name is where something is ("in nearby Bluefield", "run out
