@@ -118,3 +118,13 @@ def test_a_famous_name_opening_a_sentence_stays_a_person(nlp) -> None:
     assert _actor(doc, "Shakespeare").type == "person"
     doc = nlp(Article(id="t", text="Voters were tired of war.\n\nPutin's speech on Monday changed little."))
     assert _actor(doc, "Putin").type == "person"
+
+
+def test_a_people_named_in_the_plural_is_a_group(nlp) -> None:
+    doc = nlp(Article(id="t", text="God spoke to the Ammonites through the prophet."))
+    assert _actor(doc, "Ammonites").type == "group"
+    text = ("The Houthi movement fired missiles at two ships on Monday. "
+            "The Houthis said the ships were bound for a port they had blockaded.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Houthis" not in _names(doc)
+    assert len(_actor(doc, "Houthi").mentions) == 2

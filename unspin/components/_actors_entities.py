@@ -1229,7 +1229,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _dateline_places(clusters, text)
     _untagged_surnames(sdoc, clusters)
     _untagged_bodies(sdoc, clusters)
-    clusters = [c for c in clusters if not _common_word(c, text) and not _names_a_thing(sdoc, c)]
+    clusters = _peoples_called_persons([c for c in clusters
+                                        if not _common_word(c, text) and not _names_a_thing(sdoc, c)])
     heads = _title_lines(text)
     kept = []
     for cluster in clusters:
@@ -1342,6 +1343,33 @@ def _common_word(cluster: EntityCluster, text: str) -> bool:
     surname, that the text also writes in lower case."""
     word = _lone_word(cluster)
     return bool(word) and re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+
+
+#: Endings of a people's name in the plural ("Ammonites", "Palestinians").
+_PEOPLE_ENDINGS = ("ites", "ians")
+
+
+def _peoples_called_persons(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """A "person" named by one plural word, neither a given name nor a surname, is a people or a
+    movement: it joins the actor the text names by its singular, a body or a group ("the Houthi
+    movement ... the Houthis"), or else is a group where its ending says so ("Ammonites",
+    "Moabites", "Palestinians")."""
+    singular = {_key(c.name): c for c in clusters if c.type in ("organization", "group")
+                and len(_words(c.name)) == 1}
+    gone: set[int] = set()
+    for cluster in clusters:
+        word = _lone_word(cluster)
+        if not word.endswith("s") or len(word) < 5:
+            continue
+        owner = singular.get(word[:-1])
+        if owner is not None:
+            owner.mentions.extend(cluster.mentions)
+            owner.labels.extend(cluster.labels)
+            owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
+            gone.add(id(cluster))
+        elif word.endswith(_PEOPLE_ENDINGS):
+            cluster.type = "group"
+    return [c for c in clusters if id(c) not in gone]
 
 
 def _lone_word(cluster: EntityCluster) -> str:
