@@ -1229,8 +1229,9 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _dateline_places(clusters, text)
     _untagged_surnames(sdoc, clusters)
     _untagged_bodies(sdoc, clusters)
-    clusters = _peoples_called_persons([c for c in clusters
-                                        if not _common_word(c, text) and not _names_a_thing(sdoc, c)])
+    clusters = _peoples_called_persons([c for c in clusters if not _common_word(c, text)])
+    # after the plurals joined their people ("The Houthi movement ... The Houthis said")
+    clusters = [c for c in clusters if not _names_a_thing(sdoc, c)]
     heads = _title_lines(text)
     kept = []
     for cluster in clusters:
