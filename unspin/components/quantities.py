@@ -18,7 +18,8 @@ QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
 ``"$5-7 billion"``: qualifiers ``from``/``to``), but not of a change and its new level (``"fell
 by 50,000 to 1.2 million"``: two amounts) nor of a tally (``"passed 52-48"``), and reads shares
 written as a ratio or a fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3,
-``"fell by a fifth"`` -> 20). It reads a length of time spaCy calls a time as one (``"24 hours"``),
+``"fell by a fifth"`` -> 20), and a range of dates as one of amounts (``"from March 3 to March 9"``,
+``"between 2019 and 2021"``). It reads a length of time spaCy calls a time as one (``"24 hours"``),
 a year with "mid", "early" or "late" as a date, each age of a list (``"aged 19, 22 and 34"``) and
 the unit of measure spaCy leaves outside a count (``"120 tonnes"``). A rate keeps what it is per in
 its unit (``"$80 per barrel"`` -> ``"USD per barrel"``, ``"£3 a litre"``, ``"12 deaths per 100,000
@@ -467,10 +468,12 @@ _CENTS_AFTER_RE = re.compile(r"\s(?:cents?|pence)\b", re.I)
 _RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*", re.I)
 
 
-def _date_range(text: str, start: int, end: int) -> list[Quantity]:
+def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -> list[Quantity]:
     """Both ends of a date range written as one phrase, or [] when it is not one. An end written
     short borrows from the other: "2019-20" (2019, 2020), "May 12-14" and "12-14 May" (both in
-    May)."""
+    May). The ends of a range are qualified "from" (or the ``qualifier`` written before it) and
+    "to", as a range of amounts is; two dates joined by "and" are a range only after "between"
+    ("talks in March and June": two dates)."""
     phrase = text[start:end]
     split = _RANGE_SPLIT_RE.search(phrase)
     if split is None:
@@ -495,8 +498,11 @@ def _date_range(text: str, start: int, end: int) -> list[Quantity]:
         return []
     if a.startswith("--") and re.match(r"\d{4}-", b):
         a = b[:4] + a[1:]  # "June 3 to June 5, 2025": the year is the end's
-    return [Quantity(start=a_s, end=a_e, kind="date", value=a),
-            Quantity(start=b_s, end=b_e, kind="date", value=b)]
+    between = lead is not None or _LEAD_BEFORE_RE.search(text, max(0, start - 9), start) is not None
+    ranged = between or split.group(0).strip().lower() != "and"
+    words = (qualifier or "from", "to") if ranged else (qualifier, None)
+    return [Quantity(start=a_s, end=a_e, kind="date", value=a, qualifier=words[0]),
+            Quantity(start=b_s, end=b_e, kind="date", value=b, qualifier=words[1])]
 
 
 _NUMBER_RANGE_RE = re.compile(
@@ -517,6 +523,7 @@ _TALLY_AFTER_RE = re.compile(r"(?:,?\s*\d+\s?[-–]\s?\d+)*\s*(?:-\s*)?(?:vote|v
                              r"margin|win|victory|defeat|loss|split|score|scoreline)\b", re.I)
 #: "from" or "between" just before the first amount: the two are the ends of a range.
 _LEAD_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.I)
 #: A verb of change before two amounts joined by "to": "fell by 50,000 to 1.2 million", "rose 6.5%
 #: to €512m" state how much it changed and the new level, not a range ("cut deaths by 20% to 30%",
 #: "rose 3 to 4 percent" are ranges).
@@ -886,7 +893,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                 continue
         if value is None and kind == "date":
             # "March 2024 and June 18, 2025": spaCy tags a range as one date; give both ends
-            ends = _date_range(text, start, end)
+            ends = _date_range(text, start, end, qualifier)
             if ends:
                 found.extend(ends)
                 taken.append((start, end))
@@ -1069,13 +1076,26 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
 _LABEL_OF_KIND = {"money": "MONEY", "percent": "PERCENT", "count": "CARDINAL", "number": "QUANTITY"}
 
 
+#: What joins the two ends of a range of dates the tagger found apart ("from 2001 until 2009").
+_DATE_RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*|\s+and\s+", re.I)
+
+
 def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
-    """Two amounts the tagger split at a dash or "to" ("$5" "7 billion") read as one range."""
+    """Two amounts the tagger split at a dash or "to" ("$5" "7 billion") read as one range, and
+    two dates so joined ("from 2001 until 2009", "between May 2 and June 4") as its ends."""
     out: list[Quantity] = []
     i = 0
     while i < len(found):
         q = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
+        join = None if nxt is None else _DATE_RANGE_JOIN_RE.fullmatch(text, q.end, nxt.start)
+        between = join is not None and (join.group(0).strip().lower() != "and" or bool(
+            _BETWEEN_BEFORE_RE.search(text, max(0, q.start - 9), q.start)))  # "in May and June": two dates
+        if between and q.kind == nxt.kind == "date" and isinstance(q.value, str) and isinstance(
+                nxt.value, str) and nxt.qualifier is None and q.qualifier not in ("from", "to"):
+            out += [replace(q, qualifier=q.qualifier or "from"), replace(nxt, qualifier="to")]
+            i += 2
+            continue
         # two ends read already ("aged 40 to 79": two ages) are not read again, as bare numbers
         if nxt is not None and q.kind != "date" and nxt.kind != "date" and (q.qualifier, nxt.qualifier) != (
                 "from", "to") and re.fullmatch(r"\s*(?:[-–—]|to)\s*", text[q.end:nxt.start]):

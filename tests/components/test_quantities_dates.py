@@ -1,0 +1,39 @@
+"""Dates as ranges and as parts of a year, on short texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.components.parse import make_parser
+from unspin.components.quantities import find_quantities
+from unspin.doc import Article, Document
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
+
+
+def _dates(parser, text: str) -> dict[str, tuple]:
+    sdoc = parser(Document(Article(id="q", text=text))).cache["spacy"]
+    return {text[q.start : q.end]: (q.value, q.qualifier)
+            for sent in sdoc.sents for q in find_quantities(sent, text) if q.kind == "date"}
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The book fair ran from March 3 to March 9 in the old port.",
+     {"March 3": ("--03-03", "from"), "March 9": ("--03-09", "to")}),
+    ("Harbour exports fell between 2019 and 2021.", {"2019": ("2019", "from"), "2021": ("2021", "to")}),
+    ("She chaired the board from 2001 until 2009.", {"2001": ("2001", "from"), "2009": ("2009", "to")}),
+    ("He led the club between January 2001 and March 2003.",
+     {"January 2001": ("2001-01", "from"), "March 2003": ("2003-03", "to")}),
+    ("The ferry strike lasted from May to July.", {"May": ("--05", "from"), "July": ("--07", "to")}),
+])
+def test_the_two_ends_of_a_date_range_are_from_and_to(parser, text: str, expected: dict) -> None:
+    assert _dates(parser, text) == expected
+
+
+def test_two_dates_joined_by_and_without_between_are_no_range(parser) -> None:
+    found = _dates(parser, "Council talks were held in March 2024 and June 2025.")
+    assert found == {"March 2024": ("2024-03", None), "June 2025": ("2025-06", None)}
