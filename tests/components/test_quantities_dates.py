@@ -37,3 +37,29 @@ def test_the_two_ends_of_a_date_range_are_from_and_to(parser, text: str, expecte
 def test_two_dates_joined_by_and_without_between_are_no_range(parser) -> None:
     found = _dates(parser, "Council talks were held in March 2024 and June 2025.")
     assert found == {"March 2024": ("2024-03", None), "June 2025": ("2025-06", None)}
+
+
+def _parts(parser, text: str) -> dict[str, tuple]:
+    sdoc = parser(Document(Article(id="q", text=text))).cache["spacy"]
+    return {text[q.start : q.end]: (q.value, q.qualifier, q.part)
+            for sent in sdoc.sents for q in find_quantities(sent, text) if q.kind == "date"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bus fares will rise in the second half of 2025.", {"the second half of 2025": ("2025-H2", None, None)}),
+    ("The depot reopened in H1 2024.", {"H1 2024": ("2024-H1", None, None)}),
+    ("The bakery opened in early 2023.", {"early 2023": ("2023", None, "early")}),
+    ("The ferry was sold in late March.", {"late March": ("--03", None, "late")}),
+    ("Rents should fall by the end of 2024.", {"the end of 2024": ("2024", None, "late")}),
+    ("The mill closed in the early 1990s.", {"the early 1990s": ("1990s", None, "early")}),
+    ("Rates will stay high until at least mid-2025.", {"at least mid-2025": ("2025", "at least", "mid")}),
+    ("Rents rose from early 2023 to late 2024.", {"early 2023": ("2023", "from", "early"),
+                                                  "late 2024": ("2024", "to", "late")}),
+    ("The depot reopened in March 2024.", {"March 2024": ("2024-03", None, None)}),
+])
+def test_a_part_of_a_year_stays_in_the_date(parser, text: str, expected: dict) -> None:
+    assert _parts(parser, text) == expected
+
+
+def test_a_half_with_no_year_is_no_date(parser) -> None:
+    assert _parts(parser, "United scored twice in the first half.") == {}

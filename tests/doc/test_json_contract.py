@@ -59,3 +59,12 @@ def test_schema_rejects_bad_technique() -> None:
     except jsonschema.ValidationError:
         return
     raise AssertionError("an unknown technique id must not validate")
+
+
+def test_a_date_quantity_carries_its_part_and_validates() -> None:
+    doc = handmade()
+    doc.claims[0].quantities.append(Quantity(27, 45, "date", "2023", part="early"))
+    data = to_dict(doc)
+    jsonschema.validate(data, load_schema())
+    assert data["claims"][0]["quantities"][1]["part"] == "early"
+    assert data["claims"][0]["quantities"][0]["part"] is None

@@ -275,3 +275,11 @@ def test_a_money_rate_shows_its_currency_before_the_amount_and_its_per_unit_afte
 
     assert _normalised(Quantity(0, 3, kind="money", value=80.0, unit="USD per barrel")) == "USD 80 per barrel"
     assert _normalised(Quantity(0, 3, kind="money", value=3.0, unit="GBP")) == "GBP 3"
+
+
+def test_a_date_shows_the_part_of_its_period_before_it() -> None:
+    from unspin.render.text import _normalised
+
+    assert _normalised(Quantity(0, 10, kind="date", value="2023", part="early")) == "early 2023"
+    ranged = Quantity(0, 10, kind="date", value="2023", qualifier="from", part="late")
+    assert _normalised(ranged) == "from late 2023"

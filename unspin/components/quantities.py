@@ -12,7 +12,8 @@ QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
 * ``"CHF 5m"`` / ``"A$3bn"`` / ``"50p"`` -> ``("money", 5000000, "CHF", None)``, AUD, ``0.5`` GBP
 * ``"-0.2%"`` -> ``("percent", -0.2, None, None)``; ``"25 basis points"`` -> ``0.25``, ``"percentage points"``
 * ``"41C"`` -> ``("number", 41, "°C", None)``; ``"Q1 2024"`` -> ``("date", "2024-Q1", None, None)``,
-  ``"Q3"`` / ``"the third quarter"`` -> ``"--Q3"`` (the year left out, as ``"--06"`` is a month)
+  ``"Q3"`` / ``"the third quarter"`` -> ``"--Q3"`` (the year left out, as ``"--06"`` is a month),
+  ``"the second half of 2025"`` / ``"H2 2025"`` -> ``"2025-H2"``
 
 ``find_quantities`` also gives both ends of a range (``"between 10 and 20"``, ``"3-4%"``,
 ``"$5-7 billion"``: qualifiers ``from``/``to``), but not of a change and its new level (``"fell
@@ -20,11 +21,13 @@ by 50,000 to 1.2 million"``: two amounts) nor of a tally (``"passed 52-48"``), a
 written as a ratio or a fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3,
 ``"fell by a fifth"`` -> 20), and a range of dates as one of amounts (``"from March 3 to March 9"``,
 ``"between 2019 and 2021"``). It reads a length of time spaCy calls a time as one (``"24 hours"``),
-a year with "mid", "early" or "late" as a date, each age of a list (``"aged 19, 22 and 34"``) and
-the unit of measure spaCy leaves outside a count (``"120 tonnes"``). A rate keeps what it is per in
-its unit (``"$80 per barrel"`` -> ``"USD per barrel"``, ``"£3 a litre"``, ``"12 deaths per 100,000
-people"`` -> number 12, ``"deaths per 100,000 people"``), and the value of a ratio of risks is a number
-in its unit (``"a hazard ratio of 0.82"`` -> ``"hazard ratio"``), not a count.
+a year with "mid", "early" or "late" as a date (which part of it, ``date_part``, goes in the
+quantity's ``part``: "early 2023", "late March", "the end of 2024" -> "late"), each age of a list
+(``"aged 19, 22 and 34"``) and the unit of measure spaCy leaves outside a count (``"120 tonnes"``).
+A rate keeps what it is per in its unit (``"$80 per barrel"`` -> ``"USD per barrel"``, ``"£3 a
+litre"``, ``"12 deaths per 100,000 people"`` -> number 12, ``"deaths per 100,000 people"``), and
+the value of a ratio of risks is a number in its unit (``"a hazard ratio of 0.82"`` ->
+``"hazard ratio"``), not a count.
 
 ``find_quantities(sent, text)`` finds them in a spaCy sentence (entities first, then a regex
 pass for numbers the tagger missed) and returns ``Quantity`` records with article offsets.
@@ -38,7 +41,7 @@ from typing import Any
 
 from unspin.doc import Quantity
 
-__all__ = ["QUANTITY_LABELS", "find_quantities", "parse_number", "parse_quantity"]
+__all__ = ["QUANTITY_LABELS", "date_part", "find_quantities", "parse_number", "parse_quantity"]
 
 #: spaCy entity labels read as quantities, and the kind each maps to by default.
 QUANTITY_LABELS: dict[str, str] = {
@@ -297,10 +300,28 @@ def _date(text: str) -> str | None:
     m = re.fullmatch(rf"q([1-4])|({_QUARTER})", s)
     if m:  # "in Q3", "the second quarter": a quarter of a year the text leaves out, as "--06" is a month
         return f"--Q{m.group(1) or _QUARTERS.index(m.group(2).split()[0]) + 1}"
+    m = re.fullmatch(rf"(?:h([12])|(first|second)\s+half)\s+({_YEAR})", s)
+    if m:  # "H2 2025", "the second half of 2025"; not "the first half" alone, as often a match's
+        return f"{m.group(3)}-H{m.group(1) or ('1' if m.group(2) == 'first' else '2')}"
     m = re.search(rf"\b({_YEAR})(s)?\b", s)
     if m and len(re.findall(r"\d+", s)) == 1:
         return m.group(1) + ("s" if m.group(2) else "")
     return None
+
+
+#: The words that name a part of a period, and the part each stands for: "early 2023", "mid-2019",
+#: "late March", "the start of 2024", "the middle of June", "by the end of the year".
+_DATE_PARTS = {"early": "early", "start": "early", "beginning": "early", "mid": "mid", "middle": "mid",
+               "late": "late", "end": "late"}
+_DATE_PART_RE = re.compile(r"\b(" + "|".join(_DATE_PARTS) + r")\b", re.I)
+_PART_BEFORE_RE = re.compile(r"\b(?:early|mid|late)[\s-]+$", re.I)
+
+
+def date_part(phrase: str) -> str | None:
+    """The part of the period a date phrase names, without its qualifier: ``"early"``, ``"mid"``
+    or ``"late"`` ("early 2023", "mid-2019", "the end of March"), or None ("March 2023")."""
+    m = _DATE_PART_RE.search(_split_qualifier(phrase.strip())[1])
+    return _DATE_PARTS[m.group(1).lower()] if m else None
 
 
 #: "41C", "40.3 °C", "98 degrees Fahrenheit": a temperature.
@@ -501,8 +522,8 @@ def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -
     between = lead is not None or _LEAD_BEFORE_RE.search(text, max(0, start - 9), start) is not None
     ranged = between or split.group(0).strip().lower() != "and"
     words = (qualifier or "from", "to") if ranged else (qualifier, None)
-    return [Quantity(start=a_s, end=a_e, kind="date", value=a, qualifier=words[0]),
-            Quantity(start=b_s, end=b_e, kind="date", value=b, qualifier=words[1])]
+    return [Quantity(start=a_s, end=a_e, kind="date", value=a, qualifier=words[0], part=date_part(first)),
+            Quantity(start=b_s, end=b_e, kind="date", value=b, qualifier=words[1], part=date_part(second))]
 
 
 _NUMBER_RANGE_RE = re.compile(
@@ -900,7 +921,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                 continue
         if value is None and kind != "date":
             continue
-        found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier))
+        part = date_part(text[start:end]) if kind == "date" and value is not None else None
+        found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier,
+                              part=part))
         taken.append((start, end))
     for match in _FALLBACK_RE.finditer(text, sent.start_char, sent.end_char):
         start, end = match.start(), match.end()
@@ -915,6 +938,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         raw = text[start:end]
         if _YEAR_RE.match(raw):
             label = "DATE"
+            part = _PART_BEFORE_RE.search(text, max(sent.start_char, start - 8), start)
+            start = part.start() if part else start  # "mid-2019" the tagger missed
         elif "%" in raw or "cent" in raw.lower():
             label = "PERCENT"
         elif _currency(raw) is not None or _PENCE_RE.fullmatch(raw):
@@ -931,7 +956,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
         if value is None:
             continue
-        found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier))
+        found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier,
+                              part=date_part(text[start:end]) if kind == "date" else None))
     found.sort(key=lambda q: q.start)
     return _risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent)
 

@@ -59,6 +59,7 @@ class Quantity:
     value: float | str | None
     unit: str | None = None
     qualifier: str | None = None
+    part: str | None = None  # of a date: "early", "mid" or "late" ("early 2023", "late March")
 
 
 @dataclass(slots=True)

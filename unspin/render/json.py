@@ -12,7 +12,7 @@ from unspin.taxonomy import label_of
 
 __all__ = ["SCHEMA_VERSION", "load_schema", "to_dict", "to_json"]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _attribution(a: Attribution | None, text: str) -> dict[str, Any] | None:
@@ -24,7 +24,7 @@ def _attribution(a: Attribution | None, text: str) -> dict[str, Any] | None:
 
 def _quantity(q: Quantity, text: str) -> dict[str, Any]:
     return {"start": q.start, "end": q.end, "text": text[q.start : q.end], "kind": q.kind,
-            "value": q.value, "unit": q.unit, "qualifier": q.qualifier}
+            "value": q.value, "unit": q.unit, "qualifier": q.qualifier, "part": q.part}
 
 
 def _technique(s: TechniqueSpan, text: str) -> dict[str, Any]:

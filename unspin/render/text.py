@@ -248,7 +248,7 @@ def _date(value: str) -> str:
 
 def _normalised(q: Quantity, written: str = "") -> str:
     """A number as the claims stage read it: ``count 180``, ``EUR 2,000,000``, ``2025-06-18``,
-    ``under 5%``; what is ``written`` when it has no value."""
+    ``under 5%``, ``early 2023``; what is ``written`` when it has no value."""
     if q.value is None:
         return sanitize(written)
     if isinstance(q.value, int | float) and not isinstance(q.value, bool):
@@ -264,6 +264,7 @@ def _normalised(q: Quantity, written: str = "") -> str:
         core = _date(str(q.value))
     else:
         core = str(q.value) + (f" {q.unit}" if q.unit else "")
+    core = f"{q.part} {core}" if q.part else core  # "early 2023", a part of a date
     core = f"{q.qualifier} {core}" if q.qualifier else core
     return sanitize(f"count {core}" if q.kind == "count" else core)
 

@@ -56,8 +56,6 @@
   function score(value) { return num(value).toFixed(2); }
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  // A number as the claims stage read it: "count 180", "EUR 2,000,000", "2025-06-18", "under 5%"
-  // (the terminal view's _normalised does the same).
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
 
@@ -72,6 +70,8 @@
     return (m[2] ? parseInt(m[2], 10) + " " : "") + MONTHS[month - 1];
   }
 
+  // A number as the claims stage read it: "count 180", "EUR 2,000,000", "2025-06-18", "under 5%",
+  // "early 2023" (the terminal view's _normalised does the same).
   function normalised(q) {
     var v = q.value, core;
     if (v === null || v === undefined) return str(q.text);
@@ -89,6 +89,7 @@
     } else {
       core = str(v) + (q.unit ? " " + str(q.unit) : "");
     }
+    if (q.part) core = str(q.part) + " " + core;  // "early 2023", a part of a date
     if (q.qualifier) core = str(q.qualifier) + " " + core;
     return q.kind === "count" ? "count " + core : core;
   }
