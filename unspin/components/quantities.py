@@ -651,8 +651,8 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
     lo, hi = sent.start_char, sent.end_char
     for m in _RATIO_RE.finditer(text, lo, hi):
         part, whole = parse_number(m.group(1)), parse_number(m.group(2))
-        if part is None or not whole or part > whole:
-            continue
+        if part is None or not whole or part > whole or _in_a_name(sent, m.start(1), m.end(1)):
+            continue  # "Proposition 8 in 2008": a name, no share
         start = _qualifier_start(text, m.start(), lo)
         qualifier, _ = _split_qualifier(text[start:m.end()])
         share = _tidy(round(100 * part / whole, 1))
@@ -737,9 +737,11 @@ def _minus_start(text: str, start: int, lo: int) -> int:
     return minus.start() if minus is not None and text[start].isdigit() else start
 
 
-def _names_not_counts(text: str, start: int, end: int) -> bool:
+def _names_not_counts(text: str, start: int, end: int, sent: Any = None) -> bool:
     """True when the number at ``text[start:end]`` names or locates something: a badge number,
-    a model, an ordinal, a clock time, an event ("9/11"), an emergency number or an address."""
+    a model, an ordinal, a clock time, an event ("9/11"), an emergency number or an address.
+    With the spaCy sentence ``sent``, a name in capitals before the number ("the FTSE 100") must
+    go with it in one phrase (``_named_before``: not "told CNN 12 people")."""
     first = next((i for i in range(start, end) if text[i].isdigit() or text[i] == "#"), None)
     if first is None:  # "six-figure fees": a magnitude, not six of anything
         return bool(re.match(r"-(?:figure|digit)", text[end:end + 7]))
@@ -752,11 +754,59 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
         return True
     caps = _CAPS_NAME_BEFORE_RE.search(before)
     if caps and caps.group(1) not in _CAPS_NOT_NAMES and not _CURRENCY_CODE_RE.fullmatch(caps.group(1)):
-        return True
+        token = sent.doc.char_span(first, first + 1, alignment_mode="expand") if sent is not None else None
+        return token is None or _named_before(token[0], sent)
     if _NAMING_AFTER_RE.match(after) and not _SCALE_AFTER_RE.match(after):
         return True
     return bool(_EMERGENCY_RE.search(text[start:end]) and (
         _EMERGENCY_AFTER_RE.match(after) or _EMERGENCY_BEFORE_RE.search(text[max(0, start - 12):start])))
+
+
+#: Entity labels of the names a number may be part of: a model ("Model 3", the "737" of "Boeing
+#: 737"), a law or ballot measure ("Proposition 8"), a work ("Rocky 2"), a place ("Terminal 5").
+_NAME_LABELS = frozenset(["PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "ORG"])
+#: What the name before a number is not, to make the number part of it: a person's (a score, an
+#: age: "Biden 52"), a time's ("Friday 3"), a share of a vote ("Texas 52").
+_NOT_NAMES_BEFORE = frozenset(["PERSON", "DATE", "TIME", "GPE", "NORP", "CARDINAL", "MONEY", "PERCENT"])
+
+
+def _in_a_name(sent: Any, start: int, end: int) -> bool:
+    """True when the bare number at ``text[start:end]`` is part of a name by the parse: a model or
+    version named after its maker or line ("Boeing 737", "iPhone 15", "Windows 11", "Apollo 11",
+    "Model 3"), the number tagged inside a name, or standing before a singular name it is part of
+    ("the 787 Dreamliner"); not a count after a name that is no part of its phrase ("told CNN 12
+    people"), nor a year ("the 2016 Olympics" is dated), nor a number written with a thousands
+    separator, which no name has ("Employed 127,117"), nor one with a unit glued on ("345p")."""
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not re.fullmatch(r"\d+(?:\.\d+)?", span[0].text) \
+            or _YEAR_RE.match(span[0].text):
+        return False
+    tok = span[0]
+    if tok.ent_type_ in _NAME_LABELS:
+        return True
+    after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    if after is not None and tok.head.i == after.i and after.tag_ == "NNP" and after.text[:1].isupper() \
+            and tok.whitespace_ and after.ent_type_ not in _NOT_NAMES_BEFORE \
+            and after.lower_.rstrip(".") not in _MONTHS and tok.text != "1":
+        return True  # "the 787 Dreamliner": a number counts a plural, not one Dreamliner
+    at = start - sent.start_char  # the sentence's text: the doc's would be built anew for each number
+    if _TALLY_BEFORE_RE.search(sent.text, max(0, at - 40), at):
+        return False  # "beat Rochdale Town 4-2": a score after the name of a side
+    return _named_before(tok, sent)
+
+
+def _named_before(tok: Any, sent: Any) -> bool:
+    """Whether the number ``tok`` goes with the proper noun just before it in one phrase, as its
+    head or its modifier ("iPhone 15", "the FTSE 100", "Boeing 737 jets"), not as a word of its own
+    that a count follows ("told CNN 12 people")."""
+    before = tok.doc[tok.i - 1] if tok.i > sent.start else None
+    if before is None or "," in tok.text or before.pos_ != "PROPN" or not before.whitespace_ \
+            or not before.text[:1].isalpha() or before.ent_type_ in _NOT_NAMES_BEFORE \
+            or before.lower_.rstrip(".") in _MONTHS:
+        return False
+    return (tok.head.i == before.i or before.head.i == tok.i
+            or (before.head.i == tok.head.i and before.dep_ in ("compound", "nmod")))
 
 
 def _ages(ent: Any, text: str) -> list[Quantity]:
@@ -863,8 +913,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if ent_label == "DATE" and re.search(r"\d(?:st|nd|rd|th)\b", ent.text) and not re.search(
                 rf"\b{_MONTH_RE}|{_YEAR}", ent.text, re.I):
             continue  # "the 25th anniversary", "the 20th Century", "the 22nd district": no date
-        if (ent_label != "DATE" and _names_not_counts(text, start, end)) or re.fullmatch(
-                r"\d{1,2}/\d{1,2}", ent.text):
+        named = ent_label != "DATE" and (_names_not_counts(text, start, end, sent)
+                                         or _in_a_name(sent, start, end))
+        if named or re.fullmatch(r"\d{1,2}/\d{1,2}", ent.text):
             taken.append((start, end))  # and the fallback pass must not read it either
             continue
         # "$48m": spaCy may leave the currency sign or the glued scale outside the entity
@@ -930,7 +981,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if any(s < end and start < e for s, e in taken):
             continue
         raw = match.group(0)
-        if _CODE_RE.match(raw) or _names_not_counts(text, start, end):
+        if _CODE_RE.match(raw) or _names_not_counts(text, start, end, sent) or _in_a_name(sent, start, end):
             continue
         start, end = _widen(text, start, end, sent.start_char, sent.end_char)
         if any(s < end and start < e for s, e in taken):
