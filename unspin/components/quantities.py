@@ -1014,10 +1014,16 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
 
 
 #: What an amount may be counted per after "a"/"an" or a slash ("£3 a litre", "$80/barrel"):
-#: measures, shares, people and spans of time. After "per" any noun will do ("per capita").
+#: measures, the lots and portions goods are sold in ("£3 a dozen", "$12 a pack", "£4 a pint"),
+#: shares, people ("$500 a family") and spans of time. After "per" any noun will do ("per capita").
 _RATE_UNIT = (r"(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|barrels?|bbl|litres?|liters?|gallons?|"
               r"bushels?|pounds?|lbs?|kilos?|kilograms?|kg|ounces?|oz|shares?|head|person|units?|acres?|hectares?|"
               r"(?:kilo|mega)watt[- ]hours?|kWh|MWh|miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|foot|"
+              r"dozen|pairs?|pack(?:et)?s?|box(?:es)?|bottles?|cans?|jars?|pints?|loaf|loaves|bags?|sacks?|"
+              r"crates?|cartons?|tickets?|items?|pieces?|portions?|servings?|meals?|glass(?:es)?|cups?|"
+              r"pills?|tablets?|copies|copy|seats?|rooms?|beds?|visits?|trips?|rides?|calls?|"
+              r"pupils?|students?|patients?|households?|famil(?:y|ies)|child|adults?|employees?|workers?|"
+              r"passengers?|customers?|residents?|voters?|members?|subscribers?|users?|vehicles?|cars?|"
               r"hours?|days?|weeks?|months?|years?|nights?|annum|games?|matches|match|seasons?|doses?)")
 #: "$80 per barrel", "£3 a litre", "12 deaths per 100,000 people", "1.2 million barrels a day",
 #: "3% a year", "$85/tonne": a rate. ``noun`` is what a count counts before it ("deaths"); not

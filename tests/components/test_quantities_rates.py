@@ -1,0 +1,35 @@
+"""Money per a lot or portion of goods, or per person, is a rate ("£3 a dozen", "$12 a pack")."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.components.parse import make_parser
+from unspin.components.quantities import find_quantities
+from unspin.doc import Article, Document
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
+
+
+def _found(parser, text: str) -> dict[str, tuple]:
+    sdoc = parser(Document(Article(id="q", text=text))).cache["spacy"]
+    return {text[q.start : q.end]: (q.kind, q.value, q.unit, q.qualifier)
+            for sent in sdoc.sents for q in find_quantities(sent, text)}
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Eggs sold for £3 a dozen at the farm shop.", "£3 a dozen", ("money", 3, "GBP per dozen", None)),
+    ("Cigarettes now cost $12 a pack in the city.", "$12 a pack", ("money", 12, "USD per pack", None)),
+    ("Lager was £4.50 a pint at the club.", "£4.50 a pint", ("money", 4.5, "GBP per pint", None)),
+    ("The grant pays $500 a family each winter.", "$500 a family", ("money", 500, "USD per family", None)),
+])
+def test_money_per_a_lot_portion_or_person_is_a_rate(parser, text, phrase, expected) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_an_amount_a_span_of_time_ago_is_no_rate(parser) -> None:
+    assert _found(parser, "He paid $100 a month ago.")["$100"] == ("money", 100, "USD", None)
