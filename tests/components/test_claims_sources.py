@@ -287,3 +287,52 @@ def test_the_rules_name_kept_over_a_speaker_that_only_describes_it() -> None:
 def test_a_hyphenated_title_split_by_the_parser_stays_with_its_name() -> None:
     found = _source("Only 2 such galaxies are expected per square degree, said co-author Dr. Kevin Hale.")
     assert found is not None and found[0] == "co-author Dr. Kevin Hale"
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "name", "span"), [
+    ("Mortgage rates rose to 5.1%, according to data from Moneyfacts.", "Moneyfacts",
+     "according to data from Moneyfacts"),
+    ("Data from Moneyfacts showed that rates rose to 5.1%.", "Moneyfacts", "Data from Moneyfacts showed"),
+    ("Rents rose 4%, according to figures from Homelet.", "Homelet", "according to figures from Homelet"),
+])
+def test_numbers_from_a_name_cite_whoever_compiled_them(text: str, name: str, span: str) -> None:
+    assert _source(text) == (name, span)
+
+
+@pytest.mark.parametrize(("text", "name", "span"), [
+    ("A study published in the Lancet found that 30% of patients improved.", "the Lancet",
+     "A study published in the Lancet found"),
+    ("A study in the Lancet found that 30% of patients improved.", "the Lancet",
+     "A study in the Lancet found"),
+    ("Fish stocks fell 30%, according to a study published in the journal Nature.", "the journal Nature",
+     "according to a study published in the journal Nature"),
+    ("Prices fell 2%, according to a report in the Daily Ledger.", "the Daily Ledger",
+     "according to a report in the Daily Ledger"),
+])
+def test_evidence_published_in_an_outlet_cites_the_outlet(text: str, name: str, span: str) -> None:
+    assert _source(text) == (name, span)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A report from Geneva said 40 people died in the floods.", "A report"),
+    ("A poll in Iowa found that 40% of farmers backed the plan.", "A poll in Iowa"),
+    ("Research in mice found that the drug cut tumours by 30%.", "Research in mice"),
+])
+def test_a_place_or_a_common_noun_after_in_or_from_is_no_publisher(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name
+
+
+def test_a_quote_speaker_naming_the_evidence_leaves_the_backer_the_rules_named() -> None:
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    text = "Mortgage rates rose to 5.1% in June, according to data from Moneyfacts."
+    cue, data = text.index("according"), text.index("data")
+    claims = [Claim(0, len(text), source=Attribution(name="Moneyfacts", start=cue, end=len(text) - 1))]
+    quotes = [Quote(0, text.index(", according"), kind="reported",
+                    speaker=Attribution(name="data from Moneyfacts", start=data, end=len(text) - 1),
+                    cue=Attribution(name="according to", start=cue, end=cue + 12))]
+    assert sources_from_quotes(claims, quotes, text) == 0
+    assert claims[0].source is not None and claims[0].source.name == "Moneyfacts"

@@ -1,7 +1,9 @@
 """Find whom a sentence cites for what it states: "according to X", "X said", "a report by X".
 
 Works on the spaCy parse: the object of "according to", the subject of a reporting verb that
-governs the sentence, or the agent of "a report/study/figures by/from X". Returns an
+governs the sentence, or the agent of "a report/study/figures by/from X" (numbers "from" a name
+cite it even where the tagger calls it a place: "data from Moneyfacts"), or the outlet that
+published it ("a study [published] in the Lancet" cites the Lancet). Returns an
 ``Attribution`` whose span covers the attribution phrase and whose name is the cited person or
 body (a pronoun is resolved to the nearest earlier named person or organisation).
 """
@@ -114,14 +116,30 @@ def _name(token: Any, sent: Any) -> str:
         # "a report by Amnesty": the body behind the evidence is the source; "police reports
         # from the suburb": a place is where it comes from, so the evidence itself is; what
         # "by" names made the evidence, even where the tagger calls it a place ("data compiled
-        # by Bloomberg", "a study by Sweden")
+        # by Bloomberg", "a study by Sweden"), and what "in" names published it ("a study in
+        # the Lancet")
         for prep, obj in _backers(token):
-            if prep in ("by", "from"):
-                if prep == "from" and _is_place(obj):
+            if prep in ("by", "from", "in"):
+                if prep == "from" and _is_place(obj) and not _compiled_by(token, obj):
                     return _slice(sent, _np_start(token), token.idx + len(token))
                 return _agent_name(obj, sent)
     start, end = _phrase(token, sent)
     return _slice(sent, start, end)
+
+
+#: Evidence that is numbers someone compiled: whatever name it comes "from" compiled them ("data
+#: from Moneyfacts", "figures from Texas": the state's), where a report "from Geneva" was only
+#: filed there.
+_COMPILED = frozenset(["data", "figures", "figure", "statistics", "numbers", "estimates", "count", "tally",
+                       "records"])
+
+
+def _compiled_by(noun: Any, source: Any) -> bool:
+    """Whether ``source``, a name after "from", compiled the numbers ``noun`` ("data from
+    Moneyfacts", even where the tagger calls the name a place), not a place in small letters
+    ("figures from the suburb")."""
+    return noun.lower_ in _COMPILED and source.text[:1].isupper() and source.ent_type_ not in (
+        "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY")
 
 
 def _is_place(token: Any) -> bool:
@@ -152,6 +170,14 @@ def _made_evidence(name: str) -> bool:
     """Whether ``name`` is evidence its maker may be named in ("a Reuters/Ipsos poll", "LSEG data")."""
     words = name.split()
     return bool(words) and words[-1].lower() in _MADE_EVIDENCE
+
+
+def _evidence_of(name: str, backer: str) -> bool:
+    """Whether ``name`` is evidence followed by ``backer``, who compiled or published it ("data
+    from Moneyfacts", "a study published in the Lancet")."""
+    lead = name[: len(name) - len(backer)] if backer and name.endswith(backer) else ""
+    return any(w.lower() in _EVIDENCE_NOUNS for w in lead.split()) and lead.rstrip().split()[-1].lower() in (
+        "by", "from", "in", "of")
 
 
 def _names_what_it_describes(name: str, description: str) -> bool:
@@ -271,21 +297,48 @@ _PUBLISHING = frozenset(["publish", "release", "compile", "issue", "produce", "c
                          "author"])
 
 
-#: The prepositions that name who stands behind evidence, the surest first.
-_BACKER_ORDER = ("by", "from", "of")
+#: The prepositions that name who stands behind evidence, the surest first: its author ("a report
+#: by Amnesty"), whoever it comes from, whose it is, and whoever published it ("a study [published]
+#: in the Lancet").
+_BACKER_ORDER = ("by", "from", "of", "in")
+#: What a name after "in" may be to have published evidence: a body or a work ("the Lancet",
+#: "the New York Times", "JAMA"), not a place, a time or a person.
+_OUTLET_LABELS = ("ORG", "WORK_OF_ART", "PRODUCT", "")
+#: Nouns in small letters that stand for an outlet named after them ("the journal Science").
+_OUTLET_NOUNS = frozenset(["journal", "magazine", "newspaper", "paper", "daily", "weekly", "bulletin"])
+
+
+def _outlet(prep: Any) -> Any | None:
+    """The object of ``prep`` when it is "in" and names where evidence was published: "a study in
+    [the Lancet]", "published in [the journal Science]"; None for a place, a time or a common noun
+    ("a poll in Iowa", "a survey in March", "research in mice")."""
+    if prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if obj.lower_ in _OUTLET_NOUNS:
+        return obj
+    named = obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.ent_type_ in _OUTLET_LABELS
+    return obj if named and not _is_place(obj) else None
 
 
 def _backers(noun: Any) -> list[tuple[str, Any]]:
     """Who may stand behind the evidence ``noun``, as (preposition, its object): "a report
-    [by Amnesty]", "figures [from the ministry]", "data [of the IMF]", and the agent of a verb
-    of publishing that describes it ("results published [by the commission]")."""
+    [by Amnesty]", "figures [from the ministry]", "data [of the IMF]", "a study in [the Lancet]",
+    and the agent or the outlet of a verb of publishing that describes it ("results published
+    [by the commission]", "a study published in [the Lancet]")."""
     found = []
     for child in noun.rights:
         if child.lower_ in ("by", "from", "of") and child.dep_ in ("prep", "agent"):
             found += [(child.lower_, c) for c in child.children if c.dep_ == "pobj"][:1]
+        elif noun.lower_ in _MADE_EVIDENCE and _outlet(child) is not None:  # not "on the record in ..."
+            found.append(("in", _outlet(child)))
         elif child.dep_ == "acl" and child.lemma_.lower() in _PUBLISHING:
             agents = [a for a in child.children if a.dep_ == "agent"]
             found += [("by", c) for a in agents for c in a.children if c.dep_ == "pobj"][:1]
+            if noun.lower_ in _MADE_EVIDENCE:
+                found += [("in", o) for o in map(_outlet, child.children) if o is not None][:1]
     # "the investigation of the mayor by the auditor": "by" names the author, "of" often the subject
     return sorted(found, key=lambda pair: _BACKER_ORDER.index(pair[0]))
 
@@ -295,7 +348,18 @@ def _agent_name(noun: Any, sent: Any) -> str:
     into it."""
     start, end = _phrase(noun, sent)
     before = _misparsed_verb(noun)
-    return _slice(sent, start, end if before is None else before.idx + len(before))
+    return _slice(sent, start, _outlet_end(noun, sent, end) if before is None else before.idx + len(before))
+
+
+def _outlet_end(noun: Any, sent: Any, end: int) -> int:
+    """``end``, or past the name after an outlet in small letters ("the journal [Science]"), which
+    the parser may leave out of the noun's phrase."""
+    if noun.lower_ not in _OUTLET_NOUNS:
+        return end
+    doc, last = noun.doc, noun.i
+    while last + 1 < sent.end and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
+        last += 1
+    return max(end, doc[last].idx + len(doc[last]))
 
 
 def _fronted_in(prep: Any, sent: Any) -> bool:
@@ -333,8 +397,9 @@ def _evidence_agent(sent: Any) -> Attribution | None:
             # "of" names a body behind evidence ("data of the IMF") but a person is what it is
             # about ("the investigation of the mayor")
             of_ok = obj.ent_type_ in _NAME_LABELS and obj.ent_type_ != "PERSON"
-            if (prep == "by" or not _is_place(obj)) and (of_ok or prep != "of"):
+            if (prep == "by" or not _is_place(obj) or _compiled_by(tok, obj)) and (of_ok or prep != "of"):
                 start, end = _phrase(obj, sent)
+                end = _outlet_end(obj, sent, end)
                 return Attribution(name=_agent_name(obj, sent), start=min(_np_start(tok), start), end=end)
         closing = _closing_evidence(tok, sent)
         if closing is not None:
@@ -630,7 +695,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
     source and disagree its learned speaker choice is the right one more often (30 claims
     against 10 on PolNeAR dev). Claims inside no attributed quote keep ``find_source``'s answer,
     as do those whose quote's speaker is an "it" the quotes stage left unresolved (``_unresolved_it``)
-    or the evidence whose publisher the rules name ("results published by the commission").
+    or the evidence whose publisher the rules name ("results published by the commission", "data from
+    Moneyfacts", "a study in the Lancet").
     The source span covers the speaker and the cue when they are near each other ("the minister
     said"), else the speaker alone. A quote whose speaker only did something (``_cites``: "the
     officer fired her weapon") gives no source, nor does one spoken by the writer's "I" or "we"
@@ -664,6 +730,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         if rules is not None and rules.start < speaker.end and speaker.start < rules.end \
                 and _names_what_it_describes(rules.name, speaker.name):
             continue  # "the consultancy SovEcon": the rules named whom the speaker only describes
+        if rules is not None and _evidence_of(speaker.name, rules.name):
+            continue  # "data from Moneyfacts", "a study in the Lancet": the rules named who is behind it
         start, end = speaker.start, speaker.end
         if cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _NEAR:
             start, end = min(start, cue.start), max(end, cue.end)
