@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _quantities import found as _found
 
 from unspin.components.parse import make_parser
 from unspin.components.quantities import find_quantities, parse_number, parse_quantity
@@ -70,12 +71,6 @@ def test_parse_number(text: str, value: float | None) -> None:
 @pytest.fixture(scope="module")
 def parser():
     return make_parser()
-
-
-def _found(parser, text: str) -> dict[str, tuple]:
-    sdoc = parser(Document(Article(id="q", text=text))).cache["spacy"]
-    return {text[q.start : q.end]: (q.kind, q.value, q.unit, q.qualifier)
-            for sent in sdoc.sents for q in find_quantities(sent, text)}
 
 
 def test_an_age_after_a_name_is_a_number_of_years(parser) -> None:

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from _quantities import found as _found
 
 from unspin.components.parse import make_parser
-from unspin.components.quantities import find_quantities
-from unspin.doc import Article, Document
 
 
 @pytest.fixture(scope="module")
 def parser():
     return make_parser()
-
-
-def _found(parser, text: str) -> dict[str, tuple]:
-    sdoc = parser(Document(Article(id="q", text=text))).cache["spacy"]
-    return {text[q.start : q.end]: (q.kind, q.value, q.unit, q.qualifier)
-            for sent in sdoc.sents for q in find_quantities(sent, text)}
 
 
 # Texts written for these tests (not taken from any corpus).
