@@ -680,7 +680,7 @@ _PLACE_WORDS = frozenset({
 })
 
 
-_HE_SHE = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+_HE_SHE = _PERSON_PRONOUNS | {"himself", "herself"}
 _IT = frozenset({"its", "itself"})
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from unspin.components._actors_bodies import BODY_NOUNS
 from unspin.components._actors_entities import entity_clusters, resolve_reference
+from unspin.components._quotes_features import CUE_NEGATIONS
 from unspin.doc import Attribution, Claim, Quote
 
 __all__ = ["CITING_CUES", "REPORTING_VERBS", "find_source", "sources_from_quotes"]
@@ -332,8 +333,9 @@ def _backers(noun: Any) -> list[tuple[str, Any]]:
     for child in noun.rights:
         if child.lower_ in ("by", "from", "of") and child.dep_ in ("prep", "agent"):
             found += [(child.lower_, c) for c in child.children if c.dep_ == "pobj"][:1]
-        elif noun.lower_ in _MADE_EVIDENCE and _outlet(child) is not None:  # not "on the record in ..."
-            found.append(("in", _outlet(child)))
+        # a noun of evidence only: not "on the record in ..."
+        elif noun.lower_ in _MADE_EVIDENCE and (outlet := _outlet(child)) is not None:
+            found.append(("in", outlet))
         elif child.dep_ == "acl" and child.lemma_.lower() in _PUBLISHING:
             agents = [a for a in child.children if a.dep_ == "agent"]
             found += [("by", c) for a in agents for c in a.children if c.dep_ == "pobj"][:1]
@@ -656,10 +658,8 @@ _OWNED = re.compile(r"(?i)(?:\w['’]s|s['’]|\b(?:its|his|her|their|our|my|you
 def _verb(cue_name: str) -> str:
     """A cue's verb without its negation ("not say": "say"): who "did not deny" a figure is
     still the one the text cites about it."""
-    name = cue_name.lower()
-    for negation in ("not ", "never "):
-        name = name.removeprefix(negation)
-    return name
+    first, _, rest = cue_name.lower().partition(" ")
+    return rest if first in CUE_NEGATIONS and rest else cue_name.lower()
 
 
 def _cites(quote: Quote, text: str) -> bool:

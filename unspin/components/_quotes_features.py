@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "CUE_NEGATIONS",
     "NOUN_CUES",
     "QUOTE_CHARS",
     "bucket",
@@ -21,6 +22,8 @@ __all__ = [
 ]
 
 QUOTE_CHARS = frozenset("\"“”„«»‹›「」")
+#: The words a negated cue's name starts with ("not comment", "never say"; ``QuoteFinder``).
+CUE_NEGATIONS = ("not", "never")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLAUSES = ("ccomp", "xcomp")
 _NOT_CONTENT = frozenset({"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "aux", "auxpass",

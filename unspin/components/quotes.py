@@ -35,6 +35,7 @@ from unspin.components._actors_entities import (
 from unspin.components._given_names import person_shaped
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_features import (
+    CUE_NEGATIONS,
     NOUN_CUES,
     QUOTE_CHARS,
     candidate_cues,
@@ -829,7 +830,7 @@ def _negation(cue: Any) -> tuple[Any, str] | None:
         if word.head.i != cue.i or word.dep_ not in _CUE_FRAME:
             break
         if word.dep_ == "neg":
-            negation = "never" if word.lower_ == "never" else "not"
+            negation = word.lower_ if word.lower_ in CUE_NEGATIONS else CUE_NEGATIONS[0]  # "n't": "not"
         first, at = word, at - 1
     if negation is None:
         return None
