@@ -39,6 +39,15 @@ def test_two_dates_joined_by_and_without_between_are_no_range(parser) -> None:
     assert found == {"March 2024": ("2024-03", None), "June 2025": ("2025-06", None)}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the tagger reads "May and June" as one date here, and "2019" and "2021" as two
+    ("The report drew on ferry polls from May and June.", {"May": ("--05", None), "June": ("--06", None)}),
+    ("Harbour figures from 2019 and 2021 show a fall.", {"2019": ("2019", None), "2021": ("2021", None)}),
+])
+def test_two_dates_joined_by_and_after_from_are_no_range(parser, text: str, expected: dict) -> None:
+    assert _dates(parser, text) == expected
+
+
 def _parts(parser, text: str) -> dict[str, tuple]:
     sdoc = parser(Document(Article(id="q", text=text))).cache["spacy"]
     return {text[q.start : q.end]: (q.value, q.qualifier, q.part)
@@ -61,5 +70,21 @@ def test_a_part_of_a_year_stays_in_the_date(parser, text: str, expected: dict) -
     assert _parts(parser, text) == expected
 
 
-def test_a_half_with_no_year_is_no_date(parser) -> None:
-    assert _parts(parser, "United scored twice in the first half.") == {}
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Profits at the bakery chain rose 12% in the first half, it said.",
+     {"the first half": ("--H1", None, None)}),
+    ("Output grew in the second half of this year.", {"the second half of this year": ("--H2", None, None)}),
+    ("First-half sales at the brewer fell.", {"First-half": ("--H1", None, None)}),
+    ("Sales rose in the first half of 2024 and fell in the second half.",
+     {"the first half of 2024": ("2024-H1", None, None), "the second half": ("--H2", None, None)}),
+])
+def test_a_half_with_no_year_is_a_date_as_a_quarter_is(parser, text: str, expected: dict) -> None:
+    assert _parts(parser, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "United scored twice in the first half.",
+    "The striker equalised early in the second half of the match.",
+])
+def test_a_half_of_a_match_is_no_date(parser, text: str) -> None:
+    assert _parts(parser, text) == {}

@@ -42,3 +42,12 @@ def test_a_count_after_a_name_that_is_no_part_of_it_is_kept(parser) -> None:
 def test_a_number_in_a_name_is_no_share(parser) -> None:
     found = _found(parser, "Voters backed Proposition 8 in 2008.")
     assert found == {"2008": ("date", "2008")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Regulators grounded Boeing's 737 Max jets for 20 months.", {"20 months": ("number", 20)}),
+    ("Apple's 150 stores closed for the holiday.", {"150": ("count", 150)}),
+    ("Tesco's 300 Express shops will stay open.", {"300": ("count", 300)}),
+])
+def test_a_model_number_after_its_makers_possessive_is_no_count(parser, text: str, expected: dict) -> None:
+    assert _found(parser, text) == expected

@@ -261,7 +261,7 @@ def test_claims_show_their_numbers_normalised(document: Document) -> None:
 
 
 @pytest.mark.parametrize(("value", "shown"), [
-    ("--10", "October"), ("--06-18", "18 June"), ("--Q3", "Q3"),
+    ("--10", "October"), ("--06-18", "18 June"), ("--Q3", "Q3"), ("--H1", "H1"),
     ("2025-06-18", "2025-06-18"), ("2025-06", "2025-06"),
 ])
 def test_a_date_without_its_year_is_shown_in_words(value: str, shown: str) -> None:
@@ -275,6 +275,7 @@ def test_a_money_rate_shows_its_currency_before_the_amount_and_its_per_unit_afte
 
     assert _normalised(Quantity(0, 3, kind="money", value=80.0, unit="USD per barrel")) == "USD 80 per barrel"
     assert _normalised(Quantity(0, 3, kind="money", value=3.0, unit="GBP")) == "GBP 3"
+    assert _normalised(Quantity(0, 3, kind="money", value=3.0, unit="GBP each")) == "GBP 3 each"
 
 
 def test_a_date_shows_the_part_of_its_period_before_it() -> None:

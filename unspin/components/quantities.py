@@ -154,6 +154,16 @@ _CODE_RE = re.compile(r"0\d")  # "02": part of a code, a time or a date, not an 
 #: "the second quarter": a part of a year, a date also with no number.
 _QUARTERS = ("first", "second", "third", "fourth")
 _QUARTER = r"(?:" + "|".join(_QUARTERS) + r")\s+quarter"
+#: "the first half", "first-half": a half of a year, with its year or without (as a quarter is).
+_HALF = r"(?:first|second)[\s-]half"
+#: A half with no year that is a match's: the sentence speaks of play ("scored twice in the first
+#: half", "led 2-0 in the second half"), not of a year ("profits rose 12% in the first half").
+_BARE_HALF_RE = re.compile(rf"(?:the\s+)?{_HALF}", re.I)
+_PLAY_RE = re.compile(
+    r"\b(?:scor(?:e|es|ed|ing|er|ers)|goals?|match(?:es)?|games?|penalt(?:y|ies)|kick-?off|half-?time|whistle|"
+    r"referee|striker|midfielder|(?:goal)?keeper|tries|touchdowns?|innings|equali[sz]\w*|header|"
+    r"substitut\w*|\d+(?:st|nd|rd|th)\s+minute|quarterback|wickets?|"
+    r"(?:led|trailed|leading|trailing)\s+\d+\s?[-–]\s?\d+)\b", re.I)
 #: A year a news text writes, 1500-2199.
 _YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
 _YEAR_RE = re.compile(rf"^({_YEAR})s?$")
@@ -300,9 +310,10 @@ def _date(text: str) -> str | None:
     m = re.fullmatch(rf"q([1-4])|({_QUARTER})", s)
     if m:  # "in Q3", "the second quarter": a quarter of a year the text leaves out, as "--06" is a month
         return f"--Q{m.group(1) or _QUARTERS.index(m.group(2).split()[0]) + 1}"
-    m = re.fullmatch(rf"(?:h([12])|(first|second)\s+half)\s+({_YEAR})", s)
-    if m:  # "H2 2025", "the second half of 2025"; not "the first half" alone, as often a match's
-        return f"{m.group(3)}-H{m.group(1) or ('1' if m.group(2) == 'first' else '2')}"
+    m = re.fullmatch(rf"(?:h([12])|({_HALF}))(?:\s+({_YEAR}))?", s)
+    if m:  # "H2 2025", "the second half of 2025"; "the first half (of the year)", "H1": --H1
+        half = m.group(1) or ("1" if m.group(2).startswith("first") else "2")
+        return f"{m.group(3)}-H{half}" if m.group(3) else f"--H{half}"
     m = re.search(rf"\b({_YEAR})(s)?\b", s)
     if m and len(re.findall(r"\d+", s)) == 1:
         return m.group(1) + ("s" if m.group(2) else "")
@@ -494,7 +505,7 @@ def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -
     short borrows from the other: "2019-20" (2019, 2020), "May 12-14" and "12-14 May" (both in
     May). The ends of a range are qualified "from" (or the ``qualifier`` written before it) and
     "to", as a range of amounts is; two dates joined by "and" are a range only after "between"
-    ("talks in March and June": two dates)."""
+    ("talks in March and June": two dates; ``_dates_joined_as_range``)."""
     phrase = text[start:end]
     split = _RANGE_SPLIT_RE.search(phrase)
     if split is None:
@@ -519,8 +530,7 @@ def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -
         return []
     if a.startswith("--") and re.match(r"\d{4}-", b):
         a = b[:4] + a[1:]  # "June 3 to June 5, 2025": the year is the end's
-    between = lead is not None or _LEAD_BEFORE_RE.search(text, max(0, start - 9), start) is not None
-    ranged = between or split.group(0).strip().lower() != "and"
+    ranged = _dates_joined_as_range(text, start, split.group(0))
     words = (qualifier or "from", "to") if ranged else (qualifier, None)
     return [Quantity(start=a_s, end=a_e, kind="date", value=a, qualifier=words[0], part=date_part(first)),
             Quantity(start=b_s, end=b_e, kind="date", value=b, qualifier=words[1], part=date_part(second))]
@@ -545,6 +555,19 @@ _TALLY_AFTER_RE = re.compile(r"(?:,?\s*\d+\s?[-–]\s?\d+)*\s*(?:-\s*)?(?:vote|v
 #: "from" or "between" just before the first amount: the two are the ends of a range.
 _LEAD_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.I)
+_BETWEEN_AT_RE = re.compile(r"between\s", re.I)
+
+
+def _dates_joined_as_range(text: str, start: int, join: str) -> bool:
+    """Whether two dates, the first at ``start`` (or its "between"), joined by ``join`` are the ends
+    of a range: a dash, "to", "until" or "through" makes one, "and" only after "between" ("between
+    May and June"); "talks in March and June" and "figures from 2019 and 2021" are two dates."""
+    if join.strip().lower() != "and":
+        return True
+    between_before = _BETWEEN_BEFORE_RE.search(text, max(0, start - 9), start)
+    return bool(_BETWEEN_AT_RE.match(text, start) or between_before)
+
+
 #: A verb of change before two amounts joined by "to": "fell by 50,000 to 1.2 million", "rose 6.5%
 #: to €512m" state how much it changed and the new level, not a range ("cut deaths by 20% to 30%",
 #: "rose 3 to 4 percent" are ranges).
@@ -793,7 +816,21 @@ def _in_a_name(sent: Any, start: int, end: int) -> bool:
     at = start - sent.start_char  # the sentence's text: the doc's would be built anew for each number
     if _TALLY_BEFORE_RE.search(sent.text, max(0, at - 40), at):
         return False  # "beat Rochdale Town 4-2": a score after the name of a side
-    return _named_before(tok, sent)
+    return _named_before(tok, sent) or _model_after_owner(tok, sent)
+
+
+def _model_after_owner(tok: Any, sent: Any) -> bool:
+    """Whether the number ``tok`` names a model after its maker's possessive, with the rest of the
+    model's name after it in the same phrase ("Boeing's 737 Max jets", "Apple's 15 Pro"), as
+    "Boeing 737 Max" does without it; not a count ("Apple's 150 stores", "Britain's 650 MPs"), nor
+    one before a name the tagger knows apart ("Tesco's 300 Express shops", a brand)."""
+    doc = tok.doc
+    if tok.i - 2 < sent.start or tok.i + 1 >= sent.end or doc[tok.i - 1].tag_ != "POS" or not tok.whitespace_:
+        return False
+    owner, after = doc[tok.i - 2], doc[tok.i + 1]
+    return (owner.pos_ == "PROPN" and owner.ent_type_ not in _NOT_NAMES_BEFORE
+            and after.tag_ == "NNP" and after.text[:1].isupper() and after.ent_type_ in ("", "PRODUCT")
+            and after.lower_.rstrip(".") not in _MONTHS and tok.head.i in (after.i, after.head.i))
 
 
 def _named_before(tok: Any, sent: Any) -> bool:
@@ -899,9 +936,11 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                 taken.append((start, end))
                 continue
         # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
-        if ent_label == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b|\b{_QUARTER}\b", ent.text, re.I) \
-                and not _is_duration(ent.text):
+        if ent_label == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b|\b{_QUARTER}\b|\b{_HALF}\b", ent.text,
+                                                re.I) and not _is_duration(ent.text):
             continue
+        if ent_label == "DATE" and _BARE_HALF_RE.fullmatch(ent.text) and _PLAY_RE.search(sent.text):
+            continue  # "scored twice in the first half": a match's half, no date
         if ent_label == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
             continue
         if ent_label in ("DATE", "CARDINAL"):
@@ -1026,8 +1065,9 @@ _RATE_UNIT = (r"(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|barrels?|bbl|litr
               r"passengers?|customers?|residents?|voters?|members?|subscribers?|users?|vehicles?|cars?|"
               r"hours?|days?|weeks?|months?|years?|nights?|annum|games?|matches|match|seasons?|doses?)")
 #: "$80 per barrel", "£3 a litre", "12 deaths per 100,000 people", "1.2 million barrels a day",
-#: "3% a year", "$85/tonne": a rate. ``noun`` is what a count counts before it ("deaths"); not
-#: "per cent", "per se" nor "per the ministry" (according to), nor "$1.10 a year ago" (a date).
+#: "3% a year", "$85/tonne", "£40 every month", "£3 each", "$25 apiece": a rate. ``noun`` is what a
+#: count counts before it ("deaths"); not "per cent", "per se" nor "per the ministry" (according
+#: to), nor "$1.10 a year ago" (a date).
 _RATE_STOP = (r"(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|cent|se|which|each|every|"
               r"in|of|on|at|for|to|from|with|by|and|or|as|than|is|was|were|are)\b)")
 _RATE_WORD = (rf"(?:(?:square|sq|cubic|live|metric|troy|fluid)\s+)?{_RATE_STOP}"
@@ -1035,9 +1075,10 @@ _RATE_WORD = (rf"(?:(?:square|sq|cubic|live|metric|troy|fluid)\s+)?{_RATE_STOP}"
 _RATE = (
     r"\s+per\s+(?P<per>(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|billion)"
     rf"(?:\s+{_RATE_WORD})?|{_RATE_WORD})\b"
-    rf"|\s+an?\s+(?P<a>{_RATE_UNIT})\b"
+    rf"|\s+(?:an?|each|every)\s+(?P<a>{_RATE_UNIT})\b"
     r"(?!-|\s+(?:ago|earlier|later|before|after|prior|previously|back|from)\b|\s+on(?=\s*[,.;:]|\s+from\b))"
-    rf"|\s?/\s?(?P<slash>{_RATE_UNIT}|t)\b(?!/)")
+    rf"|\s?/\s?(?P<slash>{_RATE_UNIT}|t)\b(?!/)"
+    r"|\s+(?P<each>each|apiece)\b")
 _RATE_AFTER_RE = re.compile(rf"(?:{_RATE})")
 _COUNTED_RATE_AFTER_RE = re.compile(rf"\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)(?:{_RATE})")
 #: "per capita income of $45,000", "earnings per share were $1.35": the rate named before the amount.
@@ -1108,8 +1149,9 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
     """The amounts in ``found`` that are counted per something ("$80 per barrel", "£3 a litre",
     "12 deaths per 100,000 people") with the rate in their unit: money keeps its currency ("USD
     per barrel"), a count becomes a number ("deaths per 100,000 people"), a percent says how often
-    ("3% a year": "per year"). A number inside the rate ("100,000") is no amount of its own, and
-    a range's first end takes the rate written after its last."""
+    ("3% a year": "per year"), an amount for each of several says so ("£3 each": "GBP each"). A
+    number inside the rate ("100,000") is no amount of its own, and a range's first end takes the
+    rate written after its last."""
     out: list[Quantity] = []
     rate_end = -1
     for q in found:
@@ -1122,6 +1164,8 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
         noun = None
         if m is not None and m.group("a") and _PART_OF_ONE_RE.search(text, q.start, q.end):
             m = None  # "half an ounce": a part of one, not a rate
+        if m is not None and m.group("each") and q.kind not in ("money", "number"):
+            m = None  # "drew 2 each": a bare count shared out is left as it is
         if m is None and q.kind in ("count", "number"):
             # a count may name what it counts before the rate ("12 deaths per", "20 cigarettes a day")
             m = _COUNTED_RATE_AFTER_RE.match(text, q.end, sent.end_char)
@@ -1141,7 +1185,7 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
         if m is None:
             out.append(q)
             continue
-        rate = _rate_unit(m.group("per") or m.group("a") or m.group("slash"))
+        rate = "each" if m.group("each") else _rate_unit(m.group("per") or m.group("a") or m.group("slash"))
         if noun:
             rate = f"{' '.join(noun.split())} {rate}"
         kind = "number" if q.kind == "count" else q.kind
@@ -1172,8 +1216,7 @@ def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
         q = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         join = None if nxt is None else _DATE_RANGE_JOIN_RE.fullmatch(text, q.end, nxt.start)
-        between = join is not None and (join.group(0).strip().lower() != "and" or bool(
-            _BETWEEN_BEFORE_RE.search(text, max(0, q.start - 9), q.start)))  # "in May and June": two dates
+        between = join is not None and _dates_joined_as_range(text, q.start, join.group(0))
         if between and q.kind == nxt.kind == "date" and isinstance(q.value, str) and isinstance(
                 nxt.value, str) and nxt.qualifier is None and q.qualifier not in ("from", "to"):
             out += [replace(q, qualifier=q.qualifier or "from"), replace(nxt, qualifier="to")]

@@ -227,13 +227,13 @@ def _number(value: float) -> str:
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
-_YEARLESS = re.compile(r"--(?:(\d\d)(?:-(\d\d))?|(Q[1-4]))")
+_YEARLESS = re.compile(r"--(?:(\d\d)(?:-(\d\d))?|(Q[1-4]|H[12]))")
 
 
 def _date(value: str) -> str:
     """A date as the claims stage wrote it, for a reader: ISO dates as they are ("2025-06-18");
     one whose year the text leaves out in words, not as ISO's "--10" ("October", "--06-18":
-    "18 June", "--Q3": "Q3")."""
+    "18 June", "--Q3": "Q3", "--H1": "H1")."""
     m = _YEARLESS.fullmatch(value)
     if m is None:
         return value
@@ -255,9 +255,10 @@ def _normalised(q: Quantity, written: str = "") -> str:
         core = _number(q.value)
         if q.kind == "percent":
             core += "%"
-        elif q.kind == "money":  # "USD 80", and a rate's per-unit after it: "USD 80 per barrel"
-            currency, per, rest = (q.unit or "").partition(" per ")
-            core = (f"{currency} {core}" if currency else core) + (f" per {rest}" if per else "")
+        elif q.kind == "money":  # "USD 80", and a rate's per-unit after it: "USD 80 per barrel", "GBP 3 each"
+            currency, each, _ = (q.unit or "").partition(" each")
+            currency, per, rest = currency.partition(" per ")
+            core = (f"{currency} {core}" if currency else core) + (f" per {rest}" if per else "") + each
         elif q.unit:
             core += f" {q.unit}"
     elif q.kind == "date":

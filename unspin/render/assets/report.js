@@ -62,7 +62,7 @@
   // A date whose year the text leaves out, in words ("--10": "October"); ISO dates
   // as they are (the terminal view's _date does the same).
   function dateText(v) {
-    var m = /^--(?:(\d\d)(?:-(\d\d))?|(Q[1-4]))$/.exec(v);
+    var m = /^--(?:(\d\d)(?:-(\d\d))?|(Q[1-4]|H[12]))$/.exec(v);
     if (!m) return v;
     if (m[3]) return m[3];
     var month = parseInt(m[1], 10);
