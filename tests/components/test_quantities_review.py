@@ -236,3 +236,15 @@ def test_millions_glued_before_what_they_count(parser) -> None:
 def test_a_length_of_time_in_millions_of_years(parser, text, phrase, value) -> None:
     kind, found_value, unit, _ = _found(parser, text)[phrase]
     assert (kind, found_value, unit) == ("number", value, "years")
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Jab rates fell to 84 percent, well below the 95 percent needed.", "well below the 95 percent",
+     ("percent", 95, None, None)),
+    ("Fuel costs fell by a fifth over the first quarter.", "over the first quarter",
+     ("date", "--Q1", None, None)),
+    ("The tax will apply for about the next 30 years.", "about the next 30 years",
+     ("number", 30, "years", "about")),
+])
+def test_a_comparison_before_the_bounds_no_amount(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected

@@ -342,14 +342,23 @@ _MAGNITUDE_RE = re.compile(r"magnitude[\s-]+(\d+(?:\.\d+)?)", re.I)
 #: "the three months to March", "the year to May 2024": a period named by its end.
 _PERIOD_TO_RE = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:years?|months?|weeks?|quarters?|days?)\s+"
                            r"(?:to|until|ending)\s+(.+)", re.I)
+_THE_RE = re.compile(r"the\s", re.I)
+#: The qualifiers that are comparisons or prepositions: before "the" they bound no amount.
+_COMPARISONS = frozenset(["over", "under", "above", "below", "more than", "less than", "fewer than",
+                          "greater than", "higher than", "in excess of", "well over", "well under",
+                          "well below", "well above", "just over", "just under", "upwards of"])
 _BASIS_POINTS_RE = re.compile(r"\bbasis points?\b|(?<=\d)\s?bps\b", re.I)
 
 
 def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | None]:
     """``(kind, value, unit, qualifier)`` for a phrase tagged ``label`` (a spaCy entity label).
 
-    A minus sign before the number ("-0.2%", "−0.2%") makes the value negative."""
+    A minus sign before the number ("-0.2%", "−0.2%") makes the value negative. A comparison
+    before "the" bounds no amount: it compares another with it or says when ("well below the 95
+    percent needed", "over the first quarter"); "about the next 30 years" is still about 30."""
     qualifier, core = _split_qualifier(text.strip())
+    if qualifier in _COMPARISONS and _THE_RE.match(core):
+        qualifier = None
     minus = re.match(r"(?:[-−]|minus\s)\s?(?=\d)", core, re.I)
     if minus:
         core = core[minus.end():]
@@ -378,9 +387,7 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     duration = _DURATION_RE.fullmatch(core.strip())
     if duration and re.match(r"(?:few|several|many|some)\b", duration.group(1), re.I):
         return "number", None, duration.group(2).lower(), qualifier  # "a few billion years": no number
-    if duration:  # "22 years" is a length of time, not a date
-        if qualifier == "over" and core.lower().startswith("the "):
-            qualifier = None  # "over the last 28 days": during them, not more than 28
+    if duration:  # "22 years" is a length of time, not a date ("over the last 28 days": during them)
         return "number", _tidy(parse_number(duration.group(1))), duration.group(2).lower(), qualifier
     if kind == "date":
         period = _PERIOD_TO_RE.fullmatch(core.strip())
