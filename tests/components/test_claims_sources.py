@@ -336,3 +336,42 @@ def test_a_quote_speaker_naming_the_evidence_leaves_the_backer_the_rules_named()
                     cue=Attribution(name="according to", start=cue, end=cue + 12))]
     assert sources_from_quotes(claims, quotes, text) == 0
     assert claims[0].source is not None and claims[0].source.name == "Moneyfacts"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The health ministry put the death toll at 38, including nine children.", "The health ministry"),
+    ("The harbour board puts the cost of repairs at $2bn.", "The harbour board"),
+    ("Organisers put turnout at more than 100,000 on Sunday.", "Organisers"),
+])
+def test_who_puts_a_figure_at_an_amount_is_its_source(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name
+
+
+@pytest.mark.parametrize("text", [
+    "The striker put the ball in the net at 3-1.",
+    "Rescuers placed the injured at a school 3 miles away.",
+    "The council put the plan on hold.",
+])
+def test_putting_something_somewhere_cites_nobody(text: str) -> None:
+    assert _source(text) is None
+
+
+@pytest.mark.parametrize(("text", "name", "span"), [
+    ("The ministry's figures show unemployment at 5%.", "The ministry", "The ministry's figures show"),
+    ("Eurostat's latest data showed prices rising 2.4%.", "Eurostat", "Eurostat's latest data showed"),
+    ("According to the harbour board's estimates, 300 jobs will go.", "the harbour board",
+     "According to the harbour board's estimates"),
+])
+def test_the_owner_of_evidence_is_its_source(text: str, name: str, span: str) -> None:
+    assert _source(text) == (name, span)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Last year's census found 3 million people living alone.", "Last year's census"),
+    ("Britain's census found 3 million people living alone.", "Britain's census"),
+    ("His study found a 20% rise in cases.", "His study"),
+])
+def test_a_time_a_place_or_a_pronoun_owning_evidence_is_no_source_of_its_own(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name

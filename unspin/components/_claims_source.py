@@ -113,6 +113,9 @@ def _name(token: Any, sent: Any) -> str:
         return pollster
     if pollster is not None:  # "adults polled by Reuters": the pollster speaks for them
         return _agent_name(pollster, sent)
+    owner = _evidence_owner(token)
+    if owner:  # "the ministry's figures", "Eurostat's latest data": whose they are
+        return owner
     if token.lemma_.lower() in _EVIDENCE_NOUNS or token.lower_ in _EVIDENCE_NOUNS:
         # "a report by Amnesty": the body behind the evidence is the source; "police reports
         # from the suburb": a place is where it comes from, so the evidence itself is; what
@@ -126,6 +129,24 @@ def _name(token: Any, sent: Any) -> str:
                 return _agent_name(obj, sent)
     start, end = _phrase(token, sent)
     return _slice(sent, start, end)
+
+
+#: What the owner of evidence may be without being its maker: a place or a time ("Britain's
+#: census", "last year's survey").
+_NOT_OWNERS = ("GPE", "LOC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "NORP")
+
+
+def _evidence_owner(noun: Any) -> str:
+    """The name of whoever owns the evidence ``noun`` by a possessive before it, its maker ("[the
+    ministry]'s figures", "[Eurostat]'s latest data", "[the Office for National Statistics]'
+    figures"), or "": not a pronoun ("his study", left as it is), a place or a time."""
+    if noun.lemma_.lower() not in _MADE_EVIDENCE and noun.lower_ not in _MADE_EVIDENCE:
+        return ""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in ("NOUN", "PROPN") or owner.ent_type_ in _NOT_OWNERS:
+        return ""
+    words = [t for t in owner.subtree if not (t.dep_ == "case" and t.head.i == owner.i)]
+    return str(owner.doc[words[0].i : words[-1].i + 1].text)
 
 
 #: Evidence that is numbers someone compiled: whatever name it comes "from" compiled them ("data
@@ -499,12 +520,41 @@ def _split_word(token: Any) -> bool:
     return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
 
 
+#: Verbs by which a body gives a figure as its estimate: "the ministry put the death toll at 38",
+#: "the IMF puts growth at 3.1%", "analysts peg the cost at $2bn".
+_PUTTING = frozenset(["put", "peg", "place"])
+#: Entity labels of a figure after "at", with "DATE": the tagger may call a bare number a date ("at 38").
+_FIGURE_LABELS = frozenset(["CARDINAL", "MONEY", "PERCENT", "QUANTITY"])
+
+
+def _puts_at(verb: Any) -> bool:
+    """Whether ``verb`` gives its object a figure as an estimate ("at" the figure, any other "on" a time):
+    "put the death toll at 38", "peg the deal's value at $4bn"; not "put the plan on hold", "put
+    the ball in the net at 3-1", "placed the injured at a school 3 miles away" (the figure must be
+    what "at" names), nor "placed the order at noon" (a time is no figure)."""
+    if verb.lemma_.lower() not in _PUTTING or verb.pos_ != "VERB" or not any(
+            c.dep_ == "dobj" for c in verb.children):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.pos_ == "ADP")]
+    ats = [p for p in preps if p.lower_ == "at"]
+    # another preposition may say when ("on Monday"), not where ("in the net")
+    if len(ats) != 1 or not all(p in ats or any(g.ent_type_ in ("DATE", "TIME") for g in p.children)
+                                for p in preps):
+        return False
+    figure = next((g for g in ats[0].children if g.dep_ == "pobj"), None)
+    return figure is not None and any(
+        (t.like_num or any(c.isdigit() for c in t.text)) and t.ent_type_ in (*_FIGURE_LABELS, "DATE")
+        for t in (figure, *figure.children))
+
+
 def _speaker(sent: Any) -> Attribution | None:
     """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ...",
-    the agent of a passive one ("it was reported by Politico"), or the subject of the clause a
-    participle of reporting hangs off ("X attacked Y, saying ...")."""
+    the agent of a passive one ("it was reported by Politico"), the subject of the clause a
+    participle of reporting hangs off ("X attacked Y, saying ..."), or of a verb that gives a
+    figure as an estimate ("the ministry put the death toll at 38", ``_puts_at``)."""
     for tok in sent:
-        if tok.lemma_.lower() not in REPORTING_VERBS:
+        puts_at = _puts_at(tok)
+        if tok.lemma_.lower() not in REPORTING_VERBS and not puts_at:
             continue
         if tok.pos_ not in ("VERB", "AUX"):
             # '"...," Conway notes.': a closing report the parser read as a noun phrase
@@ -546,7 +596,7 @@ def _speaker(sent: Any) -> Attribution | None:
         if tok.dep_ == "relcl" and _name_read_as_relcl(tok, subj, sent):
             start, end = _np_start(tok.head), _phrase(subj, sent)[1]
             return Attribution(name=_slice(sent, start, end), start=start, end=tok.idx + len(tok))
-        if not (_governs(tok) or _closing_report(tok, subj, sent)):
+        if not (puts_at or _governs(tok) or _closing_report(tok, subj, sent)):
             continue
         if subj.text == "." and subj.i > sent.start and not subj.nbor(-1).whitespace_:
             # "the Commerce Dept. said": the parser takes the abbreviation's full stop for the subject
