@@ -248,3 +248,41 @@ def test_a_length_of_time_in_millions_of_years(parser, text, phrase, value) -> N
 ])
 def test_a_comparison_before_the_bounds_no_amount(parser, text: str, phrase: str, expected: tuple) -> None:
     assert _found(parser, text)[phrase] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The group expects sales of between $33bn and $34bn.",
+     {"$33bn": ("money", 33_000_000_000, "USD", "from"), "$34bn": ("money", 34_000_000_000, "USD", "to")}),
+    ("Ticket sales were between 10 and 20 million.",
+     {"10": ("count", 10_000_000, None, "from"), "20 million": ("count", 20_000_000, None, "to")}),
+])
+def test_two_amounts_after_between_joined_by_and_are_a_range(parser, text: str, expected: dict) -> None:
+    assert _found(parser, text) == expected
+
+
+def test_a_share_of_a_vote_after_led_with_is_a_tally_not_a_range(parser) -> None:
+    found = _found(parser, "The incumbent led with 52.3% to 46.1%.")
+    assert found == {"52.3%": ("percent", 52.3, None, None), "46.1%": ("percent", 46.1, None, None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The jab cut admissions by 68% in adults over 60.", "over 60", ("number", 60, "years old", "over")),
+    ("The club has over 60 members.", "over 60", ("count", 60, None, "over")),
+])
+def test_a_bound_after_a_noun_of_people_makes_an_age(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_a_currency_around_a_bare_number_the_tagger_calls_a_date_is_money(parser) -> None:
+    found = _found(parser, "He took bribes worth Rs 45 crore.")
+    assert found == {"Rs 45 crore": ("money", 450_000_000, "INR", None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The fund will spend €4.5bn over five years on housing.", "five years", ("number", 5, "years", None)),
+    ("The plan creates 8 million jobs over two years.", "two years", ("number", 2, "years", None)),
+    ("He was jailed for over five years.", "over five years", ("number", 5, "years", "over")),
+])
+def test_a_length_of_time_an_amount_is_spread_over_is_no_bound(parser, text: str, phrase: str,
+                                                                expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected

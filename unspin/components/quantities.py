@@ -138,6 +138,7 @@ _AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|voters|
 #: 22"), not several people's ("we were 12" is a count).
 _AGE_ONLY_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|"
                           r"(?:who|he|she|i)\s*(?:is|was|am|['’]m))\s+$", re.I)
+_AGE_BOUND_BEFORE_RE = re.compile(r"\b(over|under|above|below)\s+$", re.I)
 _AGE_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|younger|under)\b", re.I)
 #: "between the ages of 18 and 29": two ages, as a range.
 _AGES_RE = re.compile(r"(?:between\s+)?(?:the\s+)?ages?\s+of\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
@@ -512,7 +513,7 @@ def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -
     short borrows from the other: "2019-20" (2019, 2020), "May 12-14" and "12-14 May" (both in
     May). The ends of a range are qualified "from" (or the ``qualifier`` written before it) and
     "to", as a range of amounts is; two dates joined by "and" are a range only after "between"
-    ("talks in March and June": two dates; ``_dates_joined_as_range``)."""
+    ("talks in March and June": two dates; ``_joined_as_range``)."""
     phrase = text[start:end]
     split = _RANGE_SPLIT_RE.search(phrase)
     if split is None:
@@ -537,26 +538,28 @@ def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -
         return []
     if a.startswith("--") and re.match(r"\d{4}-", b):
         a = b[:4] + a[1:]  # "June 3 to June 5, 2025": the year is the end's
-    ranged = _dates_joined_as_range(text, start, split.group(0))
+    ranged = _joined_as_range(text, start, split.group(0))
     words = (qualifier or "from", "to") if ranged else (qualifier, None)
     return [Quantity(start=a_s, end=a_e, kind="date", value=a, qualifier=words[0], part=date_part(first)),
             Quantity(start=b_s, end=b_e, kind="date", value=b, qualifier=words[1], part=date_part(second))]
 
 
 _NUMBER_RANGE_RE = re.compile(
-    r"^(?P<lead>(?:between|from)\s+)?(?P<a>[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s?[a-z%]+)?)"
+    r"^(?P<lead>(?:between|from)\s+)?(?P<a>[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s?(?!(?:and|or|to)\b)[a-z%]+)?)"
     r"\s*(?P<sep>[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?.*)$", re.I)
 _TAIL_RE = re.compile(r"^[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
 
 
-_PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to)\s+\d{1,3}(?:,\d{3})*", re.I)
+_PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to)\s+\d{1,3}(?:,\d{3})*"
+                             r"(?:\s+(?:thousand|million|billion|trillion))?", re.I)
 _YEAR_RANGE_RE = re.compile(rf"\b{_YEAR}\b")
-#: "passed 52-48", "passed the bill 52-48", "beat Castleford Athletic 3-1": a tally; after it, the
+#: "passed 52-48", "passed the bill 52-48", "beat Castleford Athletic 3-1", "led with 52.3% to 46.1%": a
+#: tally; after it, the
 #: word that makes one of it, past any further scores ("a 6-4, 7-5 victory").
 _TALLY_BEFORE_RE = re.compile(
     r"\b(?i:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
     r"leading|trailing|vote|tally|score|margin)"
-    r"(?:\s+(?i:by|of|a|an|the|its|their)(?:\s+[a-z]+)?|\s+[A-Z][\w'’.&-]*)*\s*$")
+    r"(?:\s+(?i:by|of|with|a|an|the|its|their)(?:\s+[a-z]+)?|\s+[A-Z][\w'’.&-]*)*\s*$")
 _TALLY_AFTER_RE = re.compile(r"(?:,?\s*\d+\s?[-–]\s?\d+)*\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|"
                              r"margin|win|victory|defeat|loss|split|score|scoreline)\b", re.I)
 #: "from" or "between" just before the first amount: the two are the ends of a range.
@@ -565,10 +568,11 @@ _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.I)
 _BETWEEN_AT_RE = re.compile(r"between\s", re.I)
 
 
-def _dates_joined_as_range(text: str, start: int, join: str) -> bool:
-    """Whether two dates, the first at ``start`` (or its "between"), joined by ``join`` are the ends
-    of a range: a dash, "to", "until" or "through" makes one, "and" only after "between" ("between
-    May and June"); "talks in March and June" and "figures from 2019 and 2021" are two dates."""
+def _joined_as_range(text: str, start: int, join: str) -> bool:
+    """Whether two dates or amounts, the first at ``start`` (or its "between"), joined by ``join``
+    are the ends of a range: a dash, "to", "until" or "through" makes one, "and" only after
+    "between" ("between May and June", "between $33bn and $34bn"); "talks in March and June" and
+    "figures from 2019 and 2021" are two dates."""
     if join.strip().lower() != "and":
         return True
     between_before = _BETWEEN_BEFORE_RE.search(text, max(0, start - 9), start)
@@ -868,10 +872,15 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
     if _age_after_name(ent):
         return [Quantity(start=start, end=end, kind="number", value=int(ent.text), unit="years old")]
     bare = re.fullmatch(r"(?:(over|under|above|below)\s+)?(\d{1,3})", ent.text, re.I)
+    bound = None  # "over" the tagger left outside the number ("adults over 60")
+    if bare is not None and not bare.group(1):
+        bound = _AGE_BOUND_BEFORE_RE.search(text, max(0, start - 7), start)
     after = _AGE_AFTER_RE.match(text, end)
-    cue = _AGE_BEFORE_RE if ent.label_ == "DATE" else _AGE_ONLY_RE
+    # "adults over 60": a bound after a noun of people makes an age of a count too
+    cue = _AGE_BEFORE_RE if ent.label_ == "DATE" or (bare and bare.group(1)) or bound else _AGE_ONLY_RE
     if bare and 0 < int(bare.group(2)) < 125 and (cue.search(text, max(0, start - 25), start) or after):
-        qualifier = bare.group(1).lower() if bare.group(1) else None
+        qualifier = (bare.group(1) or (bound and bound.group(1)) or "").lower() or None
+        start = bound.start() if bound else start
         if after is not None and qualifier is None:  # "45 and older", "18 and under"
             qualifier = "at most" if re.search(r"younger|under", after.group(0), re.I) else "at least"
         return [Quantity(start=start, end=end, kind="number", value=int(bare.group(2)), unit="years old",
@@ -964,8 +973,10 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if named or re.fullmatch(r"\d{1,2}/\d{1,2}", ent.text):
             taken.append((start, end))  # and the fallback pass must not read it either
             continue
-        # "$48m": spaCy may leave the currency sign or the glued scale outside the entity
-        if ent_label in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+        # "$48m": spaCy may leave the currency sign or the glued scale outside the entity, also of
+        # a bare number it calls a date ("Rs 45 crore", tagged "45")
+        if ent_label in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY") or (
+                ent_label == "DATE" and _BARE_NUMBER_RE.fullmatch(ent.text)):
             start, end = _widen(text, start, end, sent.start_char, sent.end_char)
         start = _qualifier_start(text, _minus_start(text, start, sent.start_char), sent.start_char)
         # spaCy's trailing punctuation or apostrophes are not part of the amount, nor a "to"
@@ -996,7 +1007,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             end, label = unit_after.end(), "QUANTITY"
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
-            label = "CARDINAL"  # "between 10 and 20 people": spaCy's small model calls it a date
+            label = "CARDINAL"  # "between 10 and 20 (million) people": spaCy's small model calls it a date
         if label == "DATE" and _BARE_NUMBER_RE.fullmatch(text[start:end]):
             label = "CARDINAL"  # "Sanders has 70", "CI 0.60-0.84": a bare number that is no year is no date
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
@@ -1056,7 +1067,28 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier,
                               part=date_part(text[start:end]) if kind == "date" else None))
     found.sort(key=lambda q: q.start)
-    return _risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent)
+    return _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
+
+
+#: "over" between an amount (and what it counts) and a length of time: the span it is spread over.
+_SPREAD_OVER_RE = re.compile(r"\s+(?:[a-z]+\s+)?", re.I)
+_OVER_RE = re.compile(r"over\s+", re.I)
+_TIME_UNITS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
+                         "decades", "hour", "hours", "minute", "minutes", "century", "centuries"])
+
+
+def _spread_over(found: list[Quantity], text: str) -> list[Quantity]:
+    """The lengths of time in ``found`` that an amount right before them is spread over, without the
+    "over" the qualifier took for a bound: "spend €4.5bn over five years", "8 million jobs over two
+    years" (five years, during them); "jailed for over five years" is still more than five."""
+    out: list[Quantity] = []
+    for q in found:
+        over = _OVER_RE.match(text, q.start, q.end)
+        if out and over and q.qualifier == "over" and q.kind == "number" and q.unit in _TIME_UNITS \
+                and _SPREAD_OVER_RE.fullmatch(text, out[-1].end, q.start):
+            q = replace(q, start=over.end(), qualifier=None)
+        out.append(q)
+    return out
 
 
 #: What an amount may be counted per after "a"/"an" or a slash ("£3 a litre", "$80/barrel"):
@@ -1210,12 +1242,15 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
 _LABEL_OF_KIND = {"money": "MONEY", "percent": "PERCENT", "count": "CARDINAL", "number": "QUANTITY"}
 
 
+#: What joins the two ends of a range of amounts the tagger found apart ("$5" "7 billion").
+_AMOUNT_RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to)\s*|\s+and\s+", re.I)
 #: What joins the two ends of a range of dates the tagger found apart ("from 2001 until 2009").
 _DATE_RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to|until|till|through)\s*|\s+and\s+", re.I)
 
 
 def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
-    """Two amounts the tagger split at a dash or "to" ("$5" "7 billion") read as one range, and
+    """Two amounts the tagger split at a dash, "to" or "and" after "between" ("$5" "7 billion",
+    "between $33bn" "$34bn") read as one range, and
     two dates so joined ("from 2001 until 2009", "between May 2 and June 4") as its ends."""
     out: list[Quantity] = []
     i = 0
@@ -1223,15 +1258,16 @@ def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
         q = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         join = None if nxt is None else _DATE_RANGE_JOIN_RE.fullmatch(text, q.end, nxt.start)
-        between = join is not None and _dates_joined_as_range(text, q.start, join.group(0))
+        between = join is not None and _joined_as_range(text, q.start, join.group(0))
         if between and q.kind == nxt.kind == "date" and isinstance(q.value, str) and isinstance(
                 nxt.value, str) and nxt.qualifier is None and q.qualifier not in ("from", "to"):
             out += [replace(q, qualifier=q.qualifier or "from"), replace(nxt, qualifier="to")]
             i += 2
             continue
         # two ends read already ("aged 40 to 79": two ages) are not read again, as bare numbers
-        if nxt is not None and q.kind != "date" and nxt.kind != "date" and (q.qualifier, nxt.qualifier) != (
-                "from", "to") and re.fullmatch(r"\s*(?:[-–—]|to)\s*", text[q.end:nxt.start]):
+        joined = None if nxt is None else _AMOUNT_RANGE_JOIN_RE.fullmatch(text, q.end, nxt.start)
+        if joined is not None and q.kind != "date" != nxt.kind and (q.qualifier, nxt.qualifier) != (
+                "from", "to") and _joined_as_range(text, q.start, joined.group(0)):
             label = _LABEL_OF_KIND.get(nxt.kind, "CARDINAL")
             ends = _number_range(text, q.start, nxt.end, label, q.qualifier)
             if ends and ends[-1].qualifier == "to":  # else two amounts, as found
