@@ -375,3 +375,27 @@ def test_the_owner_of_evidence_is_its_source(text: str, name: str, span: str) ->
 def test_a_time_a_place_or_a_pronoun_owning_evidence_is_no_source_of_its_own(text: str, name: str) -> None:
     found = _source(text)
     assert found is not None and found[0] == name
+
+
+def test_the_subject_of_a_passive_cue_is_whom_it_was_said_to_not_a_source() -> None:
+    from unspin.components._claims_source import sources_from_quotes
+    from unspin.doc import Attribution, Claim, Quote
+
+    text = "The firm was ordered to pay $2m after a jury found it had lied."
+    jury, cue = text.index("a jury"), text.index("ordered")
+    claims = [Claim(0, len(text), source=Attribution(name="a jury", start=jury, end=jury + 12))]
+    quotes = [Quote(text.index("to pay"), len(text) - 1, kind="reported",
+                    speaker=Attribution(name="The firm", start=0, end=8),
+                    cue=Attribution(name="order", start=cue, end=cue + 7))]
+    assert sources_from_quotes(claims, quotes, text) == 0
+    assert claims[0].source is not None and claims[0].source.name == "a jury"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A Novartis trial found the drug cut deaths by 20%.", "Novartis"),
+    ("A trial run by Merrow Pharma found the drug cut deaths by 20%.", "Merrow Pharma"),
+    ("A survey run by the harbour board showed 40% of boats were idle.", "the harbour board"),
+])
+def test_a_trial_is_evidence_its_maker_stands_behind(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name

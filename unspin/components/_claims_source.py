@@ -43,7 +43,7 @@ _EVIDENCE_NOUNS = frozenset([
     "report", "study", "survey", "poll", "data", "figures", "statistics", "analysis", "investigation",
     "estimate", "estimates", "figure", "statistic", "finding", "findings", "record", "records",
     "review", "research", "census", "audit", "assessment", "count", "tally", "paper", "document",
-    "documents", "inquiry", "probe", "results", "statement",
+    "documents", "inquiry", "probe", "results", "statement", "trial", "trials",
 ])
 # Third-person pronouns resolve to the nearest earlier entity of these labels; first and second
 # person ("I", "we", "you") are the text's own voice or its reader, not a cited source.
@@ -177,7 +177,8 @@ def _is_place(token: Any) -> bool:
 #: data", "a Senate report"); a record or a document is about whoever is named before it.
 _MADE_EVIDENCE = frozenset(["poll", "polls", "survey", "surveys", "polling", "data", "figures", "statistics",
                             "estimate", "estimates", "report", "study", "analysis", "investigation", "review",
-                            "audit", "assessment", "census", "inquiry", "probe", "statement", "research"])
+                            "audit", "assessment", "census", "inquiry", "probe", "statement", "research",
+                            "trial", "trials"])
 #: Verbs by which a pollster asks people ("economists polled by Reuters", "adults surveyed by Gallup").
 _POLLING = frozenset(["poll", "survey", "interview", "question", "canvass", "sample"])
 #: What the name before a poll may be without being its maker: where or when it was taken, or
@@ -316,7 +317,7 @@ def _misparsed_verb(noun: Any) -> Any | None:
 #: Lemmas of the verbs by which a body puts out evidence ("figures published by Eurostat").
 _PUBLISHING = frozenset(["publish", "release", "compile", "issue", "produce", "conduct", "prepare",
                          "collect", "gather", "provide", "present", "carry", "put", "lead", "write",
-                         "author"])
+                         "author", "run"])
 
 
 #: The prepositions that name who stands behind evidence, the surest first: its author ("a report
@@ -700,6 +701,13 @@ CITING_CUES = frozenset([
 _PROPOSITION = re.compile(r"(?i)(?:to|that|whether|if|how|why|what|when|where|who|which)\b")
 
 
+#: A form of "be" between a speaker and a cue of telling someone makes the cue passive ("the firm
+#: was ordered to", "he had been told that"): the speaker is whom it was said to. Not a cue of a
+#: stance or a feeling, which stays the subject's ("protesters were frustrated that ...").
+_TELLING_SOMEONE = frozenset(["order", "tell", "ask", "instruct", "urge", "advise", "warn", "require",
+                              "force", "direct", "remind", "inform", "notify", "brief", "command", "request"])
+_PASSIVE_BEFORE = re.compile(r"(?i)\s+(?:(?:has|have|had)\s+been|was|were|is|are|been|being|got|gets|get)"
+                             r"(?:\s+\w+ly)?\s+")
 #: A possessive just before a cue makes the cue a noun with an owner ("the bank's plans", "its
 #: statement").
 _OWNED = re.compile(r"(?i)(?:\w['’]s|s['’]|\b(?:its|his|her|their|our|my|your))\s*$")
@@ -712,15 +720,27 @@ def _verb(cue_name: str) -> str:
     return rest if first in CUE_NEGATIONS and rest else cue_name.lower()
 
 
+def _told(quote: Quote, text: str) -> bool:
+    """Whether the speaker of ``quote`` is whom its passive cue of telling was said to ("The firm
+    was ordered to pay ...", "He had been told that ..."), not the one who tells."""
+    cue, speaker = quote.cue, quote.speaker
+    if cue is None or speaker is None or _verb(cue.name) not in _TELLING_SOMEONE:
+        return False
+    return (0 <= cue.start - speaker.end <= 30 and _PASSIVE_BEFORE.fullmatch(text[speaker.end : cue.start])
+            is not None and not text[cue.start : cue.end].lower().endswith("ing"))
+
+
 def _cites(quote: Quote, text: str) -> bool:
     """Whether the speaker of ``quote`` is someone the text cites: a direct quote's, one whose
     cue says, thinks, finds or takes a stance (``CITING_CUES``), or one whose content is a
-    proposition; not whoever did what another verb tells ("the officer fired her weapon"), nor
-    a speaker who does not own the noun cue ("the figures complicate the bank's plans to ...":
-    the plans are the bank's)."""
+    proposition; not whoever did what another verb tells ("the officer fired her weapon"), nor whom
+    a passive cue was said to ("the firm was ordered to pay"), nor a speaker who does not own the
+    noun cue ("the figures complicate the bank's plans to ...": the plans are the bank's)."""
     cue, speaker = quote.cue, quote.speaker
     if cue is not None and speaker is not None and _OWNED.search(text[max(0, cue.start - 8) : cue.start]) \
             and not 0 <= cue.start - speaker.end <= 3:
+        return False
+    if _told(quote, text):
         return False
     if quote.kind == "direct" or cue is None or _verb(cue.name) in CITING_CUES:
         return True
