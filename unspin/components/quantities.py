@@ -13,7 +13,8 @@ QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
 * ``"-0.2%"`` -> ``("percent", -0.2, None, None)``; ``"25 basis points"`` -> ``0.25``, ``"percentage points"``
 * ``"41C"`` -> ``("number", 41, "°C", None)``; ``"Q1 2024"`` -> ``("date", "2024-Q1", None, None)``,
   ``"Q3"`` / ``"the third quarter"`` -> ``"--Q3"`` (the year left out, as ``"--06"`` is a month),
-  ``"the second half of 2025"`` / ``"H2 2025"`` -> ``"2025-H2"``
+  ``"the second half of 2025"`` / ``"H2 2025"`` -> ``"2025-H2"``, ``"the first half"`` -> ``"--H1"``
+  (not a match's: "scored twice in the first half")
 
 ``find_quantities`` also gives both ends of a range (``"between 10 and 20"``, ``"3-4%"``,
 ``"$5-7 billion"``: qualifiers ``from``/``to``), but not of a change and its new level (``"fell
@@ -25,7 +26,8 @@ a year with "mid", "early" or "late" as a date (which part of it, ``date_part``,
 quantity's ``part``: "early 2023", "late March", "the end of 2024" -> "late"), each age of a list
 (``"aged 19, 22 and 34"``) and the unit of measure spaCy leaves outside a count (``"120 tonnes"``).
 A rate keeps what it is per in its unit (``"$80 per barrel"`` -> ``"USD per barrel"``, ``"£3 a
-litre"``, ``"12 deaths per 100,000 people"`` -> number 12, ``"deaths per 100,000 people"``), and
+litre"``, ``"12 deaths per 100,000 people"`` -> number 12, ``"deaths per 100,000 people"``; ``"£3
+each"`` -> ``"GBP each"``), and
 the value of a ratio of risks is a number in its unit (``"a hazard ratio of 0.82"`` ->
 ``"hazard ratio"``), not a count.
 
