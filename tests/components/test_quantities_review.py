@@ -286,3 +286,19 @@ def test_a_currency_around_a_bare_number_the_tagger_calls_a_date_is_money(parser
 def test_a_length_of_time_an_amount_is_spread_over_is_no_bound(parser, text: str, phrase: str,
                                                                 expected: tuple) -> None:
     assert _found(parser, text)[phrase] == expected
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Dengue cases have risen fivefold this year.", "fivefold", ("number", 5, "times", None)),
+    ("Exports grew 3-fold since 2010.", "3-fold", ("number", 3, "times", None)),
+    ("Harbour sales rose nearly tenfold.", "nearly tenfold", ("number", 10, "times", "nearly")),
+    ("The risk was ten times higher for smokers.", "ten times", ("number", 10, "times", None)),
+    ("The clip was viewed more than 100,000 times.", "more than 100,000 times",
+     ("number", 100_000, "times", "more than")),
+])
+def test_a_multiple_is_a_number_of_times_not_a_count(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_the_manifold_of_an_engine_is_no_multiple(parser) -> None:
+    assert _found(parser, "The manifold of the ferry engine leaked.") == {}

@@ -721,6 +721,31 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
     return out
 
 
+#: "fivefold", "a 3-fold rise", "two-fold": a multiple, as "five times" is.
+_FOLD_RE = re.compile(rf"\b(\d+(?:\.\d+)?|{_SMALL_WORDS})[-\s]?fold\b", re.I)
+_TIMES_AFTER_RE = re.compile(r"\s+times\b", re.I)
+
+
+def _number_words(phrase: str) -> bool:
+    """Whether ``phrase`` is written in numbers and number words only ("12", "twenty-two", "1.5 million")."""
+    tokens = _WORD_TOKEN_RE.findall(phrase.replace("-", " "))
+    return bool(tokens) and all(t[0].isdigit() or t.lower() in (*_SMALL, *_SCALES, "and") for t in tokens)
+
+
+def _folds(sent: Any, text: str) -> list[Quantity]:
+    """The multiples written with "-fold" ("risen fivefold", "a 3-fold rise"), as numbers in "times"."""
+    out = []
+    for m in _FOLD_RE.finditer(text, sent.start_char, sent.end_char):
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        start = _qualifier_start(text, m.start(), sent.start_char)
+        qualifier, _ = _split_qualifier(text[start:m.end()])
+        out.append(Quantity(start=start, end=m.end(), kind="number", value=_tidy(value), unit="times",
+                            qualifier=qualifier))
+    return out
+
+
 #: "aged 19, 22 and 34": a list of ages, one for each person.
 _AGE_LIST_RE = re.compile(
     r"\bage[sd]\s+(\d{1,3}(?:\s*,\s*\d{1,3})*(?:,?\s+(?:and|or)\s+\d{1,3}))\b(?!\s*[-–%])", re.I)
@@ -937,7 +962,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
 
     ``ents``: the span's entities when the caller has them (``sent.ents`` scans the whole doc).
     """
-    found: list[Quantity] = _shares(sent, text) + _age_lists(sent, text)
+    found: list[Quantity] = _shares(sent, text) + _age_lists(sent, text) + _folds(sent, text)
     taken: list[tuple[int, int]] = [(q.start, q.end) for q in found]
     for ent in sent.ents if ents is None else ents:
         # a length of time spaCy calls a time ("the following 24 hours") is read as a date is
@@ -1007,6 +1032,10 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         unit_after = _UNIT_AFTER_RE.match(text, end, sent.end_char) if label == "CARDINAL" else None
         if unit_after is not None:  # "120 tonnes of supplies": spaCy left the unit outside
             end, label = unit_after.end(), "QUANTITY"
+        times = None if label != "CARDINAL" or not _number_words(core) else _TIMES_AFTER_RE.match(
+            text, end, sent.end_char)
+        if times is not None:  # "ten times higher", "stabbed 12 times": a multiple, no count of things
+            end, label = times.end(), "QUANTITY"
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
             label = "CARDINAL"  # "between 10 and 20 (million) people": spaCy's small model calls it a date
