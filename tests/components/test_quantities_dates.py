@@ -88,3 +88,11 @@ def test_a_half_with_no_year_is_a_date_as_a_quarter_is(parser, text: str, expect
 ])
 def test_a_half_of_a_match_is_no_date(parser, text: str) -> None:
     assert _parts(parser, text) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harbour borrowing in 2023/24 hit £120bn.", {"2023": ("2023", "from"), "24": ("2024", "to")}),
+    ("The 2019/20 season was cut short.", {"2019": ("2019", "from"), "20": ("2020", "to")}),
+])
+def test_a_year_written_as_two_is_a_range(parser, text: str, expected: dict) -> None:
+    assert _dates(parser, text) == expected

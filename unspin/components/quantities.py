@@ -507,12 +507,15 @@ _FALLBACK_RE = re.compile(
 _TIME_AFTER_RE = re.compile(
     r"\s(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)(?:\s+ago)?\b", re.I)
 _CENTS_AFTER_RE = re.compile(r"\s(?:cents?|pence)\b", re.I)
-_RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*", re.I)
+_RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*|(?<=\d{4})/(?=\d\d\b|\d{4}\b)",
+                             re.I)
+#: "2023/24", "2019/2020": a year written as two, as a financial year or a season is.
+_SPLIT_YEAR_RE = re.compile(rf"{_YEAR}/(?:\d\d|{_YEAR})")
 
 
 def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -> list[Quantity]:
     """Both ends of a date range written as one phrase, or [] when it is not one. An end written
-    short borrows from the other: "2019-20" (2019, 2020), "May 12-14" and "12-14 May" (both in
+    short borrows from the other: "2019-20" and "2023/24" (2019, 2020), "May 12-14" and "12-14 May" (both in
     May). The ends of a range are qualified "from" (or the ``qualifier`` written before it) and
     "to", as a range of amounts is; two dates joined by "and" are a range only after "between"
     ("talks in March and June": two dates; ``_joined_as_range``)."""
@@ -967,6 +970,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     for ent in sent.ents if ents is None else ents:
         # a length of time spaCy calls a time ("the following 24 hours") is read as a date is
         ent_label = "DATE" if ent.label_ == "TIME" and _is_duration(ent.text) else ent.label_
+        if ent_label == "CARDINAL" and _SPLIT_YEAR_RE.fullmatch(ent.text):
+            ent_label = "DATE"  # "in 2023/24": a financial year, not a count nor a name
         if ent_label not in QUANTITY_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
