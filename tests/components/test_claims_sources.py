@@ -399,3 +399,15 @@ def test_the_subject_of_a_passive_cue_is_whom_it_was_said_to_not_a_source() -> N
 def test_a_trial_is_evidence_its_maker_stands_behind(text: str, name: str) -> None:
     found = _source(text)
     assert found is not None and found[0] == name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The report, by the Harbour Policy Institute, found that 2 million families would lose out.",
+     "the Harbour Policy Institute"),
+    ("The study, from the University of Leeds, showed that 30% of rivers were polluted.",
+     "the University of Leeds"),
+    ("The study, from Leeds, showed that 30% of rivers were polluted.", "The study"),
+])
+def test_the_maker_of_evidence_set_off_by_commas_is_its_source(text: str, name: str) -> None:
+    found = _source(text)
+    assert found is not None and found[0] == name

@@ -548,6 +548,21 @@ def _puts_at(verb: Any) -> bool:
         for t in (figure, *figure.children))
 
 
+def _set_off_backer(verb: Any, subj: Any) -> Any | None:
+    """Who made the evidence ``subj``, named after "by" or "from" set off between it and its verb,
+    where the parser hangs the phrase on the verb: "The report, by the Institute for Fiscal
+    Studies, found ..."; not a place it comes from ("The study, from Leeds, showed"); else None."""
+    if subj.lemma_.lower() not in _EVIDENCE_NOUNS and subj.lower_ not in _EVIDENCE_NOUNS:
+        return None
+    preps = [c for c in verb.children
+             if c.dep_ == "prep" and c.lower_ in ("by", "from") and subj.i < c.i < verb.i]
+    for prep in preps:
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ == "by" or not _is_place(obj) or _compiled_by(subj, obj):
+                return obj
+    return None
+
+
 def _speaker(sent: Any) -> Attribution | None:
     """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ...",
     the agent of a passive one ("it was reported by Politico"), the subject of the clause a
@@ -604,7 +619,8 @@ def _speaker(sent: Any) -> Attribution | None:
             start, end = _np_start(subj.nbor(-1)), subj.idx + 1
             name = _slice(sent, start, end)
         else:
-            name = _name(subj, sent)
+            backer = _set_off_backer(tok, subj)
+            name = _name(subj, sent) if backer is None else _agent_name(backer, sent)
             start, end = _phrase(subj, sent)
             if fragment is not None and fragment.i + 2 == subj.left_edge.i:
                 start = fragment.idx
