@@ -85,8 +85,9 @@ def test_a_half_with_no_year_is_a_date_as_a_quarter_is(parser, text: str, expect
 @pytest.mark.parametrize("text", [
     "United scored twice in the first half.",
     "The striker equalised early in the second half of the match.",
+    "Harbour rents fell in the first half of his term.",
 ])
-def test_a_half_of_a_match_is_no_date(parser, text: str) -> None:
+def test_a_half_of_a_match_or_of_a_term_is_no_date(parser, text: str) -> None:
     assert _parts(parser, text) == {}
 
 
@@ -96,3 +97,17 @@ def test_a_half_of_a_match_is_no_date(parser, text: str) -> None:
 ])
 def test_a_year_written_as_two_is_a_range(parser, text: str, expected: dict) -> None:
     assert _dates(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ferry profits doubled in the first six months of the year.",
+     {"the first six months of the year": ("--H1", None, None)}),
+    ("Harbour sales rose 4% in the first three months of 2024.",
+     {"the first three months of 2024": ("2024-Q1", None, None)}),
+])
+def test_the_first_three_or_six_months_of_a_year_are_a_quarter_or_half(parser, text, expected) -> None:
+    assert _parts(parser, text) == expected
+
+
+def test_the_first_six_months_of_something_else_are_a_length_of_time(parser) -> None:
+    assert _parts(parser, "He was jailed for the first six months of his term.") == {}

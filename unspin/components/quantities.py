@@ -162,6 +162,10 @@ _HALF = r"(?:first|second)[\s-]half"
 #: A half with no year that is a match's: the sentence speaks of play ("scored twice in the first
 #: half", "led 2-0 in the second half"), not of a year ("profits rose 12% in the first half").
 _BARE_HALF_RE = re.compile(rf"(?:the\s+)?{_HALF}", re.I)
+#: "the first half of his term", "of the season": a half of something else than a year.
+_HALF_OF_RE = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:year|\d{4})\b)", re.I)
+#: "the first three months of 2024", "the first six months of the year": a quarter and a half.
+_FIRST_MONTHS = r"first\s+(?:three|six|3|6)\s+months"
 _PLAY_RE = re.compile(
     r"\b(?:scor(?:e|es|ed|ing|er|ers)|goals?|match(?:es)?|games?|penalt(?:y|ies)|kick-?off|half-?time|whistle|"
     r"referee|striker|midfielder|(?:goal)?keeper|tries|touchdowns?|innings|equali[sz]\w*|header|"
@@ -317,6 +321,10 @@ def _date(text: str) -> str | None:
     if m:  # "H2 2025", "the second half of 2025"; "the first half (of the year)", "H1": --H1
         half = m.group(1) or ("1" if m.group(2).startswith("first") else "2")
         return f"{m.group(3)}-H{half}" if m.group(3) else f"--H{half}"
+    m = re.fullmatch(rf"first\s+(three|six|3|6)\s+months(?:\s+({_YEAR}))?", s)
+    if m:  # "the first three months of 2024" -> 2024-Q1, "the first six months of the year" -> --H1
+        part = "Q1" if m.group(1) in ("three", "3") else "H1"
+        return f"{m.group(2)}-{part}" if m.group(2) else f"--{part}"
     m = re.search(rf"\b({_YEAR})(s)?\b", s)
     if m and len(re.findall(r"\d+", s)) == 1:
         return m.group(1) + ("s" if m.group(2) else "")
@@ -984,11 +992,13 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                 taken.append((start, end))
                 continue
         # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
-        if ent_label == "DATE" and not re.search(rf"\d|\b{_MONTH_RE}\b|\b{_QUARTER}\b|\b{_HALF}\b", ent.text,
-                                                re.I) and not _is_duration(ent.text):
+        if ent_label == "DATE" and not re.search(
+                rf"\d|\b{_MONTH_RE}\b|\b{_QUARTER}\b|\b{_HALF}\b|\b{_FIRST_MONTHS}\b", ent.text, re.I) \
+                and not _is_duration(ent.text):
             continue
-        if ent_label == "DATE" and _BARE_HALF_RE.fullmatch(ent.text) and _PLAY_RE.search(sent.text):
-            continue  # "scored twice in the first half": a match's half, no date
+        if ent_label == "DATE" and _BARE_HALF_RE.fullmatch(ent.text) and (
+                _PLAY_RE.search(sent.text) or _HALF_OF_RE.match(text, end, sent.end_char)):
+            continue  # "scored twice in the first half", "the first half of his term": no year's half
         if ent_label == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
             continue
         if ent_label in ("DATE", "CARDINAL"):
