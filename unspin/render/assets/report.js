@@ -78,8 +78,9 @@
     if (typeof v === "number" && isFinite(v)) {
       core = v.toLocaleString("en-US", { maximumFractionDigits: 4 });
       if (q.kind === "percent") core += "%";
-      else if (q.kind === "money") {  // "USD 80", and a rate's per-unit after it: "USD 80 per barrel"
+      else if (q.kind === "money") {  // "USD 80", and a rate's per-unit after it: "USD 80 per barrel", "GBP 3 each"
         var unit = q.unit ? str(q.unit) : "", at = unit.indexOf(" per ");
+        if (at < 0) at = unit.indexOf(" each");
         core = at < 0 ? (unit ? unit + " " + core : core)
           : unit.slice(0, at) + " " + core + unit.slice(at);
       }
