@@ -134,11 +134,22 @@ def test_a_negated_cue_keeps_its_negation(nlp, text: str, cue: str, name: str) -
     ("Ferry fares rose 12% last year, according to the Harbour Authority, and more than 300 "
      "crossings were cancelled in the winter storms.", "Ferry fares rose 12% last year"),
     ("That plan is dead, according to Ann Cole, because the council will not fund it.", "That plan is dead"),
+    ("The port authority blamed the storm: 90 crossings were lost in a week, according to the "
+     "harbour master, twice the usual number.", "90 crossings were lost in a week"),
 ])
 def test_according_to_reports_the_clause_it_hangs_on(nlp, text: str, content: str) -> None:
     doc = nlp(Article(id="t", text=text))
     according = [q for q in doc.quotes if q.cue is not None and q.cue.name == "according to"]
     assert [doc.span_text(q) for q in according] == [content]
+
+
+def test_an_apposition_describes_the_speaker_it_follows(nlp) -> None:
+    text = ("Senator Maya Lund, a Democrat from Vermont, blamed the port authority for the delays. "
+            "The Democrats have asked for an inquiry.")
+    doc = nlp(Article(id="t", text=text))
+    blamed = next(q for q in doc.quotes if q.cue is not None and q.cue.name == "blame")
+    assert blamed.speaker is not None and blamed.speaker.actor == "Maya Lund"
+    assert doc.span_text(blamed.speaker) == "Senator Maya Lund"
 
 
 def test_a_second_verb_of_speech_is_a_quote_of_its_own(nlp) -> None:

@@ -294,6 +294,11 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         rest = [t for t in inside(sent) if t.i not in phrase]
         # "Incomes fell 23%, according to the union, and 400 farms closed": what the union
         # reports is the clause the phrase hangs on, even when a longer one follows it
+        # "... blamed record rainfall: 112mm fell, according to the Met Office": a colon or
+        # semicolon before the phrase ends what the writer says and begins what the source does
+        stop = max((t.i for t in rest if t.i < token.i and t.text in (":", ";")), default=-1)
+        if any(stop < t.i < token.i and not t.is_punct for t in rest):
+            rest = [t for t in rest if t.i > stop]
         return _longest_run(rest, around=token.head), False
     if token.pos_ == "NOUN":
         return _noun_content(token, inside), False

@@ -865,6 +865,10 @@ def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:
                    for grand in child.children if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN")),
                   None)
         head = by if by is not None else head
+    if head.dep_ == "appos" and head.head.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+        # "Senator Lisa Moreno, a Democrat from New Mexico, blamed ...": the apposition says
+        # what she is; the name it describes is the speaker
+        head = head.head
     span = trimmed_span(head)
     return None if span is None else (span, head)
 
