@@ -278,13 +278,15 @@ def test_quotes_can_be_disabled_without_breaking_actors() -> None:
 
 
 def test_quotation_spans_are_ordered_disjoint_and_in_bounds() -> None:
-    from hypothesis import given, settings
+    from hypothesis import example, given, settings
     from hypothesis import strategies as st
 
     alphabet = st.sampled_from(list("ab \n\"“”„«»‹›「」.,:'’"))
 
     @settings(max_examples=300, deadline=None)
     @given(st.text(alphabet=alphabet, max_size=80))
+    @example("'a\n'“a")  # a single mark left open ran over the double-marked quotation after it
+    @example("「」\n‹a”")  # a quotation run on over paragraphs held the one its last paragraph opens
     def check(text: str) -> None:
         spans = find_quotations(text)
         last = 0

@@ -86,10 +86,23 @@ def find_quotations(text: str, min_words: int = 1) -> list[tuple[int, int]]:
         spans = _find(text.replace("''", " \""), min_words)
         spans = [(s - 1 if text[s - 1:s + 1] == "''" else s, e) for s, e in spans]
     if "‘" in text or "'" in text:
+        # a single-marked quotation left open runs to its paragraph's end, over a double-marked
+        # one there may be ("'a\n'“a"): the double marks win, as spans never overlap
         singles = [(s, e) for s, e in _single_quotations(text, spans)
-                   if len(_WORD.findall(text[s:e])) >= min_words]
+                   if len(_WORD.findall(text[s:e])) >= min_words
+                   and not any(s < d_end and d_start < e for d_start, d_end in spans)]
         spans = sorted(spans + singles)
-    return spans
+    return _disjoint(spans)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ``spans`` less any that overlaps one before it: a quotation run on over paragraphs
+    may hold one its last paragraph opens (“「」¶‹a””), and a quote lies in one quotation only."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
 
 
 _SINGLE_OPEN = "‘'"
