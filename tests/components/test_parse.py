@@ -36,3 +36,15 @@ def test_worker_processes_give_the_same_parse() -> None:
 def test_bad_process_count() -> None:
     with pytest.raises(ConfigError, match="n_process must be 1 or more"):
         load(components=["parse"], config={"parse": {"n_process": 0}})
+
+
+def test_a_line_break_starts_a_sentence() -> None:
+    # a headline without a full stop: left to itself, the parser ran it into the first sentence
+    text = ("Mayor rejects calls to resign over housing scandal\n\nThe mayor of Port Alder, Ann Cole, "
+            "has rejected calls to resign.")
+    parsed = load(components=["parse"])(text).cache["spacy"]
+    assert [s.text.strip() for s in parsed.sents] == [
+        "Mayor rejects calls to resign over housing scandal",
+        "The mayor of Port Alder, Ann Cole, has rejected calls to resign."]
+    rejected = next(t for t in parsed if t.text == "rejected")
+    assert all(t.i > 8 for t in rejected.subtree), "the headline is no part of the sentence's tree"

@@ -27,6 +27,7 @@ def load_spacy(name: str = SPACY_MODEL) -> Any:
         import spacy
     except ImportError:  # pragma: no cover - spaCy is a core dependency
         raise ModelError("spaCy is not installed; run: pip install unspin") from None
+    _register()
     try:
         nlp = spacy.load(name)
     except OSError:
@@ -36,7 +37,35 @@ def load_spacy(name: str = SPACY_MODEL) -> Any:
     nlp.max_length = 20_000_000
     from unspin.components._spacy_fast import speed_up
 
-    return speed_up(nlp)  # the same annotations, a fifth less time (see _spacy_fast)
+    nlp = speed_up(nlp)  # the same annotations, a fifth less time (see _spacy_fast)
+    if "parser" in nlp.pipe_names and PARAGRAPH_STARTS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
+    return nlp
+
+
+#: The name of the pipeline step that starts a sentence after every line break.
+PARAGRAPH_STARTS = "unspin_paragraph_starts"
+
+
+def paragraph_starts(doc: Any) -> Any:
+    """Start a sentence at the first word after a line break, before the parser runs (it keeps
+    boundaries set before it). Left to itself, the parser runs about one sentence in eleven of
+    news text over a paragraph break (291 of 3,193 on PolNeAR dev), so a headline without a full
+    stop became the subject of the first sentence ("Mayor rejects calls to resign" + "The mayor
+    of Northfield, Karen Doyle, has rejected ..."), and a cue's tree reached into the next
+    paragraph. The stages after it cut at line breaks already; now the parse agrees."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and before.is_space and "\n" in before.text:
+            token.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_STARTS):
+        Language.component(PARAGRAPH_STARTS, func=paragraph_starts)
 
 
 class SpacyParser:
