@@ -152,6 +152,14 @@ def test_an_apposition_describes_the_speaker_it_follows(nlp) -> None:
     assert doc.span_text(blamed.speaker) == "Senator Maya Lund"
 
 
+def test_a_charge_denied_after_it_is_no_part_of_the_accusation(nlp) -> None:
+    text = ("Councillor Ann Cole accused the port board of hiding the losses from auditors, a charge "
+            "the board denied.")
+    doc = nlp(Article(id="t", text=text))
+    accused = next(q for q in doc.quotes if q.cue is not None and q.cue.name == "accuse")
+    assert doc.span_text(accused) == "the port board of hiding the losses from auditors"
+
+
 def test_a_second_verb_of_speech_is_a_quote_of_its_own(nlp) -> None:
     text = ("The harbour master, Ann Cole, said more than 300 crossings had been cancelled since "
             "January and warned that the ferry could stop running in March.")

@@ -344,6 +344,12 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         after = after[1:]
     if joined:
         after = after[:next((n for n, t in enumerate(after) if t.i in joined), len(after))]
+    # "accused X of Y, [a charge the ministry denied]": the summing noun answers what was said
+    summed = next((t.left_edge.i for t in after if t.lemma_.lower() in _SUMMING_NOUNS and t.dep_ == "appos"
+                   and any(c.dep_ == "relcl" for c in t.children) and t.left_edge.i > token.i + 1
+                   and t.doc[t.left_edge.i - 1].text == ","), None)
+    if summed is not None:
+        after = [t for t in after if t.i < summed - 1]
     if after and any(c.dep_ == "auxpass" for c in token.children) and any(
             after[0].i == child.left_edge.i and child.left_edge.lower_ in _TIME_MARKS
             for child in token.children if child.dep_ == "advcl"):
@@ -446,6 +452,10 @@ def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
             if objects:
                 return _span_of(objects)
     return None
+
+
+#: Nouns that sum up the clause before them as something said ("..., a charge the ministry denied").
+_SUMMING_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion", "suggestion"})
 
 
 def _longest_run(tokens: list[Any], around: Any | None = None) -> tuple[int, int] | None:
