@@ -160,6 +160,17 @@ def test_a_charge_denied_after_it_is_no_part_of_the_accusation(nlp) -> None:
     assert doc.span_text(accused) == "the port board of hiding the losses from auditors"
 
 
+@pytest.mark.parametrize("dash", ["--", "-", "\u2014"])
+def test_a_dateline_is_never_the_speaker_and_a_participle_phrase_reports_no_more(nlp, dash: str) -> None:
+    text = (f"PORT ALDER, Maine {dash} Mayor Ann Cole, opening the new bridge on Saturday, said it "
+            "would carry 40,000 cars a day.")
+    doc = nlp(Article(id="t", text=text))
+    said = next(q for q in doc.quotes if q.cue is not None and q.cue.name == "say")
+    assert doc.span_text(said) == "it would carry 40,000 cars a day"
+    assert said.speaker is not None and doc.span_text(said.speaker) == "Mayor Ann Cole"
+    assert all(q.speaker is None or "PORT" not in doc.span_text(q.speaker) for q in doc.quotes)
+
+
 def test_a_second_verb_of_speech_is_a_quote_of_its_own(nlp) -> None:
     text = ("The harbour master, Ann Cole, said more than 300 crossings had been cancelled since "
             "January and warned that the ferry could stop running in March.")

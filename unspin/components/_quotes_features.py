@@ -332,7 +332,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     joined = {t.i for child in token.children if child.dep_ in ("conj", "cc") and child.i > token.i
               for t in child.subtree}
     after = [t for t in inside(sent) if t.i > token.i]
-    if token.dep_ in ("acl", "relcl") or _opens_clause_before_main(token):
+    if token.dep_ in ("acl", "relcl") or _opens_clause_before_main(token) or _participle_before_main(token):
         # "the savings, estimated at £1.2 billion, would ...": the phrase it modifies ends it;
         # "While the donor didn't disclose his backing, he did say ...": so does a clause of time,
         # cause or condition before the main one
@@ -404,6 +404,15 @@ def _opens_clause_before_main(token: Any) -> bool:
     ("After Brown criticized Clinton in a debate, Hillary shot back")."""
     return token.dep_ == "advcl" and token.head.i > token.i and any(
         child.dep_ in ("mark", "advmod") and child.lower_ in _SUBORDINATORS for child in token.children)
+
+
+def _participle_before_main(token: Any) -> bool:
+    """Whether a verb heads a participle phrase set off by commas before its main verb ("Obama,
+    [dedicating the museum on Saturday], said it would ..."): what it says ends with it."""
+    doc = token.doc
+    end = token.right_edge.i + 1
+    return (token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and token.head.i > token.i
+            and end < len(doc) and doc[end].text == "," and token.i > 0 and doc[token.i - 1].text == ",")
 
 
 def _set_apart(clause: Any, cue: Any) -> bool:

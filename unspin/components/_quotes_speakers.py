@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from unspin.components._actors_entities import DATELINE
 from unspin.components._quotes_features import bucket
 from unspin.components._quotes_probe import PROBE_KEY, probe_bin
 
@@ -74,10 +75,14 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
     heads = cache.setdefault("heads", {})
     static = cache.setdefault("static", {})
     candidates = []
+    if "datelines" not in cache:  # "WASHINGTON -- President Obama said": a place, never the speaker
+        cache["datelines"] = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    datelines = cache["datelines"]
     for n in sorted(window):
         if n not in heads:
             heads[n] = [t for t in sents[n] if t.pos_ in _HEAD_POS and t.dep_ not in _NOT_HEADS
-                        and any(c.isalpha() for c in t.text)]
+                        and any(c.isalpha() for c in t.text)
+                        and not any(s <= t.idx < e for s, e in datelines)]
         candidates += [t for t in heads[n] if not q_first <= t.i <= q_last]
     before = sorted((t for t in candidates if t.i < q_first), key=lambda t: -t.i)
     after = sorted((t for t in candidates if t.i > q_last), key=lambda t: t.i)

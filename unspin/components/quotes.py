@@ -503,6 +503,9 @@ class QuoteFinder:
             start = line + 1
             while start < head.idx and text[start].isspace():
                 start += 1
+        dateline = DATELINE.match(text, text.rfind("\n", 0, start) + 1)
+        if dateline is not None and start < dateline.end() <= head.idx:
+            start = dateline.end()  # "CONCORD, N.H. - Sen. Bernie Sanders said": not the place
         for q_start, q_end in quoted:  # a quotation is what is said, never part of who says it
             # (a quoted title of a word or three may be: "“Today” show correspondent Craig Melvin")
             if q_start < end and start < q_end and len(text[q_start:q_end].split()) > 3:
