@@ -975,13 +975,14 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
     that no single PERSON entity holds ("[Councillor Jamal] [Washington]" as a body and a state),
     as (first token, end token). One the recogniser read whole as a place is left to it
     ("Virginia Beach"), unless a title comes right before it ("Mayor Helen Park")."""
+    ents = sdoc.ents  # each read builds a tuple of new spans
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(sdoc) - 1:
         token = sdoc[i]
         titled = _titled_run(sdoc, i)
         if titled is not None:
-            if not any(e.label_ == "PERSON" and e.start <= i and titled <= e.end for e in sdoc.ents):
+            if not any(e.label_ == "PERSON" and e.start <= i and titled <= e.end for e in ents):
                 found.append((i, titled))
             i = titled
             continue
@@ -997,7 +998,7 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
         if end - i < 2 or not person_shaped(run.text):
             i += 1
             continue
-        covering = [e for e in sdoc.ents if e.start < end and i < e.end]
+        covering = [e for e in ents if e.start < end and i < e.end]
         whole = len(covering) == 1 and covering[0].start <= i and end <= covering[0].end
         place = whole and covering[0].label_ in ("GPE", "LOC", "FAC") and not _after_title_word(sdoc, i)
         if not place and not (whole and covering[0].label_ == "PERSON") and not (
