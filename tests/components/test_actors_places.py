@@ -104,3 +104,45 @@ def test_the_colon_dateline(text: str, dateline: str | None) -> None:
 def test_a_colon_dateline_place_is_no_actor(nlp) -> None:
     doc = nlp(Article(id="t", text="NEW DELHI: The Union Cabinet on Wednesday approved a new rail plan."))
     assert _names(doc) == ["Union Cabinet"]
+
+
+def test_a_town_where_something_happened_is_a_place(nlp) -> None:
+    # the recogniser calls the city a body here, and a surname-shaped one a person
+    text = ("Police said a woman was arrested in Bristol on suspicion of fraud. "
+            "She was later released on bail.")
+    assert _actor(nlp(Article(id="t", text=text)), "Bristol").type == "place"
+    text = ("Police in Glasgow said a 19-year-old woman was charged after a stabbing. "
+            "Detective Inspector Claire Boyd said the victim was stable in hospital.")
+    assert _actor(nlp(Article(id="t", text=text)), "Glasgow").type == "place"
+
+
+def test_a_body_one_is_in_stays_a_body(nlp) -> None:
+    text = ("Republicans are trying to win the votes needed for the nominees to be confirmed in "
+            "the Senate. He also bought shares in Norsam last year.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Senate").type == "organization"
+    assert all(a.type != "place" for a in doc.actors if a.name == "Norsam")
+
+
+def test_dominican_is_the_dominican_republic(nlp) -> None:
+    text = ("Dominican officials said 40 migrants were rescued off the coast. "
+            "The Dominican navy said the boat had left Haiti two days earlier.")
+    doc = nlp(Article(id="t", text=text))
+    republic = _actor(doc, "Dominican Republic")
+    assert republic.type == "country" and len(republic.mentions) == 2
+    assert "Dominica" not in _names(doc)
+    text = "Dominica's prime minister said the island would rebuild after the hurricane."
+    assert _actor(nlp(Article(id="t", text=text)), "Dominica").type == "country"
+
+
+def test_a_national_adjective_before_a_ranked_office_joins_the_country(nlp) -> None:
+    text = ("Israeli jets struck targets in southern Lebanon on Wednesday. "
+            "Lebanese Prime Minister Omar Haddad called for restraint.")
+    doc = nlp(Article(id="t", text=text))
+    assert len(_actor(doc, "Lebanon").mentions) == 2
+    assert "Lebanese" not in _names(doc)
+    text = ("Foreign Minister Wang Yi met his Dominican counterpart on Friday. "
+            "The Dominican foreign ministry said the talks were fruitful.")
+    doc = nlp(Article(id="t", text=text))
+    assert len(_actor(doc, "Dominican Republic").mentions) == 2
+    assert "Dominican" not in _names(doc)

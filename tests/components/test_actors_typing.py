@@ -68,3 +68,14 @@ def test_a_name_that_only_says_which_thing_is_no_actor(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert "Stonebridge" not in _names(doc)
     assert "Paul Denning" in _names(doc)
+
+
+def test_a_weapon_named_before_its_arms_is_no_person(nlp) -> None:
+    text = ("He said the Patriot batteries had intercepted most of the missiles overnight. "
+            "Defence Minister Rustem Umerov thanked the allies.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Patriot" not in _names(doc)
+    assert _actor(doc, "Rustem Umerov").type == "person"
+    text = "The army ordered more Abrams tanks, Colonel Dana Reyes said."
+    doc = nlp(Article(id="t", text=text))
+    assert "Abrams" not in _names(doc)

@@ -169,6 +169,8 @@ _DEMONYMS = {
     "danish": "denmark", "swedish": "sweden", "norwegian": "norway", "finnish": "finland",
     "irish": "ireland", "scottish": "scotland", "welsh": "wales", "english": "england", "thai": "thailand",
     "emirati": "united arab emirates", "kuwaiti": "kuwait", "portuguese": "portugal",
+    # not the island of Dominica, whose name it opens: news means the republic
+    "dominican": "dominican republic",
 }
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -644,9 +646,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if label == "NORP" and last < len(sdoc) and (
                 sdoc[last].lemma_.lower() in _STATE_NOUNS or sdoc[last].lower_ in _STATE_NOUNS):
             label, last = "NORP_STATE", last + 1
-        elif (label == "NORP" and last + 1 < len(sdoc) and sdoc[last].lower_ in _PORTFOLIOS
-              and sdoc[last + 1].lower_ in _PORTFOLIO_TITLES):
-            label, last = "NORP_STATE", last + 2  # "Armenian Foreign Minister Ararat Mirzoyan"
+        elif label == "NORP" and _office_after(sdoc, last) is not None:
+            # "Armenian Foreign Minister Ararat Mirzoyan", "the Lebanese Prime Minister"
+            label, last = "NORP_STATE", _office_after(sdoc, last)
         elif label == "NORP" and _describes_thing(sdoc[last - 1]):
             continue  # "American history", "British publications": no mention of the people
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
@@ -667,6 +669,29 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if cut is not None:
             out.append(cut)
     return out
+
+
+#: Words before a title that say which office of a state it is, besides ``_PORTFOLIOS``.
+_OFFICE_RANKS = frozenset({"prime", "deputy", "vice"})
+
+
+def _office_after(sdoc: Any, i: int) -> int | None:
+    """The end token of a state's office written from token ``i`` on, right after its national
+    adjective: one or two portfolio or rank words, then a title or a state noun ("Foreign
+    Minister", "Deputy Defence Minister", "foreign ministry"), or None. A rank's title is the
+    state's only before its holder's name ("Lebanese Prime Minister Omar Haddad"); alone it
+    refers to the person ("The Estonian prime minister said")."""
+    end = i
+    while end < min(len(sdoc), i + 2) and sdoc[end].lower_ in _PORTFOLIOS | _OFFICE_RANKS:
+        end += 1
+    if end == i or end >= len(sdoc):
+        return None
+    title = sdoc[end]
+    if not (title.lower_ in _PORTFOLIO_TITLES or title.lemma_.lower() in _STATE_NOUNS):
+        return None
+    ranked = any(t.lower_ in _OFFICE_RANKS for t in sdoc[i:end])
+    named = end + 1 < len(sdoc) and sdoc[end + 1].pos_ == "PROPN" and sdoc[end + 1].text[:1].isupper()
+    return end + 1 if named or not ranked else None
 
 
 #: Last words of names of places and institutions that may start with a given name ("Grace
@@ -1162,7 +1187,9 @@ def _describes_thing(token: Any) -> bool:
 def _demonym_of(adjective: str, country: str) -> bool:
     """Whether a national adjective names this country ("Syrian" Syria, "French" France)."""
     adjective, country = adjective.lower().rstrip("s"), country.lower()
-    if _DEMONYMS.get(adjective) == country or country.startswith(adjective + " "):
+    if adjective in _DEMONYMS:  # "Dominican": the republic, not Dominica, whose name it starts with
+        return _DEMONYMS[adjective] == country
+    if country.startswith(adjective + " "):
         return True
     common = 0
     for a, c in zip(adjective, country, strict=False):
@@ -1192,8 +1219,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     regions = [_clean(text[r[0]:r[1]]) for _place, r in _datelines(text) if r is not None] if states else []
     for start, end in states:
         words = text[start:end].split()[:-1]  # "North Korean" of "North Korean regime"
-        while len(words) > 1 and words[-1].lower() in _PORTFOLIOS:
-            words.pop()  # "Armenian" of "Armenian Foreign Minister"
+        while len(words) > 1 and words[-1].lower() in _PORTFOLIOS | _OFFICE_RANKS:
+            words.pop()  # "Armenian" of "Armenian Foreign Minister", "Lebanese Prime Minister"
         adjective = _clean(" ".join(words))
         country = next((c for c in clusters if c.type == "place" and _demonym_of(adjective, c.name)), None)
         # a country the list does not know, named by a dateline's region ("KARSA, Ostrenia —")
@@ -1232,7 +1259,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _untagged_bodies(sdoc, clusters)
     clusters = _peoples_called_persons([c for c in clusters if not _common_word(c, text)])
     # after the plurals joined their people ("The Houthi movement ... The Houthis said")
-    clusters = [c for c in clusters if not _names_a_thing(sdoc, c)]
+    clusters = [c for c in clusters if not _names_a_thing(sdoc, c) and not _names_a_weapon(sdoc, c)]
     heads = _title_lines(text)
     kept = []
     for cluster in clusters:
@@ -1287,6 +1314,29 @@ def _names_a_thing(sdoc: Any, cluster: EntityCluster) -> bool:
     if {lemma, head.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS | _STATE_NOUNS | _OWNED_THINGS):
         return False
     return not (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_NOUNS and len(lemma) > 4)
+
+
+#: Nouns for arms that a weapon's name is written before ("the Patriot batteries", "Abrams tanks").
+_WEAPON_NOUNS = frozenset({
+    "battery", "missile", "launcher", "interceptor", "tank", "jet", "fighter", "helicopter", "drone",
+    "rocket", "howitzer", "rifle", "warship", "submarine", "bomber", "warhead", "torpedo", "system",
+})
+
+
+def _names_a_weapon(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether a one-word name the recogniser called a person is only ever written before a noun
+    for arms ("the Patriot batteries", "more Abrams tanks"): a weapon system, no actor."""
+    if cluster.type != "person" or len(_words(cluster.name)) != 1:
+        return False
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].dep_ not in ("compound", "nmod", "amod"):
+            return False
+        head = span[0].head
+        if head.i <= span[0].i or head.lemma_.lower() not in _WEAPON_NOUNS \
+                or any(t.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM") for t in sdoc[span[0].i + 1:head.i]):
+            return False
+    return True
 
 
 def _listed_country(adjective: str) -> str | None:
@@ -1515,14 +1565,15 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
         where = any(_stands_where(sdoc, s, e) for s, e in cluster.mentions) or any(
             _words(c.name)[0] == words[0] and set(_words(c.name)[1:]) <= _LOCAL_BODIES
             for c in clusters if c.type == "organization" and len(_words(c.name)) > 1)
-        if cluster.type == "person" and not is_surname(cluster.name) and (
-                where or ("GPE" in cluster.labels and not acts)):
+        firm = not acts and any(_stands_where(sdoc, s, e, plain_in=False) for s, e in cluster.mentions)
+        if cluster.type == "person" and (firm or (not is_surname(cluster.name) and (
+                where or ("GPE" in cluster.labels and not acts)))):
             # "the incursion in Rafah ... Rafah is the last stronghold"; not "Biden", named a place
             # once, which acts ("because Biden is your comparison")
             cluster.type = "place"
-        elif cluster.type == "organization" and not acts \
-                and any(_stands_where(sdoc, s, e, plain_in=False) for s, e in cluster.mentions):
-            cluster.type = "place"  # "Ashby town council", "in nearby Ashby": not "in the Senate"
+        elif cluster.type == "organization" and firm:
+            # "Ashby town council", "in nearby Ashby", "arrested in Bristol": not "in the Senate"
+            cluster.type = "place"
     return [c for c in clusters if id(c) not in gone]
 
 
@@ -1564,7 +1615,31 @@ def _stands_where(sdoc: Any, start: int, end: int, plain_in: bool = True) -> boo
         return prep.i > 0 and sdoc[prep.i - 1].lower_ == "out"
     if prep.head.lemma_.lower() in _HELD_IN:
         return False  # "Shares in Norsam"
-    return plain_in or any(c.lower_ == "nearby" for c in root.children)
+    return plain_in or any(c.lower_ == "nearby" for c in root.children) or (
+        _happens_in(prep) and not any(c.dep_ == "det" for c in root.children))  # "confirmed in the Senate"
+
+
+#: Verbs of what happens or lives somewhere ("died in Leeds", "a firm based in Reno"), and nouns
+#: for a place's people or services ("police in Glasgow", "residents in Bristol"): "in" after
+#: them names a place, not a body one is in.
+_LOCATED_VERBS = frozenset({"live", "die", "arrive", "land", "gather", "march", "rally", "protest",
+                            "base", "bear", "reside", "shelter", "flee"})
+_LOCAL_NOUNS = frozenset({"police", "officer", "resident", "people", "family", "protester",
+                          "demonstrator", "hospital", "school", "shop", "home", "street", "neighbourhood",
+                          "neighborhood", "crowd", "rally", "protest", "march", "funeral", "court"})
+
+
+def _happens_in(prep: Any) -> bool:
+    """Whether a plain "in" says where something happened, not what body one is in: it follows a
+    verb in the passive ("was arrested in Bristol", "were killed in Rafah") or of living, dying
+    or coming somewhere, or a noun for a place's people or services ("police in Glasgow")."""
+    if prep.lower_ != "in":
+        return False
+    head = prep.head
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB":
+        return lemma in _LOCATED_VERBS or any(c.dep_ == "auxpass" for c in head.children)
+    return head.pos_ == "NOUN" and lemma in _LOCAL_NOUNS
 
 
 def _full_name(cluster: EntityCluster, text: str) -> str | None:
