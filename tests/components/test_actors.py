@@ -327,7 +327,8 @@ def test_a_pronoun_cited_for_a_claim_is_resolved_to_the_actor() -> None:
 @pytest.mark.parametrize(("adjective", "country", "expected"), [
     ("Syrian", "Syria", True), ("Chinese", "China", True), ("French", "France", True),
     ("Saudi", "Saudi Arabia", True), ("Russians", "Russia", True), ("Syrian", "Sweden", False),
-    ("Austrian", "Australia", False),
+    ("Austrian", "Australia", False), ("Dominican", "Dominican Republic", True),
+    ("Dominican", "Dominica", False),
 ])
 def test_national_adjectives_name_their_country(adjective: str, country: str, expected: bool) -> None:
     from unspin.components._actors_entities import _demonym_of
@@ -1004,3 +1005,19 @@ def test_the_names_news_gives_countries_are_countries(name: str) -> None:
     from unspin.components._countries import is_country
 
     assert is_country(name) and is_country(f"the {name}")
+
+
+def test_an_inner_word_of_a_long_name_is_its_bearer(nlp) -> None:
+    text = ("President Luiz Inacio Lula da Silva met the delegation on Monday. "
+            "Lula called for unity in the region.")
+    doc = nlp(Article(id="t", text=text))
+    lula = _actor(doc, "Luiz Inacio Lula da Silva")
+    assert "Lula" in lula.aliases and len(lula.mentions) == 2
+    assert [a.name for a in doc.actors].count("Lula") == 0
+
+
+def test_a_name_cut_before_its_particle_is_mended(nlp) -> None:
+    text = "The club sacked manager Erik ten Hag on Monday after a run of defeats."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Erik ten Hag").type == "person"
+    assert "Erik" not in [a.name for a in doc.actors]

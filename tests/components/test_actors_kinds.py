@@ -128,3 +128,11 @@ def test_a_people_named_in_the_plural_is_a_group(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert "Houthis" not in _names(doc)
     assert len(_actor(doc, "Houthi").mentions) == 2
+
+
+def test_a_company_whose_shares_are_traded_is_a_body(nlp) -> None:
+    text = ("Shares of Nvidia rose 4 percent on Thursday after the chipmaker beat forecasts. "
+            "Chief executive Jensen Huang said demand remained strong.")
+    assert _actor(nlp(Article(id="t", text=text)), "Nvidia").type == "organization"
+    doc = nlp(Article(id="t", text="Shares in Tokyo rose on Monday as the yen weakened."))
+    assert _actor(doc, "Tokyo").type == "place"

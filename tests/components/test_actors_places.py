@@ -146,3 +146,18 @@ def test_a_national_adjective_before_a_ranked_office_joins_the_country(nlp) -> N
     doc = nlp(Article(id="t", text=text))
     assert len(_actor(doc, "Dominican Republic").mentions) == 2
     assert "Dominican" not in _names(doc)
+
+
+def test_a_national_adjective_before_leader_is_the_country(nlp) -> None:
+    text = "Argentine leader Carlos Ruiz met the delegation in Brasilia on Monday."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Argentina").type == "country"
+    assert "Argentine" not in _names(doc)
+
+
+def test_a_national_adjective_before_a_royal_title_is_the_country(nlp) -> None:
+    text = ("Saudi Crown Prince Faisal bin Omar received the envoys on Monday. "
+            "Saudi officials said the talks went well.")
+    doc = nlp(Article(id="t", text=text))
+    assert len(_actor(doc, "Saudi Arabia").mentions) == 2
+    assert "Saudi" not in _names(doc)

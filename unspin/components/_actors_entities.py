@@ -157,7 +157,8 @@ _STATE_NOUNS = frozenset({
     "campaign", "plan", "policy", "strategy", "threat", "demand", "proposal", "response", "decision",
     "sanction", "artillery", "unit", "drone", "jet", "warplane", "warship", "tank", "aircraft",
     "gunboat", "battalion", "brigade", "police", "coastguard", "spokesman", "spokeswoman",
-    "spokesperson", "president", "minister", "premier", "ambassador", "envoy", "counterpart",
+    "spokesperson", "president", "minister", "premier", "ambassador", "envoy", "counterpart", "leader",
+    "king", "prince", "emir", "monarch",
     # read as lemmas: the plurals above ("forces", "officials") are their singular here
     "force", "troop", "authority", "official",
 })
@@ -343,6 +344,9 @@ _NAME_PARTICLES = frozenset({
     "al", "el", "bin", "ibn", "ben", "van", "von", "der", "den", "de", "da", "di", "del", "della",
     "du", "dos", "das", "la", "le",
 })
+#: Particles, written in lower case, that the recogniser may leave out of a name with the rest
+#: after them ("[Erik] ten Hag"); "ten" and "ter" only there, as a number word is no particle.
+_PARTICLES_AFTER = _NAME_PARTICLES | {"ten", "ter"}
 #: Platforms, outlets and agencies that spaCy's small model takes for a person when written
 #: alone ("posted it on Twitter", "Infowars ran it"); a full personal name in the text still wins
 #: ("Andrew Breitbart" ... "Breitbart").
@@ -530,6 +534,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and last < len(sdoc) and _name_word(sdoc[last]) and sdoc[first].lower_ not in _NAME_PARTICLES:
             absorbed.add(last)  # the recogniser cut the name after its particles
             last += 1
+        elif label == "PERSON" and last + 1 < len(sdoc) and sdoc[last].text in _PARTICLES_AFTER \
+                and sdoc[last].whitespace_ and _name_word(sdoc[last + 1]) and sdoc[last + 1].pos_ == "PROPN":
+            absorbed.add(last + 1)  # "[Erik] ten Hag": the recogniser cut the name before its particles
+            last += 2
         if ent.start in branches.values():
             continue  # filed with its party
         if ent.label_ == "PERSON" and len(ent) > 1 and all(t.lower_ in TITLE_WORDS or t.lower_ in _NAME_TITLES
@@ -672,7 +680,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
 
 
 #: Words before a title that say which office of a state it is, besides ``_PORTFOLIOS``.
-_OFFICE_RANKS = frozenset({"prime", "deputy", "vice"})
+_OFFICE_RANKS = frozenset({"prime", "deputy", "vice", "crown"})
 
 
 def _office_after(sdoc: Any, i: int) -> int | None:
@@ -1538,6 +1546,10 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
                 for label, (s, _) in zip(cluster.labels, cluster.mentions, strict=True)):
             cluster.type = "organization"  # "Chipmaker Veltrix ... Veltrix fell 4 percent", read as a place
             continue
+        if cluster.type == "place" and len(words) == 1 and not is_country(cluster.name) \
+                and any(_traded(sdoc, s, e) for s, e in cluster.mentions):
+            cluster.type = "organization"  # "Shares of Veltrix rose", read as a place
+            continue
         if cluster.type not in ("person", "organization") or len(words) != 1 or words[0] in named \
                 or is_given_name(cluster.name) or any(len(_words(a)) != 1 for a in cluster.aliases) \
                 or not set(cluster.labels) <= {"PERSON", "ORG", "GPE"} or cluster.name.isupper() \
@@ -1585,6 +1597,21 @@ _LOCAL_BODIES = frozenset({"police", "council", "city", "county", "borough", "di
 _HELD_IN = frozenset({"share", "stake", "interest", "investment", "invest", "holding", "position", "job",
                       "role", "career", "member", "membership", "seat", "confidence", "trust", "faith",
                       "trading", "deal", "merger"})
+
+
+#: What a listed company's investors hold of it ("shares of Veltrix", "Veltrix stock").
+_SECURITIES = frozenset({"share", "stock", "shareholder", "stockholder", "bond", "bondholder"})
+
+
+def _traded(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` is a company whose shares are traded: "of" their
+    owner ("Shares of Veltrix rose"). Not before them, nor after "in": a city names its market
+    so ("London shares fell", "Shares in Tokyo rose")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SECURITIES
 
 
 def _stands_as_actor(sdoc: Any, start: int, end: int) -> bool:
@@ -1919,6 +1946,13 @@ def _match_person(words: list[str], persons: list[tuple[list[str], EntityCluster
             if gender is not None and given_name_gender(cluster.name) not in (None, gender):
                 continue
             return cluster
+    if label == "PERSON" and len(words) == 1 and words[0] not in _NAME_PARTICLES:
+        # an inner word of one long name, by which news calls its bearer ("Luiz Inacio Lula da
+        # Silva ... Lula said"); in a shorter name it is as often a middle name
+        inner = {id(cluster): cluster for other_words, cluster in persons
+                 if len(other_words) >= 4 and words[0] in other_words[1:-1]}
+        if len(inner) == 1:
+            return next(iter(inner.values()))
     # a first name the recogniser took for a place ("We love you, Marta!") too, when it is one
     first_name = label == "GPE" and len(words) == 1 and is_given_name(words[0]) and not is_country(words[0]) \
         and words[0] not in US_STATES
