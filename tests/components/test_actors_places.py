@@ -161,3 +161,27 @@ def test_a_national_adjective_before_a_royal_title_is_the_country(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert len(_actor(doc, "Saudi Arabia").mentions) == 2
     assert "Saudi" not in _names(doc)
+
+
+def test_a_longer_name_only_written_where_something_happened_is_a_place(nlp) -> None:
+    text = "Five people were killed in Khan Younis on Monday, health officials said."
+    assert _actor(nlp(Article(id="t", text=text)), "Khan Younis").type == "place"
+    text = "She was born in Maria Lopez's house. Maria Lopez said the town had changed."
+    assert _actor(nlp(Article(id="t", text=text)), "Maria Lopez").type == "person"
+
+
+def test_a_national_adjective_before_a_named_person_is_no_actor(nlp) -> None:
+    text = ("Malaysian financier Tan Wei Ming remains at large, and the Dutch opposition leader "
+            "Jan Vos agreed.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Malaysian" not in _names(doc) and "Dutch" not in _names(doc)
+    text = "The party's candidate conceded to Republican opponent Dale Hurst on Friday."
+    assert any("Republican" in a.aliases for a in nlp(Article(id="t", text=text)).actors)
+
+
+def test_a_national_adjective_before_prosecutors_is_the_country(nlp) -> None:
+    text = ("A court in Ankara jailed a reporter for life on Tuesday. "
+            "Turkish prosecutors said he had aided the plotters.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Turkey").type == "country"
+    assert "Turkish" not in _names(doc)

@@ -158,7 +158,7 @@ _STATE_NOUNS = frozenset({
     "sanction", "artillery", "unit", "drone", "jet", "warplane", "warship", "tank", "aircraft",
     "gunboat", "battalion", "brigade", "police", "coastguard", "spokesman", "spokeswoman",
     "spokesperson", "president", "minister", "premier", "ambassador", "envoy", "counterpart", "leader",
-    "king", "prince", "emir", "monarch",
+    "king", "prince", "emir", "monarch", "prosecutor", "court", "regulator", "investigator",
     # read as lemmas: the plurals above ("forces", "officials") are their singular here
     "force", "troop", "authority", "official",
 })
@@ -659,6 +659,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             label, last = "NORP_STATE", _office_after(sdoc, last)
         elif label == "NORP" and _describes_thing(sdoc[last - 1]):
             continue  # "American history", "British publications": no mention of the people
+        elif label == "NORP" and _describes_named_person(sdoc[last - 1]):
+            continue  # "Malaysian financier Jho Low": the person's nationality, no mention of the people
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
               and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
             label, last = "ORG", last + 1  # "the Trump administration": a body, not the person
@@ -1192,6 +1194,20 @@ def _describes_thing(token: Any) -> bool:
     return not (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_NOUNS and len(lemma) > 4)
 
 
+def _describes_named_person(token: Any) -> bool:
+    """Whether a national adjective is part of what a named person is, before the name ("Malaysian
+    financier Jho Low", "the Turkish journalist Ahmet Altan", "American tennis star Serena
+    Williams"): its noun is in lower case and a person's name comes right after it. A party's
+    adjective still names the party ("Republican opponent Brian Kemp")."""
+    head = token.head
+    if token.lower_ in _PARTY_WORDS or token.dep_ not in ("amod", "compound", "nmod") or head.i <= token.i \
+            or head.pos_ != "NOUN" \
+            or not head.is_lower or head.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[head.i + 1]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.pos_ == "PROPN"
+
+
 def _demonym_of(adjective: str, country: str) -> bool:
     """Whether a national adjective names this country ("Syrian" Syria, "French" France)."""
     adjective, country = adjective.lower().rstrip("s"), country.lower()
@@ -1550,6 +1566,9 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
                 and any(_traded(sdoc, s, e) for s, e in cluster.mentions):
             cluster.type = "organization"  # "Shares of Veltrix rose", read as a place
             continue
+        if cluster.type == "person" and len(words) > 1 and _named_where_only(sdoc, cluster):
+            cluster.type = "place"  # "killed in Khan Younis", "arrived in Santa Rosa"
+            continue
         if cluster.type not in ("person", "organization") or len(words) != 1 or words[0] in named \
                 or is_given_name(cluster.name) or any(len(_words(a)) != 1 for a in cluster.aliases) \
                 or not set(cluster.labels) <= {"PERSON", "ORG", "GPE"} or cluster.name.isupper() \
@@ -1587,6 +1606,15 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
             # "Ashby town council", "in nearby Ashby", "arrested in Bristol": not "in the Senate"
             cluster.type = "place"
     return [c for c in clusters if id(c) not in gone]
+
+
+def _named_where_only(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether a longer name the recogniser called a person is only ever written where something
+    happened ("were killed in Khan Younis", "arrived in Santa Rosa"), never acting nor after a
+    title: a place's. A person's name is written so now and then, and never each time."""
+    text = sdoc.text
+    return all(not _after_title(text, s) and not _stands_as_actor(sdoc, s, e)
+               and _stands_where(sdoc, s, e, plain_in=False) for s, e in cluster.mentions)
 
 
 #: The words after a town's name that make the name of its police or council ("Dunmore Police").
