@@ -136,3 +136,21 @@ def test_a_company_whose_shares_are_traded_is_a_body(nlp) -> None:
     assert _actor(nlp(Article(id="t", text=text)), "Nvidia").type == "organization"
     doc = nlp(Article(id="t", text="Shares in Tokyo rose on Monday as the yen weakened."))
     assert _actor(doc, "Tokyo").type == "place"
+    text = "Moderna shares fell 10 percent after the drugmaker cut its sales forecast."
+    assert _actor(nlp(Article(id="t", text=text)), "Moderna").type == "organization"
+    doc = nlp(Article(id="t", text="London shares fell on Monday while Tokyo stocks rose."))
+    assert _actor(doc, "London").type == "place"
+
+
+def test_an_amount_after_a_name_is_no_part_of_it(nlp) -> None:
+    text = "The European Commission fined Apple 1.8 billion euros on Monday. Apple said it would appeal."
+    apple = _actor(nlp(Article(id="t", text=text)), "Apple")
+    assert apple.type == "organization" and len(apple.mentions) == 2
+
+
+def test_a_product_named_before_its_maker_is_no_actor(nlp) -> None:
+    text = ("Competition chief Margrethe Vestager said the iPhone maker had abused its position. "
+            "Apple said it would appeal.")
+    doc = nlp(Article(id="t", text=text))
+    assert "iPhone" not in _names(doc)
+    assert _actor(doc, "Apple").type == "organization"

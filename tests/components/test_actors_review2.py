@@ -289,3 +289,10 @@ def test_a_name_cut_at_its_preposition_or_opened_by_letters_is_read_whole(nlp) -
     assert "City of" not in _names(doc)
     assert "Bayview" in _actor(doc, "Bayview Property Management").aliases
     assert all(a.type == "organization" for a in doc.actors if a.name == "JAMA Neurology")
+
+
+def test_a_club_after_the_noun_of_a_result_is_a_club(nlp) -> None:
+    text = "The club sacked its manager on Monday after a 2-1 defeat at West Ham."
+    assert _actor(nlp(Article(id="t", text=text)), "West Ham").type == "organization"
+    doc = nlp(Article(id="t", text="The 2-1 defeat in Paris angered the fans."))
+    assert _actor(doc, "Paris").type == "place"

@@ -554,6 +554,11 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and sdoc[last - 1].like_num)):
             # "beat [Bayer Leverkusen 2-1]": the score is no part of the name
             last -= 1 if _SCORE.fullmatch(sdoc[last - 1].text) else 3
+        if last - first > 2 and sdoc[last - 1].lower_ in _SCALE_WORDS and sdoc[last - 2].like_num:
+            # "fined [Apple 1.8 billion] euros": the amount is no part of the name
+            last -= 2
+            while last - first > 1 and (sdoc[last - 1].like_num or sdoc[last - 1].is_currency):
+                last -= 1
         if last - first > 1 and label in ("PERSON", "ORG", "GPE") and sdoc[first].text[:1].isupper() \
                 and _firm_noun(sdoc[first].lower_) and sdoc[first + 1].text[:1].isupper():
             first, label = first + 1, "ORG"  # "Retailer Tesco raised its forecast": the trade, then the name
@@ -681,6 +686,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     return out
 
 
+#: Words for the size of an amount that the recogniser may read into a name before it.
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "m"})
 #: Words before a title that say which office of a state it is, besides ``_PORTFOLIOS``.
 _OFFICE_RANKS = frozenset({"prime", "deputy", "vice", "crown"})
 
@@ -1323,16 +1330,20 @@ def _names_a_thing(sdoc: Any, cluster: EntityCluster) -> bool:
     """Whether a one-word name the recogniser called a body is written once, only to say which
     thing a common noun is ("the failed Brookside monorail"): what the thing is named after is no
     actor. Not letters ("a CNN report"), an outlet, nor a name before what a body says, owns or
-    is made of ("a Westbury report", "Norsam shares", "Westbury officials")."""
+    is made of ("a Westbury report", "Norsam shares", "Westbury officials"). A product named
+    before its maker is none either, however written ("the iPhone maker")."""
     if cluster.type != "organization" or len(cluster.mentions) != 1 \
-            or len(_words(cluster.name)) != 1 or not cluster.name[1:].islower() \
-            or _key(cluster.name) in _OUTLETS:
+            or len(_words(cluster.name)) != 1 or _key(cluster.name) in _OUTLETS:
         return False
     span = sdoc.char_span(*cluster.mentions[0], alignment_mode="expand")
     if span is None or len(span) != 1 or span[0].dep_ not in ("compound", "nmod"):
         return False
     head = span[0].head  # the tagger may call a rare noun a proper one ("monorail")
     if head.i < span[0].i or head.pos_ not in ("NOUN", "PROPN") or not head.is_lower:
+        return False
+    if head.i == span[0].i + 1 and head.lower_.endswith("maker"):
+        return True
+    if not cluster.name[1:].islower():
         return False
     lemma = head.lemma_.lower()
     if {lemma, head.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS | _STATE_NOUNS | _OWNED_THINGS):
@@ -1633,12 +1644,15 @@ _SECURITIES = frozenset({"share", "stock", "shareholder", "stockholder", "bond",
 
 def _traded(sdoc: Any, start: int, end: int) -> bool:
     """Whether the name at ``start``-``end`` is a company whose shares are traded: "of" their
-    owner ("Shares of Veltrix rose"). Not before them, nor after "in": a city names its market
+    owner ("Shares of Veltrix rose"), or a word no dictionary holds before them ("Veltrix shares
+    fell"). Not after "in", nor a city the dictionary knows before them: a city names its market
     so ("London shares fell", "Shares in Tokyo rose")."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
+    if root.dep_ == "compound" and root.head.i == root.i + 1:
+        return root.head.lemma_.lower() in _SECURITIES and not _in_dictionary(root.lower_)
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SECURITIES
 
 
@@ -2170,8 +2184,8 @@ def _club_in_match(sdoc: Any, first: int, last: int) -> bool:
     elif root.dep_ == "pobj" and root.head.lower_ in _MATCH_PREPS:
         verb = root.head.head
         for _ in range(2):  # "won 2-1 at home against Marseille": the verb above the phrase
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or verb.lemma_.lower() in _MATCH_VERBS:
+                break  # or the noun of the match's result ("a 2-1 defeat at West Ham")
             verb = verb.head
     else:
         return False
