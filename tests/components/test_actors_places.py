@@ -185,3 +185,10 @@ def test_a_national_adjective_before_prosecutors_is_the_country(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Turkey").type == "country"
     assert "Turkish" not in _names(doc)
+
+
+def test_one_of_a_people_after_the_is_no_group(nlp) -> None:
+    doc = nlp(Article(id="t", text="The Serbian said it was the greatest moment of his career."))
+    assert "Serbian" not in _names(doc)
+    doc = nlp(Article(id="t", text="The French said they would veto the deal."))
+    assert _actor(doc, "French").type == "group"

@@ -666,6 +666,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "American history", "British publications": no mention of the people
         elif label == "NORP" and _describes_named_person(sdoc[last - 1]):
             continue  # "Malaysian financier Jho Low": the person's nationality, no mention of the people
+        elif label == "NORP" and last - first == 1 and _one_of_a_people(sdoc[first]):
+            continue  # "Ancelotti praised the Frenchman": a person the text names, not the people
         elif (label in ("PERSON", "ORG") and last < len(sdoc) and sdoc[last].lower_ in _TEAMS
               and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
             label, last = "ORG", last + 1  # "the Trump administration": a body, not the person
@@ -1213,6 +1215,22 @@ def _describes_named_person(token: Any) -> bool:
         return False
     after = token.doc[head.i + 1]
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.pos_ == "PROPN"
+
+
+#: Endings of the national words that, after "the", are the whole people ("the French", "the
+#: Chinese", "the Swiss", "the British"), not one of them.
+_WHOLE_PEOPLE_ENDINGS = ("ese", "ish", "ch", "ss", "s")
+
+
+def _one_of_a_people(token: Any) -> bool:
+    """Whether a national word stands alone for one person after "the" or "a" ("the Frenchman
+    said", "praised the Serbian", "a Briton"): a noun of its own, singular, none of the words
+    that stand for the whole people ("the French", "the Chinese", "the Americans")."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr") or token.tag_ == "NNPS" \
+            or token.lower_.endswith(_WHOLE_PEOPLE_ENDINGS) or token.lower_ in _PARTY_WORDS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children) \
+        and not any(c.dep_ in ("compound", "amod") for c in token.children)
 
 
 def _demonym_of(adjective: str, country: str) -> bool:
