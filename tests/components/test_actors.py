@@ -51,7 +51,8 @@ def test_quotes_are_linked_to_their_speaker(nlp) -> None:
 
 
 def test_roles_are_valid_and_scored() -> None:
-    nlp = load(components=["parse", "actors"], config={"actors": {"min_role_score": 0.0}})
+    # without the salience gate, which casts an actor named in passing ("in Damascus") in no role
+    nlp = load(components=["parse", "actors"], config={"actors": {"min_role_score": 0.0, "salience": False}})
     doc = nlp(Article(id="t", text=TEXT))
     for actor in doc.actors:
         assert actor.role in MAIN_ROLES
