@@ -192,3 +192,10 @@ def test_one_of_a_people_after_the_is_no_group(nlp) -> None:
     assert "Serbian" not in _names(doc)
     doc = nlp(Article(id="t", text="The French said they would veto the deal."))
     assert _actor(doc, "French").type == "group"
+
+
+def test_the_first_word_of_an_office_is_no_part_of_the_place(nlp) -> None:
+    text = "Marlow County District Attorney Dana Pike said her office would appeal."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Marlow County").type == "place"
+    assert "Marlow County District" not in _names(doc)

@@ -554,6 +554,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and sdoc[last - 1].like_num)):
             # "beat [Bayer Leverkusen 2-1]": the score is no part of the name
             last -= 1 if _SCORE.fullmatch(sdoc[last - 1].text) else 3
+        while last - first > 1 and last < len(sdoc) \
+                and sdoc[last].lower_ in _OFFICES_OPENED_BY.get(sdoc[last - 1].lower_, ()):
+            last -= 1  # "[Fulton County District] Attorney Fani Willis": no word of the place
         if last - first > 2 and sdoc[last - 1].lower_ in _SCALE_WORDS and sdoc[last - 2].like_num:
             # "fined [Apple 1.8 billion] euros": the amount is no part of the name
             last -= 2
@@ -688,6 +691,13 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     return out
 
 
+#: Offices of two words whose first word the recogniser may read into the place before them
+#: ("Fulton County District Attorney", "Ohio State Senator"), by their first word.
+_OFFICES_OPENED_BY: dict[str, frozenset[str]] = {
+    "district": frozenset({"attorney", "judge"}),
+    "state": frozenset({"attorney", "senator", "sen.", "representative", "rep.", "treasurer", "auditor"}),
+    "attorney": frozenset({"general"}),
+}
 #: Words for the size of an amount that the recogniser may read into a name before it.
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "bn", "m"})
 #: Words before a title that say which office of a state it is, besides ``_PORTFOLIOS``.
