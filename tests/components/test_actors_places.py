@@ -199,3 +199,12 @@ def test_the_first_word_of_an_office_is_no_part_of_the_place(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Marlow County").type == "place"
     assert "Marlow County District" not in _names(doc)
+
+
+def test_a_street_is_a_place_and_a_surname_like_a_street_word_a_person(nlp) -> None:
+    text = ("Maria Okafor, who has lived on Mill Lane since 1998, said the water rose fast. "
+            "Police closed Harbour Road after the flood. Nathan Lane said the show would close.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Mill Lane").type == "place"
+    assert _actor(doc, "Harbour Road").type == "place"
+    assert _actor(doc, "Nathan Lane").type == "person"

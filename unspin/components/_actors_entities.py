@@ -619,6 +619,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         elif label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _TOWN_ENDS \
                 and not is_surname(sdoc[last - 1].text, 0.002):
             label = "GPE"  # "arrested in Hoffman Estates", "Colorado Springs"; not "Carla Hills"
+        elif label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _STREET_ENDS and (
+                not is_surname(sdoc[last - 1].text, 0.002) or _after_street_prep(sdoc[first:last])):
+            # "has lived on Mill Lane since 1998", "closed Harbour Road": a street; not "Nathan Lane said"
+            label = "GPE"
         if label in ("PERSON", "ORG") and _natural_feature(sdoc, first, last):
             label = "GPE"  # "the River Wend burst its banks", "Lake Varna": a river or a lake is a place
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in COMPANY_WORDS \
@@ -2174,6 +2178,15 @@ def _natural_feature(sdoc: Any, first: int, last: int) -> bool:
     return not any(t.lower_ in _PLACE_WORDS - _FEATURE_WORDS or t.lower_ in COMPANY_WORDS
                    or t.lower_ in _INSTITUTION_WORDS or t.lower_ in _CLUB_WORDS or t.lower_ in _CLUB_INITIALS
                    for t in words)
+
+
+#: Last words of streets' names, and the prepositions that say one is where someone lives or works.
+_STREET_ENDS = frozenset({"lane", "street", "road", "avenue", "drive", "boulevard", "crescent", "terrace",
+                          "square", "highway", "parkway"})
+_STREET_PREPS = frozenset({"on", "in", "at", "along", "off", "near", "down", "up"})
+def _after_street_prep(span: Any) -> bool:
+    """Whether a name is the object of a preposition that says where one lives or works ("on")."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in _STREET_PREPS
 
 
 _TOWN_ENDS = frozenset({"estates", "heights", "springs", "falls", "beach", "valley", "hills", "township",
