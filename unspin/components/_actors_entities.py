@@ -2158,7 +2158,6 @@ def _clubs_by_initials(sdoc: Any) -> list[tuple[int, int]]:
 _INSTITUTION_WORDS = frozenset({"court", "council", "police", "service", "committee", "agency", "commission",
                                 "ministry", "department", "tribunal", "authority", "association", "society",
                                 "foundation", "institute", "university", "college", "school", "hospital"})
-#: Last words of towns' names, none a common surname's ("Hoffman Estates", "Colorado Springs").
 #: Words that name a natural feature before its name ("River Wend", "Lake Varna", "Mount Elbrus")
 #: or after it ("Wend River", "Tana Lake"): a place, whatever the recogniser says.
 _FEATURE_WORDS = frozenset({"river", "lake", "mount", "mt", "mt.", "mountain", "mountains", "sea", "ocean",
@@ -2184,11 +2183,14 @@ def _natural_feature(sdoc: Any, first: int, last: int) -> bool:
 _STREET_ENDS = frozenset({"lane", "street", "road", "avenue", "drive", "boulevard", "crescent", "terrace",
                           "square", "highway", "parkway"})
 _STREET_PREPS = frozenset({"on", "in", "at", "along", "off", "near", "down", "up"})
+
+
 def _after_street_prep(span: Any) -> bool:
     """Whether a name is the object of a preposition that says where one lives or works ("on")."""
     return span.root.dep_ == "pobj" and span.root.head.lower_ in _STREET_PREPS
 
 
+#: Last words of towns' names, none a common surname's ("Hoffman Estates", "Colorado Springs").
 _TOWN_ENDS = frozenset({"estates", "heights", "springs", "falls", "beach", "valley", "hills", "township",
                         "county", "city", "village"})
 #: Nouns for what a firm does that business news writes before its name ("Retailer Tesco",

@@ -131,11 +131,6 @@ def _name(token: Any, sent: Any) -> str:
     return _slice(sent, start, end)
 
 
-#: What the owner of evidence may be without being its maker: a place or a time ("Britain's
-#: census", "last year's survey").
-_NOT_OWNERS = ("GPE", "LOC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "NORP")
-
-
 def _evidence_owner(noun: Any) -> str:
     """The name of whoever owns the evidence ``noun`` by a possessive before it, its maker ("[the
     ministry]'s figures", "[Eurostat]'s latest data", "[the Office for National Statistics]'
@@ -184,6 +179,9 @@ _POLLING = frozenset(["poll", "survey", "interview", "question", "canvass", "sam
 #: What the name before a poll may be without being its maker: where or when it was taken, or
 #: whom it asked ("a New Hampshire poll", "a January poll", "a Republican poll").
 _NOT_POLLSTERS = ("GPE", "LOC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL")
+#: What the owner of evidence may be without being its maker: what a poll's name may be, a place
+#: or a time ("Britain's census", "last year's survey"), and a nationality or group as well.
+_NOT_OWNERS = (*_NOT_POLLSTERS, "NORP")
 #: A group's name ends like a demonym ("Republican", "Democratic", "British"); the tagger also
 #: calls some pollsters a group ("an Ipsos survey").
 _DEMONYM_RE = re.compile(r"(?:an|ans|ese|ish|ic|i|ch)$")
