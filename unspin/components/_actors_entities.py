@@ -67,6 +67,7 @@ __all__ = [
     "is_headline",
     "line_at",
     "mention_tokens",
+    "names_people",
     "office_holder",
     "office_of_something",
     "references",
@@ -1215,6 +1216,14 @@ def _describes_thing(token: Any) -> bool:
     if {lemma, head.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS):
         return False
     return not (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_NOUNS and len(lemma) > 4)
+
+
+def names_people(token: Any) -> bool:
+    """Whether a common noun names people ("residents", "a nurse", "the negotiator"), not things."""
+    lemma = token.lemma_.lower()
+    if {lemma, token.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS | _ROLE_NOUNS):
+        return True
+    return lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_NOUNS and len(lemma) > 4
 
 
 def _describes_named_person(token: Any) -> bool:

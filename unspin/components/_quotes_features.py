@@ -219,7 +219,20 @@ def _trimmed_subtree(token: Any) -> list[Any]:
     # by a comma deeper in the phrase is cut too
     cut.update(t.i for d in keep if d.dep_ == "relcl" and d.i > token.i
                and d.left_edge.i > 0 and d.doc[d.left_edge.i - 1].text == "," for t in d.subtree)
-    return [t for t in keep if t.i not in cut]
+    kept = [t for t in keep if t.i not in cut]
+    # "Economists at Capital Economics estimate ...", where the parser hung the name on the cue:
+    # the preposition left without its object takes back the name right after it, else goes
+    while len(kept) > 1 and kept[-1].dep_ == "prep" and kept[-1].i > token.i and not any(kept[-1].children):
+        prep = kept.pop()
+        doc = prep.doc
+        if prep.i + 1 < len(doc) and doc[prep.i + 1].ent_iob_ == "B":
+            name = [doc[prep.i + 1]]
+            while name[-1].i + 1 < len(doc) and doc[name[-1].i + 1].ent_iob_ == "I":
+                name.append(doc[name[-1].i + 1])
+            if all(t.dep_ in ("compound", "nmod") for t in name):
+                kept += [prep, *name]
+                break
+    return kept
 
 
 def trimmed_span(token: Any) -> tuple[int, int] | None:
@@ -337,6 +350,10 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         # "While the donor didn't disclose his backing, he did say ...": so does a clause of time,
         # cause or condition before the main one
         after = [t for t in after if t.i < token.right_edge.i + 1]
+    reported = _reported_by_later_cue(token)
+    if reported is not None:
+        # "... has been charged [with fraud], prosecutors said": so does the clause a later verb reports
+        after = [t for t in after if t.i <= reported.right_edge.i]
     # "spoken out [about ...]", "referred again [to ...]": the particle and the adverb are the cue's
     particles = {child.i for child in token.children if child.dep_ == "prt"
                  or (child.dep_ == "advmod" and child.pos_ == "ADV")}
@@ -355,6 +372,16 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
             for child in token.children if child.dep_ == "advcl"):
         return None, True  # "The strike was called [after talks broke down]": when, not what
     return (_span_of(after) if len(after) > 1 else None), True
+
+
+def _reported_by_later_cue(token: Any) -> Any | None:
+    """The clause a verb after the cue reports, where the cue lies in it ("... broke down, with
+    each side accusing the other of bad faith, mediators said": the clause up to "faith")."""
+    for ancestor in (token, *token.ancestors):
+        if (ancestor.dep_ == "ccomp" and ancestor.head.i > ancestor.right_edge.i
+                and ancestor.head.lemma_.lower() in _SPEECH_VERBS):
+            return ancestor
+    return None
 
 
 # what opens a clause of time, cause or condition ("After ...", "When ...", "If ..."); not "as",

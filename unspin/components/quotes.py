@@ -28,6 +28,7 @@ from unspin.components._actors_entities import (
     entity_clusters,
     fits_pronoun,
     in_modifier,
+    names_people,
     office_holder,
     office_of_something,
     resolve_reference,
@@ -400,6 +401,10 @@ class QuoteFinder:
                 source = None  # the "A" of "A: Because ...": an answer, from whom the text does not say
             if source is not None:
                 quote.speaker = self._speaker(sdoc, text, source, clusters, context.quoted)
+                outer = _reporter(sdoc, quotes, source[1]) if quote.kind == "reported" else None
+                if outer is not None:  # "One regular said [she feared ...]": she is the regular
+                    quote.speaker = Attribution(name=outer.name, start=quote.speaker.start,
+                                                end=quote.speaker.end, actor=outer.actor)
                 if quote.speaker.actor is None and quote.kind == "direct":
                     turn = _same_turn(sdoc, context, clusters, quotes, quote, source[1])
                     quote.speaker = turn or quote.speaker
@@ -608,6 +613,36 @@ def _segments(sdoc: Any) -> list[tuple[int, int]]:
                 start = token.i + 1
         out.append((start, sent.end))
     return out
+
+
+def _reporter(sdoc: Any, quotes: list[Quote], head: Any) -> Attribution | None:
+    """The speaker of the report a pronoun speaks in, where the pronoun stands for them.
+
+    "One regular, who asked not to be named, said she feared ...": "she" is the regular, not the
+    woman named before. Only for a speaker the text does not name (a named one is the actor the
+    pronoun resolves to anyway, or a person it cannot stand for) whose number the pronoun shares.
+    """
+    singular = {"he": True, "she": True, "they": False}.get(head.lower_)
+    if singular is None or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for outer in reversed(quotes):
+        speaker = outer.speaker
+        if (outer.kind != "reported" or speaker is None or speaker.actor is not None
+                or not outer.start <= head.idx < outer.end):
+            continue
+        span = sdoc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        root = None if span is None else span.root
+        if root is not None and root.lower_ in ("who", "that") and root.head.dep_ == "relcl":
+            root = root.head.head  # "One regular, who asked not to be named, said": the regular
+        if root is None or not (root.pos_ in ("NOUN", "PROPN", "NUM") or root.dep_ == "nsubj"):
+            return None
+        if root.pos_ == "NOUN" and not names_people(root):
+            return None  # "Her submission to the court noted reports that she claimed ...": not it
+        # "One regular" may head on its number, or on "regular" tagged as an adjective
+        one = root.tag_ in ("NN", "NNP") or root.lower_ == "one" or (
+            root.pos_ == "ADJ" and all(c.lower_ == "one" for c in root.children if c.dep_ == "nummod"))
+        return speaker if one == singular else None
+    return None
 
 
 def _without_echoes(quotes: list[Quote]) -> list[Quote]:

@@ -1,0 +1,55 @@
+"""The quotes stage: how a speaker's span is written where the parse cuts a phrase short."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def _speaker(doc, text: str, words: str) -> tuple[str, str | None]:
+    quotes = [q for q in doc.quotes if words in text[q.start:q.end]]
+    assert quotes, f"no quote holds {words!r}: {[text[q.start:q.end] for q in doc.quotes]}"
+    speaker = quotes[0].speaker
+    assert speaker is not None, f"the quote holding {words!r} has no speaker"
+    return text[speaker.start:speaker.end], speaker.actor
+
+
+def test_a_name_the_parser_hung_on_the_cue_stays_in_the_speaker(nlp) -> None:
+    # the parser reads "Capital Economics estimate" as one noun phrase, leaving "at" bare
+    text = ("Economists at Capital Economics estimate that each day of strike action costs the "
+            "economy around £100 million.")
+    written, actor = _speaker(nlp(Article(id="t", text=text)), text, "each day of strike")
+    assert written == "Economists at Capital Economics"
+    assert actor == "Capital Economics"
+
+
+@pytest.mark.parametrize("text, outer", [
+    ("A former health minister has been charged with fraud over contracts worth £25 million, "
+     "prosecutors said on Thursday.", "prosecutors said"),
+    ("Talks on a ceasefire broke down on Sunday, with each delegation accusing the other of bad "
+     "faith, mediators said.", "mediators said"),
+])
+def test_a_cue_inside_what_a_later_cue_reports_ends_with_its_own_clause(nlp, text: str, outer: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, text.split()[2])[0] == outer.split()[0]
+    for quote in doc.quotes:
+        assert outer not in text[quote.start:quote.end], "the later cue is not part of what is reported"
+
+
+def test_a_pronoun_inside_an_unnamed_speakers_report_is_that_speaker(nlp) -> None:
+    text = ("Lucy Tran, a nurse who crosses every morning, admits she would rather drive. Others are "
+            "less sure. One regular, who asked not to be named, said she feared the bridge would "
+            "bring more traffic to the old town.")
+    doc = nlp(Article(id="t", text=text))
+    holding = [q for q in doc.quotes if "more traffic" in text[q.start:q.end]]
+    # the regular's report, once: what she feared is what she said, not a quote of Lucy Tran's
+    assert len(holding) == 1, [(text[q.start:q.end], q.speaker) for q in holding]
+    assert holding[0].speaker is not None and holding[0].speaker.name == "One regular"
+    assert holding[0].speaker.actor is None
