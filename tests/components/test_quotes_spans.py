@@ -53,3 +53,20 @@ def test_a_pronoun_inside_an_unnamed_speakers_report_is_that_speaker(nlp) -> Non
     assert len(holding) == 1, [(text[q.start:q.end], q.speaker) for q in holding]
     assert holding[0].speaker is not None and holding[0].speaker.name == "One regular"
     assert holding[0].speaker.actor is None
+
+
+@pytest.mark.parametrize("text", [
+    "Let's say you think a degree will cost $160,000 in 18 years.",
+    "Suppose you believe the market will rise 10 percent next year.",
+    "Say the council decided that the bridge must close for a year.",
+])
+def test_a_case_the_writer_makes_up_reports_nobody(nlp, text: str) -> None:
+    assert [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes] == []
+
+
+def test_a_supposition_inside_a_quotation_leaves_the_real_cue_after_it(nlp) -> None:
+    text = ("“Let’s say they’re at 54 seats,” Senator Ann Cole said, referring to the number of seats "
+            "the party controls.")
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, "54 seats")[0] == "Senator Ann Cole"
+    assert _speaker(doc, text, "the number of seats")[0] == "Senator Ann Cole"

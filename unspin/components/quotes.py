@@ -344,7 +344,7 @@ class QuoteFinder:
         # "Did Greta Thunberg say saving the banks would save the world?" asks, and "Compare that
         # with ...", the writer's bidding, reports nobody: neither is reported speech
         found = [(quote, cue) for quote, cue in found if cue is None or quote.kind != "reported"
-                 or not (_asked(cue.token) or _bidding(cue.token))]
+                 or not (_asked(cue.token) or _bidding(cue.token) or _supposed(cue.token))]
         # "who asked not to be named", "spoke on condition of anonymity": terms, not speech
         found = [(quote, cue) for quote, cue in found
                  if quote.kind != "reported" or not _ANONYMITY.match(text, quote.start, quote.end)]
@@ -826,6 +826,22 @@ def _asked(cue: Any) -> bool:
                                     and sent.doc[before].text != ":")):
         before -= 1
     return before < sent.start or sent.doc[before].text == ":"
+
+
+#: Words that open a supposition ("Suppose you think ...", "Let's say a mayor claims ...").
+_SUPPOSING = frozenset({"suppose", "imagine", "assume", "say"})
+
+
+def _supposed(cue: Any) -> bool:
+    """Whether the cue lies in a case the writer makes up ("Let's say you think a degree will cost
+    $160,000", "Imagine a mayor says ..."): nobody said it."""
+    words = [t for t in cue.sent if not t.is_space][:3]  # not inside quotation marks: "“Let’s say ..."
+    if words[:2] and words[0].lower_ == "let" and words[1].lower_ in ("'s", "’s", "us"):
+        words = words[2:]
+    if not words or words[0].lower_ not in _SUPPOSING or words[0].i > cue.i:
+        return False
+    # "Let’s say they’re at 54,” Manchin said, referring to ...": the supposition was quoted
+    return not any(t.text in ('"', "”", "''") for t in cue.doc[words[0].i:cue.i])
 
 
 def _bidding(cue: Any) -> bool:
