@@ -70,3 +70,36 @@ def test_a_supposition_inside_a_quotation_leaves_the_real_cue_after_it(nlp) -> N
     doc = nlp(Article(id="t", text=text))
     assert _speaker(doc, text, "54 seats")[0] == "Senator Ann Cole"
     assert _speaker(doc, text, "the number of seats")[0] == "Senator Ann Cole"
+
+
+@pytest.mark.parametrize("text, words, speaker, actor", [
+    ("By the UN's count, more than 2,000 people have died since January.", "2,000 people",
+     "the UN", "United Nations"),
+    ("The economy shrank 2 percent last year, by the government's own reckoning.", "shrank 2 percent",
+     "the government", "government"),
+    ("In the valley alone, 300,000 acres of forest have been cleared, by one estimate.", "300,000 acres",
+     "one estimate", None),
+])
+def test_by_a_reckoning_cites_its_source(nlp, text: str, words: str, speaker: str, actor: str | None) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, words) == (speaker, actor)
+    quote = next(q for q in doc.quotes if words in text[q.start:q.end])
+    assert quote.cue is not None and quote.cue.name.startswith("by ")
+    assert " by " not in f" {text[quote.start:quote.end].lower()} ", "the phrase is the cue, not what is said"
+
+
+@pytest.mark.parametrize("text", [
+    "By all accounts, the old mayor was a kind and patient man.",
+    "Unemployment in the region is far higher by some measures.",
+    "The figures for the harbour were revised by the statistics office in May.",
+])
+def test_hearsay_a_hedge_and_a_passive_agent_cite_no_one(nlp, text: str) -> None:
+    assert [q.cue.name for q in nlp(Article(id="t", text=text)).quotes if q.cue is not None] == []
+
+
+def test_a_claim_by_a_reckoning_takes_its_source() -> None:
+    text = "By the UN's count, more than 2,000 people have died in the region since January."
+    doc = load(disable=["techniques"])(Article(id="t", text=text))
+    claim = next(c for c in doc.claims if "2,000" in text[c.start:c.end])
+    assert claim.source is not None and claim.source.name == "United Nations"
+    assert text[claim.source.start:claim.source.end] == "By the UN's count"

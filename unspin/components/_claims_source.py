@@ -15,7 +15,7 @@ from typing import Any
 
 from unspin.components._actors_bodies import BODY_NOUNS
 from unspin.components._actors_entities import entity_clusters, resolve_reference
-from unspin.components._quotes_features import CUE_NEGATIONS
+from unspin.components._quotes_features import CUE_NEGATIONS, RECKONINGS
 from unspin.doc import Attribution, Claim, Quote
 
 __all__ = ["CITING_CUES", "REPORTING_VERBS", "find_source", "sources_from_quotes"]
@@ -709,7 +709,7 @@ CITING_CUES = frozenset([
     "reaffirm", "affirm", "outline", "articulate", "speculate", "mull", "chastise", "assail", "rip",
     "repudiate", "downplay", "spar", "balk", "vouch", "applaud", "hail", "congratulate", "welcome",
     "prefer", "float", "allegation", "proposal", "opposition", "decision", "retweete",
-])
+]) | {f"by {noun}" for noun in RECKONINGS}  # the quotes stage's "by one estimate", "by the UN's count"
 #: How a reported quote's content opens when it is a proposition ("... plans to cut taxes",
 #: "... found that ..."), not the object of an act ("... raided the compound").
 _PROPOSITION = re.compile(r"(?i)(?:to|that|whether|if|how|why|what|when|where|who|which)\b")

@@ -12,11 +12,13 @@ __all__ = [
     "CUE_NEGATIONS",
     "NOUN_CUES",
     "QUOTE_CHARS",
+    "RECKONINGS",
     "bucket",
     "candidate_cues",
     "content_span",
     "cue_features",
     "quote_features",
+    "reckoning",
     "source_span",
     "trimmed_span",
 ]
@@ -45,10 +47,31 @@ NOUN_CUES = frozenset({
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to"})
 
 
+#: Nouns for a reckoning that "by" makes a source of ("by one estimate", "by the UN's count").
+RECKONINGS = frozenset({"estimate", "count", "tally", "reckoning", "calculation", "measure"})
+
+
 def candidate_cues(sent: Any) -> list[Any]:
-    """Tokens of a sentence that may be attribution cues: verbs, ``according`` (to), reporting nouns."""
+    """Tokens of a sentence that may be attribution cues: verbs, ``according`` (to), reporting
+    nouns, the "by" of a reckoning."""
     return [t for t in sent if t.pos_ == "VERB" or (t.lower_ == "according" and _to_child(t))
-            or (t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUES)]
+            or (t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUES) or reckoning(t) is not None]
+
+
+def reckoning(token: Any) -> Any | None:
+    """The noun of "by one estimate", "by the UN's count", "by some measures" when ``token`` is
+    its "by": a phrase that cites a source like "according to" does. Not "by all accounts"
+    (hearsay) nor a passive's agent (the parser's "agent", not "prep")."""
+    if token.lower_ != "by" or token.dep_ != "prep":
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in RECKONINGS or noun.pos_ != "NOUN":
+        return None
+    owner = any(c.dep_ == "poss" for c in noun.children)
+    if not owner and (noun.lemma_.lower() == "measure"  # "by some measures": a hedge, no one's figure
+                      or not any(c.dep_ in ("det", "nummod") and c.lower_ != "all" for c in noun.children)):
+        return None  # "by popular reckoning", "by all accounts": hearsay
+    return noun
 
 
 def _to_child(token: Any) -> Any | None:
@@ -245,6 +268,11 @@ def trimmed_span(token: Any) -> tuple[int, int] | None:
 
 def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
     """The source a cue governs: its subject, or the object of ``according to`` / ``by``."""
+    noun = reckoning(token)
+    if noun is not None:  # "by the UN's count": the UN; "by one estimate": the estimate
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        span = trimmed_span(owner) if owner is not None else _span_of(_trimmed_subtree(noun))
+        return (span, owner if owner is not None else noun) if span else None
     if token.lower_ == "according":
         to = _to_child(token)
         if to is not None:
@@ -302,9 +330,12 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         return [t for t in tokens if lo <= t.idx < hi]
 
     sent = token.sent
-    if token.lower_ == "according":
+    if token.lower_ == "according" or reckoning(token) is not None:
         phrase = {t.i for t in token.subtree}
         rest = [t for t in inside(sent) if t.i not in phrase]
+        if token.lower_ == "by" and token.head.pos_ in ("VERB", "AUX"):
+            # "Trump, who clinched the nomination by the AP's count": what the AP counted
+            rest = [t for t in rest if token.head.left_edge.i <= t.i <= token.head.right_edge.i]
         # "Incomes fell 23%, according to the union, and 400 farms closed": what the union
         # reports is the clause the phrase hangs on, even when a longer one follows it
         # "... blamed record rainfall: 112mm fell, according to the Met Office": a colon or
