@@ -103,3 +103,9 @@ def test_a_claim_by_a_reckoning_takes_its_source() -> None:
     claim = next(c for c in doc.claims if "2,000" in text[c.start:c.end])
     assert claim.source is not None and claim.source.name == "United Nations"
     assert text[claim.source.start:claim.source.end] == "By the UN's count"
+
+
+def test_a_name_after_said_speaks_where_it_is_the_only_candidate(nlp) -> None:
+    text = ("Most families would pay less under the plan, but for some, the losses would outstrip "
+            "the gains, said Batchelder.")
+    assert _speaker(nlp(Article(id="t", text=text)), text, "the losses would")[0] == "Batchelder"

@@ -123,6 +123,10 @@ def load_quote_model(path: str | None = None) -> CueModel:
     return _load(path, DEFAULT_QUOTE_MODEL, "quote")
 
 
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Verbs that can only report speech or writing.
+_PLAIN_SPEECH = frozenset({"say", "tell", "add", "write", "state", "declare", "announce", "tweet"})
+
 #: The cue score of "by one estimate", "by the UN's count" (``reckoning``).
 _RECKONING_SCORE = 0.9
 
@@ -399,6 +403,13 @@ class QuoteFinder:
                         # "Both were accused by Amnesty of ...": the cue's own subject or agent
                         # speaks, not a source of the sentence before
                         source = cue.source
+            if (source is None and label is None and quote.kind == "reported" and cue is not None
+                    and cue.source is not None and cue.token.lemma_.lower() in _PLAIN_SPEECH
+                    and cue.source[1].dep_ == "nsubj" and not context.mask[cue.source[1].i]
+                    and (cue.source[1].pos_ == "PROPN" or cue.source[1].ent_type_ in _NAMED)):
+                # "..., said Batchelder": a name that is the subject of a verb of speech speaks
+                # what it reports, though the speaker model, short of other candidates, named nobody
+                source = cue.source
             if cue is not None and cue.source is not None and reckoning(cue.token) is not None:
                 source = cue.source  # "by the UN's count": the speaker model never saw the phrase
             if cue is not None and label is None:
