@@ -109,3 +109,16 @@ def test_a_name_after_said_speaks_where_it_is_the_only_candidate(nlp) -> None:
     text = ("Most families would pay less under the plan, but for some, the losses would outstrip "
             "the gains, said Batchelder.")
     assert _speaker(nlp(Article(id="t", text=text)), text, "the losses would")[0] == "Batchelder"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("A Reuters report that the talks had failed sent shares down 3 percent.", "talks had failed", "Reuters"),
+    ("The minister dismissed a BBC report that the plant would close next year.", "plant would close", "BBC"),
+])
+def test_a_report_named_before_its_noun_speaks_its_that_clause(nlp, text: str, words: str,
+                                                               speaker: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    quote = next(q for q in doc.quotes if words in text[q.start:q.end] and q.cue is not None
+                 and q.cue.name == "report")
+    assert text[quote.start:quote.end].startswith("that ")
+    assert quote.speaker is not None and quote.speaker.name == speaker

@@ -310,6 +310,12 @@ def _noun_source(token: Any) -> tuple[tuple[int, int], Any] | None:
                 if pobj.dep_ == "pobj":
                     span = _span_of(_trimmed_subtree(pobj))
                     return (span, pobj) if span else None
+    # "a BBC report that ...", "a New York Times report": the name written before the noun
+    named = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")]
+    if named:
+        name = [t for t in named[-1].subtree if t.ent_type_ == named[-1].ent_type_]
+        span = _span_of(name)
+        return (span, named[-1]) if span else None
     return None
 
 
@@ -512,6 +518,11 @@ def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
     """What a reporting noun reports: its clause ("the claim that ...") or object ("call for ...")."""
     for child in token.children:
         if child.dep_ in ("acl", "ccomp", "xcomp") and child.i > token.i:
+            return _span_of(inside(child.subtree))
+        if child.dep_ == "relcl" and child.i > token.i and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            # "a report that Trump had a net loss", parsed as a relative clause: "that" is no
+            # pronoun in it, it opens what the report says
             return _span_of(inside(child.subtree))
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i > token.i:
