@@ -122,3 +122,14 @@ def test_a_report_named_before_its_noun_speaks_its_that_clause(nlp, text: str, w
                  and q.cue.name == "report")
     assert text[quote.start:quote.end].startswith("that ")
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Councillor Reyes, to his credit, has asked for an independent audit of the works.", "independent audit",
+     "Councillor Reyes"),
+    ("Critics of the plan, including Senator Ann Cole, said the bridge would never pay for itself.",
+     "never pay", "Critics of the plan, including Senator Ann Cole"),
+])
+def test_an_aside_set_off_by_commas_is_not_the_speaker_but_examples_are(nlp, text: str, words: str,
+                                                                        speaker: str) -> None:
+    assert _speaker(nlp(Article(id="t", text=text)), text, words)[0] == speaker

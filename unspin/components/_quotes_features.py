@@ -227,6 +227,9 @@ def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
 _CLOSING = ('"', "”")
 
 
+_EXAMPLE_PREPS = frozenset({"including", "like", "such", "among", "especially", "notably", "from"})
+
+
 def _unclosed(words: list[str]) -> bool:
     """Whether the words open a quotation mark ('"', '“') that they do not close."""
     return words.count("“") > words.count("”") or words.count('"') % 2 == 1
@@ -242,6 +245,10 @@ def _trimmed_subtree(token: Any) -> list[Any]:
     # by a comma deeper in the phrase is cut too
     cut.update(t.i for d in keep if d.dep_ == "relcl" and d.i > token.i
                and d.left_edge.i > 0 and d.doc[d.left_edge.i - 1].text == "," for t in d.subtree)
+    # "Councillor Reyes, to his credit, has asked": an aside set off by commas is not the name
+    # (examples are: "Critics, including Senator Grassley,")
+    cut.update(t.i for c in token.children if c.dep_ == "prep" and c.i > token.i
+               and c.doc[c.i - 1].text == "," and c.lower_ not in _EXAMPLE_PREPS for t in c.subtree)
     kept = [t for t in keep if t.i not in cut]
     # "Economists at Capital Economics estimate ...", where the parser hung the name on the cue:
     # the preposition left without its object takes back the name right after it, else goes
