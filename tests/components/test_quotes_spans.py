@@ -133,3 +133,12 @@ def test_a_report_named_before_its_noun_speaks_its_that_clause(nlp, text: str, w
 def test_an_aside_set_off_by_commas_is_not_the_speaker_but_examples_are(nlp, text: str, words: str,
                                                                         speaker: str) -> None:
     assert _speaker(nlp(Article(id="t", text=text)), text, words)[0] == speaker
+
+
+def test_terms_of_anonymity_and_a_trailing_conjunction_are_not_what_is_said(nlp) -> None:
+    text = ("Analysts said the cuts would save about $300 million a year but warned that debt remained "
+            "a concern. \"They're buying time,\" said one analyst, who declined to be named because of "
+            "company policy.")
+    said = [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
+    assert "the cuts would save about $300 million a year" in said
+    assert not any("company policy" in words for words in said), said

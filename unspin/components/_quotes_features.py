@@ -207,8 +207,10 @@ def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
     tokens = [t for t in tokens if not t.is_space]
     while tokens and (tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS
-                      and tokens[-1].text not in _KEPT_AT_END):
+    # "... would save about $300 million a year but [warned ...]": a conjunction left at the end
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS
+                       and tokens[-1].text not in _KEPT_AT_END)
+                      or (tokens[-1].dep_ == "cc" and len(tokens) > 1)):
         tokens = tokens[:-1]
     if not tokens:
         return None
