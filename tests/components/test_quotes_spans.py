@@ -142,3 +142,13 @@ def test_terms_of_anonymity_and_a_trailing_conjunction_are_not_what_is_said(nlp)
     said = [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
     assert "the cuts would save about $300 million a year" in said
     assert not any("company policy" in words for words in said), said
+
+
+def test_two_clauses_the_parser_hung_on_a_closing_cue_are_one_report(nlp) -> None:
+    text = ("Senator Maria Lopez is seriously considering a run for governor next year, according to "
+            "three people familiar with her thinking.\n\nLopez, 54, has told donors she will decide by "
+            "the spring, one of the people said.")
+    doc = nlp(Article(id="t", text=text))
+    said = {text[q.start:q.end]: q for q in doc.quotes}
+    assert "Lopez, 54, has told donors she will decide by the spring" in said, list(said)
+    assert not any("according to" in words for words in said), "another source's phrase is not reported"

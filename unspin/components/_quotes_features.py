@@ -374,6 +374,12 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
             span = _span_of(inside(_without_second_verbs([*_lost_subject(token, child),
                                                           *_without_according(child)], child)))
             if span is not None:
+                # "Lopez has told donors [she will decide by spring], one of them said": the parser
+                # hung the second clause on the cue too; the two together are what was said
+                following = _following_clause(child)
+                if following is not None and following.i < token.i:
+                    end = _span_of(inside(_without_according(following)))
+                    span = span if end is None else (span[0], max(span[1], end[1]))
                 return span, False
     if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
         cue_part = {t.i for t in token.subtree}
@@ -398,8 +404,12 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         after = [t for t in after if t.i < token.right_edge.i + 1]
     reported = _reported_by_later_cue(token)
     if reported is not None:
-        # "... has been charged [with fraud], prosecutors said": so does the clause a later verb reports
-        after = [t for t in after if t.i <= reported.right_edge.i]
+        # "... has been charged [with fraud], prosecutors said": so does the clause a later verb
+        # reports, with the clause the parser hung on that verb right after it ("has told donors
+        # [she will decide by spring], one of them said")
+        following = _following_clause(reported)
+        last = (following if following is not None else reported).right_edge.i
+        after = [t for t in after if t.i <= last]
     # "spoken out [about ...]", "referred again [to ...]": the particle and the adverb are the cue's
     particles = {child.i for child in token.children if child.dep_ == "prt"
                  or (child.dep_ == "advmod" and child.pos_ == "ADV")}
@@ -407,6 +417,13 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         after = after[1:]
     if joined:
         after = after[:next((n for n, t in enumerate(after) if t.i in joined), len(after))]
+    # "is considering a run for governor, [according to three people ...]": another source's
+    # phrase (but "blamed the storm: 90 crossings were lost, according to the harbour master"
+    # reports the harbour master's words after the colon, and the quotes stage tells the two apart)
+    according = next((n for n, t in enumerate(after) if t.lower_ == "according" and n > 0
+                      and t.dep_ == "prep"), None)
+    if according is not None and not any(t.text in (":", ";") for t in after[:according]):
+        after = after[:according]
     # "accused X of Y, [a charge the ministry denied]": the summing noun answers what was said
     summed = next((t.left_edge.i for t in after if t.lemma_.lower() in _SUMMING_NOUNS and t.dep_ == "appos"
                    and any(c.dep_ == "relcl" for c in t.children) and t.left_edge.i > token.i + 1
@@ -418,6 +435,15 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
             for child in token.children if child.dep_ == "advcl"):
         return None, True  # "The strike was called [after talks broke down]": when, not what
     return (_span_of(after) if len(after) > 1 else None), True
+
+
+def _following_clause(clause: Any) -> Any | None:
+    """A clause the parser made a second complement of the same verb, right after ``clause``
+    (at most a comma between), or None."""
+    nxt = clause.right_edge.i + 1
+    doc = clause.doc
+    return next((c for c in clause.head.children if c.dep_ == "ccomp" and c is not clause
+                 and c.left_edge.i == nxt and not _nominal(c) and doc[nxt].text != ","), None)
 
 
 def _reported_by_later_cue(token: Any) -> Any | None:
