@@ -152,3 +152,9 @@ def test_two_clauses_the_parser_hung_on_a_closing_cue_are_one_report(nlp) -> Non
     said = {text[q.start:q.end]: q for q in doc.quotes}
     assert "Lopez, 54, has told donors she will decide by the spring" in said, list(said)
     assert not any("according to" in words for words in said), "another source's phrase is not reported"
+
+
+def test_markup_glued_to_a_name_is_not_the_speakers(nlp) -> None:
+    text = ('So we rate it Mostly True.">Sanders said that the real unemployment rate for young '
+            "people is 51 percent.")
+    assert _speaker(nlp(Article(id="t", text=text)), text, "51 percent")[0] == "Sanders"

@@ -124,6 +124,7 @@ def load_quote_model(path: str | None = None) -> CueModel:
 
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_STRAY_MARKUP = frozenset('"<>=/')
 #: Verbs that can only report speech or writing.
 _PLAIN_SPEECH = frozenset({"say", "tell", "add", "write", "state", "declare", "announce", "tweet"})
 
@@ -556,6 +557,8 @@ class QuoteFinder:
                     while end > head.idx + len(head.text) and not text[end - 1].isalnum():
                         end -= 1
         start = _after_time(head, _after_stray_noun(head, start))
+        while start < head.idx + len(head.text) - 1 and text[start] in _STRAY_MARKUP:
+            start += 1  # '... rate it Mostly True.">Sanders said': markup glued to the name
         others = _conjuncts(head)  # "Ann Cole and Tom Reyes said": both speak
         for other in others:
             other_span = trimmed_span(other)
