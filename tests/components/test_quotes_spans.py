@@ -158,3 +158,15 @@ def test_markup_glued_to_a_name_is_not_the_speakers(nlp) -> None:
     text = ('So we rate it Mostly True.">Sanders said that the real unemployment rate for young '
             "people is 51 percent.")
     assert _speaker(nlp(Article(id="t", text=text)), text, "51 percent")[0] == "Sanders"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The minister dismissed a BBC report that the plant would close next year with the loss of 400 jobs.",
+     "BBC"),
+    ("Ann Cole said that a Reuters report that the plant would close with the loss of 400 jobs was right.",
+     "Ann Cole"),
+])
+def test_a_claim_inside_a_report_another_speaker_disputes_is_the_reports(text: str, source: str) -> None:
+    doc = load(disable=["techniques"])(Article(id="t", text=text))
+    claim = next(c for c in doc.claims if "400 jobs" in text[c.start:c.end])
+    assert claim.source is not None and claim.source.name == source

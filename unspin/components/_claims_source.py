@@ -771,6 +771,11 @@ def _unresolved_it(who: Attribution) -> bool:
     return who.actor is None and who.name.strip().lower() == "it"
 
 
+#: Cues whose speaker disputes or answers what is reported inside their content, not asserts it.
+_DISPUTING = frozenset({"dismiss", "deny", "reject", "dispute", "question", "challenge", "contest",
+                        "rebut", "refute", "doubt", "mock", "ridicule", "deride", "respond", "seize"})
+
+
 def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> int:
     """Make the speaker of the quote a claim lies in (the one overlapping it most) its source.
 
@@ -795,6 +800,16 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
                 best = (overlap, quote)
         if best is None:
             continue
+        # "The minister dismissed [a BBC report that [the plant would close with 400 jobs lost]]":
+        # the facts are the inner report's, which holds most of the claim, when the outer speaker
+        # only disputes or answers it (one who says it asserts it: "Bamberg said the videos show")
+        outer = best[1].cue
+        inner = [] if outer is None or _verb(outer.name) not in _DISPUTING else [
+                 q for q in quotes if q is not best[1] and q.speaker is not None
+                 and best[1].start <= q.start and q.end <= best[1].end and _cites(q, text)
+                 and 2 * (min(claim.end, q.end) - max(claim.start, q.start)) >= claim.end - claim.start]
+        if inner:
+            best = (0, min(inner, key=lambda q: q.end - q.start))
         speaker, cue = best[1].speaker, best[1].cue
         if speaker is None or not _cites(best[1], text):
             continue
