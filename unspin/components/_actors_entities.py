@@ -2192,11 +2192,21 @@ def _natural_feature(sdoc: Any, first: int, last: int) -> bool:
 _STREET_ENDS = frozenset({"lane", "street", "road", "avenue", "drive", "boulevard", "crescent", "terrace",
                           "square", "highway", "parkway"})
 _STREET_PREPS = frozenset({"on", "in", "at", "along", "off", "near", "down", "up"})
+#: Nouns for those who live or trade on a street, or a stretch of it, before "of" ("Residents of
+#: Mill Lane", "the corner of Harbour Road").
+_STREET_OF = frozenset({"resident", "neighbour", "neighbor", "householder", "homeowner", "tenant",
+                        "shopkeeper", "trader", "home", "house", "household", "shop", "business", "end",
+                        "corner", "junction", "stretch", "length", "top", "bottom", "section", "part"})
 
 
 def _after_street_prep(span: Any) -> bool:
-    """Whether a name is the object of a preposition that says where one lives or works ("on")."""
-    return span.root.dep_ == "pobj" and span.root.head.lower_ in _STREET_PREPS
+    """Whether a name is the object of a preposition that says where one lives or works ("on"),
+    or of "of" after those who live there or a stretch of it ("Residents of Mill Lane said")."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in _STREET_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in _STREET_OF)
 
 
 #: Last words of towns' names, none a common surname's ("Hoffman Estates", "Colorado Springs").
