@@ -25,3 +25,30 @@ def test_a_street_after_residents_of_is_a_place(nlp) -> None:
     assert _actor(doc, "Mill Lane").type == "place"
     assert _actor(doc, "Jane Morris").type == "person"
     assert [name for name in _names(doc) if "Mill" in name] == ["Mill Lane"]
+
+
+def test_a_company_opening_a_sentence_is_an_organisation(nlp) -> None:
+    # the recogniser leaves "Pfizer" untagged at the start of the story
+    text = ("Pfizer said on Monday it would cut the price of its vaccine in poorer countries. The company "
+            "expects sales to fall by a third this year, chief executive Albert Bourla told analysts.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Pfizer").type == "organization"
+    assert _actor(doc, "Albert Bourla").type == "person"
+
+
+def test_a_surname_opening_a_sentence_stays_the_persons(nlp) -> None:
+    text = ("Drugmaker Pfizer cut its forecast on Tuesday. Chief executive Albert Bourla spoke to analysts. "
+            "Bourla said the company would cut 500 jobs.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Bourla" in _actor(doc, "Albert Bourla").aliases
+    assert "Bourla" not in _names(doc)
+
+
+def test_a_club_opening_a_sentence_with_its_score_is_an_organisation(nlp) -> None:
+    # "Arsenal" is a word of the dictionary, and the recogniser leaves it untagged
+    text = ("Arsenal won 2-0 at home to Everton on Saturday to stay top of the Premier League. Bukayo Saka "
+            "scored both goals before half-time. Everton manager Sean Dyche said his side had been too slow.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Arsenal").type == "organization"
+    assert _actor(doc, "Everton").type == "organization"
+    assert _actor(doc, "Bukayo Saka").type == "person"

@@ -499,6 +499,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
+    for first, last in _opening_bodies(sdoc):
+        body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for ent in sdoc.ents:
         # a location is no actor, but for a club named after its city ("lost 1-0 to Bayern Munich")
         club = ent.label_ == "LOC" and _club_in_match(sdoc, ent.start, ent.end)
@@ -2160,6 +2162,50 @@ def _clubs_by_initials(sdoc: Any) -> list[tuple[int, int]]:
         if any(e.start <= first and token.i + 1 <= e.end and e.label_ == "ORG" for e in sdoc.ents):
             continue  # the recogniser found it itself
         found.append((first, token.i + 1))
+    return found
+
+
+#: Nouns by which a story calls a company or a club again ("the company", "the drugmaker").
+_BODY_NOUNS = frozenset({"company", "firm", "group", "business", "bank", "lender", "insurer", "retailer",
+                         "airline", "carrier", "carmaker", "automaker", "drugmaker", "chipmaker",
+                         "conglomerate", "club", "side", "team", "champions", "startup", "brand", "giant"})
+
+
+def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
+    """Companies and clubs named by one word that opens a sentence, which the recogniser leaves
+    untagged there ("Pfizer said on Monday it would cut prices", "Arsenal won 2-0 at home"), as
+    (first token, end token): a lone capitalised proper noun, the sentence's subject, no given
+    name, surname, country or title, that the text tags an organisation elsewhere, or that plays
+    a match with a score (``_club_in_match``), or, a word no dictionary holds, that "its" or "the
+    company" takes up after it (in its sentence or the next)."""
+    found: list[tuple[int, int]] = []
+    tagged = {e.text for e in sdoc.ents if e.label_ == "ORG" and len(e) == 1}
+    named = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}  # "Bourla said the company"
+    for token in sdoc:
+        if not (token.is_sent_start and token.ent_iob_ == "O" and token.pos_ == "PROPN"
+                and token.dep_ in ("nsubj", "nsubjpass") and token.is_alpha and len(token.text) > 2
+                and token.text[0].isupper() and not token.is_upper):
+            continue
+        after = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        if after is None or (after.pos_ == "PROPN" and after.text[:1].isupper()) or after.tag_ == "POS":
+            continue  # the start of a longer name, or an owner ("Pfizer's"), left to the rest
+        word = token.text
+        if word in named or is_given_name(word) or is_surname(word) or is_country(word) \
+                or _is_demonym(word.lower()) or token.lower_ in TITLE_WORDS or token.lower_ in _NAME_TITLES \
+                or _key(word) in _NOT_ACTORS:
+            continue
+        if word in tagged or _club_in_match(sdoc, token.i, token.i + 1):
+            found.append((token.i, token.i + 1))
+            continue
+        if _in_dictionary(token.lower_):
+            continue
+        span = sdoc[token.i:token.i + 1]
+        sentence = token.sent
+        end = sdoc[sentence.end].sent.end if sentence.end < len(sdoc) else sentence.end
+        if _pronoun_after(sdoc, span) == "ORG" or any(
+                t.lower_ in _BODY_NOUNS and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children)
+                for t in sdoc[token.i + 1:end]):
+            found.append((token.i, token.i + 1))
     return found
 
 
