@@ -52,3 +52,21 @@ def test_a_club_opening_a_sentence_with_its_score_is_an_organisation(nlp) -> Non
     assert _actor(doc, "Arsenal").type == "organization"
     assert _actor(doc, "Everton").type == "organization"
     assert _actor(doc, "Bukayo Saka").type == "person"
+
+
+@pytest.mark.parametrize("text", [
+    # "Novak" is no given name the lists know; the recogniser calls the full name and the
+    # surname alone organisations
+    ("Novak Djokovic won his 24th Grand Slam title on Sunday, beating Daniil Medvedev in straight sets "
+     "in New York. Djokovic said the win meant more than any other. Medvedev praised his opponent. "
+     "Djokovic will return to Serbia next week."),
+    # the surname alone is untagged, and only an age and "he" say who it is
+    ("Novak Djokovic reached the final of the Australian Open on Friday after beating Jannik Sinner in "
+     "four sets. Djokovic, 36, said he had felt pain in his leg. Sinner said he was proud of his run."),
+])
+def test_a_surname_alone_joins_the_player_the_recogniser_called_a_body(nlp, text: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    player = _actor(doc, "Novak Djokovic")
+    assert player.type == "person"
+    assert len(player.mentions) == text.count("Djokovic")
+    assert "Djokovic" not in _names(doc)

@@ -757,18 +757,48 @@ def _called_by_pronoun(sdoc: Any) -> dict[str, str]:
     if cached is not None:
         return cached
     votes: dict[str, set[str]] = {}
+    where: dict[str, list[int]] | None = None  # proper nouns' tokens, by their text, when first needed
     for ent in sdoc.ents if sdoc.has_annotation("DEP") else ():
         if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
             continue
-        found = _pronoun_after(sdoc, ent)
+        found = "PERSON" if _aged(sdoc, ent.end) else _pronoun_after(sdoc, ent)
         if found is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at" \
                 and ent.root.head.head.pos_ == "NOUN":
             found = "ORG"
+        if found is None and ent[-1].text[:1].isupper():
+            if where is None:
+                where = {}
+                for token in sdoc:
+                    if token.pos_ == "PROPN":
+                        where.setdefault(token.text, []).append(token.i)
+            if _surname_called_person(sdoc, ent, where.get(ent[-1].text, ())):
+                found = "PERSON"  # "Novak Djokovic reached the final ... Djokovic, 36, said he"
         if found is not None:
             votes.setdefault(_key(_clean(ent.text)), set()).add(found)
     out = {key: next(iter(found)) for key, found in votes.items() if len(found) == 1}
     sdoc.user_data["unspin_called"] = out
     return out
+
+
+def _surname_called_person(sdoc: Any, ent: Any, at: Sequence[int]) -> bool:
+    """Whether the last word of a name, written alone after it (untagged, or as a one-word
+    organisation), is set beside an age ("Djokovic, 36,") or taken up by "he" or "she". ``at``:
+    the tokens that write that word as a proper noun."""
+    for i in at:
+        token = sdoc[i]
+        if i < ent.end or not (token.ent_iob_ == "O" or (
+                token.ent_type_ == "ORG" and token.ent_iob_ == "B"
+                and not (token.i + 1 < len(sdoc) and sdoc[token.i + 1].ent_iob_ == "I"))):
+            continue
+        if _aged(sdoc, token.i + 1) or _pronoun_after(sdoc, sdoc[token.i:token.i + 1]) == "PERSON":
+            return True
+    return False
+
+
+def _aged(sdoc: Any, i: int) -> bool:
+    """Whether an age set off by commas follows a name that ends before token ``i`` ("Djokovic, 36,")."""
+    return i + 2 < len(sdoc) and sdoc[i].text == "," and sdoc[i + 1].is_digit and len(sdoc[i + 1].text) <= 3 \
+        and 0 < int(sdoc[i + 1].text) < 120 and sdoc[i + 2].text == ","
 
 
 def _pronoun_after(sdoc: Any, ent: Any) -> str | None:
@@ -806,7 +836,8 @@ def _shaped_as_name(span: Any, persons: Collection[str]) -> bool:
     words = [t.text for t in span]
     last = words[-1].lower()
     return 2 <= len(words) <= 3 and all(_name_word(t) for t in span) \
-        and (is_given_name(words[0]) or _key(words[-1]) in persons) \
+        and (is_given_name(words[0]) or _key(words[-1]) in persons
+             or not any(_in_dictionary(t.lower_) for t in span)) \
         and last not in _PLACE_WORDS and last not in COMPANY_WORDS and last not in _CLUB_WORDS \
         and last not in _INSTITUTION_WORDS
 
