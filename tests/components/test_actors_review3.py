@@ -70,3 +70,15 @@ def test_a_surname_alone_joins_the_player_the_recogniser_called_a_body(nlp, text
     assert player.type == "person"
     assert len(player.mentions) == text.count("Djokovic")
     assert "Djokovic" not in _names(doc)
+
+
+def test_a_trade_bloc_is_an_organisation_tagged_or_not(nlp) -> None:
+    # the recogniser calls one "Mercosur" a place and leaves the other, and "Ecowas", untagged
+    text = ("Leaders of Mercosur agreed on Friday to reopen trade talks with the European Union. Paraguay "
+            "said it would not leave Mercosur. Ecowas threatened to send troops to the region.")
+    doc = nlp(Article(id="t", text=text))
+    bloc = _actor(doc, "Mercosur")
+    assert bloc.type == "organization"
+    assert len(bloc.mentions) == 2
+    assert _actor(doc, "Ecowas").type == "organization"
+    assert _actor(doc, "European Union").type == "organization"

@@ -362,6 +362,12 @@ _OUTLETS = frozenset({
     "breitbart", "reuters", "bloomberg", "politico", "axios", "buzzfeed", "huffpost", "salon",
     "vox", "mediaite", "netflix", "microsoft",
 })
+#: Trade blocs and groups of states named by one word, which the recogniser calls a place or
+#: leaves untagged ("Leaders of Mercosur", "Ecowas threatened to intervene"): an organisation.
+_BLOCS = frozenset({
+    "mercosur", "mercosul", "asean", "opec", "ecowas", "caricom", "apec", "brics", "comesa", "sadc",
+    "igad", "nato", "g7", "g20", "g-7", "g-20", "aukus", "celac", "unasur", "efta",
+})
 #: News agencies whose name a photo caption or credit writes just before a person's
 #: ("Reuters Clinton whispers to ..."): not part of the name.
 _AGENCIES = frozenset({"reuters", "ap", "afp", "getty", "epa", "upi", "bloomberg"})
@@ -501,6 +507,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     names.extend(clubs)
     for first, last in _opening_bodies(sdoc):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
+    for token in sdoc:  # "Leaders of Mercosur", "Ecowas threatened": a bloc the recogniser left untagged
+        if token.ent_iob_ == "O" and token.lower_ in _BLOCS and token.text[:1].isupper() \
+                and not any(s <= token.idx < e for s, e in (*bylines, *credits, *headlines)):
+            body.append(("ORG", token.idx, token.idx + len(token.text)))
     for ent in sdoc.ents:
         # a location is no actor, but for a club named after its city ("lost 1-0 to Bayern Munich")
         club = ent.label_ == "LOC" and _club_in_match(sdoc, ent.start, ent.end)
@@ -568,7 +578,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if last - first > 1 and label in ("PERSON", "ORG", "GPE") and sdoc[first].text[:1].isupper() \
                 and _firm_noun(sdoc[first].lower_) and sdoc[first + 1].text[:1].isupper():
             first, label = first + 1, "ORG"  # "Retailer Tesco raised its forecast": the trade, then the name
-        if label in ("PERSON", "GPE") and _club_name(sdoc[first:last].text):
+        if label in ("PERSON", "GPE", "NORP") and _key(_clean(sdoc[first:last].text)) in _BLOCS:
+            label = "ORG"  # "Mercosur", a trade bloc the recogniser calls a place
+        elif label in ("PERSON", "GPE") and _club_name(sdoc[first:last].text):
             label = "ORG"  # "Ashford Town FC", which the recogniser may call a person
         elif label == "NORP" and is_country(_clean(sdoc[first:last].text)):
             label = "GPE"  # "Brazil beat [Argentina] 2-0", which the recogniser may call a people
