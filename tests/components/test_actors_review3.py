@@ -82,3 +82,27 @@ def test_a_trade_bloc_is_an_organisation_tagged_or_not(nlp) -> None:
     assert len(bloc.mentions) == 2
     assert _actor(doc, "Ecowas").type == "organization"
     assert _actor(doc, "European Union").type == "organization"
+
+
+def test_a_player_named_after_his_club_and_position_is_a_person(nlp) -> None:
+    # the recogniser calls "Vinicius Junior" an organisation, and the later "Vinicius" a person
+    text = ("Real Madrid forward Vinicius Junior scored twice as his side beat Sevilla 3-1 on Sunday. Coach "
+            "Carlo Ancelotti said Vinicius had been the best player on the pitch.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Real Madrid").type == "organization"
+    player = _actor(doc, "Vinicius Junior")
+    assert player.type == "person"
+    assert len(player.mentions) == 2
+    assert not any(name in ("Madrid", "Vinicius") for name in _names(doc))
+
+
+def test_a_city_before_a_position_and_a_name_is_the_club(nlp) -> None:
+    # the recogniser calls "Barcelona" a place and "Rodrygo", known by one name, an organisation
+    text = ("Real Madrid forward Rodrygo and Barcelona defender Ronald Araujo were both booked in the first "
+            "half. Brazil coach Dorival Junior watched from the stands.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Barcelona").type == "organization"
+    assert _actor(doc, "Ronald Araujo").type == "person"
+    assert _actor(doc, "Rodrygo").type == "person"
+    assert _actor(doc, "Brazil").type == "country"  # a national side keeps its country
+    assert _actor(doc, "Dorival Junior").type == "person"

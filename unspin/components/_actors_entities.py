@@ -584,6 +584,12 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             label = "ORG"  # "Ashford Town FC", which the recogniser may call a person
         elif label == "NORP" and is_country(_clean(sdoc[first:last].text)):
             label = "GPE"  # "Brazil beat [Argentina] 2-0", which the recogniser may call a people
+        elif label in ("GPE", "PERSON") and last - first <= 3 and _before_player(sdoc, last) \
+                and not is_country(_clean(sdoc[first:last].text)) and _key(_clean(ent.text)) not in US_STATES:
+            label = "ORG"  # "Barcelona defender Ronald Araujo": the club; not "Brazil coach Dorival Junior"
+            if first > 0 and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].head.i == first \
+                    and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].ent_type_:
+                first -= 1  # "[Real] Madrid"
         elif label != "NORP" and _club_in_match(sdoc, first, last) \
                 and not _player(sdoc, label, first, last, persons) \
                 and not is_country(_clean(sdoc[first:last].text)):
@@ -658,7 +664,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
         called_as = called.get(_key(_clean(sdoc[first:last].text)))
-        if label == "ORG" and called_as != "ORG" and (_titled_name(sdoc, first, last) or (
+        if label == "ORG" and last - first == 1 and called_as != "ORG" and _after_club_position(sdoc, first) \
+                and not sdoc[first].is_upper and sdoc[first].lower_ not in COMPANY_WORDS | _CLUB_WORDS:
+            label = "PERSON"  # "Real Madrid forward Rodrygo": a player known by one name
+        elif label == "ORG" and called_as != "ORG" and (_titled_name(sdoc, first, last) or (
                 called_as == "PERSON" and _shaped_as_name(sdoc[first:last], persons))):
             # "the airline's chief executive, Marcus Vell,": a title's holder is a person; "Novak
             # Djokovic won his tenth title": a name the text calls "he"; not
@@ -1068,6 +1077,9 @@ def _titled_name(sdoc: Any, first: int, last: int) -> bool:
     if first > 0 and sdoc[first - 1].lower_ in TITLE_WORDS and sdoc[first - 1].dep_ == "compound" \
             and words[-1].lower() not in _PLACE_WORDS | _INSTITUTION_WORDS:
         return True  # not "Rabbi [Jonathan Sacks Foundation]"
+    if _after_club_position(sdoc, first) and words[-1].lower() not in _PLACE_WORDS | _INSTITUTION_WORDS \
+            and words[-1].lower() not in COMPANY_WORDS | _CLUB_WORDS:
+        return True  # "Real Madrid forward [Vinicius Junior]"
     return (len(words) == 2 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words)
             and is_given_name(words[0], 0.1) and words[1].lower() not in _PLACE_WORDS
             and words[1].lower() not in COMPANY_WORDS and words[1].lower() not in _CLUB_WORDS)
@@ -2346,6 +2358,30 @@ def _club_in_match(sdoc: Any, first: int, last: int) -> bool:
     return any(_SCORE.fullmatch(w) for w in words) or any(
         a.isdigit() and len(a) <= 2 and b in _DASHES and c.isdigit() and len(c) <= 2
         for a, b, c in zip(words, words[1:], words[2:], strict=False))
+
+
+#: A player's position or a team's staff, written between the club's name and the person's
+#: ("Real Madrid forward Vinicius Junior", "Everton manager Sean Dyche").
+_POSITIONS = frozenset({
+    "forward", "striker", "midfielder", "defender", "goalkeeper", "keeper", "goalie", "winger",
+    "full-back", "fullback", "centre-back", "center-back", "centre-half", "playmaker", "skipper",
+    "captain", "coach", "manager", "quarterback", "linebacker", "pitcher", "shortstop", "batsman",
+    "batter", "bowler", "wicketkeeper", "fly-half", "scrum-half", "lock", "prop", "hooker", "flanker",
+})
+
+
+def _before_player(sdoc: Any, last: int) -> bool:
+    """Whether a name ending before token ``last`` is followed by a position in lower case and a
+    capitalised name ("Barcelona [defender] Ronald Araujo"): a team's name."""
+    return last + 1 < len(sdoc) and sdoc[last].lower_ in _POSITIONS and sdoc[last].is_lower \
+        and _name_word(sdoc[last + 1]) and sdoc[last + 1].pos_ == "PROPN"  # the tagger may call it a verb
+
+
+def _after_club_position(sdoc: Any, first: int) -> bool:
+    """Whether the name at token ``first`` follows a team's name and a position in lower case
+    ("Real Madrid forward [Vinicius Junior]"): a player's or a coach's."""
+    return first > 1 and sdoc[first - 1].lower_ in _POSITIONS and sdoc[first - 1].is_lower \
+        and sdoc[first - 2].text[:1].isupper() and sdoc[first - 2].is_alpha
 
 
 def _player(sdoc: Any, label: str, first: int, last: int, persons: Collection[str]) -> bool:
