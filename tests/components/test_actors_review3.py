@@ -106,3 +106,14 @@ def test_a_city_before_a_position_and_a_name_is_the_club(nlp) -> None:
     assert _actor(doc, "Rodrygo").type == "person"
     assert _actor(doc, "Brazil").type == "country"  # a national side keeps its country
     assert _actor(doc, "Dorival Junior").type == "person"
+
+
+def test_a_manager_named_with_his_side_is_a_person_and_his_surname_joins_him(nlp) -> None:
+    # the recogniser reads "Unai Emery's" as an organisation and leaves the later "Emery" untagged
+    text = ("Villa had led 2-0 at half-time, and Unai Emery's side looked set to go top. Emery said his "
+            "team had lost control after the break.")
+    doc = nlp(Article(id="t", text=text))
+    manager = _actor(doc, "Unai Emery")
+    assert manager.type == "person"
+    assert "Emery" in manager.aliases
+    assert "Emery" not in _names(doc)

@@ -499,6 +499,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 if _party_halves(first, second)}
     diseases = _disease_names(sdoc)
     called = _called_by_pronoun(sdoc)
+    persons.update(sdoc.user_data.get("unspin_called_alone", ()))  # "Djokovic, 36, said he"
     joint = _joint_bodies(sdoc)  # "Avon and [Somerset Police]": entity start -> the whole name
     absorbed.update(t for t, _ in joint.values() if sdoc[t].ent_iob_ == "B" and t not in joint)
     clubs = _clubs_by_initials(sdoc)
@@ -779,6 +780,7 @@ def _called_by_pronoun(sdoc: Any) -> dict[str, str]:
         return cached
     votes: dict[str, set[str]] = {}
     where: dict[str, list[int]] | None = None  # proper nouns' tokens, by their text, when first needed
+    alone: set[str] = set()  # the surnames that say a name is a person's, written alone
     for ent in sdoc.ents if sdoc.has_annotation("DEP") else ():
         if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
             continue
@@ -786,17 +788,20 @@ def _called_by_pronoun(sdoc: Any) -> dict[str, str]:
         if found is None and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at" \
                 and ent.root.head.head.pos_ == "NOUN":
             found = "ORG"
-        if found is None and ent[-1].text[:1].isupper():
+        surname = ent[-2] if ent[-1].tag_ == "POS" else ent[-1]  # "Unai Emery's side"
+        if found is None and surname.text[:1].isupper():
             if where is None:
                 where = {}
                 for token in sdoc:
                     if token.pos_ == "PROPN":
                         where.setdefault(token.text, []).append(token.i)
-            if _surname_called_person(sdoc, ent, where.get(ent[-1].text, ())):
+            if _surname_called_person(sdoc, ent, where.get(surname.text, ())):
                 found = "PERSON"  # "Novak Djokovic reached the final ... Djokovic, 36, said he"
+                alone.add(_key(surname.text))
         if found is not None:
             votes.setdefault(_key(_clean(ent.text)), set()).add(found)
     out = {key: next(iter(found)) for key, found in votes.items() if len(found) == 1}
+    sdoc.user_data["unspin_called_alone"] = alone
     sdoc.user_data["unspin_called"] = out
     return out
 
@@ -850,15 +855,16 @@ def _pronoun_after(sdoc: Any, ent: Any) -> str | None:
 
 
 def _shaped_as_name(span: Any, persons: Collection[str]) -> bool:
-    """Whether a name of two or three words is written as a person's: each word capitalised, a
-    given name first or a name the text gives a person alone last (``persons``: "Novak Djokovic
-    ... Djokovic said"), and the last word ending no place's, body's or club's name ("Morgan
-    Stanley Bank")."""
-    words = [t.text for t in span]
-    last = words[-1].lower()
-    return 2 <= len(words) <= 3 and all(_name_word(t) for t in span) \
+    """Whether a name of two or three words is written as a person's: each word capitalised (an
+    owner's "'s" aside: "Unai Emery's side"), a given name first or a name the text gives a
+    person alone last (``persons``: "Novak Djokovic ... Djokovic said") or no word of the
+    dictionary, and the last word ending no place's, body's or club's name ("Morgan Stanley Bank")."""
+    tokens = [t for t in span if t.tag_ != "POS"]
+    words = [t.text for t in tokens]
+    last = words[-1].lower() if words else ""
+    return 2 <= len(words) <= 3 and all(_name_word(t) for t in tokens) \
         and (is_given_name(words[0]) or _key(words[-1]) in persons
-             or not any(_in_dictionary(t.lower_) for t in span)) \
+             or not any(_in_dictionary(t.lower_) for t in tokens)) \
         and last not in _PLACE_WORDS and last not in COMPANY_WORDS and last not in _CLUB_WORDS \
         and last not in _INSTITUTION_WORDS
 
