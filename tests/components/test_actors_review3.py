@@ -117,3 +117,38 @@ def test_a_manager_named_with_his_side_is_a_person_and_his_surname_joins_him(nlp
     assert manager.type == "person"
     assert "Emery" in manager.aliases
     assert "Emery" not in _names(doc)
+
+
+def test_a_club_the_recogniser_leaves_untagged_in_a_match_is_one_organisation(nlp) -> None:
+    # "Aston Villa" is untagged, the first "Villa" alone an organisation, the second untagged
+    text = ("Manchester United came from behind to beat Aston Villa 3-2 at Old Trafford. Villa had led 2-0 "
+            "at half-time through two goals from John McGinn. Villa, who had won 10 of their last 11 "
+            "league games, stay third.")
+    doc = nlp(Article(id="t", text=text))
+    villa = _actor(doc, "Aston Villa")
+    assert villa.type == "organization"
+    assert len(villa.mentions) == 3
+    assert "Villa" not in _names(doc)
+    assert _actor(doc, "John McGinn").type == "person"
+
+
+def test_a_club_the_recogniser_calls_a_building_is_a_club_and_keeps_its_short_name(nlp) -> None:
+    # "Port Vale" is read as a building, "Vale" alone as a person, "Edgeley Park" is the ground
+    text = ("Stockport came from behind to beat Port Vale 3-2 at Edgeley Park. Vale had led through two "
+            "goals from Ben Garrity, but Stockport scored three times in 20 minutes.")
+    doc = nlp(Article(id="t", text=text))
+    vale = _actor(doc, "Port Vale")
+    assert vale.type == "organization"
+    assert "Vale" in vale.aliases
+    assert "Edgeley Park" not in _names(doc)
+    assert _actor(doc, "Stockport").type == "organization"
+    assert _actor(doc, "Ben Garrity").type == "person"
+
+
+def test_a_player_who_beat_another_by_a_score_is_no_club(nlp) -> None:
+    text = ("Jannik Sinner beat Daniil Medvedev in the final. Sinner won 3-6, 6-3, 6-4 after Medvedev led "
+            "early.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Jannik Sinner").type == "person"
+    assert _actor(doc, "Daniil Medvedev").type == "person"
+    assert _names(doc) == ["Jannik Sinner", "Daniil Medvedev"]

@@ -506,7 +506,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
-    for first, last in _opening_bodies(sdoc):
+    for first, last in (*_opening_bodies(sdoc), *_untagged_teams(sdoc)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for token in sdoc:  # "Leaders of Mercosur", "Ecowas threatened": a bloc the recogniser left untagged
         if token.ent_iob_ == "O" and token.lower_ in _BLOCS and token.text[:1].isupper() \
@@ -514,7 +514,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             body.append(("ORG", token.idx, token.idx + len(token.text)))
     for ent in sdoc.ents:
         # a location is no actor, but for a club named after its city ("lost 1-0 to Bayern Munich")
-        club = ent.label_ == "LOC" and _club_in_match(sdoc, ent.start, ent.end)
+        # or a place the recogniser calls a building ("beat Port Vale 3-2"; not "at Edgeley Park")
+        club = ent.label_ in ("LOC", "FAC") and _club_in_match(sdoc, ent.start, ent.end) and not (
+            ent.label_ == "FAC" and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at")  # the ground
         force = _force_of_place(sdoc, ent)  # "Police Scotland", which the recogniser calls a place
         if (ent.label_ not in ENTITY_TYPES and not club and force is None) \
                 or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
@@ -1377,7 +1379,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             armed.add(id(country))
     _dateline_regions(clusters, by_key, text)
     clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
-    clusters = _join_companies_called_persons(clusters, _title_lines(text))
+    clusters = _join_last_words(_join_companies_called_persons(clusters, _title_lines(text)))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -1907,7 +1909,9 @@ def _join_persons_called_bodies(clusters: list[EntityCluster]) -> list[EntityClu
         # "Novak Djokovic" (the recogniser's body) and "Djokovic" (its person): one given name
         # before the surname a person has alone
         given = len(before) == 1 and len(named) == 1 and cluster.name.split()[0][:1].isupper() \
-            and before[0].isalpha() and before[0] not in COMPANY_WORDS and words[-1] not in _INSTITUTION_WORDS
+            and before[0].isalpha() and before[0] not in COMPANY_WORDS \
+            and words[-1] not in _INSTITUTION_WORDS \
+            and (is_given_name(cluster.name.split()[0]) or not _in_dictionary(before[0]))  # not "Port Vale"
         if not (all(w.rstrip(".") in TITLE_WORDS or w.rstrip(".") in _TITLE_FORMS or w == "ag" or w in named
                     for w in before) or (len(named) == 1 and len(alone) == 1) or given):
             continue
@@ -1969,6 +1973,32 @@ def _join_companies_called_persons(clusters: list[EntityCluster], headlines: Seq
         if len(owners) != 1 or not body or min(owners[0].mentions)[0] > min(body) or any(
                 words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
                 for name in (c.name, *c.aliases)):
+            continue
+        owner = owners[0]
+        owner.mentions.extend(cluster.mentions)
+        owner.labels.extend("ORG" for _ in cluster.mentions)
+        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
+        gone.add(id(cluster))
+    return [c for c in clusters if id(c) not in gone]
+
+
+def _join_last_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """A lone word the recogniser called an organisation or a person that ends the name of one organisation
+    of two or three words, none a particle ("Aston Villa ... Villa had led 2-0"; not "Nation of
+    Islam"), joins it: only a word that is no given name nor a word that ends bodies' names in
+    general ("Bank", "Council": ``COMPANY_WORDS``, ``_INSTITUTION_WORDS``), in no other actor's name."""
+    gone: set[int] = set()
+    for cluster in clusters:
+        words = _words(cluster.name)
+        if len(words) != 1 or not set(cluster.labels) <= {"ORG", "PERSON"} or is_given_name(cluster.name) \
+                or words[0] in COMPANY_WORDS | _INSTITUTION_WORDS | _STATE_BODY_WORDS \
+                or any(len(_words(alias)) != 1 for alias in cluster.aliases):
+            continue
+        owners = [c for c in clusters if c is not cluster and 2 <= len(_words(c.name)) <= 3
+                  and _words(c.name)[-1] == words[0] and "ORG" in c.labels and c.type == "organization"
+                  and not any(w in ("of", "for", "and", "&", "the") for w in _words(c.name))]
+        if len(owners) != 1 or any(words[0] in _words(name) for c in clusters if c is not cluster
+                                   and c is not owners[0] for name in (c.name, *c.aliases)):
             continue
         owner = owners[0]
         owner.mentions.extend(cluster.mentions)
@@ -2233,12 +2263,11 @@ _BODY_NOUNS = frozenset({"company", "firm", "group", "business", "bank", "lender
 
 
 def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
-    """Companies and clubs named by one word that opens a sentence, which the recogniser leaves
-    untagged there ("Pfizer said on Monday it would cut prices", "Arsenal won 2-0 at home"), as
-    (first token, end token): a lone capitalised proper noun, the sentence's subject, no given
-    name, surname, country or title, that the text tags an organisation elsewhere, or that plays
-    a match with a score (``_club_in_match``), or, a word no dictionary holds, that "its" or "the
-    company" takes up after it (in its sentence or the next)."""
+    """Companies named by one word that opens a sentence, which the recogniser leaves untagged
+    there ("Pfizer said on Monday it would cut prices"), as (first token, end token): a lone
+    capitalised proper noun, the sentence's subject, no given name, surname, country or title,
+    that the text tags an organisation elsewhere, or, a word no dictionary holds, that "its" or
+    "the company" takes up after it (in its sentence or the next). Clubs: ``_untagged_teams``."""
     found: list[tuple[int, int]] = []
     tagged = {e.text for e in sdoc.ents if e.label_ == "ORG" and len(e) == 1}
     named = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}  # "Bourla said the company"
@@ -2255,7 +2284,7 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
                 or _is_demonym(word.lower()) or token.lower_ in TITLE_WORDS or token.lower_ in _NAME_TITLES \
                 or _key(word) in _NOT_ACTORS:
             continue
-        if word in tagged or _club_in_match(sdoc, token.i, token.i + 1):
+        if word in tagged:
             found.append((token.i, token.i + 1))
             continue
         if _in_dictionary(token.lower_):
@@ -2267,6 +2296,33 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
                 t.lower_ in _BODY_NOUNS and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children)
                 for t in sdoc[token.i + 1:end]):
             found.append((token.i, token.i + 1))
+    return found
+
+
+def _untagged_teams(sdoc: Any) -> list[tuple[int, int]]:
+    """Teams in a match reported with its score (``_club_in_match``) that the recogniser leaves
+    untagged ("Arsenal won 2-0 at home", "came from behind to beat Aston Villa 3-2"), as (first
+    token, end token): one to three capitalised proper nouns, none tagged, no country, no
+    person's name (a given name and a surname, or a word of a name the text tags a person's)."""
+    found: list[tuple[int, int]] = []
+    named = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
+    for token in sdoc:
+        if token.dep_ not in ("nsubj", "dobj", "pobj") or token.pos_ != "PROPN" or token.ent_iob_ != "O" \
+                or not _name_word(token):
+            continue
+        first = token.i
+        while first > 0 and token.i - first < 2 and sdoc[first - 1].dep_ == "compound" \
+                and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].ent_iob_ == "O" \
+                and _name_word(sdoc[first - 1]):
+            first -= 1
+        words = [t.text for t in sdoc[first:token.i + 1]]
+        if any(w in named for w in words) or is_country(" ".join(words)) or _key(words[-1]) in _NOT_ACTORS \
+                or (len(words) == 1 and (is_given_name(words[0]) or is_surname(words[0])
+                                         or words[0].lower() in TITLE_WORDS)) \
+                or (len(words) > 1 and person_shaped(" ".join(words))):
+            continue
+        if _club_in_match(sdoc, first, token.i + 1):
+            found.append((first, token.i + 1))
     return found
 
 
@@ -2443,11 +2499,16 @@ def _signing_line(text: str, at: int) -> bool:
     return len(line.split()) <= 4 or _SIGNING.search(line) is not None
 
 
+_BODY_ENDS = COMPANY_WORDS | _INSTITUTION_WORDS
+
+
 def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
     """Add the mentions of an organisation the entity recogniser left untagged: its name written
     again in full ("Graymoor Foods"), the abbreviation the text defines in brackets after it
     ("The United Nations Children's Fund (UNICEF) ... UNICEF spokeswoman"), and a company's own
-    name without the words after it ("Norvale Energy Inc. ... Norvale now expects"). A form two
+    name without the words after it ("Norvale Energy Inc. ... Norvale now expects"), and the last
+    word of its name that the recogniser tagged alone ("Aston Villa ... Villa had led ... Villa,
+    who had won"; not a word that ends bodies' names in general, "Bank"). A form two
     actors could both have, a given name or a word of another actor's name, is no one's; only
     words written as names (proper nouns, or an abbreviation in capitals, which the tagger may call a
     noun), and only after the body's first mention."""
@@ -2471,6 +2532,10 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
             if (len(words) >= 2 and _own_name(alias) and words[0].isalpha()
                     and words[0][:1].isupper() and len(words[0]) > 3 and not is_given_name(words[0])):
                 offer((words[0],), cluster)
+            if len(words) == 1 and len(cluster.aliases) > 1 and words[0] == cluster.name.split()[-1] \
+                    and words[0].isalpha() and words[0][:1].isupper() and len(words[0]) > 3 \
+                    and not is_given_name(words[0]) and words[0].lower() not in _BODY_ENDS:
+                offer((words[0],), cluster)  # "Aston Villa ... Villa had led ... Villa, who had won"
     for form, cluster in list(forms.items()):
         if cluster is None or (len(form) == 1 and sum(
                 any(form[0] in name.split() for name in {c.name, *c.aliases}) for c in clusters) > 1):
