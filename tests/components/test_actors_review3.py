@@ -152,3 +152,12 @@ def test_a_player_who_beat_another_by_a_score_is_no_club(nlp) -> None:
     assert _actor(doc, "Jannik Sinner").type == "person"
     assert _actor(doc, "Daniil Medvedev").type == "person"
     assert _names(doc) == ["Jannik Sinner", "Daniil Medvedev"]
+
+
+def test_a_name_read_on_into_where_and_when_ends_at_its_preposition(nlp) -> None:
+    text = ("Manchester United beat Villa at Old Trafford on Boxing Day. The Council on Foreign Relations "
+            "said on Tuesday it would publish the report.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Villa").type == "organization"
+    assert _actor(doc, "Council on Foreign Relations").type == "organization"
+    assert not any("Boxing" in name or "Trafford" in name for name in _names(doc))

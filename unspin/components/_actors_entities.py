@@ -546,6 +546,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             last += 1
             while last < len(sdoc) and sdoc[last].ent_iob_ == "I":
                 last += 1
+        if last - first > 2 and sdoc[last - 1].lower_ in _DATE_ENDS:
+            # "beat [Villa at Old Trafford on Boxing Day]": the name ends at its first preposition
+            cut = [t.i for t in sdoc[first + 1:last - 1] if t.lower_ in ("at", "on", "in") and t.is_lower]
+            last = cut[0] if cut else last
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _NAME_PARTICLES \
                 and last < len(sdoc) and _name_word(sdoc[last]) and sdoc[first].lower_ not in _NAME_PARTICLES:
             absorbed.add(last)  # the recogniser cut the name after its particles
@@ -722,6 +726,12 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     return out
 
 
+#: Last words of a date the recogniser may read into a name before it ("... on Boxing Day").
+_DATE_ENDS = frozenset({
+    "day", "eve", "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "weekend", "night", "morning", "afternoon", "evening",
+})
 #: Offices of two words whose first word the recogniser may read into the place before them
 #: ("Fulton County District Attorney", "Ohio State Senator"), by their first word.
 _OFFICES_OPENED_BY: dict[str, frozenset[str]] = {
