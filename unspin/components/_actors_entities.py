@@ -368,6 +368,8 @@ _BLOCS = frozenset({
     "mercosur", "mercosul", "asean", "opec", "ecowas", "caricom", "apec", "brics", "comesa", "sadc",
     "igad", "nato", "g7", "g20", "g-7", "g-20", "aukus", "celac", "unasur", "efta",
 })
+_BLOC_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(b) for b in sorted(_BLOCS)) + r")(?![\w-])",
+                        re.IGNORECASE)
 #: News agencies whose name a photo caption or credit writes just before a person's
 #: ("Reuters Clinton whispers to ..."): not part of the name.
 _AGENCIES = frozenset({"reuters", "ap", "afp", "getty", "epa", "upi", "bloomberg"})
@@ -508,10 +510,11 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     names.extend(clubs)
     for first, last in (*_opening_bodies(sdoc), *_untagged_teams(sdoc)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
-    for token in sdoc:  # "Leaders of Mercosur", "Ecowas threatened": a bloc the recogniser left untagged
-        if token.ent_iob_ == "O" and token.lower_ in _BLOCS and token.text[:1].isupper() \
-                and not any(s <= token.idx < e for s, e in (*bylines, *credits, *headlines)):
-            body.append(("ORG", token.idx, token.idx + len(token.text)))
+    for found in _BLOC_WORD.finditer(text):  # "Leaders of Mercosur", "Ecowas threatened": left untagged
+        bloc = sdoc.char_span(found.start(), found.end())
+        if bloc is not None and len(bloc) == 1 and bloc[0].ent_iob_ == "O" and found.group()[:1].isupper() \
+                and not any(s <= found.start() < e for s, e in (*bylines, *credits, *headlines)):
+            body.append(("ORG", found.start(), found.end()))
     for ent in sdoc.ents:
         # a location is no actor, but for a club named after its city ("lost 1-0 to Bayern Munich")
         # or a place the recogniser calls a building ("beat Port Vale 3-2"; not "at Edgeley Park")
@@ -2243,6 +2246,8 @@ _CLUB_WORDS = frozenset({"rovers", "united", "athletic", "wanderers", "albion", 
 _CLUB_INITIALS = frozenset({"FC", "AFC", "F.C.", "CF"})
 #: A match's score written as one word ("2-1", "0–0").
 _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
+#: A score in a text, written as one word or three ("2-1", "2 - 1").
+_ANY_SCORE = re.compile(r"\d ?[-–] ?\d")
 _DASHES = frozenset({"-", "–"})
 
 
@@ -2279,13 +2284,18 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
     that the text tags an organisation elsewhere, or, a word no dictionary holds, that "its" or
     "the company" takes up after it (in its sentence or the next). Clubs: ``_untagged_teams``."""
     found: list[tuple[int, int]] = []
-    tagged = {e.text for e in sdoc.ents if e.label_ == "ORG" and len(e) == 1}
-    named = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}  # "Bourla said the company"
-    for token in sdoc:
-        if not (token.is_sent_start and token.ent_iob_ == "O" and token.pos_ == "PROPN"
-                and token.dep_ in ("nsubj", "nsubjpass") and token.is_alpha and len(token.text) > 2
-                and token.text[0].isupper() and not token.is_upper):
+    tagged: set[str] | None = None
+    named: set[str] = set()
+    for sentence in sdoc.sents if sdoc.has_annotation("SENT_START") else ():
+        token = sentence[0]
+        if not (token.ent_iob_ == "O" and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass")
+                and token.is_alpha and len(token.text) > 2 and token.text[0].isupper()
+                and not token.is_upper):
             continue
+        if tagged is None:  # computed for the first candidate: most texts have none
+            tagged = {e.text for e in sdoc.ents if e.label_ == "ORG" and len(e) == 1}
+            # a word of a person's name ("Bourla said the company")
+            named = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
         after = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
         if after is None or (after.pos_ == "PROPN" and after.text[:1].isupper()) or after.tag_ == "POS":
             continue  # the start of a longer name, or an owner ("Pfizer's"), left to the rest
@@ -2315,6 +2325,8 @@ def _untagged_teams(sdoc: Any) -> list[tuple[int, int]]:
     token, end token): one to three capitalised proper nouns, none tagged, no country, no
     person's name (a given name and a surname, or a word of a name the text tags a person's)."""
     found: list[tuple[int, int]] = []
+    if _ANY_SCORE.search(sdoc.text) is None:
+        return found  # no match reported with its score
     named = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
     for token in sdoc:
         if token.dep_ not in ("nsubj", "dobj", "pobj") or token.pos_ != "PROPN" or token.ent_iob_ != "O" \
