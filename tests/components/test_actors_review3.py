@@ -161,3 +161,13 @@ def test_a_name_read_on_into_where_and_when_ends_at_its_preposition(nlp) -> None
     assert _actor(doc, "Villa").type == "organization"
     assert _actor(doc, "Council on Foreign Relations").type == "organization"
     assert not any("Boxing" in name or "Trafford" in name for name in _names(doc))
+
+
+def test_one_word_after_a_persons_name_and_of_is_what_they_belong_to(nlp) -> None:
+    # the recogniser calls "McLaren" a second person
+    text = ("Max Verstappen won the Japanese Grand Prix on Sunday. Red Bull team-mate Sergio Perez finished "
+            "second. Lando Norris of McLaren was fifth.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "McLaren").type == "organization"
+    assert _actor(doc, "Lando Norris").type == "person"
+    assert _actor(doc, "Red Bull").type == "organization"

@@ -671,6 +671,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if label in ("PERSON", "ORG") and last - first == 1 and sdoc[first].tag_ in ("VBG", "VBN") \
                 and sdoc[first].is_sent_start:
             continue  # "Defending, Michael Brandt said ...": a verb that opens a sentence, no name
+        if label == "PERSON" and last - first == 1 and _affiliation(sdoc, first):
+            label = "ORG"  # "Lando Norris of McLaren was fifth": the team, not a second person
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
         called_as = called.get(_key(_clean(sdoc[first:last].text)))
@@ -1199,6 +1201,18 @@ def _described_as_person(span: Any) -> bool:
     root = span.root
     return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_APPOSITIVES and c.i >= span.end
                and any(d.dep_ == "det" for d in c.children) for c in root.children)
+
+
+def _affiliation(sdoc: Any, i: int) -> bool:
+    """Whether the one word at token ``i`` follows a person's full name and "of" ("Lando Norris of
+    [McLaren]", "Nick Hale of [Deloitte]"): what they belong to, no person, unless it is a given
+    name or a country (which the recogniser tags a place)."""
+    token = sdoc[i]
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or token.head.i != i - 1 or i < 3:
+        return False
+    name = sdoc[i - 2]
+    return name.ent_type_ == "PERSON" and name.ent_iob_ == "I" and not is_given_name(token.text) \
+        and not is_country(token.text) and token.text[:1].isupper()
 
 
 def _initial(token: Any) -> bool:
