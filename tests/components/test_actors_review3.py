@@ -171,3 +171,12 @@ def test_one_word_after_a_persons_name_and_of_is_what_they_belong_to(nlp) -> Non
     assert _actor(doc, "McLaren").type == "organization"
     assert _actor(doc, "Lando Norris").type == "person"
     assert _actor(doc, "Red Bull").type == "organization"
+
+
+def test_a_body_after_those_who_work_there_and_at_is_an_organisation(nlp) -> None:
+    # the recogniser leaves "Jefferies" untagged
+    text = ("Shares in Unilever rose 4% on Thursday after the company said it would sell its ice cream "
+            "business. Analysts at Jefferies said the decision was overdue.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Jefferies").type == "organization"
+    assert _actor(doc, "Unilever").type == "organization"

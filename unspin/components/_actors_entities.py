@@ -508,7 +508,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
-    for first, last in (*_opening_bodies(sdoc), *_untagged_teams(sdoc)):
+    for first, last in (*_opening_bodies(sdoc), *_untagged_teams(sdoc), *_workplaces(sdoc)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for found in _BLOC_WORD.finditer(text):  # "Leaders of Mercosur", "Ecowas threatened": left untagged
         bloc = sdoc.char_span(found.start(), found.end())
@@ -2330,6 +2330,41 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
                 t.lower_ in _BODY_NOUNS and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children)
                 for t in sdoc[token.i + 1:end]):
             found.append((token.i, token.i + 1))
+    return found
+
+
+#: Those who work at a body, before "at" and its name ("analysts at Jefferies").
+_WORKERS = frozenset({"analyst", "economist", "strategist", "researcher", "scientist", "executive", "banker",
+                      "trader", "lawyer", "partner", "professor", "employee", "worker", "staff", "engineer",
+                      "director", "manager", "spokesperson", "spokesman", "spokeswoman", "investor"})
+
+
+_WORKERS_AT = re.compile(r"(?i:" + "|".join(sorted(_WORKERS)) + r")s?[ \t]+(at)[ \t]+[A-Z]")
+
+
+def _workplaces(sdoc: Any) -> list[tuple[int, int]]:
+    """Bodies the recogniser leaves untagged after those who work there and "at" ("Analysts at
+    Jefferies said"), as (first token, end token): one to three capitalised proper nouns, none
+    tagged, no country, state or given name."""
+    found: list[tuple[int, int]] = []
+    for written in _WORKERS_AT.finditer(sdoc.text):
+        span = sdoc.char_span(written.start(1), written.end(1))
+        if span is None or len(span) != 1:
+            continue
+        at = span[0]
+        if at.head.pos_ != "NOUN" or at.head.lemma_.lower() not in _WORKERS:
+            continue
+        name = next((c for c in at.children if c.dep_ == "pobj"), None)
+        if name is None or name.pos_ != "PROPN" or name.ent_iob_ != "O" or not _name_word(name):
+            continue
+        first = at.i + 1
+        if name.i - first > 2 or not all(t.pos_ == "PROPN" and t.ent_iob_ == "O" and _name_word(t)
+                                         for t in sdoc[first:name.i + 1]):
+            continue
+        written = sdoc[first:name.i + 1].text
+        if is_country(written) or written.lower() in US_STATES or is_given_name(sdoc[first].text):
+            continue
+        found.append((first, name.i + 1))
     return found
 
 
