@@ -180,3 +180,17 @@ def test_a_body_after_those_who_work_there_and_at_is_an_organisation(nlp) -> Non
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Jefferies").type == "organization"
     assert _actor(doc, "Unilever").type == "organization"
+
+
+def test_letters_after_a_name_are_no_body_and_a_town_before_man_is_a_place(nlp) -> None:
+    # the recogniser calls "KC" an organisation, and "Bristol" in "A Bristol man" one too
+    text = ("A Bristol man who stabbed his neighbour has been jailed for nine years. Darren Holt, 42, "
+            "attacked Mark Evans outside his home in March, Bristol Crown Court heard. Judge Peter Blair KC "
+            "said Holt had shown no remorse.")
+    doc = nlp(Article(id="t", text=text))
+    assert "KC" not in _names(doc)
+    assert _actor(doc, "Peter Blair").type == "person"
+    assert _actor(doc, "Bristol").type == "place"
+    assert _actor(doc, "Bristol Crown Court").type == "organization"
+    assert "Holt" in _actor(doc, "Darren Holt").aliases
+

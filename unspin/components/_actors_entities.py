@@ -614,6 +614,13 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # a code read with the body it opens; "[Transport] Minister Jonas Holm"
         if label == "ORG" and _level_word(sdoc, first, last):
             continue  # "State officials said": which officials, no body's name
+        if last - first == 1 and sdoc[first].text in _POST_NOMINALS and first > 0 \
+                and sdoc[first - 1].ent_type_ == "PERSON":
+            continue  # "Judge Peter Blair KC", "Jess Phillips MP": letters after a name, no body
+        if label in ("ORG", "PERSON") and last - first == 1 and sdoc[first].dep_ == "compound" \
+                and sdoc[first].head.i == first + 1 and sdoc[first].head.is_lower \
+                and sdoc[first].head.lemma_.lower() in _PEOPLE_OF_A_PLACE:
+            label = "GPE"  # "A Bristol man was jailed": where he is from
         if label in ("PERSON", "ORG", "NORP") and _key(_clean(ent.text)) in places:
             label = "GPE"  # "the border town of Dalmek", "diverted to Rotterdam and Hamburg"
         first = coded.get(first, first)
@@ -1076,6 +1083,13 @@ _LEVEL_WORDS = _PLACE_KINDS | {"federal", "national", "local", "municipal", "pro
                                "government", "public"}
 
 
+#: Letters written after a person's name for an office or an honour ("Peter Blair KC").
+_POST_NOMINALS = frozenset({"KC", "QC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE", "DBE", "JP",
+                            "SC", "PhD", "FRS"})
+#: Nouns for a person that a town's name describes before them ("a Bristol man", "a Leeds teenager").
+_PEOPLE_OF_A_PLACE = frozenset({"man", "woman", "boy", "girl", "teenager", "teen", "couple", "family",
+                                "mother", "father", "grandmother", "grandfather", "pensioner", "schoolboy",
+                                "schoolgirl", "toddler", "baby", "mum", "dad", "youth"})
 def _level_word(sdoc: Any, first: int, last: int) -> bool:
     """Whether a one-word entity is a level of government written with a capital before a
     common noun it describes ("State officials said", "City workers"): no actor."""
