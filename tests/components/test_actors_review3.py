@@ -194,3 +194,15 @@ def test_letters_after_a_name_are_no_body_and_a_town_before_man_is_a_place(nlp) 
     assert _actor(doc, "Bristol Crown Court").type == "organization"
     assert "Holt" in _actor(doc, "Darren Holt").aliases
 
+
+def test_a_company_bought_is_an_organisation_and_its_first_word_alone_is_it(nlp) -> None:
+    # the recogniser calls "Activision Blizzard" a person, and the tagger the later "Activision" a noun
+    text = ("Microsoft has agreed to buy Activision Blizzard for $69 billion after regulators in Britain "
+            "dropped their objections. Activision chief executive Bobby Kotick will stay until the end of "
+            "the year.")
+    doc = nlp(Article(id="t", text=text))
+    company = _actor(doc, "Activision Blizzard")
+    assert company.type == "organization"
+    assert len(company.mentions) == 2
+    assert _actor(doc, "Bobby Kotick").type == "person"
+

@@ -621,6 +621,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and sdoc[first].head.i == first + 1 and sdoc[first].head.is_lower \
                 and sdoc[first].head.lemma_.lower() in _PEOPLE_OF_A_PLACE:
             label = "GPE"  # "A Bristol man was jailed": where he is from
+        if label == "PERSON" and _bought(sdoc, first, last):
+            label = "ORG"  # "agreed to buy Activision Blizzard": a company
         if label in ("PERSON", "ORG", "NORP") and _key(_clean(ent.text)) in places:
             label = "GPE"  # "the border town of Dalmek", "diverted to Rotterdam and Hamburg"
         first = coded.get(first, first)
@@ -1090,6 +1092,24 @@ _POST_NOMINALS = frozenset({"KC", "QC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE",
 _PEOPLE_OF_A_PLACE = frozenset({"man", "woman", "boy", "girl", "teenager", "teen", "couple", "family",
                                 "mother", "father", "grandmother", "grandfather", "pensioner", "schoolboy",
                                 "schoolgirl", "toddler", "baby", "mum", "dad", "youth"})
+#: Verbs and nouns whose object is a company bought ("agreed to buy Activision Blizzard").
+_BUY_VERBS = frozenset({"buy", "acquire", "purchase"})
+_BUY_NOUNS = frozenset({"takeover", "acquisition", "purchase", "stake", "bid", "buyout"})
+
+
+def _bought(sdoc: Any, first: int, last: int) -> bool:
+    """Whether the name ``sdoc[first:last]`` is a company bought or bid for: the object of "buy"
+    or "acquire", or after "takeover of", "stake in", "bid for"; not a name shaped as a person's."""
+    span = sdoc[first:last]
+    root = span.root
+    if person_shaped(span.text):
+        return False
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in _BUY_VERBS
+    return root.dep_ == "pobj" and root.head.lower_ in ("of", "in", "for") \
+        and root.head.head.lemma_.lower() in _BUY_NOUNS
+
+
 def _level_word(sdoc: Any, first: int, last: int) -> bool:
     """Whether a one-word entity is a level of government written with a capital before a
     common noun it describes ("State officials said", "City workers"): no actor."""
@@ -2614,8 +2634,11 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
             words = alias.split()
             if len(words) >= 2:
                 offer(tuple(words), cluster)
-            if (len(words) >= 2 and _own_name(alias) and words[0].isalpha()
-                    and words[0][:1].isupper() and len(words[0]) > 3 and not is_given_name(words[0])):
+            # "Norvale" of "Norvale Energy", "Activision" of "Activision Blizzard"
+            if (len(words) >= 2 and words[0].isalpha() and words[0][:1].isupper() and len(words[0]) > 3
+                    and not is_given_name(words[0]) and (_own_name(alias) or (len(words) == 2
+                                                                     and not _in_dictionary(words[0].lower())
+                                                                     and not is_surname(words[0])))):
                 offer((words[0],), cluster)
             if len(words) == 1 and len(cluster.aliases) > 1 and words[0] == cluster.name.split()[-1] \
                     and words[0].isalpha() and words[0][:1].isupper() and len(words[0]) > 3 \
@@ -2648,8 +2671,11 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
                 continue
             if not all(t.text[:1].isupper() or not t.is_alpha for t in tokens) or (
                     size == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper()
-                    and not (_club_name(cluster.name) and tokens[0].lower_ not in lower_words)):
-                continue  # a club's own word the tagger took for an adjective ("Harlow climb to sixth")
+                    and not (tokens[0].lower_ not in lower_words and (
+                        _club_name(cluster.name) or not _in_dictionary(tokens[0].lower_)))):
+                # a club's own word the tagger took for an adjective ("Harlow climb to sixth"), a
+                # company's for a noun ("Activision chief executive Bobby Kotick")
+                continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             if any(s < end and start < e for s, e in spans) or _signing_line(text, start) \
                     or in_page_chrome(text, start):
