@@ -206,3 +206,12 @@ def test_a_company_bought_is_an_organisation_and_its_first_word_alone_is_it(nlp)
     assert len(company.mentions) == 2
     assert _actor(doc, "Bobby Kotick").type == "person"
 
+
+def test_a_party_opened_by_a_plural_article_is_no_person_and_brexit_no_actor(nlp) -> None:
+    text = ("Michel Barnier, a former Brexit negotiator for the European Union, is a member of the "
+            "conservative Les Republicains. Marine Le Pen's National Rally said it would not vote against "
+            "him for now.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Les Republicains").type == "organization"
+    assert _actor(doc, "Marine Le Pen").type == "person"
+    assert "Brexit" not in _names(doc)

@@ -381,7 +381,7 @@ _CREDIT = re.compile(r"(?:\b[A-Z][\w.&]*[ \t]+)?\b(?:Photo|Photograph|Image|Pict
 _NOT_ACTORS = frozenset({
     "gospel", "gospels", "bible", "quran", "qur'an", "koran", "torah", "talmud", "shariah", "sharia",
     "eucharist", "communion", "holy communion", "ebola", "covid", "covid-19", "pdf", "usb", "dui",
-    "notice", "god", "creator", "satan", "truth", "faith",
+    "notice", "god", "creator", "satan", "truth", "faith", "brexit",
 })
 #: A generational suffix or regnal number ends a name; any other word in capitals is an acronym.
 _ROMAN = re.compile(r"[IVX]+")
@@ -623,6 +623,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             label = "GPE"  # "A Bristol man was jailed": where he is from
         if label == "PERSON" and _bought(sdoc, first, last):
             label = "ORG"  # "agreed to buy Activision Blizzard": a company
+        if label == "PERSON" and last - first > 1 and sdoc[first].text in ("Les", "Los", "Las"):
+            label = "ORG"  # "Les Republicains": a plural article opens no person's name
         if label in ("PERSON", "ORG", "NORP") and _key(_clean(ent.text)) in places:
             label = "GPE"  # "the border town of Dalmek", "diverted to Rotterdam and Hamburg"
         first = coded.get(first, first)
