@@ -215,3 +215,13 @@ def test_a_party_opened_by_a_plural_article_is_no_person_and_brexit_no_actor(nlp
     assert _actor(doc, "Les Republicains").type == "organization"
     assert _actor(doc, "Marine Le Pen").type == "person"
     assert "Brexit" not in _names(doc)
+
+
+def test_a_sporting_event_is_no_actor(nlp) -> None:
+    # the recogniser calls the tournament an organisation and "Grand Slam" a place
+    text = ("Rory McIlroy shot a final-round 66 to win the Wells Fargo Championship by five shots on Sunday. "
+            "Novak Djokovic won his 24th Grand Slam title in New York.")
+    doc = nlp(Article(id="t", text=text))
+    assert not any("Championship" in name or "Slam" in name for name in _names(doc))
+    assert _actor(doc, "Rory McIlroy").type == "person"
+    assert _actor(doc, "New York").type == "place"

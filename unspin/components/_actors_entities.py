@@ -614,6 +614,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # a code read with the body it opens; "[Transport] Minister Jonas Holm"
         if label == "ORG" and _level_word(sdoc, first, last):
             continue  # "State officials said": which officials, no body's name
+        if label in ("ORG", "GPE", "PERSON") and last - first > 1 and sdoc[last - 1].lower_ in _EVENT_ENDS \
+                and sdoc[last - 1].text[:1].isupper():
+            continue  # "won the Wells Fargo Championship", "the Japanese Grand Prix": an event, no actor
         if last - first == 1 and sdoc[first].text in _POST_NOMINALS and first > 0 \
                 and sdoc[first - 1].ent_type_ == "PERSON":
             continue  # "Judge Peter Blair KC", "Jess Phillips MP": letters after a name, no body
@@ -1087,6 +1090,9 @@ _LEVEL_WORDS = _PLACE_KINDS | {"federal", "national", "local", "municipal", "pro
                                "government", "public"}
 
 
+#: Last words of a sporting event's name ("the Wells Fargo Championship", "the Ryder Cup").
+_EVENT_ENDS = frozenset({"championship", "championships", "cup", "open", "masters", "prix", "olympics",
+                         "tournament", "trophy", "invitational", "marathon", "slam"})
 #: Letters written after a person's name for an office or an honour ("Peter Blair KC").
 _POST_NOMINALS = frozenset({"KC", "QC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE", "DBE", "JP",
                             "SC", "PhD", "FRS"})
