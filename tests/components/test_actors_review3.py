@@ -225,3 +225,20 @@ def test_a_sporting_event_is_no_actor(nlp) -> None:
     assert not any("Championship" in name or "Slam" in name for name in _names(doc))
     assert _actor(doc, "Rory McIlroy").type == "person"
     assert _actor(doc, "New York").type == "place"
+
+
+def test_a_name_set_beside_a_noun_for_a_body_is_that_body(nlp) -> None:
+    # the recogniser calls "Gavi" a person, and "the vaccine alliance" was a body of its own
+    text = ("Pharmaceutical firm Bavarian Nordic said it could supply 10 million doses by 2025. Gavi, the "
+            "vaccine alliance, said it was in talks about buying them.")
+    doc = nlp(Article(id="t", text=text))
+    gavi = _actor(doc, "Gavi")
+    assert gavi.type == "organization"
+    assert len(gavi.mentions) == 2
+    assert not any("alliance" in name for name in _names(doc))
+
+
+def test_a_body_noun_in_a_list_beside_a_person_is_no_mention_of_them(nlp) -> None:
+    text = "Critics named Putin, Lavrov, the Russian government and the army as the ones to blame."
+    doc = nlp(Article(id="t", text=text))
+    assert all(a.type == "person" for a in doc.actors if a.name in ("Putin", "Lavrov"))

@@ -208,7 +208,7 @@ def _definite(token: Any) -> bool:
 def _names_entity(token: Any) -> bool:
     """Whether a named entity is part of the phrase ("Russia's army", "the government of Syria")
     or follows it as its name ("the company Baillie Gifford", "the newspaper The Guardian")."""
-    if _named_next(token) is not None:
+    if _named_next(token) is not None or _named_before(token) is not None:
         return True
     for child in token.children:
         if child.i < token.i and any(t.ent_type_ in _NAMED for t in child.subtree):
@@ -232,6 +232,16 @@ def _named_next(token: Any) -> Any | None:
     while name.end < len(doc) and doc[name.end].ent_iob_ == "I":
         name = doc[at : name.end + 1]
     return doc[at] if name.root.head.i == token.i or token.head.i == name.root.i else None
+
+
+def _named_before(token: Any) -> Any | None:
+    """The named entity's token that a body noun after it is set beside ("[Gavi], the vaccine
+    alliance, said"), or None."""
+    head = token.head
+    if token.dep_ != "appos" or head.i >= token.i or head.ent_type_ not in _NAMED or any(
+            c.dep_ in ("conj", "cc") for t in (token, head) for c in t.children):
+        return None  # not one of a list ("Putin, Lavrov, the Russian government, ...")
+    return head
 
 
 def _in_title(token: Any) -> bool:
@@ -449,14 +459,19 @@ def _as_state(token: Any) -> bool:
 
 
 def _named_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
-    """Give each entity a body noun that names it ("the company Baillie Gifford") as a mention,
-    so that a later "the company" refers to it; an entity so described as a body is no person."""
+    """Give each entity a body noun that names it ("the company Baillie Gifford", "Gavi, the
+    vaccine alliance,") as a mention, so that a later "the company" refers to it; an entity so
+    described as a body is no person."""
     owner = {start: cluster for cluster in clusters for start, _ in cluster.mentions}
     for token in _tokens_among(sdoc, BODY_NOUNS | _REFERRING_NOUNS):
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or not _definite(token):
             continue
         named = _named_next(token)
         cluster = None if named is None else owner.get(named.idx)
+        before = _named_before(token) if named is None else None
+        if before is not None:  # "Gavi, the vaccine alliance,": the mention that holds its head
+            cluster = next((c for c in clusters for s, e in c.mentions if s <= before.idx < e
+                            and c.type != "person"), None)
         if cluster is None or (cluster.type == "person" and _has_given_name(cluster.name)):
             continue  # "The firm Ellingstad works for" (parsed as one phrase): Susan Ellingstad
         cluster.mentions.append((token.idx, token.idx + len(token.text)))

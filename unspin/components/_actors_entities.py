@@ -687,6 +687,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "Defending, Michael Brandt said ...": a verb that opens a sentence, no name
         if label == "PERSON" and last - first == 1 and _affiliation(sdoc, first):
             label = "ORG"  # "Lando Norris of McLaren was fifth": the team, not a second person
+        if label in ("PERSON", "GPE") and _described_as_body(sdoc[first:last]) \
+                and not is_country(_clean(sdoc[first:last].text)):
+            label = "ORG"  # "Gavi, the vaccine alliance, said"
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
         called_as = called.get(_key(_clean(sdoc[first:last].text)))
@@ -1255,6 +1258,22 @@ def _affiliation(sdoc: Any, i: int) -> bool:
     name = sdoc[i - 2]
     return name.ent_type_ == "PERSON" and name.ent_iob_ == "I" and not is_given_name(token.text) \
         and not is_country(token.text) and token.text[:1].isupper()
+
+
+#: Nouns for a body set beside its name ("Gavi, the vaccine alliance,").
+_BODY_APPOSITIVES = frozenset({
+    "alliance", "company", "firm", "group", "charity", "agency", "organisation", "organization", "union",
+    "bank", "coalition", "network", "association", "foundation", "institute", "club", "carmaker",
+    "drugmaker", "retailer", "lender", "insurer", "broadcaster", "publisher", "airline", "manufacturer",
+    "startup", "regulator", "watchdog", "movement", "militia", "conglomerate", "consultancy", "operator",
+})
+
+
+def _described_as_body(span: Any) -> bool:
+    """Whether a name the recogniser called a person or a place is set beside a noun for a body
+    after it ("Gavi, the vaccine alliance, said ..."): then it is the body's."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_APPOSITIVES and c.i >= span.end
+               and any(d.dep_ == "det" for d in c.children) for c in span.root.children)
 
 
 def _initial(token: Any) -> bool:
