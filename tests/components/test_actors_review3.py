@@ -242,3 +242,11 @@ def test_a_body_noun_in_a_list_beside_a_person_is_no_mention_of_them(nlp) -> Non
     text = "Critics named Putin, Lavrov, the Russian government and the army as the ones to blame."
     doc = nlp(Article(id="t", text=text))
     assert all(a.type == "person" for a in doc.actors if a.name in ("Putin", "Lavrov"))
+
+
+def test_a_town_before_a_position_after_the_is_the_club(nlp) -> None:
+    text = ("Chelsea are expected to name Enzo Maresca, the Leicester City manager, as head coach. Mauricio "
+            "Pochettino left on Tuesday.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Leicester City").type == "organization"
+    assert _actor(doc, "Enzo Maresca").type == "person"

@@ -594,7 +594,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             label = "ORG"  # "Ashford Town FC", which the recogniser may call a person
         elif label == "NORP" and is_country(_clean(sdoc[first:last].text)):
             label = "GPE"  # "Brazil beat [Argentina] 2-0", which the recogniser may call a people
-        elif label in ("GPE", "PERSON") and last - first <= 3 and _before_player(sdoc, last) \
+        elif label in ("GPE", "PERSON") and last - first <= 3 and _before_player(sdoc, first, last) \
                 and not is_country(_clean(sdoc[first:last].text)) and _key(_clean(ent.text)) not in US_STATES:
             label = "ORG"  # "Barcelona defender Ronald Araujo": the club; not "Brazil coach Dorival Junior"
             if first > 0 and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].head.i == first \
@@ -2564,11 +2564,16 @@ _POSITIONS = frozenset({
 })
 
 
-def _before_player(sdoc: Any, last: int) -> bool:
-    """Whether a name ending before token ``last`` is followed by a position in lower case and a
-    capitalised name ("Barcelona [defender] Ronald Araujo"): a team's name."""
-    return last + 1 < len(sdoc) and sdoc[last].lower_ in _POSITIONS and sdoc[last].is_lower \
-        and _name_word(sdoc[last + 1]) and sdoc[last + 1].pos_ == "PROPN"  # the tagger may call it a verb
+def _before_player(sdoc: Any, first: int, last: int) -> bool:
+    """Whether the name ``sdoc[first:last]`` is followed by a position in lower case and a
+    capitalised name ("Barcelona [defender] Ronald Araujo"), or after "the" ("the Leicester City
+    [manager]"): a team's name."""
+    if last >= len(sdoc) or sdoc[last].lower_ not in _POSITIONS or not sdoc[last].is_lower:
+        return False
+    if first > 0 and sdoc[first - 1].lower_ == "the" and sdoc[last].pos_ == "NOUN":
+        return True
+    return last + 1 < len(sdoc) and _name_word(sdoc[last + 1]) and sdoc[last + 1].pos_ == "PROPN"  # the
+    # tagger may call the position a verb ("Barcelona defender Ronald Araujo")
 
 
 def _after_club_position(sdoc: Any, first: int) -> bool:
