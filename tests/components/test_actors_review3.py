@@ -250,3 +250,13 @@ def test_a_town_before_a_position_after_the_is_the_club(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Leicester City").type == "organization"
     assert _actor(doc, "Enzo Maresca").type == "person"
+
+
+def test_a_country_the_recogniser_misses_or_calls_a_date_is_a_country(nlp) -> None:
+    text = ("Uruguay wants to leave Mercosur, its foreign minister said. Ecowas threatened to intervene in "
+            "Niger after the coup. Michael Jordan visited the Niger Delta.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Uruguay").type == "country"
+    assert len(_actor(doc, "Niger").mentions) == 1  # not the delta's
+    assert _actor(doc, "Michael Jordan").type == "person"
+    assert "Jordan" not in _names(doc)
