@@ -44,7 +44,8 @@ from itertools import pairwise
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, ENT_IOB, LOWER, POS, SENT_START
+from spacy.symbols import PROPN
 
 from unspin.components._countries import COUNTRY_NAMES, is_country
 from unspin.components._given_names import given_name_gender, is_given_name, is_surname, person_shaped
@@ -509,7 +510,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
-    for first, last in (*_opening_bodies(sdoc), *_untagged_teams(sdoc), *_workplaces(sdoc)):
+    for first, last in (*_opening_bodies(sdoc), *_untagged_teams(sdoc, text), *_workplaces(sdoc)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for first in _untagged_countries(sdoc):  # "Uruguay wants to leave", "intervene in Niger" (a date)
         if not any(s <= sdoc[first].idx < e for s, e in (*bylines, *credits, *headlines)):
@@ -2364,11 +2365,8 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     tagged: set[str] | None = None
     named: set[str] = set()
-    for sentence in sdoc.sents if sdoc.has_annotation("SENT_START") else ():
-        token = sentence[0]
-        if not (token.ent_iob_ == "O" and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass")
-                and token.is_alpha and len(token.text) > 2 and token.text[0].isupper()
-                and not token.is_upper):
+    for token in _untagged_names(sdoc, ("nsubj", "nsubjpass"), sentence_start=True):
+        if not (token.is_alpha and len(token.text) > 2 and token.text[0].isupper() and not token.is_upper):
             continue
         if tagged is None:  # computed for the first candidate: most texts have none
             tagged = {e.text for e in sdoc.ents if e.label_ == "ORG" and len(e) == 1}
@@ -2437,6 +2435,19 @@ def _written(sdoc: Any, words: frozenset[str]) -> list[Any]:
     return [sdoc[int(i)] for i in np.flatnonzero(np.isin(lower, ids))]
 
 
+def _untagged_names(sdoc: Any, deps: Collection[str], sentence_start: bool = False) -> list[Any]:
+    """The proper nouns outside any entity whose relation to their head is one of ``deps``
+    (opening a sentence, with ``sentence_start``), found on the tokens' arrays at once."""
+    if not len(sdoc):
+        return []
+    table = sdoc.to_array([POS, ENT_IOB, DEP, SENT_START])
+    ids = np.fromiter((sdoc.vocab.strings[d] for d in deps), dtype=np.uint64, count=len(deps))
+    keep = (table[:, 0] == PROPN) & (table[:, 1] == 2) & np.isin(table[:, 2], ids)  # 2: outside
+    if sentence_start:
+        keep &= table[:, 3].astype(np.int64) == 1
+    return [sdoc[int(i)] for i in np.flatnonzero(keep)]
+
+
 #: Countries of one word, in lower case ("uruguay", "niger").
 _COUNTRY_WORDS = frozenset(name for name in COUNTRY_NAMES if name.isalpha() and len(name) > 3)
 #: The recogniser's labels that no actor has, under which it may file a country ("Niger" as a date).
@@ -2460,18 +2471,19 @@ def _untagged_countries(sdoc: Any) -> list[int]:
     return found
 
 
-def _untagged_teams(sdoc: Any) -> list[tuple[int, int]]:
+def _untagged_teams(sdoc: Any, text: str) -> list[tuple[int, int]]:
     """Teams in a match reported with its score (``_club_in_match``) that the recogniser leaves
     untagged ("Arsenal won 2-0 at home", "came from behind to beat Aston Villa 3-2"), as (first
     token, end token): one to three capitalised proper nouns, none tagged, no country, no
-    person's name (a given name and a surname, or a word of a name the text tags a person's)."""
+    person's name (a given name and a surname, or a word of a name the text tags a person's).
+    ``text``: the doc's text (which spaCy rebuilds on each access)."""
     found: list[tuple[int, int]] = []
-    if _ANY_SCORE.search(sdoc.text) is None:
+    candidates = _untagged_names(sdoc, ("nsubj", "dobj", "pobj"))
+    if not candidates or _ANY_SCORE.search(text) is None:
         return found  # no match reported with its score
     named = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
-    for token in sdoc:
-        if token.dep_ not in ("nsubj", "dobj", "pobj") or token.pos_ != "PROPN" or token.ent_iob_ != "O" \
-                or not _name_word(token):
+    for token in candidates:
+        if not _name_word(token):
             continue
         first = token.i
         while first > 0 and token.i - first < 2 and sdoc[first - 1].dep_ == "compound" \
