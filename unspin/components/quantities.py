@@ -796,6 +796,14 @@ _EMERGENCY_AFTER_RE = re.compile(
     r"\s*(?:hang-?ups?|calls?|callers?|dispatch\w*|operators?|emergency|line|system|cent(?:er|re)s?)\b", re.I)
 _EMERGENCY_BEFORE_RE = re.compile(r"\b(?:dial(?:l?ed|l?ing)?|call(?:ed|ing)?)\s+$", re.I)
 _SCALE_AFTER_RE = re.compile(r"(?:bn|mn|mln|tn|[mbk])\b", re.I)
+#: A Boeing airliner's number written without the maker ("its 737 models", "the 747s", "a 737-800",
+#: "the 777X", "737 Max jets"): a model, with what follows it telling it from a count of 737.
+_AIRLINER_RE = re.compile(
+    r"(?<![\d,.])7[0-8]7(?:s\b|X\b|-\d{1,4}\b|\s?(?:Max|MAX)\b|\s+(?:jets?|jetliners?|airliners?|planes?|aircraft|"
+    r"freighters?|fleets?|models?|variants?|family|Dreamliners?|crash(?:es)?|groundings?|orders?|deliveries|"
+    r"production|program(?:me)?s?)\b)")
+#: The variant after an airliner's number: the "800" of "737-800".
+_AIRLINER_VARIANT_BEFORE_RE = re.compile(r"(?<![\d,.])7[0-8]7-$")
 
 
 #: A sign or the word before a number below zero: "-12C", "minus 12C".
@@ -824,6 +832,8 @@ def _names_not_counts(text: str, start: int, end: int, sent: Any = None) -> bool
         return False  # "-12C", "minus 12C": a temperature below zero, not a seat or a model
     if _NAMING_BEFORE_RE.search(before) or _NAMED_BY_NUMBER_RE.search(text, max(0, first - 12), first):
         return True
+    if _AIRLINER_RE.match(text, first) or _AIRLINER_VARIANT_BEFORE_RE.search(before):
+        return True  # "its 737 models", "the 747s", "a 737-800": an airliner, not 737 of anything
     caps = _CAPS_NAME_BEFORE_RE.search(before)
     if caps and caps.group(1) not in _CAPS_NOT_NAMES and not _CURRENCY_CODE_RE.fullmatch(caps.group(1)):
         token = sent.doc.char_span(first, first + 1, alignment_mode="expand") if sent is not None else None
@@ -865,7 +875,35 @@ def _in_a_name(sent: Any, start: int, end: int) -> bool:
     at = start - sent.start_char  # the sentence's text: the doc's would be built anew for each number
     if _TALLY_BEFORE_RE.search(sent.text, max(0, at - 40), at):
         return False  # "beat Rochdale Town 4-2": a score after the name of a side
-    return _named_before(tok, sent) or _model_after_owner(tok, sent)
+    return _named_before(tok, sent) or _model_after_owner(tok, sent) or _model_before_noun(tok, sent)
+
+
+#: Nouns of products a model number stands before: "the airline's 737 fleet", "a new 4090 chip".
+_MODEL_NOUNS = frozenset(["fleet", "jet", "jetliner", "airliner", "plane", "freighter", "dreamliner",
+                          "superjumbo", "model", "variant", "version", "handset", "phone", "smartphone",
+                          "console", "chip", "processor", "engine"])
+#: What a singular noun after a number is when the number counts it after all: an amount's unit.
+_AMOUNT_LABELS = frozenset(["PERCENT", "MONEY", "QUANTITY", "DATE", "TIME", "CARDINAL", "ORDINAL"])
+_UNITS_AFTER = (_UNIT_AFTER_RE, _TIME_AFTER_RE, _SPACED_AFTER_RE)
+
+
+def _model_before_noun(tok: Any, sent: Any) -> bool:
+    """Whether the number ``tok`` names a model by the singular noun it stands before, which a
+    count (other than one) would make plural: one of the products of ``_MODEL_NOUNS`` ("the
+    airline's 737 fleet", "its 787 jet"), or any singular noun after "a" ("a 787 Dreamliner");
+    not a number the noun makes a measure of something else ("a 24 hour strike", "a 40 plane
+    fleet": "hour" and "plane" are modifiers, the number counts them), nor an amount's unit."""
+    doc = tok.doc
+    if tok.i + 1 >= sent.end or tok.text == "1" or not tok.whitespace_:
+        return False
+    noun = doc[tok.i + 1]
+    if noun.tag_ != "NN" or tok.head.i != noun.i or not noun.is_alpha \
+            or noun.dep_ in ("compound", "amod", "nmod") or noun.ent_type_ in _AMOUNT_LABELS \
+            or any(unit.fullmatch(" " + noun.text) for unit in _UNITS_AFTER):
+        return False
+    if noun.lower_ in _MODEL_NOUNS:
+        return True
+    return tok.i > sent.start and doc[tok.i - 1].lower_ in ("a", "an")
 
 
 def _model_after_owner(tok: Any, sent: Any) -> bool:

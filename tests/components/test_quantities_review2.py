@@ -1,0 +1,55 @@
+"""Quantities on short news texts written for a second review: model numbers are no counts."""
+
+from __future__ import annotations
+
+import pytest
+from _quantities import found as _found
+
+from unspin.components.parse import make_parser
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize("text", [
+    "The carrier said it had grounded all of its 737 models after the incident.",
+    "Regulators ordered checks on the airline's 737 fleet.",
+    "A 737 jet skidded off the runway on Sunday.",
+    "The carrier will retire its last 747s next year.",
+    "The company's 747 freighters will be retired, it said.",
+    "The crash of a 737-800 in the mountains shocked the country.",
+])
+def test_an_airliner_model_number_is_no_count(parser, text: str) -> None:
+    found = _found(parser, text)
+    assert not any(phrase.startswith(("737", "747", "800")) for phrase in found), found
+
+
+def test_a_model_number_before_a_singular_noun_is_no_count(parser) -> None:
+    found = _found(parser, "The airline operates 64 aircraft, including 12 A320 jets and a 787 Dreamliner.")
+    assert "787" not in found
+    assert found["64"] == ("count", 64, None, None)
+    assert found["12"] == ("count", 12, None, None)
+
+
+def test_counts_with_the_model_named_stay_counts(parser) -> None:
+    found = _found(parser, "Apple shipped 20 million iPhone 15 handsets, and Ryanair flies 500 Boeing 737 "
+                           "Max jets.")
+    assert found == {"20 million": ("count", 20000000, None, None), "500": ("count", 500, None, None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Unions called a 24 hour strike at 40 depots.", "24", 24),
+    ("The carrier has a 40 plane fleet and 300 staff.", "40", 40),
+    ("The carrier has a 40 plane fleet and 300 staff.", "300", 300),
+    ("The quake killed 737 people and injured 1,200 others.", "737", 737),
+    ("The airline employs 747 pilots and 1,500 cabin crew.", "747", 747),
+    ("The firm opened a 400 bed hospital last year.", "400", 400),
+    ("The firm sells 12 models in 40 countries.", "12", 12),
+    ("The airline said its 300 jets carried 12 million passengers.", "300", 300),
+])
+def test_a_number_counting_what_follows_it_is_still_a_count(parser, text: str, phrase: str,
+                                                             value: int) -> None:
+    assert _found(parser, text)[phrase] == ("count", value, None, None)
