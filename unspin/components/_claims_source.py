@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from unspin.components._actors_bodies import BODY_NOUNS
-from unspin.components._actors_entities import entity_clusters, resolve_reference
+from unspin.components._actors_entities import _demonym_of, entity_clusters, resolve_reference
 from unspin.components._quotes_features import CUE_NEGATIONS, RECKONINGS
 from unspin.doc import Attribution, Claim, Quote
 
@@ -776,6 +776,18 @@ _DISPUTING = frozenset({"dismiss", "deny", "reject", "dispute", "question", "cha
                         "rebut", "refute", "doubt", "mock", "ridicule", "deride", "respond", "seize"})
 
 
+def _named_for_its_country(speaker: Attribution, text: str) -> bool:
+    """Whether the quotes stage named ``speaker`` by the country a national adjective in its span
+    stands for ("The Israeli military said": Israel), where the span names a body of that country
+    (as "the French foreign ministry" does) and is the source as written; not a name the span
+    writes ("Israel said"), nor a pronoun or a noun it resolved ("It said", "the country said")."""
+    written = text[speaker.start : speaker.end]
+    name = speaker.name.strip()
+    if not name or re.search(rf"(?i)\b{re.escape(name)}\b", written):
+        return False
+    return any(_demonym_of(word, name) for word in re.findall(r"[A-Z][\w-]*", written))
+
+
 def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> int:
     """Make the speaker of the quote a claim lies in (the one overlapping it most) its source.
 
@@ -834,6 +846,9 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         start, end = speaker.start, speaker.end
         if cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _NEAR:
             start, end = min(start, cue.start), max(end, cue.end)
-        claim.source = Attribution(name=speaker.name, start=start, end=end, actor=speaker.actor)
+        # "The Israeli military said": the body as written, not the country its adjective names
+        name = " ".join(text[speaker.start : speaker.end].split()) if _named_for_its_country(speaker, text) \
+            else speaker.name
+        claim.source = Attribution(name=name, start=start, end=end, actor=speaker.actor)
         cited += 1
     return cited

@@ -1,0 +1,51 @@
+"""Claims on short news texts written for a third review: sources as the text names them."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.components._claims_source import sources_from_quotes
+from unspin.doc import Article, Attribution, Claim, Quote
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "claims", "quotes", "actors"], config={"actors": {"roles": False}})
+
+
+def _sources(nlp, text: str) -> dict[str, tuple[str, str, str | None]]:
+    """Each claim's text, with its source's name, the text its span covers and its actor."""
+    doc = nlp(Article(id="t", text=text))
+    return {text[c.start : c.end]: (c.source.name, text[c.source.start : c.source.end], c.source.actor)
+            for c in doc.claims if c.source is not None}
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Israeli military said 40 rockets were fired from Gaza on Tuesday.", "The Israeli military"),
+    ("On Friday the German government said it would spend €5bn on new rail lines.", "the German government"),
+    ("The Dutch health ministry said 2,000 new cases were reported in May.", "The Dutch health ministry"),
+])
+def test_a_body_named_by_a_national_adjective_is_the_source_as_written(nlp, text: str, name: str) -> None:
+    (found,) = _sources(nlp, text).values()
+    assert found[0] == name
+    assert found[1] == f"{name} said"
+
+
+def test_a_country_the_text_names_or_a_pronoun_stands_for_stays_the_country() -> None:
+    text = "The Israeli army said 40 rockets were fired. Israel said 12 targets were hit."
+    army, israel = text.index("The Israeli army"), text.index("Israel said")
+    claims = [Claim(0, text.index(" Israel said")), Claim(israel, len(text))]
+    quotes = [Quote(text.index("40"), text.index(". Israel"), kind="reported",
+                    speaker=Attribution(name="Israel", start=army, end=army + 16, actor="Israel"),
+                    cue=Attribution(name="say", start=army + 17, end=army + 21)),
+              Quote(text.index("12"), len(text) - 1, kind="reported",
+                    speaker=Attribution(name="Israel", start=israel, end=israel + 6, actor="Israel"),
+                    cue=Attribution(name="say", start=israel + 7, end=israel + 11))]
+    assert sources_from_quotes(claims, quotes, text) == 2
+    first, second = claims[0].source, claims[1].source
+    assert first is not None and second is not None
+    assert (first.name, text[first.start:first.end]) == ("The Israeli army", "The Israeli army said")
+    assert first.actor == "Israel", "the actor link stays"
+    assert (second.name, second.actor) == ("Israel", "Israel")
