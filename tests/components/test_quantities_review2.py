@@ -53,3 +53,32 @@ def test_counts_with_the_model_named_stay_counts(parser) -> None:
 def test_a_number_counting_what_follows_it_is_still_a_count(parser, text: str, phrase: str,
                                                              value: int) -> None:
     assert _found(parser, text)[phrase] == ("count", value, None, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit", "value"), [
+    ("The government has pledged 500 billion rupiah ($32 million) in emergency aid.", "500 billion rupiah",
+     "IDR", 500_000_000_000),
+    ("The central bank sold 2 billion baht of bonds.", "2 billion baht", "THB", 2_000_000_000),
+    ("Lagos raised 150 billion naira from the sale.", "150 billion naira", "NGN", 150_000_000_000),
+    ("Warsaw will spend 3.5 billion zlotys on trains.", "3.5 billion zlotys", "PLN", 3_500_000_000),
+    ("The deal was worth about 800 million dirhams.", "about 800 million dirhams", "AED", 800_000_000),
+    ("The firm lost 4.5 billion reais last year.", "4.5 billion reais", "BRL", 4_500_000_000),
+])
+def test_an_amount_in_a_currency_named_in_words_is_money(parser, text: str, phrase: str, unit: str,
+                                                        value: int) -> None:
+    found = _found(parser, text)[phrase]
+    assert found[:3] == ("money", value, unit)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("It was followed by more than 50 aftershocks, the strongest measuring 5.4.", "5.4", 5.4),
+    ("The average family now has 1.8 children, down from 2.4 in 1990.", "1.8", 1.8),
+])
+def test_a_number_with_a_fraction_is_no_count(parser, text: str, phrase: str, value: float) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, None, None)
+
+
+def test_a_whole_number_with_a_scale_is_still_a_count(parser) -> None:
+    found = _found(parser, "Some 2.3 million people voted, and more than 50 were turned away.")
+    assert found["Some 2.3 million"] == ("count", 2_300_000, None, "some")
+    assert found["more than 50"] == ("count", 50, None, "more than")

@@ -96,6 +96,11 @@ _CURRENCY_WORDS = {
     "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "shekel": "ILS", "shekels": "ILS",
     "cents": "USD", "cent": "USD", "francs": "CHF", "franc": "CHF", "won": "KRW", "lira": "TRY",
     "riyal": "SAR", "riyals": "SAR", "pesos": "MXN", "peso": "MXN", "rand": "ZAR", "pence": "GBP",
+    # the currencies named in words of one country each ("500 billion rupiah", "2 million naira")
+    "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "naira": "NGN", "hryvnia": "UAH", "hryvnias": "UAH",
+    "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "forints": "HUF", "koruna": "CZK", "korunas": "CZK",
+    "dirham": "AED", "dirhams": "AED", "taka": "BDT", "kronor": "SEK", "cedi": "GHS", "cedis": "GHS",
+    "reais": "BRL", "tenge": "KZT",
 }
 #: ISO 4217 codes as news writes them, in capitals ("CHF 5m", "SEK 210 billion"); "RMB" is the yuan.
 _CURRENCY_CODES = (
@@ -429,6 +434,8 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
         unit = " ".join(w for w in words if w.lower() not in _SMALL and w.lower() not in _SCALES
                         and w.lower() != "and")
         return "number", value, unit or None, qualifier
+    if kind == "count" and isinstance(value, float):
+        return "number", value, None, qualifier  # "the strongest measuring 5.4": a count is whole
     return kind, value, None, qualifier
 
 
