@@ -49,3 +49,26 @@ def test_a_country_the_text_names_or_a_pronoun_stands_for_stays_the_country() ->
     assert (first.name, text[first.start:first.end]) == ("The Israeli army", "The Israeli army said")
     assert first.actor == "Israel", "the actor link stays"
     assert (second.name, second.actor) == ("Israel", "Israel")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The quake struck 40 km south of the town, the U.S. Geological Survey said.",
+     "the U.S. Geological Survey"),
+    ("Sea ice shrank by 12% last year, according to the British Antarctic Survey.",
+     "the British Antarctic Survey"),
+])
+def test_a_body_whose_name_ends_in_survey_is_named_whole(text: str, name: str) -> None:
+    from unspin.components._claims_source import find_source
+    from unspin.components.parse import load_spacy
+
+    found = find_source(next(iter(load_spacy()(text).sents)))
+    assert found is not None and found.name == name
+
+
+def test_a_survey_named_after_its_maker_still_cites_the_maker() -> None:
+    from unspin.components._claims_source import find_source
+    from unspin.components.parse import load_spacy
+
+    text = "A Reuters/Ipsos survey found that 40% of voters backed the plan."
+    found = find_source(next(iter(load_spacy()(text).sents)))
+    assert found is not None and found.name == "Reuters/Ipsos"

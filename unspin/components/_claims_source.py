@@ -226,6 +226,8 @@ def _pollster(noun: Any, sent: Any) -> str | None:
         return None
     if noun.text[:1].isupper() and not any(t.ent_type_ for t in run):
         return None  # "New Poll Shows ...": a headline's capitals, not a name
+    if noun.text == "Survey" and (noun.ent_type_, noun.ent_iob_) == ("ORG", "I"):
+        return None  # "the U.S. Geological Survey", "the British Antarctic Survey": a body, not its survey
     if any(t.ent_type_ in _NOT_POLLSTERS or (t.ent_type_ == "NORP" and _DEMONYM_RE.search(t.text))
            for t in run):
         return None
