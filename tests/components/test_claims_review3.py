@@ -26,8 +26,11 @@ def _sources(nlp, text: str) -> dict[str, tuple[str, str, str | None]]:
     ("The Israeli military said 40 rockets were fired from Gaza on Tuesday.", "The Israeli military"),
     ("On Friday the German government said it would spend €5bn on new rail lines.", "the German government"),
     ("The Dutch health ministry said 2,000 new cases were reported in May.", "The Dutch health ministry"),
+    ("Alzheimer's Research UK said 900,000 people in Britain were living with dementia.",
+     "Alzheimer's Research UK"),
+    ("Britain's foreign ministry said 40 citizens were evacuated.", "Britain's foreign ministry"),
 ])
-def test_a_body_named_by_a_national_adjective_is_the_source_as_written(nlp, text: str, name: str) -> None:
+def test_a_body_named_by_its_country_is_the_source_as_written(nlp, text: str, name: str) -> None:
     (found,) = _sources(nlp, text).values()
     assert found[0] == name
     assert found[1] == f"{name} said"
@@ -72,3 +75,13 @@ def test_a_survey_named_after_its_maker_still_cites_the_maker() -> None:
     text = "A Reuters/Ipsos survey found that 40% of voters backed the plan."
     found = find_source(next(iter(load_spacy()(text).sents)))
     assert found is not None and found.name == "Reuters/Ipsos"
+
+
+def test_a_country_the_text_names_whole_stays_the_country() -> None:
+    text = "The UK said 300 soldiers would be sent to Estonia."
+    claims = [Claim(0, len(text))]
+    quotes = [Quote(text.index("300"), len(text) - 1, kind="reported",
+                    speaker=Attribution(name="United Kingdom", start=0, end=6, actor="United Kingdom"),
+                    cue=Attribution(name="say", start=7, end=11))]
+    assert sources_from_quotes(claims, quotes, text) == 1
+    assert claims[0].source is not None and claims[0].source.name == "United Kingdom"

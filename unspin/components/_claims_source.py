@@ -15,6 +15,7 @@ from typing import Any
 
 from unspin.components._actors_bodies import BODY_NOUNS
 from unspin.components._actors_entities import _demonym_of, entity_clusters, resolve_reference
+from unspin.components._countries import is_country
 from unspin.components._quotes_features import CUE_NEGATIONS, RECKONINGS
 from unspin.doc import Attribution, Claim, Quote
 
@@ -779,15 +780,19 @@ _DISPUTING = frozenset({"dismiss", "deny", "reject", "dispute", "question", "cha
 
 
 def _named_for_its_country(speaker: Attribution, text: str) -> bool:
-    """Whether the quotes stage named ``speaker`` by the country a national adjective in its span
-    stands for ("The Israeli military said": Israel), where the span names a body of that country
-    (as "the French foreign ministry" does) and is the source as written; not a name the span
-    writes ("Israel said"), nor a pronoun or a noun it resolved ("It said", "the country said")."""
+    """Whether the quotes stage named ``speaker`` by the country its span only names a body of
+    (as "the French foreign ministry" does): by a national adjective ("The Israeli military
+    said": Israel) or by the country's name inside a longer one ("Alzheimer's Research UK said":
+    United Kingdom), where the span as written is the source; not a name the span writes whole
+    ("Israel said", "The UK said"), nor a pronoun or a noun it resolved ("It said", "the country said")."""
     written = text[speaker.start : speaker.end]
     name = speaker.name.strip()
-    if not name or re.search(rf"(?i)\b{re.escape(name)}\b", written):
+    if not name or re.search(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", written):
         return False
-    return any(_demonym_of(word, name) for word in re.findall(r"[A-Z][\w-]*", written))
+    words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Z][\w.'’&-]*", written)]
+    if any(_demonym_of(word, name) for word in words):
+        return True
+    return is_country(name) and not is_country(written) and any(is_country(word) for word in words)
 
 
 def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> int:
