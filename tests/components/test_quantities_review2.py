@@ -82,3 +82,15 @@ def test_a_whole_number_with_a_scale_is_still_a_count(parser) -> None:
     found = _found(parser, "Some 2.3 million people voted, and more than 50 were turned away.")
     assert found["Some 2.3 million"] == ("count", 2_300_000, None, "some")
     assert found["more than 50"] == ("count", 50, None, "more than")
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Researchers tracked 78,430 adults for an average of seven years.", "an average of seven years",
+     ("number", 7, "years", "an average of")),
+    ("Households spent an average of £3,200 on energy in 2023.", "an average of £3,200",
+     ("money", 3200, "GBP", "an average of")),
+    ("Prices rose by an average of 4.2% in the quarter.", "an average of 4.2%",
+     ("percent", 4.2, None, "an average of")),
+])
+def test_an_average_is_a_qualifier_of_its_amount(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected

@@ -67,6 +67,8 @@ _QUALIFIERS = sorted(
         "as few as", "a little over", "a little more than", "well under", "well below",
         "well above", "just shy of", "as long as", "as little as", "as high as", "as low as",
         "as early as", "as late as", "as recently as", "plus or minus", "±",
+        # a mean, not a total: "an average of 40 rockets a day"
+        "an average of", "averaging", "on average",
     ],
     key=len,
     reverse=True,
