@@ -94,3 +94,24 @@ def test_a_whole_number_with_a_scale_is_still_a_count(parser) -> None:
 ])
 def test_an_average_is_a_qualifier_of_its_amount(parser, text: str, phrase: str, expected: tuple) -> None:
     assert _found(parser, text)[phrase] == expected
+
+
+def test_two_amounts_joined_by_plus_are_both_read(parser) -> None:
+    found = _found(parser, "Chelsea have agreed a fee of £85 million plus £10m in add-ons with Benfica.")
+    assert found == {"£85 million": ("money", 85_000_000, "GBP", None),
+                     "£10m": ("money", 10_000_000, "GBP", None)}
+
+
+def test_plus_or_minus_is_still_a_margin(parser) -> None:
+    found = _found(parser, "The poll has a margin of error of plus or minus 3 percentage points.")
+    assert found["plus or minus 3 percentage points"] == ("percent", 3, "percentage points", "plus or minus")
+
+
+@pytest.mark.parametrize(("text", "phrase", "qualifier", "value"), [
+    ("Mendes joined the academy at the age of 11, the club said.", "the age of 11", None, 11),
+    ("She died at the age of 92 in her home.", "the age of 92", None, 92),
+    ("Children under the age of 5 are most at risk.", "under the age of 5", "under", 5),
+])
+def test_the_age_of_a_number_is_an_age(parser, text: str, phrase: str, qualifier: str | None,
+                                       value: int) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "years old", qualifier)

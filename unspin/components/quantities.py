@@ -136,8 +136,9 @@ _MONTHS = {
 _MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _WORD_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|[$€£¥₹₽₩%]", re.I)
-#: "30-year-old", "15-years-old", "aged 35": an age, a number of years.
-_AGE_RE = re.compile(r"(?:(?:age|aged)\s+(\d{1,3})|(\d{1,3})[\s-]+years?[\s-]+olds?)", re.I)
+#: "30-year-old", "15-years-old", "aged 35", "(at) the age of 11": an age, a number of years.
+_AGE_RE = re.compile(r"(?:(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(\d{1,3})|(\d{1,3})[\s-]+years?[\s-]+olds?)",
+                     re.I)
 #: An age a number stands for by the words around it: "voters over 65", "those 45 and older",
 #: "as he turns 70", "people aged 45".
 _AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|voters|people|adults|those|men|"
@@ -361,6 +362,7 @@ _MAGNITUDE_RE = re.compile(r"magnitude[\s-]+(\d+(?:\.\d+)?)", re.I)
 _PERIOD_TO_RE = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:years?|months?|weeks?|quarters?|days?)\s+"
                            r"(?:to|until|ending)\s+(.+)", re.I)
 _THE_RE = re.compile(r"the\s", re.I)
+_THE_AGE_OF_RE = re.compile(r"the\s+age\s+of\s", re.I)
 #: The qualifiers that are comparisons or prepositions: before "the" they bound no amount.
 _COMPARISONS = frozenset(["over", "under", "above", "below", "more than", "less than", "fewer than",
                           "greater than", "higher than", "in excess of", "well over", "well under",
@@ -375,8 +377,8 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
     before "the" bounds no amount: it compares another with it or says when ("well below the 95
     percent needed", "over the first quarter"); "about the next 30 years" is still about 30."""
     qualifier, core = _split_qualifier(text.strip())
-    if qualifier in _COMPARISONS and _THE_RE.match(core):
-        qualifier = None
+    if qualifier in _COMPARISONS and _THE_RE.match(core) and not _THE_AGE_OF_RE.match(core):
+        qualifier = None  # but "under the age of 5" is an age below 5
     minus = re.match(r"(?:[-−]|minus\s)\s?(?=\d)", core, re.I)
     if minus:
         core = core[minus.end():]
@@ -1015,6 +1017,29 @@ def _is_duration(phrase: str) -> bool:
     return bool(duration and parse_number(duration.group(1)) is not None)
 
 
+#: "plus" between two amounts spaCy tagged as one ("a fee of £85 million plus £10m in add-ons"); not
+#: "plus or minus", a margin.
+_PLUS_RE = re.compile(r"\s+plus\s+(?!or\b)", re.I)
+
+
+def _split_sums(sent: Any, ents: Any) -> list[Any]:
+    """The entities ``ents`` of the spaCy span ``sent``, with one that holds two amounts joined by
+    "plus" cut into the two ("£85 million plus £10m": £85m and £10m, not one amount of £10m)."""
+    out = []
+    for ent in ents:
+        plus = _PLUS_RE.search(ent.text)
+        if plus is not None and all(re.search(r"\d", side) for side in (ent.text[: plus.start()],
+                                                                        ent.text[plus.end():])):
+            pieces = [sent.doc.char_span(ent.start_char + a, ent.start_char + b, label=ent.label_,
+                                         alignment_mode="contract")
+                      for a, b in ((0, plus.start()), (plus.end(), len(ent.text)))]
+            if all(piece is not None and len(piece) for piece in pieces):
+                out.extend(pieces)
+                continue
+        out.append(ent)
+    return out
+
+
 def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
 
@@ -1022,7 +1047,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """
     found: list[Quantity] = _shares(sent, text) + _age_lists(sent, text) + _folds(sent, text)
     taken: list[tuple[int, int]] = [(q.start, q.end) for q in found]
-    for ent in sent.ents if ents is None else ents:
+    for ent in _split_sums(sent, sent.ents if ents is None else ents):
         # a length of time spaCy calls a time ("the following 24 hours") is read as a date is
         ent_label = "DATE" if ent.label_ == "TIME" and _is_duration(ent.text) else ent.label_
         if ent_label == "CARDINAL" and _SPLIT_YEAR_RE.fullmatch(ent.text):
