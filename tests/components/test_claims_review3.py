@@ -85,3 +85,23 @@ def test_a_country_the_text_names_whole_stays_the_country() -> None:
                     cue=Attribution(name="say", start=7, end=11))]
     assert sources_from_quotes(claims, quotes, text) == 1
     assert claims[0].source is not None and claims[0].source.name == "United Kingdom"
+
+
+def test_a_full_stop_glued_to_an_amount_ends_the_sentence_before_a_quotation() -> None:
+    from unspin.components.claims import candidate_sentences
+    from unspin.components.parse import load_spacy
+
+    text = ('The club had rejected two earlier bids of €80m and €90m. "He is worth every cent," '
+            'the president told reporters.')
+    sents = [s.text for s in candidate_sentences(load_spacy()(text))]
+    assert sents == ["The club had rejected two earlier bids of €80m and €90m.",
+                     '"He is worth every cent," the president told reporters.']
+
+
+def test_a_claim_keeps_its_own_speaker_inside_a_quote_run_on_from_the_next_sentence(nlp) -> None:
+    text = ('Club president Rui Costa said the club had rejected two earlier bids of €80m and €90m. '
+            '"He is worth every cent," Costa told reporters.')
+    sources = _sources(nlp, text)
+    first = next(v for k, v in sources.items() if "€90m" in k)
+    assert first[1] == "Club president Rui Costa said"
+    assert first[2] == "Rui Costa"

@@ -795,6 +795,15 @@ def _named_for_its_country(speaker: Attribution, text: str) -> bool:
     return is_country(name) and not is_country(written) and any(is_country(word) for word in words)
 
 
+def _runs_over(quote: Quote, claim: Claim, rules: Attribution) -> bool:
+    """Whether the reported ``quote``, whose speaker lies after ``claim``, holds in its content
+    the claim's own attribution that the rules found (``rules``): a quote run over two sentences
+    ("[Rui Costa said the club had rejected two bids.] \"...\" Costa told reporters")."""
+    who = quote.speaker
+    return who is not None and who.start >= claim.end and claim.start <= rules.start \
+        and quote.start <= rules.start and rules.end <= min(quote.end, claim.end)
+
+
 def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> int:
     """Make the speaker of the quote a claim lies in (the one overlapping it most) its source.
 
@@ -804,7 +813,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
     against 10 on PolNeAR dev). Claims inside no attributed quote keep ``find_source``'s answer,
     as do those whose quote's speaker is an "it" the quotes stage left unresolved (``_unresolved_it``)
     or the evidence whose publisher the rules name ("results published by the commission", "data from
-    Moneyfacts", "a study in the Lancet").
+    Moneyfacts", "a study in the Lancet"), or whose own attribution a reported quote run on from the
+    next sentence holds (``_runs_over``).
     The source span covers the speaker and the cue when they are near each other ("the minister
     said"), else the speaker alone. A quote whose speaker only did something (``_cites``: "the
     officer fired her weapon") gives no source, nor does one spoken by the writer's "I" or "we"
@@ -836,6 +846,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
                 q.kind == "direct" and q.start <= speaker.start < q.end for q in quotes):
             continue  # "As I said, ...": the writer's own voice is no source (a quoted "we" is)
         rules = claim.source
+        if rules is not None and best[1].kind == "reported" and _runs_over(best[1], claim, rules):
+            continue  # "[Rui Costa said the club had ...] \"...\" Costa told": the claim's own speaker
         if rules is not None and _unresolved_it(speaker) and rules.name.lower() != "it":
             continue  # "It said ...": the rules resolved the pronoun, the quotes stage did not
         if rules is not None and rules.start < speaker.end and speaker.start < rules.end \

@@ -48,6 +48,9 @@ def candidate_sentences(parsed: Any) -> list[Any]:
                 piece = parsed[start : tok.i + (0 if tok.is_space else 1)]
                 start = tok.i + 1
                 out.extend(_keep(piece, whole_line=True))
+            elif _glued_stop(tok, sent):
+                out.extend(_keep(parsed[start : tok.i + 1]))
+                start = tok.i + 1
         if start < sent.end:
             out.extend(_keep(parsed[start : sent.end]))
     kept = []
@@ -61,6 +64,20 @@ def candidate_sentences(parsed: Any) -> list[Any]:
         if rest is not None:
             kept.extend(_keep(parsed[rest:span.end]))
     return kept
+
+
+#: Marks that open a quotation.
+_OPENING_QUOTES = frozenset(['"', "“"])
+
+
+def _glued_stop(tok: Any, sent: Any) -> bool:
+    """Whether ``tok`` ends a sentence by a full stop the tokeniser glued to it, which spaCy then
+    missed before a quotation ("... bids of €80m and €90m. \"He is worth it,\" Costa said.": "m."
+    read as an abbreviation), where a capitalised word opens the quotation."""
+    if len(tok.text) < 2 or not tok.text.endswith(".") or not tok.whitespace_ or tok.i + 2 >= sent.end:
+        return False
+    mark, word = tok.nbor(1), tok.nbor(2)
+    return mark.text in _OPENING_QUOTES and not mark.whitespace_ and word.is_title
 
 
 def _keep(span: Any, whole_line: bool = False) -> list[Any]:
