@@ -105,3 +105,32 @@ def test_a_claim_keeps_its_own_speaker_inside_a_quote_run_on_from_the_next_sente
     first = next(v for k, v in sources.items() if "€90m" in k)
     assert first[1] == "Club president Rui Costa said"
     assert first[2] == "Rui Costa"
+
+
+def _rules_source(text: str) -> tuple[str, str] | None:
+    from unspin.components._claims_source import find_source
+    from unspin.components.parse import load_spacy
+
+    found = find_source(next(iter(load_spacy()(text).sents)))
+    return None if found is None else (found.name, text[found.start : found.end])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Economists had expected a reading of 3.1%.", ("Economists", "Economists had expected")),
+    ("Analysts expect profits to rise 10% this year.", ("Analysts", "Analysts expect")),
+    ("Profits are expected to rise 10% this year.", None),
+    ("We expect 40,000 fans at the game.", None),
+])
+def test_an_expectation_cites_who_expects(text: str, expected: tuple[str, str] | None) -> None:
+    assert _rules_source(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plant, which is expected to open in 2026, will employ 500 people.", None),
+    ("The bridge, which was reported to be unsafe, carries 40,000 cars a day.", None),
+    ("The plant, which was estimated by the council to cost $2bn, will employ 500 people.",
+     ("the council", "estimated by the council")),
+])
+def test_a_passive_relative_clause_cites_its_agent_not_the_noun_it_describes(
+        text: str, expected: tuple[str, str] | None) -> None:
+    assert _rules_source(text) == expected

@@ -28,7 +28,7 @@ REPORTING_VERBS = frozenset([
     "acknowledge", "admit", "declare", "testify", "find", "show", "indicate", "suggest", "conclude",
     "predict", "calculate", "count", "record", "tally", "document", "accuse", "charge", "maintain",
     "stress", "emphasise", "emphasize", "point", "mention", "describe", "quote", "cite", "told",
-    "forecast", "project", "urge", "demand",
+    "forecast", "project", "urge", "demand", "expect",
 ])
 #: Tags of relative pronouns ("which", "who", "that" opening a relative clause).
 _RELATIVE_TAGS = frozenset(["WDT", "WP"])
@@ -598,11 +598,13 @@ def _speaker(sent: Any) -> Attribution | None:
         if _split_word(subj) and subj is not subjects[-1]:
             # "said co-author Dr. Kevin Hainline": the parser split the word and made each half a subject
             fragment, subj = subj, subjects[-1]
+        passive = subj.dep_ == "nsubjpass"
         if subj.tag_ in _RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "entrance polls, which show that ...", "Senator Hale, who told reporters he ...":
-            # the relative pronoun stands for the noun the clause describes
+            # the relative pronoun stands for the noun the clause describes ("the plant, which is
+            # expected to open": what is expected, passive still)
             subj = tok.head
-        if subj.dep_ == "nsubjpass":
+        if passive:
             # "It was reported (by X) that ...": the passive subject is what was reported or whom
             # it was told to; the source is the agent, if named
             agent = _agent(tok)
