@@ -68,7 +68,8 @@ def test_quantities_in_a_claim(claimed: Document) -> None:
     by_text = {claimed.text[q.start : q.end]: q for q in claim.quantities}
     assert by_text["More than 440,000"].value == 440000
     assert by_text["More than 440,000"].qualifier == "more than"
-    assert by_text["June 18"].kind == "date" and by_text["June 18"].value == "--06-18"
+    since = by_text["since June 18"]
+    assert since.kind == "date" and since.value == "--06-18" and since.qualifier == "since"
     money = _claim_containing(claimed, "$48m")
     kinds = {claimed.text[q.start : q.end]: (q.kind, q.value, q.unit) for q in money.quantities}
     assert kinds["$48m"] == ("money", 48_000_000, "USD")

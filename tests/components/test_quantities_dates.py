@@ -59,7 +59,7 @@ def _parts(parser, text: str) -> dict[str, tuple]:
     ("The depot reopened in H1 2024.", {"H1 2024": ("2024-H1", None, None)}),
     ("The bakery opened in early 2023.", {"early 2023": ("2023", None, "early")}),
     ("The ferry was sold in late March.", {"late March": ("--03", None, "late")}),
-    ("Rents should fall by the end of 2024.", {"the end of 2024": ("2024", None, "late")}),
+    ("Rents should fall by the end of 2024.", {"by the end of 2024": ("2024", "by", "late")}),
     ("The mill closed in the early 1990s.", {"the early 1990s": ("1990s", None, "early")}),
     ("Rates will stay high until at least mid-2025.", {"at least mid-2025": ("2025", "at least", "mid")}),
     ("Rents rose from early 2023 to late 2024.", {"early 2023": ("2023", "from", "early"),

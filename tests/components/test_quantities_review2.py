@@ -115,3 +115,22 @@ def test_plus_or_minus_is_still_a_margin(parser) -> None:
 def test_the_age_of_a_number_is_an_age(parser, text: str, phrase: str, qualifier: str | None,
                                        value: int) -> None:
     assert _found(parser, text)[phrase] == ("number", value, "years old", qualifier)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("It was the deadliest quake in the country since 2018, officials said.", "since 2018",
+     ("date", "2018", None, "since")),
+    ("Siemens said it would invest €2 billion in new plants by 2026.", "by 2026",
+     ("date", "2026", None, "by")),
+    ("The museum will be closed until June 1.", "until June 1", ("date", "--06-01", None, "until")),
+    ("Shares rose 3% after March 3.", "after March 3", ("date", "--03-03", None, "after")),
+    ("The bank has held rates at 5.25% since August.", "since August", ("date", "--08", None, "since")),
+])
+def test_a_date_bounded_in_time_keeps_its_preposition(parser, text: str, phrase: str,
+                                                      expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_the_ends_of_a_range_of_dates_stay_from_and_to(parser) -> None:
+    found = _found(parser, "She chaired the board from 2001 until 2009, and has lived in Leeds since.")
+    assert found == {"2001": ("date", "2001", None, "from"), "2009": ("date", "2009", None, "to")}

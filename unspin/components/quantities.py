@@ -21,10 +21,12 @@ QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
 by 50,000 to 1.2 million"``: two amounts) nor of a tally (``"passed 52-48"``), and reads shares
 written as a ratio or a fraction as percentages (``"2 in 5"`` -> 40, ``"a third of"`` -> 33.3,
 ``"fell by a fifth"`` -> 20), and a range of dates as one of amounts (``"from March 3 to March 9"``,
-``"between 2019 and 2021"``). It reads a length of time spaCy calls a time as one (``"24 hours"``),
-a year with "mid", "early" or "late" as a date (which part of it, ``date_part``, goes in the
-quantity's ``part``: "early 2023", "late March", "the end of 2024" -> "late"), each age of a list
-(``"aged 19, 22 and 34"``) and the unit of measure spaCy leaves outside a count (``"120 tonnes"``).
+``"between 2019 and 2021"``), and a date a preposition bounds in time with it as its qualifier
+(``"since 2018"``, ``"by 2026"``, ``"until June 1"``, ``"before"``, ``"after"``). It reads a length
+of time spaCy calls a time as one (``"24 hours"``), a year with "mid", "early" or "late" as a date
+(which part of it, ``date_part``, goes in the quantity's ``part``: "early 2023", "late March", "the
+end of 2024" -> "late"), each age of a list (``"aged 19, 22 and 34"``) and the unit of measure
+spaCy leaves outside a count (``"120 tonnes"``).
 A rate keeps what it is per in its unit (``"$80 per barrel"`` -> ``"USD per barrel"``, ``"£3 a
 litre"``, ``"12 deaths per 100,000 people"`` -> number 12, ``"deaths per 100,000 people"``; ``"£3
 each"`` -> ``"GBP each"``), and
@@ -1040,6 +1042,22 @@ def _split_sums(sent: Any, ents: Any) -> list[Any]:
     return out
 
 
+#: A preposition that makes a date a bound in time: "since 2018", "by 2026", "until March", "before
+#: the end of 2024", "after June 3".
+_DATE_BOUND_BEFORE_RE = re.compile(r"\b(since|by|until|till|before|after)\s+$", re.I)
+
+
+def _date_bounds(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
+    """The dates of ``found`` with no qualifier (not the ends of a range, "from 2001 until 2009")
+    that a preposition before them bounds in time, with it as their qualifier ("since 2018": since)."""
+    out = []
+    for q in found:
+        bound = _DATE_BOUND_BEFORE_RE.search(text, max(sent.start_char, q.start - 7), q.start) \
+            if q.kind == "date" and q.qualifier is None else None
+        out.append(q if bound is None else replace(q, start=bound.start(), qualifier=bound.group(1).lower()))
+    return out
+
+
 def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
 
@@ -1185,7 +1203,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier,
                               part=date_part(text[start:end]) if kind == "date" else None))
     found.sort(key=lambda q: q.start)
-    return _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
+    found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
+    return _date_bounds(found, text, sent)
 
 
 #: "over" between an amount (and what it counts) and a length of time: the span it is spread over.
