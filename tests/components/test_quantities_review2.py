@@ -134,3 +134,14 @@ def test_a_date_bounded_in_time_keeps_its_preposition(parser, text: str, phrase:
 def test_the_ends_of_a_range_of_dates_stay_from_and_to(parser) -> None:
     found = _found(parser, "She chaired the board from 2001 until 2009, and has lived in Leeds since.")
     assert found == {"2001": ("date", "2001", None, "from"), "2009": ("date", "2009", None, "to")}
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Scientists say such floods have become two to three times more likely since the 1980s.", "two",
+     "three times"),
+    ("Such floods are now 2-3 times more likely, the report said.", "2", "3 times"),
+])
+def test_a_range_of_multiples_gives_both_ends(parser, text: str, low: str, high: str) -> None:
+    found = _found(parser, text)
+    assert found[low] == ("number", 2, "times", "from")
+    assert found[high] == ("number", 3, "times", "to")

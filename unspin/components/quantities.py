@@ -747,6 +747,10 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
 
 #: "fivefold", "a 3-fold rise", "two-fold": a multiple, as "five times" is.
 _FOLD_RE = re.compile(rf"\b(\d+(?:\.\d+)?|{_SMALL_WORDS})[-\s]?fold\b", re.I)
+#: "two to three times", "2-3 times": a range of multiples.
+_TIMES_RANGE_RE = re.compile(
+    rf"(?<![\d.,])\b(\d+(?:\.\d+)?|{_SMALL_WORDS})\s*(?:\bto\b|\bor\b|[-–])\s*(\d+(?:\.\d+)?|{_SMALL_WORDS})\s+times\b",
+    re.I)
 _TIMES_AFTER_RE = re.compile(r"\s+times\b", re.I)
 
 
@@ -757,7 +761,8 @@ def _number_words(phrase: str) -> bool:
 
 
 def _folds(sent: Any, text: str) -> list[Quantity]:
-    """The multiples written with "-fold" ("risen fivefold", "a 3-fold rise"), as numbers in "times"."""
+    """The multiples written with "-fold" ("risen fivefold", "a 3-fold rise") and the ends of a range of
+    them ("two to three times more likely"), as numbers in "times"."""
     out = []
     for m in _FOLD_RE.finditer(text, sent.start_char, sent.end_char):
         value = parse_number(m.group(1))
@@ -767,6 +772,15 @@ def _folds(sent: Any, text: str) -> list[Quantity]:
         qualifier, _ = _split_qualifier(text[start:m.end()])
         out.append(Quantity(start=start, end=m.end(), kind="number", value=_tidy(value), unit="times",
                             qualifier=qualifier))
+    for m in _TIMES_RANGE_RE.finditer(text, sent.start_char, sent.end_char):
+        low, high = parse_number(m.group(1)), parse_number(m.group(2))
+        if low is None or high is None or not low < high:
+            continue
+        # "two to three times more likely", "2-3 times": both ends of a range of multiples
+        out.append(Quantity(start=m.start(1), end=m.end(1), kind="number", value=_tidy(low), unit="times",
+                            qualifier="from"))
+        out.append(Quantity(start=m.start(2), end=m.end(), kind="number", value=_tidy(high), unit="times",
+                            qualifier="to"))
     return out
 
 
