@@ -134,3 +134,15 @@ def test_an_expectation_cites_who_expects(text: str, expected: tuple[str, str] |
 def test_a_passive_relative_clause_cites_its_agent_not_the_noun_it_describes(
         text: str, expected: tuple[str, str] | None) -> None:
     assert _rules_source(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The drug cut the risk by 20%, according to results of a large trial published in the New England "
+     "Journal of Medicine on Saturday.", "the New England Journal of Medicine"),
+    ("Turnout fell to 61%, according to the findings of a survey by Gallup.", "Gallup"),
+    ("Turnout fell to 61%, according to the results of the census.", "the results of the census"),
+])
+def test_evidence_of_evidence_cites_who_stands_behind_the_inner_one(text: str, expected: str) -> None:
+    found = _rules_source(text)
+    assert found is not None and found[0] == expected
+    assert found[1].startswith("according to")

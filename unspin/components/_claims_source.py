@@ -123,7 +123,7 @@ def _name(token: Any, sent: Any) -> str:
         # "by" names made the evidence, even where the tagger calls it a place ("data compiled
         # by Bloomberg", "a study by Sweden"), and what "in" names published it ("a study in
         # the Lancet")
-        for prep, obj in _backers(token):
+        for prep, obj in _backers(token) + _inner_backers(token):
             if prep in ("by", "from", "in"):
                 if prep == "from" and _is_place(obj) and not _compiled_by(token, obj):
                     return _slice(sent, _np_start(token), token.idx + len(token))
@@ -366,6 +366,15 @@ def _backers(noun: Any) -> list[tuple[str, Any]]:
                 found += [("in", o) for o in map(_outlet, child.children) if o is not None][:1]
     # "the investigation of the mayor by the auditor": "by" names the author, "of" often the subject
     return sorted(found, key=lambda pair: _BACKER_ORDER.index(pair[0]))
+
+
+def _inner_backers(noun: Any) -> list[tuple[str, Any]]:
+    """Who stands behind the evidence that the evidence ``noun`` is "of", by "by", "from" or "in"
+    ("results of a trial published in [the New England Journal of Medicine]", "the findings of a
+    survey by [Gallup]")."""
+    return [pair for prep, obj in _backers(noun) if prep == "of" and (
+        obj.lemma_.lower() in _EVIDENCE_NOUNS or obj.lower_ in _EVIDENCE_NOUNS)
+        for pair in _backers(obj) if pair[0] != "of"]
 
 
 def _agent_name(noun: Any, sent: Any) -> str:
