@@ -145,3 +145,22 @@ def test_a_range_of_multiples_gives_both_ends(parser, text: str, low: str, high:
     found = _found(parser, text)
     assert found[low] == ("number", 2, "times", "from")
     assert found[high] == ("number", 3, "times", "to")
+
+
+@pytest.mark.parametrize(("text", "phrase", "qualifier", "value"), [
+    ("The trial enrolled 17,604 people aged 45 or older in 41 countries.", "45 or older", "at least", 45),
+    ("The vaccine is offered to those 65 and older.", "65", "at least", 65),
+])
+def test_an_age_with_or_older_is_a_lower_bound(parser, text: str, phrase: str, qualifier: str,
+                                               value: int) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "years old", qualifier)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Up to 50,000 patients could be offered the treatment within three years.", "within three years",
+     ("number", 3, "years", "within")),
+    ("Homes within 10 miles of the plant were evacuated.", "within 10 miles",
+     ("number", 10, "miles", "within")),
+])
+def test_within_is_an_upper_bound(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected

@@ -71,6 +71,8 @@ _QUALIFIERS = sorted(
         "as early as", "as late as", "as recently as", "plus or minus", "±",
         # a mean, not a total: "an average of 40 rockets a day"
         "an average of", "averaging", "on average",
+        # an upper bound in time or distance: "within three years", "within 10 miles"
+        "within",
     ],
     key=len,
     reverse=True,
@@ -974,6 +976,11 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
                 for g, word in ((1, "from"), (2, "to"))]
     if _age_after_name(ent):
         return [Quantity(start=start, end=end, kind="number", value=int(ent.text), unit="years old")]
+    bounded = re.fullmatch(r"(\d{1,3})" + _AGE_AFTER_RE.pattern, ent.text, re.I)
+    if bounded is not None and 0 < int(bounded.group(1)) < 125:  # "aged 45 or older", tagged as one date
+        younger = re.search(r"younger|under", ent.text, re.I)
+        return [Quantity(start=start, end=end, kind="number", value=int(bounded.group(1)), unit="years old",
+                         qualifier="at most" if younger else "at least")]
     bare = re.fullmatch(r"(?:(over|under|above|below)\s+)?(\d{1,3})", ent.text, re.I)
     bound = None  # "over" the tagger left outside the number ("adults over 60")
     if bare is not None and not bare.group(1):
@@ -1194,6 +1201,12 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if any(s < end and start < e for s, e in taken):
             continue
         raw = text[start:end]
+        older = _AGE_AFTER_RE.match(text, end, sent.end_char) if re.fullmatch(r"\d{1,3}", raw) else None
+        if older is not None and 0 < int(raw) < 125:  # "those 65 and older", which the tagger missed
+            younger = re.search(r"younger|under", older.group(0), re.I)
+            found.append(Quantity(start=start, end=end, kind="number", value=int(raw), unit="years old",
+                                  qualifier="at most" if younger else "at least"))
+            continue
         if _YEAR_RE.match(raw):
             label = "DATE"
             part = _PART_BEFORE_RE.search(text, max(sent.start_char, start - 8), start)
