@@ -146,3 +146,14 @@ def test_evidence_of_evidence_cites_who_stands_behind_the_inner_one(text: str, e
     found = _rules_source(text)
     assert found is not None and found[0] == expected
     assert found[1].startswith("according to")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spurs have spent almost £400m on transfers since 2021, Transfermarkt data shows.",
+     ("Transfermarkt", "Transfermarkt data shows")),
+    ("Prices rose 4% last year, LSEG data shows.", ("LSEG", "LSEG data shows")),
+    ("Turnout fell to 40%, state election records show.",
+     ("state election records", "state election records show")),
+])
+def test_a_closing_report_of_evidence_cites_its_maker(text: str, expected: tuple[str, str]) -> None:
+    assert _rules_source(text) == expected

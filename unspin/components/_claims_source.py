@@ -522,7 +522,13 @@ def _compound_subject(verb: Any, sent: Any) -> Attribution | None:
             or not all(t.is_punct for t in rest):
         return None
     start, end = first.idx, verb.nbor(-1).idx + len(verb.nbor(-1))
-    return Attribution(name=_slice(sent, start, end), start=start, end=verb.idx + len(verb))
+    name = _slice(sent, start, end)
+    evidence, makers = parts[-1], [t for t in verb.doc[first.i : verb.i - 1]]
+    if evidence.lower_ in _MADE_EVIDENCE and makers and all(t.pos_ == "PROPN" or t.text in ("/", "-", "&")
+                                                            for t in makers):
+        # "..., LSEG data shows.": the maker named before the evidence, as "Eurostat data showed" cites
+        name = _slice(sent, start, makers[-1].idx + len(makers[-1]))
+    return Attribution(name=name, start=start, end=verb.idx + len(verb))
 
 
 def _split_word(token: Any) -> bool:
