@@ -164,3 +164,15 @@ def test_an_age_with_or_older_is_a_lower_bound(parser, text: str, phrase: str, q
 ])
 def test_within_is_an_upper_bound(parser, text: str, phrase: str, expected: tuple) -> None:
     assert _found(parser, text)[phrase] == expected
+
+
+def test_a_count_of_seasons_is_a_count_even_inside_a_name(parser) -> None:
+    found = _found(parser, "Bayern, who have won the Bundesliga 11 seasons in a row, open their campaign on "
+                           "18 August.")
+    assert found["11"] == ("count", 11, None, None)
+
+
+def test_a_number_of_seasons_tagged_as_a_date_is_a_number(parser) -> None:
+    found = _found(parser, "Celtic have won the league 12 times in 13 seasons.")
+    assert found["13 seasons"] == ("number", 13, "seasons", None)
+    assert found["12 times"] == ("number", 12, "times", None)

@@ -881,6 +881,14 @@ _NAME_LABELS = frozenset(["PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "ORG"
 _NOT_NAMES_BEFORE = frozenset(["PERSON", "DATE", "TIME", "GPE", "NORP", "CARDINAL", "MONEY", "PERCENT"])
 
 
+#: A number and the plural noun it counts, which spaCy may tag as a date ("13 seasons", "two terms").
+_COUNTED_DATE_RE = re.compile(r"(\d[\d,]*|[a-z]+(?:[\s-][a-z]+)?)\s+([a-z]+s)", re.I)
+#: What a number counts, never a product a model number names: times, seasons, games, goals.
+_COUNTED_NOT_NAMED = frozenset(["times", "seasons", "years", "months", "weeks", "days", "hours", "minutes",
+                                "decades", "games", "matches", "goals", "points", "races", "titles", "wins",
+                                "laps", "innings", "caps", "appearances"])
+
+
 def _in_a_name(sent: Any, start: int, end: int) -> bool:
     """True when the bare number at ``text[start:end]`` is part of a name by the parse: a model or
     version named after its maker or line ("Boeing 737", "iPhone 15", "Windows 11", "Apollo 11",
@@ -894,9 +902,11 @@ def _in_a_name(sent: Any, start: int, end: int) -> bool:
             or _YEAR_RE.match(span[0].text):
         return False
     tok = span[0]
+    after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    if after is not None and after.lower_ in _COUNTED_NOT_NAMED and tok.head.i == after.i and tok.text != "1":
+        return False  # "won the Bundesliga 11 seasons in a row": a count, even where tagged inside a name
     if tok.ent_type_ in _NAME_LABELS:
         return True
-    after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
     if after is not None and tok.head.i == after.i and after.tag_ == "NNP" and after.text[:1].isupper() \
             and tok.whitespace_ and after.ent_type_ not in _NOT_NAMES_BEFORE \
             and after.lower_.rstrip(".") not in _MONTHS and tok.text != "1":
@@ -1184,6 +1194,10 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                 found.extend(ends)
                 taken.append((start, end))
                 continue
+            counted = _COUNTED_DATE_RE.fullmatch(_split_qualifier(text[start:end])[1])
+            if counted is not None and parse_number(counted.group(1)) is not None:
+                # "in 13 seasons", "two terms": a number of something spaCy calls a date
+                kind, value, unit = "number", _tidy(parse_number(counted.group(1))), counted.group(2).lower()
         if value is None and kind != "date":
             continue
         part = date_part(text[start:end]) if kind == "date" and value is not None else None
