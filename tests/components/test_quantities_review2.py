@@ -176,3 +176,13 @@ def test_a_number_of_seasons_tagged_as_a_date_is_a_number(parser) -> None:
     found = _found(parser, "Celtic have won the league 12 times in 13 seasons.")
     assert found["13 seasons"] == ("number", 13, "seasons", None)
     assert found["12 times"] == ("number", 12, "times", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Hale will earn about €25m a year before tax, people familiar with the talks said.", "about €25m a year",
+     ("money", 25_000_000, "EUR per year", "about")),
+    ("She takes home £60,000 a year after taxes.", "£60,000 a year", ("money", 60_000, "GBP per year", None)),
+    ("Prices were $1.10 a year before, the firm said.", "$1.10", ("money", 1.1, "USD", None)),
+])
+def test_a_rate_before_or_after_tax_is_still_a_rate(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected

@@ -1284,7 +1284,7 @@ _RATE_UNIT = (r"(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|barrels?|bbl|litr
 #: "$80 per barrel", "£3 a litre", "12 deaths per 100,000 people", "1.2 million barrels a day",
 #: "3% a year", "$85/tonne", "£40 every month", "£3 each", "$25 apiece": a rate. ``noun`` is what a
 #: count counts before it ("deaths"); not "per cent", "per se" nor "per the ministry" (according
-#: to), nor "$1.10 a year ago" (a date).
+#: to), nor "$1.10 a year ago" (a date); "€25m a year before tax" is one.
 _RATE_STOP = (r"(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|cent|se|which|each|every|"
               r"in|of|on|at|for|to|from|with|by|and|or|as|than|is|was|were|are)\b)")
 _RATE_WORD = (rf"(?:(?:square|sq|cubic|live|metric|troy|fluid)\s+)?{_RATE_STOP}"
@@ -1293,7 +1293,8 @@ _RATE = (
     r"\s+per\s+(?P<per>(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|billion)"
     rf"(?:\s+{_RATE_WORD})?|{_RATE_WORD})\b"
     rf"|\s+(?:an?|each|every)\s+(?P<a>{_RATE_UNIT})\b"
-    r"(?!-|\s+(?:ago|earlier|later|before|after|prior|previously|back|from)\b|\s+on(?=\s*[,.;:]|\s+from\b))"
+    r"(?!-|\s+(?:ago|earlier|later|(?:before|after)(?!\s+tax(?:es)?\b)|prior|previously|back|from)\b"
+    r"|\s+on(?=\s*[,.;:]|\s+from\b))"
     rf"|\s?/\s?(?P<slash>{_RATE_UNIT}|t)\b(?!/)"
     r"|\s+(?P<each>each|apiece)\b")
 _RATE_AFTER_RE = re.compile(rf"(?:{_RATE})")
