@@ -157,3 +157,10 @@ def test_evidence_of_evidence_cites_who_stands_behind_the_inner_one(text: str, e
 ])
 def test_a_closing_report_of_evidence_cites_its_maker(text: str, expected: tuple[str, str]) -> None:
     assert _rules_source(text) == expected
+
+
+def test_polling_by_a_pollster_cites_the_pollster(nlp) -> None:
+    text = "Polling by YouGov last week found that 58% of voters think public services are getting worse."
+    assert _rules_source(text) == ("YouGov", "Polling by YouGov last week found")
+    (found,) = _sources(nlp, text).values()
+    assert found[0] == "YouGov"

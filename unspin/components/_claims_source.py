@@ -44,7 +44,7 @@ _EVIDENCE_NOUNS = frozenset([
     "report", "study", "survey", "poll", "data", "figures", "statistics", "analysis", "investigation",
     "estimate", "estimates", "figure", "statistic", "finding", "findings", "record", "records",
     "review", "research", "census", "audit", "assessment", "count", "tally", "paper", "document",
-    "documents", "inquiry", "probe", "results", "statement", "trial", "trials",
+    "documents", "inquiry", "probe", "results", "statement", "trial", "trials", "polling",
 ])
 # Third-person pronouns resolve to the nearest earlier entity of these labels; first and second
 # person ("I", "we", "you") are the text's own voice or its reader, not a cited source.
