@@ -186,3 +186,17 @@ def test_a_number_of_seasons_tagged_as_a_date_is_a_number(parser) -> None:
 ])
 def test_a_rate_before_or_after_tax_is_still_a_rate(parser, text: str, phrase: str, expected: tuple) -> None:
     assert _found(parser, text)[phrase] == expected
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("A former bank manager has been jailed for nine years and six months.", "nine years and six months",
+     ("number", 9.5, "years", None)),
+    ("The flight took two hours and 30 minutes.", "two hours and 30 minutes", ("number", 2.5, "hours", None)),
+])
+def test_a_length_of_time_in_two_units_is_one_length(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text) == {phrase: expected}
+
+
+def test_two_lengths_of_time_apart_stay_two(parser) -> None:
+    found = _found(parser, "He served 3 years, then 6 months more.")
+    assert found == {"3 years": ("number", 3, "years", None), "6 months": ("number", 6, "months", None)}

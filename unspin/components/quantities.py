@@ -1055,17 +1055,28 @@ def _is_duration(phrase: str) -> bool:
 _PLUS_RE = re.compile(r"\s+plus\s+(?!or\b)", re.I)
 
 
+#: Two lengths of time spaCy tags as one: "two hours and 30 minutes".
+_TWO_LENGTHS_RE = re.compile(r"(.+?)(,?\s+and\s+)(.+)", re.I)
+
+
 def _split_sums(sent: Any, ents: Any) -> list[Any]:
     """The entities ``ents`` of the spaCy span ``sent``, with one that holds two amounts joined by
-    "plus" cut into the two ("£85 million plus £10m": £85m and £10m, not one amount of £10m)."""
+    "plus" cut into the two ("£85 million plus £10m": £85m and £10m, not one amount of £10m), as
+    is one that holds two lengths of time joined by "and" ("two hours and 30 minutes")."""
     out = []
     for ent in ents:
+        cut = None
         plus = _PLUS_RE.search(ent.text)
+        both = _TWO_LENGTHS_RE.fullmatch(ent.text) if ent.label_ in ("TIME", "DATE") else None
         if plus is not None and all(re.search(r"\d", side) for side in (ent.text[: plus.start()],
                                                                         ent.text[plus.end():])):
+            cut = plus.start(), plus.end()
+        elif both is not None and _is_duration(both.group(1)) and _is_duration(both.group(3)):
+            cut = both.end(1), both.start(3)
+        if cut is not None:
             pieces = [sent.doc.char_span(ent.start_char + a, ent.start_char + b, label=ent.label_,
                                          alignment_mode="contract")
-                      for a, b in ((0, plus.start()), (plus.end(), len(ent.text)))]
+                      for a, b in ((0, cut[0]), (cut[1], len(ent.text)))]
             if all(piece is not None and len(piece) for piece in pieces):
                 out.extend(pieces)
                 continue
@@ -1076,6 +1087,31 @@ def _split_sums(sent: Any, ents: Any) -> list[Any]:
 #: A preposition that makes a date a bound in time: "since 2018", "by 2026", "until March", "before
 #: the end of 2024", "after June 3".
 _DATE_BOUND_BEFORE_RE = re.compile(r"\b(since|by|until|till|before|after)\s+$", re.I)
+
+
+#: A length of time written in two units: "nine years and six months", "two hours and 30 minutes".
+_LARGER_UNITS = {"years": ("months", 12), "year": ("months", 12), "hours": ("minutes", 60),
+                 "hour": ("minutes", 60)}
+_AND_RE = re.compile(r",?\s+and\s+|\s+", re.I)
+
+
+def _compound_lengths(found: list[Quantity], text: str) -> list[Quantity]:
+    """The lengths of time in ``found`` written in two units joined as one ("jailed for nine years
+    and six months": 9.5 years, not nine years and another six months)."""
+    out: list[Quantity] = []
+    for q in found:
+        last = out[-1] if out else None
+        larger = _LARGER_UNITS.get(last.unit or "") if last is not None and last.kind == "number" else None
+        if last is not None and larger is not None and q.kind == "number" and q.qualifier is None \
+                and (q.unit or "").rstrip("s") == larger[0].rstrip("s") and isinstance(q.value, int | float) \
+                and isinstance(last.value, int | float) and 0 < q.value < larger[1] \
+                and _AND_RE.fullmatch(text[last.end : q.start]):
+            value = _tidy(round(last.value + q.value / larger[1], 4))
+            unit = last.unit if last.unit.endswith("s") else last.unit + "s"
+            out[-1] = replace(last, end=q.end, value=value, unit=unit)
+            continue
+        out.append(q)
+    return out
 
 
 def _date_bounds(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
@@ -1245,7 +1281,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                               part=date_part(text[start:end]) if kind == "date" else None))
     found.sort(key=lambda q: q.start)
     found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
-    return _date_bounds(found, text, sent)
+    return _date_bounds(_compound_lengths(found, text), text, sent)
 
 
 #: "over" between an amount (and what it counts) and a length of time: the span it is spread over.
