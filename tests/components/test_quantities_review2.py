@@ -200,3 +200,19 @@ def test_a_length_of_time_in_two_units_is_one_length(parser, text: str, phrase: 
 def test_two_lengths_of_time_apart_stay_two(parser) -> None:
     found = _found(parser, "He served 3 years, then 6 months more.")
     assert found == {"3 years": ("number", 3, "years", None), "6 months": ("number", 6, "months", None)}
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("Operating profit rose 38% in the April-June quarter, the company said.", ("--04", "--06")),
+    ("Sales fell in the June-August period.", ("--06", "--08")),
+])
+def test_a_range_of_months_named_as_a_quarter_gives_both_ends(parser, text: str, ends: tuple) -> None:
+    found = _found(parser, text)
+    assert [v for v in found.values() if v[0] == "date"] == [("date", ends[0], None, "from"),
+                                                              ("date", ends[1], None, "to")]
+
+
+def test_an_exchange_rate_is_no_amount_of_the_currency_it_is_given_against(parser) -> None:
+    found = _found(parser, "The yen hit a low of 161.9 per dollar, while oil traded at $80 per barrel.")
+    assert found["161.9 per dollar"] == ("number", 161.9, "per dollar", None)
+    assert found["$80 per barrel"] == ("money", 80, "USD per barrel", None)

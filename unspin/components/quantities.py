@@ -536,12 +536,19 @@ _RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*|(?
 _SPLIT_YEAR_RE = re.compile(rf"{_YEAR}/(?:\d\d|{_YEAR})")
 
 
+#: What a range of months may be named as after its ends: "the April-June quarter", "the June-August period".
+_RANGE_TAIL_RE = re.compile(r"\s+(?:quarter|period|months|season)$", re.I)
+
+
 def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -> list[Quantity]:
     """Both ends of a date range written as one phrase, or [] when it is not one. An end written
     short borrows from the other: "2019-20" and "2023/24" (2019, 2020), "May 12-14" and "12-14 May" (both in
     May). The ends of a range are qualified "from" (or the ``qualifier`` written before it) and
     "to", as a range of amounts is; two dates joined by "and" are a range only after "between"
     ("talks in March and June": two dates; ``_joined_as_range``)."""
+    tail = _RANGE_TAIL_RE.search(text, start, end)
+    if tail is not None:  # "the April-June quarter": the months it runs between
+        end = tail.start()
     phrase = text[start:end]
     split = _RANGE_SPLIT_RE.search(phrase)
     if split is None:
@@ -1084,6 +1091,8 @@ def _split_sums(sent: Any, ents: Any) -> list[Any]:
     return out
 
 
+#: "per dollar", "to the euro": the currency an exchange rate is given against, after its number.
+_PER_CURRENCY_RE = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?!cent\b)\S+$", re.I)
 #: A preposition that makes a date a bound in time: "since 2018", "by 2026", "until March", "before
 #: the end of 2024", "after June 3".
 _DATE_BOUND_BEFORE_RE = re.compile(r"\b(since|by|until|till|before|after)\s+$", re.I)
@@ -1195,6 +1204,10 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             label = "DATE"  # "a 2023 study", "the 2016 election": a year, not a count
         if label == "CARDINAL" and re.fullmatch(rf"(?:mid|early|late)[\s-]+{_YEAR}s?", core, re.I):
             label = "DATE"  # "until at least mid-2025": a part of a year
+        per = _PER_CURRENCY_RE.search(core) if label == "MONEY" else None
+        if per is not None and _currency(core[: per.start()]) is None:
+            end, core = start + len(text[start:end]) - len(core) + per.start(), core[: per.start()]
+            label = "CARDINAL"  # "a low of 161.9 per dollar": an exchange rate, no amount of dollars
         if label == "MONEY" and _currency(core) is None and not _PENCE_RE.fullmatch(core) \
                 and not re.search(r"\bcents?\b", core, re.I):
             label = "CARDINAL"  # "13.5 billion years ago": spaCy's small model may call it money
