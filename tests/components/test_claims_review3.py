@@ -164,3 +164,37 @@ def test_polling_by_a_pollster_cites_the_pollster(nlp) -> None:
     assert _rules_source(text) == ("YouGov", "Polling by YouGov last week found")
     (found,) = _sources(nlp, text).values()
     assert found[0] == "YouGov"
+
+
+def test_a_claim_that_names_its_own_speaker_keeps_it_over_one_of_the_sentence_before() -> None:
+    text = ("Cases rose, according to the regional office. Five children have died since January, "
+            "the health ministry said.")
+    office, ministry = text.index("the regional office"), text.index("the health ministry")
+    second = text.index("Five")
+    claims = [Claim(second, len(text), source=Attribution(name="the health ministry", start=ministry,
+                                                          end=len(text) - 1))]
+    quotes = [Quote(second, text.index(", the health"), kind="reported",
+                    speaker=Attribution(name="the regional office", start=office, end=office + 19),
+                    cue=Attribution(name="say", start=len(text) - 5, end=len(text) - 1))]
+    assert sources_from_quotes(claims, quotes, text) == 0
+    assert claims[0].source is not None and claims[0].source.name == "the health ministry"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Romania recorded the most cases, 12,000, followed by Kazakhstan with 10,500, according to the WHO's "
+     "regional office.", "the WHO's regional office"),
+])
+def test_according_to_closing_a_claim_is_its_source(nlp, text: str, expected: str) -> None:
+    (found,) = _sources(nlp, text).values()
+    assert found[0] == expected and found[1] == f"according to {expected}"
+
+
+def test_according_to_inside_a_quotation_closing_a_claim_is_the_quoted_speakers() -> None:
+    text = ('The report says the firm "has 987 subsidiaries offshore, according to its own website."')
+    claims = [Claim(0, len(text), source=Attribution(name="its own website", start=text.index("according"),
+                                                     end=text.index('."')))]
+    quotes = [Quote(text.index("the firm"), len(text), kind="reported",
+                    speaker=Attribution(name="The report", start=0, end=10),
+                    cue=Attribution(name="say", start=11, end=15))]
+    assert sources_from_quotes(claims, quotes, text) == 1
+    assert claims[0].source is not None and claims[0].source.name == "The report"

@@ -812,6 +812,18 @@ def _named_for_its_country(speaker: Attribution, text: str) -> bool:
     return is_country(name) and not is_country(written) and any(is_country(word) for word in words)
 
 
+def _according_to_all(rules: Attribution, claim: Claim, text: str) -> bool:
+    """Whether the rules' attribution is an "according to" phrase that opens or closes ``claim``,
+    citing its whole statement ("According to the WHO, ...", "..., according to the WHO.")."""
+    if not claim.start <= rules.start < rules.end <= claim.end \
+            or not text[rules.start : rules.end].lower().startswith("according to"):
+        return False
+    before, after = text[claim.start : rules.start], text[rules.end : claim.end]
+    # not one a quotation closes ("... 987 subsidiaries, according to its own website.''"): the quoted
+    # speaker's own
+    return not before.strip(" (") or not after.strip(" .!)")
+
+
 def _runs_over(quote: Quote, claim: Claim, rules: Attribution) -> bool:
     """Whether the reported ``quote``, whose speaker lies after ``claim``, holds in its content
     the claim's own attribution that the rules found (``rules``): a quote run over two sentences
@@ -831,7 +843,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
     as do those whose quote's speaker is an "it" the quotes stage left unresolved (``_unresolved_it``)
     or the evidence whose publisher the rules name ("results published by the commission", "data from
     Moneyfacts", "a study in the Lancet"), or whose own attribution a reported quote run on from the
-    next sentence holds (``_runs_over``).
+    next sentence holds (``_runs_over``), or that name their own speaker where the reported quote's
+    lies outside them.
     The source span covers the speaker and the cue when they are near each other ("the minister
     said"), else the speaker alone. A quote whose speaker only did something (``_cites``: "the
     officer fired her weapon") gives no source, nor does one spoken by the writer's "I" or "we"
@@ -863,6 +876,12 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
                 q.kind == "direct" and q.start <= speaker.start < q.end for q in quotes):
             continue  # "As I said, ...": the writer's own voice is no source (a quoted "we" is)
         rules = claim.source
+        if rules is not None and best[1].kind == "reported" and claim.start <= rules.start \
+                and rules.end <= claim.end and not claim.start <= speaker.start < claim.end:
+            continue  # "..., the country's health ministry said.": not a speaker the sentence before names
+        if rules is not None and _according_to_all(rules, claim, text) \
+                and not (rules.start < speaker.end and speaker.start < rules.end):
+            continue  # "Romania recorded ..., according to the WHO.": the text names whom it cites
         if rules is not None and best[1].kind == "reported" and _runs_over(best[1], claim, rules):
             continue  # "[Rui Costa said the club had ...] \"...\" Costa told": the claim's own speaker
         if rules is not None and _unresolved_it(speaker) and rules.name.lower() != "it":
