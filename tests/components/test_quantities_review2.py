@@ -216,3 +216,18 @@ def test_an_exchange_rate_is_no_amount_of_the_currency_it_is_given_against(parse
     found = _found(parser, "The yen hit a low of 161.9 per dollar, while oil traded at $80 per barrel.")
     assert found["161.9 per dollar"] == ("number", 161.9, "per dollar", None)
     assert found["$80 per barrel"] == ("money", 80, "USD per barrel", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The defect affects 1 in 2000 births, doctors said.", "1 in 2000", 0.05),
+    ("The side effect hits one in 10,000 patients.", "one in 10,000", 0.01),
+    ("Two in 3 adults and one in seven children were affected.", "one in seven", 14.3),
+])
+def test_a_small_share_keeps_its_size(parser, text: str, phrase: str, value: float) -> None:
+    assert _found(parser, text)[phrase] == ("percent", value, None, None)
+
+
+def test_a_count_in_a_year_is_no_share(parser) -> None:
+    found = _found(parser, "Measles cases rose to 42,200 last year, compared with 941 in 2022.")
+    assert found["941"] == ("count", 941, None, None)
+    assert found["2022"] == ("date", "2022", None, None)

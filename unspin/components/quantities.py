@@ -696,7 +696,8 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
 
 _SMALL_WORDS = "|".join(w for w in _SMALL if w not in ("a", "an", "half", "dozen"))
 _RATIO_RE = re.compile(
-    rf"(?<![\d,.$€£])\b(\d+|{_SMALL_WORDS})\s+(?:in|out of|in every|of every)\s+(\d+|{_SMALL_WORDS})\b"
+    rf"(?<![\d,.$€£])\b(\d+|{_SMALL_WORDS})\s+(?:in|out of|in every|of every)\s+"
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_SMALL_WORDS})\b(?![,.]\d)"
     r"(?!\s*(?:%|per|years?|months?|weeks?|days?|hours?|minutes?|decades?)\b)", re.I)
 _FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _BARE_FRACTION_RE = re.compile(r"(one|two|three|four)[ -](third|quarter|fifth|tenth)s?", re.I)
@@ -722,9 +723,12 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
         part, whole = parse_number(m.group(1)), parse_number(m.group(2))
         if part is None or not whole or part > whole or _in_a_name(sent, m.start(1), m.end(1)):
             continue  # "Proposition 8 in 2008": a name, no share
+        if _YEAR_RE.match(m.group(2)) and not (part == 1 and re.match(r"\s+[a-z]", text[m.end():hi])):
+            continue  # "compared with 941 in 2022": a count in a year; "1 in 2000 births" is a share
         start = _qualifier_start(text, m.start(), lo)
         qualifier, _ = _split_qualifier(text[start:m.end()])
-        share = _tidy(round(100 * part / whole, 1))
+        # three significant digits: "1 in 3" is 33.3, "1 in 2,000" 0.05 (not 0.1), "1 in 10,000" 0.01 (not 0)
+        share = _tidy(float(f"{100 * part / whole:.3g}"))
         out.append(Quantity(start=start, end=m.end(), kind="percent", value=share, qualifier=qualifier))
     for m in _FRACTION_RE.finditer(text, lo, hi):
         if _ORDINAL_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
