@@ -79,3 +79,11 @@ def test_a_weapon_named_before_its_arms_is_no_person(nlp) -> None:
     text = "The army ordered more Abrams tanks, Colonel Dana Reyes said."
     doc = nlp(Article(id="t", text=text))
     assert "Abrams" not in _names(doc)
+
+
+def test_a_title_before_the_name_of_a_body_makes_no_person(nlp) -> None:
+    text = ("The Crown Prosecution Service said the decision to charge followed a two-year "
+            "investigation. Councillor Maya Osei welcomed it.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Crown Prosecution Service").type == "organization"
+    assert _actor(doc, "Maya Osei").type == "person"

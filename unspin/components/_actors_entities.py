@@ -1229,7 +1229,8 @@ def _titled_run(sdoc: Any, i: int) -> int | None:
     words = [t.lower_ for t in sdoc[i + initials:end]]
     if end - i < 2 or not words or any(
             w in TITLE_WORDS or w in _NAME_TITLES or w in _PLACE_WORDS or w in COMPANY_WORDS
-            or w in _CLUB_WORDS or w in _TEAMS or w in _PORTFOLIOS for w in words):
+            or w in _CLUB_WORDS or w in _TEAMS or w in _PORTFOLIOS or w in _INSTITUTION_WORDS
+            for w in words):  # "Crown Prosecution Service" is a body
         return None
     return end
 
