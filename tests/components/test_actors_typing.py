@@ -87,3 +87,13 @@ def test_a_title_before_the_name_of_a_body_makes_no_person(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Crown Prosecution Service").type == "organization"
     assert _actor(doc, "Maya Osei").type == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Its medical director, Dr Ruth Evans, told the paper the results were interesting.", "Ruth Evans"),
+    ("Nutritionist Mark Cole said coffee drinkers tend to be healthier.", "Mark Cole"),
+    ("Striker Kofi Mensah scored twice before half-time.", "Kofi Mensah"),
+    ("Carter Page Smith said he would stand again.", "Carter Page Smith"),
+])
+def test_a_role_written_before_a_full_name_is_not_part_of_it(nlp, text: str, name: str) -> None:
+    assert _actor(nlp(Article(id="t", text=text)), name).type == "person"

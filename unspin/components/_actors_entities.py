@@ -493,6 +493,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     places = _place_keys(sdoc)
     coded = _coded_bodies(sdoc)  # "[UK] [Biobank]": ORG start -> the country code's token
     for first, last in names:
+        while last - first > 2 and (sdoc[first].lower_ in TITLE_WORDS or sdoc[first].lower_ in _HONORIFICS
+                                    or _role_before_name(sdoc, first, last)):
+            first += 1  # "director, Dr Ruth Evans,": the name without its title
         start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
         body.append(("PERSON", start, end))
         persons.add(_key(_clean(text[start:end])))
@@ -656,9 +659,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 or sdoc[first].lower_ in _HONORIFICS
                 or (sdoc[first].lower_ in _PORTFOLIOS and sdoc[first + 1].lower_ in TITLE_WORDS)
                 or (sdoc[first].is_lower and sdoc[first].is_alpha and sdoc[first].text not in _NAME_PARTICLES)
-                or sdoc[first].lower_ in _AGENCIES):
+                or sdoc[first].lower_ in _AGENCIES or _role_before_name(sdoc, first, last)):
             # "Officers Anthony Morelli", "Senator Laura Whitfield"; a verb glued on ("vowing to
-            # [kick Acosta] out"), an agency's credit before the name ("Reuters Clinton whispers")
+            # [kick Acosta] out"), an agency's credit before the name ("Reuters Clinton whispers");
+            # a role that opens the sentence ("Striker Kofi Mensah", "Nutritionist Mark Cole")
             first += 1
         if label == "PERSON" and first == ent.start:
             while first > 0 and ent.start - first < 3 and _initial(sdoc[first - 1]):
@@ -1206,6 +1210,20 @@ _NAME_TITLES = frozenset({
     "professor", "prof.", "sir", "dame", "lord", "lady", "alderman", "premier", "general", "bishop",
     "archbishop", "cardinal", "monsignor", "msgr", "msgr.", "fr.", "rev.", "reverend", "emir", "sheikh",
     "sheikha", "sultan", "baroness", "baron", "crown"})
+
+
+def _role_before_name(sdoc: Any, first: int, last: int) -> bool:
+    """Whether the entity's first word is a role written before a full name ("Striker Kofi
+    Mensah", "Nutritionist Mark Cole", "Dr Ruth Evans"): "Dr" without its full stop or a role
+    noun, or, opening the sentence, an agent noun ("-er", "-ist", ...) that is no given name
+    ("Carter Page", "Taylor Swift" keep theirs), with two name words after it."""
+    word = sdoc[first].lower_
+    if last - first < 3:
+        return False
+    if word in ("dr", "prof", "prof.") or word in _ROLE_NOUNS:
+        return True
+    return (sdoc[first].is_sent_start and word.endswith(_AGENT_ENDINGS) and word not in _THING_NOUNS
+            and len(word) > 4 and not is_given_name(sdoc[first].text) and not is_surname(sdoc[first].text))
 
 
 def _titled_run(sdoc: Any, i: int) -> int | None:
