@@ -97,3 +97,13 @@ def test_a_title_before_the_name_of_a_body_makes_no_person(nlp) -> None:
 ])
 def test_a_role_written_before_a_full_name_is_not_part_of_it(nlp, text: str, name: str) -> None:
     assert _actor(nlp(Article(id="t", text=text)), name).type == "person"
+
+
+def test_a_body_a_country_has_speaks_for_itself_not_for_the_country(nlp) -> None:
+    text = ("Britain's largest rail union said it would ballot members. Britain's foreign ministry "
+            "said it was concerned. Ohio's largest hospital said it would close two wards.")
+    actors = {q.speaker.name: q.speaker.actor for q in nlp(Article(id="t", text=text)).quotes
+              if q.speaker is not None}
+    assert actors["Britain's largest rail union"] is None
+    assert actors["Ohio's largest hospital"] is None
+    assert actors["Britain's foreign ministry"] == "United Kingdom", "an arm of the state speaks for it"

@@ -3178,6 +3178,13 @@ _STATE_VOICES = frozenset({"official", "authority", "leader", "lawmaker", "diplo
                            "regulator", "prosecutor", "politician", "government"})
 
 
+#: Bodies a country or town has that speak for themselves, not for it ("Britain's largest union").
+_OWN_BODIES = frozenset({
+    "union", "company", "firm", "bank", "airline", "carrier", "newspaper", "paper", "broadcaster",
+    "club", "team", "charity", "university", "hospital", "school", "church", "retailer", "insurer",
+    "lender", "manufacturer", "carmaker", "producer", "association", "network"})
+
+
 def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: int) -> bool:
     """Whether the actor's mentions in a common-noun speaker's span all lie in a phrase that only
     describes the speaker (a relative clause, a place or time, "the guest [next to Paddock]"),
@@ -3185,6 +3192,8 @@ def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: i
     author ("a report released by the police")."""
     if head.pos_ != "NOUN" or (cluster.type == "person" and head.lower_ in TITLE_WORDS):
         return False  # a person in a title's phrase holds it: "U.S. ambassador to the UN Nikki Haley"
+    if cluster.type in ("country", "place") and head.lemma_.lower() in _OWN_BODIES:
+        return True  # "Britain's largest rail union": where it is, not whom it speaks for
     near = set(_OWNING_PREPS)  # what a preposition hanging on the speaker's noun itself may own
     if cluster.type == "organization":
         near |= _BODY_PREPS
