@@ -107,3 +107,11 @@ def test_a_body_a_country_has_speaks_for_itself_not_for_the_country(nlp) -> None
     assert actors["Britain's largest rail union"] is None
     assert actors["Ohio's largest hospital"] is None
     assert actors["Britain's foreign ministry"] == "United Kingdom", "an arm of the state speaks for it"
+
+
+def test_a_company_named_short_joins_its_full_name(nlp) -> None:
+    text = ("Northwind Air said on Tuesday it would cut 2,000 jobs. Shares in Northwind fell 6 percent "
+            "in early trading.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Northwind" not in _names(doc)
+    assert len(_actor(doc, "Northwind Air").mentions) == 2

@@ -1491,6 +1491,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _dateline_regions(clusters, by_key, text)
     clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
     clusters = _join_last_words(_join_companies_called_persons(clusters, _title_lines(text)))
+    clusters = _join_first_words(clusters)
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -2111,6 +2112,35 @@ def _join_last_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
         if len(owners) != 1 or any(words[0] in _words(name) for c in clusters if c is not cluster
                                    and c is not owners[0] for name in (c.name, *c.aliases)):
             continue
+        owner = owners[0]
+        owner.mentions.extend(cluster.mentions)
+        owner.labels.extend("ORG" for _ in cluster.mentions)
+        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
+        gone.add(id(cluster))
+    return [c for c in clusters if id(c) not in gone]
+
+
+#: What may follow a company's short name in its full one, besides ``COMPANY_WORDS`` ("Northwind Air").
+_FIRM_TAILS = frozenset({"air", "airline", "rail", "bancorp", "financial", "motor", "pharmaceutical"})
+
+
+def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """A lone word the recogniser called an organisation that opens the name of one company,
+    the rest of whose name says only what kind of company it is ("Northwind Air ... Shares in
+    Northwind fell"), joins it; not a given name, nor a word in any other actor's name."""
+    gone: set[int] = set()
+    for cluster in clusters:
+        words = _words(cluster.name)
+        if len(words) != 1 or set(cluster.labels) != {"ORG"} or is_given_name(cluster.name) \
+                or any(len(_words(alias)) != 1 for alias in cluster.aliases):
+            continue
+        owners = [c for c in clusters if c is not cluster and c.type == "organization"
+                  and 2 <= len(_words(c.name)) <= 3 and _words(c.name)[0] == words[0]
+                  and all(w in COMPANY_WORDS or w in _FIRM_TAILS for w in _words(c.name)[1:])]
+        if len(owners) != 1 or len(cluster.mentions) > len(owners[0].mentions) or any(
+                words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
+                for name in (c.name, *c.aliases)):
+            continue  # a short name used more than the long one is another body ("CNN", "CNN Communications")
         owner = owners[0]
         owner.mentions.extend(cluster.mentions)
         owner.labels.extend("ORG" for _ in cluster.mentions)
