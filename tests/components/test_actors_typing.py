@@ -115,3 +115,10 @@ def test_a_company_named_short_joins_its_full_name(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert "Northwind" not in _names(doc)
     assert len(_actor(doc, "Northwind Air").mentions) == 2
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_person(nlp) -> None:
+    text = "Campaigners say the goal is now out of reach. Williams said he would stay on."
+    doc = nlp(Article(id="t", text=text))
+    assert "Campaigners" not in _names(doc)
+    assert _actor(doc, "Williams").type == "person"

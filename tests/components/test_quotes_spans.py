@@ -170,3 +170,9 @@ def test_a_claim_inside_a_report_another_speaker_disputes_is_the_reports(text: s
     doc = load(disable=["techniques"])(Article(id="t", text=text))
     claim = next(c for c in doc.claims if "400 jobs" in text[c.start:c.end])
     assert claim.source is not None and claim.source.name == source
+
+
+def test_a_full_stop_glued_to_an_amount_is_not_what_was_said(nlp) -> None:
+    text = "Governments pledged in Paris in 2015 to limit warming to 1.5C. Campaigners say it is too late."
+    said = [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
+    assert "to limit warming to 1.5C" in said, said

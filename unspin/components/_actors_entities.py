@@ -536,6 +536,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "[Councillor Jamal] [Washington]": the name the recogniser cut up is read whole
         if ent.label_ != "NORP" and not any(c.isupper() for c in ent.text) and not ent.text.startswith("@"):
             continue  # a name is written with a capital: "marijuana", "n’t", "et al." are none
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNS" and ent[0].is_sent_start \
+                and names_people(ent[0]):
+            continue  # "Campaigners say ...": a plural noun opening the sentence, nobody's name
         if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
             continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
         if ent.start in absorbed:

@@ -6,6 +6,7 @@ parse the same way. Works on ``spacy.tokens.Token`` objects; nothing here loads 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 __all__ = [
@@ -223,10 +224,15 @@ def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
         elif len(after) == 2 and after[0].text in ".,!?" and after[1].text in _CLOSING \
                 and not last.whitespace_ and not after[0].whitespace_:
             last = after[1]
-    return tokens[0].idx, last.idx + len(last.text)
+    end = last.idx + len(last.text)
+    if _GLUED_STOP.match(last.text):
+        end -= 1  # "to limit warming to 1.5C.": the tokeniser glued the sentence's full stop on
+    return tokens[0].idx, end
 
 
 _CLOSING = ('"', "”")
+#: An amount with the full stop that ends its sentence glued on ("1.5C.", "40%.", "$3bn.").
+_GLUED_STOP = re.compile(r"^[$£€]?\d[\d.,]*[A-Za-z%]*\.$")
 
 
 _EXAMPLE_PREPS = frozenset({"including", "like", "such", "among", "especially", "notably", "from"})
