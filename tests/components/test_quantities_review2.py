@@ -231,3 +231,8 @@ def test_a_count_in_a_year_is_no_share(parser) -> None:
     found = _found(parser, "Measles cases rose to 42,200 last year, compared with 941 in 2022.")
     assert found["941"] == ("count", 941, None, None)
     assert found["2022"] == ("date", "2022", None, None)
+
+
+def test_as_soon_as_qualifies_a_date(parser) -> None:
+    found = _found(parser, "Markets are pricing in two rate rises, the first as soon as April.")
+    assert found["as soon as April"] == ("date", "--04", None, "as soon as")

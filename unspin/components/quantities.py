@@ -68,7 +68,7 @@ _QUALIFIERS = sorted(
         "dozens of", "hundreds of", "thousands of", "millions of", "greater than", "higher than",
         "as few as", "a little over", "a little more than", "well under", "well below",
         "well above", "just shy of", "as long as", "as little as", "as high as", "as low as",
-        "as early as", "as late as", "as recently as", "plus or minus", "±",
+        "as early as", "as late as", "as recently as", "as soon as", "plus or minus", "±",
         # a mean, not a total: "an average of 40 rockets a day"
         "an average of", "averaging", "on average",
         # an upper bound in time or distance: "within three years", "within 10 miles"
