@@ -198,3 +198,13 @@ def test_according_to_inside_a_quotation_closing_a_claim_is_the_quoted_speakers(
                     cue=Attribution(name="say", start=11, end=15))]
     assert sources_from_quotes(claims, quotes, text) == 1
     assert claims[0].source is not None and claims[0].source.name == "The report"
+
+
+def test_a_sentence_spacy_cut_after_its_first_word_stays_whole() -> None:
+    from unspin.components.claims import candidate_sentences
+    from unspin.components.parse import load_spacy
+
+    text = ("Arsenal complete £105m Rice signing\n\nArsenal have completed the signing of England midfielder "
+            "Declan Rice from West Ham for a British record fee of £100m, the club announced on Saturday.")
+    sents = [s.text for s in candidate_sentences(load_spacy()(text))]
+    assert sents == [text[text.index("Arsenal have"):]]

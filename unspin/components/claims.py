@@ -40,8 +40,10 @@ def candidate_sentences(parsed: Any) -> list[Any]:
     """
     text = parsed.text
     out = []
+    carry = None  # the start of a piece spaCy cut off before the rest of its sentence
     for sent in parsed.sents:
-        start = sent.start
+        start = sent.start if carry is None else carry
+        carry = None
         for tok in sent:
             # a paragraph break inside a spaCy sentence separates two statements
             if "\n" in tok.text or "\n" in tok.whitespace_:
@@ -52,7 +54,14 @@ def candidate_sentences(parsed: Any) -> list[Any]:
                 out.extend(_keep(parsed[start : tok.i + 1]))
                 start = tok.i + 1
         if start < sent.end:
+            last = parsed[sent.end - 1]
+            if sent.end < len(parsed) and not last.is_space and "\n" not in last.whitespace_ \
+                    and not last.text.endswith(_SENTENCE_ENDS):
+                carry = start  # "Arsenal | have completed the signing ...": one sentence spaCy cut in two
+                continue
             out.extend(_keep(parsed[start : sent.end]))
+    if carry is not None:
+        out.extend(_keep(parsed[carry:]))
     kept = []
     for span in out:
         if not in_page_chrome(text, span.start_char):
