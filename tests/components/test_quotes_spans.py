@@ -176,3 +176,7 @@ def test_a_full_stop_glued_to_an_amount_is_not_what_was_said(nlp) -> None:
     text = "Governments pledged in Paris in 2015 to limit warming to 1.5C. Campaigners say it is too late."
     said = [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
     assert "to limit warming to 1.5C" in said, said
+    text = ('Club president Rui Costa said the club had rejected two earlier bids of €80m and €90m. '
+            '"He is worth every cent," Costa told reporters.')
+    said = [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
+    assert "the club had rejected two earlier bids of €80m and €90m" in said, said
