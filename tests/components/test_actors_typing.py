@@ -101,10 +101,12 @@ def test_a_role_written_before_a_full_name_is_not_part_of_it(nlp, text: str, nam
 
 def test_a_body_a_country_has_speaks_for_itself_not_for_the_country(nlp) -> None:
     text = ("Britain's largest rail union said it would ballot members. Britain's foreign ministry "
-            "said it was concerned. Ohio's largest hospital said it would close two wards.")
+            "said it was concerned. Ohio's largest hospital said it would close two wards. A "
+            "spokesperson for the London club said the player would stay.")
     actors = {q.speaker.name: q.speaker.actor for q in nlp(Article(id="t", text=text)).quotes
               if q.speaker is not None}
     assert actors["Britain's largest rail union"] is None
+    assert actors["A spokesperson for the London club"] is None
     assert actors["Ohio's largest hospital"] is None
     assert actors["Britain's foreign ministry"] == "United Kingdom", "an arm of the state speaks for it"
 

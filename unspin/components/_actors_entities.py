@@ -3218,6 +3218,16 @@ _OWN_BODIES = frozenset({
     "lender", "manufacturer", "carmaker", "producer", "association", "network"})
 
 
+def _place_of_body(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the place mentioned at ``[start, end)`` only says where a body is ("the London
+    club", "Ohio's largest hospital")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "poss", "amod", "nmod") and root.head.lemma_.lower() in _OWN_BODIES
+
+
 def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: int) -> bool:
     """Whether the actor's mentions in a common-noun speaker's span all lie in a phrase that only
     describes the speaker (a relative clause, a place or time, "the guest [next to Paddock]"),
@@ -3225,8 +3235,9 @@ def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: i
     author ("a report released by the police")."""
     if head.pos_ != "NOUN" or (cluster.type == "person" and head.lower_ in TITLE_WORDS):
         return False  # a person in a title's phrase holds it: "U.S. ambassador to the UN Nikki Haley"
-    if cluster.type in ("country", "place") and head.lemma_.lower() in _OWN_BODIES:
-        return True  # "Britain's largest rail union": where it is, not whom it speaks for
+    if cluster.type in ("country", "place") and (head.lemma_.lower() in _OWN_BODIES or any(
+            _place_of_body(sdoc, s, e) for s, e in cluster.mentions if s < end and start < e)):
+        return True  # "Britain's largest rail union", "a spokesperson for the London club"
     near = set(_OWNING_PREPS)  # what a preposition hanging on the speaker's noun itself may own
     if cluster.type == "organization":
         near |= _BODY_PREPS
