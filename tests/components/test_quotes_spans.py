@@ -180,3 +180,9 @@ def test_a_full_stop_glued_to_an_amount_is_not_what_was_said(nlp) -> None:
             '"He is worth every cent," Costa told reporters.')
     said = [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes]
     assert "the club had rejected two earlier bids of €80m and €90m" in said, said
+
+
+def test_an_interview_with_someone_is_theirs(nlp) -> None:
+    text = ("'We cannot keep borrowing': an interview with the finance minister\n\n"
+            "Finance Minister Leila Haddad has been in the job for six months.")
+    assert _speaker(nlp(Article(id="t", text=text)), text, "keep borrowing")[0] == "the finance minister"

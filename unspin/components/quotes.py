@@ -964,7 +964,9 @@ def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:
     """The speaker span of a chosen candidate head: its noun phrase as the text writes it; for
     what was said, the name it comes from ("that was the message from Ann Cole": Ann Cole)."""
     if head.pos_ == "NOUN" and head.lemma_.lower() in _UTTERANCES:
-        by = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in ("from", "by")
+        # "the message from Ann Cole", "an interview with the finance minister"
+        preps = ("from", "by", "with") if head.lemma_.lower() == "interview" else ("from", "by")
+        by = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in preps
                    for grand in child.children if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN")),
                   None)
         head = by if by is not None else head
