@@ -260,3 +260,23 @@ def test_a_country_the_recogniser_misses_or_calls_a_date_is_a_country(nlp) -> No
     assert len(_actor(doc, "Niger").mentions) == 1  # not the delta's
     assert _actor(doc, "Michael Jordan").type == "person"
     assert "Jordan" not in _names(doc)
+
+
+def test_a_company_the_recogniser_calls_a_person_is_a_body_when_the_text_calls_it_it(nlp) -> None:
+    # the recogniser tags both names persons here
+    text = ("Residents of Mill Lane said the noise had gone on for weeks. Pfizer said on Monday it would cut "
+            "prices. Ukrenergo said its engineers were repairing the grid.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Pfizer").type == "organization"
+    assert _actor(doc, "Ukrenergo").type == "organization"
+
+
+def test_a_given_name_the_recogniser_cut_from_its_surname_is_read_whole(nlp) -> None:
+    # "[Novak] Djokovic beat ...": the recogniser tags "Novak" alone, an organisation
+    text = ("Arsenal won 2-0 on Saturday. Novak Djokovic beat Carlos Alcaraz in Paris. Djokovic said he was "
+            "tired.")
+    doc = nlp(Article(id="t", text=text))
+    player = _actor(doc, "Novak Djokovic")
+    assert player.type == "person"
+    assert len(player.mentions) == 2
+    assert not any(name in ("Novak", "Djokovic") for name in _names(doc))

@@ -563,6 +563,10 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             # "beat [Villa at Old Trafford on Boxing Day]": the name ends at its first preposition
             cut = [t.i for t in sdoc[first + 1:last - 1] if t.lower_ in ("at", "on", "in") and t.is_lower]
             last = cut[0] if cut else last
+        if label in ("ORG", "PERSON", "GPE") and last - first == 1 and last < len(sdoc) \
+                and sdoc[last].ent_iob_ == "O" and sdoc[last].pos_ == "PROPN" and _name_word(sdoc[last]) \
+                and _key(sdoc[last].text) in persons and sdoc[first].whitespace_:
+            label, last = "PERSON", last + 1  # "[Novak] Djokovic beat ... Djokovic said": a name cut short
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _NAME_PARTICLES \
                 and last < len(sdoc) and _name_word(sdoc[last]) and sdoc[first].lower_ not in _NAME_PARTICLES:
             absorbed.add(last)  # the recogniser cut the name after its particles
@@ -894,8 +898,9 @@ def _pronoun_after(sdoc: Any, ent: Any) -> str | None:
             continue
         if token.lower_ in _HE_SHE:
             return "PERSON"
-        if token.lower_ in _IT:
-            return "ORG"
+        if token.lower_ in _IT or (token.lower_ == "it" and token.dep_ == "nsubj" and ent.root.dep_ == "nsubj"
+                                   and token.head.dep_ == "ccomp" and token.head.head.i == ent.root.head.i):
+            return "ORG"  # "Pfizer said it would cut prices": the subject of what it said
     return None
 
 
@@ -1518,7 +1523,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         called = _capitalised_word(sdoc, cluster, heads) if sdoc.has_annotation("DEP") else None
         if called == "":
             continue  # "Turnout fell sharply": a word of the dictionary opening a sentence
-        if called == "ORG":
+        if called == "ORG" or (called is None and _body_by_pronoun(sdoc, cluster)):
             cluster.type = "organization"
         kept.append(cluster)
     clusters = kept
@@ -1687,6 +1692,21 @@ def _lone_word(cluster: EntityCluster) -> str:
         return ""
     word = _words(cluster.name)[0] if _words(cluster.name) else ""
     return "" if not word.isalpha() or is_given_name(word) or is_surname(word) else word
+
+
+def _body_by_pronoun(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether a "person" named by one word no dictionary holds, neither a given name nor a
+    surname (``_lone_word``), is called "it" by the text where it is a subject: "Pfizer said it
+    would cut prices", "Ukrenergo said its engineers ...": a body."""
+    word = _lone_word(cluster)
+    if not word or _in_dictionary(word) or not sdoc.has_annotation("DEP"):
+        return False
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.dep_ == "nsubj" and "which" not in (
+                t.lower_ for t in sdoc[span.end:span.end + 2]) and _pronoun_after(sdoc, span) == "ORG":
+            return True  # by "it" or "its": not "the extreme Russiaphobia, which ..."
+    return False
 
 
 def _capitalised_word(sdoc: Any, cluster: EntityCluster, headlines: Sequence[tuple[int, int]]) -> str | None:
