@@ -280,3 +280,12 @@ def test_a_given_name_the_recogniser_cut_from_its_surname_is_read_whole(nlp) -> 
     assert player.type == "person"
     assert len(player.mentions) == 2
     assert not any(name in ("Novak", "Djokovic") for name in _names(doc))
+
+
+def test_a_company_whose_name_ends_in_s_keeps_it(nlp) -> None:
+    text = ("Rivals Sainsbury's and Asda have also cut prices. Sainsbury's said its sales rose. Tesco's "
+            "shares rose 3%.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Sainsbury's").type == "organization"
+    assert _actor(doc, "Tesco").type == "organization"  # a possessive, not its name
+    assert "Tesco's" not in _names(doc)

@@ -1532,11 +1532,31 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             written = next((a for a in cluster.aliases if not a.isupper()), None)
             # a person named only in a transcript's labels ("DANA KROLL:") as a name is written
             cluster.name = written or (cluster.name.title() if cluster.type == "person" else cluster.name)
+        if cluster.type == "organization":
+            _own_s(sdoc, cluster, text)
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
         cluster.mentions = [cluster.mentions[i] for i in order]
         cluster.labels = [cluster.labels[i] for i in order]
     sdoc.user_data["unspin_entities"] = clusters
     return clusters
+
+
+def _own_s(sdoc: Any, cluster: EntityCluster, text: str) -> None:
+    """Name a body whose name ends in "'s" as written ("Sainsbury's", "McDonald's", "Ben &
+    Jerry's"), which the mentions' cleaning cuts as a possessive: where one mention's "'s" is
+    followed by no word it could own ("Sainsbury's said", "Rivals Sainsbury's and Asda")."""
+    for start, end in cluster.mentions:
+        if text[end:end + 2] not in ("'s", "’s") or text[start:end] != cluster.name:
+            continue
+        after = sdoc.char_span(end, end + 2)
+        if after is None or len(after) != 1 or after[0].i + 1 >= len(sdoc):
+            continue
+        owned = sdoc[after[0].i + 1]
+        if owned.pos_ in ("VERB", "AUX", "CCONJ", "ADP") or (owned.pos_ == "PUNCT" and owned.text in ",.;:"):
+            cluster.name += text[end:end + 2]
+            if cluster.name not in cluster.aliases:
+                cluster.aliases.append(cluster.name)
+            return
 
 
 #: Nouns for what a body says, publishes, sells or is made of: a name before one ("a Westbury
