@@ -289,3 +289,13 @@ def test_a_company_whose_name_ends_in_s_keeps_it(nlp) -> None:
     assert _actor(doc, "Sainsbury's").type == "organization"
     assert _actor(doc, "Tesco").type == "organization"  # a possessive, not its name
     assert "Tesco's" not in _names(doc)
+
+
+def test_a_club_a_match_report_says_plays_next_is_a_club(nlp) -> None:
+    # the recogniser calls "Napoli" a person
+    text = ("Juventus striker Dusan Vlahovic scored twice as the Turin club beat Lazio 3-1 on Sunday. "
+            "Juventus moved to within five points of leaders Inter Milan, who play Napoli on Monday.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Napoli").type == "organization"
+    assert _actor(doc, "Dusan Vlahovic").type == "person"
+    assert _actor(doc, "Lazio").type == "organization"

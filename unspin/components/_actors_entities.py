@@ -509,6 +509,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
     persons.update(sdoc.user_data.get("unspin_called_alone", ()))  # "Djokovic, 36, said he"
     joint = _joint_bodies(sdoc)  # "Avon and [Somerset Police]": entity start -> the whole name
     absorbed.update(t for t, _ in joint.values() if sdoc[t].ent_iob_ == "B" and t not in joint)
+    # a match report: a club is also who plays whom without a score ("who play Napoli on Monday")
+    fixtures = _MATCH_SCORE.search(text) is not None
     clubs = _clubs_by_initials(sdoc)
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -614,7 +616,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             if first > 0 and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].head.i == first \
                     and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].ent_type_:
                 first -= 1  # "[Real] Madrid"
-        elif label != "NORP" and _club_in_match(sdoc, first, last) \
+        elif label != "NORP" and _club_in_match(sdoc, first, last, fixtures) \
                 and not _player(sdoc, label, first, last, persons) \
                 and not is_country(_clean(sdoc[first:last].text)):
             label = "ORG"  # "Lyon won 2-1", "Real Madrid beat Manchester City 3-2": a club
@@ -2660,14 +2662,20 @@ def _firm_noun(word: str) -> bool:
 #: Verbs a team does a match with ("Lyon won 2-1", "lost 1-0 to Bayern Munich").
 _MATCH_VERBS = frozenset({"beat", "defeat", "draw", "lose", "win", "edge", "thrash", "hammer", "host", "face",
                           "play", "overcome", "stun", "rout", "down", "trounce", "hold"})
+#: Verbs of a match to come, whose object is the other team ("play Napoli on Monday").
+_FIXTURE_VERBS = frozenset({"play"})  # not "face" nor "host", which politics uses as often
+#: A match's score in a text, no year's range ("2-1", "3 - 0"; not "2019-20").
+_MATCH_SCORE = re.compile(r"(?<![\d/.-])\d{1,2} ?[-–] ?\d{1,2}(?![\d/.-])")
 #: Prepositions before a team's opponent ("against Marseille", "lost to", "drew with").
 _MATCH_PREPS = frozenset({"against", "to", "with", "over", "at"})
 
 
-def _club_in_match(sdoc: Any, first: int, last: int) -> bool:
+def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False) -> bool:
     """Whether the name ``sdoc[first:last]`` is a team in a match reported with its score: the
     subject or object of a verb of playing, or its opponent after a preposition, in a sentence
-    with a score ("Lyon won 2-1 at home against Marseille", "lost 1-0 to Bayern Munich")."""
+    with a score ("Lyon won 2-1 at home against Marseille", "lost 1-0 to Bayern Munich"). With
+    ``fixtures`` (a text that reports a score), the object of a verb of a match to come needs
+    none ("Inter Milan, who play Napoli on Monday")."""
     root = sdoc[first:last].root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
@@ -2683,6 +2691,8 @@ def _club_in_match(sdoc: Any, first: int, last: int) -> bool:
         return False
     if verb.lemma_.lower() not in _MATCH_VERBS:
         return False
+    if fixtures and root.dep_ == "dobj" and verb.lemma_.lower() in _FIXTURE_VERBS:
+        return True
     words = [t.text for t in root.sent]
     return any(_SCORE.fullmatch(w) for w in words) or any(
         a.isdigit() and len(a) <= 2 and b in _DASHES and c.isdigit() and len(c) <= 2
