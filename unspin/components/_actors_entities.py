@@ -44,7 +44,7 @@ from itertools import pairwise
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, LOWER, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, LOWER, ORTH, POS, SENT_START
 from spacy.symbols import PROPN
 
 from unspin.components._countries import COUNTRY_NAMES, is_country
@@ -604,7 +604,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if last - first > 1 and label in ("PERSON", "ORG", "GPE") and sdoc[first].text[:1].isupper() \
                 and _firm_noun(sdoc[first].lower_) and sdoc[first + 1].text[:1].isupper():
             first, label = first + 1, "ORG"  # "Retailer Tesco raised its forecast": the trade, then the name
-        if label in ("PERSON", "GPE", "NORP") and _key(_clean(sdoc[first:last].text)) in _BLOCS:
+        if label in ("PERSON", "GPE", "NORP") and last - first == 1 and sdoc[first].lower_ in _BLOCS:
             label = "ORG"  # "Mercosur", a trade bloc the recogniser calls a place
         elif label in ("PERSON", "GPE") and _club_name(sdoc[first:last].text):
             label = "ORG"  # "Ashford Town FC", which the recogniser may call a person
@@ -640,7 +640,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and sdoc[first].head.i == first + 1 and sdoc[first].head.is_lower \
                 and sdoc[first].head.lemma_.lower() in _PEOPLE_OF_A_PLACE:
             label = "GPE"  # "A Bristol man was jailed": where he is from
-        if label == "PERSON" and _bought(sdoc, first, last):
+        if label == "PERSON" and first > 0 and _bought(sdoc, first, last):
             label = "ORG"  # "agreed to buy Activision Blizzard": a company
         if label == "PERSON" and last - first > 1 and sdoc[first].text in ("Les", "Los", "Las"):
             label = "ORG"  # "Les Republicains": a plural article opens no person's name
@@ -704,7 +704,8 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             continue  # "Defending, Michael Brandt said ...": a verb that opens a sentence, no name
         if label == "PERSON" and last - first == 1 and _affiliation(sdoc, first):
             label = "ORG"  # "Lando Norris of McLaren was fifth": the team, not a second person
-        if label in ("PERSON", "GPE") and _described_as_body(sdoc[first:last]) \
+        if label in ("PERSON", "GPE") and last < len(sdoc) and sdoc[last].text == "," \
+                and _described_as_body(sdoc[first:last]) \
                 and not is_country(_clean(sdoc[first:last].text)):
             label = "ORG"  # "Gavi, the vaccine alliance, said"
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
@@ -830,7 +831,7 @@ def _called_by_pronoun(sdoc: Any) -> dict[str, str]:
     if cached is not None:
         return cached
     votes: dict[str, set[str]] = {}
-    where: dict[str, list[int]] | None = None  # proper nouns' tokens, by their text, when first needed
+    table = None  # the tokens' words and parts of speech, when first needed
     alone: set[str] = set()  # the surnames that say a name is a person's, written alone
     for ent in sdoc.ents if sdoc.has_annotation("DEP") else ():
         if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
@@ -841,12 +842,10 @@ def _called_by_pronoun(sdoc: Any) -> dict[str, str]:
             found = "ORG"
         surname = ent[-2] if ent[-1].tag_ == "POS" else ent[-1]  # "Unai Emery's side"
         if found is None and surname.text[:1].isupper():
-            if where is None:
-                where = {}
-                for token in sdoc:
-                    if token.pos_ == "PROPN":
-                        where.setdefault(token.text, []).append(token.i)
-            if _surname_called_person(sdoc, ent, where.get(surname.text, ())):
+            if table is None:
+                table = sdoc.to_array([ORTH, POS])
+            at = np.flatnonzero((table[:, 0] == sdoc.vocab.strings[surname.text]) & (table[:, 1] == PROPN))
+            if _surname_called_person(sdoc, ent, [int(i) for i in at]):
                 found = "PERSON"  # "Novak Djokovic reached the final ... Djokovic, 36, said he"
                 alone.add(_key(surname.text))
         if found is not None:
@@ -1128,7 +1127,11 @@ _BUY_NOUNS = frozenset({"takeover", "acquisition", "purchase", "stake", "bid", "
 
 def _bought(sdoc: Any, first: int, last: int) -> bool:
     """Whether the name ``sdoc[first:last]`` is a company bought or bid for: the object of "buy"
-    or "acquire", or after "takeover of", "stake in", "bid for"; not a name shaped as a person's."""
+    or "acquire" right after it, or after "takeover of", "stake in", "bid for"; not a name shaped
+    as a person's."""
+    before = sdoc[first - 1]
+    if before.lemma_.lower() not in _BUY_VERBS and before.lower_ not in ("of", "in", "for"):
+        return False  # most names are no company bought: the verb or preposition comes right before
     span = sdoc[first:last]
     root = span.root
     if person_shaped(span.text):
@@ -1433,10 +1436,12 @@ _WHOLE_PEOPLE_ENDINGS = ("ese", "ish", "ch", "ss", "s")
 
 def _one_of_a_people(token: Any) -> bool:
     """Whether a national word stands alone for one person after "the" or "a" ("the Frenchman
-    said", "praised the Serbian", "a Briton"): a noun of its own, singular, none of the words
-    that stand for the whole people ("the French", "the Chinese", "the Americans")."""
-    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr") or token.tag_ == "NNPS" \
-            or token.lower_.endswith(_WHOLE_PEOPLE_ENDINGS) or token.lower_ in _PARTY_WORDS:
+    said", "praised the Serbian", "a Briton", "the Serbian's work rate"): a noun of its own,
+    singular, none of the words that stand for the whole people ("the French", "the Chinese",
+    "the Americans")."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "poss") \
+            or token.tag_ == "NNPS" or token.lower_.endswith(_WHOLE_PEOPLE_ENDINGS) \
+            or token.lower_ in _PARTY_WORDS:
         return False
     return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children) \
         and not any(c.dep_ in ("compound", "amod") for c in token.children)
@@ -2145,17 +2150,22 @@ def _join_last_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
     Islam"), joins it: only a word that is no given name nor a word that ends bodies' names in
     general ("Bank", "Council": ``COMPANY_WORDS``, ``_INSTITUTION_WORDS``), in no other actor's name."""
     gone: set[int] = set()
-    for cluster in clusters:
-        words = _words(cluster.name)
-        if len(words) != 1 or not set(cluster.labels) <= {"ORG", "PERSON"} or is_given_name(cluster.name) \
+    named = [_words(c.name) for c in clusters]
+    ends: dict[str, list[EntityCluster]] = {}  # bodies of two or three words, by their last word
+    for c, words in zip(clusters, named, strict=True):
+        if 2 <= len(words) <= 3 and "ORG" in c.labels and c.type == "organization" \
+                and not any(w in ("of", "for", "and", "&", "the") for w in words):
+            ends.setdefault(words[-1], []).append(c)
+    if not ends:
+        return clusters
+    for cluster, words in zip(clusters, named, strict=True):
+        owners = ends.get(words[0], []) if len(words) == 1 else []
+        if len(owners) != 1 or not set(cluster.labels) <= {"ORG", "PERSON"} or is_given_name(cluster.name) \
                 or words[0] in COMPANY_WORDS | _INSTITUTION_WORDS | _STATE_BODY_WORDS \
                 or any(len(_words(alias)) != 1 for alias in cluster.aliases):
             continue
-        owners = [c for c in clusters if c is not cluster and 2 <= len(_words(c.name)) <= 3
-                  and _words(c.name)[-1] == words[0] and "ORG" in c.labels and c.type == "organization"
-                  and not any(w in ("of", "for", "and", "&", "the") for w in _words(c.name))]
-        if len(owners) != 1 or any(words[0] in _words(name) for c in clusters if c is not cluster
-                                   and c is not owners[0] for name in (c.name, *c.aliases)):
+        if any(words[0] in _words(name) for c in clusters if c is not cluster
+               and c is not owners[0] for name in (c.name, *c.aliases)):
             continue
         owner = owners[0]
         owner.mentions.extend(cluster.mentions)
@@ -2520,11 +2530,20 @@ def _workplaces(sdoc: Any) -> list[tuple[int, int]]:
     return found
 
 
+def _token_table(sdoc: Any) -> Any:
+    """The tokens' lower-case form, part of speech, entity position, relation and sentence start
+    as one array (made once per doc, kept on its ``user_data``)."""
+    table = sdoc.user_data.get("unspin_token_table")
+    if table is None:
+        table = sdoc.user_data["unspin_token_table"] = sdoc.to_array([LOWER, POS, ENT_IOB, DEP, SENT_START])
+    return table
+
+
 def _written(sdoc: Any, words: frozenset[str]) -> list[Any]:
     """The tokens written as one of ``words`` (lower case, any case in the text), found on the
     lower-case ids at once (a Python loop over every token, or a long regular expression over
     the text, costs more)."""
-    lower = sdoc.to_array(LOWER)
+    lower = _token_table(sdoc)[:, 0]
     ids = np.fromiter((sdoc.vocab.strings[w] for w in words), dtype=np.uint64, count=len(words))
     return [sdoc[int(i)] for i in np.flatnonzero(np.isin(lower, ids))]
 
@@ -2534,11 +2553,14 @@ def _untagged_names(sdoc: Any, deps: Collection[str], sentence_start: bool = Fal
     (opening a sentence, with ``sentence_start``), found on the tokens' arrays at once."""
     if not len(sdoc):
         return []
-    table = sdoc.to_array([POS, ENT_IOB, DEP, SENT_START])
-    ids = np.fromiter((sdoc.vocab.strings[d] for d in deps), dtype=np.uint64, count=len(deps))
-    keep = (table[:, 0] == PROPN) & (table[:, 1] == 2) & np.isin(table[:, 2], ids)  # 2: outside
+    table = _token_table(sdoc)
+    keep = (table[:, 1] == PROPN) & (table[:, 2] == 2)  # 2: outside any entity
+    relation = np.zeros(len(table), dtype=bool)
+    for dep in deps:  # a few: cheaper than np.isin
+        relation |= table[:, 3] == sdoc.vocab.strings[dep]
+    keep &= relation
     if sentence_start:
-        keep &= table[:, 3].astype(np.int64) == 1
+        keep &= table[:, 4].astype(np.int64) == 1
     return [sdoc[int(i)] for i in np.flatnonzero(keep)]
 
 
