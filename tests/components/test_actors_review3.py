@@ -299,3 +299,11 @@ def test_a_club_a_match_report_says_plays_next_is_a_club(nlp) -> None:
     assert _actor(doc, "Napoli").type == "organization"
     assert _actor(doc, "Dusan Vlahovic").type == "person"
     assert _actor(doc, "Lazio").type == "organization"
+
+
+def test_the_serbians_work_rate_is_one_persons_not_the_peoples(nlp) -> None:
+    text = ("Dusan Vlahovic scored twice on Sunday. Massimiliano Allegri, the Juventus coach, praised the "
+            "Serbian's work rate.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Serbian" not in _names(doc)
+    assert _actor(doc, "Dusan Vlahovic").type == "person"
