@@ -1703,10 +1703,7 @@ def _peoples_called_persons(clusters: list[EntityCluster]) -> list[EntityCluster
             continue
         owner = singular.get(word[:-1])
         if owner is not None:
-            owner.mentions.extend(cluster.mentions)
-            owner.labels.extend(cluster.labels)
-            owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
-            gone.add(id(cluster))
+            _fold(owner, cluster, None, gone)
         elif word.endswith(_PEOPLE_ENDINGS):
             cluster.type = "group"
     return [c for c in clusters if id(c) not in gone]
@@ -1864,11 +1861,7 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
             continue  # "a Guatemalan citizen": a people's adjective, no place
         ends = [p for p in places if _words(p.name)[-1] == words[0]]
         if len(ends) == 1 and words[0] not in _PLACE_WORDS:
-            owner = ends[0]
-            owner.mentions.extend(cluster.mentions)
-            owner.labels.extend("GPE" for _ in cluster.mentions)
-            owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
-            gone.add(id(cluster))
+            _fold(ends[0], cluster, "GPE", gone)
             continue
         acts = any(_stands_as_actor(sdoc, s, e) for s, e in cluster.mentions)
         # "of Harrow Road, Dunmore ... Dunmore Police": the town of the police
@@ -2078,11 +2071,17 @@ def _join_persons_called_bodies(clusters: list[EntityCluster]) -> list[EntityClu
                     for w in before) or (len(named) == 1 and len(alone) == 1) or given):
             continue
         for joined in (cluster, *(alone if len(named) == 1 else ())):
-            owner.mentions.extend(joined.mentions)
-            owner.labels.extend("PERSON" for _ in joined.mentions)
-            owner.aliases.extend(a for a in joined.aliases if a not in owner.aliases)
-            gone.add(id(joined))
+            _fold(owner, joined, "PERSON", gone)
     return [c for c in clusters if id(c) not in gone]
+
+
+def _fold(owner: EntityCluster, cluster: EntityCluster, label: str | None, gone: set[int]) -> None:
+    """Fold one cluster into another: its mentions (labelled ``label``, or keeping their own
+    labels where None) and aliases go to ``owner``, and the cluster is marked gone."""
+    owner.mentions.extend(cluster.mentions)
+    owner.labels.extend(cluster.labels if label is None else [label] * len(cluster.mentions))
+    owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
+    gone.add(id(cluster))
 
 
 def _join_surnames_written_first(clusters: list[EntityCluster]) -> list[EntityCluster]:
@@ -2099,11 +2098,7 @@ def _join_surnames_written_first(clusters: list[EntityCluster]) -> list[EntityCl
         if len(owners) != 1 or any(words[0] in _words(c.name) for c in clusters
                                    if c is not cluster and c is not owners[0]):
             continue
-        owner = owners[0]
-        owner.mentions.extend(cluster.mentions)
-        owner.labels.extend("PERSON" for _ in cluster.mentions)
-        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
-        gone.add(id(cluster))
+        _fold(owners[0], cluster, "PERSON", gone)
     return [c for c in clusters if id(c) not in gone]
 
 
@@ -2136,11 +2131,7 @@ def _join_companies_called_persons(clusters: list[EntityCluster], headlines: Seq
                 words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
                 for name in (c.name, *c.aliases)):
             continue
-        owner = owners[0]
-        owner.mentions.extend(cluster.mentions)
-        owner.labels.extend("ORG" for _ in cluster.mentions)
-        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
-        gone.add(id(cluster))
+        _fold(owners[0], cluster, "ORG", gone)
     return [c for c in clusters if id(c) not in gone]
 
 
@@ -2167,11 +2158,7 @@ def _join_last_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
         if any(words[0] in _words(name) for c in clusters if c is not cluster
                and c is not owners[0] for name in (c.name, *c.aliases)):
             continue
-        owner = owners[0]
-        owner.mentions.extend(cluster.mentions)
-        owner.labels.extend("ORG" for _ in cluster.mentions)
-        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
-        gone.add(id(cluster))
+        _fold(owners[0], cluster, "ORG", gone)
     return [c for c in clusters if id(c) not in gone]
 
 
@@ -2196,11 +2183,7 @@ def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
                 words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
                 for name in (c.name, *c.aliases)):
             continue  # a short name used more than the long one is another body ("CNN", "CNN Communications")
-        owner = owners[0]
-        owner.mentions.extend(cluster.mentions)
-        owner.labels.extend("ORG" for _ in cluster.mentions)
-        owner.aliases.extend(a for a in cluster.aliases if a not in owner.aliases)
-        gone.add(id(cluster))
+        _fold(owners[0], cluster, "ORG", gone)
     return [c for c in clusters if id(c) not in gone]
 
 
