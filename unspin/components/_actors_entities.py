@@ -610,6 +610,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             label = "ORG"  # "Ashford Town FC", which the recogniser may call a person
         elif label == "NORP" and is_country(_clean(sdoc[first:last].text)):
             label = "GPE"  # "Brazil beat [Argentina] 2-0", which the recogniser may call a people
+        elif label == "NORP" and last - first == 1 and sdoc[first].lower_ in _CLUB_WORDS \
+                and any(len(e) > 1 and e[-1].text == sdoc[first].text for e in sdoc.ents):
+            label = "ORG"  # "Blackmoor Rovers won 3-0 ... Rovers are top": the club's last word, no people
         elif label in ("GPE", "PERSON") and last - first <= 3 and _before_player(sdoc, first, last) \
                 and not is_country(_clean(sdoc[first:last].text)) and _key(_clean(ent.text)) not in US_STATES:
             label = "ORG"  # "Barcelona defender Ronald Araujo": the club; not "Brazil coach Dorival Junior"
