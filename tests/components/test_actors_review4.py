@@ -25,3 +25,14 @@ def test_a_clubs_last_word_called_a_people_joins_the_club(nlp) -> None:
     assert club.type == "organization"
     assert len(club.mentions) == 2
     assert "Rovers" not in _names(doc)
+
+
+def test_a_hyphened_given_name_keeps_the_full_name(nlp) -> None:
+    # the tokeniser splits "Jan-Christian" in three and the recogniser tags no entity there
+    text = ("Jan-Christian Dreesen, the club chief executive, said the budget was sound. Dreesen added "
+            "that no player would be sold.")
+    doc = nlp(Article(id="t", text=text))
+    person = _actor(doc, "Jan-Christian Dreesen")
+    assert person.type == "person"
+    assert len(person.mentions) == 2
+    assert [name for name in _names(doc) if "Dreesen" in name] == ["Jan-Christian Dreesen"]

@@ -1199,11 +1199,15 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
             i += 1
             continue
         end = i + 1
-        while end < min(len(sdoc), i + 3) and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
+        if _hyphened_given(sdoc, i):
+            end = i + 3  # "Jan-Christian Dreesen": a given name the tokeniser cut at its hyphen
+        limit = min(len(sdoc), end + 2)
+        while end < limit and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
                 and sdoc[end].text.replace("-", "").replace("'", "").isalpha():
             end += 1
         run = sdoc[i:end]
-        if end - i < 2 or not person_shaped(run.text):
+        if end - i < 2 or not (person_shaped(run.text) or (
+                end - i > 3 and _hyphened_given(sdoc, i) and _surname_like(sdoc[end - 1].text))):
             i += 1
             continue
         covering = [e for e in ents if e.start < end and i < e.end]
@@ -1214,6 +1218,25 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
             found.append((i, end))
         i = end
     return found
+
+
+def _surname_like(word: str) -> bool:
+    """Whether a capitalised word after a hyphened given name may be a surname: a common one, or
+    no dictionary word, country, company's or club's word ("Jan-Christian Dreesen")."""
+    return is_surname(word) or (
+        not _in_dictionary(word.lower()) and not is_country(word)
+        and word.lower() not in COMPANY_WORDS | _CLUB_WORDS)
+
+
+def _hyphened_given(sdoc: Any, i: int) -> bool:
+    """Whether a given name at ``sdoc[i]`` goes on with a hyphen and a second given name the
+    tokeniser split off ("Jan-Christian", "Anne-Marie"), before a capitalised proper noun."""
+    if i + 3 >= len(sdoc) or sdoc[i].whitespace_ or sdoc[i + 1].text not in ("-", "\u2010") \
+            or sdoc[i + 1].whitespace_:
+        return False
+    second = sdoc[i + 2]
+    return second.is_alpha and second.text[:1].isupper() and is_given_name(second.text) \
+        and sdoc[i + 3].pos_ == "PROPN" and sdoc[i + 3].text[:1].isupper()
 
 
 #: Titles that, written with a capital right before a name, make it a person's whatever the
