@@ -36,3 +36,14 @@ def test_a_hyphened_given_name_keeps_the_full_name(nlp) -> None:
     assert person.type == "person"
     assert len(person.mentions) == 2
     assert [name for name in _names(doc) if "Dreesen" in name] == ["Jan-Christian Dreesen"]
+
+
+def test_a_body_set_beside_a_noun_for_a_body_is_one_each_time(nlp) -> None:
+    # "Common Cause Georgia" is tagged a person; "Common Cause, a nonpartisan group," says it is a body
+    text = ("A judge ruled in favour of Common Cause’s lawsuit on Monday. Common Cause, a nonpartisan "
+            "group, claimed in the suit that the state failed to protect voter data. Sara Henderson, "
+            "executive director for Common Cause Georgia, said the ruling was a victory.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Common Cause").type == "organization"
+    assert _actor(doc, "Common Cause Georgia").type == "organization"
+    assert _actor(doc, "Sara Henderson").type == "person"

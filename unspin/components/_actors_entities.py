@@ -500,6 +500,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         body.append(("PERSON", start, end))
         persons.add(_key(_clean(text[start:end])))
     laws: set[str] = set()  # the abbreviations of the laws named ("IEEPA")
+    described: set[str] = set()  # names set beside a noun for a body ("Gavi, the vaccine alliance,")
     absorbed: set[int] = set()  # first tokens of entities that end a name cut before them
     # "[Scottish] [Labour]", "a [Liberal] [Democrat]": a party's name the recogniser cut in two
     branches = {second.start: first.start for first, second in pairwise(sdoc.ents)
@@ -711,6 +712,7 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
                 and _described_as_body(sdoc[first:last]) \
                 and not is_country(_clean(sdoc[first:last].text)):
             label = "ORG"  # "Gavi, the vaccine alliance, said"
+            described.add(_key(_clean(sdoc[first:last].text)))
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
         called_as = called.get(_key(_clean(sdoc[first:last].text)))
@@ -759,6 +761,9 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
             start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
             inside = any(s <= start < e for s, e in headlines)
             (held if inside else body).append((label, start, end))
+    if described:  # "Common Cause, a nonpartisan group, ... Common Cause Georgia": the body each time
+        body = [("ORG" if label == "PERSON" and _of_described(_key(_clean(text[s:e])), described)
+                 and not person_shaped(_clean(text[s:e])) else label, s, e) for label, s, e in body]
     out = sorted(body, key=lambda found: found[1])  # in text order, the labels and mended names too
     out.extend(later)
     body_names = [(_words(_clean(text[s:e])), label) for label, s, e in body]
@@ -1329,6 +1334,12 @@ _BODY_APPOSITIVES = frozenset({
     "drugmaker", "retailer", "lender", "insurer", "broadcaster", "publisher", "airline", "manufacturer",
     "startup", "regulator", "watchdog", "movement", "militia", "conglomerate", "consultancy", "operator",
 })
+
+
+def _of_described(key: str, described: Collection[str]) -> bool:
+    """Whether a name's key is, or opens with, a name set beside a noun for a body ("Common Cause
+    Georgia" after "Common Cause, a nonpartisan group,")."""
+    return any(key == name or key.startswith(name + " ") for name in described)
 
 
 def _described_as_body(span: Any) -> bool:
