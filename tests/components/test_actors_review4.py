@@ -47,3 +47,13 @@ def test_a_body_set_beside_a_noun_for_a_body_is_one_each_time(nlp) -> None:
     assert _actor(doc, "Common Cause").type == "organization"
     assert _actor(doc, "Common Cause Georgia").type == "organization"
     assert _actor(doc, "Sara Henderson").type == "person"
+
+
+def test_a_clubs_short_name_joins_it(nlp) -> None:
+    # "Juve" is tagged a person
+    text = "Juventus beat Roma 2-1 on Sunday. Juve are now second in the league, the coach said."
+    doc = nlp(Article(id="t", text=text))
+    club = _actor(doc, "Juventus")
+    assert club.type == "organization"
+    assert len(club.mentions) == 2
+    assert "Juve" not in _names(doc)

@@ -1543,7 +1543,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _dateline_regions(clusters, by_key, text)
     clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
     clusters = _join_last_words(_join_companies_called_persons(clusters, _title_lines(text)))
-    clusters = _join_first_words(clusters)
+    clusters = _join_short_forms(_join_first_words(clusters))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -2220,6 +2220,31 @@ def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
                 words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
                 for name in (c.name, *c.aliases)):
             continue  # a short name used more than the long one is another body ("CNN", "CNN Communications")
+        _fold(owners[0], cluster, "ORG", gone)
+    return [c for c in clusters if id(c) not in gone]
+
+
+def _join_short_forms(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """A lone word the recogniser called a person or a body that cuts short the first word of one
+    organisation named before it ("Juventus beat Roma ... Juve are second") joins it: a word of
+    four letters or more that is no given name, surname or dictionary word, in no other actor's
+    name."""
+    bodies = [(c, _words(c.name)[0]) for c in clusters if c.type == "organization"]
+    if not bodies:
+        return clusters
+    gone: set[int] = set()
+    for cluster in clusters:
+        words = _words(cluster.name)
+        if len(words) != 1 or len(words[0]) < 4 or not set(cluster.labels) <= {"PERSON", "ORG"} \
+                or any(len(_words(alias)) != 1 for alias in cluster.aliases):
+            continue
+        owners = [c for c, first in bodies if c is not cluster and id(c) not in gone
+                  and len(first) > len(words[0]) + 1 and first.startswith(words[0])]
+        if len(owners) != 1 or min(owners[0].mentions)[0] > min(cluster.mentions)[0] \
+                or is_given_name(cluster.name) or is_surname(cluster.name) or _in_dictionary(words[0]) \
+                or any(words[0] in _words(name) for c in clusters if c is not cluster
+                       for name in (c.name, *c.aliases)):
+            continue
         _fold(owners[0], cluster, "ORG", gone)
     return [c for c in clusters if id(c) not in gone]
 
