@@ -57,3 +57,14 @@ def test_a_clubs_short_name_joins_it(nlp) -> None:
     assert club.type == "organization"
     assert len(club.mentions) == 2
     assert "Juve" not in _names(doc)
+
+
+def test_a_player_the_recogniser_calls_a_body_is_a_person(nlp) -> None:
+    # both mentions are tagged ORG: one scores, one has a nationality before it
+    text = ("Alejandro Garnacho scored in the second half to give United the lead. The Argentine "
+            "Alejandro Garnacho has been linked with a move to Napoli.")
+    doc = nlp(Article(id="t", text=text))
+    player = _actor(doc, "Alejandro Garnacho")
+    assert player.type == "person"
+    assert len(player.mentions) == 2
+    assert _actor(doc, "Napoli").type == "organization"

@@ -719,8 +719,13 @@ def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
         if label == "ORG" and last - first == 1 and called_as != "ORG" and _after_club_position(sdoc, first) \
                 and not sdoc[first].is_upper and sdoc[first].lower_ not in COMPANY_WORDS | _CLUB_WORDS:
             label = "PERSON"  # "Real Madrid forward Rodrygo": a player known by one name
+        elif label == "ORG" and called_as != "ORG" and last - first > 2 and sdoc[first].lower_ == "the" \
+                and _is_demonym(sdoc[first + 1].lower_) and is_given_name(sdoc[first + 2].text) \
+                and _shaped_as_name(sdoc[first + 2:last], persons):
+            label, first = "PERSON", first + 2  # "The Argentine Alejandro Garnacho has been linked"
         elif label == "ORG" and called_as != "ORG" and (_titled_name(sdoc, first, last) or (
-                called_as == "PERSON" and _shaped_as_name(sdoc[first:last], persons))):
+                (called_as == "PERSON" or _scorer(sdoc[first:last]))
+                and _shaped_as_name(sdoc[first:last], persons))):
             # "the airline's chief executive, Marcus Vell,": a title's holder is a person; "Novak
             # Djokovic won his tenth title": a name the text calls "he"; not
             # "Morgan Stanley cut its forecast", a bank
@@ -911,6 +916,14 @@ def _pronoun_after(sdoc: Any, ent: Any) -> str | None:
                                    and token.head.dep_ == "ccomp" and token.head.head.i == ent.root.head.i):
             return "ORG"  # "Pfizer said it would cut prices": the subject of what it said
     return None
+
+
+def _scorer(span: Any) -> bool:
+    """Whether a name of a given name and a word of no dictionary is the subject of "scored" or
+    "netted" ("Alejandro Garnacho scored in the second half"): a player, not a brand."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in ("score", "net") \
+        and is_given_name(span[0].text) and not _in_dictionary(span[-1].lower_)
 
 
 def _shaped_as_name(span: Any, persons: Collection[str]) -> bool:
