@@ -455,13 +455,13 @@ def _split_entity(sdoc: Any, label: str, first: int, last: int, persons: set[str
     return parts
 
 
-def entity_spans(sdoc: Any) -> list[tuple[str, int, int]]:
+def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int]]:
     """spaCy's entities of the kinds in ``ENTITY_TYPES``, as (label, start, end), errors mended.
 
     Body entities come first, in text order, then the headline ones (matched against the body).
     A national adjective before a state noun gets the label ``NORP_STATE`` and the noun in its span.
     """
-    text = sdoc.text
+    text = sdoc.text if text is None else text  # spaCy rebuilds the text on each read
     headlines = _headlines(text)
     titles = _title_lines(text)
     bylines = _bylines(text)
@@ -1524,7 +1524,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     states: list[tuple[int, int]] = []
     armed: set[int] = set()  # the places whose national adjective names a state ("Kostrovian forces")
     called = _called_by_pronoun(sdoc)
-    for label, start, end in entity_spans(sdoc):
+    for label, start, end in entity_spans(sdoc, text):
         if label == "NORP_STATE":
             states.append((start, end))
             continue
@@ -1555,7 +1555,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             armed.add(id(country))
     _dateline_regions(clusters, by_key, text)
     clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
-    clusters = _join_last_words(_join_companies_called_persons(clusters, _title_lines(text)))
+    heads = _title_lines(text)  # the headline lines, read twice below
+    clusters = _join_last_words(_join_companies_called_persons(clusters, heads))
     clusters = _join_short_forms(_join_first_words(clusters))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
@@ -1567,14 +1568,13 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             cluster.type = "country"  # "Kostrovia ... Kostrovian forces": a state the list may not know
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
-    clusters = _places_called_persons(sdoc, clusters)
+    clusters = _places_called_persons(sdoc, clusters, text)
     _dateline_places(clusters, text)
     _untagged_surnames(sdoc, clusters)
-    _untagged_bodies(sdoc, clusters)
+    _untagged_bodies(sdoc, clusters, text)
     clusters = _peoples_called_persons([c for c in clusters if not _common_word(c, text)])
     # after the plurals joined their people ("The Houthi movement ... The Houthis said")
     clusters = [c for c in clusters if not _names_a_thing(sdoc, c) and not _names_a_weapon(sdoc, c)]
-    heads = _title_lines(text)
     kept = []
     for cluster in clusters:
         called = _capitalised_word(sdoc, cluster, heads) if sdoc.has_annotation("DEP") else None
@@ -1867,7 +1867,8 @@ def _capital_anyway(sdoc: Any, start: int, headlines: Sequence[tuple[int, int]])
 _WHERE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "of"})
 
 
-def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[EntityCluster]:
+def _places_called_persons(sdoc: Any, clusters: list[EntityCluster], text: str | None = None
+                           ) -> list[EntityCluster]:
     """Places the recogniser called a person or a body by a one-word name: a country's name
     ("honeymoon paradises like Mauritius", "the Maldives") is the country; a word that ends the
     name of one place of the text joins it ("Las Vegas ... the Vegas attack"); a word that is no
@@ -1876,7 +1877,7 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
     never acts (``_stands_as_actor``). A body's name is a place only by firmer signs, and where it
     never acts ("Ashby town council", "priced out of Ashby"; not "in the Senate", "Shares in
     Norsam"). Not a word of a person's name in the text, nor a people's adjective."""
-    text = sdoc.text
+    text = sdoc.text if text is None else text  # spaCy rebuilds the text on each read
     named = {w for c in clusters if c.type == "person" for name in (c.name, *c.aliases)
              if len(_words(name)) > 1 for w in _words(name)}
     places = [c for c in clusters if c.type in ("place", "country") and len(_words(c.name)) > 1]
@@ -1892,7 +1893,7 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
                 and any(_traded(sdoc, s, e) for s, e in cluster.mentions):
             cluster.type = "organization"  # "Shares of Veltrix rose", read as a place
             continue
-        if cluster.type == "person" and len(words) > 1 and _named_where_only(sdoc, cluster):
+        if cluster.type == "person" and len(words) > 1 and _named_where_only(sdoc, cluster, text):
             cluster.type = "place"  # "killed in Khan Younis", "arrived in Santa Rosa"
             continue
         if cluster.type not in ("person", "organization") or len(words) != 1 or words[0] in named \
@@ -1930,11 +1931,11 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster]) -> list[Ent
     return [c for c in clusters if id(c) not in gone]
 
 
-def _named_where_only(sdoc: Any, cluster: EntityCluster) -> bool:
+def _named_where_only(sdoc: Any, cluster: EntityCluster, text: str) -> bool:
     """Whether a longer name the recogniser called a person is only ever written where something
     happened ("were killed in Khan Younis", "arrived in Santa Rosa"), never acting nor after a
-    title: a place's. A person's name is written so now and then, and never each time."""
-    text = sdoc.text
+    title: a place's. A person's name is written so now and then, and never each time. ``text``:
+    the doc's text, which spaCy rebuilds on each read."""
     return all(not _after_title(text, s) and not _stands_as_actor(sdoc, s, e)
                and _stands_where(sdoc, s, e, plain_in=False) for s, e in cluster.mentions)
 
@@ -2864,7 +2865,7 @@ def _signing_line(text: str, at: int) -> bool:
 _BODY_ENDS = COMPANY_WORDS | _INSTITUTION_WORDS
 
 
-def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
+def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster], text: str | None = None) -> None:
     """Add the mentions of an organisation the entity recogniser left untagged: its name written
     again in full ("Graymoor Foods"), the abbreviation the text defines in brackets after it
     ("The United Nations Children's Fund (UNICEF) ... UNICEF spokeswoman"), and a company's own
@@ -2874,7 +2875,7 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
     actors could both have, a given name or a word of another actor's name, is no one's; only
     words written as names (proper nouns, or an abbreviation in capitals, which the tagger may call a
     noun), and only after the body's first mention."""
-    text = sdoc.text
+    text = sdoc.text if text is None else text  # spaCy rebuilds the text on each read
     forms: dict[tuple[str, ...], EntityCluster | None] = {}
 
     def offer(form: tuple[str, ...], cluster: EntityCluster) -> None:
