@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _quotes import speaker_of as _speaker_of
 
 from unspin.components._quotes_marks import find_quotations
 from unspin.doc import Article
@@ -335,15 +336,6 @@ def test_relative_pronoun_speaker_is_resolved_to_the_noun_it_describes(nlp) -> N
 def _spoken_by(doc, text: str) -> dict[str, str | None]:
     """Each quote's text -> the actor of its speaker (None when it has none)."""
     return {text[q.start:q.end]: q.speaker and q.speaker.actor for q in doc.quotes}
-
-
-def _speaker_of(doc, text: str, words: str):
-    """The speaker span text and actor of the quote whose text holds ``words``."""
-    quotes = [q for q in doc.quotes if words in text[q.start:q.end]]
-    assert quotes, f"no quote holds {words!r}: {[text[q.start:q.end] for q in doc.quotes]}"
-    speaker = quotes[0].speaker
-    assert speaker is not None, f"the quote holding {words!r} has no speaker"
-    return text[speaker.start:speaker.end], speaker.actor
 
 
 def test_inverted_cue_takes_the_name_after_it(nlp) -> None:

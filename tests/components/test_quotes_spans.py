@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _quotes import speaker_of as _speaker
 
 from unspin.doc import Article
 from unspin.pipeline import load
@@ -11,14 +12,6 @@ from unspin.pipeline import load
 @pytest.fixture(scope="module")
 def nlp():
     return load(components=["parse", "quotes", "actors"])
-
-
-def _speaker(doc, text: str, words: str) -> tuple[str, str | None]:
-    quotes = [q for q in doc.quotes if words in text[q.start:q.end]]
-    assert quotes, f"no quote holds {words!r}: {[text[q.start:q.end] for q in doc.quotes]}"
-    speaker = quotes[0].speaker
-    assert speaker is not None, f"the quote holding {words!r} has no speaker"
-    return text[speaker.start:speaker.end], speaker.actor
 
 
 def test_a_name_the_parser_hung_on_the_cue_stays_in_the_speaker(nlp) -> None:
