@@ -382,7 +382,22 @@ def _agent_name(noun: Any, sent: Any) -> str:
     into it."""
     start, end = _phrase(noun, sent)
     before = _misparsed_verb(noun)
+    if before is None:
+        before = _closing_verb_inside(noun, sent, end)
     return _slice(sent, start, _outlet_end(noun, sent, end) if before is None else before.idx + len(before))
+
+
+def _closing_verb_inside(noun: Any, sent: Any, end: int) -> Any | None:
+    """The word before the last of ``noun``'s phrase (ending at ``end``) when that last word is
+    the verb of a report closing the sentence that the parser hung inside the name as a noun
+    ("figures from the Office for National Statistics [show]."), else None."""
+    last = next((t for t in noun.subtree if t.idx + len(t) == end), None)
+    if last is None or last.i == noun.i or last.i <= sent.start or last.ent_type_:
+        return None
+    closes = last.i + 1 >= sent.end or all(t.is_punct or t.is_space for t in noun.doc[last.i + 1 : sent.end])
+    if last.lemma_.lower() in _CLOSING_VERBS and closes and last.nbor(-1).ent_type_ in _NAME_LABELS:
+        return last.nbor(-1)
+    return None
 
 
 def _outlet_end(noun: Any, sent: Any, end: int) -> int:
@@ -579,6 +594,18 @@ def _set_off_backer(verb: Any, subj: Any) -> Any | None:
     return None
 
 
+def _reported_within(verb: Any, sent: Any) -> bool:
+    """Whether the reporting verb ``verb`` heads what a later report in ``sent`` says, whose
+    subject is a source: "Police recorded 48,700 offences, data from the ONS shows." is the
+    ONS's report of what the police recorded."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i <= verb.i or head.lemma_.lower() not in REPORTING_VERBS \
+            or head.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in _NOT_SOURCES and bool(_name(subj, sent))
+
+
 def _speaker(sent: Any) -> Attribution | None:
     """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ...",
     the agent of a passive one ("it was reported by Politico"), the subject of the clause a
@@ -595,6 +622,8 @@ def _speaker(sent: Any) -> Attribution | None:
                 return closing
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and _reported_within(tok, sent):
+            continue  # "Police recorded 48,700 offences, data from the ONS shows.": the outer report cites
         if not subjects:
             closing = _compound_subject(tok, sent)
             if closing is not None:
