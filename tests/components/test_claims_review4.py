@@ -4,9 +4,15 @@ statistics, energy prices, a wildfire): quantities and sources a fact-checker wo
 from __future__ import annotations
 
 import pytest
+from _quantities import found as _found
 
 from unspin.components._claims_source import find_source
-from unspin.components.parse import load_spacy
+from unspin.components.parse import load_spacy, make_parser
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
 
 
 def _rules_source(text: str) -> tuple[str, str] | None:
@@ -37,3 +43,28 @@ def test_a_closing_report_cites_its_source_over_a_report_it_reports(text: str,
 ])
 def test_a_report_with_no_named_outer_source_keeps_its_own(text: str, expected: tuple[str, str]) -> None:
     assert _rules_source(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The unit rate will be 26.4p per kilowatt hour.",
+     {"26.4p per kilowatt hour": ("money", 0.264, "GBP per kilowatt hour", None)}),
+    ("Wholesale power cost €95 per megawatt hour.",
+     {"€95 per megawatt hour": ("money", 95, "EUR per megawatt hour", None)}),
+    ("Winds of up to 70 km/h fanned the fire.", {"up to 70 km/h": ("number", 70, "km/h", "up to")}),
+    ("Gusts of 90km/h hit the coast.", {"90km/h": ("number", 90, "km/h", None)}),
+    ("Winds reached 70 kph and 45 mph.", {"70 kph": ("number", 70, "kph", None),
+                                          "45 mph": ("number", 45, "mph", None)}),
+])
+def test_a_unit_of_two_words_or_a_speed_is_read_whole(parser, text: str, expected: dict) -> None:
+    assert _found(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It was fanned by temperatures above 40C. More than 450 firefighters were deployed.",
+     {"above 40C": ("number", 40, "°C", "above"), "More than 450": ("count", 450, None, "more than")}),
+    ("Highs of 38C, and lows of 25C, are forecast.",
+     {"38C": ("number", 38, "°C", None), "25C": ("number", 25, "°C", None)}),
+    ("He was moved to Room 4C, where 12 other patients were.", {"12": ("count", 12, None, None)}),
+])
+def test_a_temperature_the_tagger_missed_is_read(parser, text: str, expected: dict) -> None:
+    assert _found(parser, text) == expected

@@ -482,10 +482,13 @@ _COUNTED_AFTER_M_RE = re.compile(r"\s(?!hurdles|heats|relays|finals|metres|meter
 _GLUED_AFTER_RE = re.compile(r"%|p\b|(?:°\s?)?[CF]\b")
 #: A unit of measure after a count spaCy tagged without it ("120 tonnes", "300 square miles").
 _UNIT_AFTER_RE = re.compile(
-    r"\s?(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|kilo(?:metre|meter|gram|watt)s?|km|kg|miles?|metres?|"
+    r"\s?(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|km/h|kmh|kph|mph|kilo(?:metre|meter|gram|watt)s?|km|kg|miles?|metres?|"
     r"meters?|litres?|liters?|gallons?|barrels?|hectares?|acres?|feet|foot|ft|inches|cm|mm|"
     r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh|mmHg|mg|milligrams?|micrograms?|mcg|ml|millilit(?:re|er)s?|"
     r"grams?|kcal|calories|ppm|ppb)\b(?!-)", re.I)
+#: "/h" after a distance the tagger cut off before it ("70 km" "/h"): a speed.
+_PER_HOUR_AFTER_RE = re.compile(r"/\s?h(?:r|our)?\b", re.I)
+_DISTANCE_END_RE = re.compile(r"(?:km|kilomet(?:re|er)s?|miles?|mi|m|metres?|meters?)$", re.I)
 _SPACED_AFTER_RE = re.compile(
     r"\s(?:per ?cent|percent|percentage points?|basis points?|bps|crores?|lakhs?|"
     + "|".join(w for w in _CURRENCY_WORDS if w not in ("won", "cent", "cents", "pence")) + r")\b", re.I)
@@ -846,6 +849,9 @@ _AIRLINER_RE = re.compile(
 _AIRLINER_VARIANT_BEFORE_RE = re.compile(r"(?<![\d,.])7[0-8]7-$")
 
 
+#: Words that say a number glued to "C" or "F" is a temperature ("temperatures above 40C").
+_TEMPERATURE_BEFORE_RE = re.compile(
+    r"\b(?:temperatures?|temps|heat|heatwave|highs?|lows?|thermometers?|degrees|mercury)\b", re.I)
 #: A sign or the word before a number below zero: "-12C", "minus 12C".
 _MINUS_BEFORE_RE = re.compile(r"(?:[-−]|\bminus\s)$", re.I)
 _MINUS_WORD_BEFORE_RE = re.compile(r"\bminus\s$", re.I)
@@ -878,6 +884,8 @@ def _names_not_counts(text: str, start: int, end: int, sent: Any = None) -> bool
     if caps and caps.group(1) not in _CAPS_NOT_NAMES and not _CURRENCY_CODE_RE.fullmatch(caps.group(1)):
         token = sent.doc.char_span(first, first + 1, alignment_mode="expand") if sent is not None else None
         return token is None or _named_before(token[0], sent)
+    if re.match(r"°?\s?[CF]\b", after) and _TEMPERATURE_BEFORE_RE.search(text, max(0, first - 40), first):
+        return False  # "temperatures above 40C. More ...": a temperature the tagger missed, not a seat "4C"
     if _NAMING_AFTER_RE.match(after) and not _SCALE_AFTER_RE.match(after):
         return True
     return bool(_EMERGENCY_RE.search(text[start:end]) and (
@@ -1221,6 +1229,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         unit_after = _UNIT_AFTER_RE.match(text, end, sent.end_char) if label == "CARDINAL" else None
         if unit_after is not None:  # "120 tonnes of supplies": spaCy left the unit outside
             end, label = unit_after.end(), "QUANTITY"
+        per_hour = _PER_HOUR_AFTER_RE.match(text, end, sent.end_char) if label == "QUANTITY" else None
+        if per_hour is not None and _DISTANCE_END_RE.search(text, start, end):
+            end = per_hour.end()  # "winds of up to 70 km/h": a speed, tagged "70 km"
         times = None if label != "CARDINAL" or not _number_words(core) else _TIMES_AFTER_RE.match(
             text, end, sent.end_char)
         if times is not None:  # "ten times higher", "stabbed 12 times": a multiple, no count of things
@@ -1343,7 +1354,8 @@ _RATE_STOP = (r"(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|yo
 _RATE_WORD = (rf"(?:(?:square|sq|cubic|live|metric|troy|fluid)\s+)?{_RATE_STOP}"
               r"(?:[a-z]+(?:-[a-z]+)*|kWh|MWh|GWh)")
 _RATE = (
-    r"\s+per\s+(?P<per>(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|billion)"
+    r"\s+per\s+(?P<per>(?:kilo|mega|giga)?watt[- ]hours?"
+    r"|(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|billion)"
     rf"(?:\s+{_RATE_WORD})?|{_RATE_WORD})\b"
     rf"|\s+(?:an?|each|every)\s+(?P<a>{_RATE_UNIT})\b"
     r"(?!-|\s+(?:ago|earlier|later|(?:before|after)(?!\s+tax(?:es)?\b)|prior|previously|back|from)\b"
