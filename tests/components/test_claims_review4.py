@@ -68,3 +68,19 @@ def test_a_unit_of_two_words_or_a_speed_is_read_whole(parser, text: str, expecte
 ])
 def test_a_temperature_the_tagger_missed_is_read(parser, text: str, expected: dict) -> None:
     assert _found(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The fire spread overnight, fanned by temperatures above 40C. More than 450 firefighters were deployed.",
+     ["The fire spread overnight, fanned by temperatures above 40C.",
+      "More than 450 firefighters were deployed."]),
+    ("The bill for the new stadium came to £90m. Smith said it was too much.",
+     ["The bill for the new stadium came to £90m.", "Smith said it was too much."]),
+    ("The meeting starts at 10a.m. Monday is a holiday for 40 staff.",
+     ["The meeting starts at 10a.m. Monday is a holiday for 40 staff."]),
+])
+def test_a_full_stop_glued_to_an_amount_ends_the_sentence_before_a_capitalised_word(
+        text: str, expected: list[str]) -> None:
+    from unspin.components.claims import candidate_sentences
+
+    assert [s.text for s in candidate_sentences(load_spacy()(text))] == expected
