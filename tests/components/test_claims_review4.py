@@ -84,3 +84,27 @@ def test_a_full_stop_glued_to_an_amount_ends_the_sentence_before_a_capitalised_w
     from unspin.components.claims import candidate_sentences
 
     assert [s.text for s in candidate_sentences(load_spacy()(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Burglaries per 1,000 homes fell to 5.2.", {"5.2": ("number", 5.2, "burglaries per 1,000 homes", None)}),
+    ("The homicide rate per 100,000 people in England and Wales rose to 6.1 last year.",
+     {"6.1": ("number", 6.1, "per 100,000 people", None)}),
+    ("Spending per 1,000 residents was $45,000.",
+     {"$45,000": ("money", 45000, "USD per 1,000 residents", None)}),
+    ("Police recorded 12 deaths per 100,000 people, up from 10.",
+     {"12 deaths per 100,000 people": ("number", 12, "deaths per 100,000 people", None),
+      "10": ("count", 10, None, None)}),
+])
+def test_a_rate_per_a_number_named_before_its_amount_is_the_amount_s_unit(
+        parser, text: str, expected: dict) -> None:
+    assert _found(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("There is a daily standing charge of 53.7p.", {"53.7p": ("money", 0.537, "GBP per day", None)}),
+    ("He earns an annual salary of £50,000.", {"£50,000": ("money", 50000, "GBP per year", None)}),
+    ("The annual death toll of 40 was the lowest on record.", {"40": ("count", 40, None, None)}),
+])
+def test_an_amount_paid_daily_or_yearly_is_a_rate(parser, text: str, expected: dict) -> None:
+    assert _found(parser, text) == expected

@@ -1370,6 +1370,20 @@ _RATE_BEFORE_RE = re.compile(
     r"(?:\s+[a-z]+){0,3}\s+$", re.I)
 
 
+#: "Burglaries per 1,000 homes fell to 5.2", "the rate per 100,000 people was 81": a rate per a
+#: number of something named before its amount (with what it counts, a plural just before "per").
+_PER_NUMBER_BEFORE_RE = re.compile(
+    r"(?:\b(?!(?:this|was|has|is|its|his|as|us)\b)(?P<counted>[A-Za-z]+s)\s+)?\bper\s+(?P<per>(?:\d{1,3}(?:,\d{3})+|\d+)\s+[a-z]+)"
+    r"(?:\s+[A-Za-z]+){0,6}\s+$")
+#: The "per " before a number that is what a rate is per.
+_PER_BEFORE_RE = re.compile(r"\bper\s+$", re.I)
+#: "a daily standing charge of 53.7p", "an annual salary of £50,000": how often an amount is paid.
+_EVERY_BEFORE_RE = re.compile(r"\b(hourly|daily|weekly|monthly|annual|yearly)(?:\s+[a-z-]+){0,3}\s+of\s+$",
+                              re.I)
+_EVERY = {"hourly": "per hour", "daily": "per day", "weekly": "per week", "monthly": "per month",
+          "annual": "per year", "yearly": "per year"}
+
+
 #: "a hazard ratio of 0.82", "odds ratio 1.4", "(HR 0.71, 95% CI 0.60-0.84)": a ratio of risks, a plain
 #: number in the unit it names, not a count of anything.
 _RISK_RATIO_BEFORE_RE = re.compile(
@@ -1458,10 +1472,23 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
                 m = None
             else:
                 noun = m.group("noun")
+        if m is None and q.kind == "count" and q.qualifier is None and _PER_BEFORE_RE.search(
+                text, max(sent.start_char, q.start - 5), q.start):
+            continue  # "Burglaries per 1,000 homes fell to 5.2": what the rate is per, no count
+        per_number = None if m is not None or q.kind not in ("money", "number", "count") else \
+            _PER_NUMBER_BEFORE_RE.search(text, max(sent.start_char, q.start - 80), q.start)
+        if per_number is not None:  # "Burglaries per 1,000 homes fell to 5.2": the rate named first
+            counted, per = per_number.group("counted"), " ".join(per_number.group("per").split())
+            rate = f"{counted.lower()} per {per}" if counted else f"per {per}"
+            out.append(replace(q, kind="number" if q.kind == "count" else q.kind,
+                               unit=f"{q.unit} {rate}" if q.unit else rate))
+            continue
         if m is None and q.kind in ("money", "number"):
             before = _RATE_BEFORE_RE.search(text, max(sent.start_char, q.start - 40), q.start)
-            if before:
-                rate = _rate_unit(before.group(1).lower())
+            every = None if before else _EVERY_BEFORE_RE.search(text, max(sent.start_char, q.start - 40),
+                                                                 q.start)
+            if before or every:
+                rate = _rate_unit(before.group(1).lower()) if before else _EVERY[every.group(1).lower()]
                 q = replace(q, unit=f"{q.unit} {rate}" if q.unit else rate)
             out.append(q)
             continue
