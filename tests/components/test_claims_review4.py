@@ -108,3 +108,18 @@ def test_a_rate_per_a_number_named_before_its_amount_is_the_amount_s_unit(
 ])
 def test_an_amount_paid_daily_or_yearly_is_a_rate(parser, text: str, expected: dict) -> None:
     assert _found(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exit polls had shown Ruiz ahead by between five and seven points.",
+     {"five": ("count", 5, None, "from"), "seven": ("count", 7, None, "to")}),
+    ("They expect between three and four million visitors.",
+     {"three": ("count", 3000000, None, "from"), "four million": ("count", 4000000, None, "to")}),
+    ("It was one of a group of four or five people.",
+     {"four": ("count", 4, None, "from"), "five": ("count", 5, None, "to")}),
+    ("Voters rated it good by a ratio of about four to one.", {}),
+    ("Twenty-five people died.", {"Twenty-five": ("count", 25, None, None)}),
+    ("She had one hundred and five sheep.", {"one hundred and five": ("count", 105, None, None)}),
+])
+def test_a_range_written_in_words_gives_both_ends(parser, text: str, expected: dict) -> None:
+    assert _found(parser, text) == expected

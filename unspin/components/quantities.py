@@ -582,10 +582,14 @@ def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -
             Quantity(start=b_s, end=b_e, kind="date", value=b, qualifier=words[1], part=date_part(second))]
 
 
+#: A number written as a word, which may end a range as a figure does ("between five and seven").
+_NUMBER_WORD = "(?:" + "|".join(w for w in _SMALL if w not in ("a", "an", "half", "dozen", "zero")) + r")\b"
 _NUMBER_RANGE_RE = re.compile(
-    r"^(?P<lead>(?:between|from)\s+)?(?P<a>[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s?(?!(?:and|or|to)\b)[a-z%]+)?)"
-    r"\s*(?P<sep>[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?.*)$", re.I)
-_TAIL_RE = re.compile(r"^[-−]?[$€£]?\s?\d[\d,]*(?:\.\d+)?(.*)$")
+    rf"^(?P<lead>(?:between|from)\s+)?(?P<a>[-−]?[$€£]?\s?(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD})"
+    r"(?:\s?(?!(?:and|or|to)\b)[a-z%]+)?)"
+    rf"\s*(?P<sep>[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[-−]?[$€£]?\s?(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD}).*)$",
+    re.I)
+_TAIL_RE = re.compile(rf"^[-−]?[$€£]?\s?(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD})(.*)$", re.I)
 
 
 _PLAIN_RANGE_RE = re.compile(r"(?:between|from)\s+\d{1,3}(?:,\d{3})*\s+(?:and|to)\s+\d{1,3}(?:,\d{3})*"
@@ -668,6 +672,10 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
     if m is None:
         return []
     a, b = m.group("a"), m.group("b")
+    worded = not (a.lstrip("-−$€£ ")[:1].isdigit() and b.lstrip("-−$€£ ")[:1].isdigit())
+    sep = m.group("sep").lower()
+    if worded and (sep[0] in "-–—" or not (m.group("lead") or sep in ("to", "or"))):
+        return []  # "twenty-five", "one and two-thirds": words make a range only as "between five and seven"
     tail_b = _TAIL_RE.match(b)
     tail_a = _TAIL_RE.match(a)
     if tail_b is None or tail_a is None:
@@ -684,6 +692,8 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
     parsed = [parse_quantity(full, label) for full in (a_full, b_full)]
     if any(value is None or kind == "date" for kind, value, _, _ in parsed):
         return []
+    if worded and not parsed[0][1] < parsed[1][1]:
+        return []  # "a ratio of about four to one": odds, no range
     if relation == "range" and parsed[0][0] != parsed[1][0]:
         relation = "pair"  # "3% to $5m": a share and an amount are no range
     if relation == "range" and m.group("sep").lower() == "to" and not m.group("lead") and _far_apart_change(
