@@ -123,3 +123,14 @@ def test_an_amount_paid_daily_or_yearly_is_a_rate(parser, text: str, expected: d
 ])
 def test_a_range_written_in_words_gives_both_ends(parser, text: str, expected: dict) -> None:
     assert _found(parser, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Between 5 and 7 points separate them.",
+     {"5": ("count", 5, None, "from"), "7": ("count", 7, None, "to")}),
+    ("Between 2019 and 2021 sales rose.", {"2019": ("date", "2019", None, "from"),
+                                           "2021": ("date", "2021", None, "to")}),
+])
+def test_a_bare_number_after_between_tagged_as_a_date_is_a_range_end(parser, text: str,
+                                                                     expected: dict) -> None:
+    assert _found(parser, text) == expected

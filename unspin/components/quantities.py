@@ -605,6 +605,7 @@ _TALLY_BEFORE_RE = re.compile(
 _TALLY_AFTER_RE = re.compile(r"(?:,?\s*\d+\s?[-–]\s?\d+)*\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|"
                              r"margin|win|victory|defeat|loss|split|score|scoreline)\b", re.I)
 #: "from" or "between" just before the first amount: the two are the ends of a range.
+_LEAD_RE = re.compile(r"^(?:between|from)\s+", re.I)
 _LEAD_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.I)
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.I)
 _BETWEEN_AT_RE = re.compile(r"between\s", re.I)
@@ -1249,7 +1250,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if label == "DATE" and _PLAIN_RANGE_RE.fullmatch(text[start:end]) and not _YEAR_RANGE_RE.search(
                 text[start:end]):
             label = "CARDINAL"  # "between 10 and 20 (million) people": spaCy's small model calls it a date
-        if label == "DATE" and _BARE_NUMBER_RE.fullmatch(text[start:end]):
+        if label == "DATE" and _BARE_NUMBER_RE.fullmatch(_LEAD_RE.sub("", text[start:end])):
             label = "CARDINAL"  # "Sanders has 70", "CI 0.60-0.84": a bare number that is no year is no date
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
         if qualifier == "up to" and _MOTION_BEFORE_RE.search(text, max(sent.start_char, start - 20), start):
