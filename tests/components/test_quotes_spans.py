@@ -179,3 +179,14 @@ def test_an_interview_with_someone_is_theirs(nlp) -> None:
     text = ("'We cannot keep borrowing': an interview with the finance minister\n\n"
             "Finance Minister Leila Haddad has been in the job for six months.")
     assert _speaker(nlp(Article(id="t", text=text)), text, "keep borrowing")[0] == "the finance minister"
+
+
+def test_a_title_and_wanted_for_a_crime_are_no_speech(nlp) -> None:
+    text = ("Man wanted for attempted murder arrested at the border\n\n"
+            "The committee published a report entitled “Why We Must Act Now on the Harbour Bridge”. "
+            "“We must act now,” the chair said.")
+    doc = nlp(Article(id="t", text=text))
+    said = [text[q.start:q.end] for q in doc.quotes]
+    assert "“Why We Must Act Now on the Harbour Bridge”" not in said
+    assert not any(q.cue is not None and q.cue.name == "want" for q in doc.quotes), said
+    assert _speaker(doc, text, "We must act now,”")[0] == "the chair"

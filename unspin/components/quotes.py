@@ -214,7 +214,7 @@ class QuoteFinder:
                     score = threshold  # "a BBC report that the plant would close": the quote model judges it
                 if scores is not None:
                     scores[token.i] = score
-                if score >= min(threshold, self.direct_threshold):
+                if score >= min(threshold, self.direct_threshold) and not _labelling(token):
                     content, open_ended = content_span(token, bounds)
                     source = source_span(token)
                     if source is not None and _nobody(source[1]):
@@ -253,6 +253,8 @@ class QuoteFinder:
                 kind = "reported" if (start, end) in headlines else "direct"
                 found.append((self._quote(start, end, kind, None), None))
                 continue
+            if _titled(text, start):
+                continue  # "a report titled “Why We Must Act Now”": a title, whoever wrote it
             cue = self._cue_for(sdoc, text, start, end, cues, used, threshold, segment_of)
             short = self._few_words(text[start:end])
             if (short and (cue is None or cue.score < threshold)
@@ -893,6 +895,23 @@ def _named_report(token: Any) -> bool:
                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in token.children)
 
 
+#: What someone is "wanted for" by the police ("Illegal alien wanted for attempted murder").
+_WANTED_FOR = frozenset({"murder", "homicide", "manslaughter", "robbery", "theft", "fraud", "assault",
+                         "rape", "kidnapping", "arson", "burglary", "trafficking", "questioning",
+                         "shooting", "stabbing", "killing", "smuggling", "crime", "crimes", "offences"})
+
+
+def _labelling(token: Any) -> bool:
+    """Whether ``token`` only labels what it is said of, no one's report: a participle naming the
+    noun it follows ("the redacted version titled “...”") or "wanted for" a crime ("Illegal
+    alien wanted for attempted murder": sought by the police, whatever the tagger says)."""
+    lemma = token.lemma_.lower()
+    if lemma in ("title", "entitle"):
+        return token.tag_ == "VBN" and token.dep_ == "acl"
+    return lemma == "want" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _WANTED_FOR for g in c.children) for c in token.children)
+
+
 def _bidding(cue: Any) -> bool:
     """Whether the cue is a verb in the imperative opening its sentence ("Compare that with the
     ash a coal plant dumps", "Support them if you can"): a bare verb with no subject, nothing but
@@ -1206,8 +1225,14 @@ def _by_name(written: str, clusters: list[Any]) -> Any | None:
 
 
 # words before a quotation that make it a name or a title: "called the “Crossroads of America”"
+_TITLED_BEFORE = re.compile(r"\b(?:titled|entitled)\s+$", re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|called|dubbed|named|nicknamed|titled|"
                             r"entitled|so-called|known as)\s+)$", re.IGNORECASE)
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether the quotation at ``start`` follows "titled" or "entitled": a title, not speech."""
+    return _TITLED_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _named_in_quotes(text: str, quote: Quote) -> bool:
@@ -1216,6 +1241,8 @@ def _named_in_quotes(text: str, quote: Quote) -> bool:
     not speech: six words at most, no sentence's end inside."""
     quoted = text[quote.start:quote.end]
     words = _WORDS.findall(quoted)
+    if words and words[0][:1].isupper() and _titled(text, quote.start):
+        return True  # "a report titled “The Russian Government’s Coordinated Efforts to ...”": any length
     if not 0 < len(words) <= 6 or not words[0][:1].isupper() or re.search(r"[.!?]", quoted):
         return False
     return _NAMING_BEFORE.search(text, max(0, quote.start - 12), quote.start) is not None
