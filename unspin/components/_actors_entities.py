@@ -2762,6 +2762,9 @@ def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False) -> 
         root = root.head
     if root.dep_ in ("nsubj", "dobj"):
         verb = root.head
+    elif root.dep_ == "npadvmod" and last < len(sdoc) and (_SCORE.fullmatch(sdoc[last].text) or (
+            last + 2 < len(sdoc) and sdoc[last].like_num and sdoc[last + 1].text in _DASHES)):
+        verb = root.head  # "beat Everton 2-0", the score read as the object and the club as a modifier
     elif root.dep_ == "pobj" and root.head.lower_ in _MATCH_PREPS:
         verb = root.head.head
         for _ in range(2):  # "won 2-1 at home against Marseille": the verb above the phrase
