@@ -513,6 +513,7 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     # a match report: a club is also who plays whom without a score ("who play Napoli on Monday")
     fixtures = _MATCH_SCORE.search(text) is not None
     clubs = _clubs_by_initials(sdoc)
+    town_clubs: set[str] = set()  # clubs named "X Town" or "X City" ("Eastfield Town")
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
@@ -605,6 +606,13 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
         if last - first > 1 and label in ("PERSON", "ORG", "GPE") and sdoc[first].text[:1].isupper() \
                 and _firm_noun(sdoc[first].lower_) and sdoc[first + 1].text[:1].isupper():
             first, label = first + 1, "ORG"  # "Retailer Tesco raised its forecast": the trade, then the name
+        if label in ("ORG", "GPE", "PERSON") and last < len(sdoc) and sdoc[last].text in _TOWN_CLUB_ENDS \
+                and sdoc[last].ent_type_ not in ENTITY_TYPES and sdoc[last].pos_ == "PROPN" and (
+                    sdoc[first:last + 1].text in town_clubs or _club_in_match(sdoc, first, last + 1, fixtures)
+                    or _before_player(sdoc, first, last + 1)):
+            # "drew 1-1 against Eastfield Town": the club, not the town; so each time after
+            label, last = "ORG", last + 1
+            town_clubs.add(sdoc[first:last].text)
         if label in ("PERSON", "GPE", "NORP") and last - first == 1 and sdoc[first].lower_ in _BLOCS:
             label = "ORG"  # "Mercosur", a trade bloc the recogniser calls a place
         elif label in ("PERSON", "GPE") and _club_name(sdoc[first:last].text):
@@ -2484,6 +2492,9 @@ _BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
 #: places as often ("Kansas City", "Cape Town").
 _CLUB_WORDS = frozenset({"rovers", "united", "athletic", "wanderers", "albion", "rangers", "hotspur", "fc",
                          "afc", "f.c.", "celtic", "dynamo", "olympique", "sporting"})
+#: Words that end a club's name after its town's ("Eastfield Town", "Harlow City"), read as one
+#: only where the name plays a match or has players (they end places' names as often).
+_TOWN_CLUB_ENDS = frozenset({"Town", "City"})
 #: The abbreviations that end a club's name, which make one also where the recogniser missed it.
 _CLUB_INITIALS = frozenset({"FC", "AFC", "F.C.", "CF"})
 #: A match's score written as one word ("2-1", "0–0").
