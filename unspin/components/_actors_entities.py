@@ -1233,25 +1233,37 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
             end += 1
         run = sdoc[i:end]
         if end - i < 2 or not (person_shaped(run.text) or (
-                end - i > 3 and _hyphened_given(sdoc, i) and _surname_like(sdoc[end - 1].text))):
+                end - i > 3 and _hyphened_given(sdoc, i) and (_surname_like(sdoc[end - 1].text) or (
+                    _speaks(run) and not _body_word(sdoc[end - 1].text))))):
             i += 1
             continue
         covering = [e for e in ents if e.start < end and i < e.end]
         whole = len(covering) == 1 and covering[0].start <= i and end <= covering[0].end
         place = whole and covering[0].label_ in ("GPE", "LOC", "FAC") and not _after_title_word(sdoc, i)
         if not place and not (whole and covering[0].label_ == "PERSON") and not (
-                whole and covering[0].label_ == "ORG" and covering[0].start == i):
+                whole and covering[0].label_ == "ORG" and covering[0].start == i
+                and not (_hyphened_given(sdoc, i) and _speaks(run))):
+            # a body the recogniser read whole is left to it; not "Anne-Marie Trevelyan said"
             found.append((i, end))
         i = end
     return found
 
 
+def _speaks(span: Any) -> bool:
+    """Whether the name ``span`` is the subject of a verb of saying or thinking ("... said")."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _PERSON_VERBS
+
+
 def _surname_like(word: str) -> bool:
     """Whether a capitalised word after a hyphened given name may be a surname: a common one, or
     no dictionary word, country, company's or club's word ("Jan-Christian Dreesen")."""
-    return is_surname(word) or (
-        not _in_dictionary(word.lower()) and not is_country(word)
-        and word.lower() not in COMPANY_WORDS | _CLUB_WORDS)
+    return is_surname(word) or (not _in_dictionary(word.lower()) and not _body_word(word))
+
+
+def _body_word(word: str) -> bool:
+    """Whether a capitalised word is a country's name or a word that ends a company's or a club's."""
+    return is_country(word) or word.lower() in COMPANY_WORDS | _CLUB_WORDS
 
 
 def _hyphened_given(sdoc: Any, i: int) -> bool:
