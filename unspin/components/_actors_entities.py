@@ -35,6 +35,7 @@ spaCy's small model errs in known ways, mended before grouping (``entity_spans``
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -1592,6 +1593,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _dateline_places(clusters, text)
     _untagged_surnames(sdoc, clusters)
     _untagged_bodies(sdoc, clusters, text)
+    _untagged_short_forms(sdoc, clusters)
     clusters = _peoples_called_persons([c for c in clusters if not _common_word(c, text)])
     # after the plurals joined their people ("The Houthi movement ... The Houthis said")
     clusters = [c for c in clusters if not _names_a_thing(sdoc, c) and not _names_a_weapon(sdoc, c)]
@@ -2258,11 +2260,27 @@ def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
     return [c for c in clusters if id(c) not in gone]
 
 
+def _folded(word: str) -> str:
+    """A word in lower case without its accents ("Barça": "barca")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _short_form(short: str, long: str) -> bool:
+    """Whether ``short`` cuts ``long`` short, two letters or more shorter and its first four
+    letters the same, the rest its letters in order ("Juve" of "Juventus", "Barca" or "Barça"
+    of "Barcelona", "Atleti" of "Atletico")."""
+    short, long = _folded(short), _folded(long)
+    if len(short) < 4 or len(long) < len(short) + 2 or short[:4] != long[:4]:
+        return False
+    rest = iter(long[4:])
+    return all(c in rest for c in short[4:])
+
+
 def _join_short_forms(clusters: list[EntityCluster]) -> list[EntityCluster]:
     """A lone word the recogniser called a person or a body that cuts short the first word of one
-    organisation named before it ("Juventus beat Roma ... Juve are second") joins it: a word of
-    four letters or more that is no given name, surname or dictionary word, in no other actor's
-    name."""
+    organisation named before it (``_short_form``: "Juventus beat Roma ... Juve are second") joins
+    it: a word of four letters or more that is no given name, surname or dictionary word, in no
+    other actor's name."""
     bodies = [(c, _words(c.name)[0]) for c in clusters if c.type == "organization"]
     if not bodies:
         return clusters
@@ -2273,7 +2291,7 @@ def _join_short_forms(clusters: list[EntityCluster]) -> list[EntityCluster]:
                 or any(len(_words(alias)) != 1 for alias in cluster.aliases):
             continue
         owners = [c for c, first in bodies if c is not cluster and id(c) not in gone
-                  and len(first) > len(words[0]) + 1 and first.startswith(words[0])]
+                  and _short_form(words[0], first)]
         if len(owners) != 1 or min(owners[0].mentions)[0] > min(cluster.mentions)[0] \
                 or is_given_name(cluster.name) or is_surname(cluster.name) or _in_dictionary(words[0]) \
                 or any(words[0] in _words(name) for c in clusters if c is not cluster
@@ -2976,6 +2994,44 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster], text: str | None 
             i += size - 1
             break
         i += 1
+
+
+def _untagged_short_forms(sdoc: Any, clusters: list[EntityCluster]) -> None:
+    """Add the mentions of an organisation's short name that the recogniser leaves untagged
+    ("Barcelona won 3-1 ... Barca lead the table by four points"): a capitalised proper noun
+    outside any entity that cuts short the first word of one organisation (``_short_form``),
+    after its first mention; no given name, surname, dictionary word or country, no word of any
+    actor's name, nor the start of a longer name."""
+    firsts: dict[str, list[EntityCluster]] = {}
+    for cluster in clusters:
+        words = _words(cluster.name)
+        if cluster.type == "organization" and cluster.mentions and words and len(words[0]) >= 6:
+            firsts.setdefault(_folded(words[0])[:4], []).append(cluster)
+    if not firsts or not len(sdoc):
+        return
+    table = _token_table(sdoc)
+    candidates = np.flatnonzero((table[:, 1] == PROPN) & (table[:, 2] == 2))  # 2: outside any entity
+    named = {_folded(w) for c in clusters for name in (c.name, *c.aliases) for w in _words(name)}
+    spans = [m for c in clusters for m in c.mentions]
+    for i in candidates:
+        token = sdoc[int(i)]
+        word = token.text
+        owners = firsts.get(_folded(word)[:4], [])
+        if not owners or not _name_word(token) or _folded(word) in named:
+            continue
+        owners = [c for c in owners if _short_form(word, _words(c.name)[0])]
+        if len(owners) != 1 or min(owners[0].mentions)[0] > token.idx or is_given_name(word) \
+                or is_surname(word) or _in_dictionary(token.lower_) or is_country(word):
+            continue
+        if token.i + 1 < len(sdoc) and _name_word(sdoc[token.i + 1]) and sdoc[token.i + 1].pos_ == "PROPN":
+            continue  # the start of a longer name
+        start, end = token.idx, token.idx + len(word)
+        if any(s < end and start < e for s, e in spans):
+            continue
+        owners[0].mentions.append((start, end))
+        owners[0].labels.append("ORG")
+        if word not in owners[0].aliases:
+            owners[0].aliases.append(word)
 
 
 def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster | None:
