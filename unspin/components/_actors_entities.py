@@ -623,6 +623,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
         elif label == "NORP" and last - first == 1 and sdoc[first].lower_ in _CLUB_WORDS \
                 and any(len(e) > 1 and e[-1].text == sdoc[first].text for e in sdoc.ents):
             label = "ORG"  # "Blackmoor Rovers won 3-0 ... Rovers are top": the club's last word, no people
+        elif label in ("ORG", "PERSON", "GPE") and _ground(sdoc, label, first, last, fixtures, text):
+            label = "GPE"  # "lost 1-0 at Old Trafford", "won 3-0 at Anfield": the ground, a place
         elif label in ("GPE", "PERSON") and last - first <= 3 and _before_player(sdoc, first, last) \
                 and not is_country(_clean(sdoc[first:last].text)) and _key(_clean(ent.text)) not in US_STATES:
             label = "ORG"  # "Barcelona defender Ronald Araujo": the club; not "Brazil coach Dorival Junior"
@@ -2822,6 +2824,30 @@ def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False) -> 
     return any(_SCORE.fullmatch(w) for w in words) or any(
         a.isdigit() and len(a) <= 2 and b in _DASHES and c.isdigit() and len(c) <= 2
         for a, b, c in zip(words, words[1:], words[2:], strict=False))
+
+
+def _ground(sdoc: Any, label: str, first: int, last: int, fixtures: bool, text: str) -> bool:
+    """Whether the name ``sdoc[first:last]`` is a ground: after "at" in a match reported with its
+    score ("lost 1-0 at Old Trafford", "won 3-0 at Anfield"), and written nowhere in the text but
+    after "at", which a club's name is now and then too ("won 2-1 at Fulham ... Fulham had led");
+    one the recogniser calls a place only where the sentence names both sides besides ("Brighton
+    beat Leeds 2-1 at Elland Road"; not "a 2-1 defeat at West Ham", the club of a town). No club's
+    full name ("at Manchester City"), country or person's full name."""
+    span = sdoc[first:last]
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "at" or not _club_in_match(sdoc, first, last, fixtures):
+        return False
+    sides = [e for e in root.sent.ents
+             if e.label_ in ("ORG", "GPE", "PERSON", "NORP") and not (first < e.end and e.start < last)]
+    if label == "GPE" and len(sides) < 2:
+        return False
+    written = _clean(span.text)
+    words = written.split()
+    if not words or _club_name(written) or words[-1] in _TOWN_CLUB_ENDS or is_country(written) \
+            or person_shaped(written):
+        return False
+    return all(re.search(r"\bat[ \t]+(?:the[ \t]+)?$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE)
+               for m in re.finditer(rf"(?<![\w'’-]){re.escape(written)}(?![\w-])", text))
 
 
 #: A player's position or a team's staff, written between the club's name and the person's
