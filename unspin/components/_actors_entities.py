@@ -1591,6 +1591,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             cluster.type = "country"  # "Kostrovia ... Kostrovian forces": a state the list may not know
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
+    _clubs_called_places(sdoc, clusters, text)
     clusters = _places_called_persons(sdoc, clusters, text)
     _dateline_places(clusters, text)
     _untagged_surnames(sdoc, clusters)
@@ -2877,6 +2878,84 @@ def _after_club_position(sdoc: Any, first: int) -> bool:
     ("Real Madrid forward [Vinicius Junior]"): a player's or a coach's."""
     return first > 1 and sdoc[first - 1].lower_ in _POSITIONS and sdoc[first - 1].is_lower \
         and sdoc[first - 2].text[:1].isupper() and sdoc[first - 2].is_alpha
+
+
+#: What a club has that its name owns in a sports story ("Tottenham's defence", "Liverpool's fans").
+_TEAM_PARTS = _POSITIONS | frozenset({
+    "defence", "defense", "attack", "midfield", "backline", "squad", "lineup", "line-up", "bench",
+    "player", "fan", "supporter", "forward", "defender", "midfielder", "striker", "winger", "boss"})
+#: Those no body but a team has, which make a story a sports one ("Liverpool's midfield").
+_SPORT_PARTS = (_POSITIONS - {"manager", "coach", "captain", "skipper", "lock", "prop", "hooker"}) | {
+    "midfield", "backline", "squad", "lineup", "line-up", "midfielder", "striker", "defender", "winger"}
+
+
+def _club_sign(sdoc: Any, start: int, end: int) -> str:
+    """How the name at ``start``-``end`` shows a club: "player" before a position and a player's
+    name ("Liverpool manager Arne Slot"), "sport" owning what only a team has ("Liverpool's
+    midfield"), "team" owning what a team has ("Tottenham's defence"), else ""."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    if _before_player(sdoc, span.start, span.end):
+        return "player"
+    after = span.end + 1 if span.end < len(sdoc) and sdoc[span.end].tag_ == "POS" else None
+    if after is None or after >= len(sdoc) or not sdoc[after].is_lower:
+        return ""
+    part = sdoc[after].lemma_.lower()
+    return "sport" if part in _SPORT_PARTS or sdoc[after].lower_ in _SPORT_PARTS else (
+        "team" if part in _TEAM_PARTS or sdoc[after].lower_ in _TEAM_PARTS else "")
+
+
+def _clubs_called_places(sdoc: Any, clusters: list[EntityCluster], text: str) -> None:
+    """Clubs named after their town that the recogniser calls places, in a sports story (one
+    that gives a score, or names a club before a player's position and name, or owning what only
+    a team has): a place, no country or US state, that the text shows once at least as a club
+    (``_club_sign``: "Liverpool manager Arne Slot", "Tottenham's defence"), or that is named with
+    "and" beside such a club ("between Liverpool and Tottenham"), is that club each time."""
+    signs = {id(c): {_club_sign(sdoc, s, e) for s, e in c.mentions} - {""} for c in clusters
+             if c.type in ("place", "organization", "person") and len(_words(c.name)) <= 3}
+    if not (_MATCH_SCORE.search(text) or any(signs[k] & {"player", "sport"} for k in signs)):
+        return  # no sports story: "Ukraine's defence", "London's fans of opera"
+    clubs = {k for k, found in signs.items() if found}
+    owner: dict[int, EntityCluster] = {}
+    for cluster in clusters:
+        if id(cluster) in signs:
+            for start, end in cluster.mentions:
+                span = sdoc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span):
+                    owner[span.root.i] = cluster
+    surnames = {_words(name)[-1] for c in clusters if c.type == "person"
+                for name in (c.name, *c.aliases) if len(_words(name)) > 1}
+    for cluster in clusters:
+        if cluster.type == "person" and id(cluster) in clubs and len(_words(cluster.name)) == 1 \
+                and all(len(_words(a)) == 1 for a in cluster.aliases) and cluster.name not in surnames \
+                and not is_given_name(cluster.name) and not is_surname(cluster.name) \
+                and not _called_he(sdoc, cluster):
+            cluster.type = "organization"  # "Tottenham's defence", which the recogniser calls a person's
+            continue
+        if cluster.type != "place" or _key(cluster.name) in US_STATES or is_country(cluster.name):
+            continue
+        paired = False
+        for start, end in cluster.mentions:
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            partners = [root.head] if root.dep_ == "conj" else []
+            partners += [c for c in root.children if c.dep_ == "conj"]
+            paired = paired or any(p.i in owner and owner[p.i] is not cluster and id(owner[p.i]) in clubs
+                                   and owner[p.i].type == "organization" for p in partners)
+        if id(cluster) in clubs or paired:
+            cluster.type = "organization"
+
+
+def _called_he(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether "he" or "she" refers back to a mention of ``cluster`` ("Djokovic's fans ... he")."""
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) and _pronoun_after(sdoc, span) == "PERSON":
+            return True
+    return False
 
 
 def _player(sdoc: Any, label: str, first: int, last: int, persons: Collection[str]) -> bool:
