@@ -99,3 +99,10 @@ def test_a_place_that_owns_a_defence_outside_sport_stays_a_place(nlp) -> None:
     text = ("Officials in Odesa said the city's defences held. Odesa's fans of the opera gathered anyway, "
             "and Odesa's mayor said the theatre would reopen.")
     assert _actor(nlp(Article(id="t", text=text)), "Odesa").type == "place"
+
+
+def test_a_club_hosting_the_match_after_at_stays_a_club(nlp) -> None:
+    doc = nlp(Article(id="t", text="Arsenal drew 0-0 at Everton on Saturday."))
+    assert _actor(doc, "Everton").type == "organization"
+    doc = nlp(Article(id="t", text="Manchester United lost 1-0 at Old Trafford on Sunday."))
+    assert _actor(doc, "Old Trafford").type == "place"

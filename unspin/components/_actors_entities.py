@@ -2827,9 +2827,15 @@ def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False) -> 
         for a, b, c in zip(words, words[1:], words[2:], strict=False))
 
 
+#: Last words of a ground's name ("Villa Park", "Elland Road", "Etihad Stadium").
+_GROUND_WORDS = frozenset({"park", "stadium", "road", "lane", "arena", "ground", "field", "trafford",
+                           "bridge", "anfield", "stadion", "estadio"})
+
+
 def _ground(sdoc: Any, label: str, first: int, last: int, fixtures: bool, text: str) -> bool:
     """Whether the name ``sdoc[first:last]`` is a ground: after "at" in a match reported with its
-    score ("lost 1-0 at Old Trafford", "won 3-0 at Anfield"), and written nowhere in the text but
+    score ("lost 1-0 at Old Trafford", "won 3-0 at Anfield"; a name that is no ground's, "drew 0-0
+    at Everton", only where the sentence names both sides besides), and written nowhere in the text but
     after "at", which a club's name is now and then too ("won 2-1 at Fulham ... Fulham had led");
     one the recogniser calls a place only where the sentence names both sides besides ("Brighton
     beat Leeds 2-1 at Elland Road"; not "a 2-1 defeat at West Ham", the club of a town). No club's
@@ -2840,10 +2846,10 @@ def _ground(sdoc: Any, label: str, first: int, last: int, fixtures: bool, text: 
         return False
     sides = [e for e in root.sent.ents
              if e.label_ in ("ORG", "GPE", "PERSON", "NORP") and not (first < e.end and e.start < last)]
-    if label == "GPE" and len(sides) < 2:
-        return False
     written = _clean(span.text)
     words = written.split()
+    if len(sides) < 2 and (label == "GPE" or not words or words[-1].lower() not in _GROUND_WORDS):
+        return False  # "Arsenal drew 0-0 at Everton": a club hosting the match, unless its name says ground
     if not words or _club_name(written) or words[-1] in _TOWN_CLUB_ENDS or is_country(written) \
             or person_shaped(written):
         return False
