@@ -59,6 +59,24 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: Farthest a cue may lie from its speaker for the source span to cover both.
 _NEAR = 120
+#: Bodies that take evidence: what "a court heard" or "the inquiry was told" reports is the
+#: evidence given to them, and the text cites the body for it (as written: "a court").
+_HEARING_BODIES = frozenset(["court", "inquiry", "inquest", "tribunal", "hearing", "jury", "jurors",
+                             "trial", "committee", "panel", "commission", "magistrates"])
+
+
+def _hearing_body(verb: Any) -> Any | None:
+    """The body a court-style report is given to: the subject of "hear" ("a court heard (that)
+    ...") or the passive subject of "tell" ("The court was told that ..."), when it is a body
+    that takes evidence (``_HEARING_BODIES``) and no one else is named as telling it."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("hear", "tell") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    kind = "nsubj" if lemma == "hear" else "nsubjpass"
+    subj = next((c for c in verb.children if c.dep_ == kind), None)
+    if subj is None or subj.lemma_.lower() not in _HEARING_BODIES or _agent(verb) is not None:
+        return None
+    return subj
 
 
 def _phrase(token: Any, sent: Any) -> tuple[int, int]:
@@ -613,6 +631,12 @@ def _speaker(sent: Any) -> Attribution | None:
     figure as an estimate ("the ministry put the death toll at 38", ``_puts_at``)."""
     for tok in sent:
         puts_at = _puts_at(tok)
+        body = _hearing_body(tok)
+        if body is not None and _governs(tok):
+            name = _name(body, sent)
+            if name:
+                start, end = _phrase(body, sent)
+                return Attribution(name=name, start=min(start, tok.idx), end=max(end, tok.idx + len(tok)))
         if tok.lemma_.lower() not in REPORTING_VERBS and not puts_at:
             continue
         if tok.pos_ not in ("VERB", "AUX"):
