@@ -94,7 +94,7 @@ def test_a_full_stop_glued_to_an_amount_ends_the_sentence_before_a_capitalised_w
      {"$45,000": ("money", 45000, "USD per 1,000 residents", None)}),
     ("Police recorded 12 deaths per 100,000 people, up from 10.",
      {"12 deaths per 100,000 people": ("number", 12, "deaths per 100,000 people", None),
-      "10": ("count", 10, None, None)}),
+      "10": ("number", 10, "deaths per 100,000 people", None)}),  # compared with it: the same rate
 ])
 def test_a_rate_per_a_number_named_before_its_amount_is_the_amount_s_unit(
         parser, text: str, expected: dict) -> None:

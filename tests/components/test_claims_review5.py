@@ -5,9 +5,15 @@ their amounts, dates counted back, and a sentence with no upper end."""
 from __future__ import annotations
 
 import pytest
+from _quantities import found as _found
 
 from unspin.components._claims_source import find_source
-from unspin.components.parse import load_spacy
+from unspin.components.parse import load_spacy, make_parser
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
 
 
 def _rules_source(text: str) -> tuple[str, str] | None:
@@ -34,3 +40,40 @@ def test_a_body_that_heard_evidence_is_the_source(text: str, expected: tuple[str
 ])
 def test_hearing_or_being_told_is_no_source_for_anyone_else(text: str) -> None:
     assert _rules_source(text) is None
+
+
+def test_a_compared_amount_takes_the_rate_before_it(parser) -> None:
+    found = _found(parser, "Gas rose to 7.1p per kilowatt hour, up from 6.3p, the regulator said.")
+    assert found["6.3p"] == ("money", 0.063, "GBP per kilowatt hour", None)
+    found = _found(parser, "The death rate rose to 14 deaths per 100,000 people, up from 11.")
+    assert found["11"] == ("number", 11, "deaths per 100,000 people", None)
+
+
+def test_a_compared_amount_in_another_currency_keeps_its_own(parser) -> None:
+    found = _found(parser, "Oil hit $90 per barrel, up from 70 euros.")
+    assert found["70 euros"][2] == "EUR"
+
+
+def test_a_rate_named_before_the_verb(parser) -> None:
+    found = _found(parser, "Spending per pupil rose to $9,800 this year, the council said.")
+    assert found["$9,800"] == ("money", 9800, "USD per pupil", None)
+
+
+def test_a_rate_per_a_number_named_before_a_change_and_its_level(parser) -> None:
+    found = _found(parser, "Admissions per 10,000 children rose by 8% to 57, the report said.")
+    assert found["57"] == ("number", 57, "admissions per 10,000 children", None)
+    assert found["8%"] == ("percent", 8, None, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The mill shut three years ago, the union said.", "three years ago", "-P3Y"),
+    ("The shop opened 10 days ago.", "10 days ago", "-P10D"),
+    ("The bridge was built two decades ago.", "two decades ago", "-P20Y"),
+])
+def test_a_span_of_time_ago_is_a_date(parser, text: str, phrase: str, value: str) -> None:
+    assert _found(parser, text)[phrase] == ("date", value, None, None)
+
+
+def test_years_to_life_is_a_least_length(parser) -> None:
+    found = _found(parser, "The gunman was sentenced to 25 years to life, prosecutors said.")
+    assert found["25 years to life"] == ("number", 25, "years", "at least")

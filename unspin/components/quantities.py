@@ -26,10 +26,13 @@ written as a ratio or a fraction as percentages (``"2 in 5"`` -> 40, ``"a third 
 of time spaCy calls a time as one (``"24 hours"``), a year with "mid", "early" or "late" as a date
 (which part of it, ``date_part``, goes in the quantity's ``part``: "early 2023", "late March", "the
 end of 2024" -> "late"), each age of a list (``"aged 19, 22 and 34"``) and the unit of measure
-spaCy leaves outside a count (``"120 tonnes"``).
+spaCy leaves outside a count (``"120 tonnes"``), a span of time "ago" as a date counted back from the
+text's own (``"four years ago"`` -> ``("date", "-P4Y", None, None)``) and ``"15 years to life"`` as at
+least 15 years.
 A rate keeps what it is per in its unit (``"$80 per barrel"`` -> ``"USD per barrel"``, ``"£3 a
 litre"``, ``"12 deaths per 100,000 people"`` -> number 12, ``"deaths per 100,000 people"``; ``"£3
-each"`` -> ``"GBP each"``), and
+each"`` -> ``"GBP each"``), and so does an amount it is compared with (``"26.4p per kilowatt hour,
+up from 24.5p"``: both per kilowatt hour), and
 the value of a ratio of risks is a number in its unit (``"a hazard ratio of 0.82"`` ->
 ``"hazard ratio"``), not a count.
 
@@ -131,6 +134,7 @@ _CURRENCY_BEFORE_RE = re.compile(r"(?:(?<![A-Za-z])(?:" + "|".join(_DOLLAR_PREFI
                                  r"(?<![A-Za-z])(?:" + "|".join(_CURRENCY_CODES) + r")\s?)$")
 #: "50p", "20 pence": pence, a hundredth of a pound.
 _PENCE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:p|pence)", re.I)
+_PENCE_PER_RE = re.compile(r"(\d+(?:\.\d+)?\s?(?:p|pence))\s+per\s+.+", re.I)
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
@@ -392,6 +396,21 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
     return kind, value, unit, qualifier
 
 
+#: A unit of time as an ISO 8601 duration's designator, and how many of it one of the unit is.
+_AGO_UNITS = {"year": ("Y", 1), "month": ("M", 1), "week": ("W", 1), "day": ("D", 1), "decade": ("Y", 10),
+              "centurie": ("Y", 100), "century": ("Y", 100), "hour": ("TH", 1), "minute": ("TM", 1)}
+
+
+def _ago(number: float | None, unit: str) -> str | None:
+    """"four years ago" as the date that long before the text's own: "-P4Y" ("three hours ago":
+    "-PT3H", "two decades ago": "-P20Y"); None without a number ("a few years ago")."""
+    if number is None:
+        return None
+    designator, times = _AGO_UNITS[unit.removesuffix("s")]
+    amount = _tidy(number * times)
+    return f"-P{amount}{designator}" if len(designator) == 1 else f"-PT{amount}{designator[1]}"
+
+
 def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any, str | None, str | None]:
     """``parse_quantity`` once the qualifier and any minus sign are taken off ``core``."""
     core = re.sub(r"\s?½", ".5", core)  # "5 ½ years"
@@ -411,6 +430,9 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     duration = _DURATION_RE.fullmatch(core.strip())
     if duration and re.match(r"(?:few|several|many|some)\b", duration.group(1), re.I):
         return "number", None, duration.group(2).lower(), qualifier  # "a few billion years": no number
+    if duration and core.strip().lower().endswith(" ago"):
+        # "four years ago": a date counted back from the text's own, as an ISO 8601 duration before it
+        return "date", _ago(parse_number(duration.group(1)), duration.group(2).lower()), None, qualifier
     if duration:  # "22 years" is a length of time, not a date ("over the last 28 days": during them)
         return "number", _tidy(parse_number(duration.group(1))), duration.group(2).lower(), qualifier
     if kind == "date":
@@ -1222,6 +1244,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         core = _split_qualifier(text[start:end])[1]
         if label in ("DATE", "CARDINAL") and (_currency(core) or _PENCE_RE.fullmatch(core)):
             label = "MONEY"  # "another JPY 3bn", "a fee of 50p": spaCy's small model may call it a date
+        pence_per = _PENCE_PER_RE.fullmatch(core) if label == "QUANTITY" else None
+        if pence_per is not None:  # "7.1p per kilowatt hour" tagged a measure: pence, and the rate after
+            end, core, label = end - len(core) + pence_per.end(1), pence_per.group(1), "MONEY"
         if label == "CARDINAL" and _YEAR_RE.match(text[start:end]) and _DETERMINER_BEFORE_RE.search(
                 text, max(sent.start_char, start - 8), start):
             label = "DATE"  # "a 2023 study", "the 2016 election": a year, not a count
@@ -1320,7 +1345,23 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                               part=date_part(text[start:end]) if kind == "date" else None))
     found.sort(key=lambda q: q.start)
     found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
-    return _date_bounds(_compound_lengths(found, text), text, sent)
+    return _to_life(_date_bounds(_compound_lengths(found, text), text, sent), text)
+
+
+#: "15 years to life": a sentence with no upper end, after its length in years.
+_TO_LIFE_RE = re.compile(r"\s+to\s+life\b", re.I)
+
+
+def _to_life(found: list[Quantity], text: str) -> list[Quantity]:
+    """A length in years that "to life" follows ("sentenced to 15 years to life") is its least
+    length, the phrase covering both: "15 years to life" -> at least 15 years."""
+    out: list[Quantity] = []
+    for q in found:
+        life = _TO_LIFE_RE.match(text, q.end) if q.kind == "number" and q.unit in ("year", "years") else None
+        if life is not None and q.qualifier is None:
+            q = replace(q, end=life.end(), qualifier="at least")
+        out.append(q)
+    return out
 
 
 #: "over" between an amount (and what it counts) and a length of time: the span it is spread over.
@@ -1377,7 +1418,9 @@ _RATE_AFTER_RE = re.compile(rf"(?:{_RATE})")
 _COUNTED_RATE_AFTER_RE = re.compile(rf"\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)(?:{_RATE})")
 #: "per capita income of $45,000", "earnings per share were $1.35": the rate named before the amount.
 _RATE_BEFORE_RE = re.compile(
-    r"\bper[ -](capita|head|person|share|tonne|ton|barrel|litre|liter|gallon|hour|day|week|month|year)"
+    r"\bper[ -](capita|head|person|share|tonne|ton|barrel|litre|liter|gallon|hour|day|week|month|year|"
+    r"pupil|student|patient|household|family|child|resident|employee|worker|passenger|customer|"
+    r"vehicle|visit|night|game|match|dose|(?:kilo|mega)watt[- ]hour|kWh)"
     r"(?:\s+[a-z]+){0,3}\s+$", re.I)
 
 
@@ -1385,7 +1428,7 @@ _RATE_BEFORE_RE = re.compile(
 #: number of something named before its amount (with what it counts, a plural just before "per").
 _PER_NUMBER_BEFORE_RE = re.compile(
     r"(?:\b(?!(?:this|was|has|is|its|his|as|us)\b)(?P<counted>[A-Za-z]+s)\s+)?\bper\s+(?P<per>(?:\d{1,3}(?:,\d{3})+|\d+)\s+[a-z]+)"
-    r"(?:\s+[A-Za-z]+){0,6}\s+$")
+    r"(?:\s+(?:[A-Za-z]+|[-−]?\d+(?:\.\d+)?\s?%)){0,6}\s+$")
 #: The "per " before a number that is what a rate is per.
 _PER_BEFORE_RE = re.compile(r"\bper\s+$", re.I)
 #: "a daily standing charge of 53.7p", "an annual salary of £50,000": how often an amount is paid.
@@ -1453,6 +1496,27 @@ def _rate_unit(unit: str) -> str:
     return "per " + {"annum": "year", "bbl": "barrel", "t": "tonne"}.get(unit, unit)
 
 
+#: What joins an amount to the one it is compared with: "26.4p per kWh, up from 24.5p", "(from 10)",
+#: "compared with 24.5p".
+_COMPARED_WITH_RE = re.compile(
+    r"\s*[,(;]?\s*(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?)\s+", re.I)
+
+
+def _carried_rate(before: Quantity, q: Quantity, text: str) -> Quantity | None:
+    """``q`` with the rate of the amount ``before`` it that it is compared with ("rose to 26.4p per
+    kilowatt hour, up from 24.5p": 24.5p per kilowatt hour too), or None: ``before`` is a rate
+    of the same kind and currency, and ``q`` has no rate of its own."""
+    unit = before.unit or ""
+    base, per, _ = unit.rpartition("per ") if unit.startswith("per ") or " per " in unit else ("", "", "")
+    if not per or before.kind != ("number" if q.kind == "count" else q.kind):
+        return None
+    counted = q.kind == "count" and q.unit is None  # "12 deaths per 100,000 people, up from 10"
+    if (q.unit != (base.strip() or None) and not counted) or q.qualifier not in (None, "from") \
+            or not _COMPARED_WITH_RE.fullmatch(text, before.end, q.start):
+        return None
+    return replace(q, kind=before.kind, unit=unit)
+
+
 def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
     """The amounts in ``found`` that are counted per something ("$80 per barrel", "£3 a litre",
     "12 deaths per 100,000 people") with the rate in their unit: money keeps its currency ("USD
@@ -1494,6 +1558,11 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
             out.append(replace(q, kind="number" if q.kind == "count" else q.kind,
                                unit=f"{q.unit} {rate}" if q.unit else rate))
             continue
+        if m is None and q.kind in ("money", "number", "count"):
+            carried = _carried_rate(out[-1], q, text) if out else None
+            if carried is not None:  # "26.4p per kilowatt hour, up from 24.5p": the same rate
+                out.append(carried)
+                continue
         if m is None and q.kind in ("money", "number"):
             before = _RATE_BEFORE_RE.search(text, max(sent.start_char, q.start - 40), q.start)
             every = None if before else _EVERY_BEFORE_RE.search(text, max(sent.start_char, q.start - 40),
