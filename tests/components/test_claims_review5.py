@@ -29,6 +29,10 @@ def _rules_source(text: str) -> tuple[str, str] | None:
     ("The inquiry heard that 35 patients had died after the ward closed.",
      ("The inquiry", "The inquiry heard")),
     ("Jurors were told the gang had stolen 400 cars in two years.", ("Jurors", "Jurors were told")),
+    ("MPs heard that 3,000 flats stood empty in the borough.", ("MPs", "MPs heard")),
+    ("The judge was told the accountant had taken £60,000.", ("The judge", "The judge was told")),
+    ("The tribunal heard evidence that the agency had underpaid 90 drivers.",
+     ("The tribunal", "The tribunal heard")),
 ])
 def test_a_body_that_heard_evidence_is_the_source(text: str, expected: tuple[str, str]) -> None:
     assert _rules_source(text) == expected
@@ -37,6 +41,7 @@ def test_a_body_that_heard_evidence_is_the_source(text: str, expected: tuple[str
 @pytest.mark.parametrize("text", [
     "She heard that 40 jobs would go at the plant.",
     "The manager was told to cut 40 jobs at the plant.",
+    "The court heard evidence from 14 witnesses.",
 ])
 def test_hearing_or_being_told_is_no_source_for_anyone_else(text: str) -> None:
     assert _rules_source(text) is None

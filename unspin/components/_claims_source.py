@@ -62,7 +62,21 @@ _NEAR = 120
 #: Bodies that take evidence: what "a court heard" or "the inquiry was told" reports is the
 #: evidence given to them, and the text cites the body for it (as written: "a court").
 _HEARING_BODIES = frozenset(["court", "inquiry", "inquest", "tribunal", "hearing", "jury", "jurors",
-                             "trial", "committee", "panel", "commission", "magistrates"])
+                             "trial", "committee", "panel", "commission", "magistrates", "magistrate",
+                             "judge", "coroner", "mps", "mp", "peers", "councillors", "lawmakers",
+                             "senators"])
+
+
+#: What a body hears that a clause then states: "The court heard evidence that ...".
+_EVIDENCE_HEARD = frozenset(["evidence", "testimony", "claims", "allegations", "submissions", "arguments"])
+
+
+def _heard_evidence(verb: Any) -> bool:
+    """Whether ``verb`` ("heard") has evidence as its object that a clause states ("The court heard
+    evidence that the firm had paid ...")."""
+    return any(c.dep_ == "dobj" and c.lower_ in _EVIDENCE_HEARD
+               and any(g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX") for g in c.children)
+               for c in verb.children)
 
 
 def _hearing_body(verb: Any) -> Any | None:
@@ -74,7 +88,8 @@ def _hearing_body(verb: Any) -> Any | None:
         return None
     kind = "nsubj" if lemma == "hear" else "nsubjpass"
     subj = next((c for c in verb.children if c.dep_ == kind), None)
-    if subj is None or subj.lemma_.lower() not in _HEARING_BODIES or _agent(verb) is not None:
+    if subj is None or _agent(verb) is not None or (subj.lemma_.lower() not in _HEARING_BODIES
+                                                    and subj.lower_ not in _HEARING_BODIES):
         return None
     return subj
 
@@ -632,7 +647,7 @@ def _speaker(sent: Any) -> Attribution | None:
     for tok in sent:
         puts_at = _puts_at(tok)
         body = _hearing_body(tok)
-        if body is not None and _governs(tok):
+        if body is not None and (_governs(tok) or _heard_evidence(tok)):
             name = _name(body, sent)
             if name:
                 start, end = _phrase(body, sent)
