@@ -82,3 +82,10 @@ def test_a_span_of_time_ago_is_a_date(parser, text: str, phrase: str, value: str
 def test_years_to_life_is_a_least_length(parser) -> None:
     found = _found(parser, "The gunman was sentenced to 25 years to life, prosecutors said.")
     assert found["25 years to life"] == ("number", 25, "years", "at least")
+
+
+def test_a_rate_before_from_and_the_amount_it_rose_from(parser) -> None:
+    found = _found(parser, "Wheat rose to $290 a tonne from $260, traders said.")
+    assert found["$290 a tonne"] == ("money", 290, "USD per tonne", None)
+    assert found["$260"] == ("money", 260, "USD per tonne", None)
+    assert _found(parser, "Shares traded at $4 a year from the listing.")["$4"] == ("money", 4, "USD", None)

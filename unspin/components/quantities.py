@@ -1410,7 +1410,8 @@ _RATE = (
     r"|(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|billion)"
     rf"(?:\s+{_RATE_WORD})?|{_RATE_WORD})\b"
     rf"|\s+(?:an?|each|every)\s+(?P<a>{_RATE_UNIT})\b"
-    r"(?!-|\s+(?:ago|earlier|later|(?:before|after)(?!\s+tax(?:es)?\b)|prior|previously|back|from)\b"
+    r"(?!-|\s+(?:ago|earlier|later|(?:before|after)(?!\s+tax(?:es)?\b)|prior|previously|back"
+    r"|from(?!\s+(?:[$€£¥]\s?)?\d))\b"
     r"|\s+on(?=\s*[,.;:]|\s+from\b))"
     rf"|\s?/\s?(?P<slash>{_RATE_UNIT}|t)\b(?!/)"
     r"|\s+(?P<each>each|apiece)\b")
