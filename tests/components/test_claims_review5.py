@@ -89,3 +89,10 @@ def test_a_rate_before_from_and_the_amount_it_rose_from(parser) -> None:
     assert found["$290 a tonne"] == ("money", 290, "USD per tonne", None)
     assert found["$260"] == ("money", 260, "USD per tonne", None)
     assert _found(parser, "Shares traded at $4 a year from the listing.")["$4"] == ("money", 4, "USD", None)
+
+
+def test_a_rate_per_any_noun_named_before_the_verb(parser) -> None:
+    found = _found(parser, "Revenue per subscriber rose to $17.30 from $15.90.")
+    assert found["$17.30"] == ("money", 17.3, "USD per subscriber", None)
+    assert found["$15.90"] == ("money", 15.9, "USD per subscriber", None)
+    assert _found(parser, "Growth was 4 per cent, or $30m.")["$30m"] == ("money", 30000000, "USD", None)

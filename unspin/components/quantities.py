@@ -1421,7 +1421,8 @@ _COUNTED_RATE_AFTER_RE = re.compile(rf"\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)(?:{_RAT
 _RATE_BEFORE_RE = re.compile(
     r"\bper[ -](capita|head|person|share|tonne|ton|barrel|litre|liter|gallon|hour|day|week|month|year|"
     r"pupil|student|patient|household|family|child|resident|employee|worker|passenger|customer|"
-    r"vehicle|visit|night|game|match|dose|(?:kilo|mega)watt[- ]hour|kWh)"
+    r"vehicle|visit|night|game|match|dose|(?:kilo|mega)watt[- ]hour|kWh|"
+    rf"{_RATE_STOP}(?!annum\b|capita\b)[a-z]+(?<!s))"
     r"(?:\s+[a-z]+){0,3}\s+$", re.I)
 
 
