@@ -96,3 +96,14 @@ def test_a_rate_per_any_noun_named_before_the_verb(parser) -> None:
     assert found["$17.30"] == ("money", 17.3, "USD per subscriber", None)
     assert found["$15.90"] == ("money", 15.9, "USD per subscriber", None)
     assert _found(parser, "Growth was 4 per cent, or $30m.")["$30m"] == ("money", 30000000, "USD", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The average sale took 58 days to complete, up from 47.", "47", ("number", 47, "days", None)),
+    ("Turnout fell to 59.7%, down from 67.3.", "67.3", ("percent", 67.3, None, None)),
+    ("Fares rose to $29, compared with 24 in 2022.", "24", ("money", 24, "USD", None)),
+    ("The party won 98 seats, down from 212.", "212", ("count", 212, None, None)),
+])
+def test_a_bare_earlier_level_takes_the_unit_of_the_amount_it_is_compared_with(
+        parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected

@@ -1519,6 +1519,24 @@ def _carried_rate(before: Quantity, q: Quantity, text: str) -> Quantity | None:
     return replace(q, kind=before.kind, unit=unit)
 
 
+#: What sets a bare number after an amount as the earlier level it is compared with: "62 days to
+#: complete, up from 51", "41C, compared with 38".
+_LEVEL_BEFORE_RE = re.compile(r"[^.;:]{0,40}?,\s*(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+", re.I)
+
+
+def _carried_unit(before: Quantity, q: Quantity, text: str) -> Quantity | None:
+    """The bare number ``q`` ("up from 51") with the kind and unit of the amount ``before`` it that
+    it is the earlier level of ("took 62 days to complete, up from 51": 51 days), or None."""
+    if q.kind not in ("count", "number") or q.unit is not None or q.qualifier is not None:
+        return None
+    if before.kind in ("count", "date") or not isinstance(before.value, int | float) \
+            or (before.unit is None and before.kind == "number"):
+        return None
+    if _LEVEL_BEFORE_RE.fullmatch(text, before.end, q.start) is None:
+        return None
+    return replace(q, kind=before.kind, unit=before.unit)
+
+
 def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
     """The amounts in ``found`` that are counted per something ("$80 per barrel", "£3 a litre",
     "12 deaths per 100,000 people") with the rate in their unit: money keeps its currency ("USD
@@ -1561,7 +1579,7 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
                                unit=f"{q.unit} {rate}" if q.unit else rate))
             continue
         if m is None and q.kind in ("money", "number", "count"):
-            carried = _carried_rate(out[-1], q, text) if out else None
+            carried = (_carried_rate(out[-1], q, text) or _carried_unit(out[-1], q, text)) if out else None
             if carried is not None:  # "26.4p per kilowatt hour, up from 24.5p": the same rate
                 out.append(carried)
                 continue
