@@ -107,3 +107,11 @@ def test_a_rate_per_any_noun_named_before_the_verb(parser) -> None:
 def test_a_bare_earlier_level_takes_the_unit_of_the_amount_it_is_compared_with(
         parser, text: str, phrase: str, expected: tuple) -> None:
     assert _found(parser, text)[phrase] == expected
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Council staff will move to a four-day week from May.", "four-day"),
+    ("Council staff will move to a 4-day week from May.", "4-day"),
+])
+def test_a_length_joined_to_the_period_it_fills_is_that_length(parser, text: str, phrase: str) -> None:
+    assert _found(parser, text)[phrase] == ("number", 4, "day", None)

@@ -1240,6 +1240,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         joined = re.search(r"\s+(?:to|and|or|from|over|under|above|below)$", text[start:end], re.I)
         if joined is not None and joined.start() > 0:
             end = start + joined.start()
+        length = _LENGTH_OF_A_PERIOD_RE.match(text, start, end) if ent_label in ("DATE", "TIME") else None
+        if length is not None:  # "a four-day week": a length of four days, the week it makes is no date
+            end = length.end(1)
         label = ent_label
         core = _split_qualifier(text[start:end])[1]
         if label in ("DATE", "CARDINAL") and (_currency(core) or _PENCE_RE.fullmatch(core)):
@@ -1350,6 +1353,12 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
 
 #: "15 years to life": a sentence with no upper end, after its length in years.
 _TO_LIFE_RE = re.compile(r"\s+to\s+life\b", re.I)
+
+
+#: "four-day week", "a 4-day week", "12-hour days": a length joined by a hyphen to the period it fills.
+_LENGTH_OF_A_PERIOD_RE = re.compile(
+    r"([\w.,]+-(?:year|month|week|day|hour|minute|decade))\s+(?:years?|months?|weeks?|days?|shifts?|nights?)$",
+    re.I)
 
 
 def _to_life(found: list[Quantity], text: str) -> list[Quantity]:
