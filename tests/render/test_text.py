@@ -284,3 +284,10 @@ def test_a_date_shows_the_part_of_its_period_before_it() -> None:
     assert _normalised(Quantity(0, 10, kind="date", value="2023", part="early")) == "early 2023"
     ranged = Quantity(0, 10, kind="date", value="2023", qualifier="from", part="late")
     assert _normalised(ranged) == "from late 2023"
+
+
+def test_a_date_counted_back_is_written_in_words() -> None:
+    from unspin.render.text import _date
+
+    assert [_date(v) for v in ("-P4Y", "-P1W", "-PT20M", "--06-18")] == [
+        "4 years ago", "1 week ago", "20 minutes ago", "18 June"]

@@ -230,10 +230,20 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 _YEARLESS = re.compile(r"--(?:(\d\d)(?:-(\d\d))?|(Q[1-4]|H[12]))")
 
 
+_AGO = re.compile(r"-P(?:(\d+(?:\.\d+)?)([YMWD])|T(\d+(?:\.\d+)?)([HMS]))")
+_AGO_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
+
+
 def _date(value: str) -> str:
     """A date as the claims stage wrote it, for a reader: ISO dates as they are ("2025-06-18");
     one whose year the text leaves out in words, not as ISO's "--10" ("October", "--06-18":
-    "18 June", "--Q3": "Q3", "--H1": "H1")."""
+    "18 June", "--Q3": "Q3", "--H1": "H1"); one counted back from the article's date in words
+    ("-P4Y": "4 years ago", "-PT20M": "20 minutes ago")."""
+    ago = _AGO.fullmatch(value)
+    if ago is not None:
+        amount, unit = (ago.group(1), ago.group(2)) if ago.group(1) else (ago.group(3), ago.group(4))
+        word = "minute" if unit == "M" and ago.group(3) else _AGO_UNITS[unit]
+        return f"{amount} {word}{'' if amount == '1' else 's'} ago"
     m = _YEARLESS.fullmatch(value)
     if m is None:
         return value

@@ -59,9 +59,17 @@
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
 
-  // A date whose year the text leaves out, in words ("--10": "October"); ISO dates
-  // as they are (the terminal view's _date does the same).
+  // A date whose year the text leaves out, in words ("--10": "October"), one counted back in
+  // words ("-P4Y": "4 years ago"); ISO dates as they are (the terminal view's _date does the same).
+  var AGO_UNITS = { Y: "year", M: "month", W: "week", D: "day", H: "hour", S: "second" };
+
   function dateText(v) {
+    // a date counted back from the article's own: "-P4Y" is "4 years ago", "-PT20M" "20 minutes ago"
+    var ago = /^-P(?:(\d+(?:\.\d+)?)([YMWD])|T(\d+(?:\.\d+)?)([HMS]))$/.exec(v);
+    if (ago) {
+      var amount = ago[1] || ago[3], word = ago[3] && ago[4] === "M" ? "minute" : AGO_UNITS[ago[2] || ago[4]];
+      return amount + " " + word + (amount === "1" ? "" : "s") + " ago";
+    }
     var m = /^--(?:(\d\d)(?:-(\d\d))?|(Q[1-4]|H[12]))$/.exec(v);
     if (!m) return v;
     if (m[3]) return m[3];
