@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _sources import rules_source as _rules_source
 
 from unspin.components._claims_source import sources_from_quotes
 from unspin.doc import Article, Attribution, Claim, Quote
@@ -105,14 +106,6 @@ def test_a_claim_keeps_its_own_speaker_inside_a_quote_run_on_from_the_next_sente
     first = next(v for k, v in sources.items() if "€90m" in k)
     assert first[1] == "Club president Rui Costa said"
     assert first[2] == "Rui Costa"
-
-
-def _rules_source(text: str) -> tuple[str, str] | None:
-    from unspin.components._claims_source import find_source
-    from unspin.components.parse import load_spacy
-
-    found = find_source(next(iter(load_spacy()(text).sents)))
-    return None if found is None else (found.name, text[found.start : found.end])
 
 
 @pytest.mark.parametrize(("text", "expected"), [

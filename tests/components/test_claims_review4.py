@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import pytest
 from _quantities import found as _found
+from _sources import rules_source as _rules_source
 
-from unspin.components._claims_source import find_source
 from unspin.components.parse import load_spacy, make_parser
 
 
 @pytest.fixture(scope="module")
 def parser():
     return make_parser()
-
-
-def _rules_source(text: str) -> tuple[str, str] | None:
-    found = find_source(next(iter(load_spacy()(text).sents)))
-    return None if found is None else (found.name, text[found.start : found.end])
 
 
 # Texts written for these tests (not taken from any corpus).
