@@ -123,7 +123,6 @@ def load_quote_model(path: str | None = None) -> CueModel:
     return _load(path, DEFAULT_QUOTE_MODEL, "quote")
 
 
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _STRAY_MARKUP = frozenset('"<>=/')
 #: Verbs that can only report speech or writing.
 _PLAIN_SPEECH = frozenset({"say", "tell", "add", "write", "state", "declare", "announce", "tweet"})
@@ -414,7 +413,7 @@ class QuoteFinder:
             if (source is None and label is None and quote.kind == "reported" and cue is not None
                     and cue.source is not None and cue.token.lemma_.lower() in _PLAIN_SPEECH
                     and cue.source[1].dep_ == "nsubj" and not context.mask[cue.source[1].i]
-                    and (cue.source[1].pos_ == "PROPN" or cue.source[1].ent_type_ in _NAMED)):
+                    and _someone(cue.source[1]) and cue.source[1].pos_ != "PRON"):
                 # "..., said Batchelder": a name that is the subject of a verb of speech speaks
                 # what it reports, though the speaker model, short of other candidates, named nobody
                 source = cue.source
