@@ -18,6 +18,7 @@ __all__ = [
     "candidate_cues",
     "content_span",
     "cue_features",
+    "opens_with_that",
     "quote_features",
     "reckoning",
     "source_span",
@@ -445,9 +446,14 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     return (_span_of(after) if len(after) > 1 else None), True
 
 
+def opens_with_that(clause: Any) -> bool:
+    """Whether a clause is opened by the conjunction "that" ("a report [that the talks failed]")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
 def _following_clause(clause: Any) -> Any | None:
-    """A clause the parser made a second complement of the same verb, right after ``clause``
-    (at most a comma between), or None."""
+    """A clause the parser made a second complement of the same verb, starting right after
+    ``clause`` with no comma between, or None."""
     nxt = clause.right_edge.i + 1
     doc = clause.doc
     return next((c for c in clause.head.children if c.dep_ == "ccomp" and c is not clause
@@ -562,8 +568,7 @@ def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
     for child in token.children:
         if child.dep_ in ("acl", "ccomp", "xcomp") and child.i > token.i:
             return _span_of(inside(child.subtree))
-        if child.dep_ == "relcl" and child.i > token.i and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+        if child.dep_ == "relcl" and child.i > token.i and opens_with_that(child):
             # "a report that Trump had a net loss", parsed as a relative clause: "that" is no
             # pronoun in it, it opens what the report says
             return _span_of(inside(child.subtree))

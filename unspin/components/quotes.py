@@ -42,6 +42,7 @@ from unspin.components._quotes_features import (
     candidate_cues,
     content_span,
     cue_features,
+    opens_with_that,
     quote_features,
     reckoning,
     source_span,
@@ -890,8 +891,8 @@ def _named_report(token: Any) -> bool:
     if not any(c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON") and c.i < token.i
                for c in token.children):
         return False
-    return any(c.dep_ in ("acl", "relcl", "ccomp") and c.i > token.i
-               and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in token.children)
+    return any(c.dep_ in ("acl", "relcl", "ccomp") and c.i > token.i and opens_with_that(c)
+               for c in token.children)
 
 
 #: What someone is "wanted for" by the police ("Illegal alien wanted for attempted murder").
