@@ -6,7 +6,7 @@ import pytest
 from _quantities import found as _found
 
 from unspin.components.parse import make_parser
-from unspin.components.quantities import find_quantities, parse_number, parse_quantity
+from unspin.components.quantities import find_quantities, glued_full_stop, parse_number, parse_quantity
 from unspin.doc import Article, Document
 
 
@@ -71,6 +71,18 @@ def test_parse_number(text: str, value: float | None) -> None:
 @pytest.fixture(scope="module")
 def parser():
     return make_parser()
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [("Leaders agreed to limit warming to 1.5C. The talks", ["1.5C."]),
+     ("Rivals bid €90m. The club", ["m."]),
+     ("The Dr. Who fan and St. Mary's 5 km. race", []),
+     ("It rose to 40. The next", [])],
+)
+def test_a_full_stop_glued_to_an_amount_or_its_unit(parser, text: str, glued: list[str]) -> None:
+    doc = parser(Document(Article(id="g", text=text))).cache["spacy"]
+    assert [t.text for t in doc if glued_full_stop(t)] == glued
 
 
 def test_an_age_after_a_name_is_a_number_of_years(parser) -> None:

@@ -6,8 +6,9 @@ parse the same way. Works on ``spacy.tokens.Token`` objects; nothing here loads 
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from unspin.components.quantities import glued_full_stop
 
 __all__ = [
     "CUE_NEGATIONS",
@@ -226,16 +227,12 @@ def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
                 and not last.whitespace_ and not after[0].whitespace_:
             last = after[1]
     end = last.idx + len(last.text)
-    if _GLUED_STOP.match(last.text) or (_GLUED_UNIT.match(last.text) and last.i > 0
-                                        and last.nbor(-1).like_num):
+    if glued_full_stop(last):
         end -= 1  # "to limit warming to 1.5C.", "bids of €90m.": the tokeniser glued the full stop on
     return tokens[0].idx, end
 
 
 _CLOSING = ('"', "”")
-#: An amount with the full stop that ends its sentence glued on ("1.5C.", "40%.", "$3bn.").
-_GLUED_STOP = re.compile(r"^[$£€]?\d[\d.,]*[A-Za-z%]*\.$")
-_GLUED_UNIT = re.compile(r"^(?:m|bn|k|km|kg|mph|pc|tn|trn)\.$", re.IGNORECASE)
 
 
 _EXAMPLE_PREPS = frozenset({"including", "like", "such", "among", "especially", "notably", "from"})

@@ -11,7 +11,6 @@ it is attributed to (``_claims_source``).
 from __future__ import annotations
 
 import bisect
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from unspin.components._claims_features import sentence_features
 from unspin.components._claims_model import DEFAULT_MODEL_DIR, ClaimScorer, load_scorer
 from unspin.components._claims_source import find_source
 from unspin.components._page_chrome import in_page_chrome
-from unspin.components.quantities import find_quantities
+from unspin.components.quantities import find_quantities, glued_full_stop
 from unspin.doc import Claim, Document
 from unspin.errors import ConfigError, ModelError
 
@@ -80,12 +79,6 @@ def candidate_sentences(parsed: Any) -> list[Any]:
 _OPENING_QUOTES = frozenset(['"', "“"])
 
 
-#: An amount with its unit or scale glued on and a full stop after it ("40C.", "€90m.", "2.5bn.").
-_GLUED_AMOUNT_RE = re.compile(r"[$€£¥]?\d[\d,.]*[A-Za-z°%]{1,3}\.")
-#: The unit or scale of such an amount where the tokeniser cut it from the number ("90" "m.").
-_GLUED_UNIT_RE = re.compile(r"[A-Za-z]{1,3}\.")
-
-
 def _glued_stop(tok: Any, sent: Any) -> bool:
     """Whether ``tok`` ends a sentence by a full stop the tokeniser glued to it, which spaCy then
     missed before a quotation ("... bids of €80m and €90m. \"He is worth it,\" Costa said.": "m."
@@ -93,9 +86,7 @@ def _glued_stop(tok: Any, sent: Any) -> bool:
     word where ``tok`` is an amount with its unit glued on ("above 40C. More than 450 ...")."""
     if len(tok.text) < 2 or not tok.text.endswith(".") or not tok.whitespace_ or tok.i + 1 >= sent.end:
         return False
-    glued_unit = _GLUED_UNIT_RE.fullmatch(tok.text) and tok.i > sent.start and tok.nbor(-1).like_num \
-        and not tok.nbor(-1).whitespace_  # "£", "90", "m."
-    if (_GLUED_AMOUNT_RE.fullmatch(tok.text) or glued_unit) and tok.nbor(1).is_title and tok.nbor(1).is_alpha:
+    if glued_full_stop(tok) and tok.nbor(1).is_title and tok.nbor(1).is_alpha:
         return True  # "... temperatures above 40C. More than 450 firefighters ...": one sentence in spaCy's
     if tok.i + 2 >= sent.end:
         return False

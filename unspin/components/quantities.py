@@ -48,7 +48,9 @@ from typing import Any
 
 from unspin.doc import Quantity
 
-__all__ = ["QUANTITY_LABELS", "date_part", "find_quantities", "parse_number", "parse_quantity"]
+__all__ = [
+    "QUANTITY_LABELS", "date_part", "find_quantities", "glued_full_stop", "parse_number", "parse_quantity",
+]
 
 #: spaCy entity labels read as quantities, and the kind each maps to by default.
 QUANTITY_LABELS: dict[str, str] = {
@@ -1657,3 +1659,20 @@ def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
         out.append(q)
         i += 1
     return out
+
+
+#: An amount with its unit or scale glued on and a full stop after it ("40C.", "€90m.", "2.5bn.").
+_GLUED_AMOUNT_RE = re.compile(r"[$€£¥]?\d[\d,.]*[A-Za-z°%]{0,3}\.")
+#: The unit or scale of such an amount where the tokeniser cut it from the number ("90" "m.").
+_GLUED_UNIT_RE = re.compile(r"[A-Za-z]{1,3}\.")
+
+
+def glued_full_stop(tok: Any) -> bool:
+    """Whether the spaCy token ``tok`` ends in a sentence's full stop the tokeniser left glued to
+    an amount ("to limit warming to 1.5C.", "$3bn.") or to the unit it cut from the number ("€",
+    "90", "m."). The claims stage ends a sentence there, the quotes stage a content before it."""
+    if _GLUED_AMOUNT_RE.fullmatch(tok.text):
+        return True
+    return bool(_GLUED_UNIT_RE.fullmatch(tok.text)) and tok.i > 0 and tok.nbor(-1).like_num \
+        and not tok.nbor(-1).whitespace_
+

@@ -368,7 +368,7 @@ class QuoteFinder:
         found = [(quote, cue) for quote, cue in found
                  if quote.kind != "reported" or not (
                      _ANONYMITY.match(text, quote.start, quote.end)
-                     or (cue is not None and _ANONYMITY.match(text, max(0, cue.token.idx - 6), quote.end)))]
+                     or (cue is not None and _anonymity_term(cue.token)))]
         clusters = entity_clusters(sdoc)
         speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
         static: dict[int, float] = {}
@@ -880,6 +880,13 @@ def _supposed(cue: Any) -> bool:
         return False
     # "Let’s say they’re at 54,” Manchin said, referring to ...": the supposition was quoted
     return not any(t.text in ('"', "”", "''") for t in cue.doc[words[0].i:cue.i])
+
+
+def _anonymity_term(cue: Any) -> bool:
+    """Whether the cue is the passive verb of a source's terms ("asked not to be named", "declined
+    to be identified because of company policy"): what follows it is why, not what was said."""
+    before = [t.lower_ for t in cue.doc[max(0, cue.i - 2):cue.i]]
+    return cue.lower_ in ("named", "identified", "quoted") and before == ["to", "be"]
 
 
 def _named_report(token: Any) -> bool:
