@@ -190,3 +190,19 @@ def test_a_title_and_wanted_for_a_crime_are_no_speech(nlp) -> None:
     assert "“Why We Must Act Now on the Harbour Bridge”" not in said
     assert not any(q.cue is not None and q.cue.name == "want" for q in doc.quotes), said
     assert _speaker(doc, text, "We must act now,”")[0] == "the chair"
+
+
+@pytest.mark.parametrize("text, said, when", [
+    ("Senator Maria Delgado said on Monday she would vote against the spending bill.",
+     "she would vote against the spending bill", "on Monday"),
+    ("The mayor told reporters last week the budget was balanced.", "the budget was balanced", "last week"),
+])
+def test_the_time_of_saying_after_the_cue_is_not_what_was_said(nlp, text: str, said: str, when: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert [text[q.start:q.end] for q in doc.quotes] == [said], when
+
+
+def test_a_time_that_is_the_reported_clauses_subject_stays_in_it(nlp) -> None:
+    text = "The coach said last week was the worst of the season."
+    doc = nlp(Article(id="t", text=text))
+    assert [text[q.start:q.end] for q in doc.quotes] == ["last week was the worst of the season"]

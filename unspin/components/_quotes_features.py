@@ -377,8 +377,8 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     # a clause after the cue first: one before it may be another sentence the parser ran into this one
     for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES and not _nominal(child) and not _set_apart(child, token):
-            span = _span_of(inside(_without_second_verbs([*_lost_subject(token, child),
-                                                          *_without_according(child)], child)))
+            words = _without_time_of_saying(_without_according(child), token)
+            span = _span_of(inside(_without_second_verbs([*_lost_subject(token, child), *words], child)))
             if span is not None:
                 # "Lopez has told donors [she will decide by spring], one of them said": the parser
                 # hung the second clause on the cue too; the two together are what was said
@@ -540,6 +540,30 @@ def _without_according(clause: Any) -> list[Any]:
     if according is None:
         return words
     return [t for t in words if t.i < according.left_edge.i]
+
+
+def _without_time_of_saying(words: list[Any], cue: Any) -> list[Any]:
+    """A clause's words less the time the parser hung on it from the cue before it ("said [on
+    Monday] she would vote against the bill", "told reporters [on Friday] he would resign"): a
+    phrase of dates alone that opens the clause right after the cue (or whom it told) and before
+    the clause's subject is when it was said."""
+    if not words or words[0].i <= cue.i:
+        return words
+    between = words[0].doc[cue.i + 1:words[0].i]
+    if any(t.dep_ not in ("dobj", "dative", "det", "amod", "compound") for t in between):
+        return words
+    opening = next((t for t in words[0].ancestors if t.dep_ in ("prep", "npadvmod")
+                    and t.left_edge.i == words[0].i), words[0])
+    clause = opening.head if opening.dep_ in ("prep", "npadvmod") else None
+    if clause is None or clause.head.i != cue.i or any(c.dep_ == "mark" for c in clause.children):
+        return words
+    phrase = list(opening.subtree)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.left_edge.i != phrase[-1].i + 1:
+        return words
+    if not all(t.ent_type_ in ("DATE", "TIME") or (t is opening and t.dep_ == "prep") for t in phrase):
+        return words
+    return [t for t in words if t.i > phrase[-1].i]
 
 
 def _nominal(child: Any) -> bool:
