@@ -20,6 +20,7 @@ __all__ = [
     "content_span",
     "cue_features",
     "opens_with_that",
+    "other_voice",
     "quote_features",
     "reckoning",
     "source_span",
@@ -498,8 +499,10 @@ def _second_speech_verb(token: Any) -> bool:
 
 def _without_second_verbs(tokens: list[Any], clause: Any) -> list[Any]:
     """A reported clause's words less a speaker's second predicate joined to it, and the
-    "and" before it ("said ferries had stopped [and warned ...]": the warning is a quote of its own)."""
-    cut = [child for child in clause.children if child.i > clause.i and _second_speech_verb(child)]
+    "and" before it ("said ferries had stopped [and warned ...]": the warning is a quote of its own),
+    and less another source's word set against it (``other_voice``)."""
+    cut = [child for child in clause.children if child.i > clause.i
+           and (_second_speech_verb(child) or other_voice(child))]
     if not cut:
         return tokens
     first = min(t.left_edge.i for t in cut)
@@ -507,6 +510,24 @@ def _without_second_verbs(tokens: list[Any], clause: Any) -> list[Any]:
     while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct or kept[-1].is_space):
         kept.pop()
     return kept
+
+
+#: Conjunctions that set a clause against the one before it ("..., though aid workers fear ...").
+_CONCESSIVE = frozenset({"though", "although", "whereas", "while"})
+#: Verbs by which another source's view is set against a report, besides ``_SPEECH_VERBS``.
+_VIEW_VERBS = _SPEECH_VERBS | {"fear", "believe", "think", "report", "estimate", "expect", "suspect",
+                               "put", "reckon", "show", "suggest"}
+
+
+def other_voice(token: Any) -> bool:
+    """Whether a clause hung on a reported one is another source's word set against it ("Officials
+    say 4,000 people died, [though aid workers fear the toll is far higher]"): a verb of speech or
+    belief in the active voice with a subject of its own, opened by "though", "although", "whereas"
+    or "while"."""
+    return token.dep_ == "advcl" and token.lemma_.lower() in _VIEW_VERBS \
+        and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in token.children) \
+        and any(c.dep_ == "nsubj" for c in token.children) \
+        and not any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _opens_clause_before_main(token: Any) -> bool:

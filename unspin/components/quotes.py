@@ -43,6 +43,7 @@ from unspin.components._quotes_features import (
     content_span,
     cue_features,
     opens_with_that,
+    other_voice,
     quote_features,
     reckoning,
     source_span,
@@ -419,9 +420,11 @@ class QuoteFinder:
                 # what it reports, though the speaker model, short of other candidates, named nobody
                 source = cue.source
             if cue is not None and cue.source is not None and (
-                    reckoning(cue.token) is not None or _named_report(cue.token)):
+                    reckoning(cue.token) is not None or _named_report(cue.token)
+                    or (quote.kind == "reported" and other_voice(cue.token))):
                 # "by the UN's count", "a BBC report that ...": phrases the speaker model never
-                # saw name their source
+                # saw name their source; nor did it see a source set against a report ("..., while
+                # nine in 10 said they thought ..."), which the report's content held before
                 source = cue.source
             if cue is not None and label is None:
                 lost = _lost_name_subject(cue.token, clusters)
