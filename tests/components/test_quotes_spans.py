@@ -225,3 +225,8 @@ def test_a_passive_clause_set_against_a_report_stays_in_it(nlp) -> None:
     text = "Ware said Podliska asked interns to take up partisan projects, even though he was warned against it."
     doc = nlp(Article(id="t", text=text))
     assert [text[q.start:q.end] for q in doc.quotes][0].endswith("even though he was warned against it")
+
+
+def test_a_name_written_right_after_a_speakers_title_is_part_of_the_speaker(nlp) -> None:
+    text = 'As the economist John Kay once put it, "The most dangerous words in politics are common sense."'
+    assert _speaker(nlp(Article(id="t", text=text)), text, "dangerous") == ("the economist John Kay", "John Kay")

@@ -249,7 +249,8 @@ def _trimmed_subtree(token: Any) -> list[Any]:
     keep = []
     for t in token.subtree:
         keep.append(t)
-    cut = {t.i for c in token.children if c.dep_ in _CUT_DEPS and c.i > token.i for t in c.subtree}
+    cut = {t.i for c in token.children if c.dep_ in _CUT_DEPS and c.i > token.i and not _named_after(c)
+           for t in c.subtree}
     # "A source close to the talks, who asked not to be named, said": a relative clause set off
     # by a comma deeper in the phrase is cut too
     cut.update(t.i for d in keep if d.dep_ == "relcl" and d.i > token.i
@@ -272,6 +273,13 @@ def _trimmed_subtree(token: Any) -> list[Any]:
                 kept += [prep, *name]
                 break
     return kept
+
+
+def _named_after(child: Any) -> bool:
+    """Whether a noun's apposition is the name written right after it, with no comma between
+    ("the economist John Kay", "her lawyer Ana Ruiz"): the name belongs to the phrase."""
+    return child.dep_ == "appos" and child.left_edge.i == child.head.i + 1 \
+        and all(t.ent_type_ == "PERSON" for t in child.subtree)
 
 
 def trimmed_span(token: Any) -> tuple[int, int] | None:
