@@ -427,7 +427,8 @@ def test_a_statement_from_a_body_cites_the_body() -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("As reported by the Harbour Gazette, the club has debts of 120 million pounds.", "the Harbour Gazette"),
+    # the quotes stage names the agent of "reported", as its actor
+    ("As reported by the Harbour Gazette, the club has debts of 120 million pounds.", "Harbour Gazette"),
     ("As the ministry confirmed on Monday, 40 people died in the floods in 2025.", "the ministry"),
     ("Analysts at Alder Securities had forecast revenue of about 4.05 billion euros for 2025.",
      "Analysts at Alder Securities"),

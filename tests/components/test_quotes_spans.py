@@ -230,3 +230,19 @@ def test_a_passive_clause_set_against_a_report_stays_in_it(nlp) -> None:
 def test_a_name_written_right_after_a_speakers_title_is_part_of_the_speaker(nlp) -> None:
     text = 'As the economist John Kay once put it, "The most dangerous words in politics are common sense."'
     assert _speaker(nlp(Article(id="t", text=text)), text, "dangerous") == ("the economist John Kay", "John Kay")
+
+
+def test_a_report_cut_before_a_second_cue_loses_the_conjunction_before_it(nlp) -> None:
+    text = ('In her resignation letter, Whitfield wrote that she had "followed the rules at all times" '
+            'but did not want to become "a distraction".')
+    doc = nlp(Article(id="t", text=text))
+    assert 'that she had "followed the rules at all times"' in [text[q.start:q.end] for q in doc.quotes]
+
+
+def test_a_question_put_by_someone_named_is_theirs_and_the_agent_is_not_what_was_asked(nlp) -> None:
+    text = 'Asked by reporters on Thursday whether she would quit, Whitfield said: "Absolutely not."'
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, "whether she would quit")[0] == "reporters"
+    assert _speaker(doc, text, "Absolutely")[1] == "Whitfield"
+    asked = [text[q.start:q.end] for q in doc.quotes if "quit" in text[q.start:q.end]]
+    assert asked == ["whether she would quit"]

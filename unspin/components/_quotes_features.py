@@ -308,8 +308,10 @@ def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
     if token.pos_ == "NOUN":
         return _noun_source(token)
     subject = _subject(token)
-    if (subject is not None and subject.dep_ == "nsubjpass") or token.dep_ == "acl":
-        # "X was endorsed by Y", "a plan, endorsed by Y, ...": the agent
+    participle = token.tag_ == "VBN" and token.dep_ == "advcl" and not any(c.dep_ == "aux"
+                                                                           for c in token.children)
+    if (subject is not None and subject.dep_ == "nsubjpass") or token.dep_ == "acl" or participle:
+        # "X was endorsed by Y", "a plan, endorsed by Y, ...", "Asked by reporters whether ...": the agent
         for child in token.children:
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -426,8 +428,10 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         last = (following if following is not None else reported).right_edge.i
         after = [t for t in after if t.i <= last]
     # "spoken out [about ...]", "referred again [to ...]": the particle and the adverb are the cue's
+    # and so is its agent ("Asked [by host Chuck Todd] whether he would run, ...")
     particles = {child.i for child in token.children if child.dep_ == "prt"
                  or (child.dep_ == "advmod" and child.pos_ == "ADV")}
+    particles.update(t.i for child in token.children if child.dep_ == "agent" for t in child.subtree)
     while after and after[0].i in particles:
         after = after[1:]
     if joined:

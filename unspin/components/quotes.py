@@ -1288,7 +1288,12 @@ def _before_inner_cues(text: str, start: int, end: int, cue: _Cue,
                if inner is not None and _clause_inside(inner, cue, quote.start)), default=end)
     if cut == end:
         return end
-    return start + len(text[start:cut].rstrip(" ,;:—–-\n"))
+    # "wrote that she had "followed the rules" [but] did not want ...": the conjunction goes too
+    kept = _TRAILING_CONJUNCTION.sub("", text[start:cut].rstrip(" ,;:—–-\n"))
+    return start + len(kept.rstrip(" ,;:—–-\n"))
+
+
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|but|or|yet)$", re.IGNORECASE)
 
 
 def _mixed(text: str, quotation: tuple[int, int], start: int, end: int) -> bool:
