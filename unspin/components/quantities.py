@@ -146,9 +146,16 @@ _MONTHS = {
 _MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _WORD_TOKEN_RE = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?|[$€£¥₹₽₩%]", re.I)
-#: "30-year-old", "15-years-old", "aged 35", "(at) the age of 11": an age, a number of years.
-_AGE_RE = re.compile(r"(?:(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(\d{1,3})|(\d{1,3})[\s-]+years?[\s-]+olds?)",
-                     re.I)
+#: "30-year-old", "15-years-old", "a six-year-old", "a six-month-old baby": an age, the unit it is
+#: counted in ("years old", "months old") and the number, in figures or words.
+_AGE_TAIL = r"[\s-]+(?P<unit>year|month|week|day)s?[\s-]+olds?\b"
+_AGE_WORDS = rf"(?P<age>\d{{1,3}}|[a-z]+(?:-[a-z]+)?){_AGE_TAIL}"
+#: What makes an age of a number the tagger cut it from: "twenty-one" "-year-old".
+_AGE_TAIL_RE = re.compile(_AGE_TAIL, re.I)
+#: The same, or "aged 35", "(at) the age of 11": an age in years.
+_AGE_RE = re.compile(rf"(?:(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(?P<aged>\d{{1,3}})|{_AGE_WORDS})", re.I)
+#: A count of people of one age, tagged as one date: "two 12-year-old boys", "three 15-year-olds".
+_COUNTED_AGES_RE = re.compile(rf"(?P<count>\d[\d,]*|[a-z]+)\s+(?P<each>{_AGE_WORDS})", re.I)
 #: An age a number stands for by the words around it: "voters over 65", "those 45 and older",
 #: "as he turns 70", "people aged 45".
 _AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|voters|people|adults|those|men|"
@@ -413,6 +420,19 @@ def _ago(number: float | None, unit: str) -> str | None:
     return f"-P{amount}{designator}" if len(designator) == 1 else f"-PT{amount}{designator[1]}"
 
 
+def _age(phrase: str) -> tuple[int | float, str] | None:
+    """The value and unit of the age ``phrase`` states ("30-year-old" -> 30, "years old"; "a
+    six-month-old" -> 6, "months old"; "aged 35"), or None: not an age, or a number in words
+    that is none ("a many-year-old")."""
+    age = _AGE_RE.fullmatch(phrase)
+    if age is None:
+        return None
+    if age.group("aged"):
+        return int(age.group("aged")), "years old"
+    value = _tidy(parse_number(age.group("age"))) if _number_words(age.group("age")) else None
+    return None if value is None else (value, f"{age.group('unit').lower()}s old")
+
+
 def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any, str | None, str | None]:
     """``parse_quantity`` once the qualifier and any minus sign are taken off ``core``."""
     core = re.sub(r"\s?½", ".5", core)  # "5 ½ years"
@@ -426,9 +446,9 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     magnitude = _MAGNITUDE_RE.fullmatch(core.strip())
     if magnitude:
         return "number", _tidy(float(magnitude.group(1))), "magnitude", qualifier
-    age = _AGE_RE.fullmatch(core.strip())
-    if age and kind in ("date", "count", "number"):  # "30-year-old", "aged 35"
-        return "number", int(age.group(1) or age.group(2)), "years old", qualifier
+    age = _age(core.strip())
+    if age is not None and kind in ("date", "count", "number"):  # "30-year-old", "aged 35"
+        return "number", age[0], age[1], qualifier
     duration = _DURATION_RE.fullmatch(core.strip())
     if duration and re.match(r"(?:few|several|many|some)\b", duration.group(1), re.I):
         return "number", None, duration.group(2).lower(), qualifier  # "a few billion years": no number
@@ -510,6 +530,36 @@ _UNIT_AFTER_RE = re.compile(
     r"meters?|litres?|liters?|gallons?|barrels?|hectares?|acres?|feet|foot|ft|inches|cm|mm|"
     r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh|mmHg|mg|milligrams?|micrograms?|mcg|ml|millilit(?:re|er)s?|"
     r"grams?|kcal|calories|ppm|ppb)\b(?!-)", re.I)
+#: A noun a hyphen joins to the number before it, the two describing the noun after them: "a
+#: three-bedroom house", "a 10-storey tower", "a five-star hotel", "a 1,000-page report".
+_MEASURE_NOUN_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+)(?=\s+[A-Za-z])")
+#: Words after a hyphen that keep the number a count ("a 5,000-strong force", "50-odd people",
+#: "60-plus"), or that other rules read ("twenty-five", "two-thirds", "30-year-old").
+_NOT_MEASURE_NOUNS = frozenset(["strong", "odd", "ish", "plus", "something", "per", "fold", "old", "olds",
+                                "to", "and", "or", "a", "an", "the", "in", "for", "of"])
+
+_HALF_BEFORE_RE = re.compile(r"\bhalf$", re.I)
+
+
+def _unit_end(text: str, end: int, sent: Any) -> int | None:
+    """Where the unit of measure after the count ending at ``end`` ends, which the tagger left
+    outside it ("120 tonnes of supplies"), or where the noun a hyphen joins to the count ends,
+    the two describing the noun after them ("a three-bedroom house": three bedrooms, no count of
+    houses; "a 10-storey tower"); None if neither follows."""
+    unit = _UNIT_AFTER_RE.match(text, end, sent.end_char)
+    if unit is not None:
+        return unit.end()
+    noun = _MEASURE_NOUN_AFTER_RE.match(text, end, sent.end_char)
+    if noun is not None and _HALF_BEFORE_RE.search(text, max(0, end - 5), end):
+        return None  # "at half-staff", "half-price": no measure of a half
+    word = noun.group("noun") if noun is not None else ""
+    if not word or word in _NOT_MEASURE_NOUNS or word in _SMALL or word in _SCALES \
+            or word.removesuffix("s") in _FRACTIONS:
+        return None
+    span = sent.doc.char_span(noun.start("noun"), noun.end("noun"))
+    return noun.end() if span is not None and len(span) == 1 and span[0].pos_ == "NOUN" else None
+
+
 #: "/h" after a distance the tagger cut off before it ("70 km" "/h"): a speed.
 _PER_HOUR_AFTER_RE = re.compile(r"/\s?h(?:r|our)?\b", re.I)
 _DISTANCE_END_RE = re.compile(r"(?:km|kilomet(?:re|er)s?|miles?|mi|m|metres?|meters?)$", re.I)
@@ -862,8 +912,11 @@ _CAPS_NAME_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z]{2,}|[A-Z]&[A-Z])\s$")
 _CAPS_NOT_NAMES = frozenset(["HR", "AHR", "OR", "AOR", "RR", "IRR", "CI", "US", "UK", "EU", "UN", "USA"])
 _NAMING_AFTER_RE = re.compile(
     r"(?:(?:st|nd|rd|th)\b|[A-Za-rt-z](?![A-Za-z])|[:/]\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|E[DS]T\b|[CP][DS]T\b|BST\b|CET\b)"
-    r"|-(?:figure|digit)|\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\.?\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|"
+    r"|\s+(?:[NSEW]\.?\s+)?[A-Z][a-z]+\.?\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|"
     r"Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct)\b|\s+[NSEW]\.\s+[A-Z])")
+#: A number joined by a hyphen to a word that makes a description of both, not a count: "six-figure
+#: fees", "a two-pronged attack", "a three-legged stool".
+_DESCRIPTION_AFTER_RE = re.compile(r"-(?:figure|digit|[a-z]+ed\b)")
 #: A noun a number names one of: "type 2 diabetes", "a phase 3 trial", "Category 5", "Article 50".
 _NAMED_BY_NUMBER_RE = re.compile(
     r"\b(?:type|stage|phase|grade|category|class|tier|level|article|section|chapter|page|flight|route|"
@@ -905,7 +958,7 @@ def _names_not_counts(text: str, start: int, end: int, sent: Any = None) -> bool
     go with it in one phrase (``_named_before``: not "told CNN 12 people")."""
     first = next((i for i in range(start, end) if text[i].isdigit() or text[i] == "#"), None)
     if first is None:  # "six-figure fees": a magnitude, not six of anything
-        return bool(re.match(r"-(?:figure|digit)", text[end:end + 7]))
+        return bool(_DESCRIPTION_AFTER_RE.match(text, end))
     before, after = text[max(0, first - 8):first], text[end:end + 40]
     if re.match(r"\d{10}", text[first:end]):
         return True  # ten digits and more with no separator: an id, a timestamp, a phone number
@@ -921,7 +974,8 @@ def _names_not_counts(text: str, start: int, end: int, sent: Any = None) -> bool
         return token is None or _named_before(token[0], sent)
     if re.match(r"°?\s?[CF]\b", after) and _TEMPERATURE_BEFORE_RE.search(text, max(0, first - 40), first):
         return False  # "temperatures above 40C. More ...": a temperature the tagger missed, not a seat "4C"
-    if _NAMING_AFTER_RE.match(after) and not _SCALE_AFTER_RE.match(after):
+    if (_NAMING_AFTER_RE.match(after) or _DESCRIPTION_AFTER_RE.match(after)) \
+            and not _SCALE_AFTER_RE.match(after):
         return True
     return bool(_EMERGENCY_RE.search(text[start:end]) and (
         _EMERGENCY_AFTER_RE.match(after) or _EMERGENCY_BEFORE_RE.search(text[max(0, start - 12):start])))
@@ -1028,9 +1082,22 @@ def _named_before(tok: Any, sent: Any) -> bool:
 
 def _ages(ent: Any, text: str) -> list[Quantity]:
     """The ages a DATE or CARDINAL entity states, or []: after a name ("Eric Joering, 39,"), by
-    the words around it ("voters over 65", "those 45 and older", "turns 70"), or a range of
+    the words around it, after a count of people of that age ("two 12-year-old boys": a count
+    and an age) ("voters over 65", "those 45 and older", "turns 70"), or a range of
     them ("between the ages of 18 and 29", "aged between 40 and 79")."""
     start, end = ent.start_char, ent.end_char
+    counted = _COUNTED_AGES_RE.fullmatch(ent.text)
+    count = counted.group("count") if counted is not None else ""
+    age = _age(counted.group("each")) if count and _number_words(count) else None
+    if age is not None:  # "two 12-year-old boys": two of them, each 12 years old
+        return [Quantity(start=start, end=start + counted.end("count"), kind="count",
+                         value=_tidy(parse_number(count))),
+                Quantity(start=start + counted.start("each"), end=end, kind="number", value=age[0],
+                         unit=age[1])]
+    tail = _AGE_TAIL_RE.match(text, end)
+    age = _age(ent.text + tail.group(0)) if tail is not None else None
+    if age is not None:  # "a twenty-one-year-old", tagged "twenty-one"
+        return [Quantity(start=start, end=tail.end(), kind="number", value=age[0], unit=age[1])]
     both = _AGES_RE.fullmatch(ent.text)
     if both is None and _AGED_BEFORE_RE.search(text, max(0, start - 8), start):
         both = _AGED_RANGE_RE.fullmatch(ent.text)
@@ -1207,7 +1274,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         # spaCy tags "Monday" or "this year" as DATE: keep only dates with a number or month
         if ent_label == "DATE" and not re.search(
                 rf"\d|\b{_MONTH_RE}\b|\b{_QUARTER}\b|\b{_HALF}\b|\b{_FIRST_MONTHS}\b", ent.text, re.I) \
-                and not _is_duration(ent.text):
+                and not _is_duration(ent.text) and _age(_split_qualifier(ent.text)[1]) is None:
             continue
         if ent_label == "DATE" and _BARE_HALF_RE.fullmatch(ent.text) and (
                 _PLAY_RE.search(sent.text) or _HALF_OF_RE.match(text, end, sent.end_char)):
@@ -1267,9 +1334,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         time_after = _TIME_AFTER_RE.match(text, end, sent.end_char) if label == "CARDINAL" else None
         if time_after is not None:  # "13.5 billion" "years ago": a length of time spaCy cut in two
             end, label = time_after.end(), "DATE"
-        unit_after = _UNIT_AFTER_RE.match(text, end, sent.end_char) if label == "CARDINAL" else None
-        if unit_after is not None:  # "120 tonnes of supplies": spaCy left the unit outside
-            end, label = unit_after.end(), "QUANTITY"
+        unit_end = _unit_end(text, end, sent) if label == "CARDINAL" else None
+        if unit_end is not None:  # "120 tonnes of supplies", "a three-bedroom house": a measure, no count
+            end, label = unit_end, "QUANTITY"
         per_hour = _PER_HOUR_AFTER_RE.match(text, end, sent.end_char) if label == "QUANTITY" else None
         if per_hour is not None and _DISTANCE_END_RE.search(text, start, end):
             end = per_hour.end()  # "winds of up to 70 km/h": a speed, tagged "70 km"
@@ -1336,10 +1403,10 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             label = "MONEY"
         else:
             label = "CARDINAL"
-            unit_after = _UNIT_AFTER_RE.match(text, end, sent.end_char)
+            unit_end = _unit_end(text, end, sent)
             cents = _CENTS_AFTER_RE.match(text, end, sent.end_char)
-            if unit_after is not None:
-                end, label = unit_after.end(), "QUANTITY"
+            if unit_end is not None:
+                end, label = unit_end, "QUANTITY"
             elif cents is not None:  # "by 4 cents to 12 cents": spaCy tagged only the first
                 end, label = cents.end(), "MONEY"
         start = _qualifier_start(text, _minus_start(text, start, sent.start_char), sent.start_char)
@@ -1350,7 +1417,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                               part=date_part(text[start:end]) if kind == "date" else None))
     found.sort(key=lambda q: q.start)
     found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
-    return _to_life(_date_bounds(_compound_lengths(found, text), text, sent), text)
+    return _to_life(_date_bounds(_lengths_per_period(_compound_lengths(found, text), text), text, sent), text)
 
 
 #: "15 years to life": a sentence with no upper end, after its length in years.
@@ -1361,6 +1428,30 @@ _TO_LIFE_RE = re.compile(r"\s+to\s+life\b", re.I)
 _LENGTH_OF_A_PERIOD_RE = re.compile(
     r"([\w.,]+-(?:year|month|week|day|hour|minute|decade))\s+(?:years?|months?|weeks?|days?|shifts?|nights?)$",
     re.I)
+
+
+#: The period a length of time joined by a hyphen fills, after it ("70-hour weeks", "a four-day
+#: week", "12-hour shifts"), and the units of time each is longer than.
+_PERIOD_AFTER_RE = re.compile(r"\s+(?P<period>year|month|week|day|shift|night)s?\b", re.I)
+_SHORTER_UNITS = {"year": ("month", "week", "day", "hour"), "month": ("week", "day", "hour"),
+                  "week": ("day", "hour"), "day": ("hour", "minute"), "shift": ("hour", "minute"),
+                  "night": ("hour", "minute")}
+_HYPHENATED_UNIT_RE = re.compile(r"-(?:month|week|day|hour|minute)$", re.I)
+
+
+def _lengths_per_period(found: list[Quantity], text: str) -> list[Quantity]:
+    """The lengths of time in ``found`` joined by a hyphen to a longer period they fill, as a rate
+    ("work 70-hour weeks", "a four-day week": 70 "hours per week", 4 "days per week"), covering the
+    period; "a 24-hour strike" and "a two-year contract" stay lengths."""
+    out = []
+    for q in found:
+        unit = (q.unit or "").lower()
+        period = _PERIOD_AFTER_RE.match(text, q.end) if q.kind == "number" and q.qualifier not in (
+            "from", "to") and _HYPHENATED_UNIT_RE.search(text, q.start, q.end) else None
+        if period is not None and unit in _SHORTER_UNITS.get(period.group("period").lower(), ()):
+            q = replace(q, end=period.end(), unit=f"{unit}s per {period.group('period').lower()}")
+        out.append(q)
+    return out
 
 
 def _to_life(found: list[Quantity], text: str) -> list[Quantity]:

@@ -1,0 +1,92 @@
+"""Quantities on short news texts written for a third review: a number joined by a hyphen to a
+noun describes what follows (no count), a length of time joined to the period it fills is a rate,
+and ages in words or in months."""
+
+from __future__ import annotations
+
+import pytest
+from _quantities import found as _found
+
+from unspin.components.parse import make_parser
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The family bought a three-bedroom house for £250,000.", "three-bedroom", 3, "bedroom"),
+    ("The family bought a 3-bedroom flat for £250,000.", "3-bedroom", 3, "bedroom"),
+    ("Builders put up a two-storey building next to the school.", "two-storey", 2, "storey"),
+    ("The group owns a five-star hotel in the city.", "five-star", 5, "star"),
+    ("The council approved a 10-storey tower with 200 flats.", "10-storey", 10, "storey"),
+    ("The watchdog published a 1,000-page report on Monday.", "1,000-page", 1000, "page"),
+    ("A three-judge panel ruled against the ban.", "three-judge", 3, "judge"),
+])
+def test_a_number_joined_to_a_noun_describing_another_is_a_measure_not_a_count(
+        parser, text: str, phrase: str, value: int, unit: str) -> None:
+    found = _found(parser, text)
+    assert found[phrase] == ("number", value, unit, None)
+    assert not any(kind == "count" and v == value for kind, v, _, _ in found.values())
+
+
+def test_the_count_of_such_things_stays_a_count(parser) -> None:
+    found = _found(parser, "The council approved a 10-storey tower with 200 flats.")
+    assert found["200"] == ("count", 200, None, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("A 5,000-strong force crossed the border.", "5,000", 5000),
+    ("Police said 40 people were hurt.", "40", 40),
+])
+def test_a_number_of_members_or_people_is_still_a_count(parser, text: str, phrase: str, value: int) -> None:
+    assert _found(parser, text)[phrase] == ("count", value, None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "The army launched a two-pronged attack on the city.",
+    "Flags were flown at half-staff on Friday.",
+])
+def test_a_number_in_a_description_is_no_quantity(parser, text: str) -> None:
+    assert not any(kind == "count" for kind, _, _, _ in _found(parser, text).values())
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("Junior doctors work 70-hour weeks, the union said.", "70-hour weeks", 70, "hours per week"),
+    ("Junior doctors work a 70-hour week.", "70-hour week", 70, "hours per week"),
+    ("Nurses work 12-hour shifts on the ward.", "12-hour shifts", 12, "hours per shift"),
+    ("Drivers work 10-hour days and 60-hour weeks.", "10-hour days", 10, "hours per day"),
+    ("Drivers work 10-hour days and 60-hour weeks.", "60-hour weeks", 60, "hours per week"),
+    ("Staff now work a four-day week.", "four-day week", 4, "days per week"),
+])
+def test_a_length_joined_to_a_longer_period_is_a_rate(parser, text: str, phrase: str, value: int,
+                                                      unit: str) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, unit, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("Unions called a 24-hour strike.", "24-hour", 24, "hour"),
+    ("She signed a two-year contract worth £3m.", "two-year", 2, "year"),
+])
+def test_a_length_joined_to_anything_else_stays_a_length(parser, text: str, phrase: str, value: int,
+                                                         unit: str) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, unit, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("A 12-year-old boy was arrested on Tuesday.", "12-year-old", 12, "years old"),
+    ("A six-year-old girl was hurt in the crash.", "six-year-old", 6, "years old"),
+    ("A twelve-year-old girl was hurt in the crash.", "twelve-year-old", 12, "years old"),
+    ("A twenty-one-year-old man was charged.", "twenty-one-year-old", 21, "years old"),
+    ("A six-month-old baby died in the fire.", "six-month-old", 6, "months old"),
+    ("The victim, a 3-month-old boy, died.", "3-month-old", 3, "months old"),
+])
+def test_an_age_in_words_or_months_is_an_age(parser, text: str, phrase: str, value: int, unit: str) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, unit, None)
+
+
+def test_a_count_of_people_of_one_age_is_a_count_and_an_age(parser) -> None:
+    found = _found(parser, "Two 12-year-old boys were arrested.")
+    assert found == {"Two": ("count", 2, None, None), "12-year-old": ("number", 12, "years old", None)}
