@@ -90,3 +90,22 @@ def test_an_age_in_words_or_months_is_an_age(parser, text: str, phrase: str, val
 def test_a_count_of_people_of_one_age_is_a_count_and_an_age(parser) -> None:
     found = _found(parser, "Two 12-year-old boys were arrested.")
     assert found == {"Two": ("count", 2, None, None), "12-year-old": ("number", 12, "years old", None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("The minimum wage will rise by 9.8% to £11.44 an hour from April.", "£11.44 an hour", "GBP per hour"),
+    ("Fares will be £3 a day from Monday.", "£3 a day", "GBP per day"),
+])
+def test_a_rate_stays_a_rate_before_the_date_it_starts(parser, text: str, phrase: str, unit: str) -> None:
+    assert _found(parser, text)[phrase][2] == unit
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("A teacher, 41, was charged on Monday.", "41", 41),
+    ("A man, 34, was sentenced to life for the murder.", "34", 34),
+    ("Police said a woman, 52, and her son, 19, had been arrested.", "52", 52),
+    ("Police said a woman, 52, and her son, 19, had been arrested.", "19", 19),
+])
+def test_a_number_set_off_after_a_noun_of_one_person_is_an_age(parser, text: str, phrase: str,
+                                                                value: int) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "years old", None)

@@ -1130,13 +1130,15 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
 
 
 def _age_after_name(ent: Any) -> bool:
-    """True for the bare number spaCy tags as a date after a name: "Eric Joering, 39, died"."""
+    """True for the bare number spaCy tags as a date or a count after a name or a noun of one
+    person, set off by commas: "Eric Joering, 39, died", "a teacher, 41, was charged", "a woman,
+    52, and her son, 19,"."""
     doc = ent.doc
     if len(ent) != 1 or not ent.text.isdecimal() or not 0 < int(ent.text) < 125 or ent.start < 2:
         return False
     comma, name = doc[ent.start - 1], doc[ent.start - 2]
     closing = doc[ent.end] if ent.end < len(doc) else None
-    return (comma.text == "," and name.pos_ == "PROPN"
+    return (comma.text == "," and (name.pos_ == "PROPN" or name.tag_ == "NN")
             and (closing is None or closing.text in (",", ")", ".", ";")))
 
 
@@ -1499,6 +1501,10 @@ _RATE_UNIT = (r"(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|barrels?|bbl|litr
               r"pupils?|students?|patients?|households?|famil(?:y|ies)|child|adults?|employees?|workers?|"
               r"passengers?|customers?|residents?|voters?|members?|subscribers?|users?|vehicles?|cars?|"
               r"hours?|days?|weeks?|months?|years?|nights?|annum|games?|matches|match|seasons?|doses?)")
+#: When a rate starts, after "from": "£11.44 an hour from April", "£3 a day from Monday" ("a year from
+#: now", "a year from the listing" are dates).
+_STARTS = ("(?:" + "|".join(m.capitalize() for m in _MONTHS)
+           + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 #: "$80 per barrel", "£3 a litre", "12 deaths per 100,000 people", "1.2 million barrels a day",
 #: "3% a year", "$85/tonne", "£40 every month", "£3 each", "$25 apiece": a rate. ``noun`` is what a
 #: count counts before it ("deaths"); not "per cent", "per se" nor "per the ministry" (according
@@ -1513,7 +1519,7 @@ _RATE = (
     rf"(?:\s+{_RATE_WORD})?|{_RATE_WORD})\b"
     rf"|\s+(?:an?|each|every)\s+(?P<a>{_RATE_UNIT})\b"
     r"(?!-|\s+(?:ago|earlier|later|(?:before|after)(?!\s+tax(?:es)?\b)|prior|previously|back"
-    r"|from(?!\s+(?:[$€£¥]\s?)?\d))\b"
+    rf"|from(?!\s+(?:[$€£¥]\s?)?\d|\s+(?:{_STARTS}|next\b)))\b"
     r"|\s+on(?=\s*[,.;:]|\s+from\b))"
     rf"|\s?/\s?(?P<slash>{_RATE_UNIT}|t)\b(?!/)"
     r"|\s+(?P<each>each|apiece)\b")
