@@ -558,13 +558,19 @@ def _participle_subject(verb: Any) -> Any | None:
     return subjects[0] if subjects else None
 
 
+#: What the parser may hang on a closing report's verb it read as a noun, before the compound words
+#: of its subject: "[the] Treasury estimates", "[parliament's] records show".
+_SUBJECT_LEFTS = frozenset(["compound", "det", "poss", "amod", "nmod"])
+
+
 def _compound_subject(verb: Any, sent: Any) -> Attribution | None:
-    """ "..., state election records show.": a report closing the sentence whose subject the
-    parser took for compound words on the verb (its last noun read as a verb)."""
+    """ "..., state election records show.", "..., the Treasury estimates.": a report closing the
+    sentence whose subject the parser took for compound words on the verb (its last noun read as
+    a verb), with the determiner or possessive it hung there too."""
     parts = [c for c in verb.lefts if c.dep_ == "compound"]
     if not parts or parts[-1].i != verb.i - 1 or verb.lemma_.lower() not in _CLOSING_VERBS:
         return None
-    first = parts[0].left_edge
+    first = min((c.left_edge for c in verb.lefts if c.dep_ in _SUBJECT_LEFTS), key=lambda t: t.i)
     rest = [t for t in verb.doc[verb.i + 1 : sent.end] if not t.is_space]
     if first.i <= sent.start or verb.doc[first.i - 1].text not in _CLOSING_MARKS \
             or not all(t.is_punct for t in rest):
@@ -654,8 +660,9 @@ def _speaker(sent: Any) -> Attribution | None:
                 return Attribution(name=name, start=min(start, tok.idx), end=max(end, tok.idx + len(tok)))
         if tok.lemma_.lower() not in REPORTING_VERBS and not puts_at:
             continue
-        if tok.pos_ not in ("VERB", "AUX"):
-            # '"...," Conway notes.': a closing report the parser read as a noun phrase
+        if tok.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in tok.children):
+            # '"...," Conway notes.': a closing report the parser read as a noun phrase (one with a
+            # subject is read as the verb it is: "..., the IMF forecast on Tuesday.")
             closing = _compound_subject(tok, sent)
             if closing is not None:
                 return closing
