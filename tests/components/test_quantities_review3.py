@@ -109,3 +109,39 @@ def test_a_rate_stays_a_rate_before_the_date_it_starts(parser, text: str, phrase
 def test_a_number_set_off_after_a_noun_of_one_person_is_an_age(parser, text: str, phrase: str,
                                                                 value: int) -> None:
     assert _found(parser, text)[phrase] == ("number", value, "years old", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("She won the race in 10.49 seconds.", "10.49 seconds", ("number", 10.49, "seconds", None)),
+    ("The rocket exploded 90 seconds after launch.", "90 seconds", ("number", 90, "seconds", None)),
+    ("The average ambulance wait was 47 minutes and 12 seconds in March.", "47 minutes and 12 seconds",
+     ("number", 47.2, "minutes", None)),
+    ("The marathon was won in 2 hours 1 minute and 9 seconds, organisers said.",
+     "2 hours 1 minute and 9 seconds", ("number", 2.019167, "hours", None)),
+])
+def test_a_length_in_seconds_is_a_length(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Prices have risen for almost a decade.", "almost a decade", ("number", 1, "decade", "almost")),
+    ("Talks lasted more than an hour.", "more than an hour", ("number", 1, "hour", "more than")),
+    ("He was jailed for nearly a year.", "nearly a year", ("number", 1, "year", "nearly")),
+])
+def test_a_bounded_length_of_one_unit_is_one(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_a_length_of_one_unit_with_no_bound_is_none(parser) -> None:
+    assert _found(parser, "It happened a year ago.") == {}
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The club's revenue rose to a record £713 million.", "£713 million", ("money", 713000000, "GBP", None)),
+    ("The government will spend an extra £2bn on schools.", "£2bn", ("money", 2000000000, "GBP", None)),
+    ("An estimated £2bn was lost to fraud.", "An estimated £2bn",
+     ("money", 2000000000, "GBP", "an estimated")),
+])
+def test_an_amount_leaves_out_the_words_before_it_that_are_no_qualifier(parser, text: str, phrase: str,
+                                                                         expected: tuple) -> None:
+    assert _found(parser, text) == {phrase: expected}

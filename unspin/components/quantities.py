@@ -42,6 +42,7 @@ pass for numbers the tagger missed) and returns ``Quantity`` records with articl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import Any
@@ -175,7 +176,7 @@ _AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
 _DURATION_RE = re.compile(
     r"(?:(?:the|this|his|her|their|its|our)\s+)?(?:(?:past|last|next|first|previous|coming)\s+)?"
     r"((?:\d[\d,.]*|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half|\s+(?:thousand|million|billion))?)(?:\s+|-)"
-    r"(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)(?:\s+(?:old|long|ago))?",
+    r"(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seconds?)(?:\s+(?:old|long|ago))?",
     re.I,
 )
 _CODE_RE = re.compile(r"0\d")  # "02": part of a code, a time or a date, not an amount
@@ -407,7 +408,8 @@ def parse_quantity(text: str, label: str) -> tuple[str, Any, str | None, str | N
 
 #: A unit of time as an ISO 8601 duration's designator, and how many of it one of the unit is.
 _AGO_UNITS = {"year": ("Y", 1), "month": ("M", 1), "week": ("W", 1), "day": ("D", 1), "decade": ("Y", 10),
-              "centurie": ("Y", 100), "century": ("Y", 100), "hour": ("TH", 1), "minute": ("TM", 1)}
+              "centurie": ("Y", 100), "century": ("Y", 100), "hour": ("TH", 1), "minute": ("TM", 1),
+              "second": ("TS", 1)}
 
 
 def _ago(number: float | None, unit: str) -> str | None:
@@ -452,11 +454,12 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     duration = _DURATION_RE.fullmatch(core.strip())
     if duration and re.match(r"(?:few|several|many|some)\b", duration.group(1), re.I):
         return "number", None, duration.group(2).lower(), qualifier  # "a few billion years": no number
+    length = _length_number(duration.group(1), qualifier) if duration else None
     if duration and core.strip().lower().endswith(" ago"):
         # "four years ago": a date counted back from the text's own, as an ISO 8601 duration before it
-        return "date", _ago(parse_number(duration.group(1)), duration.group(2).lower()), None, qualifier
+        return "date", _ago(length, duration.group(2).lower()), None, qualifier
     if duration:  # "22 years" is a length of time, not a date ("over the last 28 days": during them)
-        return "number", _tidy(parse_number(duration.group(1))), duration.group(2).lower(), qualifier
+        return "number", _tidy(length), duration.group(2).lower(), qualifier
     if kind == "date":
         period = _PERIOD_TO_RE.fullmatch(core.strip())
         if period:  # "the three months to March": the period that ends then
@@ -596,6 +599,9 @@ def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
             end = glued.end() if glued else end
     spaced = _SPACED_AFTER_RE.match(text, end, hi)
     return start, spaced.end() if spaced else end
+#: Words the tagger may take into an amount before it that are no part of it and no qualifier: "a
+#: record £713 million", "an extra £2bn", "another 1,500".
+_LEAD_WORDS_RE = re.compile(r"(?:an?|another)\s+(?:[a-z]+\s+)?(?=[$€£¥₹₽₩]|\d)", re.I)
 _FALLBACK_RE = re.compile(
     # "4," in "6-4, 7-5" is a number and a comma: thousands are three digits after the comma
     r"(?:[$€£]\s?)?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -605,7 +611,7 @@ _FALLBACK_RE = re.compile(
 
 
 _TIME_AFTER_RE = re.compile(
-    r"\s(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?)(?:\s+ago)?\b", re.I)
+    r"\s(?:years?|months?|weeks?|days?|decades?|centuries|hours?|minutes?|seconds?)(?:\s+ago)?\b", re.I)
 _CENTS_AFTER_RE = re.compile(r"\s(?:cents?|pence)\b", re.I)
 _RANGE_SPLIT_RE = re.compile(r"\s+(?:and|to|until|through)\s+|\s*[–—-]\s*|(?<=\d{4})/(?=\d\d\b|\d{4}\b)",
                              re.I)
@@ -1145,7 +1151,7 @@ def _age_after_name(ent: Any) -> bool:
 #: "8 to 15 years", "6-9 months", "between two and three years": a range of lengths of time.
 _DURATION_RANGE_RE = re.compile(
     r"(?:between\s+)?(?P<a>\d[\d,.]*|[a-z]+)\s*(?:\bto\b|\band\b|\bor\b|[-–])\s*(?P<b>\d[\d,.]*|[a-z]+)"
-    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|decades?|hours?|minutes?)", re.I)
+    r"[\s-]+(?P<unit>years?|months?|weeks?|days?|decades?|hours?|minutes?|seconds?)", re.I)
 
 
 def _duration_range(text: str, start: int, end: int) -> list[Quantity]:
@@ -1166,11 +1172,20 @@ def _duration_range(text: str, start: int, end: int) -> list[Quantity]:
                      value=_tidy(high), unit=unit, qualifier="to")]
 
 
+def _length_number(number: str, qualifier: str | None) -> float | None:
+    """How many units of time a length's ``number`` stands for: its value ("seven", "2.5"), or one
+    for "a" or "an" after a qualifier that bounds it ("nearly a decade", "more than an hour"),
+    where "a year" alone is as often "a year ago" or "per year"; else None."""
+    value = parse_number(number)
+    return 1.0 if value is None and qualifier and number.lower() in ("a", "an") else value
+
+
 def _is_duration(phrase: str) -> bool:
-    """True for a length of time written in words ("seven years", "the next two years", "nine-year"),
-    not one with no number ("a year", "many years")."""
-    duration = _DURATION_RE.fullmatch(_split_qualifier(phrase.strip())[1])
-    return bool(duration and parse_number(duration.group(1)) is not None)
+    """True for a length of time written in words ("seven years", "the next two years", "nine-year",
+    "nearly a decade"), not one with no number ("a year", "many years")."""
+    qualifier, core = _split_qualifier(phrase.strip())
+    duration = _DURATION_RE.fullmatch(core)
+    return bool(duration and _length_number(duration.group(1), qualifier) is not None)
 
 
 #: "plus" between two amounts spaCy tagged as one ("a fee of £85 million plus £10m in add-ons"); not
@@ -1178,28 +1193,38 @@ def _is_duration(phrase: str) -> bool:
 _PLUS_RE = re.compile(r"\s+plus\s+(?!or\b)", re.I)
 
 
-#: Two lengths of time spaCy tags as one: "two hours and 30 minutes".
-_TWO_LENGTHS_RE = re.compile(r"(.+?)(,?\s+and\s+)(.+)", re.I)
+#: One of the lengths of time spaCy tags as one: "two hours" and "30 minutes" of "two hours and 30
+#: minutes", each of "2 hours 1 minute and 9 seconds".
+_LENGTH_PIECE_RE = re.compile(
+    r"(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+(?:year|month|week|day|hour|minute|second)s?\b", re.I)
+_BETWEEN_LENGTHS_RE = re.compile(r",?\s+(?:and\s+)?", re.I)
+
+
+def _lengths(phrase: str) -> list[tuple[int, int]]:
+    """Where each length of time lies in ``phrase`` when it is two or more written one after the
+    other ("two hours and 30 minutes", "2 hours 1 minute and 9 seconds"), else []."""
+    pieces = list(_LENGTH_PIECE_RE.finditer(phrase))
+    if len(pieces) < 2 or pieces[0].start() != 0 or pieces[-1].end() != len(phrase) or not all(
+            _BETWEEN_LENGTHS_RE.fullmatch(phrase, a.end(), b.start()) for a, b in itertools.pairwise(pieces)):
+        return []
+    return [p.span() for p in pieces] if all(_is_duration(p.group(0)) for p in pieces) else []
 
 
 def _split_sums(sent: Any, ents: Any) -> list[Any]:
     """The entities ``ents`` of the spaCy span ``sent``, with one that holds two amounts joined by
     "plus" cut into the two ("£85 million plus £10m": £85m and £10m, not one amount of £10m), as
-    is one that holds two lengths of time joined by "and" ("two hours and 30 minutes")."""
+    is one that holds lengths of time one after another ("two hours and 30 minutes", "2 hours 1
+    minute and 9 seconds")."""
     out = []
     for ent in ents:
-        cut = None
         plus = _PLUS_RE.search(ent.text)
-        both = _TWO_LENGTHS_RE.fullmatch(ent.text) if ent.label_ in ("TIME", "DATE") else None
+        cuts = _lengths(ent.text) if ent.label_ in ("TIME", "DATE") else []
         if plus is not None and all(re.search(r"\d", side) for side in (ent.text[: plus.start()],
                                                                         ent.text[plus.end():])):
-            cut = plus.start(), plus.end()
-        elif both is not None and _is_duration(both.group(1)) and _is_duration(both.group(3)):
-            cut = both.end(1), both.start(3)
-        if cut is not None:
+            cuts = [(0, plus.start()), (plus.end(), len(ent.text))]
+        if cuts:
             pieces = [sent.doc.char_span(ent.start_char + a, ent.start_char + b, label=ent.label_,
-                                         alignment_mode="contract")
-                      for a, b in ((0, cut[0]), (cut[1], len(ent.text)))]
+                                         alignment_mode="contract") for a, b in cuts]
             if all(piece is not None and len(piece) for piece in pieces):
                 out.extend(pieces)
                 continue
@@ -1214,24 +1239,29 @@ _PER_CURRENCY_RE = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?!cent\b)\S
 _DATE_BOUND_BEFORE_RE = re.compile(r"\b(since|by|until|till|before|after)\s+$", re.I)
 
 
-#: A length of time written in two units: "nine years and six months", "two hours and 30 minutes".
-_LARGER_UNITS = {"years": ("months", 12), "year": ("months", 12), "hours": ("minutes", 60),
-                 "hour": ("minutes", 60)}
+#: A length of time written in two or three units: "nine years and six months", "two hours and 30
+#: minutes", "2 hours 1 minute and 9 seconds"; how many of each smaller unit make the larger, and
+#: (``_PART_LIMITS``) how many of it the next larger unit holds.
+_LARGER_UNITS = {"year": {"month": 12}, "hour": {"minute": 60, "second": 3600}, "minute": {"second": 60}}
+_PART_LIMITS = {"month": 12, "minute": 60, "second": 60}
 _AND_RE = re.compile(r",?\s+and\s+|\s+", re.I)
 
 
 def _compound_lengths(found: list[Quantity], text: str) -> list[Quantity]:
     """The lengths of time in ``found`` written in two units joined as one ("jailed for nine years
-    and six months": 9.5 years, not nine years and another six months)."""
+    and six months": 9.5 years, not nine years and another six months; "2 hours 1 minute and 9
+    seconds": 2.019167 hours)."""
     out: list[Quantity] = []
     for q in found:
         last = out[-1] if out else None
-        larger = _LARGER_UNITS.get(last.unit or "") if last is not None and last.kind == "number" else None
-        if last is not None and larger is not None and q.kind == "number" and q.qualifier is None \
-                and (q.unit or "").rstrip("s") == larger[0].rstrip("s") and isinstance(q.value, int | float) \
-                and isinstance(last.value, int | float) and 0 < q.value < larger[1] \
-                and _AND_RE.fullmatch(text[last.end : q.start]):
-            value = _tidy(round(last.value + q.value / larger[1], 4))
+        parts = _LARGER_UNITS.get((last.unit or "").removesuffix("s")) if last is not None \
+            and last.kind == "number" else None
+        smaller = (q.unit or "").removesuffix("s")
+        times = parts.get(smaller) if parts is not None else None
+        if last is not None and times is not None and q.kind == "number" and q.qualifier is None \
+                and isinstance(q.value, int | float) and isinstance(last.value, int | float) \
+                and 0 < q.value < _PART_LIMITS[smaller] and _AND_RE.fullmatch(text[last.end : q.start]):
+            value = _tidy(round(last.value + q.value / times, 6))
             unit = last.unit if last.unit.endswith("s") else last.unit + "s"
             out[-1] = replace(last, end=q.end, value=value, unit=unit)
             continue
@@ -1301,6 +1331,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         # a bare number it calls a date ("Rs 45 crore", tagged "45")
         if ent_label in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY") or (
                 ent_label == "DATE" and _BARE_NUMBER_RE.fullmatch(ent.text)):
+            lead = _LEAD_WORDS_RE.match(text, start, end)
+            if lead is not None and _split_qualifier(text[start:end])[0] is None:
+                start = lead.end()  # "a record £713 million", "an extra £2bn": the amount, without the words
             start, end = _widen(text, start, end, sent.start_char, sent.end_char)
         start = _qualifier_start(text, _minus_start(text, start, sent.start_char), sent.start_char)
         # spaCy's trailing punctuation or apostrophes are not part of the amount, nor a "to"
@@ -1472,7 +1505,8 @@ def _to_life(found: list[Quantity], text: str) -> list[Quantity]:
 _SPREAD_OVER_RE = re.compile(r"\s+(?:[a-z]+\s+)?", re.I)
 _OVER_RE = re.compile(r"over\s+", re.I)
 _TIME_UNITS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
-                         "decades", "hour", "hours", "minute", "minutes", "century", "centuries"])
+                         "decades", "hour", "hours", "minute", "minutes", "second", "seconds", "century",
+                         "centuries"])
 
 
 def _spread_over(found: list[Quantity], text: str) -> list[Quantity]:
