@@ -145,3 +145,18 @@ def test_a_length_of_one_unit_with_no_bound_is_none(parser) -> None:
 def test_an_amount_leaves_out_the_words_before_it_that_are_no_qualifier(parser, text: str, phrase: str,
                                                                          expected: tuple) -> None:
     assert _found(parser, text) == {phrase: expected}
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Deaths per 100,000 people fell from 12.4 to 9.8.", "9.8",
+     ("number", 9.8, "deaths per 100,000 people", "to")),
+    ("Burglaries per 1,000 homes fell from 12 to 9.", "9", ("number", 9, "burglaries per 1,000 homes", "to")),
+    ("Fees went up from $5 a month to $7.", "$7", ("money", 7, "USD per month", None)),
+])
+def test_the_end_of_a_change_in_a_rate_is_in_that_rate(parser, text: str, phrase: str,
+                                                       expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_an_amount_after_a_rate_and_to_that_starts_no_change_keeps_its_unit(parser) -> None:
+    assert _found(parser, "Prices rose 5% a year to $300.")["$300"] == ("money", 300, "USD", None)

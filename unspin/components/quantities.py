@@ -1648,15 +1648,22 @@ _COMPARED_WITH_RE = re.compile(
 
 def _carried_rate(before: Quantity, q: Quantity, text: str) -> Quantity | None:
     """``q`` with the rate of the amount ``before`` it that it is compared with ("rose to 26.4p per
-    kilowatt hour, up from 24.5p": 24.5p per kilowatt hour too), or None: ``before`` is a rate
-    of the same kind and currency, and ``q`` has no rate of its own."""
+    kilowatt hour, up from 24.5p": 24.5p per kilowatt hour too) or that it ends a range with
+    ("Deaths per 100,000 people fell from 12.4 to 9.8": 9.8 deaths per 100,000 people too; "from $5
+    a month to $7"), or
+    None: ``before`` is a rate of the same kind and currency, and ``q`` has no rate of its own."""
     unit = before.unit or ""
     base, per, _ = unit.rpartition("per ") if unit.startswith("per ") or " per " in unit else ("", "", "")
     if not per or before.kind != ("number" if q.kind == "count" else q.kind):
         return None
-    counted = q.kind == "count" and q.unit is None  # "12 deaths per 100,000 people, up from 10"
-    if (q.unit != (base.strip() or None) and not counted) or q.qualifier not in (None, "from") \
-            or not _COMPARED_WITH_RE.fullmatch(text, before.end, q.start):
+    # "12 deaths per 100,000 people, up from 10": a bare number of what the rate counts
+    counted = q.kind in ("count", "number") and q.unit is None
+    compared = q.qualifier in (None, "from") and _COMPARED_WITH_RE.fullmatch(text, before.end, q.start)
+    # "from 12.4 to 9.8", "from $5 a month to $7": the ends of a range or a change
+    lead = before.qualifier == "from" or _LEAD_BEFORE_RE.search(text, max(0, before.start - 8), before.start)
+    ranged = lead and q.qualifier in (None, "to") and _AMOUNT_RANGE_JOIN_RE.fullmatch(text, before.end,
+                                                                                       q.start)
+    if (q.unit != (base.strip() or None) and not counted) or not (compared or ranged):
         return None
     return replace(q, kind=before.kind, unit=unit)
 
