@@ -160,3 +160,14 @@ def test_the_end_of_a_change_in_a_rate_is_in_that_rate(parser, text: str, phrase
 
 def test_an_amount_after_a_rate_and_to_that_starts_no_change_keeps_its_unit(parser) -> None:
     assert _found(parser, "Prices rose 5% a year to $300.")["$300"] == ("money", 300, "USD", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Someone is diagnosed with cancer every 90 seconds.", "every 90 seconds",
+     ("number", 90, "seconds", "every")),
+    ("A child dies every 10 minutes, the charity said.", "every 10 minutes",
+     ("number", 10, "minutes", "every")),
+    ("Elections are held every four years.", "every four years", ("number", 4, "years", "every")),
+])
+def test_how_often_is_a_length_qualified_every(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text) == {phrase: expected}

@@ -79,6 +79,8 @@ _QUALIFIERS = sorted(
         "an average of", "averaging", "on average",
         # an upper bound in time or distance: "within three years", "within 10 miles"
         "within",
+        # how often: "a child dies every 10 minutes", "every two years"
+        "every",
     ],
     key=len,
     reverse=True,
