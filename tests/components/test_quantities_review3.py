@@ -48,9 +48,15 @@ def test_a_number_of_members_or_people_is_still_a_count(parser, text: str, phras
 @pytest.mark.parametrize("text", [
     "The army launched a two-pronged attack on the city.",
     "Flags were flown at half-staff on Friday.",
+    "Tickets were sold at half-price.",
 ])
 def test_a_number_in_a_description_is_no_quantity(parser, text: str) -> None:
-    assert not any(kind == "count" for kind, _, _, _ in _found(parser, text).values())
+    assert _found(parser, text) == {}
+
+
+def test_a_half_hour_is_half_an_hour(parser) -> None:
+    found = _found(parser, "The show runs for a half-hour slot.")
+    assert found == {"a half-hour": ("number", 0.5, "hour", None)}
 
 
 @pytest.mark.parametrize(("text", "phrase", "value", "unit"), [

@@ -543,9 +543,6 @@ _MEASURE_NOUN_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+)(?=\s+[A-Za-z])")
 _NOT_MEASURE_NOUNS = frozenset(["strong", "odd", "ish", "plus", "something", "per", "fold", "old", "olds",
                                 "to", "and", "or", "a", "an", "the", "in", "for", "of"])
 
-_HALF_BEFORE_RE = re.compile(r"\bhalf$", re.I)
-
-
 def _unit_end(text: str, end: int, sent: Any) -> int | None:
     """Where the unit of measure after the count ending at ``end`` ends, which the tagger left
     outside it ("120 tonnes of supplies"), or where the noun a hyphen joins to the count ends,
@@ -555,8 +552,6 @@ def _unit_end(text: str, end: int, sent: Any) -> int | None:
     if unit is not None:
         return unit.end()
     noun = _MEASURE_NOUN_AFTER_RE.match(text, end, sent.end_char)
-    if noun is not None and _HALF_BEFORE_RE.search(text, max(0, end - 5), end):
-        return None  # "at half-staff", "half-price": no measure of a half
     word = noun.group("noun") if noun is not None else ""
     if not word or word in _NOT_MEASURE_NOUNS or word in _SMALL or word in _SCALES \
             or word.removesuffix("s") in _FRACTIONS:
@@ -925,6 +920,10 @@ _NAMING_AFTER_RE = re.compile(
 #: A number joined by a hyphen to a word that makes a description of both, not a count: "six-figure
 #: fees", "a two-pronged attack", "a three-legged stool".
 _DESCRIPTION_AFTER_RE = re.compile(r"-(?:figure|digit|[a-z]+ed\b)")
+#: "at half-staff", "half-price tickets", "half-brother": a half that is part of a word, no amount
+#: (but "a half-hour show" is half an hour).
+_HALF_RE = re.compile(r"(?:a\s+)?half", re.I)
+_HALF_OF_A_THING_RE = re.compile(r"-(?!(?:year|month|week|day|hour|minute|second|decade|century)s?\b)[a-z]")
 #: A noun a number names one of: "type 2 diabetes", "a phase 3 trial", "Category 5", "Article 50".
 _NAMED_BY_NUMBER_RE = re.compile(
     r"\b(?:type|stage|phase|grade|category|class|tier|level|article|section|chapter|page|flight|route|"
@@ -966,7 +965,8 @@ def _names_not_counts(text: str, start: int, end: int, sent: Any = None) -> bool
     go with it in one phrase (``_named_before``: not "told CNN 12 people")."""
     first = next((i for i in range(start, end) if text[i].isdigit() or text[i] == "#"), None)
     if first is None:  # "six-figure fees": a magnitude, not six of anything
-        return bool(_DESCRIPTION_AFTER_RE.match(text, end))
+        return bool(_DESCRIPTION_AFTER_RE.match(text, end) or (
+            _HALF_RE.fullmatch(text, start, end) and _HALF_OF_A_THING_RE.match(text, end)))
     before, after = text[max(0, first - 8):first], text[end:end + 40]
     if re.match(r"\d{10}", text[first:end]):
         return True  # ten digits and more with no separator: an id, a timestamp, a phone number
