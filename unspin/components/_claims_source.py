@@ -524,15 +524,57 @@ def _governs(verb: Any) -> bool:
         return True
     if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
         return True
+    if any(_that_clause(g) for c in verb.children if c.dep_ == "prep" for o in c.children
+           if o.dep_ == "pobj" and o.lemma_.lower() not in _CLAUSE_NOUNS
+           for g in o.children if g.dep_ == "acl"):
+        return True  # "said in a statement that ...": the parser hung the clause on the statement
     return verb.lemma_.lower() in _FORECASTS and any(c.dep_ == "dobj" for c in verb.children)
+
+
+#: Nouns whose own content a "that" clause states ("despite the fact that he has said ...", "on the
+#: grounds that ..."), which no verb of reporting the noun's phrase hangs on governs.
+_CLAUSE_NOUNS = frozenset(["fact", "grounds", "ground", "belief", "hope", "idea", "assumption", "basis",
+                           "condition", "understanding", "expectation", "view", "notion", "premise",
+                           "claim", "claims", "news", "knowledge", "suggestion", "allegation", "allegations"])
+
+
+def _that_clause(verb: Any) -> bool:
+    """Whether ``verb`` heads a clause opened by "that" ("... that the home served as a camp")."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that"
+                                                for c in verb.children)
+
+
+def _hung_speaker(verb: Any, sent: Any) -> Any | None:
+    """The head of the noun phrase between the last comma and the verb of a report closing the
+    sentence that the parser left without a subject, hanging the phrase on a noun before the comma
+    ("..., the suspect, Quentin Lamar Smith, ..., the Justice Department for the Southern District
+    of Ohio said."), or None."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.lemma_.lower() not in _CLOSING_VERBS or verb.i <= sent.start \
+            or not all(t.is_punct or t.is_space for t in doc[verb.i + 1 : sent.end]):
+        return None
+    comma = next((t.i for t in reversed(doc[sent.start : verb.i]) if t.text in _CLOSING_MARKS), None)
+    node = doc[verb.i - 1]
+    if comma is None or comma + 1 >= verb.i or node.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while node.head.i != node.i and comma < node.head.i < verb.i:
+        node = node.head
+    inside = all(t.i == node.i or node in t.ancestors for t in doc[comma + 1 : verb.i])
+    return node if inside and node.pos_ in ("NOUN", "PROPN") and node.lower_ not in _NOT_SOURCES else None
 
 
 def _closing_report(verb: Any, subj: Any, sent: Any) -> bool:
     """Whether "..., his aide told reporters." or "..., said the chief executive." is a report
     closing the sentence that the parser joined to the clause before as a conjunct, or hung
-    that clause on as an adverbial: a comma opens the report, and the verb governs no clause
-    and ends the sentence (with its subject, when that follows it)."""
-    if verb.dep_ not in ("conj", "ROOT") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    that clause on as an adverbial, or read it as a relative clause on the noun before it: a comma
+    opens the report, and the verb governs no clause and ends the sentence (with its subject, when
+    that follows it)."""
+    # "..., the gang's leader, Tom Bell, who ..., the Crown Prosecution Service said.": read as a
+    # relative clause on the noun before the comma, with a subject that is no relative pronoun
+    relcl = verb.dep_ == "relcl" and subj.i < verb.i and not any(
+        c.tag_ in _RELATIVE_TAGS for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if (verb.dep_ not in ("conj", "ROOT") and not relcl) or any(c.dep_ in ("ccomp", "xcomp")
+                                                                  for c in verb.children):
         return False
     opener = subj.left_edge if subj.i < verb.i else verb
     if opener.i <= sent.start or verb.doc[opener.i - 1].text not in _CLOSING_MARKS:
@@ -674,7 +716,7 @@ def _speaker(sent: Any) -> Attribution | None:
             closing = _compound_subject(tok, sent)
             if closing is not None:
                 return closing
-            subj = _participle_subject(tok)
+            subj = _participle_subject(tok) or _hung_speaker(tok, sent)
             if subj is not None and subj.lower_ not in _FIRST_PERSON:
                 name = _name(subj, sent)
                 start, end = _phrase(subj, sent)
