@@ -177,3 +177,22 @@ def test_an_amount_after_a_rate_and_to_that_starts_no_change_keeps_its_unit(pars
 ])
 def test_how_often_is_a_length_qualified_every(parser, text: str, phrase: str, expected: tuple) -> None:
     assert _found(parser, text) == {phrase: expected}
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Voters backed the measure 61% to 39%.", "61%", "39%"),
+    ("Members supported the deal 512-48.", "512", "48"),
+    ("Residents opposed the plan by 70% to 30%.", "70%", "30%"),
+])
+def test_the_sides_of_a_vote_are_no_range(parser, text: str, first: str, second: str) -> None:
+    found = _found(parser, text)
+    assert found[first][3] is None
+    assert found[second][3] is None
+
+
+@pytest.mark.parametrize("text", [
+    "The board endorsed a rise of 3% to 4%.",
+    "Residents backed plans for 200 to 300 homes.",
+])
+def test_a_rising_range_after_a_verb_of_taking_sides_is_still_a_range(parser, text: str) -> None:
+    assert sorted(q[3] for q in _found(parser, text).values()) == ["from", "to"]

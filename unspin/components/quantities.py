@@ -679,6 +679,10 @@ _TALLY_BEFORE_RE = re.compile(
     r"\b(?i:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
     r"leading|trailing|vote|tally|score|margin)"
     r"(?:\s+(?i:by|of|with|a|an|the|its|their)(?:\s+[a-z]+)?|\s+[A-Z][\w'’.&-]*)*\s*$")
+#: A verb of taking sides before two amounts, the larger first: a tally of those for and against
+#: ("Voters backed the measure 61% to 39%", "Members supported the deal 512-48").
+_SIDING_BEFORE_RE = re.compile(r"\b(?:backed|supported|opposed|endorsed|favou?red|rejected)\b"
+                               r"(?:\s+[\w'’-]+){0,4}?(?:\s+by)?\s*$", re.I)
 _TALLY_AFTER_RE = re.compile(r"(?:,?\s*\d+\s?[-–]\s?\d+)*\s*(?:-\s*)?(?:vote|votes|ruling|decision|majority|"
                              r"margin|win|victory|defeat|loss|split|score|scoreline)\b", re.I)
 #: "from" or "between" just before the first amount: the two are the ends of a range.
@@ -772,6 +776,9 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
         return []
     if worded and not parsed[0][1] < parsed[1][1]:
         return []  # "a ratio of about four to one": odds, no range
+    if relation == "range" and parsed[0][1] > parsed[1][1] and _SIDING_BEFORE_RE.search(
+            text[max(0, offset - 40):offset]):
+        relation = "tally"  # "backed the measure 61% to 39%": for and against (a range rises)
     if relation == "range" and parsed[0][0] != parsed[1][0]:
         relation = "pair"  # "3% to $5m": a share and an amount are no range
     if relation == "range" and m.group("sep").lower() == "to" and not m.group("lead") and _far_apart_change(
