@@ -211,25 +211,29 @@ def test_a_time_that_is_the_reported_clauses_subject_stays_in_it(nlp) -> None:
 @pytest.mark.parametrize("text, first, second", [
     ("Officials say at least 4,000 people died, though aid workers fear the real toll is far higher.",
      ("at least 4,000 people died", "Officials"), ("the real toll is far higher", "aid workers")),
-    ("About four in 10 voters said life would be worse, while nine in 10 said the economy favors the wealthy.",
+    ("About four in 10 voters said life would be worse, while nine in 10 said the economy favors "
+     "the wealthy.",
      ("life would be worse", "About four in 10 voters"), ("the economy favors the wealthy", "nine in 10")),
 ])
 def test_another_source_set_against_a_report_is_a_quote_of_its_own(nlp, text: str, first: tuple, second: tuple
                                                                     ) -> None:
     doc = nlp(Article(id="t", text=text))
-    found = [(text[q.start:q.end], text[q.speaker.start:q.speaker.end] if q.speaker else None) for q in doc.quotes]
+    found = [(text[q.start:q.end], text[q.speaker.start:q.speaker.end] if q.speaker else None)
+             for q in doc.quotes]
     assert found == [first, second]
 
 
 def test_a_passive_clause_set_against_a_report_stays_in_it(nlp) -> None:
-    text = "Ware said Podliska asked interns to take up partisan projects, even though he was warned against it."
+    text = ("Ware said Podliska asked interns to take up partisan projects, even though he was warned "
+            "against it.")
     doc = nlp(Article(id="t", text=text))
-    assert [text[q.start:q.end] for q in doc.quotes][0].endswith("even though he was warned against it")
+    assert text[doc.quotes[0].start:doc.quotes[0].end].endswith("even though he was warned against it")
 
 
 def test_a_name_written_right_after_a_speakers_title_is_part_of_the_speaker(nlp) -> None:
     text = 'As the economist John Kay once put it, "The most dangerous words in politics are common sense."'
-    assert _speaker(nlp(Article(id="t", text=text)), text, "dangerous") == ("the economist John Kay", "John Kay")
+    speaker = _speaker(nlp(Article(id="t", text=text)), text, "dangerous")
+    assert speaker == ("the economist John Kay", "John Kay")
 
 
 def test_a_report_cut_before_a_second_cue_loses_the_conjunction_before_it(nlp) -> None:
