@@ -250,3 +250,14 @@ def test_a_question_put_by_someone_named_is_theirs_and_the_agent_is_not_what_was
     assert _speaker(doc, text, "Absolutely")[1] == "Whitfield"
     asked = [text[q.start:q.end] for q in doc.quotes if "quit" in text[q.start:q.end]]
     assert asked == ["whether she would quit"]
+
+
+def test_an_explainers_answer_after_its_question_is_the_expert_quoted_before(nlp) -> None:
+    text = ("We asked housing lawyer Priti Shah to explain.\n\nWhat changes on Monday?\n\n"
+            "\"No-fault evictions end,\" Shah says.\n\nCan my rent still go up?\n\n"
+            "\"Yes, but only once a year, and tenants can challenge increases.\"\n\n"
+            "Landlords are unhappy.\n\n\"It is a disaster for the sector and for tenants too.\"")
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, "only once a year")[1] == "Priti Shah"
+    last = [q for q in doc.quotes if "disaster" in text[q.start:q.end]]
+    assert last and last[0].speaker is None, "a paragraph of the writer's own lies between"

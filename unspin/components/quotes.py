@@ -1033,9 +1033,15 @@ def _same_turn(sdoc: Any, context: _Context, clusters: list[Any], quotes: list[Q
 
 
 def _goes_on(text: str, quotes: list[Quote], quote: Quote) -> Attribution | None:
-    """The speaker of the direct quote before ``quote`` when at most one paragraph lies between."""
+    """The speaker of the direct quote before ``quote`` when it goes on in the same paragraph or
+    the next, or when only the writer's questions lie between (an explainer's "Can my rent still
+    go up?" before the answer of the expert it quoted last)."""
     last = next((q for q in reversed(quotes) if q.kind == "direct"), None)
-    if last is None or last.speaker is None or text.count("\n\n", last.end, quote.start) > 1:
+    if last is None or last.speaker is None:
+        return None
+    between = text[last.end:quote.start].split("\n\n")[1:-1]
+    if between and not all(p.strip().endswith("?") and not any(m in p for m in QUOTE_CHARS)
+                                    for p in between if p.strip()):
         return None
     return last.speaker
 
