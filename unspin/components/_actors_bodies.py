@@ -60,6 +60,10 @@ BODY_NOUNS = frozenset({
     "opposition", "coalition", "alliance", "organization", "organisation", "authority",
     "airline", "airlines", "carrier",
 })
+#: Bodies a country's or a city's people form, not its state: a place that owns one ("Britain's
+#: largest rail union") is where it is, no name of it; "Russia's army" is Russia's.
+_PEOPLES_BODIES = frozenset({"union", "unions", "company", "companies", "corporation", "firm", "airline",
+                             "airlines", "carrier"})
 #: Nouns that are a body only as a bare phrase that refers back to an organisation the text
 #: named ("Harbour Trust Bank ... the bank", "Hamas ... the group"); alone they are too often
 #: something else ("the river bank", "the age group").
@@ -207,10 +211,14 @@ def _definite(token: Any) -> bool:
 
 def _names_entity(token: Any) -> bool:
     """Whether a named entity is part of the phrase ("Russia's army", "the government of Syria")
-    or follows it as its name ("the company Baillie Gifford", "the newspaper The Guardian")."""
+    or follows it as its name ("the company Baillie Gifford", "the newspaper The Guardian"). A
+    place that owns a body of its people, not of its state ("Britain's largest rail union"),
+    is where the body is, no name of it."""
     if _named_next(token) is not None or _named_before(token) is not None:
         return True
     for child in token.children:
+        if child.dep_ == "poss" and child.ent_type_ == "GPE" and token.lower_ in _PEOPLES_BODIES:
+            continue
         if child.i < token.i and any(t.ent_type_ in _NAMED for t in child.subtree):
             return True
         if child.dep_ == "prep" and child.lower_ == "of" and any(
@@ -221,9 +229,12 @@ def _names_entity(token: Any) -> bool:
 
 def _named_next(token: Any) -> Any | None:
     """The named entity's first token right after a body noun that it names ("the company
-    [Baillie Gifford]", "the firm [Acme Holdings]"), or None."""
+    [Baillie Gifford]", "the firm [Acme Holdings]"), or set beside it after a comma ("Britain's
+    largest rail union, the [RMT],"), or None."""
     doc = token.doc
     at = token.i + 1
+    beside = at < len(doc) and doc[at].text == ","
+    at += beside
     while at < len(doc) and doc[at].lower_ == "the" and doc[at].ent_iob_ != "B":
         at += 1  # "the newspaper The Guardian", its article outside the entity
     if at >= len(doc) or doc[at].ent_iob_ != "B" or doc[at].ent_type_ not in _NAMED:
@@ -231,6 +242,9 @@ def _named_next(token: Any) -> Any | None:
     name = doc[at : at + 1]
     while name.end < len(doc) and doc[name.end].ent_iob_ == "I":
         name = doc[at : name.end + 1]
+    if beside:  # set beside the noun, not the next of a list ("the union, the RMT and Aslef")
+        return doc[at] if name.root.dep_ == "appos" and name.root.head.i == token.i \
+            and not any(c.dep_ in ("conj", "cc") for c in name.root.children) else None
     return doc[at] if name.root.head.i == token.i or token.head.i == name.root.i else None
 
 
@@ -278,7 +292,7 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
         return cached
     clusters = [_copied(cluster) for cluster in entity_clusters(sdoc)]
     text = sdoc.text
-    _named_bodies(sdoc, clusters)
+    described = _named_bodies(sdoc, clusters)
     clusters = _capitals_as_states(sdoc, clusters)
     joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
     bodies: list[EntityCluster] = []
@@ -286,8 +300,8 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
         if found.bare:
             cluster = (_antecedent(found, joinable + bodies, text)
                        or _described_antecedent(found, joinable + bodies, sdoc))
-        else:
-            cluster = _specific(found, bodies)
+        else:  # "Britain's largest rail union said", after "..., the RMT,": the RMT
+            cluster = described.get(found.name.lower()) or _specific(found, bodies)
         if cluster is None and (found.needs_antecedent or (found.bare and found.head in _GENERIC_PLURALS)):
             continue
         if cluster is None:
@@ -458,10 +472,13 @@ def _as_state(token: Any) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _STATE_PREPOSITIONS
 
 
-def _named_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
+def _named_bodies(sdoc: Any, clusters: list[EntityCluster]) -> dict[str, EntityCluster]:
     """Give each entity a body noun that names it ("the company Baillie Gifford", "Gavi, the
     vaccine alliance,") as a mention, so that a later "the company" refers to it; an entity so
-    described as a body is no person."""
+    described as a body is no person. Returns the entity of each phrase so set beside a name
+    with the classifying words before its noun ("rail union" of "Britain's largest rail union,
+    the RMT"), in lower case, for a later mention of the phrase alone to join."""
+    described: dict[str, EntityCluster] = {}
     owner = {start: cluster for cluster in clusters for start, _ in cluster.mentions}
     for token in _tokens_among(sdoc, BODY_NOUNS | _REFERRING_NOUNS):
         if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or not _definite(token):
@@ -478,6 +495,10 @@ def _named_bodies(sdoc: Any, clusters: list[EntityCluster]) -> None:
         cluster.labels.append("BODY")
         if cluster.type == "person":
             cluster.type = _BODY_TYPE
+        first = _name_start(token)
+        if first < token.i:
+            described.setdefault(" ".join(t.lower_ for t in sdoc[first:token.i + 1]), cluster)
+    return described
 
 
 def _has_given_name(name: str) -> bool:

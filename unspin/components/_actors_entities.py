@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, LOWER, ORTH, POS, SENT_START
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 
 from unspin.components._countries import COUNTRY_NAMES, is_country
 from unspin.components._given_names import given_name_gender, is_given_name, is_surname, person_shaped
@@ -518,8 +518,10 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
-    for first, last in (*_opening_bodies(sdoc), *_untagged_teams(sdoc, text), *_workplaces(sdoc)):
+    for first, last in (*_opening_bodies(sdoc), *_workplaces(sdoc)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
+    for side, first, last in _untagged_sides(sdoc, text, persons):  # "Leeds beat Burnley 3-1"
+        body.append((side, sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for first in _untagged_countries(sdoc):  # "Uruguay wants to leave", "intervene in Niger" (a date)
         if not any(s <= sdoc[first].idx < e for s, e in (*bylines, *credits, *headlines)):
             body.append(("GPE", sdoc[first].idx, sdoc[first].idx + len(sdoc[first].text)))
@@ -528,9 +530,10 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
                 and not any(s <= bloc.idx < e for s, e in (*bylines, *credits, *headlines)):
             body.append(("ORG", bloc.idx, bloc.idx + len(bloc.text)))
     for ent in sdoc.ents:
-        # a location is no actor, but for a club named after its city ("lost 1-0 to Bayern Munich")
-        # or a place the recogniser calls a building ("beat Port Vale 3-2"; not "at Edgeley Park")
-        club = ent.label_ in ("LOC", "FAC") and _club_in_match(sdoc, ent.start, ent.end) and not (
+        # a location is no actor, but for a club named after its city ("lost 1-0 to Bayern Munich"),
+        # a place the recogniser calls a building ("beat Port Vale 3-2"; not "at Edgeley Park") or
+        # a product ("Leeds drew 1-1 with Burnley")
+        club = ent.label_ in _CLUB_LABELS and _club_in_match(sdoc, ent.start, ent.end) and not (
             ent.label_ == "FAC" and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at")  # the ground
         force = _force_of_place(sdoc, ent)  # "Police Scotland", which the recogniser calls a place
         if (ent.label_ not in ENTITY_TYPES and not club and force is None) \
@@ -612,6 +615,7 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
                     sdoc[first:last + 1].text in town_clubs or _club_in_match(sdoc, first, last + 1, fixtures)
                     or _before_player(sdoc, first, last + 1)):
             # "drew 1-1 against Eastfield Town": the club, not the town; so each time after
+            absorbed.add(last)  # and no club of its own where the recogniser tags "[Town 2-0]"
             label, last = "ORG", last + 1
             town_clubs.add(sdoc[first:last].text)
         if label in ("PERSON", "GPE", "NORP") and last - first == 1 and sdoc[first].lower_ in _BLOCS:
@@ -631,6 +635,9 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             if first > 0 and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].head.i == first \
                     and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].ent_type_:
                 first -= 1  # "[Real] Madrid"
+        elif label in ("ORG", "GPE", "PERSON") and last - first == 1 \
+                and _player_side(sdoc, first, last, persons):
+            label = "PERSON"  # "Djokovic beat [Alcaraz] in the final": a player, not a club
         elif label != "NORP" and _club_in_match(sdoc, first, last, fixtures) \
                 and not _player(sdoc, label, first, last, persons) \
                 and not is_country(_clean(sdoc[first:last].text)):
@@ -790,6 +797,9 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     return out
 
 
+#: The recogniser's labels for no actor under which it may file a club in a match ("lost 1-0 to
+#: [Bayern Munich]", "[Leeds] drew 1-1").
+_CLUB_LABELS = frozenset({"LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: Last words of a date the recogniser may read into a name before it ("... on Boxing Day").
 _DATE_ENDS = frozenset({
     "day", "eve", "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -2525,6 +2535,12 @@ _BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
 #: places as often ("Kansas City", "Cape Town").
 _CLUB_WORDS = frozenset({"rovers", "united", "athletic", "wanderers", "albion", "rangers", "hotspur", "fc",
                          "afc", "f.c.", "celtic", "dynamo", "olympique", "sporting"})
+#: The first words of a club's name before its town's ("Atletico Madrid", "Inter Milan", "AC Milan"),
+#: as written.
+_CLUB_OPENERS = frozenset({
+    "Atletico", "Atlético", "Real", "Inter", "AC", "AS", "Sporting", "Dynamo", "Dinamo", "Olympique",
+    "Borussia", "Bayern", "Athletic", "Deportivo", "Eintracht", "Werder", "Hertha", "Racing", "Rapid",
+    "Partizan", "Lokomotiv", "Spartak", "Zenit"})
 #: Words that end a club's name after its town's ("Eastfield Town", "Harlow City"), read as one
 #: only where the name plays a match or has players (they end places' names as often).
 _TOWN_CLUB_ENDS = frozenset({"Town", "City"})
@@ -2568,7 +2584,7 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
     there ("Pfizer said on Monday it would cut prices"), as (first token, end token): a lone
     capitalised proper noun, the sentence's subject, no given name, surname, country or title,
     that the text tags an organisation elsewhere, or, a word no dictionary holds, that "its" or
-    "the company" takes up after it (in its sentence or the next). Clubs: ``_untagged_teams``."""
+    "the company" takes up after it (in its sentence or the next). Clubs: ``_untagged_sides``."""
     found: list[tuple[int, int]] = []
     tagged: set[str] | None = None
     named: set[str] = set()
@@ -2651,13 +2667,15 @@ def _written(sdoc: Any, words: frozenset[str]) -> list[Any]:
     return [sdoc[int(i)] for i in np.flatnonzero(np.isin(lower, ids))]
 
 
-def _untagged_names(sdoc: Any, deps: Collection[str], sentence_start: bool = False) -> list[Any]:
-    """The proper nouns outside any entity whose relation to their head is one of ``deps``
-    (opening a sentence, with ``sentence_start``), found on the tokens' arrays at once."""
+def _untagged_names(sdoc: Any, deps: Collection[str], sentence_start: bool = False,
+                    pos: int = PROPN) -> list[Any]:
+    """The proper nouns (or the words of another part of speech ``pos``) outside any entity whose
+    relation to their head is one of ``deps`` (opening a sentence, with ``sentence_start``),
+    found on the tokens' arrays at once."""
     if not len(sdoc):
         return []
     table = _token_table(sdoc)
-    keep = (table[:, 1] == PROPN) & (table[:, 2] == 2)  # 2: outside any entity
+    keep = (table[:, 1] == pos) & (table[:, 2] == 2)  # 2: outside any entity
     relation = np.zeros(len(table), dtype=bool)
     for dep in deps:  # a few: cheaper than np.isin
         relation |= table[:, 3] == sdoc.vocab.strings[dep]
@@ -2690,33 +2708,46 @@ def _untagged_countries(sdoc: Any) -> list[int]:
     return found
 
 
-def _untagged_teams(sdoc: Any, text: str) -> list[tuple[int, int]]:
-    """Teams in a match reported with its score (``_club_in_match``) that the recogniser leaves
-    untagged ("Arsenal won 2-0 at home", "came from behind to beat Aston Villa 3-2"), as (first
-    token, end token): one to three capitalised proper nouns, none tagged, no country, no
-    person's name (a given name and a surname, or a word of a name the text tags a person's).
-    ``text``: the doc's text (which spaCy rebuilds on each access)."""
-    found: list[tuple[int, int]] = []
-    candidates = _untagged_names(sdoc, ("nsubj", "dobj", "pobj"))
-    if not candidates or _ANY_SCORE.search(text) is None:
-        return found  # no match reported with its score
+def _untagged_sides(sdoc: Any, text: str, persons: Collection[str]) -> list[tuple[str, int, int]]:
+    """Sides of a match that the recogniser leaves untagged, as (label, first token, end token).
+
+    A team in a match reported with its score (``_club_in_match``: "Arsenal won 2-0 at home",
+    "came from behind to beat Aston Villa 3-2"): one to three capitalised proper nouns, none
+    tagged, no country, no person's name (a given name and a surname, or a word of a name the
+    text tags a person's); a lone word that may be a given name or a surname only where the side
+    it plays is a body or a place ("Leeds beat Burnley 3-1"), and so for a capitalised word the
+    tagger calls a common noun ("Leeds", which the dictionary holds as well). A player of a sport played
+    one against one (``_player_side``: "Djokovic beat Alcaraz in the final") is a person's name,
+    with or without a score. ``text``: the doc's text (which spaCy rebuilds on each access)."""
+    found: list[tuple[str, int, int]] = []
+    candidates = _untagged_names(sdoc, ("nsubj", "dobj", "pobj")) + [
+        t for t in _untagged_names(sdoc, ("nsubj", "dobj", "pobj"), pos=NOUN) if t.text[:1].isupper()]
+    scored = _ANY_SCORE.search(text) is not None
     named = {t.text for e in sdoc.ents if e.label_ == "PERSON" for t in e}
-    for token in candidates:
-        if not _name_word(token):
+    for token in sorted(candidates, key=lambda t: t.i):
+        if not _name_word(token) or _match_verb(sdoc, token.i, token.i + 1) is None:
             continue
         first = token.i
         while first > 0 and token.i - first < 2 and sdoc[first - 1].dep_ == "compound" \
                 and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].ent_iob_ == "O" \
                 and _name_word(sdoc[first - 1]):
             first -= 1
+        if first > 0 and sdoc[first - 1].ent_iob_ != "O" and sdoc[first - 1].head.i == first:
+            continue  # "[Novak] Djokovic": the name the recogniser cut short, read whole with it
         words = [t.text for t in sdoc[first:token.i + 1]]
-        if any(w in named for w in words) or is_country(" ".join(words)) or _key(words[-1]) in _NOT_ACTORS \
-                or (len(words) == 1 and (is_given_name(words[0]) or is_surname(words[0])
-                                         or words[0].lower() in TITLE_WORDS)) \
+        if is_country(" ".join(words)) or _key(words[-1]) in _NOT_ACTORS or words[0].lower() in TITLE_WORDS:
+            continue
+        if len(words) == 1 and _player_side(sdoc, first, token.i + 1, persons):
+            found.append(("PERSON", first, token.i + 1))
+            continue
+        if not scored or any(w in named for w in words) \
                 or (len(words) > 1 and person_shaped(" ".join(words))):
             continue
+        lone = len(words) == 1 and (is_given_name(words[0]) or is_surname(words[0]))
+        if (token.pos_ == "NOUN" or lone) and not _plays_a_body(sdoc, first, token.i + 1):
+            continue
         if _club_in_match(sdoc, first, token.i + 1):
-            found.append((first, token.i + 1))
+            found.append(("ORG", first, token.i + 1))
     return found
 
 
@@ -2801,9 +2832,31 @@ def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False) -> 
     with a score ("Lyon won 2-1 at home against Marseille", "lost 1-0 to Bayern Munich"). With
     ``fixtures`` (a text that reports a score), the object of a verb of a match to come needs
     none ("Inter Milan, who play Napoli on Monday")."""
-    root = sdoc[first:last].root
+    verb = _match_verb(sdoc, first, last)
+    if verb is None:
+        return False
+    if fixtures and verb.lemma_.lower() in _FIXTURE_VERBS and _side_root(sdoc[first:last]).dep_ == "dobj":
+        return True
+    words = [t.text for t in verb.sent]
+    return any(_SCORE.fullmatch(w) for w in words) or any(
+        a.isdigit() and len(a) <= 2 and b in _DASHES and c.isdigit() and len(c) <= 2
+        for a, b, c in zip(words, words[1:], words[2:], strict=False))
+
+
+def _side_root(span: Any) -> Any:
+    """The word that stands for a name in its clause: its root, or the first of a list it ends."""
+    root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
+    return root
+
+
+def _match_verb(sdoc: Any, first: int, last: int) -> Any | None:
+    """The verb of playing (``_MATCH_VERBS``) whose side the name ``sdoc[first:last]`` is: its
+    subject or object ("Lyon won", "beat Everton 2-0", the club read as a modifier of the score),
+    or the opponent after a preposition ("lost 1-0 to Bayern Munich", "a 2-1 defeat at West
+    Ham"); None where it is none."""
+    root = _side_root(sdoc[first:last])
     if root.dep_ in ("nsubj", "dobj"):
         verb = root.head
     elif root.dep_ == "npadvmod" and last < len(sdoc) and (_SCORE.fullmatch(sdoc[last].text) or (
@@ -2816,15 +2869,76 @@ def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False) -> 
                 break  # or the noun of the match's result ("a 2-1 defeat at West Ham")
             verb = verb.head
     else:
+        return None
+    return verb if verb.lemma_.lower() in _MATCH_VERBS else None
+
+
+def _sides(verb: Any) -> list[Any]:
+    """The words that stand for the sides of the match ``verb`` reports: its subjects, objects,
+    the opponent after a preposition and a side read as a modifier of the score."""
+    out: list[Any] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "dobj", "npadvmod") and child.pos_ in ("PROPN", "NOUN"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _MATCH_PREPS:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out + [c for side in out for c in side.children if c.dep_ == "conj"]
+
+
+#: Words of a sport played one against one ("won in straight sets", "the top seed").
+_SINGLES_WORDS = frozenset({"set", "sets", "tie-break", "tiebreak", "tiebreaker", "seed", "singles", "frame",
+                            "frames", "knockout", "bout"})
+#: A set's score in tennis ("6-4", "7-5"): several in a sentence make a singles match.
+_SET_SCORE = re.compile(r"(?<![\d/.-])[67] ?[-–] ?[0-7](?![\d/.-])")
+#: How the surnames of players the census does not list often end ("Djokovic", "Alcaraz",
+#: "Medvedev", "Sabalenka"); no club's lone name ends so.
+_PLAYER_ENDINGS = ("vic", "vić", "ić", "ov", "ova", "ev", "eva", "ski", "ska", "sky", "enko", "enka", "ez",
+                   "az")
+
+
+def _player_side(sdoc: Any, first: int, last: int, persons: Collection[str]) -> bool:
+    """Whether the lone name ``sdoc[first:last]`` is a player in a match played one against one:
+    a side of a verb of playing (``_match_verb``) where no side is named as a club or a country,
+    in a sentence that shows a singles sport (its sets, seeds, knockouts), or whose sides include
+    a person the text names in full or a name shaped as a player's surname ("Djokovic beat
+    Alcaraz in the final")."""
+    verb = _match_verb(sdoc, first, last)
+    if verb is None:
         return False
-    if verb.lemma_.lower() not in _MATCH_VERBS:
+    sides = _sides(verb)
+    texts = [_side_name(sdoc, side) for side in sides]
+    if any(_club_name(t) or is_country(t) or t in US_STATES for t in texts) \
+            or any(side.i + 1 < len(sdoc) and sdoc[side.i + 1].text in _TOWN_CLUB_ENDS for side in sides):
         return False
-    if fixtures and root.dep_ == "dobj" and verb.lemma_.lower() in _FIXTURE_VERBS:
+    sentence = verb.sent
+    if any(t.lower_ in _SINGLES_WORDS and t.pos_ == "NOUN" for t in sentence) \
+            or len(_SET_SCORE.findall(sentence.text)) > 1:
         return True
-    words = [t.text for t in root.sent]
-    return any(_SCORE.fullmatch(w) for w in words) or any(
-        a.isdigit() and len(a) <= 2 and b in _DASHES and c.isdigit() and len(c) <= 2
-        for a, b, c in zip(words, words[1:], words[2:], strict=False))
+    return any(_key(t) in persons if " " in t else (t.lower().endswith(_PLAYER_ENDINGS) or any(
+        k.endswith(" " + t.lower()) for k in persons)) for t in texts)
+
+
+def _side_name(sdoc: Any, side: Any) -> str:
+    """The name a side's word heads: the entity it is part of, without a score the recogniser
+    read into it ("[Lazio 3-1]"), else the word with the proper nouns compounded before it
+    ("Aston Villa")."""
+    if side.ent_iob_ != "O":
+        ent = next((e for e in sdoc.ents if e.start <= side.i < e.end), None)
+        if ent is not None:
+            return _clean(sdoc[ent.start:side.i + 1].text)
+    first = side.i
+    while first > 0 and sdoc[first - 1].dep_ == "compound" and sdoc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return sdoc[first:side.i + 1].text
+
+
+def _plays_a_body(sdoc: Any, first: int, last: int) -> bool:
+    """Whether a side of a match plays a side the recogniser calls a body or a place, or one named
+    as a club ("Leeds beat [Burnley] 3-1"): a club too, though its lone name may be a person's."""
+    verb = _match_verb(sdoc, first, last)
+    return verb is not None and any(
+        (side.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT") or _club_name(_side_name(sdoc, side)))
+        and not first <= side.i < last for side in _sides(verb))
 
 
 #: Last words of a ground's name ("Villa Park", "Elland Road", "Etihad Stadium").
@@ -2978,9 +3092,10 @@ def _name_word(token: Any) -> bool:
 
 
 def _club_name(written: str) -> bool:
-    """Whether ``written`` is a sports club's full name ("Ashford Rovers", "Kelston United")."""
+    """Whether ``written`` is a sports club's full name ("Ashford Rovers", "Kelston United",
+    "Atletico Madrid")."""
     words = written.split()
-    return len(words) > 1 and words[-1].lower() in _CLUB_WORDS
+    return len(words) > 1 and (words[-1].lower() in _CLUB_WORDS or words[0] in _CLUB_OPENERS)
 
 
 def _club_of(written: str, clusters: list[EntityCluster]) -> EntityCluster | None:
