@@ -79,3 +79,34 @@ def test_a_body_a_country_owns_is_an_actor(nlp) -> None:
     # a state's own body stays the state's
     doc = nlp(Article(id="t", text="Russia's army said it had taken the town."))
     assert _names(doc) == ["Russia"]
+
+
+def test_a_name_cut_short_before_a_player_is_read_whole(nlp) -> None:
+    # the recogniser tags "Novak" alone, as a body
+    doc = nlp(Article(id="t", text="Alcaraz will face Novak Djokovic at Wimbledon next month."))
+    assert _actor(doc, "Novak Djokovic").type == "person"
+    assert "Novak" not in _names(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    # the recogniser leaves them untagged: no list holds the given names
+    ("Margrethe Vestager, the EU's competition commissioner, said the firm had broken the law for a "
+     "decade.", "Margrethe Vestager"),
+    ("Margrethe Vestager said the firm had broken the law.", "Margrethe Vestager"),
+    ("Arsenal boss Mikel Arteta praised his players' character.", "Mikel Arteta"),
+])
+def test_a_name_no_list_holds_is_a_person_where_the_text_shows_one(nlp, text: str, name: str) -> None:
+    assert _actor(nlp(Article(id="t", text=text)), name).type == "person"
+
+
+def test_a_title_the_recogniser_tags_alone_before_a_name_is_no_one(nlp) -> None:
+    text = ("The UK Health Security Agency said 216 cases had been confirmed since January. Professor Dame "
+            "Jenny Harries, the agency's chief executive, urged parents to check their children's records.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Dame" not in _names(doc)
+    assert _actor(doc, "Jenny Harries").type == "person"
+
+
+def test_adjectives_of_a_people_the_recogniser_calls_a_body_are_no_actor(nlp) -> None:
+    text = "Civil rights groups argued that the law would disenfranchise Black and Latino voters."
+    assert _names(nlp(Article(id="t", text=text))) == []

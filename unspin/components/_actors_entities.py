@@ -489,7 +489,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             words = words[1:]
         if text[start:end] not in _ROLE_LABELS and words[0] not in ("UNIDENTIFIED", "AUDIENCE"):
             body.append(("PERSON", start, end))
-    names = [(first, last) for first, last in (*_missed_names(sdoc), *_apposed_names(sdoc))
+    names = [(first, last) for first, last in (*_missed_names(sdoc), *_apposed_names(sdoc),
+                                               *_unlisted_names(sdoc))
              if not any(s <= sdoc[first].idx < e for s, e in (*bylines, *credits, *headlines))]
     places = _place_keys(sdoc)
     coded = _coded_bodies(sdoc)  # "[UK] [Biobank]": ORG start -> the country code's token
@@ -573,8 +574,10 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             last = cut[0] if cut else last
         if label in ("ORG", "PERSON", "GPE") and last - first == 1 and last < len(sdoc) \
                 and sdoc[last].ent_iob_ == "O" and sdoc[last].pos_ == "PROPN" and _name_word(sdoc[last]) \
-                and _key(sdoc[last].text) in persons and sdoc[first].whitespace_:
-            label, last = "PERSON", last + 1  # "[Novak] Djokovic beat ... Djokovic said": a name cut short
+                and sdoc[first].whitespace_ and (_key(sdoc[last].text) in persons
+                                                 or _player_side(sdoc, first, last + 1, persons)):
+            label, last = "PERSON", last + 1  # "[Novak] Djokovic beat ... Djokovic said": a name cut
+            # short, so "Alcaraz will face [Novak] Djokovic"
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _NAME_PARTICLES \
                 and last < len(sdoc) and _name_word(sdoc[last]) and sdoc[first].lower_ not in _NAME_PARTICLES:
             absorbed.add(last)  # the recogniser cut the name after its particles
@@ -585,9 +588,12 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             last += 2
         if ent.start in branches.values():
             continue  # filed with its party
-        if ent.label_ == "PERSON" and len(ent) > 1 and all(t.lower_ in TITLE_WORDS or t.lower_ in _NAME_TITLES
-                                                            for t in ent):
-            continue  # "[Emir Sheikh] Tamim bin Hamad Al Thani": titles alone name nobody ("Pope" does)
+        before_name = ent.end < len(sdoc) and sdoc[ent.end].ent_type_ == "PERSON"
+        if ent.label_ == "PERSON" and (len(ent) > 1 or before_name) \
+                and all(t.lower_ in TITLE_WORDS or t.lower_ in _NAME_TITLES for t in ent):
+            # "[Emir Sheikh] Tamim bin Hamad Al Thani", "Professor [Dame] [Jenny Harries]": titles
+            # alone name nobody ("Pope" does)
+            continue
         if first in branches:
             first, label = branches[first], "ORG"
         elif first in joint:
@@ -645,6 +651,9 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             if first > 0 and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].head.i == first \
                     and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].ent_type_:
                 first -= 1  # "[Real] Madrid"
+        if label == "ORG" and ent.root.dep_ == "amod" and ent.root.head.is_lower \
+                and names_people(ent.root.head) and all(t.pos_ in ("ADJ", "PROPN", "CCONJ") for t in ent):
+            continue  # "disenfranchise [Black and Latino] voters": which voters, no body
         if _key(_clean(ent.text)) in diseases and _names_disease(sdoc, ent):
             continue  # "cases of Marburg virus", "Marburg spreads through contact": no actor
         if _key(_clean(ent.text)) in _NOT_ACTORS or ent.start in coded.values() \
@@ -2998,6 +3007,33 @@ def _after_club_position(sdoc: Any, first: int) -> bool:
     ("Real Madrid forward [Vinicius Junior]"): a player's or a coach's."""
     return first > 1 and sdoc[first - 1].lower_ in _POSITIONS and sdoc[first - 1].is_lower \
         and sdoc[first - 2].text[:1].isupper() and sdoc[first - 2].is_alpha
+
+
+#: Lower-case words of a person's work written right before their name ("Arsenal boss Mikel
+#: Arteta", "competition commissioner Margrethe Vestager").
+_WORK_BEFORE_NAMES = _POSITIONS | _PERSON_APPOSITIVES | {"boss"}
+
+
+def _unlisted_names(sdoc: Any) -> list[tuple[int, int]]:
+    """Personal names of two words that no list holds ("Margrethe Vestager", "Mikel Arteta": no
+    census given name, no dictionary word) and the recogniser leaves untagged, as (first token,
+    end token): a proper noun compounded to the next, both capitalised and alone in their run,
+    where the text shows a person: the name says or thinks (``_speaks``), a person's work is set
+    beside it ("Margrethe Vestager, the EU's competition commissioner,") or written right before
+    it in lower case ("Arsenal boss Mikel Arteta")."""
+    found: list[tuple[int, int]] = []
+    for head in _untagged_names(sdoc, ("nsubj", "nsubjpass", "dobj", "pobj", "appos")):
+        i = head.i - 1
+        if i < 0 or sdoc[i].dep_ != "compound" or sdoc[i].head.i != head.i or sdoc[i].pos_ != "PROPN" \
+                or sdoc[i].ent_iob_ != "O" or (i > 0 and sdoc[i - 1].pos_ == "PROPN") \
+                or not all(_name_word(t) and not _in_dictionary(t.lower_) and not _body_word(t.text)
+                           and t.lower_ not in TITLE_WORDS for t in (sdoc[i], head)):
+            continue
+        run = sdoc[i:head.i + 1]
+        if _speaks(run) or (i > 0 and sdoc[i - 1].is_lower and sdoc[i - 1].lower_ in _WORK_BEFORE_NAMES) \
+                or any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_APPOSITIVES for c in head.children):
+            found.append((i, head.i + 1))
+    return found
 
 
 #: What a club has that its name owns in a sports story ("Tottenham's defence", "Liverpool's fans").
