@@ -110,3 +110,34 @@ def test_a_title_the_recogniser_tags_alone_before_a_name_is_no_one(nlp) -> None:
 def test_adjectives_of_a_people_the_recogniser_calls_a_body_are_no_actor(nlp) -> None:
     text = "Civil rights groups argued that the law would disenfranchise Black and Latino voters."
     assert _names(nlp(Article(id="t", text=text))) == []
+
+
+def test_a_club_written_before_its_staff_is_a_club_each_time(nlp) -> None:
+    # the tagger calls "Arsenal" an adjective, and the recogniser leaves it untagged
+    text = ("Arsenal moved top of the Premier League after a 2-1 win over Chelsea on Sunday. Chelsea "
+            "manager Enzo Maresca said his side deserved a point. Arsenal boss Mikel Arteta praised his "
+            "players' character.")
+    doc = nlp(Article(id="t", text=text))
+    club = _actor(doc, "Arsenal")
+    assert club.type == "organization"
+    assert len(club.mentions) == 2
+    assert _actor(doc, "Mikel Arteta").type == "person"
+
+
+def test_a_company_of_two_words_opening_its_sentence_is_the_company(nlp) -> None:
+    # the recogniser leaves "Thames Water" untagged; "the company" takes it up
+    text = ("Thames Water has been fined £123 million for failing to manage its sewage network. The "
+            "regulator said the company had let down its customers.")
+    doc = nlp(Article(id="t", text=text))
+    company = _actor(doc, "Thames Water")
+    assert company.type == "organization"
+    assert len(company.mentions) == 2
+    doc = nlp(Article(id="t", text="Sarah Jones has been fined for speeding. The court said she was sorry."))
+    assert _actor(doc, "Sarah Jones").type == "person"
+
+
+def test_a_name_after_a_noun_of_a_body_is_no_river(nlp) -> None:
+    doc = nlp(Article(id="t", text="Campaign group River Action welcomed the fine."))
+    assert _actor(doc, "River Action").type == "organization"
+    doc = nlp(Article(id="t", text="The River Wend burst its banks."))
+    assert _actor(doc, "River Wend").type == "place"

@@ -519,7 +519,7 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
-    for first, last in (*_opening_bodies(sdoc), *_workplaces(sdoc)):
+    for first, last in (*_opening_bodies(sdoc), *_workplaces(sdoc), *_untagged_clubs(sdoc, text)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for side, first, last in _untagged_sides(sdoc, text, persons):  # "Leeds beat Burnley 3-1"
         body.append((side, sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -2593,7 +2593,9 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
     there ("Pfizer said on Monday it would cut prices"), as (first token, end token): a lone
     capitalised proper noun, the sentence's subject, no given name, surname, country or title,
     that the text tags an organisation elsewhere, or, a word no dictionary holds, that "its" or
-    "the company" takes up after it (in its sentence or the next). Clubs: ``_untagged_sides``."""
+    "the company" takes up after it (in its sentence or the next: ``_taken_up_as_body``); so a
+    name of two or three such words, no person's ("Thames Water has been fined"). Clubs:
+    ``_untagged_sides``."""
     found: list[tuple[int, int]] = []
     tagged: set[str] | None = None
     named: set[str] = set()
@@ -2617,14 +2619,35 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
             continue
         if _in_dictionary(token.lower_):
             continue
-        span = sdoc[token.i:token.i + 1]
-        sentence = token.sent
-        end = sdoc[sentence.end].sent.end if sentence.end < len(sdoc) else sentence.end
-        if _pronoun_after(sdoc, span) == "ORG" or any(
-                t.lower_ in _BODY_NOUNS and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children)
-                for t in sdoc[token.i + 1:end]):
+        if _taken_up_as_body(sdoc, sdoc[token.i:token.i + 1]):
             found.append((token.i, token.i + 1))
+    for head in _untagged_names(sdoc, ("nsubj", "nsubjpass")):
+        # "Thames Water has been fined ... The regulator said the company": a name of two or three
+        # words, no person's, that opens its sentence
+        first = head.i
+        while first > 0 and head.i - first < 2 and not sdoc[first].is_sent_start \
+                and sdoc[first - 1].dep_ == "compound" and sdoc[first - 1].head.i == head.i \
+                and sdoc[first - 1].pos_ == "PROPN" and sdoc[first - 1].ent_iob_ == "O" \
+                and _name_word(sdoc[first - 1]):
+            first -= 1
+        span = sdoc[first:head.i + 1]
+        if first == head.i or not sdoc[first].is_sent_start or not all(_name_word(t) for t in span) \
+                or is_given_name(span[0].text) or person_shaped(span.text) or is_country(span.text) \
+                or span[0].lower_ in TITLE_WORDS or span[0].lower_ in _NAME_TITLES:
+            continue
+        if _taken_up_as_body(sdoc, span):
+            found.append((first, head.i + 1))
     return found
+
+
+def _taken_up_as_body(sdoc: Any, span: Any) -> bool:
+    """Whether "its" or "the company" (a definite body noun) takes up the name ``span`` after it,
+    in its sentence or the next."""
+    sentence = span.sent
+    end = sdoc[sentence.end].sent.end if sentence.end < len(sdoc) else sentence.end
+    return _pronoun_after(sdoc, span) == "ORG" or any(
+        t.lower_ in _BODY_NOUNS and t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children)
+        for t in sdoc[span.end:end])
 
 
 #: Those who work at a body, before "at" and its name ("analysts at Jefferies").
@@ -2774,7 +2797,10 @@ _FEATURE_WORDS = frozenset({"river", "lake", "mount", "mt", "mt.", "mountain", "
 def _natural_feature(sdoc: Any, first: int, last: int) -> bool:
     """Whether a name of two or three words is a river's, a lake's or a mountain's: a feature word
     written with a capital at one end ("River Wend", "Wend River"), no word of a body's or a
-    building's name in it ("Lake Forest College", "Mount Sinai Hospital", "River Plate FC")."""
+    building's name in it ("Lake Forest College", "Mount Sinai Hospital", "River Plate FC"), and
+    not written after a noun of a body ("campaign group River Action")."""
+    if first > 0 and sdoc[first - 1].is_lower and sdoc[first - 1].lower_ in _BODY_APPOSITIVES:
+        return False
     words = [t for t in sdoc[first:last] if t.lower_ != "the"]
     if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words):
         return False
@@ -3034,6 +3060,36 @@ def _unlisted_names(sdoc: Any) -> list[tuple[int, int]]:
                 or any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_APPOSITIVES for c in head.children):
             found.append((i, head.i + 1))
     return found
+
+
+_STAFF = _POSITIONS | {"boss"}
+
+
+def _untagged_clubs(sdoc: Any, text: str) -> list[tuple[int, int]]:
+    """Clubs of a match report (one that gives a score) that the recogniser leaves untagged and
+    the tagger may call an adjective ("Arsenal moved top ... Arsenal boss Mikel Arteta"), as
+    (first token, end token): a lone capitalised word outside any entity written once at least
+    before a player's position or a team's staff and a name (``_STAFF``), and each time the text
+    writes it so elsewhere. ``text``: the doc's text."""
+    if _MATCH_SCORE.search(text) is None:
+        return []
+    clubs = {sdoc[t.i - 1].text for t in _written(sdoc, frozenset(_STAFF))
+             if t.i > 0 and t.is_lower and t.i + 1 < len(sdoc) and _name_word(sdoc[t.i + 1])
+             and sdoc[t.i + 1].pos_ == "PROPN" and _lone_untagged(sdoc, t.i - 1)}
+    return [(t.i, t.i + 1) for t in _written(sdoc, frozenset(c.lower() for c in clubs))
+            if t.text in clubs and _lone_untagged(sdoc, t.i)]
+
+
+def _lone_untagged(sdoc: Any, i: int) -> bool:
+    """Whether the token ``i`` is a capitalised word outside any entity, no title's and none of a
+    run of capitalised words ("Arsenal"; not "Premier" of "Premier League")."""
+    token = sdoc[i]
+    if token.ent_iob_ != "O" or not _name_word(token) or token.pos_ not in ("PROPN", "ADJ", "NOUN") \
+            or token.lower_ in TITLE_WORDS:
+        return False
+    before = i > 0 and not token.is_sent_start and sdoc[i - 1].is_alpha and sdoc[i - 1].text[:1].isupper()
+    after = i + 1 < len(sdoc) and sdoc[i + 1].is_alpha and sdoc[i + 1].text[:1].isupper()
+    return not before and not after
 
 
 #: What a club has that its name owns in a sports story ("Tottenham's defence", "Liverpool's fans").
