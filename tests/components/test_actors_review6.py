@@ -141,3 +141,25 @@ def test_a_name_after_a_noun_of_a_body_is_no_river(nlp) -> None:
     assert _actor(doc, "River Action").type == "organization"
     doc = nlp(Article(id="t", text="The River Wend burst its banks."))
     assert _actor(doc, "River Wend").type == "place"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the recogniser tags "UK" alone, a place, or the whole name a person's
+    ("Water UK, which represents the industry, said the money was needed to fix leaks.", "Water UK"),
+    ("Kidney Care UK welcomed the news.", "Kidney Care UK"),
+    ("Sport England said funding would rise.", "Sport England"),
+])
+def test_a_body_named_for_the_country_it_serves_is_a_body(nlp, text: str, name: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, name).type == "organization"
+    assert "United Kingdom" not in _names(doc)
+
+
+def test_a_country_beside_a_title_or_a_person_stays_the_country(nlp) -> None:
+    doc = nlp(Article(id="t", text="The UK said it would act. US President Joe Biden agreed."))
+    assert _names(doc) == ["United Kingdom", "United States", "Joe Biden"]
+
+
+def test_a_medical_role_before_a_name_is_no_part_of_it(nlp) -> None:
+    doc = nlp(Article(id="t", text="Surgeon Nizam Mamode said the patient was recovering well."))
+    assert _actor(doc, "Nizam Mamode").type == "person"

@@ -409,6 +409,8 @@ _PLACE_KINDS = frozenset({
 _PLACE_PREPS = frozenset({"to", "in", "from", "at", "via", "near", "into", "through"})
 #: Country abbreviations that open an organisation's name ("UK Biobank", "US Steel").
 _COUNTRY_CODES = frozenset({"UK", "U.K.", "US", "U.S.", "USA"})
+#: The last words of a body's name that say which country it serves ("Water UK", "Sport England").
+_SERVED_COUNTRIES = _COUNTRY_CODES | {"England", "Scotland", "Wales"}
 #: Last words of a state's own bodies, which the text names beside its country ("US Senate",
 #: "UK Parliament"): the country and the body stay apart.
 _STATE_BODY_WORDS = frozenset({
@@ -433,7 +435,8 @@ _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner", "spokesm
 #: chief negotiator, Per Aasen,").
 _ROLE_NOUNS = frozenset({"negotiator", "envoy", "mediator", "campaigner", "activist", "researcher",
                          "scientist", "expert", "owner", "founder", "editor", "reporter", "lawmaker",
-                         "legislator", "vice-chair", "deputy", "counsel", "strategist", "boss"})
+                         "legislator", "vice-chair", "deputy", "counsel", "strategist", "boss", "surgeon",
+                         "nurse", "paramedic", "midwife"})
 
 
 def _split_entity(sdoc: Any, label: str, first: int, last: int, persons: set[str],
@@ -757,6 +760,19 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             # Djokovic won his tenth title": a name the text calls "he"; not
             # "Morgan Stanley cut its forecast", a bank
             label = "PERSON"
+        if label in ("GPE", "PERSON") and sdoc[last - 1].text in _SERVED_COUNTRIES:
+            # "Water [UK]", "[Kidney Care UK]", "Sport [England]": a body named for the country it serves
+            words = first
+            while words > 0 and sdoc[words - 1].dep_ == "compound" and sdoc[words - 1].head.i == last - 1 \
+                    and sdoc[words - 1].pos_ == "PROPN" and sdoc[words - 1].ent_iob_ == "O" \
+                    and _name_word(sdoc[words - 1]) and sdoc[words - 1].lower_ not in TITLE_WORDS:
+                words -= 1
+            if words < first and words > 1 and sdoc[words - 1].tag_ == "POS" and _name_word(sdoc[words - 2]) \
+                    and sdoc[words - 2].ent_iob_ == "O" and words <= sdoc[words - 2].head.i < last:
+                words -= 2  # "Alzheimer's Research UK"
+            if words < first or (label == "PERSON" and last - first > 1
+                                 and not person_shaped(sdoc[first:last - 1].text)):
+                first, label = words, "ORG"
         if label == "PERSON" and last - first > 1 and _is_acronym(sdoc[last - 1].text):
             # "disgraced [Obama CIA] director": the person and the agency named beside them
             body.append(("ORG", sdoc[last - 1].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
