@@ -163,3 +163,12 @@ def test_a_country_beside_a_title_or_a_person_stays_the_country(nlp) -> None:
 def test_a_medical_role_before_a_name_is_no_part_of_it(nlp) -> None:
     doc = nlp(Article(id="t", text="Surgeon Nizam Mamode said the patient was recovering well."))
     assert _actor(doc, "Nizam Mamode").type == "person"
+
+
+def test_a_national_adjective_before_a_chancellor_is_the_state(nlp) -> None:
+    # "German" was a group of its own, and "Berlin" a person
+    doc = nlp(Article(id="t", text="German Chancellor Friedrich Merz said Berlin would spend more."))
+    germany = _actor(doc, "Germany")
+    assert germany.type == "country"
+    assert len(germany.mentions) == 2
+    assert "German" not in _names(doc)

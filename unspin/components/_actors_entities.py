@@ -164,7 +164,7 @@ _STATE_NOUNS = frozenset({
     "sanction", "artillery", "unit", "drone", "jet", "warplane", "warship", "tank", "aircraft",
     "gunboat", "battalion", "brigade", "police", "coastguard", "spokesman", "spokeswoman",
     "spokesperson", "president", "minister", "premier", "ambassador", "envoy", "counterpart", "leader",
-    "king", "prince", "emir", "monarch", "prosecutor", "court", "regulator", "investigator",
+    "king", "prince", "emir", "monarch", "prosecutor", "court", "regulator", "investigator", "chancellor",
     # read as lemmas: the plurals above ("forces", "officials") are their singular here
     "force", "troop", "authority", "official",
 })
