@@ -590,7 +590,8 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
     ``_DESCRIBED_SENTENCES`` before it; None where there is none or more than one. Only a plain
     "the company" (``_plain``: "Trump's party" is not Labour, nor is "the other party"); a
     group, or a company whose name does not say it is one, only where it acts there as a subject
-    or an owner ("Hamas fired ...": "the group" of people the text does not name is no other's)."""
+    or an owner ("Hamas fired ...": "the group" of people the text does not name is no other's),
+    or, a company, where its shares are held (``_held``)."""
     kind = _DESCRIBED_KINDS.get(found.head)
     if kind is None or not found.plain:
         return None
@@ -602,9 +603,26 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
     if len(near) != 1:
         return None
     deps = _ACTING_DEPS if kind == "group" or (kind == "company" and not _names_company(near[0])) else None
-    if not any(window <= s < found.start and _stands(sdoc, s, e, deps) for s, e in near[0].mentions):
+    if not any(window <= s < found.start
+               and (_stands(sdoc, s, e, deps) or (kind == "company" and _held(sdoc, s, e)))
+               for s, e in near[0].mentions):
         return None
     return near[0]
+
+
+#: What investors hold of a company ("shares in Korvane", "Korvane's stock").
+_HOLDINGS = frozenset({"share", "stock", "bond"})
+
+
+def _held(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the organisation named at ``start``-``end`` is one whose shares are held ("Shares
+    in Korvane Semiconductor fell", "shares of Meta"): a company, though it acts in no clause."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "of") \
+        and root.head.head.lemma_.lower() in _HOLDINGS
 
 
 def _stands(sdoc: Any, start: int, end: int, deps: frozenset[str] | None) -> bool:

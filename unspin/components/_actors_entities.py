@@ -1343,9 +1343,10 @@ def _role_before_name(sdoc: Any, first: int, last: int) -> bool:
 
 def _titled_run(sdoc: Any, i: int) -> int | None:
     """The end token of a personal name starting at token ``i`` right after a capitalised title
-    ("Councillor [Maya Osei]", "Justice [J B Pardiwala]"), or None: two or three capitalised
-    proper nouns, or bare initials then one, none of them a title or a word that ends a place's,
-    body's or club's name ("Judge Rotenberg Center", "President Obama Administration")."""
+    ("Councillor [Maya Osei]", "Justice [J B Pardiwala]", "Ms [Nair]"), or None: two or three
+    capitalised proper nouns (one after "Mr", "Ms", "Dr"), or bare initials then one, none of
+    them a title or a word that ends a place's, body's or club's name ("Judge Rotenberg Center",
+    "President Obama Administration")."""
     title = sdoc[i - 1] if i > 0 else None
     if title is None or title.lower_ not in _NAME_TITLES or not title.text[:1].isupper() \
             or title.pos_ not in ("NOUN", "PROPN") or title.is_sent_end:
@@ -1360,7 +1361,10 @@ def _titled_run(sdoc: Any, i: int) -> int | None:
             and re.sub("[-'’]", "", sdoc[end].text).isalpha():
         end += 1
     words = [t.lower_ for t in sdoc[i + initials:end]]
-    if end - i < 2 or not words or any(
+    # after "Mr", "Ms", "Dr" a surname alone is a person ("Ms Nair said", which the recogniser
+    # may take for a work's title after a closing quotation mark)
+    fewest = 1 if title.lower_ in _HONORIFICS or title.lower_ in ("dr", "dr.") else 2
+    if end - i < fewest or not words or any(
             w in TITLE_WORDS or w in _NAME_TITLES or w in _PLACE_WORDS or w in COMPANY_WORDS
             or w in _CLUB_WORDS or w in _TEAMS or w in _PORTFOLIOS or w in _INSTITUTION_WORDS
             for w in words):  # "Crown Prosecution Service" is a body
@@ -1637,6 +1641,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters = [c for c in clusters if not _names_a_thing(sdoc, c) and not _names_a_weapon(sdoc, c)]
     kept = []
     for cluster in clusters:
+        if _common_noun_named(sdoc, cluster, heads):
+            continue  # "Chipmaker shares slide", "Striker's late goal sends Rovers top"
         called = _capitalised_word(sdoc, cluster, heads) if sdoc.has_annotation("DEP") else None
         if called == "":
             continue  # "Turnout fell sharply": a word of the dictionary opening a sentence
@@ -1860,6 +1866,20 @@ def _capitalised_word(sdoc: Any, cluster: EntityCluster, headlines: Sequence[tup
         if called is not None:
             return called
     return ""
+
+
+#: Nouns for a player by position ("Striker's late goal"), no name of one.
+_PLAYER_NOUNS = frozenset({"striker", "forward", "midfielder", "defender", "goalkeeper", "winger",
+                           "keeper", "captain", "manager", "coach", "batsman", "bowler", "pitcher",
+                           "quarterback", "skipper", "substitute", "teenager", "veteran"})
+
+
+def _common_noun_named(sdoc: Any, cluster: EntityCluster, headlines: Sequence[tuple[int, int]]) -> bool:
+    """Whether an actor is only ever a noun for a kind of body or player (``_BODY_NOUNS``,
+    ``_PLAYER_NOUNS``) written where any word takes a capital: no name of one."""
+    words = {w.lower() for name in (cluster.name, *cluster.aliases) for w in _words(name)}
+    return len(words) == 1 and bool(words & (_BODY_NOUNS | _PLAYER_NOUNS)) \
+        and all(_capital_anyway(sdoc, start, headlines) for start, _ in cluster.mentions)
 
 
 #: Verbs of saying and thinking, whose subject is a person's name ("Shakespeare mentions malaria").
@@ -2628,7 +2648,7 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
         word = token.text
         if word in named or is_given_name(word) or is_surname(word) or is_country(word) \
                 or _is_demonym(word.lower()) or token.lower_ in TITLE_WORDS or token.lower_ in _NAME_TITLES \
-                or _key(word) in _NOT_ACTORS:
+                or _key(word) in _NOT_ACTORS or token.lower_ in _BODY_NOUNS:  # "Chipmaker shares slide"
             continue
         if word in tagged:
             found.append((token.i, token.i + 1))

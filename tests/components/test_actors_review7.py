@@ -1,0 +1,43 @@
+"""Actors read on short stories written for a seventh review: a surname after "Ms" that the
+recogniser takes for a title, a company known only by the shares held in it, and a headline's
+noun for a kind of body or player."""
+
+from __future__ import annotations
+
+import pytest
+from _actors import actor as _actor
+from _actors import names as _names
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def test_a_surname_after_an_honorific_is_the_person_named_before(nlp) -> None:
+    # after a closing quotation mark the recogniser reads "Ms Nair" as a work's title
+    text = ("The agency's area manager, Priya Nair, told reporters the defences held.\n\n"
+            "\"It's heartbreaking,\" Ms Nair said later.")
+    doc = nlp(Article(id="t", text=text))
+    assert len(_actor(doc, "Priya Nair").mentions) == 2
+
+
+def test_the_company_is_the_one_whose_shares_fell(nlp) -> None:
+    text = ("Shares in Korvane Semiconductor fell 14% on Wednesday after the company cut its profit "
+            "forecast. The company now expects a profit of $1.2bn.")
+    doc = nlp(Article(id="t", text=text))
+    assert "company" not in _names(doc)
+    assert len(_actor(doc, "Korvane Semiconductor").mentions) == 3
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Chipmaker shares slide after profit warning\n\nShares in Korvane Semiconductor fell 14% after "
+     "the company cut its forecast.", "Chipmaker"),
+    ("Striker's late goal sends Rovers top\n\nKofi Mensah scored in the 89th minute as Blackmoor "
+     "Rovers beat Eastfield Town 2-1.", "Striker"),
+])
+def test_a_headlines_noun_for_a_body_or_a_player_is_no_actor(nlp, text: str, noun: str) -> None:
+    assert noun not in _names(nlp(Article(id="t", text=text)))
