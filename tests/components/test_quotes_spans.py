@@ -261,3 +261,12 @@ def test_an_explainers_answer_after_its_question_is_the_expert_quoted_before(nlp
     assert _speaker(doc, text, "only once a year")[1] == "Priti Shah"
     last = [q for q in doc.quotes if "disaster" in text[q.start:q.end]]
     assert last and last[0].speaker is None, "a paragraph of the writer's own lies between"
+
+
+def test_a_named_cue_inside_what_a_later_cue_reports_keeps_its_own_speaker(nlp) -> None:
+    text = ("Commerce Secretary Linda Park, who has pushed for the tariffs, argued in a meeting last week "
+            "that a pause would \"reward bad behaviour\", one of the people said.")
+    doc = nlp(Article(id="t", text=text))
+    found = {text[q.start:q.end]: q.speaker.actor or q.speaker.name for q in doc.quotes if q.speaker}
+    assert found['that a pause would "reward bad behaviour"'] == "Linda Park"
+    assert _speaker(doc, text, "Commerce Secretary")[0] == "the people"

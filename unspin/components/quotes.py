@@ -407,10 +407,12 @@ class QuoteFinder:
                     if share >= speakers.threshold:
                         source = _source_of(best[1])
                     if (cue is not None and cue.source is not None and quote.kind == "reported"
-                            and not cue.sent_start <= best[1].i < cue.sent_end
+                            and (not cue.sent_start <= best[1].i < cue.sent_end
+                                 or _outer_reporter(best[1], cue.token, cue.source[1]))
                             and _someone(cue.source[1])):
                         # "Both were accused by Amnesty of ...": the cue's own subject or agent
-                        # speaks, not a source of the sentence before
+                        # speaks, not a source of the sentence before, nor one who reports the
+                        # cue's clause ("Park argued that ..., one of the people said": Park)
                         source = cue.source
             if (source is None and label is None and quote.kind == "reported" and cue is not None
                     and cue.source is not None and cue.token.lemma_.lower() in _PLAIN_SPEECH
@@ -654,6 +656,17 @@ def _segments(sdoc: Any) -> list[tuple[int, int]]:
                 start = token.i + 1
         out.append((start, sent.end))
     return out
+
+
+def _outer_reporter(candidate: Any, cue: Any, subject: Any) -> bool:
+    """Whether the speaker model's pick is the subject of a verb after the cue that reports the
+    cue's clause, while the cue has a name of its own for its subject: the one who reports the
+    report, not who made it."""
+    if subject.pos_ != "PROPN" or subject.dep_ != "nsubj" or subject.head.i != cue.i:
+        return False
+    verb = next((t for t in candidate.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i > cue.i and cue in verb.subtree and any(
+        c.dep_ == "nsubj" and candidate in c.subtree for c in verb.children)  # "one of the people said"
 
 
 def _reporter(sdoc: Any, quotes: list[Quote], head: Any) -> Attribution | None:
