@@ -41,3 +41,12 @@ def test_the_company_is_the_one_whose_shares_fell(nlp) -> None:
 ])
 def test_a_headlines_noun_for_a_body_or_a_player_is_no_actor(nlp, text: str, noun: str) -> None:
     assert noun not in _names(nlp(Article(id="t", text=text)))
+
+
+def test_the_regulator_and_the_watchdog_are_the_agency_named_before(nlp) -> None:
+    text = ("The Financial Conduct Authority fined the lender £40m on Monday. The regulator said its "
+            "controls were weak. The watchdog has fined three lenders this year.")
+    doc = nlp(Article(id="t", text=text))
+    assert _names(doc) == ["Financial Conduct Authority"]
+    assert len(_actor(doc, "Financial Conduct Authority").mentions) == 3
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Financial Conduct Authority"

@@ -58,7 +58,7 @@ BODY_NOUNS = frozenset({
     "authorities", "regime", "regimes", "party", "parties", "company", "companies", "corporation",
     "firm", "board", "union", "unions", "cabinet", "legislature", "junta", "tribunal", "bureau",
     "opposition", "coalition", "alliance", "organization", "organisation", "authority",
-    "airline", "airlines", "carrier",
+    "airline", "airlines", "carrier", "regulator", "regulators", "watchdog",
 })
 #: Bodies a country's or a city's people form, not its state: a place that owns one ("Britain's
 #: largest rail union") is where it is, no name of it; "Russia's army" is Russia's.
@@ -97,6 +97,7 @@ _DESCRIBED_KINDS = {
     "company": "company", "firm": "company", "corporation": "company", "group": "group",
     "bank": "bank", "ministry": "ministry", "agency": "agency", "party": "party",
     "organization": "organization", "organisation": "organization",
+    "regulator": "agency", "watchdog": "agency",  # "Ofcom ... the regulator", "the watchdog"
 }
 #: Words of a name that show the organisation is of a kind ("Harbour Trust Bank" is a bank).
 _KIND_WORDS: dict[str, frozenset[str]] = {
