@@ -283,3 +283,9 @@ def test_pence_particles_durations_in_words_scores_and_periods(parser, text: str
 ])
 def test_ranges_with_a_minus_sign_and_what_is_no_share_or_range(parser, text: str, expected) -> None:
     assert _found(parser, text) == expected
+
+
+def test_a_bounded_number_the_tagger_calls_a_date_after_were_is_an_age(parser) -> None:
+    # spaCy tags the "75" of "were over 75" as a date, which had no value
+    found = _found(parser, "Most of the dead were over 75, she added.")
+    assert list(found.values()) == [("number", 75, "years old", "over")]

@@ -169,6 +169,7 @@ _AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|voters|
 _AGE_ONLY_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|"
                           r"(?:who|he|she|i)\s*(?:is|was|am|['’]m))\s+$", re.I)
 _AGE_BOUND_BEFORE_RE = re.compile(r"\b(over|under|above|below)\s+$", re.I)
+_BE_BOUND_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:over|under|above|below)\s+$", re.I)
 _AGE_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|younger|under)\b", re.I)
 #: "between the ages of 18 and 29": two ages, as a range.
 _AGES_RE = re.compile(r"(?:between\s+)?(?:the\s+)?ages?\s+of\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
@@ -1134,7 +1135,10 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
     after = _AGE_AFTER_RE.match(text, end)
     # "adults over 60": a bound after a noun of people makes an age of a count too
     cue = _AGE_BEFORE_RE if ent.label_ == "DATE" or (bare and bare.group(1)) or bound else _AGE_ONLY_RE
-    if bare and 0 < int(bare.group(2)) < 125 and (cue.search(text, max(0, start - 25), start) or after):
+    # "Most of the dead were over 75": a bounded number the tagger calls a date after "were"
+    dated = ent.label_ == "DATE" and _BE_BOUND_RE.search(text, max(0, start - 14), start) is not None
+    if bare and 0 < int(bare.group(2)) < 125 and (
+            cue.search(text, max(0, start - 25), start) or after or dated):
         qualifier = (bare.group(1) or (bound and bound.group(1)) or "").lower() or None
         start = bound.start() if bound else start
         if after is not None and qualifier is None:  # "45 and older", "18 and under"
