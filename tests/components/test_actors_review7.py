@@ -50,3 +50,14 @@ def test_the_regulator_and_the_watchdog_are_the_agency_named_before(nlp) -> None
     assert _names(doc) == ["Financial Conduct Authority"]
     assert len(_actor(doc, "Financial Conduct Authority").mentions) == 3
     assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Financial Conduct Authority"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Its spokesman, Rubén del Campo, told a news conference: "The worst is not over."', "Rubén del Campo"),
+    ("Rubén del Campo, a spokesman for the agency, said the heat would last.", "Rubén del Campo"),
+    ("Ursula von der Leyen said the bloc would respond.", "Ursula von der Leyen"),
+])
+def test_a_name_with_surname_particles_is_a_person(nlp, text: str, name: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, name).type == "person"
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == name

@@ -49,7 +49,13 @@ from spacy.attrs import DEP, ENT_IOB, LOWER, ORTH, POS, SENT_START
 from spacy.symbols import NOUN, PROPN
 
 from unspin.components._countries import COUNTRY_NAMES, is_country
-from unspin.components._given_names import given_name_gender, is_given_name, is_surname, person_shaped
+from unspin.components._given_names import (
+    PARTICLES,
+    given_name_gender,
+    is_given_name,
+    is_surname,
+    person_shaped,
+)
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_marks import transcript_turns
 from unspin.errors import ModelError
@@ -1269,6 +1275,8 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
         while end < limit and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
                 and sdoc[end].text.replace("-", "").replace("'", "").isalpha():
             end += 1
+        if end == i + 1 and _particles_then_name(sdoc, end):
+            end = _particles_then_name(sdoc, end)  # "Rubén del Campo", "Ursula von der Leyen"
         run = sdoc[i:end]
         if end - i < 2 or not (person_shaped(run.text) or (
                 end - i > 3 and _hyphened_given(sdoc, i) and (_surname_like(sdoc[end - 1].text) or (
@@ -1339,6 +1347,17 @@ def _role_before_name(sdoc: Any, first: int, last: int) -> bool:
         return True
     return (sdoc[first].is_sent_start and word.endswith(_AGENT_ENDINGS) and word not in _THING_NOUNS
             and len(word) > 4 and not is_given_name(sdoc[first].text) and not is_surname(sdoc[first].text))
+
+
+def _particles_then_name(sdoc: Any, i: int) -> int:
+    """The end token of one or two surname particles from token ``i`` and the capitalised word
+    after them ("del Campo", "von der Leyen"), or 0."""
+    end = i
+    while end < min(len(sdoc), i + 2) and sdoc[end].text in PARTICLES:
+        end += 1
+    if end == i or end >= len(sdoc) or not sdoc[end].text[:1].isupper() or not sdoc[end].is_alpha:
+        return 0
+    return end + 1
 
 
 def _titled_run(sdoc: Any, i: int) -> int | None:

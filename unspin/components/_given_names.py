@@ -13,10 +13,11 @@ package the tables are empty and nothing is guessed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DOMINANCE", "given_name_gender", "is_given_name", "is_surname", "person_shaped"]
+__all__ = ["DOMINANCE", "PARTICLES", "given_name_gender", "is_given_name", "is_surname", "person_shaped"]
 
 #: How many times more common in one gender a name must be to count as that gender's.
 DOMINANCE = 9.0
@@ -72,6 +73,8 @@ def is_given_name(word: str, least_share: float = 0.01) -> bool:
     (0.01: about one in ten thousand; "Keith", "Nikki")."""
     male, female = _lists()
     key = word.lower()
+    if key not in male and key not in female:  # "Rubén", "José": the lists write them unaccented
+        key = _plain(key)
     return max(male.get(key, 0.0), female.get(key, 0.0)) >= least_share
 
 
@@ -95,6 +98,14 @@ def is_surname(word: str, least_share: float = 0.0005) -> bool:
 
 #: A word of a name as news text writes it: "Scott", "Lawrence-Hardy", "O'Neill".
 _NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?")
+#: The small words inside a surname ("del Campo", "von der Leyen", "da Silva", "bin Salman").
+PARTICLES = frozenset({"de", "del", "della", "da", "di", "do", "dos", "das", "van", "von", "der", "den",
+                        "la", "le", "bin", "ibn", "al", "el"})
+
+
+def _plain(word: str) -> str:
+    """A word without its accents ("Núñez": "Nunez")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def person_shaped(name: str, least_surname_share: float = 0.002) -> bool:
@@ -103,6 +114,9 @@ def person_shaped(name: str, least_surname_share: float = 0.002) -> bool:
     people bear ("Nikki Haley", "Keith Lamont Scott"; not "Dallas Police", "Clinton Foundation",
     "Christian News Service", whose last words are no common surnames)."""
     words = name.split()
+    if 3 <= len(words) <= 4 and all(w in PARTICLES for w in words[1:-1]) and is_given_name(words[0]) \
+            and _NAME_WORD.fullmatch(_plain(words[-1])):
+        return True  # "Rubén del Campo", "Ursula von der Leyen": a given name, particles, a surname
     if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
     surname = re.sub("['’]", "", words[-1].lower())  # the census writes O'Neill as ONEILL
