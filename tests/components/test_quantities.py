@@ -289,3 +289,14 @@ def test_a_bounded_number_the_tagger_calls_a_date_after_were_is_an_age(parser) -
     # spaCy tags the "75" of "were over 75" as a date, which had no value
     found = _found(parser, "Most of the dead were over 75, she added.")
     assert list(found.values()) == [("number", 75, "years old", "over")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two men were jailed for a total of 15 years in March.",
+     {"Two": ("count", 2, None, None), "15 years": ("number", 15, "years", None),
+      "March": ("date", "--03", None, None)}),
+    ("He was jailed for a further 15 years.", {"15 years": ("number", 15, "years", None)}),
+])
+def test_a_length_and_its_date_tagged_as_one_date_are_both_read(parser, text: str, expected: dict) -> None:
+    # spaCy tags "15 years in March" and "a further 15 years" as one date, which had no value
+    assert _found(parser, text) == expected

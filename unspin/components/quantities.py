@@ -1409,7 +1409,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                 continue
         if value is None and kind == "date":
             # "March 2024 and June 18, 2025": spaCy tags a range as one date; give both ends
-            ends = _date_range(text, start, end, qualifier)
+            ends = _date_range(text, start, end, qualifier) or _length_then_date(text, start, end)
             if ends:
                 found.extend(ends)
                 taken.append((start, end))
@@ -1473,6 +1473,33 @@ _TO_LIFE_RE = re.compile(r"\s+to\s+life\b", re.I)
 
 
 #: "four-day week", "a 4-day week", "12-hour days": a length joined by a hyphen to the period it fills.
+#: A length of time, then the date it ran to or from, spaCy tags as one date ("15 years in
+#: March"), after words that say how it adds up ("a total of", "a further", "another").
+_LENGTH_THEN_DATE_RE = re.compile(
+    r"(?:(?:a\s+(?:total\s+of|further|combined)|another|an\s+extra)\s+)?"
+    r"(?P<length>[\w.,-]+\s+(?:years?|months?|weeks?|days?|hours?|decades?))"
+    r"(?:\s+(?:(?:in|on)\s+)?(?P<date>\S.*))?", re.I)
+
+
+def _length_then_date(text: str, start: int, end: int) -> list[Quantity]:
+    """A length of time and the date after it that spaCy tagged as one date ("jailed for 15 years
+    in March", "for a further 15 years"), as their quantities, or [] for anything else."""
+    match = _LENGTH_THEN_DATE_RE.fullmatch(text, start, end)
+    if match is None:
+        return []
+    out = []
+    for group in ("length", "date"):
+        if match.group(group) is None:
+            continue
+        kind, value, unit, qualifier = parse_quantity(match.group(group), "DATE")
+        if value is None or (group == "length") != (kind == "number"):
+            return []
+        out.append(Quantity(start=match.start(group), end=match.end(group), kind=kind, value=value,
+                            unit=unit, qualifier=qualifier,
+                            part=date_part(match.group(group)) if kind == "date" else None))
+    return out
+
+
 _LENGTH_OF_A_PERIOD_RE = re.compile(
     r"([\w.,]+-(?:year|month|week|day|hour|minute|decade))\s+(?:years?|months?|weeks?|days?|shifts?|nights?)$",
     re.I)
