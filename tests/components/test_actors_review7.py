@@ -61,3 +61,10 @@ def test_a_name_with_surname_particles_is_a_person(nlp, text: str, name: str) ->
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, name).type == "person"
     assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == name
+
+
+def test_opec_plus_is_a_body(nlp) -> None:
+    text = "Oil prices rose 4% on Monday after Opec+ agreed to cut output by 1 million barrels a day."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Opec+").type == "organization"
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Opec+"

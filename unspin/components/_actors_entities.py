@@ -378,6 +378,7 @@ _OUTLETS = frozenset({
 _BLOCS = frozenset({
     "mercosur", "mercosul", "asean", "opec", "ecowas", "caricom", "apec", "brics", "comesa", "sadc",
     "igad", "nato", "g7", "g20", "g-7", "g-20", "aukus", "celac", "unasur", "efta",
+    "opec+",  # one token, which the recogniser never tags ("after Opec+ agreed to cut output")
 })
 #: News agencies whose name a photo caption or credit writes just before a person's
 #: ("Reuters Clinton whispers to ..."): not part of the name.
