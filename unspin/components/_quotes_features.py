@@ -277,7 +277,7 @@ def _trimmed_subtree(token: Any) -> list[Any]:
 
 def _named_after(child: Any) -> bool:
     """Whether a noun's apposition is the name written right after it, with no comma between
-    ("the economist John Kay", "her lawyer Ana Ruiz"): the name belongs to the phrase."""
+    ("the economist John Kay", "police Chief Chuck Jordan"): the name belongs to the phrase."""
     return child.dep_ == "appos" and child.left_edge.i == child.head.i + 1 \
         and all(t.ent_type_ == "PERSON" for t in child.subtree)
 
