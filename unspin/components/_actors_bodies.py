@@ -118,6 +118,7 @@ _PUBLIC_WORDS = frozenset({
     "hospital", "party", "church", "nations", "union", "federation", "league", "association",
     "foundation", "institute", "society", "service", "board", "cabinet", "tribunal", "times", "post",
     "news", "journal", "tribune", "herald", "guardian", "telegraph", "gazette", "press", "magazine",
+    "regulator", "regulators", "watchdog",
 })
 #: Company words that other bodies' names hold as well ("Amnesty International").
 _NOT_ONLY_COMPANIES = frozenset({"international", "global", "&", "group", "media", "partners"})
