@@ -68,3 +68,11 @@ def test_opec_plus_is_a_body(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Opec+").type == "organization"
     assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Opec+"
+
+
+def test_a_clubs_town_alone_joins_the_club(nlp) -> None:
+    text = ("Kofi Mensah scored in the 89th minute as Blackmoor Rovers beat Eastfield Town 2-1.\n\n"
+            "Eastfield boss Sean Doyle was furious with the referee.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Eastfield" not in _names(doc)
+    assert len(_actor(doc, "Eastfield Town").mentions) == 2

@@ -2317,10 +2317,15 @@ def _join_last_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
 _FIRM_TAILS = frozenset({"air", "airline", "rail", "bancorp", "financial", "motor", "pharmaceutical"})
 
 
+#: What may follow a club's town in its name besides ``_CLUB_WORDS`` ("Eastfield Town").
+_CLUB_TOWN_WORDS = frozenset({"town", "city", "county"})
+
+
 def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
-    """A lone word the recogniser called an organisation that opens the name of one company,
-    the rest of whose name says only what kind of company it is ("Northwind Air ... Shares in
-    Northwind fell"), joins it; not a given name, nor a word in any other actor's name."""
+    """A lone word the recogniser called an organisation that opens the name of one company or
+    club, the rest of whose name says only what kind of company or club it is ("Northwind Air
+    ... Shares in Northwind fell", "Eastfield Town ... Eastfield boss Sean Doyle"), joins it; not
+    a given name, nor a word in any other actor's name."""
     gone: set[int] = set()
     for cluster in clusters:
         words = _words(cluster.name)
@@ -2329,7 +2334,8 @@ def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
             continue
         owners = [c for c in clusters if c is not cluster and c.type == "organization"
                   and 2 <= len(_words(c.name)) <= 3 and _words(c.name)[0] == words[0]
-                  and all(w in COMPANY_WORDS or w in _FIRM_TAILS for w in _words(c.name)[1:])]
+                  and all(w in COMPANY_WORDS or w in _FIRM_TAILS or w in _CLUB_WORDS or w in _CLUB_TOWN_WORDS
+                          for w in _words(c.name)[1:])]
         if len(owners) != 1 or len(cluster.mentions) > len(owners[0].mentions) or any(
                 words[0] in _words(name) for c in clusters if c is not cluster and c is not owners[0]
                 for name in (c.name, *c.aliases)):
