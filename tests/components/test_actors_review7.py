@@ -76,3 +76,9 @@ def test_a_clubs_town_alone_joins_the_club(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert "Eastfield" not in _names(doc)
     assert len(_actor(doc, "Eastfield Town").mentions) == 2
+
+
+def test_a_clubs_full_name_in_a_match_needs_no_score(nlp) -> None:
+    doc = nlp(Article(id="t", text="Real Madrid beat Rayo Vallecano at the Santiago Bernabeu."))
+    assert _actor(doc, "Real Madrid").type == "organization"
+    assert _names(nlp(Article(id="t", text="Real estate prices beat expectations."))) == []

@@ -2834,13 +2834,14 @@ def _untagged_sides(sdoc: Any, text: str, persons: Collection[str]) -> list[tupl
         if len(words) == 1 and _player_side(sdoc, first, token.i + 1, persons):
             found.append(("PERSON", first, token.i + 1))
             continue
-        if not scored or any(w in named for w in words) \
+        # a club's full name by its words ("Real Madrid beat Rayo Vallecano") needs no score
+        if (not scored and not _club_name(" ".join(words))) or any(w in named for w in words) \
                 or (len(words) > 1 and person_shaped(" ".join(words))):
             continue
         lone = len(words) == 1 and (is_given_name(words[0]) or is_surname(words[0]))
         if (token.pos_ == "NOUN" or lone) and not _plays_a_body(sdoc, first, token.i + 1):
             continue
-        if _club_in_match(sdoc, first, token.i + 1):
+        if _club_in_match(sdoc, first, token.i + 1) or _club_name(" ".join(words)):
             found.append(("ORG", first, token.i + 1))
     return found
 
