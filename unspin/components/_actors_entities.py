@@ -35,7 +35,6 @@ spaCy's small model errs in known ways, mended before grouping (``entity_spans``
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -55,6 +54,7 @@ from unspin.components._given_names import (
     is_given_name,
     is_surname,
     person_shaped,
+    without_accents,
 )
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_marks import transcript_turns
@@ -2346,7 +2346,7 @@ def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
 
 def _folded(word: str) -> str:
     """A word in lower case without its accents ("Barça": "barca")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    return without_accents(word.lower())
 
 
 def _short_form(short: str, long: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from unspin.components._actors_bodies import BODY_NOUNS
 from unspin.components._actors_entities import _demonym_of, entity_clusters, resolve_reference
 from unspin.components._countries import is_country
-from unspin.components._quotes_features import CUE_NEGATIONS, RECKONINGS
+from unspin.components._quotes_features import CUE_NEGATIONS, RECKONINGS, opens_with_that
 from unspin.doc import Attribution, Claim, Quote
 
 __all__ = ["CITING_CUES", "REPORTING_VERBS", "find_source", "sources_from_quotes"]
@@ -540,8 +540,7 @@ _CLAUSE_NOUNS = frozenset(["fact", "grounds", "ground", "belief", "hope", "idea"
 
 def _that_clause(verb: Any) -> bool:
     """Whether ``verb`` heads a clause opened by "that" ("... that the home served as a camp")."""
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that"
-                                                for c in verb.children)
+    return verb.pos_ in ("VERB", "AUX") and opens_with_that(verb)
 
 
 def _hung_speaker(verb: Any, sent: Any) -> Any | None:

@@ -17,7 +17,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DOMINANCE", "PARTICLES", "given_name_gender", "is_given_name", "is_surname", "person_shaped"]
+__all__ = [
+    "DOMINANCE", "PARTICLES", "given_name_gender", "is_given_name", "is_surname", "person_shaped",
+    "without_accents",
+]
 
 #: How many times more common in one gender a name must be to count as that gender's.
 DOMINANCE = 9.0
@@ -74,7 +77,7 @@ def is_given_name(word: str, least_share: float = 0.01) -> bool:
     male, female = _lists()
     key = word.lower()
     if key not in male and key not in female:  # "Rubén", "José": the lists write them unaccented
-        key = _plain(key)
+        key = without_accents(key)
     return max(male.get(key, 0.0), female.get(key, 0.0)) >= least_share
 
 
@@ -103,7 +106,7 @@ PARTICLES = frozenset({"de", "del", "della", "da", "di", "do", "dos", "das", "va
                         "la", "le", "bin", "ibn", "al", "el"})
 
 
-def _plain(word: str) -> str:
+def without_accents(word: str) -> str:
     """A word without its accents ("Núñez": "Nunez")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
@@ -115,7 +118,7 @@ def person_shaped(name: str, least_surname_share: float = 0.002) -> bool:
     "Christian News Service", whose last words are no common surnames)."""
     words = name.split()
     if 3 <= len(words) <= 4 and all(w in PARTICLES for w in words[1:-1]) and is_given_name(words[0]) \
-            and _NAME_WORD.fullmatch(_plain(words[-1])):
+            and _NAME_WORD.fullmatch(without_accents(words[-1])):
         return True  # "Rubén del Campo", "Ursula von der Leyen": a given name, particles, a surname
     if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
