@@ -270,3 +270,18 @@ def test_a_named_cue_inside_what_a_later_cue_reports_keeps_its_own_speaker(nlp) 
     found = {text[q.start:q.end]: q.speaker.actor or q.speaker.name for q in doc.quotes if q.speaker}
     assert found['that a pause would "reward bad behaviour"'] == "Linda Park"
     assert _speaker(doc, text, "Commerce Secretary")[0] == "the people"
+
+
+@pytest.mark.parametrize("text, said, speaker", [
+    ("The council approved the deal, which Mayor Tom Reyes said would cost $4 billion.",
+     "would cost $4 billion", "Mayor Tom Reyes"),
+    ("The scheme amounts to what the senators said was a giveaway to developers.",
+     "was a giveaway to developers", "the senators"),
+    ("Tenants face a rent rise that officials said was unavoidable.", "was unavoidable", "officials"),
+])
+def test_a_relative_word_fronted_before_the_cue_is_not_what_was_said(nlp, text: str, said: str,
+                                                                     speaker: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    reported = {text[q.start:q.end]: q.speaker and text[q.speaker.start:q.speaker.end] for q in doc.quotes}
+    assert said in reported, "the content starts after the cue"
+    assert reported[said] == speaker

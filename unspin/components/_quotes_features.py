@@ -389,6 +389,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES and not _nominal(child) and not _set_apart(child, token):
             words = _without_time_of_saying(_without_according(child), token)
+            words = _without_fronted_relative(words, token)
             span = _span_of(inside(_without_second_verbs([*_lost_subject(token, child), *words], child)))
             if span is not None:
                 # "Lopez has told donors [she will decide by spring], one of them said": the parser
@@ -573,6 +574,24 @@ def _without_according(clause: Any) -> list[Any]:
     if according is None:
         return words
     return [t for t in words if t.i < according.left_edge.i]
+
+
+#: Fine tags of the relative and interrogative words a clause may front past its cue.
+_WH_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def _without_fronted_relative(words: list[Any], cue: Any) -> list[Any]:
+    """A clause after the cue less the relative word it fronted before the cue ("the deal,
+    [which] Reyes said would cost $4bn", "what the senators said was gerrymandering", "a rise
+    [that] officials said was unavoidable"): the word stands for what the clause describes, and
+    with it the content would run over the cue and its speaker ("a ruling [which] Beijing has
+    vowed to ignore" is Beijing's vow)."""
+    before = [t for t in words if t.i < cue.i]
+    fronted = all(t.tag_ in _WH_TAGS or (t.lower_ == "that" and t.dep_ in ("nsubj", "nsubjpass", "dobj"))
+                  for t in before)
+    if not before or len(before) == len(words) or not fronted:
+        return words
+    return [t for t in words if t.i > cue.i]
 
 
 def _without_time_of_saying(words: list[Any], cue: Any) -> list[Any]:
