@@ -285,3 +285,13 @@ def test_a_relative_word_fronted_before_the_cue_is_not_what_was_said(nlp, text: 
     reported = {text[q.start:q.end]: q.speaker and text[q.speaker.start:q.speaker.end] for q in doc.quotes}
     assert said in reported, "the content starts after the cue"
     assert reported[said] == speaker
+
+
+def test_an_opening_phrase_the_parser_made_a_second_subject_is_not_the_speaker(nlp) -> None:
+    # in this article the parser reads "Sentencing Mark Dunn ..." as a subject of "told" too
+    text = ("Judge jails fraudster for eight years\n\nA former bank manager who stole £3.2 million from "
+            "elderly customers was jailed for eight years on Friday.\n\nSentencing Mark Dunn at Leeds "
+            "Crown Court, Judge Susan Hale told him: “You betrayed people who trusted you with their "
+            "life savings. Your remorse comes far too late.”")
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, "You betrayed") == ("Judge Susan Hale", "Susan Hale")

@@ -87,9 +87,16 @@ def _to_child(token: Any) -> Any | None:
 
 
 def _subject(token: Any) -> Any | None:
-    for child in token.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+    subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
+    if subjects:
+        # two subjects are the parser's slip ("Sentencing Mark Dunn ..., Judge Hale told him"):
+        # the one next to the verb is its subject, the other an opening phrase misread
+        # (a comma between them; "Obama the realist knows" is one subject read as two)
+        first, last = subjects[0], max((c for c in subjects if c.i < token.i), default=subjects[0],
+                                       key=lambda c: c.i)
+        doc = token.doc
+        apart = any(t.text == "," for t in doc[first.right_edge.i + 1:last.left_edge.i])
+        return last if apart else first
     if _second_speech_verb(token):  # "Cole said ferries had stopped and warned ...": Cole warned
         return _subject(token.head.head)
     # "voters saying they ...": the noun the participle describes
