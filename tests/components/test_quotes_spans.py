@@ -295,3 +295,14 @@ def test_an_opening_phrase_the_parser_made_a_second_subject_is_not_the_speaker(n
             "life savings. Your remorse comes far too late.”")
     doc = nlp(Article(id="t", text=text))
     assert _speaker(doc, text, "You betrayed") == ("Judge Susan Hale", "Susan Hale")
+
+
+def test_sources_terms_of_anonymity_and_one_of_them(nlp) -> None:
+    text = ("Two senior officials, who spoke on condition of anonymity because they were not authorised "
+            "to discuss the plans, said the Treasury had blocked extra funding.\n\n"
+            "\"The money simply isn't there,\" one of them said.")
+    doc = nlp(Article(id="t", text=text))
+    reported = {text[q.start:q.end]: q.speaker and text[q.speaker.start:q.speaker.end] for q in doc.quotes}
+    assert reported.get("the Treasury had blocked extra funding") == "Two senior officials"
+    assert not any("plans" in quote for quote in reported), "what they may not discuss is not said"
+    assert reported.get("\"The money simply isn't there,\"") == "one of them"

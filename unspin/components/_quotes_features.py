@@ -427,6 +427,12 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         # "While the donor didn't disclose his backing, he did say ...": so does a clause of time,
         # cause or condition before the main one
         after = [t for t in after if t.i < token.right_edge.i + 1]
+    clause = next((a for a in token.ancestors if a.dep_ in ("relcl", "acl")), None)
+    if clause is not None and clause.head.head.lemma_.lower() in _SPEECH_VERBS \
+            and clause.head.head.i > clause.right_edge.i:
+        # "officials, who were not authorised [to discuss the plans], said ...": a cue inside a
+        # clause that describes the speaker of a later verb of speech reports nothing past it
+        after = [t for t in after if t.i <= clause.right_edge.i]
     reported = _reported_by_later_cue(token)
     if reported is not None:
         # "... has been charged [with fraud], prosecutors said": so does the clause a later verb

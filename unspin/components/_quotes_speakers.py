@@ -80,7 +80,8 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
     datelines = cache["datelines"]
     for n in sorted(window):
         if n not in heads:
-            heads[n] = [t for t in sents[n] if t.pos_ in _HEAD_POS and t.dep_ not in _NOT_HEADS
+            heads[n] = [t for t in sents[n] if ((t.pos_ in _HEAD_POS and t.dep_ not in _NOT_HEADS)
+                                                or _one_of(t))
                         and any(c.isalpha() for c in t.text)
                         and not any(s <= t.idx < e for s, e in datelines)]
         candidates += [t for t in heads[n] if not q_first <= t.i <= q_last]
@@ -131,6 +132,13 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
             feats.append(f"colon_after|{side}")
         out.append(SpeakerCandidate(t, feats, len(token_feats)))
     return out
+
+
+def _one_of(token: Any) -> bool:
+    """Whether a number word is the subject it heads ("[one] of them said", "[two] of the
+    officials said"): the speaker is the one, not the group after "of"."""
+    return token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def null_features(start: int, kind: str, cue: Any | None, cue_scores: dict[int, float], text: str,

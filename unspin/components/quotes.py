@@ -899,10 +899,22 @@ def _supposed(cue: Any) -> bool:
 
 
 def _anonymity_term(cue: Any) -> bool:
-    """Whether the cue is the passive verb of a source's terms ("asked not to be named", "declined
-    to be identified because of company policy"): what follows it is why, not what was said."""
+    """Whether the cue is the verb of a source's terms ("asked not to be named", "declined to be
+    identified because of company policy", "not authorised to discuss the talks"): what follows
+    it is why, or what the source may not speak of, not what was said."""
     before = [t.lower_ for t in cue.doc[max(0, cue.i - 2):cue.i]]
-    return cue.lower_ in ("named", "identified", "quoted") and before == ["to", "be"]
+    if cue.lower_ in ("named", "identified", "quoted") and before == ["to", "be"]:
+        return True
+    # "who were not authorised to discuss the plans", "not allowed to speak publicly"
+    leave = cue.doc[cue.i - 2] if cue.i >= 2 else None
+    return (cue.lemma_.lower() in _UNSAID and before[-1:] == ["to"] and leave is not None
+            and leave.lemma_.lower() in _LEAVE and any(c.dep_ == "neg" for c in leave.children))
+
+
+#: What a source is not authorised to do, and the verbs of leave, in the terms of its anonymity.
+_UNSAID = frozenset({"discuss", "speak", "comment", "talk", "disclose"})
+_LEAVE = frozenset({"authorize", "authorise", "authorized", "authorised", "allow", "permit", "clear",
+                    "empower"})
 
 
 def _named_report(token: Any) -> bool:
