@@ -306,3 +306,19 @@ def test_sources_terms_of_anonymity_and_one_of_them(nlp) -> None:
     assert reported.get("the Treasury had blocked extra funding") == "Two senior officials"
     assert not any("plans" in quote for quote in reported), "what they may not discuss is not said"
     assert reported.get("\"The money simply isn't there,\"") == "one of them"
+
+
+def test_a_headlines_plural_noun_read_as_a_verb_is_no_cue(nlp) -> None:
+    text = "Ceasefire talks collapse as shelling resumes\n\nTalks on a ceasefire collapsed on Saturday."
+    assert nlp(Article(id="t", text=text)).quotes == []
+    text = "Government says cuts are needed\n\nThe plan was published on Monday."
+    assert [text[q.start:q.end] for q in nlp(Article(id="t", text=text)).quotes] == ["cuts are needed"]
+
+
+def test_his_spokesman_speaks_for_the_unnamed_office_holder_not_a_man_named_before(nlp) -> None:
+    text = ("Opposition leader Karl Brandt spoke at a rally. The United Nations Secretary-General called "
+            "for a halt to the fighting, his spokesman said. Karl Brandt left early. The talks failed, "
+            "his spokesman said.")
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, "Secretary-General called") == ("his spokesman", None)
+    assert _speaker(doc, text, "The talks failed") == ("his spokesman", "Karl Brandt")

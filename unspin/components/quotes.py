@@ -24,6 +24,7 @@ from typing import Any
 
 from unspin.components._actors_entities import (
     DATELINE,
+    TITLE_WORDS,
     cluster_for_span,
     entity_clusters,
     fits_pronoun,
@@ -363,7 +364,8 @@ class QuoteFinder:
         # "Did Greta Thunberg say saving the banks would save the world?" asks, and "Compare that
         # with ...", the writer's bidding, reports nobody: neither is reported speech
         found = [(quote, cue) for quote, cue in found if cue is None or quote.kind != "reported"
-                 or not (_asked(cue.token) or _bidding(cue.token) or _supposed(cue.token))]
+                 or not (_asked(cue.token) or _bidding(cue.token) or _supposed(cue.token)
+                         or _headline_compound(cue.token))]
         # "who asked not to be named", "spoke on condition of anonymity": terms, not speech
         # (nor is what follows "to be named" in "declined to be named because of company policy")
         found = [(quote, cue) for quote, cue in found
@@ -773,6 +775,9 @@ def _boss(sdoc: Any, head: Any, clusters: list[Any], quoted: list[tuple[int, int
     if owner is None:
         return None
     if owner.lower_ != "whose":
+        local = _unnamed_subject(owner, clusters)
+        if local is not None:  # "The UN Secretary-General called for ..., his spokesman said"
+            return None        # speaks for the secretary-general, not a man named earlier
         boss = resolve_reference(sdoc, owner, clusters, quoted)
         return None if boss is None or boss.type == "place" else boss  # a town has no lawyer
     clause = head.head
@@ -781,6 +786,24 @@ def _boss(sdoc: Any, head: Any, clusters: list[Any], quoted: list[tuple[int, int
     noun = clause.head  # the noun the relative clause describes
     return (cluster_for_span(clusters, noun.idx, noun.idx + len(noun.text))
             or resolve_reference(sdoc, noun, clusters, quoted))
+
+
+def _unnamed_subject(owner: Any, clusters: list[Any]) -> Any | None:
+    """The subject, earlier in the sentence, that "his" or "her" stands for when it names no
+    person the text knows ("The prime minister will travel ..., her spokeswoman said"), or None."""
+    if owner.lower_ not in ("his", "her"):
+        return None
+    subjects = [t for t in owner.sent if t.i < owner.i and t.dep_ in ("nsubj", "nsubjpass")
+                and t.pos_ in ("NOUN", "PROPN")]
+    if not subjects:
+        return None
+    noun = subjects[-1]
+    titled = [t for t in noun.doc[noun.left_edge.i:noun.i + 1] if t.lower_ in TITLE_WORDS]
+    if not titled or any(t.ent_type_ == "PERSON" for t in noun.doc[noun.left_edge.i:noun.i + 1]):
+        return None  # "The talks failed, his spokesman said"; "Prime Minister Ana Ruiz ..., her ..."
+    text = noun.doc.text
+    cluster = cluster_for_span(clusters, noun.left_edge.idx, noun.idx + len(noun.text), text)
+    return None if cluster is not None and cluster.type == "person" else noun
 
 
 def _named_apposition(head: Any) -> list[Any] | None:
@@ -884,6 +907,23 @@ def _asked(cue: Any) -> bool:
 
 #: Words that open a supposition ("Suppose you think ...", "Let's say a mayor claims ...").
 _SUPPOSING = frozenset({"suppose", "imagine", "assume", "say"})
+
+
+def _headline_compound(cue: Any) -> bool:
+    """Whether the cue is a plural noun a headline's parse read as a verb ("Ceasefire talks
+    collapse as shelling resumes", "Union claims rise"): a reporting noun's plural, right after a
+    bare common noun the parser made its subject, in a line without a full stop ("Biden calls
+    Trump a risk" has a name for subject and stays)."""
+    line = cue.sent.text.strip()
+    if cue.tag_ != "VBZ" or cue.lower_[:-1] not in _HEADLINE_NOUNS or not line or line[-1] in ".!?\"”'’":
+        return False
+    subject = cue.doc[cue.i - 1] if cue.i else None
+    return (subject is not None and subject.head.i == cue.i and subject.dep_ == "nsubj"
+            and subject.tag_ == "NN" and not subject.ent_type_ and not any(subject.children))
+
+
+#: Reporting nouns whose plural a headline may use as a noun ("talks", "claims", "reports").
+_HEADLINE_NOUNS = NOUN_CUES | {"talk"}
 
 
 def _supposed(cue: Any) -> bool:
