@@ -322,3 +322,15 @@ def test_his_spokesman_speaks_for_the_unnamed_office_holder_not_a_man_named_befo
     doc = nlp(Article(id="t", text=text))
     assert _speaker(doc, text, "Secretary-General called") == ("his spokesman", None)
     assert _speaker(doc, text, "The talks failed") == ("his spokesman", "Karl Brandt")
+
+
+@pytest.mark.parametrize("text, found, source", [
+    ("People who drink coffee are 12% less likely to die early, a new study has found.",
+     "People who drink coffee are 12% less likely to die early", "a new study"),
+    ("Burglaries fell by 10% last year, police figures show.", "Burglaries fell by 10% last year",
+     "police figures"),
+])
+def test_a_documents_finding_written_after_it_is_a_quote_of_the_document(nlp, text: str, found: str,
+                                                                          source: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, found)[0] == source

@@ -330,6 +330,10 @@ class QuoteFinder:
             if (quote.start, quote.end) not in fixed:
                 features = self.quote_features(sdoc, text, quote, cue)
                 probability = 0.0 if features is None else model.score(features)
+                if features is not None and cue is not None and _finding(cue):
+                    # "..., a new study has found", "figures show": the model doubts a document's
+                    # findings written after them, which cite it as surely as "the study said"
+                    probability = max(probability, model.threshold)
                 if probability < model.threshold:
                     continue
                 quote.score = round(probability, 4)
@@ -907,6 +911,25 @@ def _asked(cue: Any) -> bool:
 
 #: Words that open a supposition ("Suppose you think ...", "Let's say a mayor claims ...").
 _SUPPOSING = frozenset({"suppose", "imagine", "assume", "say"})
+
+
+#: Verbs by which a document reports what it found, and the documents that find.
+_FINDING_VERBS = frozenset({"find", "show", "suggest", "reveal", "indicate", "conclude", "confirm",
+                            "estimate", "predict", "project"})
+_DOCUMENTS = frozenset({
+    "study", "report", "survey", "poll", "research", "analysis", "review", "investigation", "audit",
+    "inquiry", "figure", "data", "statistic", "census", "paper", "trial", "assessment", "model",
+    "forecast", "projection", "record", "document", "evidence", "experiment", "finding", "test",
+})
+
+
+def _finding(cue: _Cue) -> bool:
+    """Whether the cue is a document's finding ("a new study has found", "police figures show",
+    "the survey suggests"): a verb of finding whose subject is a study, report, poll or figures."""
+    if cue.source is None or cue.token.lemma_.lower() not in _FINDING_VERBS:
+        return False
+    subject = cue.source[1]
+    return subject.dep_ == "nsubj" and subject.lemma_.lower() in _DOCUMENTS
 
 
 def _headline_compound(cue: Any) -> bool:
