@@ -929,6 +929,8 @@ def _finding(cue: _Cue) -> bool:
     if cue.source is None or cue.token.lemma_.lower() not in _FINDING_VERBS:
         return False
     subject = cue.source[1]
+    if any(c.dep_ == "dobj" and c.lower_ == "way" for c in cue.token.children):
+        return False  # "another document found its way into the public domain"
     return subject.dep_ == "nsubj" and subject.lemma_.lower() in _DOCUMENTS
 
 
