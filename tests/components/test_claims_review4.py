@@ -107,7 +107,7 @@ def test_an_amount_paid_daily_or_yearly_is_a_rate(parser, text: str, expected: d
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Exit polls had shown Ruiz ahead by between five and seven points.",
-     {"five": ("count", 5, None, "from"), "seven": ("count", 7, None, "to")}),
+     {"five": ("number", 5, "points", "from"), "seven points": ("number", 7, "points", "to")}),
     ("They expect between three and four million visitors.",
      {"three": ("count", 3000000, None, "from"), "four million": ("count", 4000000, None, "to")}),
     ("It was one of a group of four or five people.",
@@ -122,7 +122,7 @@ def test_a_range_written_in_words_gives_both_ends(parser, text: str, expected: d
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Between 5 and 7 points separate them.",
-     {"5": ("count", 5, None, "from"), "7": ("count", 7, None, "to")}),
+     {"5": ("number", 5, "points", "from"), "7 points": ("number", 7, "points", "to")}),
     ("Between 2019 and 2021 sales rose.", {"2019": ("date", "2019", None, "from"),
                                            "2021": ("date", "2021", None, "to")}),
 ])

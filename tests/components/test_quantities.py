@@ -207,7 +207,7 @@ def test_a_change_and_its_new_level_are_no_range(parser, text: str, expected) ->
 @pytest.mark.parametrize(("text", "key", "value"), [
     ("The city will spend an extra £400m on roads.", "£400m", ("money", 400_000_000, "GBP", None)),
     ("Turnout reached 3.6m.", "3.6m", ("count", 3_600_000, None, None)),
-    ("She won by a margin of 2.2m votes.", "2.2m", ("count", 2_200_000, None, None)),
+    ("She won by a margin of 2.2m votes.", "2.2m votes", ("number", 2_200_000, "votes", None)),
     ("Output growth of -0.3% is expected.", "-0.3%", ("percent", -0.3, None, None)),
     ("Output growth of −0.3% is expected.", "−0.3%", ("percent", -0.3, None, None)),
     ("The regulator fined it CHF 7m on Monday.", "CHF 7m", ("money", 7_000_000, "CHF", None)),

@@ -377,8 +377,8 @@ def date_part(phrase: str) -> str | None:
 
 #: "41C", "40.3 °C", "98 degrees Fahrenheit": a temperature.
 _TEMPERATURE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)?(C|F|Celsius|Fahrenheit)")
-#: "magnitude 5.2": an earthquake's size.
-_MAGNITUDE_RE = re.compile(r"magnitude[\s-]+(\d+(?:\.\d+)?)", re.I)
+#: "magnitude 5.2", "a magnitude of 7.8": an earthquake's size.
+_MAGNITUDE_RE = re.compile(r"magnitude(?:\s+of\s+|[\s-]+)(\d+(?:\.\d+)?)", re.I)
 #: "the three months to March", "the year to May 2024": a period named by its end.
 _PERIOD_TO_RE = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:years?|months?|weeks?|quarters?|days?)\s+"
                            r"(?:to|until|ending)\s+(.+)", re.I)
@@ -530,12 +530,13 @@ _GLUED_SCALE_RE = re.compile(r"(?:bn|mn|mln|tn|[bk])\b|m\b", re.I)
 #: What a count in millions counts, after "m" ("200m passengers"); not "200m hurdles" (metres).
 _COUNTED_AFTER_M_RE = re.compile(r"\s(?!hurdles|heats|relays|finals|metres|meters)[a-z]+s\b")
 _GLUED_AFTER_RE = re.compile(r"%|p\b|(?:°\s?)?[CF]\b")
-#: A unit of measure after a count spaCy tagged without it ("120 tonnes", "300 square miles").
+#: A unit of measure after a count spaCy tagged without it ("120 tonnes", "300 square miles", "120
+#: light years"), and the points of a score or a poll's lead ("leads by 20 points").
 _UNIT_AFTER_RE = re.compile(
     r"\s?(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|km/h|kmh|kph|mph|kilo(?:metre|meter|gram|watt)s?|km|kg|miles?|metres?|"
     r"meters?|litres?|liters?|gallons?|barrels?|hectares?|acres?|feet|foot|ft|inches|cm|mm|"
     r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh|mmHg|mg|milligrams?|micrograms?|mcg|ml|millilit(?:re|er)s?|"
-    r"grams?|kcal|calories|ppm|ppb)\b(?!-)", re.I)
+    r"grams?|kcal|calories|ppm|ppb|light[\s-]years?|points?|pts)\b(?!-)", re.I)
 #: A noun a hyphen joins to the number before it, the two describing the noun after them: "a
 #: three-bedroom house", "a 10-storey tower", "a five-star hotel", "a 1,000-page report".
 _MEASURE_NOUN_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+)(?=\s+[A-Za-z])")
@@ -561,6 +562,32 @@ def _unit_end(text: str, end: int, sent: Any) -> int | None:
     return noun.end() if span is not None and len(span) == 1 and span[0].pos_ == "NOUN" else None
 
 
+#: What a margin is counted in after its number: "won by six runs", "a majority of 12 votes", "lost by
+#: two goals", "by three wickets".
+_MARGIN_UNIT_AFTER_RE = re.compile(
+    r"\s(?:goals?|runs?|votes?|seats?|wickets?|strokes?|shots?|lengths?|tries|places?|games?|frames?|sets?)\b",
+    re.I)
+#: What makes the number after it a margin: "by", or a lead, majority or gap "of", with any qualifier
+#: between ("won by more than 300 votes").
+_MARGIN_BEFORE_RE = re.compile(
+    r"\b(?:by|(?:majority|lead|margin|deficit|advantage|gap|cushion|swing)\s+of)\s+$", re.I)
+
+
+def _margin_end(text: str, start: int, end: int, lo: int, hi: int) -> int | None:
+    """Where the unit of a margin ends after the count at ``text[start:end]`` ("won by [six runs]",
+    "a majority of [12 votes]", "by more than [300 votes]"): it is a measure of the margin, not a
+    count of things; None where no margin's unit follows or nothing before makes it a margin
+    ("23 seats", "scored 27 goals")."""
+    unit = _MARGIN_UNIT_AFTER_RE.match(text, end, hi)
+    if unit is None:
+        return None
+    before = text[max(lo, start - 40):start]
+    qualifier = _QUALIFIER_BEFORE_RE.search(before)
+    if qualifier is not None:
+        before = before[: qualifier.start()]
+    return unit.end() if _MARGIN_BEFORE_RE.search(before) else None
+
+
 #: "/h" after a distance the tagger cut off before it ("70 km" "/h"): a speed.
 _PER_HOUR_AFTER_RE = re.compile(r"/\s?h(?:r|our)?\b", re.I)
 _DISTANCE_END_RE = re.compile(r"(?:km|kilomet(?:re|er)s?|miles?|mi|m|metres?|meters?)$", re.I)
@@ -581,7 +608,7 @@ def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
         start = prefixed.start()
     elif text[start].isdigit():
         before = _CURRENCY_BEFORE_RE.search(text[max(lo, start - 4):start]) or re.search(
-            r"\bmagnitude[\s-]$", text[max(lo, start - 11):start], re.I)
+            r"\bmagnitude(?:\s+of\s|[\s-])$", text[max(lo, start - 14):start], re.I)
         if before:
             start -= len(before.group(0))
         elif start > lo and text[start - 1] in "-−" and (start - 1 == lo or text[start - 2] in " (\n\t"):
@@ -603,7 +630,7 @@ _LEAD_WORDS_RE = re.compile(r"(?:an?|another)\s+(?:[a-z]+\s+)?(?=[$€£¥₹₽
 _FALLBACK_RE = re.compile(
     # "4," in "6-4, 7-5" is a number and a comma: thousands are three digits after the comma
     r"(?:[$€£]\s?)?\d+(?:,\d{3})*(?:\.\d+)?"
-    r"(?:\s?(?:%|percent|per cent|million|billion|trillion|bn|m\b|k\b)|p\b)?",
+    r"(?:\s?(?:%|(?:percent|per cent|million|billion|trillion|bn|m|k)\b)|p\b)?",
     re.I,
 )
 
@@ -664,7 +691,7 @@ def _date_range(text: str, start: int, end: int, qualifier: str | None = None) -
 _NUMBER_WORD = "(?:" + "|".join(w for w in _SMALL if w not in ("a", "an", "half", "dozen", "zero")) + r")\b"
 _NUMBER_RANGE_RE = re.compile(
     rf"^(?P<lead>(?:between|from)\s+)?(?P<a>[-−]?[$€£]?\s?(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD})"
-    r"(?:\s?(?!(?:and|or|to)\b)[a-z%]+)?)"
+    r"(?:\s?(?!(?:and|or|to)\b)[a-z%]+(?:\s+points?\b)?)?)"
     rf"\s*(?P<sep>[-–—]|\bto\b|\band\b|\bor\b)\s*(?P<b>[-−]?[$€£]?\s?(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD}).*)$",
     re.I)
 _TAIL_RE = re.compile(rf"^[-−]?[$€£]?\s?(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD})(.*)$", re.I)
@@ -1382,8 +1409,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         time_after = _TIME_AFTER_RE.match(text, end, sent.end_char) if label == "CARDINAL" else None
         if time_after is not None:  # "13.5 billion" "years ago": a length of time spaCy cut in two
             end, label = time_after.end(), "DATE"
-        unit_end = _unit_end(text, end, sent) if label == "CARDINAL" else None
-        if unit_end is not None:  # "120 tonnes of supplies", "a three-bedroom house": a measure, no count
+        unit_end = None if label != "CARDINAL" else (
+            _unit_end(text, end, sent) or _margin_end(text, start, end, sent.start_char, sent.end_char))
+        if unit_end is not None:  # "120 tonnes of supplies", "a three-bedroom house", "by six runs"
             end, label = unit_end, "QUANTITY"
         per_hour = _PER_HOUR_AFTER_RE.match(text, end, sent.end_char) if label == "QUANTITY" else None
         if per_hour is not None and _DISTANCE_END_RE.search(text, start, end):
@@ -1451,7 +1479,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             label = "MONEY"
         else:
             label = "CARDINAL"
-            unit_end = _unit_end(text, end, sent)
+            unit_end = _unit_end(text, end, sent) or _margin_end(text, start, end, sent.start_char,
+                                                                 sent.end_char)
             cents = _CENTS_AFTER_RE.match(text, end, sent.end_char)
             if unit_end is not None:
                 end, label = unit_end, "QUANTITY"
