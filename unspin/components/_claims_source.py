@@ -649,9 +649,10 @@ def _puts_at(verb: Any) -> bool:
         return False
     preps = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.pos_ == "ADP")]
     ats = [p for p in preps if p.lower_ == "at"]
-    # another preposition may say when ("on Monday"), not where ("in the net")
-    if len(ats) != 1 or not all(p in ats or any(g.ent_type_ in ("DATE", "TIME") for g in p.children)
-                                for p in preps):
+    # another preposition may say when ("on Monday") or what goes with it ("with dozens still
+    # missing"), not where ("in the net")
+    if len(ats) != 1 or not all(p in ats or p.lower_ == "with" or any(g.ent_type_ in ("DATE", "TIME")
+                                                                        for g in p.children) for p in preps):
         return False
     figure = next((g for g in ats[0].children if g.dep_ == "pobj"), None)
     return figure is not None and any(
@@ -684,6 +685,77 @@ def _reported_within(verb: Any, sent: Any) -> bool:
         return False
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.lower_ not in _NOT_SOURCES and bool(_name(subj, sent))
+
+
+#: Verbs of change a headline puts after a plural noun ("Union claims rise", "Ceasefire talks
+#: collapse", "Jobless claims fall 5%"), in the form a plural subject takes.
+_HEADLINE_CHANGES = frozenset([
+    "rise", "fall", "collapse", "soar", "surge", "jump", "drop", "slump", "climb", "plunge", "stall",
+    "resume", "fail", "falter", "grow", "double", "triple", "halve", "ease", "slow", "mount", "rebound",
+    "recover", "dip", "slip", "tumble", "sink", "spike", "continue", "end", "begin", "break",
+    "open", "close", "top", "hit", "reach", "near", "edge", "shrink", "swell", "decline", "increase",
+])
+#: What a headline's verb of change may have after it: nothing, a mark, a number, or a preposition
+#: or conjunction ("... rise to record", "... collapse as shelling resumes", "... fall 5%").
+_AFTER_HEADLINE_CHANGE = re.compile(
+    r"\s*(?:$|[.,;:!?—–-]|\d|(?:to|as|after|amid|in|on|over|for|by|again|despite|while|and|but|from)\b)",
+    re.I)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+                          "our", "my", "your", "some", "any", "no", "every", "each"])
+
+
+def headline_nouns(speaker: str, cue: str, rest: str) -> bool:
+    """Whether a speaker and its cue are a headline's noun and plural noun that the parser read as
+    a subject and a verb: "[Union] [claims] rise in membership", "[Ceasefire] [talks] collapse as
+    ...": a bare noun of one or two words without a determiner, the cue an "-s" form right after
+    it, and ``rest`` (the text after the cue) opening with a verb of change (``_HEADLINE_CHANGES``)
+    that takes no object ("The union claims a rise", "Smith claims victory" are statements)."""
+    words = speaker.split()
+    if not 1 <= len(words) <= 2 or words[0].lower() in _DETERMINERS or not cue.lower().endswith("s") \
+            or " " in cue.strip():
+        return False
+    first = re.match(r"\s*([A-Za-z]+)", rest)
+    return first is not None and first.group(1).lower() in _HEADLINE_CHANGES \
+        and _AFTER_HEADLINE_CHANGE.match(rest, first.end()) is not None
+
+
+def _headline_subject(verb: Any, subj: Any) -> bool:
+    """``headline_nouns`` on the parse: ``subj`` (a noun that names no person) and ``verb`` right after it."""
+    doc = verb.doc
+    if subj.ent_type_ == "PERSON" or subj.i + 1 != verb.i or verb.tag_ != "VBZ":
+        return False
+    end = doc[verb.i + 1 : verb.sent.end]
+    rest = end.text if len(end) else ""
+    return headline_nouns(doc[subj.left_edge.i : subj.i + 1].text, verb.text, rest)
+
+
+#: A forecast's verb in the forms the parser may read as a noun before its object ("The IMF
+#: forecast growth of 2%", "The ministry estimates losses of $3bn").
+_FORECAST_FORMS = frozenset(["forecast", "forecasts", "predicts", "projects", "estimates", "expects"])
+
+
+def _forecast_read_as_noun(sent: Any) -> Attribution | None:
+    """"The IMF forecast growth of 2% next year": a verb of forecasting the parser read as a noun
+    compounded with its object, leaving a sentence without a verb; the name before it is the
+    source (as "The IMF forecast that ..." would cite it)."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX") or any(t.pos_ in ("VERB", "AUX") for t in sent if t.i < root.i):
+        return None
+    for tok in sent:
+        if tok.lower_ not in _FORECAST_FORMS or tok.dep_ != "compound" or tok.head.i <= tok.i \
+                or tok.i <= sent.start:
+            continue
+        last = tok.nbor(-1)
+        if last.ent_type_ not in _NAME_LABELS and last.tag_ != "NNS":
+            return None  # "a weather forecast", "the growth forecast": a forecast, not someone's verb
+        first = last
+        while first.i - 1 >= sent.start and first.ent_iob_ == "I":
+            first = first.nbor(-1)  # the whole name: "the Bank of England forecast"
+        det = first.nbor(-1) if first.i > sent.start else None
+        start = det.idx if det is not None and det.lower_ in _DETERMINERS else first.idx
+        return Attribution(name=_slice(sent, first.idx, last.idx + len(last)), start=start,
+                           end=tok.idx + len(tok))
+    return None
 
 
 def _speaker(sent: Any) -> Attribution | None:
@@ -725,6 +797,8 @@ def _speaker(sent: Any) -> Attribution | None:
                     return Attribution(name=name, start=start, end=end)
             continue
         subj = next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), subjects[0])
+        if _headline_subject(tok, subj):
+            continue  # "Union claims rise in membership": a headline's nouns, no one's claim
         fragment = None
         if _split_word(subj) and subj is not subjects[-1]:
             # "said co-author Dr. Kevin Hainline": the parser split the word and made each half a subject
@@ -795,7 +869,7 @@ def _as_reported(sent: Any) -> Attribution | None:
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
     found = (_according_to(sent) or _as_reported(sent) or _polled(sent) or _speaker(sent)
-             or _evidence_agent(sent))
+             or _forecast_read_as_noun(sent) or _evidence_agent(sent))
     if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
         return None
     if not sent.start_char <= found.start < found.end <= sent.end_char:
@@ -880,6 +954,24 @@ def _told(quote: Quote, text: str) -> bool:
             is not None and not text[cue.start : cue.end].lower().endswith("ing"))
 
 
+#: Cues of an act of authority over someone ("The court ordered him to pay $2m", "sentenced him to
+#: 15 years", "required firms to report"): what they tell is done, not stated, so their subject
+#: is whom the text says acted, not whom it cites.
+_DIRECTING = frozenset(["order", "instruct", "force", "require", "compel", "oblige", "command", "sentence",
+                        "jail", "fine", "ban", "bar", "direct", "authorize", "authorise", "allow", "permit"])
+
+
+def _headline_cue(quote: Quote, text: str) -> bool:
+    """Whether the speaker and the cue of ``quote`` are a headline's two nouns right after each
+    other ("Union claims rise ...", ``headline_nouns``)."""
+    speaker, cue = quote.speaker, quote.cue
+    if speaker is None or cue is None or text[speaker.end : cue.start] != " ":
+        return False
+    line_end = text.find("\n", cue.end)
+    rest = text[cue.end : len(text) if line_end < 0 else line_end]
+    return headline_nouns(text[speaker.start : speaker.end], text[cue.start : cue.end], rest)
+
+
 def _cites(quote: Quote, text: str) -> bool:
     """Whether the speaker of ``quote`` is someone the text cites: a direct quote's, one whose
     cue says, thinks, finds or takes a stance (``CITING_CUES``), or one whose content is a
@@ -890,7 +982,9 @@ def _cites(quote: Quote, text: str) -> bool:
     if cue is not None and speaker is not None and _OWNED.search(text[max(0, cue.start - 8) : cue.start]) \
             and not 0 <= cue.start - speaker.end <= 3:
         return False
-    if _told(quote, text):
+    if _told(quote, text) or _headline_cue(quote, text):
+        return False
+    if quote.kind != "direct" and cue is not None and _verb(cue.name) in _DIRECTING:
         return False
     if quote.kind == "direct" or cue is None or _verb(cue.name) in CITING_CUES:
         return True

@@ -1,0 +1,89 @@
+"""Claims on short news texts written for a seventh review (forecasts, a death toll, headlines, a
+court's orders): a forecast's verb the parser read as a noun, "put ... at" with a phrase of what
+goes with it, a headline's two nouns read as a subject and its verb, and acts of authority that
+cite nobody."""
+
+from __future__ import annotations
+
+import pytest
+from _sources import rules_source as _rules_source
+
+from unspin.components._claims_source import headline_nouns, sources_from_quotes
+from unspin.doc import Attribution, Claim, Quote
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The IMF forecast growth of 2% for the British economy next year.", ("IMF", "The IMF forecast")),
+    ("The OECD forecast unemployment of 6% in 2026.", ("OECD", "The OECD forecast")),
+])
+def test_a_forecast_read_as_a_noun_cites_the_name_before_it(text: str, expected: tuple[str, str]) -> None:
+    assert _rules_source(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The weather forecast for Monday was 30C.",
+    "Growth forecasts of 2% for next year were cut.",
+])
+def test_a_forecast_that_is_a_noun_cites_nobody(text: str) -> None:
+    assert _rules_source(text) is None
+
+
+def test_put_at_with_a_phrase_of_what_goes_with_it_is_an_estimate() -> None:
+    text = "Officials put the death toll at 120, with dozens still missing."
+    assert _rules_source(text) == ("Officials", "Officials put")
+
+
+@pytest.mark.parametrize("text", [
+    "Union claims rise as 3,000 workers strike over pay.",
+    "Ceasefire talks collapse as shelling resumes, killing 12.",
+])
+def test_a_headlines_two_nouns_are_no_speaker_and_cue(text: str) -> None:
+    assert _rules_source(text) is None
+
+
+@pytest.mark.parametrize(("speaker", "cue", "rest", "expected"), [
+    ("Union", "claims", " rise in membership", True),
+    ("Ceasefire", "talks", " collapse after 40 die", True),
+    ("Jobless", "claims", " fall 5%", True),
+    ("Union", "claims", " victory as workers strike", False),
+    ("The union", "claims", " rise in membership", False),
+    ("Union", "claimed", " rise in membership", False),
+])
+def test_headline_nouns(speaker: str, cue: str, rest: str, expected: bool) -> None:
+    assert headline_nouns(speaker, cue, rest) is expected
+
+
+def _one_quote(text: str, speaker: str, cue: str, content: str) -> tuple[list[Claim], list[Quote]]:
+    """One claim over ``text`` and one reported quote of ``content`` by ``speaker`` through ``cue``
+    (written "lemma:as written", the quotes stage naming a cue by its lemma)."""
+    lemma, written = cue.split(":")
+    s, c, q = text.index(speaker), text.index(written), text.index(content)
+    quote = Quote(q, q + len(content), kind="reported",
+                  speaker=Attribution(name=speaker, start=s, end=s + len(speaker)),
+                  cue=Attribution(name=lemma, start=c, end=c + len(written)))
+    return [Claim(0, len(text))], [quote]
+
+
+def test_a_headlines_nouns_found_as_a_quote_give_no_source() -> None:
+    text = "Union claims rise as 3,000 workers strike over pay."
+    claims, quotes = _one_quote(text, "Union", "claim:claims", "rise as 3,000 workers strike over pay")
+    assert sources_from_quotes(claims, quotes, text) == 0
+    assert claims[0].source is None
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
+    ("The court ordered him to pay $2 million in restitution.", "The court", "order:ordered",
+     "to pay $2 million in restitution"),
+    ("A judge sentenced the former mayor to eight years in prison.", "A judge", "sentence:sentenced",
+     "the former mayor to eight years in prison"),
+])
+def test_an_act_of_authority_cites_nobody(text: str, speaker: str, cue: str, content: str) -> None:
+    claims, quotes = _one_quote(text, speaker, cue, content)
+    assert sources_from_quotes(claims, quotes, text) == 0
+
+
+def test_a_stance_told_to_someone_still_cites_its_speaker() -> None:
+    text = "The minister urged banks to cut rates by 0.5 points."
+    claims, quotes = _one_quote(text, "The minister", "urge:urged", "banks to cut rates by 0.5 points")
+    assert sources_from_quotes(claims, quotes, text) == 1
