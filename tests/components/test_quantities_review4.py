@@ -56,3 +56,28 @@ def test_percentage_is_not_read_as_percent(parser) -> None:
 def test_a_magnitude_of(parser) -> None:
     found = _found(parser, "The earthquake had a magnitude of 7.8, seismologists said.")
     assert found == {"magnitude of 7.8": ("number", 7.8, "magnitude", None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The world emitted 37.4 gigatonnes of carbon dioxide in 2023.", "37.4 gigatonnes", 37.4, "gigatonnes"),
+    ("The phone has 256GB of storage.", "256GB", 256, "GB"),
+    ("The machine can perform 20 petaflops.", "20 petaflops", 20, "petaflops"),
+])
+def test_units_of_emissions_data_and_computing(parser, text: str, phrase: str, value: float,
+                                               unit: str) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, unit, None)
+
+
+def test_a_period_named_by_the_day_it_ended(parser) -> None:
+    found = _found(parser, "Revenue rose to $35.1bn in the quarter ended October 27.")
+    assert found["the quarter ended October 27"] == ("date", "--10-27", None, "to")
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "qualifier"), [
+    ("Twice as many people died on the roads in 2023 as in 2013.", "Twice", 2, None),
+    ("Nearly twice as many homes were sold in May.", "Nearly twice", 2, "nearly"),
+    ("Women were half as likely to be promoted.", "half", 0.5, None),
+])
+def test_a_multiple_written_as_a_word_before_as(parser, text: str, phrase: str, value: float,
+                                                qualifier: str | None) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "times", qualifier)

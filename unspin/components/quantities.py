@@ -379,9 +379,10 @@ def date_part(phrase: str) -> str | None:
 _TEMPERATURE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)?(C|F|Celsius|Fahrenheit)")
 #: "magnitude 5.2", "a magnitude of 7.8": an earthquake's size.
 _MAGNITUDE_RE = re.compile(r"magnitude(?:\s+of\s+|[\s-]+)(\d+(?:\.\d+)?)", re.I)
-#: "the three months to March", "the year to May 2024": a period named by its end.
+#: "the three months to March", "the year to May 2024", "the quarter ended October 27": a period named
+#: by its end.
 _PERIOD_TO_RE = re.compile(r"(?:the\s+)?(?:[\w-]+\s+)?(?:years?|months?|weeks?|quarters?|days?)\s+"
-                           r"(?:to|until|ending)\s+(.+)", re.I)
+                           r"(?:to|until|ending|ended)\s+(.+)", re.I)
 _THE_RE = re.compile(r"the\s", re.I)
 _THE_AGE_OF_RE = re.compile(r"the\s+age\s+of\s", re.I)
 #: The qualifiers that are comparisons or prepositions: before "the" they bound no amount.
@@ -533,10 +534,11 @@ _GLUED_AFTER_RE = re.compile(r"%|p\b|(?:°\s?)?[CF]\b")
 #: A unit of measure after a count spaCy tagged without it ("120 tonnes", "300 square miles", "120
 #: light years"), and the points of a score or a poll's lead ("leads by 20 points").
 _UNIT_AFTER_RE = re.compile(
-    r"\s?(?:(?:square|sq\.?|cubic)\s+)?(?:tonnes?|tons?|km/h|kmh|kph|mph|kilo(?:metre|meter|gram|watt)s?|km|kg|miles?|metres?|"
+    r"\s?(?:(?:square|sq\.?|cubic)\s+)?(?:(?:giga|mega|kilo)?(?:tonnes?|tons?)|km/h|kmh|kph|mph|kilo(?:metre|meter|gram|watt)s?|km|kg|miles?|metres?|"
     r"meters?|litres?|liters?|gallons?|barrels?|hectares?|acres?|feet|foot|ft|inches|cm|mm|"
     r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh|mmHg|mg|milligrams?|micrograms?|mcg|ml|millilit(?:re|er)s?|"
-    r"grams?|kcal|calories|ppm|ppb|light[\s-]years?|points?|pts)\b(?!-)", re.I)
+    r"grams?|kcal|calories|ppm|ppb|light[\s-]years?|points?|pts|(?:kilo|mega|giga|tera|peta)bytes?|[KMGTP]B|"
+    r"(?:giga|tera|peta|exa)?flops)\b(?!-)", re.I)
 #: A noun a hyphen joins to the number before it, the two describing the noun after them: "a
 #: three-bedroom house", "a 10-storey tower", "a five-star hotel", "a 1,000-page report".
 _MEASURE_NOUN_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+)(?=\s+[A-Za-z])")
@@ -891,6 +893,9 @@ _TIMES_RANGE_RE = re.compile(
     rf"(?<![\d.,])\b(\d+(?:\.\d+)?|{_SMALL_WORDS})\s*(?:\bto\b|\bor\b|[-–])\s*(\d+(?:\.\d+)?|{_SMALL_WORDS})\s+times\b",
     re.I)
 _TIMES_AFTER_RE = re.compile(r"\s+times\b", re.I)
+#: "twice as many", "half as likely": a multiple written as a word before "as ... as".
+_AS_MULTIPLE_RE = re.compile(r"\b(twice|thrice|half)(?=\s+as\s+[a-z]+\b)", re.I)
+_AS_MULTIPLES = {"twice": 2, "thrice": 3, "half": 0.5}
 
 
 def _number_words(phrase: str) -> bool:
@@ -900,8 +905,8 @@ def _number_words(phrase: str) -> bool:
 
 
 def _folds(sent: Any, text: str) -> list[Quantity]:
-    """The multiples written with "-fold" ("risen fivefold", "a 3-fold rise") and the ends of a range of
-    them ("two to three times more likely"), as numbers in "times"."""
+    """The multiples written with "-fold" ("risen fivefold", "a 3-fold rise"), the ends of a range of
+    them ("two to three times more likely") and a word's ("twice as many"), as numbers in "times"."""
     out = []
     for m in _FOLD_RE.finditer(text, sent.start_char, sent.end_char):
         value = parse_number(m.group(1))
@@ -920,6 +925,12 @@ def _folds(sent: Any, text: str) -> list[Quantity]:
                             qualifier="from"))
         out.append(Quantity(start=m.start(2), end=m.end(), kind="number", value=_tidy(high), unit="times",
                             qualifier="to"))
+    for m in _AS_MULTIPLE_RE.finditer(text, sent.start_char, sent.end_char):
+        # "Twice as many people died", "half as likely": a multiple, as "two times as many" is
+        start = _qualifier_start(text, m.start(), sent.start_char)
+        qualifier, _ = _split_qualifier(text[start:m.end()])
+        out.append(Quantity(start=start, end=m.end(), kind="number", value=_AS_MULTIPLES[m.group(1).lower()],
+                            unit="times", qualifier=qualifier))
     return out
 
 
