@@ -87,3 +87,23 @@ def test_a_stance_told_to_someone_still_cites_its_speaker() -> None:
     text = "The minister urged banks to cut rates by 0.5 points."
     claims, quotes = _one_quote(text, "The minister", "urge:urged", "banks to cut rates by 0.5 points")
     assert sources_from_quotes(claims, quotes, text) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three-quarters of nurses said they had considered quitting, a survey by the Royal College of Nursing "
+     "found.", ("the Royal College of Nursing", "a survey by the Royal College of Nursing found")),
+    ("Most voters said the economy was the top issue, a Gallup poll showed on Tuesday.",
+     ("Gallup", "a Gallup poll showed")),
+])
+def test_evidence_closing_the_sentence_cites_what_the_people_it_asked_said(
+        text: str, expected: tuple[str, str]) -> None:
+    assert _rules_source(text) == expected
+
+
+def test_the_evidence_closing_the_sentence_is_kept_over_the_people_it_asked() -> None:
+    text = "Most voters said the economy was the top issue, a Gallup poll showed."
+    at = text.index("a Gallup")
+    claims, quotes = _one_quote(text, "Most voters", "say:said", "the economy was the top issue")
+    claims[0].source = Attribution(name="Gallup", start=at, end=len(text) - 1)
+    assert sources_from_quotes(claims, quotes, text) == 0
+    assert claims[0].source.name == "Gallup"

@@ -469,6 +469,41 @@ def _closing_evidence(noun: Any, sent: Any) -> Any | None:
     return None
 
 
+def _is_evidence(noun: Any) -> bool:
+    """Whether ``noun`` is a noun of evidence ("survey", "figures", ``_EVIDENCE_NOUNS``)."""
+    return noun.lemma_.lower() in _EVIDENCE_NOUNS or noun.lower_ in _EVIDENCE_NOUNS
+
+
+def _of_time(token: Any) -> bool:
+    """Whether ``token`` says when: a word of a date or time, or a preposition of one ("on [Tuesday]")."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    objects = list(token.children)
+    return token.dep_ == "prep" and bool(objects) and all(c.ent_type_ in ("DATE", "TIME") for c in objects)
+
+
+def _evidence_closing(sent: Any) -> Attribution | None:
+    """"Three-quarters of nurses said ..., a survey by the Royal College of Nursing found.": a report
+    by evidence that closes the sentence (set off by a comma, nothing but a time or a mark after
+    it) cites all it closes, what the people it asked "said" included; None for anything else."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.lemma_.lower() not in _CLOSING_VERBS or verb.pos_ != "VERB" or verb.i == sent.root.i:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or not _is_evidence(subj):
+            continue
+        opener = subj.left_edge
+        rest = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+        if opener.i <= sent.start or doc[opener.i - 1].text not in _CLOSING_MARKS \
+                or not all(_of_time(t) for t in rest):
+            continue
+        name = _name(subj, sent)
+        if name:
+            return Attribution(name=name, start=_np_start(subj), end=verb.idx + len(verb))
+    return None
+
+
 def _evidence_agent(sent: Any) -> Attribution | None:
     """ "a report by Amnesty", "figures from the ministry", "a UN panel investigation found" """
     for tok in sent:
@@ -868,8 +903,8 @@ def _as_reported(sent: Any) -> Attribution | None:
 
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
-    found = (_according_to(sent) or _as_reported(sent) or _polled(sent) or _speaker(sent)
-             or _forecast_read_as_noun(sent) or _evidence_agent(sent))
+    found = (_according_to(sent) or _as_reported(sent) or _polled(sent) or _evidence_closing(sent)
+             or _speaker(sent) or _forecast_read_as_noun(sent) or _evidence_agent(sent))
     if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
         return None
     if not sent.start_char <= found.start < found.end <= sent.end_char:
@@ -1034,6 +1069,21 @@ def _according_to_all(rules: Attribution, claim: Claim, text: str) -> bool:
     return not before.strip(" (") or not after.strip(" .!)")
 
 
+def _closes_quote(rules: Attribution, quote: Quote, claim: Claim, text: str) -> bool:
+    """Whether the rules' attribution is a report by evidence that closes ``claim`` after all of
+    ``quote`` ("[Three-quarters of nurses said they had considered quitting], a survey by the Royal
+    College of Nursing found."): what the people it asked said is what the evidence found."""
+    speaker = quote.speaker
+    if speaker is None or not claim.start <= speaker.start or not (
+            quote.end <= rules.start < rules.end <= claim.end):
+        return False
+    if text[rules.end : claim.end].strip(" .!\"'”’)"):
+        return False
+    words = re.findall(r"[a-z]+", text[rules.start : rules.end].lower())
+    return any(w in _EVIDENCE_NOUNS for w in words) and not text[rules.start : rules.end].lower().startswith(
+        "according")
+
+
 def _runs_over(quote: Quote, claim: Claim, rules: Attribution) -> bool:
     """Whether the reported ``quote``, whose speaker lies after ``claim``, holds in its content
     the claim's own attribution that the rules found (``rules``): a quote run over two sentences
@@ -1089,6 +1139,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         if rules is not None and best[1].kind == "reported" and claim.start <= rules.start \
                 and rules.end <= claim.end and not claim.start <= speaker.start < claim.end:
             continue  # "..., the country's health ministry said.": not a speaker the sentence before names
+        if rules is not None and _closes_quote(rules, best[1], claim, text):
+            continue  # "Most nurses said ..., a survey by the RCN found.": the evidence cites what they said
         if rules is not None and _according_to_all(rules, claim, text) \
                 and not (rules.start < speaker.end and speaker.start < rules.end):
             continue  # "Romania recorded ..., according to the WHO.": the text names whom it cites
