@@ -81,3 +81,8 @@ def test_a_period_named_by_the_day_it_ended(parser) -> None:
 def test_a_multiple_written_as_a_word_before_as(parser, text: str, phrase: str, value: float,
                                                 qualifier: str | None) -> None:
     assert _found(parser, text)[phrase] == ("number", value, "times", qualifier)
+
+
+def test_an_amount_spacy_read_as_a_period_keeps_its_currency_and_rate(parser) -> None:
+    found = _found(parser, "Estimates by a think tank suggest the policy will cost £9bn a year.")
+    assert found == {"£9bn a year": ("money", 9_000_000_000, "GBP per year", None)}

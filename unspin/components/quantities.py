@@ -1331,6 +1331,13 @@ def _date_bounds(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
     return out
 
 
+def _priced(text: str, start: int, sent: Any) -> bool:
+    """Whether a currency sign stands right before the number at ``start`` that spaCy took into a
+    date with what follows ("£" "9bn a year"): an amount of money, left outside its entity."""
+    return text[start : start + 1].isdigit() and _CURRENCY_BEFORE_RE.search(
+        text[max(sent.start_char, start - 4) : start]) is not None
+
+
 def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
 
@@ -1378,9 +1385,12 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if named or re.fullmatch(r"\d{1,2}/\d{1,2}", ent.text):
             taken.append((start, end))  # and the fallback pass must not read it either
             continue
+        priced = ent_label == "DATE" and _priced(text, start, sent)
+        if priced:  # "£" "9bn a year": the amount, without the period spaCy took it for
+            end = _FALLBACK_RE.match(text, start, end).end()
         # "$48m": spaCy may leave the currency sign or the glued scale outside the entity, also of
         # a bare number it calls a date ("Rs 45 crore", tagged "45")
-        if ent_label in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY") or (
+        if ent_label in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY") or priced or (
                 ent_label == "DATE" and _BARE_NUMBER_RE.fullmatch(ent.text)):
             lead = _LEAD_WORDS_RE.match(text, start, end)
             if lead is not None and _split_qualifier(text[start:end])[0] is None:
