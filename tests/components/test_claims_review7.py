@@ -107,3 +107,33 @@ def test_the_evidence_closing_the_sentence_is_kept_over_the_people_it_asked() ->
     claims[0].source = Attribution(name="Gallup", start=at, end=len(text) - 1)
     assert sources_from_quotes(claims, quotes, text) == 0
     assert claims[0].source.name == "Gallup"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The health agency reported 300 new cases on Friday.",
+     ("The health agency", "The health agency reported")),
+    ("The firm reported a pre-tax profit of £1.1bn for the half.", ("The firm", "The firm reported")),
+])
+def test_a_body_reporting_a_figure_is_its_source(text: str, expected: tuple[str, str]) -> None:
+    assert _rules_source(text) == expected
+
+
+def test_reporting_no_figure_cites_nobody() -> None:
+    assert _rules_source("The firm reported the theft to the police.") is None
+
+
+def test_a_refusal_to_comment_gives_way_to_whom_the_rules_found() -> None:
+    text = "A spokesman for the firm declined to comment on job cuts, which sources said could reach 1,000."
+    claims, quotes = _one_quote(text, "A spokesman for the firm", "decline:declined",
+                                "to comment on job cuts, which sources said could reach 1,000")
+    at = text.index("sources")
+    claims[0].source = Attribution(name="sources", start=at, end=at + len("sources said"))
+    assert sources_from_quotes(claims, quotes, text) == 0
+    assert claims[0].source.name == "sources"
+
+
+def test_a_refusal_alone_still_names_who_refused() -> None:
+    text = "Through a spokesman, the minister declined to comment."
+    claims, quotes = _one_quote(text, "the minister", "decline:declined", "to comment")
+    assert sources_from_quotes(claims, quotes, text) == 1
+    assert claims[0].source.name == "the minister"

@@ -563,7 +563,22 @@ def _governs(verb: Any) -> bool:
            if o.dep_ == "pobj" and o.lemma_.lower() not in _CLAUSE_NOUNS
            for g in o.children if g.dep_ == "acl"):
         return True  # "said in a statement that ...": the parser hung the clause on the statement
+    if verb.lemma_.lower() in _FIGURE_REPORTS and any(_holds_figure(c) for c in verb.children
+                                                      if c.dep_ == "dobj"):
+        return True  # "The CDC reported 300 cases", "the firm announced 500 job cuts"
     return verb.lemma_.lower() in _FORECASTS and any(c.dep_ == "dobj" for c in verb.children)
+
+
+#: Verbs by which a body gives out a figure as its object ("The CDC reported 300 cases", "The ministry
+#: confirmed 12 deaths", "The firm reported a profit of £1.1bn"), citing it as much as a clause would.
+_FIGURE_REPORTS = frozenset(["report", "announce", "confirm", "disclose", "count", "tally", "register"])
+
+
+def _holds_figure(noun: Any) -> bool:
+    """Whether the phrase of ``noun`` holds a figure: a number, an amount or a share ("300 cases",
+    "a profit of £1.1bn")."""
+    return any(t.ent_type_ in _FIGURE_LABELS and (t.like_num or any(c.isdigit() for c in t.text))
+               for t in noun.subtree)
 
 
 #: Nouns whose own content a "that" clause states ("despite the fact that he has said ...", "on the
@@ -996,6 +1011,31 @@ _DIRECTING = frozenset(["order", "instruct", "force", "require", "compel", "obli
                         "jail", "fine", "ban", "bar", "direct", "authorize", "authorise", "allow", "permit"])
 
 
+#: A refusal to say anything: "declined to comment", "refused to confirm the figure".
+_REFUSALS = frozenset(["decline", "refuse"])
+_SAYING_NOTHING = re.compile(r"(?i)to\s+(?:comment|say|discuss|confirm|elaborate|speculate|give|provide|"
+                             r"disclose|reveal|be\s+drawn|answer|respond|specify)\b")
+
+
+def _refusal(quote: Quote, text: str) -> bool:
+    """Whether ``quote`` is a refusal to say anything ("A spokesman declined to comment on the job
+    cuts, which sources said ..."): it states nothing its speaker could be cited for but the refusal."""
+    cue = quote.cue
+    return cue is not None and _verb(cue.name) in _REFUSALS and _SAYING_NOTHING.match(
+        text[quote.start : quote.end].lstrip(" \"'“‘")) is not None
+
+
+def _ranks_over(one: tuple[int, Quote], other: tuple[int, Quote], text: str) -> bool:
+    """Whether the quote of ``one`` (its overlap with a claim, the quote) gives the claim its source
+    rather than ``other``'s: the one overlapping it more, but a refusal to say anything only where no
+    other quote says something ("declined to comment on job cuts, which [sources said could reach
+    1,000]": the sources; "he declined to comment." alone: he)."""
+    refuses, other_refuses = _refusal(one[1], text), _refusal(other[1], text)
+    if refuses != other_refuses:
+        return other_refuses
+    return one[0] > other[0]
+
+
 def _headline_cue(quote: Quote, text: str) -> bool:
     """Whether the speaker and the cue of ``quote`` are a headline's two nouns right after each
     other ("Union claims rise ...", ``headline_nouns``)."""
@@ -1115,7 +1155,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         best: tuple[int, Quote] | None = None
         for quote in quotes:
             overlap = min(claim.end, quote.end) - max(claim.start, quote.start)
-            if quote.speaker is not None and overlap > 0 and (best is None or overlap > best[0]):
+            if quote.speaker is not None and overlap > 0 and (best is None or _ranks_over(
+                    (overlap, quote), best, text)):
                 best = (overlap, quote)
         if best is None:
             continue
@@ -1139,6 +1180,9 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         if rules is not None and best[1].kind == "reported" and claim.start <= rules.start \
                 and rules.end <= claim.end and not claim.start <= speaker.start < claim.end:
             continue  # "..., the country's health ministry said.": not a speaker the sentence before names
+        if rules is not None and _refusal(best[1], text) and not (rules.start < speaker.end
+                                                                  and speaker.start < rules.end):
+            continue  # "declined to comment on job cuts, which sources said ...": the rules found who says
         if rules is not None and _closes_quote(rules, best[1], claim, text):
             continue  # "Most nurses said ..., a survey by the RCN found.": the evidence cites what they said
         if rules is not None and _according_to_all(rules, claim, text) \
