@@ -86,3 +86,13 @@ def test_a_multiple_written_as_a_word_before_as(parser, text: str, phrase: str, 
 def test_an_amount_spacy_read_as_a_period_keeps_its_currency_and_rate(parser) -> None:
     found = _found(parser, "Estimates by a think tank suggest the policy will cost £9bn a year.")
     assert found == {"£9bn a year": ("money", 9_000_000_000, "GBP per year", None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The army said it had struck 40 targets overnight. Rescuers found 14 survivors.", "40 targets", 40,
+     "targets"),
+    ("The plane flew 300 miles south.", "300 miles", 300, "miles"),
+])
+def test_a_measure_without_the_verb_or_adverb_spacy_ran_it_on_to(parser, text: str, phrase: str, value: int,
+                                                                 unit: str) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, unit, None)

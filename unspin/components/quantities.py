@@ -1331,6 +1331,18 @@ def _date_bounds(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
     return out
 
 
+def _measure_only(ent: Any, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` of a measure spaCy tagged without the verb before it or the adverbs after it
+    that it ran on to ("[flew] 300 miles", "40 targets [overnight]", "5 miles [away]"), which are no
+    part of its unit."""
+    tokens = [t for t in ent if start <= t.idx and t.idx + len(t) <= end]
+    while len(tokens) > 1 and tokens[0].pos_ in ("VERB", "AUX"):
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].pos_ == "ADV" and not tokens[-2].is_punct:
+        tokens.pop()
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else (start, end)
+
+
 def _priced(text: str, start: int, sent: Any) -> bool:
     """Whether a currency sign stands right before the number at ``start`` that spaCy took into a
     date with what follows ("£" "9bn a year"): an amount of money, left outside its entity."""
@@ -1385,6 +1397,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if named or re.fullmatch(r"\d{1,2}/\d{1,2}", ent.text):
             taken.append((start, end))  # and the fallback pass must not read it either
             continue
+        if ent_label == "QUANTITY":
+            start, end = _measure_only(ent, start, end)
         priced = ent_label == "DATE" and _priced(text, start, sent)
         if priced:  # "£" "9bn a year": the amount, without the period spaCy took it for
             end = _FALLBACK_RE.match(text, start, end).end()
