@@ -137,3 +137,8 @@ def test_a_refusal_alone_still_names_who_refused() -> None:
     claims, quotes = _one_quote(text, "the minister", "decline:declined", "to comment")
     assert sources_from_quotes(claims, quotes, text) == 1
     assert claims[0].source.name == "the minister"
+
+
+def test_it_with_no_named_organisation_before_is_the_body_a_noun_names() -> None:
+    assert _rules_source("The company's sales rose 12% to $3.4bn, it said in a statement.") == (
+        "The company", "it said")

@@ -134,7 +134,18 @@ def _resolve(token: Any, sent: Any) -> str:
     for ent in reversed(token.doc[floor : token.i].ents):
         if ent.label_ in labels and "\n" not in ent.text:
             return ent.text
-    return token.text
+    body = _body_before(token, floor) if token.lower_ == "it" else None
+    return token.text if body is None else body
+
+
+def _body_before(token: Any, floor: int) -> str | None:
+    """The nearest body named by a noun before ``token`` ("it") since ``floor``, with its determiner:
+    "[The company]'s sales rose 12%, it said" (no named organisation before it); None if none."""
+    for noun in reversed(token.doc[max(floor, token.sent.start - _LOOKBACK_TOKENS // 4) : token.i]):
+        if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.lower_ in BODY_NOUNS and "\n" not in noun.text:
+            det = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in ("the", "this")), None)
+            return None if det is None else str(token.doc[det.i : noun.i + 1].text)
+    return None
 
 
 def _name(token: Any, sent: Any) -> str:
