@@ -96,3 +96,34 @@ def test_an_amount_spacy_read_as_a_period_keeps_its_currency_and_rate(parser) ->
 def test_a_measure_without_the_verb_or_adverb_spacy_ran_it_on_to(parser, text: str, phrase: str, value: int,
                                                                  unit: str) -> None:
     assert _found(parser, text)[phrase] == ("number", value, unit, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The bridge is 500m long and opened in 1932.", "500m", 500),
+    ("The new sea wall is 4.5m high.", "4.5m", 4.5),
+    ("The wreck lies 200m offshore.", "200m", 200),
+])
+def test_m_before_a_word_of_size_is_metres(parser, text: str, phrase: str, value: float) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "m", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The firm lost £4.5m from the deal.", "£4.5m", ("money", 4_500_000, "GBP", None)),
+    ("The fund is worth £4.5m above its target.", "£4.5m", ("money", 4_500_000, "GBP", None)),
+])
+def test_m_after_a_currency_is_still_millions(parser, text: str, phrase: str, expected: tuple) -> None:
+    assert _found(parser, text)[phrase] == expected
+
+
+def test_a_change_in_points_far_from_its_verb_is_no_range_with_the_level(parser) -> None:
+    found = _found(parser, "The fund moved up its forecast for those countries by 0.1 percentage points to "
+                           "4.2 percent.")
+    assert found["0.1 percentage points"] == ("percent", 0.1, "percentage points", None)
+    assert found["4.2 percent"] == ("percent", 4.2, None, None)
+
+
+def test_a_name_spacy_ran_into_a_number_is_left_out(parser) -> None:
+    found = _found(parser, "Polls put her ahead by 3 points, Gallup 4.3 points, and FiveThirtyEight "
+                           "2.1 points.")
+    assert found["2.1 points"] == ("number", 2.1, "points", None)
+    assert not any("FiveThirtyEight" in phrase for phrase in found)

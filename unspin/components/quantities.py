@@ -486,6 +486,9 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     if plural is not None:  # "thousands", "tens of thousands": a lower bound, as written
         times = _MULTIPLES.get(qualifier or "", 1)
         return "count", _tidy(plural * times), None, qualifier or "at least"
+    metres = _METRES_RE.fullmatch(core.strip()) if kind == "number" else None
+    if metres:  # "500m long": metres, which the number's rule would read as millions
+        return "number", _tidy(parse_number(metres.group(1))), "m", qualifier
     value = _tidy(parse_number(core))
     if kind == "number":
         # the unit is what is left once the number words are taken out: "six-ounce" -> "ounce"
@@ -547,12 +550,21 @@ _MEASURE_NOUN_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+)(?=\s+[A-Za-z])")
 _NOT_MEASURE_NOUNS = frozenset(["strong", "odd", "ish", "plus", "something", "per", "fold", "old", "olds",
                                 "to", "and", "or", "a", "an", "the", "in", "for", "of"])
 
+#: "m" glued to a number before a word of size or distance: metres, not millions ("500m long", "a
+#: 30m-high wall" is read by the hyphen's rule).
+_METRES_AFTER_RE = re.compile(
+    r"m\b(?=\s+(?:long|high|wide|deep|tall|across|away|thick|underground|offshore|"
+    r"in\s+(?:length|height|width|diameter|depth)))", re.I)
+#: An amount in metres so written ("500m").
+_METRES_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?m", re.I)
+
+
 def _unit_end(text: str, end: int, sent: Any) -> int | None:
     """Where the unit of measure after the count ending at ``end`` ends, which the tagger left
     outside it ("120 tonnes of supplies"), or where the noun a hyphen joins to the count ends,
     the two describing the noun after them ("a three-bedroom house": three bedrooms, no count of
     houses; "a 10-storey tower"); None if neither follows."""
-    unit = _UNIT_AFTER_RE.match(text, end, sent.end_char)
+    unit = _UNIT_AFTER_RE.match(text, end, sent.end_char) or _METRES_AFTER_RE.match(text, end, sent.end_char)
     if unit is not None:
         return unit.end()
     noun = _MEASURE_NOUN_AFTER_RE.match(text, end, sent.end_char)
@@ -618,8 +630,10 @@ def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
     if text[end - 1].isdigit():
         glued = _GLUED_SCALE_RE.match(text, end, hi)
         counted = glued is not None and _COUNTED_AFTER_M_RE.match(text, glued.end(), hi) is not None
-        if glued and (glued.group(0).lower() != "m" or _currency(text[start:end]) is not None
-                      or re.search(r"\d\.\d", text[start:end]) or counted):
+        metres = glued is not None and _currency(text[start:end]) is None and _METRES_AFTER_RE.match(
+            text, glued.start(), hi) is not None
+        if glued and not metres and (glued.group(0).lower() != "m" or _currency(text[start:end]) is not None
+                                     or re.search(r"\d\.\d", text[start:end]) or counted):
             end = glued.end()
         else:
             glued = _GLUED_AFTER_RE.match(text, end, hi)
@@ -809,8 +823,8 @@ def _number_range(text: str, start: int, end: int, label: str, qualifier: str | 
     if relation == "range" and parsed[0][1] > parsed[1][1] and _SIDING_BEFORE_RE.search(
             text[max(0, offset - 40):offset]):
         relation = "tally"  # "backed the measure 61% to 39%": for and against (a range rises)
-    if relation == "range" and parsed[0][0] != parsed[1][0]:
-        relation = "pair"  # "3% to $5m": a share and an amount are no range
+    if relation == "range" and parsed[0][:3:2] != parsed[1][:3:2]:
+        relation = "pair"  # "3% to $5m", "0.1 percentage points to 4.2 percent": different kinds or units
     if relation == "range" and m.group("sep").lower() == "to" and not m.group("lead") and _far_apart_change(
             text[max(0, offset - 60):offset], a, tail_a.group(1), (parsed[0][1], parsed[1][1])):
         relation, parsed = "pair", [parse_quantity(part, label) for part in (a, b)]
@@ -1332,11 +1346,11 @@ def _date_bounds(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
 
 
 def _measure_only(ent: Any, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` of a measure spaCy tagged without the verb before it or the adverbs after it
-    that it ran on to ("[flew] 300 miles", "40 targets [overnight]", "5 miles [away]"), which are no
-    part of its unit."""
+    """``(start, end)`` of a measure spaCy tagged without the verb or the name before it or the adverbs
+    after it that it ran on to ("[flew] 300 miles", "[FiveThirtyEight] 2.1 points", "40 targets
+    [overnight]", "5 miles [away]"), which are no part of its unit."""
     tokens = [t for t in ent if start <= t.idx and t.idx + len(t) <= end]
-    while len(tokens) > 1 and tokens[0].pos_ in ("VERB", "AUX"):
+    while len(tokens) > 1 and tokens[0].pos_ in ("VERB", "AUX", "PROPN") and not tokens[0].like_num:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1].pos_ == "ADV" and not tokens[-2].is_punct:
         tokens.pop()
@@ -1397,7 +1411,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if named or re.fullmatch(r"\d{1,2}/\d{1,2}", ent.text):
             taken.append((start, end))  # and the fallback pass must not read it either
             continue
-        if ent_label == "QUANTITY":
+        if ent_label in ("QUANTITY", "CARDINAL"):
             start, end = _measure_only(ent, start, end)
         priced = ent_label == "DATE" and _priced(text, start, sent)
         if priced:  # "£" "9bn a year": the amount, without the period spaCy took it for
