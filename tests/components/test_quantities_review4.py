@@ -127,3 +127,22 @@ def test_a_name_spacy_ran_into_a_number_is_left_out(parser) -> None:
                            "2.1 points.")
     assert found["2.1 points"] == ("number", 2.1, "points", None)
     assert not any("FiveThirtyEight" in phrase for phrase in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The boxer weighs 236 pounds, his trainer said.", {"236 pounds": ("number", 236, "pounds", None)}),
+    ("She was fined 500 pounds.", {"500 pounds": ("money", 500, "GBP", None)}),
+])
+def test_pounds_after_weighing_are_a_weight(parser, text: str, expected: dict) -> None:
+    assert _found(parser, text) == expected
+
+
+def test_ages_without_of_are_a_range_of_ages(parser) -> None:
+    found = _found(parser, "The jobless rate for workers ages 16 to 24 was 12.5 percent.")
+    assert found["16"] == ("number", 16, "years old", "from")
+    assert found["24"] == ("number", 24, "years old", "to")
+
+
+def test_a_length_plus_is_at_least_it(parser) -> None:
+    found = _found(parser, "He paid no income tax for 15-plus years.")
+    assert found == {"15-plus years": ("number", 15, "years", "at least")}

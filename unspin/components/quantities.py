@@ -172,13 +172,13 @@ _AGE_BOUND_BEFORE_RE = re.compile(r"\b(over|under|above|below)\s+$", re.I)
 _BE_BOUND_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:over|under|above|below)\s+$", re.I)
 _AGE_AFTER_RE = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|younger|under)\b", re.I)
 #: "between the ages of 18 and 29": two ages, as a range.
-_AGES_RE = re.compile(r"(?:between\s+)?(?:the\s+)?ages?\s+of\s+(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
+_AGES_RE = re.compile(r"(?:between\s+)?(?:the\s+)?ages?\s+(?:of\s+)?(\d{1,3})\s+(?:and|to)\s+(\d{1,3})", re.I)
 #: "aged between 40 and 79": the same, with the cue before the entity.
 _AGED_RANGE_RE = re.compile(r"(?:(?:between|from)\s+)?(\d{1,3})\s*(?:\band\b|\bto\b|[-–])\s*(\d{1,3})", re.I)
-_AGED_BEFORE_RE = re.compile(r"\baged\s+$", re.I)
+_AGED_BEFORE_RE = re.compile(r"\b(?:aged|ages)\s+$", re.I)
 _DURATION_RE = re.compile(
     r"(?:(?:the|this|his|her|their|its|our)\s+)?(?:(?:past|last|next|first|previous|coming)\s+)?"
-    r"((?:\d[\d,.]*|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half|\s+(?:thousand|million|billion))?)(?:\s+|-)"
+    r"((?:\d[\d,.]*(?:-plus|\+)?|[a-z-]+?)(?:\s+(?:and\s+)?(?:a\s+)?half|\s+(?:thousand|million|billion))?)(?:\s+|-)"
     r"(years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seconds?)(?:\s+(?:old|long|ago))?",
     re.I,
 )
@@ -463,6 +463,8 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
         # "four years ago": a date counted back from the text's own, as an ISO 8601 duration before it
         return "date", _ago(length, duration.group(2).lower()), None, qualifier
     if duration:  # "22 years" is a length of time, not a date ("over the last 28 days": during them)
+        if re.search(r"(?:-plus|\+)$", duration.group(1), re.I):
+            qualifier = qualifier or "at least"  # "for 15-plus years"
         return "number", _tidy(length), duration.group(2).lower(), qualifier
     if kind == "date":
         period = _PERIOD_TO_RE.fullmatch(core.strip())
@@ -1357,6 +1359,19 @@ def _measure_only(ent: Any, start: int, end: int) -> tuple[int, int]:
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else (start, end)
 
 
+#: What makes "pounds" after a number a weight: "weighs 236 pounds", "a weight of 12 pounds".
+_WEIGHED_BEFORE_RE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|weight\s+of|tipped\s+the\s+scales\s+at)\s+"
+                                r"(?:(?:about|around|nearly|almost|over|just|some|more\s+than|less\s+than)\s+)?$",
+                                re.I)
+
+
+def _weighed(text: str, start: int, end: int, lo: int) -> bool:
+    """Whether the amount at ``text[start:end]`` is pounds of weight, not money: written in "pounds"
+    without a sign, after a verb or noun of weighing ("weighs 236 pounds")."""
+    return re.fullmatch(r"[^£$€]*\d[\d,.]*\s+pounds?", text[start:end], re.I) is not None and \
+        _WEIGHED_BEFORE_RE.search(text, max(lo, start - 40), start) is not None
+
+
 def _priced(text: str, start: int, sent: Any) -> bool:
     """Whether a currency sign stands right before the number at ``start`` that spaCy took into a
     date with what follows ("£" "9bn a year"): an amount of money, left outside its entity."""
@@ -1475,6 +1490,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if label == "DATE" and _BARE_NUMBER_RE.fullmatch(_LEAD_RE.sub("", text[start:end])):
             label = "CARDINAL"  # "Sanders has 70", "CI 0.60-0.84": a bare number that is no year is no date
         kind, value, unit, qualifier = parse_quantity(text[start:end], label)
+        if kind == "money" and _weighed(text, start, end, sent.start_char):
+            kind, unit = "number", "pounds"  # "weighs 236 pounds": a weight, no money
         if qualifier == "up to" and _MOTION_BEFORE_RE.search(text, max(sent.start_char, start - 20), start):
             qualifier = None  # "edged up to 3%", tagged as one entity: a particle and "to", no bound
             start += len(text[start:end]) - len(re.sub(r"(?i)^up\s+to\s+", "", text[start:end]))
