@@ -142,3 +142,20 @@ def test_a_refusal_alone_still_names_who_refused() -> None:
 def test_it_with_no_named_organisation_before_is_the_body_a_noun_names() -> None:
     assert _rules_source("The company's sales rose 12% to $3.4bn, it said in a statement.") == (
         "The company", "it said")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Pentagon put the cost of the programme at $1.7 trillion over its lifetime.",
+     ("The Pentagon", "The Pentagon put")),
+    ("Analysts put the bill at $2bn for the year.", ("Analysts", "Analysts put")),
+])
+def test_put_at_over_a_span_or_for_a_period_is_an_estimate(text: str, expected: tuple[str, str]) -> None:
+    assert _rules_source(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He put the ball in the net at 3-1.",
+    "They put the plan on hold for 12 months.",
+])
+def test_put_somewhere_is_no_estimate(text: str) -> None:
+    assert _rules_source(text) is None

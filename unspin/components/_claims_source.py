@@ -700,6 +700,11 @@ _PUTTING = frozenset(["put", "peg", "place"])
 _FIGURE_LABELS = frozenset(["CARDINAL", "MONEY", "PERCENT", "QUANTITY"])
 
 
+#: Prepositions that may go with a figure given "at" without saying where: "over its lifetime", "for
+#: the year", "with dozens still missing".
+_ALONG_WITH_FIGURE = frozenset(["with", "over", "for"])
+
+
 def _puts_at(verb: Any) -> bool:
     """Whether ``verb`` gives its object a figure as an estimate ("at" the figure, any other "on" a time):
     "put the death toll at 38", "peg the deal's value at $4bn"; not "put the plan on hold", "put
@@ -710,10 +715,10 @@ def _puts_at(verb: Any) -> bool:
         return False
     preps = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.pos_ == "ADP")]
     ats = [p for p in preps if p.lower_ == "at"]
-    # another preposition may say when ("on Monday") or what goes with it ("with dozens still
-    # missing"), not where ("in the net")
-    if len(ats) != 1 or not all(p in ats or p.lower_ == "with" or any(g.ent_type_ in ("DATE", "TIME")
-                                                                        for g in p.children) for p in preps):
+    # another preposition may say when ("on Monday"), over what span or for what ("over its lifetime",
+    # "for the year") or what goes with it ("with dozens still missing"), not where ("in the net")
+    if len(ats) != 1 or not all(p in ats or p.lower_ in _ALONG_WITH_FIGURE or any(
+            g.ent_type_ in ("DATE", "TIME") for g in p.children) for p in preps):
         return False
     figure = next((g for g in ats[0].children if g.dep_ == "pobj"), None)
     return figure is not None and any(
