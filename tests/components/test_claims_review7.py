@@ -159,3 +159,17 @@ def test_put_at_over_a_span_or_for_a_period_is_an_estimate(text: str, expected: 
 ])
 def test_put_somewhere_is_no_estimate(text: str) -> None:
     assert _rules_source(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In a statement issued on Monday, Senator Ana Lind was upbeat about the 4% rise.",
+     ("Senator Ana Lind", "In a statement issued on Monday, Senator Ana Lind")),
+])
+def test_a_statement_framing_a_clause_is_its_subjects(text: str, expected: tuple[str, str]) -> None:
+    assert _rules_source(text) == expected
+
+
+def test_lets_say_cites_nobody() -> None:
+    text = "Let's say a degree will cost $160,000 in 18 years."
+    claims, quotes = _one_quote(text, "'s", "say:say", "a degree will cost $160,000 in 18 years")
+    assert sources_from_quotes(claims, quotes, text) == 0

@@ -52,7 +52,7 @@ _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "NORP"), "it
 _NOT_SOURCES = frozenset(["i", "we", "you", "me", "us", "one", "this", "that", "which", "who", "what",
                           "it", "there", "some", "many", "others", "anyone", "everyone", "nobody"])
 #: The writer's and the reader's voice: a statement in them cites nobody.
-_FIRST_PERSON = frozenset(["i", "we", "me", "us", "you", "my", "our"])
+_FIRST_PERSON = frozenset(["i", "we", "me", "us", "you", "my", "our", "'s", "’s"])  # "'s": "Let's say"
 _LOOKBACK_TOKENS = 120  # how far back a pronoun's antecedent is looked for (a few sentences)
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 #: What evidence comes "from" without anyone behind it being named: a place.
@@ -515,6 +515,23 @@ def _evidence_closing(sent: Any) -> Attribution | None:
     return None
 
 
+#: What one says in ("In a statement, ..."): its author is whoever the clause it frames is about.
+_SAID_IN = frozenset(["statement", "interview", "speech", "letter", "post", "tweet", "email", "memo"])
+
+
+def _author_of_statement(noun: Any, prep: Any) -> Any | None:
+    """The named subject of the clause that "In a statement ..." (``prep`` and ``noun``) frames,
+    who made the statement ("In a statement issued Tuesday, [Hillary Clinton] was more
+    circumspect"); None for other evidence ("In a poll released Monday, 40% of voters ...") or a
+    subject that names no one."""
+    if noun.lower_ not in _SAID_IN:
+        return None
+    subj = next((c for c in prep.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ not in ("PERSON", "ORG") or subj.pos_ != "PROPN":
+        return None
+    return subj
+
+
 def _evidence_agent(sent: Any) -> Attribution | None:
     """ "a report by Amnesty", "figures from the ministry", "a UN panel investigation found" """
     for tok in sent:
@@ -539,6 +556,9 @@ def _evidence_agent(sent: Any) -> Attribution | None:
             return Attribution(name=_name(tok, sent), start=start, end=head.idx + len(head))
         if tok.dep_ == "pobj" and _fronted_in(head, sent):
             start, end = _np_start(tok), _phrase(tok, sent)[1]
+            author = _author_of_statement(tok, head)
+            if author is not None:  # "In a statement issued Tuesday, Hillary Clinton was more circumspect"
+                return Attribution(name=_name(author, sent), start=head.idx, end=_phrase(author, sent)[1])
             name = _pollster(tok, sent) or _slice(sent, start, tok.idx + len(tok))
             return Attribution(name=name, start=head.idx, end=end)
     return None
