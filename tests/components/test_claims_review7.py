@@ -173,3 +173,9 @@ def test_lets_say_cites_nobody() -> None:
     text = "Let's say a degree will cost $160,000 in 18 years."
     claims, quotes = _one_quote(text, "'s", "say:say", "a degree will cost $160,000 in 18 years")
     assert sources_from_quotes(claims, quotes, text) == 0
+
+
+def test_a_word_that_names_no_one_is_no_source() -> None:
+    text = "Some calls into the hotline went to voicemail, 40 in all."
+    claims, quotes = _one_quote(text, "Some", "call:calls", "into the hotline went to voicemail, 40 in all")
+    assert sources_from_quotes(claims, quotes, text) == 0

@@ -51,6 +51,8 @@ _EVIDENCE_NOUNS = frozenset([
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "NORP"), "it": ("ORG",)}
 _NOT_SOURCES = frozenset(["i", "we", "you", "me", "us", "one", "this", "that", "which", "who", "what",
                           "it", "there", "some", "many", "others", "anyone", "everyone", "nobody"])
+#: Words the quotes stage may take for a speaker that name no one ("some [calls] ...", "this [shows]").
+_NAMES_NO_ONE = frozenset(["some", "this", "what", "there", "one", "these", "those"])
 #: The writer's and the reader's voice: a statement in them cites nobody.
 _FIRST_PERSON = frozenset(["i", "we", "me", "us", "you", "my", "our", "'s", "’s"])  # "'s": "Let's say"
 _LOOKBACK_TOKENS = 120  # how far back a pronoun's antecedent is looked for (a few sentences)
@@ -1212,6 +1214,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         if speaker.name.lower() in _FIRST_PERSON and not any(
                 q.kind == "direct" and q.start <= speaker.start < q.end for q in quotes):
             continue  # "As I said, ...": the writer's own voice is no source (a quoted "we" is)
+        if speaker.name.lower() in _NAMES_NO_ONE:
+            continue  # "some calls into the hotline were ...": a word that names no one
         rules = claim.source
         if rules is not None and best[1].kind == "reported" and claim.start <= rules.start \
                 and rules.end <= claim.end and not claim.start <= speaker.start < claim.end:
