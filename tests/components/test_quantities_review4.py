@@ -146,3 +146,21 @@ def test_ages_without_of_are_a_range_of_ages(parser) -> None:
 def test_a_length_plus_is_at_least_it(parser) -> None:
     found = _found(parser, "He paid no income tax for 15-plus years.")
     assert found == {"15-plus years": ("number", 15, "years", "at least")}
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("The bank raised rates by half a percentage point.", "half a percentage point",
+     ("percent", 0.5, "percentage points", None)),
+    ("Rates rose by three quarters of a percentage point.", "three quarters of a percentage point",
+     ("percent", 0.75, "percentage points", None)),
+    ("The Fed cut rates by a quarter point on Wednesday.", "a quarter point",
+     ("number", 0.25, "points", None)),
+])
+def test_a_part_of_a_point_is_no_share(parser, text: str, phrase: str, expected: tuple) -> None:
+    found = _found(parser, text)
+    assert found[phrase] == expected
+    assert not any(value in (50, 75, 25) for _, value, _, _ in found.values())
+
+
+def test_a_fraction_of_a_thing_is_still_a_share(parser) -> None:
+    assert _found(parser, "Sales fell by half in a year.") == {"half": ("percent", 50, None, None)}

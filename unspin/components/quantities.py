@@ -855,12 +855,18 @@ _BY_FRACTION_RE = re.compile(
     r"\bby\s+((?:(a|one|two|three|four)[ -](half|third|quarter|fifth|tenth)s?|(half)))"
     r"(?=\s*[,.;:)—–]|\s*$|\s+(?:in|on|at|since|from|to|over|under|last|this|next|and|or|but|compared|after|"
     r"before|during|while|as|than|until|within|because|for|a|an|per|year|between)\b)", re.I)
+#: A part of a point: "a quarter point", "half a percentage point", "a quarter-point cut", "three
+#: quarters of a percentage point".
+_FRACTION_POINT_RE = re.compile(
+    r"\b(?:(a|one|two|three)[ -])?(half|quarter)s?(?:\s+(?:of\s+)?an?)?[\s-]+"
+    r"(?P<pct>percentage[\s-]+)?points?\b", re.I)
 _ORDINAL_BEFORE_RE = re.compile(r"\b(?:first|second|third|fourth|final|last|next|previous)\s+$", re.I)
 _OF_A_SCALE_RE = re.compile(r"\s+(?:a|an|one)\s+(hundred|thousand|million|billion|trillion)\b", re.I)
 
 
 def _shares(sent: Any, text: str) -> list[Quantity]:
-    """Shares written as a ratio ("2 in 5", "one out of three") or a fraction ("a third of"), as percent."""
+    """Shares written as a ratio ("2 in 5", "one out of three") or a fraction ("a third of"), as percent,
+    and parts of a point ("a quarter point", "half a percentage point"), which are no share."""
     out = []
     lo, hi = sent.start_char, sent.end_char
     for m in _RATIO_RE.finditer(text, lo, hi):
@@ -874,9 +880,19 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
         # three significant digits: "1 in 3" is 33.3, "1 in 2,000" 0.05 (not 0.1), "1 in 10,000" 0.01 (not 0)
         share = _tidy(float(f"{100 * part / whole:.3g}"))
         out.append(Quantity(start=start, end=m.end(), kind="percent", value=share, qualifier=qualifier))
+    for m in _FRACTION_POINT_RE.finditer(text, lo, hi):
+        # "cut rates by a quarter point", "half a percentage point": a part of a point, no share
+        value = _tidy(round((parse_number(m.group(1) or "one") or 1.0) / _FRACTIONS[m.group(2).lower()], 3))
+        start = _qualifier_start(text, m.start(), lo)
+        qualifier, _ = _split_qualifier(text[start:m.end()])
+        kind, unit = ("percent", "percentage points") if m.group("pct") else ("number", "points")
+        out.append(Quantity(start=start, end=m.end(), kind=kind, value=value, unit=unit, qualifier=qualifier))
+    points = [(q.start, q.end) for q in out if q.unit in ("points", "percentage points")]
     for m in _FRACTION_RE.finditer(text, lo, hi):
         if _ORDINAL_BEFORE_RE.search(text, max(lo, m.start() - 12), m.start()):
             continue  # "the first quarter of 2024": a part of the year
+        if any(s <= m.start() < e for s, e in points):
+            continue
         count = parse_number(m.group(1) or "one") or 1.0
         of_a = _OF_A_SCALE_RE.match(text, m.end(), hi)
         if of_a:  # "a quarter of a million": a number, not a share
@@ -896,6 +912,8 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
         out.append(Quantity(start=start, end=end, kind="percent", value=_tidy(round(value, 1)),
                             qualifier=qualifier))
     for m in _BY_FRACTION_RE.finditer(text, lo, hi):
+        if any(s <= m.start(1) < e for s, e in points):
+            continue
         count = parse_number(m.group(2) or "one") or 1.0
         value = 100 * count / _FRACTIONS[(m.group(3) or m.group(4)).lower()]
         out.append(Quantity(start=m.start(1), end=m.end(1), kind="percent", value=_tidy(round(value, 1))))
