@@ -65,9 +65,9 @@ BODY_NOUNS = frozenset({
 _PEOPLES_BODIES = frozenset({"union", "unions", "company", "companies", "corporation", "firm", "airline",
                              "airlines", "carrier"})
 #: Nouns that are a body only as a bare phrase that refers back to an organisation the text
-#: named ("Harbour Trust Bank ... the bank", "Hamas ... the group"); alone they are too often
-#: something else ("the river bank", "the age group").
-_REFERRING_NOUNS = frozenset({"bank", "group"})
+#: named ("Harbour Trust Bank ... the bank", "Hamas ... the group", "Getafe ... the club"); alone
+#: they are too often something else ("the river bank", "the age group", "the golf club").
+_REFERRING_NOUNS = frozenset({"bank", "group", "club"})
 #: What a kind of firm is called, and the words its name holds ("the airline" is "SkyLark Air").
 _AIRLINE_WORDS = frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"})
 _TRADE_NAMES: dict[str, frozenset[str]] = {"airline": _AIRLINE_WORDS, "carrier": _AIRLINE_WORDS}
@@ -90,11 +90,12 @@ _CLASSIFIERS = frozenset({
     "military", "interim", "transitional", "constitutional", "high", "electoral", "ruling",
     "presidential", "parliamentary", "judicial", "legislative", "executive", "international",
     "communist", "socialist", "state", "district", "county", "city", "appeals", "intelligence",
+    "civil",
 })
 _BODY_TYPE = "organization"
 #: The kind of body a bare noun describes ("the firm" is a company), for ``_described_antecedent``.
 _DESCRIBED_KINDS = {
-    "company": "company", "firm": "company", "corporation": "company", "group": "group",
+    "company": "company", "firm": "company", "corporation": "company", "group": "group", "club": "club",
     "bank": "bank", "ministry": "ministry", "agency": "agency", "party": "party",
     "organization": "organization", "organisation": "organization",
     "regulator": "agency", "watchdog": "agency",  # "Ofcom ... the regulator", "the watchdog"
@@ -127,6 +128,9 @@ _STATE_WORDS = _PUBLIC_WORDS - {"union", "federation", "league", "association", 
                                 "institute", "society", "church", "school", "college", "university"}
 #: A subject or an owner: how a group the text goes on to call "the group" acts.
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+#: A subject, an owner or an object: how a company the text goes on to call "the company" acts
+#: or is acted on ("Regulators fined Meta ... The company said it would appeal").
+_ACTED_ON_DEPS = _ACTING_DEPS | {"dobj"}
 #: The relations of the words a plain "the company" may have: "the", "'s", a preposition.
 _PLAIN_DEPS = frozenset({"det", "case", "punct", "prep"})
 #: Who speaks for a body named before them ("UN spokesman Erik Dahl said").
@@ -167,7 +171,7 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
     """The definite common-noun body mentions of a spaCy doc (whose text is ``text``), in order."""
     out = []
     for token in _tokens_among(sdoc, BODY_NOUNS | _REFERRING_NOUNS):
-        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ or in_page_chrome(text, token.idx):
+        if token.pos_ not in ("NOUN", "PROPN") or _tagged(token) or in_page_chrome(text, token.idx):
             continue  # nor one in the page's furniture ("Related: Police chief resigns")
         if token.dep_ in _MODIFIER_DEPS or not _definite(token) or _names_entity(token) or _in_title(token):
             continue
@@ -186,6 +190,24 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
                           referring or (first == token.i and token.lower_ in _MODIFIED_ONLY),
                           by_the and _plain(token)))
     return out
+
+
+def _tagged(token: Any) -> bool:
+    """Whether a token lies in an entity the actors read as one: any but an organisation written
+    without a capital but for its article ("the health ministry said", "The ministry later
+    raised", which the recogniser tags and the entities leave out, as they leave out every name
+    in lower case), read here as a body noun's phrase."""
+    if not token.ent_type_:
+        return False
+    if token.ent_type_ != "ORG":
+        return True
+    doc = token.doc
+    first, last = token.i, token.i + 1
+    while doc[first].ent_iob_ == "I":
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    return any(c.isupper() for t in doc[first:last] if t.lower_ not in ("the", "a", "an") for c in t.text)
 
 
 def _plain(token: Any) -> bool:
@@ -221,7 +243,7 @@ def _names_entity(token: Any) -> bool:
     for child in token.children:
         if child.dep_ == "poss" and child.ent_type_ == "GPE" and token.lower_ in _PEOPLES_BODIES:
             continue
-        if child.i < token.i and any(t.ent_type_ in _NAMED for t in child.subtree):
+        if child.i < token.i and any(t.ent_type_ in _NAMED and _tagged(t) for t in child.subtree):
             return True
         if child.dep_ == "prep" and child.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.ent_type_ in _NAMED for g in child.children):
@@ -275,8 +297,9 @@ def _name_start(token: Any) -> int:
     doc = token.doc
     while first > 0:
         before = doc[first - 1]
-        if before.head.i != token.i and not (before.dep_ == "compound" and before.head.i == first):
-            break
+        if before.head.i != token.i and not (before.head.i == first and (
+                before.dep_ == "compound" or (before.dep_ == "amod" and before.lower_ in _CLASSIFIERS))):
+            break  # "the state's civil defence agency": "civil" qualifies "defence"
         noun = before.dep_ == "compound" and before.pos_ in ("NOUN", "PROPN")
         if not noun and not (before.dep_ in ("amod", "compound") and before.lower_ in _CLASSIFIERS):
             break
@@ -591,9 +614,9 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
     company", "the FDA ... the agency", "Labour ... the party") named in its sentence or the
     ``_DESCRIBED_SENTENCES`` before it; None where there is none or more than one. Only a plain
     "the company" (``_plain``: "Trump's party" is not Labour, nor is "the other party"); a
-    group, or a company whose name does not say it is one, only where it acts there as a subject
-    or an owner ("Hamas fired ...": "the group" of people the text does not name is no other's),
-    or, a company, where its shares are held (``_held``)."""
+    group only where it acts there as a subject or an owner ("Hamas fired ...": "the group" of
+    people the text does not name is no other's); a company whose name does not say it is one
+    also where it is acted on as an object ("fined Meta"), or where its shares are held (``_held``)."""
     kind = _DESCRIBED_KINDS.get(found.head)
     if kind is None or not found.plain:
         return None
@@ -604,7 +627,8 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
             if _of_kind(c, kind) and any(window <= s < found.start for s, _ in c.mentions)]
     if len(near) != 1:
         return None
-    deps = _ACTING_DEPS if kind == "group" or (kind == "company" and not _names_company(near[0])) else None
+    deps = _ACTING_DEPS if kind == "group" else _ACTED_ON_DEPS if kind == "company" and not _names_company(
+        near[0]) else None
     if not any(window <= s < found.start
                and (_stands(sdoc, s, e, deps) or (kind == "company" and _held(sdoc, s, e)))
                for s, e in near[0].mentions):
@@ -662,6 +686,8 @@ def _of_kind(cluster: EntityCluster, kind: str) -> bool:
         return bool(words & _KIND_WORDS[kind])
     if kind == "group":
         return not words & _STATE_WORDS
+    if kind == "club":  # "Getafe have sacked their coach ... The club said": no public body nor firm
+        return not words & _PUBLIC_WORDS and not _names_company(cluster) and not letters
     if kind == "organization":  # "the UN ... the organisation"; not a company's
         return not _names_company(cluster)
     if _names_company(cluster):
