@@ -681,6 +681,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
                 and sdoc[first].head.i == first + 1 and sdoc[first].head.is_lower \
                 and sdoc[first].head.lemma_.lower() in _PEOPLE_OF_A_PLACE:
             label = "GPE"  # "A Bristol man was jailed": where he is from
+        if label == "NORP" and last - first == 1 and _part_of_a_place(sdoc[first]):
+            label = "GPE"  # "on the edge of Harlow": a town, which the recogniser may call a people
         if label == "PERSON" and first > 0 and _bought(sdoc, first, last):
             label = "ORG"  # "agreed to buy Activision Blizzard": a company
         if label == "PERSON" and last - first > 1 and sdoc[first].text in ("Les", "Los", "Las"):
@@ -717,6 +719,9 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
         if label == "PERSON" and first == ent.start:
             while first > 0 and ent.start - first < 3 and _initial(sdoc[first - 1]):
                 first -= 1  # "Chief Justice [D Y] Chandrachud": the initials the Indian press writes bare
+        named_for = _named_for(sdoc, last) if label in ("PERSON", "GPE", "ORG") else None
+        if named_for is not None:
+            label, last = "ORG", named_for  # "[St Thomas'] Hospital": the hospital, not the saint
         if label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _INSTITUTION_WORDS:
             label = "ORG"  # "Manchester Magistrates' Court", which the recogniser may call a person
         elif label == "PERSON" and last - first > 1 and sdoc[last - 1].lower_ in _TOWN_ENDS \
@@ -810,8 +815,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
               and sdoc[last].pos_ == "NOUN" and sdoc[last - 1].tag_ != "POS"):
             label, last = "ORG", last + 1  # "the Trump administration": a body, not the person
         # "Avon and Somerset Police" is one body, whoever else the text calls Avon
-        parts = [(label, first, last)] if ent.start in joint else _split_entity(sdoc, label, first, last,
-                                                                                persons, owners)
+        parts = [(label, first, last)] if ent.start in joint or named_for is not None else _split_entity(
+            sdoc, label, first, last, persons, owners)
         for label, first, last in parts:
             start, end = sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)
             inside = any(s <= start < e for s, e in headlines)
@@ -1197,6 +1202,20 @@ _PEOPLE_OF_A_PLACE = frozenset({"man", "woman", "boy", "girl", "teenager", "teen
 #: Verbs and nouns whose object is a company bought ("agreed to buy Activision Blizzard").
 _BUY_VERBS = frozenset({"buy", "acquire", "purchase"})
 _BUY_NOUNS = frozenset({"takeover", "acquisition", "purchase", "stake", "bid", "buyout"})
+
+
+#: Nouns for a part of a place, before "of" and its name ("the edge of Harlow").
+_PLACE_PARTS = frozenset({"edge", "outskirts", "centre", "center", "heart", "suburb", "suburbs", "north",
+                          "south", "east", "west", "streets", "outside", "middle"})
+
+
+def _part_of_a_place(token: Any) -> bool:
+    """Whether a one-word name, no people's adjective, is a town's by where it stands: after "of"
+    and a noun for a part of a place ("on the edge of Harlow", "the outskirts of Dunmore")."""
+    if _country_adjective(token.lower_) or token.lower_.endswith("s") or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_PARTS
 
 
 def _bought(sdoc: Any, first: int, last: int) -> bool:
@@ -1650,6 +1669,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             cluster.type = "country"  # "Kostrovia ... Kostrovian forces": a state the list may not know
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
+    _bodies_by_agreement(sdoc, clusters)
     _clubs_called_places(sdoc, clusters, text)
     clusters = _places_called_persons(sdoc, clusters, text)
     _dateline_places(clusters, text)
@@ -1658,7 +1678,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     _untagged_short_forms(sdoc, clusters)
     clusters = _peoples_called_persons([c for c in clusters if not _common_word(c, text)])
     # after the plurals joined their people ("The Houthi movement ... The Houthis said")
-    clusters = [c for c in clusters if not _names_a_thing(sdoc, c) and not _names_a_weapon(sdoc, c)]
+    clusters = [c for c in clusters if not _names_a_thing(sdoc, c) and not _names_a_weapon(sdoc, c)
+                and not _names_a_price(sdoc, c)]
     kept = []
     for cluster in clusters:
         if _common_noun_named(sdoc, cluster, heads):
@@ -1666,7 +1687,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         called = _capitalised_word(sdoc, cluster, heads) if sdoc.has_annotation("DEP") else None
         if called == "":
             continue  # "Turnout fell sharply": a word of the dictionary opening a sentence
-        if called == "ORG" or (called is None and _body_by_pronoun(sdoc, cluster)):
+        if called == "ORG" or (called is None and (_body_by_pronoun(sdoc, cluster)
+                                                   or _firm_by_its(sdoc, cluster))):
             cluster.type = "organization"
         kept.append(cluster)
     clusters = kept
@@ -1738,6 +1760,35 @@ def _names_a_thing(sdoc: Any, cluster: EntityCluster) -> bool:
     if {lemma, head.lower_} & (_PEOPLE_NOUNS | TITLE_WORDS | _STATE_NOUNS | _OWNED_THINGS):
         return False
     return not (lemma.endswith(_AGENT_ENDINGS) and lemma not in _THING_NOUNS and len(lemma) > 4)
+
+
+#: Words after a name that make it a price's or a market index's ("Brent crude", "the Nasdaq
+#: Composite", "FTSE 100 futures"), and verbs for how such a price moves ("Brent rose 2%").
+_PRICE_WORDS = frozenset({"crude", "futures", "index", "composite", "average", "blend", "benchmark"})
+_PRICE_MOVES = frozenset({"rise", "fall", "gain", "lose", "slip", "climb", "drop", "rally", "slide", "tumble",
+                          "jump", "surge", "edge", "close", "end", "trade", "settle", "sink", "dip", "shed",
+                          "add", "hit", "touch", "reach", "open"})
+
+
+def _names_a_price(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether an organisation's name is only ever a price's or an index's: written once at least
+    before a word for one, tagged or not ("Brent crude futures rose", "the FTSE 100 index"), a
+    number of its name aside, and where tagged only as what moves ("Brent has risen 10% this
+    year"): no actor."""
+    if cluster.type != "organization" or not re.search(
+            rf"\b{re.escape(cluster.name)}(?:[ \t]+\d+)?[ \t]+(?:{'|'.join(_PRICE_WORDS)})\b", sdoc.text):
+        return False
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        after = span.end + (span.end < len(sdoc) and sdoc[span.end].like_num)
+        if after < len(sdoc) and sdoc[after].lower_ in _PRICE_WORDS:
+            continue
+        mover = sdoc[after] if span.end < after < len(sdoc) else span.root.head
+        if mover.lemma_.lower() not in _PRICE_MOVES or (after == span.end and span.root.dep_ != "nsubj"):
+            return False
+    return True
 
 
 #: Nouns for arms that a weapon's name is written before ("the Patriot batteries", "Abrams tanks").
@@ -1869,6 +1920,26 @@ def _body_by_pronoun(sdoc: Any, cluster: EntityCluster) -> bool:
     return False
 
 
+def _firm_by_its(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether a "person" named by two or three words, no given name first and never called "he"
+    or "she", is taken up by "its" after a mention that is a subject, with no noun, name or
+    personal pronoun between ("Baillie Gifford said it had sold its stake"): a firm."""
+    words = _words(cluster.name)
+    if cluster.type != "person" or not 2 <= len(words) <= 3 or is_given_name(words[0]) \
+            or not sdoc.has_annotation("DEP") or _called_he(sdoc, cluster):
+        return False
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.dep_ != "nsubj":
+            continue
+        for token in sdoc[span.end:span.root.sent.end]:
+            if token.lower_ in _IT:
+                return True
+            if token.pos_ in ("NOUN", "PROPN") or token.lower_ in _HE_SHE or token.lower_ in ("her", "their"):
+                break
+    return False
+
+
 def _capitalised_word(sdoc: Any, cluster: EntityCluster, headlines: Sequence[tuple[int, int]]) -> str | None:
     """For a "person" named by one word of the dictionary (``_in_dictionary``), neither a given
     name nor a surname, written only where any word takes a capital (``_capital_anyway``:
@@ -1965,6 +2036,10 @@ def _capital_anyway(sdoc: Any, start: int, headlines: Sequence[tuple[int, int]])
 #: Prepositions after which a lone name is where something is ("in nearby Bluefield", "run out
 #: of Kirkuk"); not "from" or "to", after which a person is as often ("a letter from Hunwicke").
 _WHERE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "of"})
+#: Verbs of going somewhere, whose "to" names a place ("flew to Porto Alegre").
+_GOING_VERBS = frozenset({"fly", "travel", "head", "return", "drive", "sail", "walk", "go", "move",
+                          "relocate", "flee", "evacuate", "rush", "commute", "emigrate", "migrate", "deport",
+                          "divert"})
 
 
 def _places_called_persons(sdoc: Any, clusters: list[EntityCluster], text: str | None = None
@@ -2080,9 +2155,10 @@ def _stands_as_actor(sdoc: Any, start: int, end: int) -> bool:
 
 def _stands_where(sdoc: Any, start: int, end: int, plain_in: bool = True) -> bool:
     """Whether the name at ``start``-``end`` says where something is: after a preposition of place
-    ("in Bluefield", "out of Kirkuk"; "of" only after "out") or before a noun for a place or its
-    council ("the Kirkuk region", "Ashby town council"). Without ``plain_in`` a bare "in" is not
-    enough ("in the Senate", "in Congress": a body one is in), "in nearby Ashby" is."""
+    ("in Bluefield", "out of Kirkuk"; "of" only after "out"; "to" only after a verb of going:
+    "flew to Porto Alegre") or before a noun for a place or its council ("the Kirkuk region",
+    "Ashby town council"). Without ``plain_in`` a bare "in" is not enough ("in the Senate", "in
+    Congress": a body one is in), "in nearby Ashby" is."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -2090,6 +2166,8 @@ def _stands_where(sdoc: Any, start: int, end: int, plain_in: bool = True) -> boo
     if root.dep_ == "compound" and root.head.lower_ in _PLACE_KINDS | {"area", "council"}:
         return True
     prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "to":  # "flew to Porto Alegre"; not "wrote to Ann Cole"
+        return prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in _GOING_VERBS
     if root.dep_ != "pobj" or prep.lower_ not in _WHERE_PREPS:
         return False
     if prep.lower_ == "of":
@@ -2850,6 +2928,27 @@ def _untagged_sides(sdoc: Any, text: str, persons: Collection[str]) -> list[tupl
 _INSTITUTION_WORDS = frozenset({"court", "council", "police", "service", "committee", "agency", "commission",
                                 "ministry", "department", "tribunal", "authority", "association", "society",
                                 "foundation", "institute", "university", "college", "school", "hospital"})
+#: Last words of the name of a place of care, learning or worship named after a saint or a
+#: founder in the possessive ("St Thomas' Hospital", "King's College", "St Mary's Church").
+_NAMED_FOR_ENDS = _INSTITUTION_WORDS | {"infirmary", "academy", "church", "cathedral", "chapel", "abbey",
+                                        "clinic", "hospice", "seminary", "polytechnic"}
+
+
+def _named_for(sdoc: Any, last: int) -> int | None:
+    """The end token of an institution's name that a name in the possessive opens, where the
+    entity ending before token ``last`` is that name ("[St Thomas'] Hospital", "[Guy's]
+    Hospital"): the capitalised institution word (``_NAMED_FOR_ENDS``) right after the "'s" or
+    "'", in no entity of its own; else None."""
+    owned = last if last < len(sdoc) and sdoc[last].tag_ == "POS" else last - 1
+    if sdoc[owned].tag_ != "POS" and sdoc[owned].text not in ("'s", "’s", "'", "’"):
+        return None
+    noun = owned + 1
+    if noun >= len(sdoc) or sdoc[noun].lower_ not in _NAMED_FOR_ENDS or not sdoc[noun].text[:1].isupper() \
+            or sdoc[noun].ent_iob_ == "B":
+        return None
+    return noun + 1
+
+
 #: Words that name a natural feature before its name ("River Wend", "Lake Varna", "Mount Elbrus")
 #: or after it ("Wend River", "Tana Lake"): a place, whatever the recogniser says.
 _FEATURE_WORDS = frozenset({"river", "lake", "mount", "mt", "mt.", "mountain", "mountains", "sea", "ocean",
@@ -2955,7 +3054,12 @@ def _match_verb(sdoc: Any, first: int, last: int) -> Any | None:
     or the opponent after a preposition ("lost 1-0 to Bayern Munich", "a 2-1 defeat at West
     Ham"); None where it is none."""
     root = _side_root(sdoc[first:last])
-    if root.dep_ in ("nsubj", "dobj"):
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() not in _MATCH_VERBS:
+        # "Barcelona came from behind to beat Getafe": the subject of the verb its "to" clause hangs on
+        verb = next((c for c in root.head.children if c.dep_ in ("xcomp", "advcl")
+                     and c.lemma_.lower() in _MATCH_VERBS and any(a.lower_ == "to" for a in c.children)
+                     and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)), root.head)
+    elif root.dep_ in ("nsubj", "dobj"):
         verb = root.head
     elif root.dep_ == "npadvmod" and last < len(sdoc) and (_SCORE.fullmatch(sdoc[last].text) or (
             last + 2 < len(sdoc) and sdoc[last].like_num and sdoc[last + 1].text in _DASHES)):
@@ -3166,13 +3270,16 @@ _SPORT_PARTS = (_POSITIONS - {"manager", "coach", "captain", "skipper", "lock", 
 
 def _club_sign(sdoc: Any, start: int, end: int) -> str:
     """How the name at ``start``-``end`` shows a club: "player" before a position and a player's
-    name ("Liverpool manager Arne Slot"), "sport" owning what only a team has ("Liverpool's
-    midfield"), "team" owning what a team has ("Tottenham's defence"), else ""."""
+    name ("Liverpool manager Arne Slot"), "match" as a side of a match with its score ("beat
+    Getafe 2-1"), "sport" owning what only a team has ("Liverpool's midfield"), "team" owning
+    what a team has ("Tottenham's defence"), else ""."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return ""
     if _before_player(sdoc, span.start, span.end):
         return "player"
+    if _club_in_match(sdoc, span.start, span.end) and _side_root(span).dep_ != "pobj":
+        return "match"  # not "lost 1-0 at Old Trafford", the ground
     after = span.end + 1 if span.end < len(sdoc) and sdoc[span.end].tag_ == "POS" else None
     if after is None or after >= len(sdoc) or not sdoc[after].is_lower:
         return ""
@@ -3221,6 +3328,42 @@ def _clubs_called_places(sdoc: Any, clusters: list[EntityCluster], text: str) ->
             paired = paired or any(p.i in owner and owner[p.i] is not cluster and id(owner[p.i]) in clubs
                                    and owner[p.i].type == "organization" for p in partners)
         if id(cluster) in clubs or paired:
+            cluster.type = "organization"
+
+
+def _plural_verb(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end``, singular in form, is the subject of a verb in the
+    plural, as British news writes a team or a firm ("Manchester City are interested", "Getafe
+    have sacked their coach", "Rayo Vallecano were beaten"): alone, not one of a list, right
+    before its verb ("are", "have", "were"), adverbs aside."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span[-1].tag_ != "NNP" or span[-1].lower_.endswith("s") or (
+            span.start > 0 and sdoc[span.start - 1].lower_ in (",", "and", "or", "&")):
+        return False
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.i < root.i or any(
+            c.dep_ in ("conj", "cc") or (c.dep_ == "compound" and c.i < span.start) for c in root.children):
+        return False  # nor one a word before describes ("[Barcelona defender] Ronald Araujo were")
+    finite = next((t for t in sdoc[span.end:verb.i + 1] if t.pos_ != "ADV"), None)
+    if finite is None or not (finite.i == verb.i
+                              or (finite.head.i == verb.i and finite.dep_ in ("aux", "auxpass"))):
+        return False  # right after the name, adverbs aside: not "..., Subhannah Wahhaj age 35 were"
+    if finite.lower_ == "were":  # not "if Botham Jean were a gun owner", a wish or a condition
+        return not any(c.dep_ == "mark" for c in verb.children)
+    return finite.tag_ == "VBP" and finite.lemma_.lower() in ("be", "have")  # not "watched her and X perform"
+
+
+def _bodies_by_agreement(sdoc: Any, clusters: list[EntityCluster]) -> None:
+    """A place or a person named by up to three words, no country, US state or name opening with
+    a given name, that is once at least the subject of a verb in the plural (``_plural_verb``:
+    "Manchester City are also interested") is a team or a firm: an organisation."""
+    for cluster in clusters:
+        if cluster.type not in ("place", "person") or len(_words(cluster.name)) > 3 \
+                or _key(cluster.name) in US_STATES or is_country(cluster.name) \
+                or (cluster.type == "person" and is_given_name(_words(cluster.name)[0])):
+            continue
+        if any(_plural_verb(sdoc, s, e) for s, e in cluster.mentions):
             cluster.type = "organization"
 
 
