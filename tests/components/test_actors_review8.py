@@ -99,3 +99,30 @@ def test_a_civil_defence_agency_keeps_its_classifier(nlp) -> None:
     text = "Floods have killed at least 40 people in the south, the state's civil defence agency said."
     doc = nlp(Article(id="t", text=text))
     assert "civil defence agency" in _names(doc)
+
+
+def test_a_club_opening_a_sentence_with_a_plural_verb_is_a_body(nlp) -> None:
+    # the recogniser leaves "Arsenal" untagged, a word of the dictionary
+    text = "Arsenal have confirmed that their captain will miss three weeks with a hamstring injury."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Arsenal").type == "organization"
+
+
+def test_a_party_named_by_one_untagged_word_is_an_actor(nlp) -> None:
+    text = ("Labour won the by-election with a majority of 6,000. Its rival came second, and its leader "
+            "said his party was now the main opposition.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Labour").type == "organization"
+    assert "opposition" not in _names(doc)
+
+
+@pytest.mark.parametrize("text, name, noun", [
+    ("Harbourside Water has been fined £18m for failing to fix leaks. A spokesperson for the utility "
+     "said it would invest £2bn.", "Harbourside Water", "utility"),
+    ("Nvidia shares jumped 8% on Thursday. The chipmaker said demand for its processors was strong.",
+     "Nvidia", "chipmaker"),
+])
+def test_a_noun_for_a_kind_of_firm_refers_back_to_it(nlp, text: str, name: str, noun: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert noun not in _names(doc)
+    assert len(_actor(doc, name).mentions) == 2

@@ -64,10 +64,14 @@ BODY_NOUNS = frozenset({
 #: largest rail union") is where it is, no name of it; "Russia's army" is Russia's.
 _PEOPLES_BODIES = frozenset({"union", "unions", "company", "companies", "corporation", "firm", "airline",
                              "airlines", "carrier"})
+#: Nouns for a kind of company by which a story calls one again ("Thames Water ... the utility",
+#: "Nvidia ... the chipmaker"): a body only where they refer back to it.
+_FIRM_NOUNS = frozenset({"utility", "lender", "insurer", "retailer", "carmaker", "automaker", "chipmaker",
+                         "drugmaker", "planemaker", "supermarket", "miner", "broadcaster"})
 #: Nouns that are a body only as a bare phrase that refers back to an organisation the text
 #: named ("Harbour Trust Bank ... the bank", "Hamas ... the group", "Getafe ... the club"); alone
 #: they are too often something else ("the river bank", "the age group", "the golf club").
-_REFERRING_NOUNS = frozenset({"bank", "group", "club"})
+_REFERRING_NOUNS = frozenset({"bank", "group", "club"}) | frozenset(_FIRM_NOUNS)
 #: What a kind of firm is called, and the words its name holds ("the airline" is "SkyLark Air").
 _AIRLINE_WORDS = frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"})
 _TRADE_NAMES: dict[str, frozenset[str]] = {"airline": _AIRLINE_WORDS, "carrier": _AIRLINE_WORDS}
@@ -99,6 +103,7 @@ _DESCRIBED_KINDS = {
     "bank": "bank", "ministry": "ministry", "agency": "agency", "party": "party",
     "organization": "organization", "organisation": "organization",
     "regulator": "agency", "watchdog": "agency",  # "Ofcom ... the regulator", "the watchdog"
+    **dict.fromkeys(_FIRM_NOUNS, "company"),  # "Thames Water ... the utility"
 }
 #: Words of a name that show the organisation is of a kind ("Harbour Trust Bank" is a bank).
 _KIND_WORDS: dict[str, frozenset[str]] = {
@@ -173,7 +178,8 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
     for token in _tokens_among(sdoc, BODY_NOUNS | _REFERRING_NOUNS):
         if token.pos_ not in ("NOUN", "PROPN") or _tagged(token) or in_page_chrome(text, token.idx):
             continue  # nor one in the page's furniture ("Related: Police chief resigns")
-        if token.dep_ in _MODIFIER_DEPS or not _definite(token) or _names_entity(token) or _in_title(token):
+        if token.dep_ in _MODIFIER_DEPS or not _definite(token) or _names_entity(token) or _in_title(token) \
+                or _predicate(token):
             continue
         if any(c.dep_ == "poss" and c.lower_ in _PERSONAL_OWNERS for c in token.children):
             continue  # "her government", "whose party": as many bodies as owners, none named
@@ -190,6 +196,13 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
                           referring or (first == token.i and token.lower_ in _MODIFIED_ONLY),
                           by_the and _plain(token)))
     return out
+
+
+def _predicate(token: Any) -> bool:
+    """Whether a body noun only says what its clause's subject is ("his party was now the main
+    opposition"), no body of its own; not in a cleft ("it was the council that ...")."""
+    return token.dep_ == "attr" and not any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that")
+                                            for c in token.head.children)
 
 
 def _tagged(token: Any) -> bool:
@@ -642,11 +655,14 @@ _HOLDINGS = frozenset({"share", "stock", "bond"})
 
 def _held(sdoc: Any, start: int, end: int) -> bool:
     """Whether the organisation named at ``start``-``end`` is one whose shares are held ("Shares
-    in Korvane Semiconductor fell", "shares of Meta"): a company, though it acts in no clause."""
+    in Korvane Semiconductor fell", "shares of Meta", "Nvidia shares"): a company, though it acts
+    in no clause."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _HOLDINGS:
+        return True  # "Nvidia shares jumped 8%"
     return root.dep_ == "pobj" and root.head.lower_ in ("in", "of") \
         and root.head.head.lemma_.lower() in _HOLDINGS
 

@@ -367,6 +367,10 @@ PARTY_NAMES = frozenset({
     "labour", "conservatives", "tories", "democrats", "republicans", "gop", "liberal democrats",
     "lib dems", "greens", "snp", "ukip", "likud", "fidesz", "anc", "bjp", "cdu", "spd", "afd",
 })
+#: Parties named by one word, and where such a word, untagged, stands as the party ("Labour won",
+#: "a defeat for Labour"), not as a modifier ("Labour costs", "the Labour leader").
+_ONE_WORD_PARTIES = frozenset(name for name in PARTY_NAMES if " " not in name)
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "agent"})
 _OUTLETS = frozenset({
     "twitter", "facebook", "youtube", "instagram", "google", "reddit", "tiktok", "telegram",
     "whatsapp", "snapchat", "linkedin", "gab", "parler", "wikileaks", "wikipedia", "infowars",
@@ -536,6 +540,10 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     for first in _untagged_countries(sdoc):  # "Uruguay wants to leave", "intervene in Niger" (a date)
         if not any(s <= sdoc[first].idx < e for s, e in (*bylines, *credits, *headlines)):
             body.append(("GPE", sdoc[first].idx, sdoc[first].idx + len(sdoc[first].text)))
+    for party in _written(sdoc, _ONE_WORD_PARTIES):  # "Labour won the by-election": left untagged
+        if party.ent_iob_ == "O" and party.text[:1].isupper() and party.dep_ in _PARTY_DEPS \
+                and not any(s <= party.idx < e for s, e in (*bylines, *credits, *headlines)):
+            body.append(("ORG", party.idx, party.idx + len(party.text)))
     for bloc in _written(sdoc, _BLOCS):  # "Leaders of Mercosur", "Ecowas threatened": left untagged
         if bloc.ent_iob_ == "O" and bloc.text[:1].isupper() \
                 and not any(s <= bloc.idx < e for s, e in (*bylines, *credits, *headlines)):
@@ -2732,7 +2740,8 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
     """Companies named by one word that opens a sentence, which the recogniser leaves untagged
     there ("Pfizer said on Monday it would cut prices"), as (first token, end token): a lone
     capitalised proper noun, the sentence's subject, no given name, surname, country or title,
-    that the text tags an organisation elsewhere, or, a word no dictionary holds, that "its" or
+    that the text tags an organisation elsewhere or that is the subject of a verb in the plural
+    ("Arsenal have confirmed": ``_plural_verb``), or, a word no dictionary holds, that "its" or
     "the company" takes up after it (in its sentence or the next: ``_taken_up_as_body``); so a
     name of two or three such words, no person's ("Thames Water has been fined"). Clubs:
     ``_untagged_sides``."""
@@ -2756,6 +2765,9 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
             continue
         if word in tagged:
             found.append((token.i, token.i + 1))
+            continue
+        if _plural_verb(sdoc, token.idx, token.idx + len(token.text)):
+            found.append((token.i, token.i + 1))  # "Arsenal have confirmed": a team or a firm
             continue
         if _in_dictionary(token.lower_):
             continue
