@@ -126,3 +126,24 @@ def test_a_noun_for_a_kind_of_firm_refers_back_to_it(nlp, text: str, name: str, 
     doc = nlp(Article(id="t", text=text))
     assert noun not in _names(doc)
     assert len(_actor(doc, name).mentions) == 2
+
+
+def test_a_body_name_the_recogniser_cuts_at_and_is_read_whole(nlp) -> None:
+    text = ("The Medicines and Healthcare products Regulatory Agency is reviewing the trial data. "
+            "It expects to decide by June.")
+    doc = nlp(Article(id="t", text=text))
+    assert _names(doc) == ["Medicines and Healthcare products Regulatory Agency"]
+    assert _actor(doc, "Medicines and Healthcare products Regulatory Agency").type == "organization"
+
+
+def test_a_councillors_abbreviated_title_is_no_part_of_the_name(nlp) -> None:
+    text = "Cllr Tom Hayes, the council's leader, said an inquiry into the bridge would be held."
+    doc = nlp(Article(id="t", text=text))
+    assert "Tom Hayes" in _names(doc)
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "Tom Hayes"
+
+
+def test_a_county_council_beside_a_person_is_a_body(nlp) -> None:
+    # "Kent" is a given name and "Council" a surname some people bear
+    text = "Tom Reyes and Kent County Council agreed the plan on Monday."
+    assert _actor(nlp(Article(id="t", text=text)), "Kent County Council").type == "organization"

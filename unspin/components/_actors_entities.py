@@ -144,9 +144,9 @@ TITLE_WORDS = frozenset({
     "general", "commander", "king", "queen", "prince", "premier", "chancellor", "founder", "chief",
     "head", "businessman", "businesswoman", "billionaire", "author", "professor", "doctor", "dr.",
     "analyst", "adviser", "advisor", "manager", "aide", "sheriff", "officer", "pope", "bishop",
-    "former", "treasurer", "councillor", "councilor", "detective", "sergeant", "constable", "inspector",
-    "superintendent", "captain", "colonel", "coach", "chef", "rabbi", "imam", "reverend", "pastor",
-    "archbishop", "cardinal", "economist", "organiser", "organizer", "deputy",
+    "former", "treasurer", "councillor", "councilor", "cllr", "cllr.", "detective", "sergeant",
+    "constable", "inspector", "superintendent", "captain", "colonel", "coach", "chef", "rabbi", "imam",
+    "reverend", "pastor", "archbishop", "cardinal", "economist", "organiser", "organizer", "deputy",
 })
 #: What a leader's name heads ("the Trump administration", "the Cole campaign"): a body of its own.
 _TEAMS = frozenset({"administration", "campaign", "presidency", "regime"})
@@ -525,7 +525,7 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     called = _called_by_pronoun(sdoc)
     persons.update(sdoc.user_data.get("unspin_called_alone", ()))  # "Djokovic, 36, said he"
     joint = _joint_bodies(sdoc)  # "Avon and [Somerset Police]": entity start -> the whole name
-    absorbed.update(t for t, _ in joint.values() if sdoc[t].ent_iob_ == "B" and t not in joint)
+    absorbed.update(i for start, (t, _) in joint.items() for i in range(t, start) if sdoc[i].ent_iob_ == "B")
     # a match report: a club is also who plays whom without a score ("who play Napoli on Monday")
     fixtures = _MATCH_SCORE.search(text) is not None
     clubs = _clubs_by_initials(sdoc)
@@ -1053,7 +1053,8 @@ _JOINT_BODY_ENDS = frozenset({"police", "constabulary", "council"})
 def _joint_bodies(sdoc: Any) -> dict[int, tuple[int, int]]:
     """Local bodies named after two places joined by "and" that the recogniser cut at the "and"
     ("Avon and [Somerset Police]", "[Avon] and Somerset Police", with "Avon" a person or
-    nothing): first token of the entity -> first and end token of the whole name. The word before
+    nothing), and long names of public bodies cut into pieces (``_fragments_before``): first
+    token of the entity -> first and end token of the whole name. The word before
     the "and" is a capitalised proper noun that ends no longer name ("Tom Reyes and Kent Police"
     are two); the words after it, when the recogniser left them untagged, one and the body's word."""
     out: dict[int, tuple[int, int]] = {}
@@ -1069,7 +1070,42 @@ def _joint_bodies(sdoc: Any) -> dict[int, tuple[int, int]]:
                 and _name_word(sdoc[ent.end + 1]) and sdoc[ent.end + 2].lower_ in _JOINT_BODY_ENDS \
                 and sdoc[ent.end + 2].text[:1].isupper():
             out[ent.start] = (ent.start, ent.end + 3)
+        elif end.lower_ in _AGENCY_ENDS and end.text[:1].isupper():
+            first = _fragments_before(sdoc, ent)
+            if first is not None:
+                out[ent.start] = (first, ent.end)
     return out
+
+
+#: Last words of a public body's long name ("... Regulatory Agency").
+_AGENCY_ENDS = frozenset({"agency", "authority", "commission", "administration", "department", "service",
+                          "office", "institute", "board", "executive", "council"})
+#: Words that join the parts of a body's long name ("Medicines and Healthcare products").
+_NAME_JOINERS = frozenset({"and", "&", "of", "for"})
+
+
+def _fragments_before(sdoc: Any, ent: Any) -> int | None:
+    """The first token of a body's long name that the recogniser cut into pieces before its last
+    entity ("[Medicines] and [Healthcare] products [Regulatory Agency]"): the words right before
+    it, back to the sentence's start or a word of none of these kinds: capitalised, a joining
+    word or a lower-case noun between capitalised words; among them another entity, a joining
+    word and a lower-case noun or "of" or "for"; else None."""
+    first = ent.start
+    while first > 0 and not sdoc[first].is_sent_start:
+        t = sdoc[first - 1]
+        if not (_name_word(t) or t.lower_ in _NAME_JOINERS or (
+                t.pos_ == "NOUN" and t.is_lower and t.i > 0 and _name_word(sdoc[t.i - 1])
+                and _name_word(sdoc[t.i + 1]))):
+            break
+        first -= 1
+    while first < ent.start and not _name_word(sdoc[first]):
+        first += 1  # "... and [Healthcare]": a name opens with a capitalised word
+    words = sdoc[first:ent.start]
+    if not any(t.ent_iob_ == "B" for t in words) or not any(t.lower_ in _NAME_JOINERS for t in words):
+        return None
+    # a lower-case noun or "of" or "for" shows one long name, not two ("Tom Reyes and Kent Council")
+    long_name = any((t.is_lower and t.pos_ == "NOUN") or t.lower_ in ("of", "for") for t in words)
+    return first if long_name else None
 
 
 def _joins_body(place: Any) -> bool:
@@ -1357,7 +1393,8 @@ _NAME_TITLES = frozenset({
     "president", "senator", "sen.", "governor", "gov.", "mayor", "judge", "rep.", "representative",
     "congressman", "congresswoman", "minister", "secretary", "ambassador", "sheriff", "chancellor",
     "pope", "king", "queen", "prince", "princess", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
-    "councillor", "councilor", "justice", "commissioner", "magistrate", "inspector", "detective",
+    "councillor", "councilor", "cllr", "cllr.", "justice", "commissioner", "magistrate", "inspector",
+    "detective",
     "professor", "prof.", "sir", "dame", "lord", "lady", "alderman", "premier", "general", "bishop",
     "archbishop", "cardinal", "monsignor", "msgr", "msgr.", "fr.", "rev.", "reverend", "emir", "sheikh",
     "sheikha", "sultan", "baroness", "baron", "crown"})
@@ -2483,7 +2520,8 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     written = _clean(raw)
     if not written or not any(c.isalpha() for c in written):
         return
-    if label == "ORG" and person_shaped(written) and (called or {}).get(_key(written)) != "ORG":
+    if label == "ORG" and person_shaped(written) and (called or {}).get(_key(written)) != "ORG" \
+            and _words(written)[-1] not in _INSTITUTION_WORDS:  # "Kent County Council": a rare surname
         # "Nikki Haley", "Keith Lamont Scott": spaCy's small model errs on names; not "Morgan
         # Stanley cut its forecast", a bank the text calls "it"
         label = "PERSON"
