@@ -147,3 +147,33 @@ def test_a_county_council_beside_a_person_is_a_body(nlp) -> None:
     # "Kent" is a given name and "Council" a surname some people bear
     text = "Tom Reyes and Kent County Council agreed the plan on Monday."
     assert _actor(nlp(Article(id="t", text=text)), "Kent County Council").type == "organization"
+
+
+def test_a_surname_read_inside_the_full_name_is_no_second_mention(nlp) -> None:
+    # the recogniser reads "ten" of "Erik ten Hag" as a number
+    text = "The club have sacked Erik ten Hag after a poor start to the season."
+    assert len(_actor(nlp(Article(id="t", text=text)), "Erik ten Hag").mentions) == 1
+
+
+def test_a_charity_named_for_the_country_it_serves_is_a_body(nlp) -> None:
+    text = "Amnesty Kenya said at least five protesters were shot. Michael Jordan said he was appalled."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Amnesty Kenya").type == "organization"
+    assert _actor(doc, "Michael Jordan").type == "person"
+
+
+def test_a_public_service_is_a_body_and_a_memorial_service_none(nlp) -> None:
+    text = ("A memorial service was held on Sunday for the victims. The fire service said 400 firefighters "
+            "were still battling the blaze.")
+    doc = nlp(Article(id="t", text=text))
+    assert "fire service" in _names(doc)
+    assert not any("memorial" in name for name in _names(doc))
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.actor == "fire service"
+
+
+def test_the_fed_is_the_federal_reserve(nlp) -> None:
+    text = ("The Federal Reserve held interest rates steady on Wednesday. Fed chair Jerome Powell said "
+            "inflation was still too high.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Fed" not in _names(doc)
+    assert len(_actor(doc, "Federal Reserve").mentions) == 2

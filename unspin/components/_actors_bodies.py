@@ -58,8 +58,14 @@ BODY_NOUNS = frozenset({
     "authorities", "regime", "regimes", "party", "parties", "company", "companies", "corporation",
     "firm", "board", "union", "unions", "cabinet", "legislature", "junta", "tribunal", "bureau",
     "opposition", "coalition", "alliance", "organization", "organisation", "authority",
-    "airline", "airlines", "carrier", "regulator", "regulators", "watchdog",
+    "airline", "airlines", "carrier", "regulator", "regulators", "watchdog", "service",
 })
+#: What a public service that is a body does ("the fire service", "the ambulance service"): a
+#: "service" is a body only with one of these before it, not "the memorial service".
+_SERVICE_KINDS = frozenset({"fire", "rescue", "ambulance", "health", "prison", "probation", "security",
+                            "intelligence", "emergency", "civil", "diplomatic", "secret", "weather",
+                            "meteorological", "coastguard", "postal", "immigration", "border", "police",
+                            "forestry", "park", "parks", "revenue", "tax"})
 #: Bodies a country's or a city's people form, not its state: a place that owns one ("Britain's
 #: largest rail union") is where it is, no name of it; "Russia's army" is Russia's.
 _PEOPLES_BODIES = frozenset({"union", "unions", "company", "companies", "corporation", "firm", "airline",
@@ -185,6 +191,8 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
             continue  # "her government", "whose party": as many bodies as owners, none named
         # a Title-Case headline parses into long false compounds ("Warrants Show Police")
         first = token.i if is_headline(line_at(text, token.idx)) else _name_start(token)
+        if token.lower_ == "service" and not any(t.lower_ in _SERVICE_KINDS for t in sdoc[first:token.i]):
+            continue  # "the memorial service", "the service was held": no body
         by_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         referring = token.lower_ in _REFERRING_NOUNS
         if referring and (first != token.i or not by_the or any(

@@ -102,6 +102,9 @@ for _canonical, _forms in {
     "Democratic Party": ("democratic party", "democrats", "dems", "democrat", "democratic"),
     "Republican Party": ("republican party", "gop", "republicans", "republican"),
     "Americans": ("american", "americans"),
+    # central banks as markets news shortens them ("Fed chair Jerome Powell")
+    "Federal Reserve": ("fed", "the fed", "federal reserve", "us federal reserve", "federal reserve board"),
+    "Bank of England": ("boe", "bank of england"),
 }.items():
     for _form in _forms:
         _VARIANTS[_form] = _canonical
@@ -780,7 +783,9 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             # Djokovic won his tenth title": a name the text calls "he"; not
             # "Morgan Stanley cut its forecast", a bank
             label = "PERSON"
-        if label in ("GPE", "PERSON") and sdoc[last - 1].text in _SERVED_COUNTRIES:
+        if label in ("GPE", "PERSON") and (sdoc[last - 1].text in _SERVED_COUNTRIES or (
+                label == "PERSON" and last - first > 1 and is_country(sdoc[last - 1].text)
+                and not is_given_name(sdoc[first].text))):  # "Amnesty Kenya"; not "Michael Jordan"
             # "Water [UK]", "[Kidney Care UK]", "Sport [England]": a body named for the country it serves
             words = first
             while words > 0 and sdoc[words - 1].dep_ == "compound" and sdoc[words - 1].head.i == last - 1 \
@@ -2695,8 +2700,9 @@ def _untagged_surnames(sdoc: Any, clusters: list[EntityCluster]) -> None:
         gender = _HONORIFICS.get(before.lower_) if before is not None else None
         if len(found) > 1 and gender is not None:
             found = [c for c in found if given_name_gender(c.name) == gender]
-        if len(found) != 1 or not found[0].mentions or token.idx < min(found[0].mentions)[0]:
-            continue
+        if len(found) != 1 or not found[0].mentions or token.idx < min(found[0].mentions)[0] \
+                or any(s <= token.idx < e for s, e in found[0].mentions):
+            continue  # nor the end of a mention read whole ("Erik ten [Hag]", "ten" read as a number)
         cluster = found[0]
         if token.ent_iob_ != "O" and (token.ent_type_ in _MENTION_LABELS or token.ent_iob_ == "I" or (
                 token.i + 1 < len(sdoc) and sdoc[token.i + 1].ent_iob_ == "I")):
