@@ -177,3 +177,18 @@ def test_the_fed_is_the_federal_reserve(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert "Fed" not in _names(doc)
     assert len(_actor(doc, "Federal Reserve").mentions) == 2
+
+
+def test_untagged_letters_of_a_body_named_before_are_its_mention(nlp) -> None:
+    text = ("The army said it had retaken the palace from the Rapid Support Forces. "
+            "The RSF denied losing the building.")
+    doc = nlp(Article(id="t", text=text))
+    assert len(_actor(doc, "Rapid Support Forces").mentions) == 2
+    assert doc.quotes[-1].speaker is not None and doc.quotes[-1].speaker.actor == "Rapid Support Forces"
+
+
+def test_a_brand_written_with_a_capital_inside_is_a_body(nlp) -> None:
+    text = "SpaceX and Boeing are both building vehicles for the programme. Ron DeSantis welcomed it."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "SpaceX").type == "organization"
+    assert _actor(doc, "Ron DeSantis").type == "person"

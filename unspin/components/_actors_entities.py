@@ -756,6 +756,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
         if label == "PERSON" and last - first > 1 and _is_acronym(sdoc[first].text) and len(sdoc[first]) > 2 \
                 and not any(t.is_upper for t in sdoc[first + 1:last]):
             label = "ORG"  # "the journal JAMA Neurology": a body's letters open it, not a person's name
+        if label == "PERSON" and last - first == 1 and _camel_case(sdoc[first].text):
+            label = "ORG"  # "SpaceX and Boeing are building", "PayPal": a brand's capital inside the word
         if label in ("PERSON", "ORG") and last - first == 1 and sdoc[first].tag_ in ("VBG", "VBN") \
                 and sdoc[first].is_sent_start:
             continue  # "Defending, Michael Brandt said ...": a verb that opens a sentence, no name
@@ -1511,6 +1513,20 @@ def _described_as_body(span: Any) -> bool:
     after it ("Gavi, the vaccine alliance, said ..."): then it is the body's."""
     return any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_APPOSITIVES and c.i >= span.end
                and any(d.dep_ == "det" for d in c.children) for c in span.root.children)
+
+
+#: A word with a capital inside it after a run of small letters ("SpaceX", "PayPal", "OpenAI"),
+#: and the openings after which a person's name has one ("McDonald", "DeSantis", "LeBron").
+_CAMEL = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*")
+_CAPITAL_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Del", "Della", "La", "Le", "Van", "Von",
+                               "Fitz", "St"})
+
+
+def _camel_case(word: str) -> bool:
+    """Whether a lone name is written as a brand's, a capital inside it (``_CAMEL``), not after an
+    opening that persons' names have ("McDonald", "DeSantis")."""
+    found = _CAMEL.fullmatch(word)
+    return found is not None and found.group(1) not in _CAPITAL_PREFIXES
 
 
 def _initial(token: Any) -> bool:
@@ -3581,19 +3597,20 @@ def _untagged_short_forms(sdoc: Any, clusters: list[EntityCluster]) -> None:
     ("Barcelona won 3-1 ... Barca lead the table by four points"): a capitalised proper noun
     outside any entity that cuts short the first word of one organisation (``_short_form``),
     after its first mention; no given name, surname, dictionary word or country, no word of any
-    actor's name, nor the start of a longer name."""
+    actor's name, nor the start of a longer name; and a word in capitals outside any entity that
+    is the letters of one organisation named before ("the Rapid Support Forces ... The RSF")."""
     firsts: dict[str, list[EntityCluster]] = {}
     for cluster in clusters:
         words = _words(cluster.name)
         if cluster.type == "organization" and cluster.mentions and words and len(words[0]) >= 6:
             firsts.setdefault(_folded(words[0])[:4], []).append(cluster)
-    if not firsts or not len(sdoc):
+    if not len(sdoc) or not any(c.type == "organization" for c in clusters):
         return
     table = _token_table(sdoc)
     candidates = np.flatnonzero((table[:, 1] == PROPN) & (table[:, 2] == 2))  # 2: outside any entity
     named = {_folded(w) for c in clusters for name in (c.name, *c.aliases) for w in _words(name)}
     spans = [m for c in clusters for m in c.mentions]
-    for i in candidates:
+    for i in candidates if firsts else ():
         token = sdoc[int(i)]
         word = token.text
         owners = firsts.get(_folded(word)[:4], [])
@@ -3605,13 +3622,26 @@ def _untagged_short_forms(sdoc: Any, clusters: list[EntityCluster]) -> None:
             continue
         if token.i + 1 < len(sdoc) and _name_word(sdoc[token.i + 1]) and sdoc[token.i + 1].pos_ == "PROPN":
             continue  # the start of a longer name
-        start, end = token.idx, token.idx + len(word)
-        if any(s < end and start < e for s, e in spans):
+        _add_short_mention(owners[0], token, spans)
+    for i in candidates:  # "the Rapid Support Forces ... The RSF denied it": its letters
+        token = sdoc[int(i)]
+        if not (token.is_upper and token.is_alpha and 2 <= len(token.text) <= 6):
             continue
-        owners[0].mentions.append((start, end))
-        owners[0].labels.append("ORG")
-        if word not in owners[0].aliases:
-            owners[0].aliases.append(word)
+        owner = _match_acronym(token.text, clusters)
+        if owner is not None and min(owner.mentions)[0] < token.idx:
+            _add_short_mention(owner, token, spans)
+
+
+def _add_short_mention(owner: EntityCluster, token: Any, spans: Sequence[tuple[int, int]]) -> None:
+    """File the word ``token`` as a mention of the organisation ``owner`` under its own spelling,
+    unless it overlaps a mention (``spans``) already filed."""
+    start, end = token.idx, token.idx + len(token.text)
+    if any(s < end and start < e for s, e in spans):
+        return
+    owner.mentions.append((start, end))
+    owner.labels.append("ORG")
+    if token.text not in owner.aliases:
+        owner.aliases.append(token.text)
 
 
 def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster | None:
