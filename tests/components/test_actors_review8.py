@@ -192,3 +192,9 @@ def test_a_brand_written_with_a_capital_inside_is_a_body(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "SpaceX").type == "organization"
     assert _actor(doc, "Ron DeSantis").type == "person"
+
+
+def test_a_city_flooding_spreads_across_is_a_place(nlp) -> None:
+    # "Valencia" is a surname too
+    text = "Heavy rain caused flooding across Valencia on Tuesday, killing at least 95 people."
+    assert _actor(nlp(Article(id="t", text=text)), "Valencia").type == "place"

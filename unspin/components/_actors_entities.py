@@ -2240,6 +2240,8 @@ def _stands_where(sdoc: Any, start: int, end: int, plain_in: bool = True) -> boo
         return prep.i > 0 and sdoc[prep.i - 1].lower_ == "out"
     if prep.head.lemma_.lower() in _HELD_IN:
         return False  # "Shares in Norsam"
+    if prep.lower_ in ("across", "throughout"):
+        return True  # "flooding across Valencia": over a place, never a person
     return plain_in or any(c.lower_ == "nearby" for c in root.children) or (
         _happens_in(prep) and not any(c.dep_ == "det" for c in root.children))  # "confirmed in the Senate"
 
