@@ -334,3 +334,10 @@ def test_a_documents_finding_written_after_it_is_a_quote_of_the_document(nlp, te
                                                                           source: str) -> None:
     doc = nlp(Article(id="t", text=text))
     assert _speaker(doc, text, found)[0] == source
+
+
+def test_a_summing_claim_after_the_report_is_not_what_was_reported(nlp) -> None:
+    text = ("Senator Ruth Ames said the levy would \"raise taxes on working families\", a claim "
+            "Democrats dispute.")
+    doc = nlp(Article(id="t", text=text))
+    assert [text[q.start:q.end] for q in doc.quotes] == ['the levy would "raise taxes on working families"']

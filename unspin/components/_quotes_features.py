@@ -396,7 +396,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES and not _nominal(child) and not _set_apart(child, token):
             words = _without_time_of_saying(_without_according(child), token)
-            words = _without_fronted_relative(words, token)
+            words = _without_summing(_without_fronted_relative(words, token), token, ("appos", "dobj"))
             span = _span_of(inside(_without_second_verbs([*_lost_subject(token, child), *words], child)))
             if span is not None:
                 # "Lopez has told donors [she will decide by spring], one of them said": the parser
@@ -458,11 +458,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     if according is not None and not any(t.text in (":", ";") for t in after[:according]):
         after = after[:according]
     # "accused X of Y, [a charge the ministry denied]": the summing noun answers what was said
-    summed = next((t.left_edge.i for t in after if t.lemma_.lower() in _SUMMING_NOUNS and t.dep_ == "appos"
-                   and any(c.dep_ == "relcl" for c in t.children) and t.left_edge.i > token.i + 1
-                   and t.doc[t.left_edge.i - 1].text == ","), None)
-    if summed is not None:
-        after = [t for t in after if t.i < summed - 1]
+    after = _without_summing(after, token, ("appos",))
     if after and any(c.dep_ == "auxpass" for c in token.children) and any(
             after[0].i == child.left_edge.i and child.left_edge.lower_ in _TIME_MARKS
             for child in token.children if child.dep_ == "advcl"):
@@ -668,6 +664,16 @@ def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
 
 #: Nouns that sum up the clause before them as something said ("..., a charge the ministry denied").
 _SUMMING_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion", "suggestion"})
+
+
+def _without_summing(tokens: list[Any], cue: Any, deps: tuple[str, ...]) -> list[Any]:
+    """What the cue reports less a noun that sums it up after a comma, with another's view of it
+    ("accused X of Y, [a charge the ministry denied]", "said the bill would raise taxes, [a claim
+    Democrats dispute]"): a summing noun with a clause of its own, hung on the report as ``deps``."""
+    summed = next((t.left_edge.i for t in tokens if t.lemma_.lower() in _SUMMING_NOUNS and t.dep_ in deps
+                   and any(c.dep_ == "relcl" for c in t.children) and t.left_edge.i > cue.i + 1
+                   and t.doc[t.left_edge.i - 1].text == ","), None)
+    return tokens if summed is None else [t for t in tokens if t.i < summed - 1]
 
 
 def _longest_run(tokens: list[Any], around: Any | None = None) -> tuple[int, int] | None:
