@@ -164,3 +164,24 @@ def test_a_part_of_a_point_is_no_share(parser, text: str, phrase: str, expected:
 
 def test_a_fraction_of_a_thing_is_still_a_share(parser) -> None:
     assert _found(parser, "Sales fell by half in a year.") == {"half": ("percent", 50, None, None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The Greens trailed by a 20-point margin in the city.", "20-point", 20),
+    ("The Liberals were one point ahead in the final survey.", "one point", 1),
+    ("The Liberals were 1 point ahead in the final survey.", "1 point", 1),
+])
+def test_the_points_of_a_lead_are_plural_however_written(parser, text: str, phrase: str, value: int) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "points", None)
+
+
+def test_one_as_a_pronoun_is_still_no_quantity(parser) -> None:
+    assert _found(parser, "The Liberals were one of the parties in the race.") == {}
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("A dozen cars were damaged in the storm.", "A dozen", 12),
+    ("A million people visited the fair.", "A million", 1_000_000),
+])
+def test_the_article_of_a_bare_scale_word_is_its_number(parser, text: str, phrase: str, value: int) -> None:
+    assert _found(parser, text) == {phrase: ("count", value, None, None)}

@@ -439,6 +439,11 @@ def _age(phrase: str) -> tuple[int | float, str] | None:
     return None if value is None else (value, f"{age.group('unit').lower()}s old")
 
 
+#: The points of a lead or a score however written: "a 20-point margin", "one point ahead", "20 pts"
+#: are all counted in "points", as "leads by 20 points" is.
+_POINTS_UNITS = {"point": "points", "pt": "points", "pts": "points"}
+
+
 def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any, str | None, str | None]:
     """``parse_quantity`` once the qualifier and any minus sign are taken off ``core``."""
     core = re.sub(r"\s?½", ".5", core)  # "5 ½ years"
@@ -497,7 +502,7 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
         words = re.findall(r"[a-z][a-z.²³/]*", core.replace("-", " "), re.I)
         unit = " ".join(w for w in words if w.lower() not in _SMALL and w.lower() not in _SCALES
                         and w.lower() != "and")
-        return "number", value, unit or None, qualifier
+        return "number", value, _POINTS_UNITS.get(unit.lower(), unit) or None, qualifier
     if kind == "count" and isinstance(value, float):
         return "number", value, None, qualifier  # "the strongest measuring 5.4": a count is whole
     return kind, value, None, qualifier
@@ -1397,6 +1402,27 @@ def _priced(text: str, start: int, sent: Any) -> bool:
         text[max(sent.start_char, start - 4) : start]) is not None
 
 
+#: The points of a poll's lead or a score after "one" ("one point ahead", "by one percentage point").
+_ONE_POINT_AFTER_RE = re.compile(r"\s(?:percentage\s+)?points?\b(?!-)", re.I)
+#: A scale word or "dozen" the tagger took without the "a" that makes it a number ("A dozen people").
+_BARE_SCALE_RE = re.compile(r"(?:dozen|hundred|thousand|million|billion|trillion)", re.I)
+_ARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\"“]))an?\s$", re.I)
+
+
+def _one_measured(text: str, ent: Any) -> bool:
+    """Whether "one" is a measure of points ("Labour was one point ahead"), not a pronoun or an article."""
+    return ent.text.lower() == "one" and _ONE_POINT_AFTER_RE.match(text, ent.end_char) is not None
+
+
+def _article_before_scale(text: str, ent: Any, start: int) -> int:
+    """Where an amount written as a bare scale word begins, taking in the "a" before it the tagger
+    left out ("A dozen people died", "A million people marched"); ``start`` otherwise."""
+    if not _BARE_SCALE_RE.fullmatch(ent.text):
+        return start
+    article = _ARTICLE_BEFORE_RE.search(text, max(0, start - 3), start)
+    return article.start() if article is not None else start
+
+
 def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
 
@@ -1428,7 +1454,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if ent_label == "DATE" and _BARE_HALF_RE.fullmatch(ent.text) and (
                 _PLAY_RE.search(sent.text) or _HALF_OF_RE.match(text, end, sent.end_char)):
             continue  # "scored twice in the first half", "the first half of his term": no year's half
-        if ent_label == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)):
+        if ent_label == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)) \
+                and not _one_measured(text, ent):
             continue
         if ent_label in ("DATE", "CARDINAL"):
             ages = _ages(ent, text)
@@ -1446,6 +1473,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             continue
         if ent_label in ("QUANTITY", "CARDINAL"):
             start, end = _measure_only(ent, start, end)
+            start = _article_before_scale(text, ent, start)
         priced = ent_label == "DATE" and _priced(text, start, sent)
         if priced:  # "£" "9bn a year": the amount, without the period spaCy took it for
             end = _FALLBACK_RE.match(text, start, end).end()
