@@ -179,3 +179,34 @@ def test_a_word_that_names_no_one_is_no_source() -> None:
     text = "Some calls into the hotline went to voicemail, 40 in all."
     claims, quotes = _one_quote(text, "Some", "call:calls", "into the hotline went to voicemail, 40 in all")
     assert sources_from_quotes(claims, quotes, text) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "The boxer counts as obese, according to his body mass index of 31.",
+    "She could not vote, according to her age on the register.",
+])
+def test_a_measure_of_someone_cites_nobody(text: str) -> None:
+    assert _rules_source(text) is None
+
+
+def test_a_published_index_is_still_cited() -> None:
+    text = "Iceland is the most peaceful country, according to the Global Peace Index."
+    assert _rules_source(text) == ("the Global Peace Index", "according to the Global Peace Index")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The weather service recorded 41.2C at the airport on Monday.",
+     ("The weather service", "The weather service recorded")),
+    ("The gauge station recorded 95mm of rain overnight.",
+     ("The gauge station", "The gauge station recorded")),
+])
+def test_a_body_that_records_a_reading_is_cited(text: str, expected: tuple[str, str]) -> None:
+    assert _rules_source(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rovers recorded a 4-1 win over City on Saturday.",
+    "Jones recorded 28 points in the final.",
+])
+def test_a_result_recorded_in_play_cites_nobody(text: str) -> None:
+    assert _rules_source(text) is None

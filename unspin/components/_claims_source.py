@@ -319,6 +319,18 @@ _ACCORDING_IDIOMS = frozenset(["plan", "schedule", "script", "form", "tradition"
                                "procedure", "expectation", "expectations", "design", "instructions"])
 
 
+#: A measure taken of someone or something, which no one states: "according to his body mass index".
+_MEASURES = frozenset(["index", "bmi", "weight", "height", "age", "size", "temperature", "pulse",
+                       "measurements", "measurement", "waistline", "waist", "blood", "cholesterol"])
+
+
+def _own_measure(noun: Any) -> bool:
+    """Whether ``noun`` is a measure of whom a possessive pronoun names ("according to his body mass
+    index", "according to their age"): a measurement, no one cited (not "the Global Peace Index")."""
+    return noun.lower_ in _MEASURES and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
 def _according_to(sent: Any) -> Attribution | None:
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
@@ -328,6 +340,8 @@ def _according_to(sent: Any) -> Attribution | None:
                 continue
             obj = objects[0]
             if obj.lower_ in _ACCORDING_IDIOMS and not any(True for _ in obj.children):
+                continue
+            if _own_measure(obj):
                 continue
             name = _name(obj, sent)
             if not name:
@@ -599,12 +613,37 @@ def _governs(verb: Any) -> bool:
     if verb.lemma_.lower() in _FIGURE_REPORTS and any(_holds_figure(c) for c in verb.children
                                                       if c.dep_ == "dobj"):
         return True  # "The CDC reported 300 cases", "the firm announced 500 job cuts"
+    if verb.lemma_.lower() == "record" and any(_recorded_measure(c) for c in verb.children
+                                               if c.dep_ == "dobj"):
+        return True  # "The Met Office recorded 38.7C": a body that measures gives out its reading
     return verb.lemma_.lower() in _FORECASTS and any(c.dep_ == "dobj" for c in verb.children)
 
 
 #: Verbs by which a body gives out a figure as its object ("The CDC reported 300 cases", "The ministry
 #: confirmed 12 deaths", "The firm reported a profit of £1.1bn"), citing it as much as a clause would.
 _FIGURE_REPORTS = frozenset(["report", "announce", "confirm", "disclose", "count", "tally", "register"])
+
+
+#: What a team or a player "records" in playing, which states nothing measured: "recorded a 3-0 win".
+_RESULTS = frozenset(["win", "victory", "defeat", "draw", "goal", "point", "rebound", "assist",
+                      "save", "sheet", "tackle", "finish", "triumph", "success", "century", "double", "hit"])
+
+
+#: A temperature, which the tagger may call a date ("41.2C").
+_TEMPERATURE_RE = re.compile(r"-?\d+(?:\.\d+)?°?[CF]")
+
+
+def _recorded_measure(noun: Any) -> bool:
+    """Whether the object ``noun`` of "record" is a reading or a count that is measured ("recorded
+    38.7C", "recorded 48,700 offences"), not the result of a game ("recorded a 3-0 win") nor anything
+    a person recorded ("she recorded 30 points"), nor what a report closing the sentence reports
+    ("Police recorded 48,700 offences, data from the ONS shows": the ONS's report)."""
+    subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    closing = any(t.lower_.removesuffix("s") in _CLOSING_VERBS for t in noun.doc[noun.i + 1 : noun.sent.end])
+    if closing or not subjects or subjects[0].ent_type_ == "PERSON" or noun.lemma_.lower() in _RESULTS:
+        return False  # a reading the tagger left untagged ("41.2C") is a figure too; a date is none
+    return any((t.ent_type_ not in ("DATE", "TIME") or _TEMPERATURE_RE.fullmatch(t.text))
+               and (t.like_num or any(c.isdigit() for c in t.text)) for t in noun.subtree)
 
 
 def _holds_figure(noun: Any) -> bool:
