@@ -185,3 +185,13 @@ def test_one_as_a_pronoun_is_still_no_quantity(parser) -> None:
 ])
 def test_the_article_of_a_bare_scale_word_is_its_number(parser, text: str, phrase: str, value: int) -> None:
     assert _found(parser, text) == {phrase: ("count", value, None, None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("The city pays a $250-million-a-year grant to the port.", "$250-million-a-year", 250_000_000,
+     "USD per year"),
+    ("Cleaners on $15-an-hour contracts walked out.", "$15-an-hour", 15, "USD per hour"),
+])
+def test_a_rate_joined_by_hyphens_keeps_its_period(parser, text: str, phrase: str, value: int,
+                                                   unit: str) -> None:
+    assert _found(parser, text)[phrase] == ("money", value, unit, None)

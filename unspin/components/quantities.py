@@ -1732,7 +1732,7 @@ _RATE = (
     r"\s+per\s+(?P<per>(?:kilo|mega|giga)?watt[- ]hours?"
     r"|(?:\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million|billion)"
     rf"(?:\s+{_RATE_WORD})?|{_RATE_WORD})\b"
-    rf"|\s+(?:an?|each|every)\s+(?P<a>{_RATE_UNIT})\b"
+    rf"|(?:\s+(?:an?|each|every)\s+|-an?-)(?P<a>{_RATE_UNIT})\b"
     r"(?!-|\s+(?:ago|earlier|later|(?:before|after)(?!\s+tax(?:es)?\b)|prior|previously|back"
     rf"|from(?!\s+(?:[$€£¥]\s?)?\d|\s+(?:{_STARTS}|next\b)))\b"
     r"|\s+on(?=\s*[,.;:]|\s+from\b))"
