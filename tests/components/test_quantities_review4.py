@@ -195,3 +195,9 @@ def test_the_article_of_a_bare_scale_word_is_its_number(parser, text: str, phras
 def test_a_rate_joined_by_hyphens_keeps_its_period(parser, text: str, phrase: str, value: int,
                                                    unit: str) -> None:
     assert _found(parser, text)[phrase] == ("money", value, unit, None)
+
+
+def test_a_plural_scale_of_priced_things_is_a_count_of_them(parser) -> None:
+    found = _found(parser, "The rule covers thousands of $9-an-hour cleaners.")
+    assert found == {"thousands": ("count", 1000, None, "at least"),
+                     "$9-an-hour": ("money", 9, "USD per hour", None)}

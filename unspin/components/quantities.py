@@ -1606,7 +1606,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                               part=date_part(text[start:end]) if kind == "date" else None))
     found.sort(key=lambda q: q.start)
     found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
-    return _to_life(_date_bounds(_lengths_per_period(_compound_lengths(found, text), text), text, sent), text)
+    found = _date_bounds(_lengths_per_period(_compound_lengths(found, text), text), text, sent)
+    return _counted_amounts(_to_life(found, text), text)
 
 
 #: "15 years to life": a sentence with no upper end, after its length in years.
@@ -1620,6 +1621,27 @@ _LENGTH_THEN_DATE_RE = re.compile(
     r"(?:(?:a\s+(?:total\s+of|further|combined)|another|an\s+extra)\s+)?"
     r"(?P<length>[\w.,-]+\s+(?:years?|months?|weeks?|days?|hours?|decades?))"
     r"(?:\s+(?:(?:in|on)\s+)?(?P<date>\S.*))?", re.I)
+
+
+#: A plural scale of things each priced at an amount: "thousands of $12-an-hour workers".
+_COUNT_OF_AMOUNTS_RE = re.compile(r"(?P<scale>hundreds|thousands|millions)\s+of\s+(?=[$€£¥])", re.I)
+
+
+def _counted_amounts(found: list[Quantity], text: str) -> list[Quantity]:
+    """``found`` with each amount that the tagger took with a plural scale before it ("thousands of
+    $12-an-hour workers") read as two: a count of the things ("thousands", at least 1,000) and
+    the amount each is priced at ("$12 per hour"), which the scale does not qualify."""
+    out: list[Quantity] = []
+    for q in found:
+        m = _COUNT_OF_AMOUNTS_RE.match(text, q.start, q.end) if q.kind == "money" else None
+        if m is None:
+            out.append(q)
+            continue
+        scale = m.group("scale")
+        out.append(Quantity(start=m.start("scale"), end=m.end("scale"), kind="count",
+                            value=_tidy(_PLURAL_SCALES[scale.lower()]), qualifier="at least"))
+        out.append(replace(q, start=m.end(), qualifier=None))
+    return out
 
 
 def _length_then_date(text: str, start: int, end: int) -> list[Quantity]:
