@@ -201,3 +201,12 @@ def test_a_plural_scale_of_priced_things_is_a_count_of_them(parser) -> None:
     found = _found(parser, "The rule covers thousands of $9-an-hour cleaners.")
     assert found == {"thousands": ("count", 1000, None, "at least"),
                      "$9-an-hour": ("money", 9, "USD per hour", None)}
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Inflation was last this high in the '70s, the bank said.", "the '70s", "1970s"),
+    ("Home prices last fell this fast in the ’90s, the agency said.", "the ’90s", "1990s"),
+])
+def test_a_decade_written_with_two_digits_is_in_the_last_century(parser, text: str, phrase: str,
+                                                                 value: str) -> None:
+    assert _found(parser, text)[phrase][:2] == ("date", value)

@@ -354,6 +354,9 @@ def _date(text: str) -> str | None:
     if m:  # "the first three months of 2024" -> 2024-Q1, "the first six months of the year" -> --H1
         part = "Q1" if m.group(1) in ("three", "3") else "H1"
         return f"{m.group(2)}-{part}" if m.group(2) else f"--{part}"
+    m = re.search(r"['’]([3-9])0s\b", s)
+    if m and len(re.findall(r"\d+", s)) == 1:  # "the '80s": the 1980s ("the '20s" may be either century)
+        return f"19{m.group(1)}0s"
     m = re.search(rf"\b({_YEAR})(s)?\b", s)
     if m and len(re.findall(r"\d+", s)) == 1:
         return m.group(1) + ("s" if m.group(2) else "")
