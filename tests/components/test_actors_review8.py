@@ -198,3 +198,22 @@ def test_a_city_flooding_spreads_across_is_a_place(nlp) -> None:
     # "Valencia" is a surname too
     text = "Heavy rain caused flooding across Valencia on Tuesday, killing at least 95 people."
     assert _actor(nlp(Article(id="t", text=text)), "Valencia").type == "place"
+
+
+def test_a_company_called_again_by_what_it_makes_is_its_mention(nlp) -> None:
+    text = ("Microsoft raised the price of its consoles on Monday. The Xbox maker said costs had risen, "
+            "and the tech giant expects sales to slow.")
+    doc = nlp(Article(id="t", text=text))
+    assert len(_actor(doc, "Microsoft").mentions) == 3
+    assert "tech giant" not in _names(doc) and "Xbox maker" not in _names(doc)
+
+
+def test_a_fund_manager_after_one_firm_is_the_firm(nlp) -> None:
+    text = "Harlow Capital reported heavy losses on Monday. The fund manager said markets were weak."
+    doc = nlp(Article(id="t", text=text))
+    assert len(_actor(doc, "Harlow Capital").mentions) == 2
+
+
+def test_an_epithet_with_no_single_company_before_it_is_no_actor(nlp) -> None:
+    text = "Apple and Microsoft cut jobs this week. The tech giant said demand had fallen."
+    assert "tech giant" not in _names(nlp(Article(id="t", text=text)))

@@ -78,6 +78,14 @@ _FIRM_NOUNS = frozenset({"utility", "lender", "insurer", "retailer", "carmaker",
 #: named ("Harbour Trust Bank ... the bank", "Hamas ... the group", "Getafe ... the club"); alone
 #: they are too often something else ("the river bank", "the age group", "the golf club").
 _REFERRING_NOUNS = frozenset({"bank", "group", "club"}) | frozenset(_FIRM_NOUNS)
+#: Nouns by which a story calls a company again only with a word before them that says what it
+#: makes or does ("Korvane ... the tech giant", "the games-console maker", "the fund manager"),
+#: each with the words it takes (None: any noun or adjective). A body only where they refer back
+#: to the one company named; "the giant" or "the manager" alone is none.
+_EPITHETS: dict[str, frozenset[str] | None] = {
+    "giant": None, "maker": None,
+    "manager": frozenset({"fund", "asset", "investment", "wealth", "hedge"}),
+}
 #: What a kind of firm is called, and the words its name holds ("the airline" is "SkyLark Air").
 _AIRLINE_WORDS = frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"})
 _TRADE_NAMES: dict[str, frozenset[str]] = {"airline": _AIRLINE_WORDS, "carrier": _AIRLINE_WORDS}
@@ -110,6 +118,7 @@ _DESCRIBED_KINDS = {
     "organization": "organization", "organisation": "organization",
     "regulator": "agency", "watchdog": "agency",  # "Ofcom ... the regulator", "the watchdog"
     **dict.fromkeys(_FIRM_NOUNS, "company"),  # "Thames Water ... the utility"
+    **dict.fromkeys(_EPITHETS, "company"),  # "Korvane ... the tech giant"
 }
 #: Words of a name that show the organisation is of a kind ("Harbour Trust Bank" is a bank).
 _KIND_WORDS: dict[str, frozenset[str]] = {
@@ -181,7 +190,12 @@ class _Found:
 def body_mentions(sdoc: Any, text: str) -> list[_Found]:
     """The definite common-noun body mentions of a spaCy doc (whose text is ``text``), in order."""
     out = []
-    for token in _tokens_among(sdoc, BODY_NOUNS | _REFERRING_NOUNS):
+    for token in _tokens_among(sdoc, BODY_NOUNS | _REFERRING_NOUNS | frozenset(_EPITHETS)):
+        if token.lower_ in _EPITHETS:
+            epithet = _epithet(token, text)
+            if epithet is not None:
+                out.append(epithet)
+            continue
         if token.pos_ not in ("NOUN", "PROPN") or _tagged(token) or in_page_chrome(text, token.idx):
             continue  # nor one in the page's furniture ("Related: Police chief resigns")
         if token.dep_ in _MODIFIER_DEPS or not _definite(token) or _names_entity(token) or _in_title(token) \
@@ -204,6 +218,29 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
                           referring or (first == token.i and token.lower_ in _MODIFIED_ONLY),
                           by_the and _plain(token)))
     return out
+
+
+def _epithet(token: Any, text: str) -> _Found | None:
+    """A company called again by what it makes or does ("The tech giant said", "the Xbox
+    maker"): "the", the words ``_EPITHETS`` allow and the noun, with nothing else but a
+    possessive ending or a preposition; a body only where it refers back to one company."""
+    if token.pos_ != "NOUN" or token.dep_ in _MODIFIER_DEPS or _predicate(token) or token.dep_ == "appos" \
+            or in_page_chrome(text, token.idx):
+        return None
+    allowed = _EPITHETS[token.lower_]
+    words = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "amod")]
+    if not words or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    if allowed is not None and not all(c.lower_ in allowed for c in words):
+        return None
+    if any(c.lower_ in ("other", "another", "same") for c in words) or not all(
+            c.dep_ in _PLAIN_DEPS | {"compound", "amod"} and not (c.dep_ == "prep" and c.lower_ == "of")
+            for c in token.children):
+        return None
+    first = min(c.i for c in words)
+    doc = token.doc
+    return _Found(doc[first].idx, token.idx + len(token.text), token.lower_,
+                  " ".join(t.text for t in doc[first:token.i + 1]), doc[first - 1].is_sent_start, True, True)
 
 
 def _predicate(token: Any) -> bool:
@@ -343,7 +380,9 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
     joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
     bodies: list[EntityCluster] = []
     for found in body_mentions(sdoc, text):
-        if found.bare:
+        if found.head in _EPITHETS:  # "the tech giant": the one company named before, else none
+            cluster = _described_antecedent(found, joinable + bodies, sdoc)
+        elif found.bare:
             cluster = (_antecedent(found, joinable + bodies, text)
                        or _described_antecedent(found, joinable + bodies, sdoc))
         else:  # "Britain's largest rail union said", after "..., the RMT,": the RMT
