@@ -217,3 +217,18 @@ def test_a_fund_manager_after_one_firm_is_the_firm(nlp) -> None:
 def test_an_epithet_with_no_single_company_before_it_is_no_actor(nlp) -> None:
     text = "Apple and Microsoft cut jobs this week. The tech giant said demand had fallen."
     assert "tech giant" not in _names(nlp(Article(id="t", text=text)))
+
+
+def test_an_agency_known_by_its_letters_is_the_noun_of_what_it_does(nlp) -> None:
+    text = ("NASA delayed the launch on Monday after a storm. The space agency said the weather "
+            "was too poor to fly.")
+    doc = nlp(Article(id="t", text=text))
+    assert len(_actor(doc, "NASA").mentions) == 2
+    assert "space agency" not in _names(doc)
+
+
+def test_a_noun_of_what_an_agency_does_joins_no_agency_among_two_or_where_it_governs(nlp) -> None:
+    two = "The FBI and NASA met on Monday. The space agency said the talks went well."
+    assert "space agency" in _names(nlp(Article(id="t", text=two)))
+    state = "The EPA fined the firm on Monday. The state agency said it agreed with the fine."
+    assert len(_actor(nlp(Article(id="t", text=state)), "EPA").mentions) == 1

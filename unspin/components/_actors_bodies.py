@@ -386,7 +386,8 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
             cluster = (_antecedent(found, joinable + bodies, text)
                        or _described_antecedent(found, joinable + bodies, sdoc))
         else:  # "Britain's largest rail union said", after "..., the RMT,": the RMT
-            cluster = described.get(found.name.lower()) or _specific(found, bodies)
+            cluster = (described.get(found.name.lower()) or _specific(found, bodies)
+                       or _described_letters(found, joinable, sdoc))
         if cluster is None and (found.needs_antecedent or (found.bare and found.head in _GENERIC_PLURALS)):
             continue
         if cluster is None:
@@ -680,9 +681,7 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
     kind = _DESCRIBED_KINDS.get(found.head)
     if kind is None or not found.plain:
         return None
-    starts = sentence_starts(sdoc)
-    before = starts[: bisect_right(starts, found.start)]
-    window = before[-1 - _DESCRIBED_SENTENCES] if len(before) > _DESCRIBED_SENTENCES else 0
+    window = _window_start(sdoc, found.start)
     near = [c for c in clusters
             if _of_kind(c, kind) and any(window <= s < found.start for s, _ in c.mentions)]
     if len(near) != 1:
@@ -694,6 +693,41 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
                for s, e in near[0].mentions):
         return None
     return near[0]
+
+
+def _window_start(sdoc: Any, start: int) -> int:
+    """Where the sentences in which a body a noun at ``start`` describes may be named begin: its
+    own and the ``_DESCRIBED_SENTENCES`` before it."""
+    starts = sentence_starts(sdoc)
+    before = starts[: bisect_right(starts, start)]
+    return before[-1 - _DESCRIBED_SENTENCES] if len(before) > _DESCRIBED_SENTENCES else 0
+
+
+def _described_letters(found: _Found, clusters: list[EntityCluster], sdoc: Any) -> EntityCluster | None:
+    """The one agency known only by its letters named in the sentences before a public body's
+    noun that says what it does in lower case ("NASA ... the space agency", "Ofcom ... the media
+    regulator"); its letters say nothing of it, so its kind does. None where the text names no
+    such agency or more than one ("the FBI and NASA ... the space agency")."""
+    if _DESCRIBED_KINDS.get(found.head) != "agency" or found.name != found.name.lower() \
+            or any(w in _CLASSIFIERS for w in found.name.split()):
+        return None  # "the state agency" says where it governs, not what it does
+    for cluster in clusters:
+        if found.name in cluster.aliases and _known_by_letters(cluster):
+            return cluster  # "the space agency" again
+    window = _window_start(sdoc, found.start)
+    near = [c for c in clusters if c.type == _BODY_TYPE and _known_by_letters(c)
+            and any(window <= s < found.start for s, _ in c.mentions)]
+    if len(near) != 1 or not any(window <= s < found.start and _stands(sdoc, s, e, None)
+                                 for s, e in near[0].mentions):
+        return None
+    return near[0]
+
+
+def _known_by_letters(cluster: EntityCluster) -> bool:
+    """Whether an organisation is named only by its letters ("NASA", "Ofcom" is not), and no
+    company's."""
+    names = [n for n in (cluster.name, *cluster.aliases) if n != n.lower()]  # not "space agency"
+    return bool(names) and all(n.isupper() and n.isalpha() and 2 <= len(n) <= 6 for n in names)
 
 
 #: What investors hold of a company ("shares in Korvane", "Korvane's stock").
