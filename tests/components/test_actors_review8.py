@@ -232,3 +232,10 @@ def test_a_noun_of_what_an_agency_does_joins_no_agency_among_two_or_where_it_gov
     assert "space agency" in _names(nlp(Article(id="t", text=two)))
     state = "The EPA fined the firm on Monday. The state agency said it agreed with the fine."
     assert len(_actor(nlp(Article(id="t", text=state)), "EPA").mentions) == 1
+
+
+def test_a_market_index_named_alone_is_no_actor(nlp) -> None:
+    text = ("Hong Kong's Hang Seng fell 2% on Monday while London's FTSE rose 1%. "
+            "West Texas Intermediate settled at 70 dollars a barrel.")
+    names = _names(nlp(Article(id="t", text=text)))
+    assert not {"Hang Seng", "FTSE", "West Texas Intermediate"} & set(names)

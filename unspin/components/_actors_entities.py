@@ -1831,6 +1831,10 @@ def _names_a_thing(sdoc: Any, cluster: EntityCluster) -> bool:
 #: Words after a name that make it a price's or a market index's ("Brent crude", "the Nasdaq
 #: Composite", "FTSE 100 futures"), and verbs for how such a price moves ("Brent rose 2%").
 _PRICE_WORDS = frozenset({"crude", "futures", "index", "composite", "average", "blend", "benchmark"})
+#: Market indices and price benchmarks news names alone ("the Hang Seng fell 2%", "West Texas
+#: Intermediate settled at $70"), with no word for a price after them.
+_INDEX_NAMES = frozenset({"hang seng", "ftse", "nikkei", "dax", "kospi", "sensex", "nifty", "stoxx",
+                          "euro stoxx", "cac", "west texas intermediate", "wti", "nasdaq", "topix"})
 _PRICE_MOVES = frozenset({"rise", "fall", "gain", "lose", "slip", "climb", "drop", "rally", "slide", "tumble",
                           "jump", "surge", "edge", "close", "end", "trade", "settle", "sink", "dip", "shed",
                           "add", "hit", "touch", "reach", "open"})
@@ -1839,10 +1843,11 @@ _PRICE_MOVES = frozenset({"rise", "fall", "gain", "lose", "slip", "climb", "drop
 def _names_a_price(sdoc: Any, cluster: EntityCluster) -> bool:
     """Whether an organisation's name is only ever a price's or an index's: written once at least
     before a word for one, tagged or not ("Brent crude futures rose", "the FTSE 100 index"), a
-    number of its name aside, and where tagged only as what moves ("Brent has risen 10% this
-    year"): no actor."""
-    if cluster.type != "organization" or not re.search(
-            rf"\b{re.escape(cluster.name)}(?:[ \t]+\d+)?[ \t]+(?:{'|'.join(_PRICE_WORDS)})\b", sdoc.text):
+    number of its name aside, or named as one of ``_INDEX_NAMES`` ("Hang Seng"), and where
+    tagged only as what moves ("Brent has risen 10% this year"): no actor."""
+    price = rf"\b{re.escape(cluster.name)}(?:[ \t]+\d+)?[ \t]+(?:{'|'.join(_PRICE_WORDS)})\b"
+    if cluster.type != "organization" or (cluster.name.lower().removeprefix("the ") not in _INDEX_NAMES
+                                          and not re.search(price, sdoc.text)):
         return False
     for start, end in cluster.mentions:
         span = sdoc.char_span(start, end, alignment_mode="expand")
