@@ -16,7 +16,14 @@ from typing import Any
 from unspin.components._actors_bodies import BODY_NOUNS
 from unspin.components._actors_entities import _demonym_of, entity_clusters, resolve_reference
 from unspin.components._countries import is_country
-from unspin.components._quotes_features import CUE_NEGATIONS, RECKONINGS, opens_with_that
+from unspin.components._quotes_features import (
+    CUE_NEGATIONS,
+    DETERMINERS,
+    RECKONINGS,
+    headline_nouns,
+    headline_subject,
+    opens_with_that,
+)
 from unspin.doc import Attribution, Claim, Quote
 
 __all__ = ["CITING_CUES", "REPORTING_VERBS", "find_source", "sources_from_quotes"]
@@ -814,48 +821,6 @@ def _reported_within(verb: Any, sent: Any) -> bool:
     return subj is not None and subj.lower_ not in _NOT_SOURCES and bool(_name(subj, sent))
 
 
-#: Verbs of change a headline puts after a plural noun ("Union claims rise", "Ceasefire talks
-#: collapse", "Jobless claims fall 5%"), in the form a plural subject takes.
-_HEADLINE_CHANGES = frozenset([
-    "rise", "fall", "collapse", "soar", "surge", "jump", "drop", "slump", "climb", "plunge", "stall",
-    "resume", "fail", "falter", "grow", "double", "triple", "halve", "ease", "slow", "mount", "rebound",
-    "recover", "dip", "slip", "tumble", "sink", "spike", "continue", "end", "begin", "break",
-    "open", "close", "top", "hit", "reach", "near", "edge", "shrink", "swell", "decline", "increase",
-])
-#: What a headline's verb of change may have after it: nothing, a mark, a number, or a preposition
-#: or conjunction ("... rise to record", "... collapse as shelling resumes", "... fall 5%").
-_AFTER_HEADLINE_CHANGE = re.compile(
-    r"\s*(?:$|[.,;:!?—–-]|\d|(?:to|as|after|amid|in|on|over|for|by|again|despite|while|and|but|from)\b)",
-    re.I)
-_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
-                          "our", "my", "your", "some", "any", "no", "every", "each"])
-
-
-def headline_nouns(speaker: str, cue: str, rest: str) -> bool:
-    """Whether a speaker and its cue are a headline's noun and plural noun that the parser read as
-    a subject and a verb: "[Union] [claims] rise in membership", "[Ceasefire] [talks] collapse as
-    ...": a bare noun of one or two words without a determiner, the cue an "-s" form right after
-    it, and ``rest`` (the text after the cue) opening with a verb of change (``_HEADLINE_CHANGES``)
-    that takes no object ("The union claims a rise", "Smith claims victory" are statements)."""
-    words = speaker.split()
-    if not 1 <= len(words) <= 2 or words[0].lower() in _DETERMINERS or not cue.lower().endswith("s") \
-            or " " in cue.strip():
-        return False
-    first = re.match(r"\s*([A-Za-z]+)", rest)
-    return first is not None and first.group(1).lower() in _HEADLINE_CHANGES \
-        and _AFTER_HEADLINE_CHANGE.match(rest, first.end()) is not None
-
-
-def _headline_subject(verb: Any, subj: Any) -> bool:
-    """``headline_nouns`` on the parse: ``subj`` (a noun that names no person) and ``verb`` right after it."""
-    doc = verb.doc
-    if subj.ent_type_ == "PERSON" or subj.i + 1 != verb.i or verb.tag_ != "VBZ":
-        return False
-    end = doc[verb.i + 1 : verb.sent.end]
-    rest = end.text if len(end) else ""
-    return headline_nouns(doc[subj.left_edge.i : subj.i + 1].text, verb.text, rest)
-
-
 #: A forecast's verb in the forms the parser may read as a noun before its object ("The IMF
 #: forecast growth of 2%", "The ministry estimates losses of $3bn").
 _FORECAST_FORMS = frozenset(["forecast", "forecasts", "predicts", "projects", "estimates", "expects"])
@@ -879,7 +844,7 @@ def _forecast_read_as_noun(sent: Any) -> Attribution | None:
         while first.i - 1 >= sent.start and first.ent_iob_ == "I":
             first = first.nbor(-1)  # the whole name: "the Bank of England forecast"
         det = first.nbor(-1) if first.i > sent.start else None
-        start = det.idx if det is not None and det.lower_ in _DETERMINERS else first.idx
+        start = det.idx if det is not None and det.lower_ in DETERMINERS else first.idx
         return Attribution(name=_slice(sent, first.idx, last.idx + len(last)), start=start,
                            end=tok.idx + len(tok))
     return None
@@ -924,7 +889,7 @@ def _speaker(sent: Any) -> Attribution | None:
                     return Attribution(name=name, start=start, end=end)
             continue
         subj = next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), subjects[0])
-        if _headline_subject(tok, subj):
+        if headline_subject(tok, subj):
             continue  # "Union claims rise in membership": a headline's nouns, no one's claim
         fragment = None
         if _split_word(subj) and subj is not subjects[-1]:

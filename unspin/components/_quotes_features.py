@@ -6,12 +6,14 @@ parse the same way. Works on ``spacy.tokens.Token`` objects; nothing here loads 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from unspin.components.quantities import glued_full_stop
 
 __all__ = [
     "CUE_NEGATIONS",
+    "DETERMINERS",
     "NOUN_CUES",
     "QUOTE_CHARS",
     "RECKONINGS",
@@ -19,6 +21,8 @@ __all__ = [
     "candidate_cues",
     "content_span",
     "cue_features",
+    "headline_nouns",
+    "headline_subject",
     "opens_with_that",
     "other_voice",
     "quote_features",
@@ -692,3 +696,45 @@ def _longest_run(tokens: list[Any], around: Any | None = None) -> tuple[int, int
     while len(best) > 2 and best[0].pos_ in ("ADV", "CCONJ") and best[1].text == ",":
         best = best[2:]
     return _span_of(best)
+
+
+#: Verbs of change a headline puts after a plural noun ("Union claims rise", "Ceasefire talks
+#: collapse", "Jobless claims fall 5%"), in the form a plural subject takes.
+_HEADLINE_CHANGES = frozenset([
+    "rise", "fall", "collapse", "soar", "surge", "jump", "drop", "slump", "climb", "plunge", "stall",
+    "resume", "fail", "falter", "grow", "double", "triple", "halve", "ease", "slow", "mount", "rebound",
+    "recover", "dip", "slip", "tumble", "sink", "spike", "continue", "end", "begin", "break",
+    "open", "close", "top", "hit", "reach", "near", "edge", "shrink", "swell", "decline", "increase",
+])
+#: What a headline's verb of change may have after it: nothing, a mark, a number, or a preposition
+#: or conjunction ("... rise to record", "... collapse as shelling resumes", "... fall 5%").
+_AFTER_HEADLINE_CHANGE = re.compile(
+    r"\s*(?:$|[.,;:!?—–-]|\d|(?:to|as|after|amid|in|on|over|for|by|again|despite|while|and|but|from)\b)",
+    re.I)
+DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+                          "our", "my", "your", "some", "any", "no", "every", "each"])
+
+
+def headline_nouns(speaker: str, cue: str, rest: str) -> bool:
+    """Whether a speaker and its cue are a headline's noun and plural noun that the parser read as
+    a subject and a verb: "[Union] [claims] rise in membership", "[Ceasefire] [talks] collapse as
+    ...": a bare noun of one or two words without a determiner, the cue an "-s" form right after
+    it, and ``rest`` (the text after the cue) opening with a verb of change (``_HEADLINE_CHANGES``)
+    that takes no object ("The union claims a rise", "Smith claims victory" are statements)."""
+    words = speaker.split()
+    if not 1 <= len(words) <= 2 or words[0].lower() in DETERMINERS or not cue.lower().endswith("s") \
+            or " " in cue.strip():
+        return False
+    first = re.match(r"\s*([A-Za-z]+)", rest)
+    return first is not None and first.group(1).lower() in _HEADLINE_CHANGES \
+        and _AFTER_HEADLINE_CHANGE.match(rest, first.end()) is not None
+
+
+def headline_subject(verb: Any, subj: Any) -> bool:
+    """``headline_nouns`` on the parse: ``subj`` (a noun that names no person) and ``verb`` right after it."""
+    doc = verb.doc
+    if subj.ent_type_ == "PERSON" or subj.i + 1 != verb.i or verb.tag_ != "VBZ":
+        return False
+    end = doc[verb.i + 1 : verb.sent.end]
+    rest = end.text if len(end) else ""
+    return headline_nouns(doc[subj.left_edge.i : subj.i + 1].text, verb.text, rest)

@@ -43,6 +43,7 @@ from unspin.components._quotes_features import (
     candidate_cues,
     content_span,
     cue_features,
+    headline_subject,
     opens_with_that,
     other_voice,
     quote_features,
@@ -935,20 +936,12 @@ def _finding(cue: _Cue) -> bool:
 
 
 def _headline_compound(cue: Any) -> bool:
-    """Whether the cue is a plural noun a headline's parse read as a verb ("Ceasefire talks
-    collapse as shelling resumes", "Union claims rise"): a reporting noun's plural, right after a
-    bare common noun the parser made its subject, in a line without a full stop ("Biden calls
-    Trump a risk" has a name for subject and stays)."""
-    line = cue.sent.text.strip()
-    if cue.tag_ != "VBZ" or cue.lower_[:-1] not in _HEADLINE_NOUNS or not line or line[-1] in ".!?\"”'’":
-        return False
+    """Whether the cue is a plural noun a headline's parse read as a verb after its subject
+    ("Ceasefire talks collapse as shelling resumes", "Union claims rise"; ``headline_subject``,
+    which the claims stage's sources read too)."""
     subject = cue.doc[cue.i - 1] if cue.i else None
-    return (subject is not None and subject.head.i == cue.i and subject.dep_ == "nsubj"
-            and subject.tag_ == "NN" and not subject.ent_type_ and not any(subject.children))
-
-
-#: Reporting nouns whose plural a headline may use as a noun ("talks", "claims", "reports").
-_HEADLINE_NOUNS = NOUN_CUES | {"talk"}
+    return subject is not None and subject.dep_ == "nsubj" and subject.head.i == cue.i \
+        and headline_subject(cue, subject)
 
 
 def _supposed(cue: Any) -> bool:
