@@ -341,3 +341,10 @@ def test_a_summing_claim_after_the_report_is_not_what_was_reported(nlp) -> None:
             "Democrats dispute.")
     doc = nlp(Article(id="t", text=text))
     assert [text[q.start:q.end] for q in doc.quotes] == ['the levy would "raise taxes on working families"']
+
+
+def test_a_decision_summing_up_an_act_is_not_part_of_it(nlp) -> None:
+    text = ("The European Commission has previously fined the company €200 million for breaching "
+            "competition rules, a decision Lumen is appealing.")
+    doc = nlp(Article(id="t", text=text))
+    assert not any("appealing" in text[q.start:q.end] for q in doc.quotes)

@@ -400,7 +400,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     for child in sorted(token.children, key=lambda c: c.i < token.i):
         if child.dep_ in _CLAUSES and not _nominal(child) and not _set_apart(child, token):
             words = _without_time_of_saying(_without_according(child), token)
-            words = _without_summing(_without_fronted_relative(words, token), token, ("appos", "dobj"))
+            words = _without_summing(_without_fronted_relative(words, token), token, _SUMMED_IN_CLAUSE)
             span = _span_of(inside(_without_second_verbs([*_lost_subject(token, child), *words], child)))
             if span is not None:
                 # "Lopez has told donors [she will decide by spring], one of them said": the parser
@@ -462,7 +462,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     if according is not None and not any(t.text in (":", ";") for t in after[:according]):
         after = after[:according]
     # "accused X of Y, [a charge the ministry denied]": the summing noun answers what was said
-    after = _without_summing(after, token, ("appos",))
+    after = _without_summing(after, token, _SUMMED_AFTER)
     if after and any(c.dep_ == "auxpass" for c in token.children) and any(
             after[0].i == child.left_edge.i and child.left_edge.lower_ in _TIME_MARKS
             for child in token.children if child.dep_ == "advcl"):
@@ -667,7 +667,15 @@ def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
 
 
 #: Nouns that sum up the clause before them as something said ("..., a charge the ministry denied").
-_SUMMING_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion", "suggestion"})
+_SUMMING_NOUNS = frozenset({"charge", "claim", "allegation", "accusation", "assertion", "suggestion",
+                            "decision", "ruling", "verdict", "move", "view", "figure", "estimate",
+                            "assessment", "description", "characterisation", "characterization"})
+
+
+#: How the parser hangs a summing noun on what precedes it: on the cue's object or the verb
+#: (``_SUMMED_AFTER``, "fined X €200m, [a decision X is appealing]"), or inside a reported clause.
+_SUMMED_AFTER = ("appos", "npadvmod")
+_SUMMED_IN_CLAUSE = ("appos", "dobj", "npadvmod")
 
 
 def _without_summing(tokens: list[Any], cue: Any, deps: tuple[str, ...]) -> list[Any]:
