@@ -239,3 +239,14 @@ def test_a_market_index_named_alone_is_no_actor(nlp) -> None:
             "West Texas Intermediate settled at 70 dollars a barrel.")
     names = _names(nlp(Article(id="t", text=text)))
     assert not {"Hang Seng", "FTSE", "West Texas Intermediate"} & set(names)
+
+
+def test_a_name_set_beside_a_service_or_platform_is_a_body(nlp) -> None:
+    # the recogniser calls Lumen a place in this story
+    text = ("Streaming giant weighs price rise as subscriber growth stalls\n\nLumen, the streaming "
+            "service, is considering raising prices in Europe by up to 15%, according to people familiar "
+            "with the matter. The plans have not been finalised, the people said.\n\nLumen declined to "
+            "comment. Its chief executive, Omar Reyes, has long argued that the service is "
+            "\"underpriced\" compared with rivals.")
+    kinds = {a.name: a.type for a in nlp(Article(id="t", text=text)).actors}
+    assert kinds.get("Lumen") == "organization"

@@ -1499,6 +1499,9 @@ _BODY_APPOSITIVES = frozenset({
     "bank", "coalition", "network", "association", "foundation", "institute", "club", "carmaker",
     "drugmaker", "retailer", "lender", "insurer", "broadcaster", "publisher", "airline", "manufacturer",
     "startup", "regulator", "watchdog", "movement", "militia", "conglomerate", "consultancy", "operator",
+    "service", "platform", "app", "chain", "supermarket", "giant", "maker", "provider", "developer",
+    "utility", "newspaper", "channel", "brand", "studio", "fund", "exchange", "party", "university",
+    "hospital", "team",
 })
 
 
