@@ -17,6 +17,7 @@ __all__ = [
     "NOUN_CUES",
     "QUOTE_CHARS",
     "RECKONINGS",
+    "RELATIVES",
     "bucket",
     "candidate_cues",
     "content_span",
@@ -27,6 +28,7 @@ __all__ = [
     "other_voice",
     "quote_features",
     "reckoning",
+    "relative_clause",
     "source_span",
     "trimmed_span",
 ]
@@ -470,6 +472,16 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     return (_span_of(after) if len(after) > 1 else None), True
 
 
+#: Words that open a relative clause when they fill a place in it (not "that" as a conjunction).
+RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
+
+
+def relative_clause(clause: Any) -> bool:
+    """Whether a relative word fills a place in a clause, which then describes the noun it hangs
+    on rather than saying what that noun reports ("a statement [that the company released]")."""
+    return any(c.lower_ in RELATIVES and c.dep_ != "mark" for c in clause.children)
+
+
 def opens_with_that(clause: Any) -> bool:
     """Whether a clause is opened by the conjunction "that" ("a report [that the talks failed]")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
@@ -652,7 +664,7 @@ def _lost_subject(cue: Any, clause: Any) -> list[Any]:
 def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
     """What a reporting noun reports: its clause ("the claim that ...") or object ("call for ...")."""
     for child in token.children:
-        if child.dep_ in ("acl", "ccomp", "xcomp") and child.i > token.i:
+        if child.dep_ in ("acl", "ccomp", "xcomp") and child.i > token.i and not relative_clause(child):
             return _span_of(inside(child.subtree))
         if child.dep_ == "relcl" and child.i > token.i and opens_with_that(child):
             # "a report that Trump had a net loss", parsed as a relative clause: "that" is no

@@ -40,6 +40,7 @@ from unspin.components._quotes_features import (
     CUE_NEGATIONS,
     NOUN_CUES,
     QUOTE_CHARS,
+    RELATIVES,
     candidate_cues,
     content_span,
     cue_features,
@@ -48,6 +49,7 @@ from unspin.components._quotes_features import (
     other_voice,
     quote_features,
     reckoning,
+    relative_clause,
     source_span,
     trimmed_span,
 )
@@ -602,11 +604,15 @@ class QuoteFinder:
         if cluster is None and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             # "Smith, who said ...", "a mayor who promised ...": the noun the clause describes
             noun = head.head.head
+            while noun.pos_ not in ("NOUN", "PROPN", "PRON") and noun.head is not noun:
+                noun = noun.head  # "the report that the council published, which said": the report
             cluster = cluster_for_span(clusters, noun.idx, noun.idx + len(noun.text))
             if cluster is None:
                 cluster = resolve_reference(sdoc, noun, clusters, quoted)
             if cluster is None:
-                words = [t for t in noun.subtree if t.i < head.i and not t.is_punct]
+                # the noun as written, without the clauses that describe it
+                described = {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+                words = [t for t in noun.subtree if t.i < head.i and not t.is_punct and t.i not in described]
                 written = " ".join(t.text for t in words) or written
         if cluster is None:
             cluster = resolve_reference(sdoc, head, clusters, _with_interrupted(head, quoted))
@@ -1069,7 +1075,8 @@ def _conjuncts(head: Any) -> list[Any]:
 
 
 #: What a speaker says, whose "from" or "by" names who says it ("the message from Ann Cole").
-_UTTERANCES = NOUN_CUES | frozenset({"words", "letter", "post", "tweet", "note", "reply", "interview"})
+_UTTERANCES = NOUN_CUES | frozenset({"words", "letter", "post", "tweet", "note", "reply", "interview",
+                                     "speech"})
 
 
 def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:
@@ -1081,6 +1088,13 @@ def _source_of(head: Any) -> tuple[tuple[int, int], Any] | None:
         by = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ in preps
                    for grand in child.children if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN")),
                   None)
+        if by is None:
+            # "according to a speech Senator Ruiz delivered", "a letter the chancellor sent to
+            # MPs": the clause that describes what was said names who said it
+            by = next((grand for child in head.children
+                       if child.dep_ == "relcl" or (child.dep_ == "acl" and relative_clause(child))
+                       for grand in child.children if grand.dep_ == "nsubj"
+                       and grand.pos_ in ("PROPN", "NOUN", "PRON") and grand.lower_ not in RELATIVES), None)
         head = by if by is not None else head
     if head.dep_ == "appos" and head.head.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
         # "Senator Lisa Moreno, a Democrat from New Mexico, blamed ...": the apposition says
