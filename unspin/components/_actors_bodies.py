@@ -117,6 +117,7 @@ _DESCRIBED_KINDS = {
     "bank": "bank", "ministry": "ministry", "agency": "agency", "party": "party",
     "organization": "organization", "organisation": "organization",
     "regulator": "agency", "watchdog": "agency",  # "Ofcom ... the regulator", "the watchdog"
+    "union": "union",  # "Unite said ... The union represents"
     **dict.fromkeys(_FIRM_NOUNS, "company"),  # "Thames Water ... the utility"
     **dict.fromkeys(_EPITHETS, "company"),  # "Korvane ... the tech giant"
 }
@@ -330,11 +331,13 @@ def _named_next(token: Any) -> Any | None:
     return doc[at] if name.root.head.i == token.i or token.head.i == name.root.i else None
 
 
-def _named_before(token: Any) -> Any | None:
+def _named_before(token: Any, untagged: bool = False) -> Any | None:
     """The named entity's token that a body noun after it is set beside ("[Gavi], the vaccine
-    alliance, said"), or None."""
+    alliance, said"), or None; with ``untagged``, also a capitalised word the recogniser left
+    untagged, which may be an actor all the same ("Unite, the union,": ``_cued_bodies``)."""
     head = token.head
-    if token.dep_ != "appos" or head.i >= token.i or head.ent_type_ not in _NAMED or any(
+    if token.dep_ != "appos" or head.i >= token.i \
+            or (head.ent_type_ not in _NAMED and not (untagged and head.text[:1].isupper())) or any(
             c.dep_ in ("conj", "cc") for t in (token, head) for c in t.children):
         return None  # not one of a list ("Putin, Lavrov, the Russian government, ...")
     return head
@@ -379,7 +382,11 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters = _capitals_as_states(sdoc, clusters)
     joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
     bodies: list[EntityCluster] = []
+    # a noun set beside an untagged name is that name's already ("Unite, the union,")
+    taken = {m for c in clusters for m, label in zip(c.mentions, c.labels, strict=True) if label == "BODY"}
     for found in body_mentions(sdoc, text):
+        if (found.start, found.end) in taken:
+            continue
         if found.head in _EPITHETS:  # "the tech giant": the one company named before, else none
             cluster = _described_antecedent(found, joinable + bodies, sdoc)
         elif found.bare:
@@ -571,7 +578,7 @@ def _named_bodies(sdoc: Any, clusters: list[EntityCluster]) -> dict[str, EntityC
             continue
         named = _named_next(token)
         cluster = None if named is None else owner.get(named.idx)
-        before = _named_before(token) if named is None else None
+        before = _named_before(token, untagged=True) if named is None else None
         if before is not None:  # "Gavi, the vaccine alliance,": the mention that holds its head
             cluster = next((c for c in clusters for s, e in c.mentions if s <= before.idx < e
                             and c.type != "person"), None)
@@ -686,8 +693,8 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
             if _of_kind(c, kind) and any(window <= s < found.start for s, _ in c.mentions)]
     if len(near) != 1:
         return None
-    deps = _ACTING_DEPS if kind == "group" else _ACTED_ON_DEPS if kind == "company" and not _names_company(
-        near[0]) else None
+    deps = _ACTING_DEPS if kind in ("group", "union") else _ACTED_ON_DEPS \
+        if kind == "company" and not _names_company(near[0]) else None
     if not any(window <= s < found.start
                and (_stands(sdoc, s, e, deps) or (kind == "company" and _held(sdoc, s, e)))
                for s, e in near[0].mentions):
@@ -783,6 +790,8 @@ def _of_kind(cluster: EntityCluster, kind: str) -> bool:
         return bool(words & _KIND_WORDS[kind])
     if kind == "group":
         return not words & _STATE_WORDS
+    if kind == "union":  # "Unite ... the union", "the RMT ... the union": no state's body, no firm
+        return not words & _STATE_WORDS and not _names_company(cluster)
     if kind == "club":  # "Getafe have sacked their coach ... The club said": no public body nor firm
         return not words & _PUBLIC_WORDS and not _names_company(cluster) and not letters
     if kind == "organization":  # "the UN ... the organisation"; not a company's

@@ -362,6 +362,9 @@ _NAME_PARTICLES = frozenset({
 #: Particles, written in lower case, that the recogniser may leave out of a name with the rest
 #: after them ("[Erik] ten Hag"); "ten" and "ter" only there, as a number word is no particle.
 _PARTICLES_AFTER = _NAME_PARTICLES | {"ten", "ter"}
+#: The small words, in lower case, inside the names of places and bodies of other languages
+#: ("Rio Grande do Sul", "Banco do Brasil", "Castilla y León" is not read).
+_PLACE_PARTICLES = frozenset({"do", "da", "de", "del", "dos", "das", "di", "della", "von", "van", "der"})
 #: Platforms, outlets and agencies that spaCy's small model takes for a person when written
 #: alone ("posted it on Twitter", "Infowars ran it"); a full personal name in the text still wins
 #: ("Andrew Breitbart" ... "Breitbart").
@@ -536,7 +539,11 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     for first, last in clubs:
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     names.extend(clubs)
-    for first, last in (*_opening_bodies(sdoc), *_workplaces(sdoc), *_untagged_clubs(sdoc, text)):
+    opening = _opening_bodies(sdoc)
+    cued = [(f, e) for f, e in _cued_bodies(sdoc, persons)
+            if not any(f < e2 and f2 < e for f2, e2 in opening)
+            and not any(s <= sdoc[f].idx < e2 for s, e2 in (*bylines, *credits, *headlines))]
+    for first, last in (*opening, *cued, *_workplaces(sdoc), *_untagged_clubs(sdoc, text)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for side, first, last in _untagged_sides(sdoc, text, persons):  # "Leeds beat Burnley 3-1"
         body.append((side, sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
@@ -607,6 +614,16 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
                 and sdoc[last].whitespace_ and _name_word(sdoc[last + 1]) and sdoc[last + 1].pos_ == "PROPN":
             absorbed.add(last + 1)  # "[Erik] ten Hag": the recogniser cut the name before its particles
             last += 2
+        elif label in ("GPE", "NORP", "ORG") and last + 1 < len(sdoc) \
+                and sdoc[last].text in _PLACE_PARTICLES and sdoc[last - 1].whitespace_ \
+                and sdoc[last].whitespace_ and _name_word(sdoc[last + 1]) \
+                and sdoc[last + 1].pos_ == "PROPN" and sdoc[last + 1].ent_type_ in ("", *ENTITY_TYPES):
+            # "[Rio Grande] do [Sul]", "Banco do Brasil": a name the recogniser cut at its particle
+            absorbed.add(last + 1)
+            last += 2
+            while last < len(sdoc) and sdoc[last].ent_iob_ == "I":
+                last += 1
+            label = "GPE" if label == "NORP" else label
         if ent.start in branches.values():
             continue  # filed with its party
         before_name = ent.end < len(sdoc) and sdoc[ent.end].ent_type_ == "PERSON"
@@ -2074,8 +2091,8 @@ def _in_dictionary(word: str) -> bool:
     return word in words or (word.endswith("s") and word[:-1] in words)
 
 
-@lru_cache(maxsize=1)
-def _dictionary_words() -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _dictionary_words(part: str | None = None) -> frozenset[str]:
     """The nouns, verbs, adjectives and adverbs of spaCy's English lemmatizer (its index, from
     WordNet: the common words and a few famous names), in lower case; none without its tables."""
     from unspin.components.parse import load_spacy
@@ -2088,6 +2105,8 @@ def _dictionary_words() -> frozenset[str]:
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()  # pragma: no cover - a lemmatizer without its index
     table = lookups.get_table("lemma_index")
+    if part is not None:  # one part of speech ("noun", "verb", "adj", "adv")
+        return frozenset(table.get(part, ()))
     return frozenset(word for words in table.values() for word in words)
 
 
@@ -2862,6 +2881,70 @@ def _opening_bodies(sdoc: Any) -> list[tuple[int, int]]:
     return found
 
 
+#: Verbs whose subject a story quotes or reports acting as a body ("Pfizer declined to comment",
+#: "Unite said", "Ofwat fined ..."): a capitalised name the recogniser left untagged there is one.
+_BODY_VOICE_VERBS = frozenset({"say", "decline", "refuse", "announce", "confirm", "warn", "insist", "deny",
+                               "fine", "order", "urge", "state"})
+
+
+def _cued_bodies(sdoc: Any, persons: Collection[str]) -> list[tuple[int, int]]:
+    """Organisations the recogniser leaves untagged, as (first token, end token), found by how
+    the text treats them: a capitalised name set beside a noun for a body ("Unite, the union,",
+    "Lumen, the streaming service,"), or one to three capitalised proper nouns that are the subject
+    of a verb by which a body speaks or acts (``_BODY_VOICE_VERBS``: "Pfizer declined to comment",
+    "Ofwat fined ..."). None that is a country, a state, a people, a title, a person's name
+    (``persons``, a given name, a surname, a name "he" or "she" takes up), part of a longer name
+    or, for the verbs, one word that is a common noun or adjective of the dictionary ("Reform
+    said", "the Attorney's Office said"; "Unite", only a verb there, is a name)."""
+    found: list[tuple[int, int]] = []
+    named = {w for key in persons for w in key.split()}
+    for token in _untagged_names(sdoc, ("nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "ROOT")) \
+            + _untagged_names(sdoc, ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT"), pos=NOUN):
+        if not _name_word(token) or len(token.text) < 3:
+            continue
+        first = token.i
+        while first > 0 and token.i - first < 2 and sdoc[first - 1].dep_ == "compound" \
+                and sdoc[first - 1].head.i == token.i and sdoc[first - 1].pos_ == "PROPN" \
+                and sdoc[first - 1].ent_iob_ == "O" and _name_word(sdoc[first - 1]):
+            first -= 1
+        span = sdoc[first:token.i + 1]
+        written = span.text
+        if is_given_name(span[0].text) or person_shaped(written) or is_country(written) \
+                or written.lower() in US_STATES or _is_demonym(written.lower()) \
+                or _key(written) in _NOT_ACTORS or span[0].lower_ in TITLE_WORDS \
+                or span[0].lower_ in _NAME_TITLES \
+                or token.lower_ in _BODY_NOUNS or (token.pos_ == "NOUN" and names_people(token)) \
+                or token.lower_ in named \
+                or (len(span) == 1 and is_surname(token.text)):
+            continue
+        apposed = any(c.dep_ == "appos" and c.i > token.i + 1 and sdoc[token.i + 1].text == ","
+                      and c.lemma_.lower() in _BODY_APPOSITIVES and c.pos_ == "NOUN"
+                      and any(d.dep_ == "det" for d in c.children) for c in token.children)
+        if not apposed:
+            if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") \
+                    or token.head.lemma_.lower() not in _BODY_VOICE_VERBS:
+                continue
+            if len(span) == 1 and _noun_or_adjective(token.lower_):
+                continue  # "Reform said", "the Attorney's Office said": a common noun
+        if (token.i + 1 < len(sdoc) and sdoc[token.i + 1].tag_ == "POS") \
+                or any(c.dep_ == "poss" for c in token.children) \
+                or (first > 0 and (sdoc[first - 1].tag_ == "POS" or sdoc[first - 1].ent_iob_ != "O")):
+            continue  # an owner ("Pfizer's shares"), or the end of a longer name, left to the rest
+        if _pronoun_after(sdoc, span) == "PERSON":
+            continue  # "Okafor declined to comment, saying he": a person the recogniser missed
+        found.append((first, token.i + 1))
+    return found
+
+
+def _noun_or_adjective(word: str) -> bool:
+    """Whether a lower-case word is a noun or an adjective of the dictionary ("reform", "lumen";
+    not "unite", only a verb), or, without the dictionary's parts of speech, any of its words."""
+    nouns = _dictionary_words("noun") | _dictionary_words("adj")
+    if not nouns:  # pragma: no cover - a lemmatizer without its index
+        return _in_dictionary(word)
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
+
+
 def _taken_up_as_body(sdoc: Any, span: Any) -> bool:
     """Whether "its" or "the company" (a definite body noun) takes up the name ``span`` after it,
     in its sentence or the next."""
@@ -3105,12 +3188,13 @@ _MATCH_SCORE = re.compile(r"(?<![\d/.-])\d{1,2} ?[-–] ?\d{1,2}(?![\d/.-])")
 _MATCH_PREPS = frozenset({"against", "to", "with", "over", "at"})
 
 
-def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False) -> bool:
+def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False, scoreless: bool = True) -> bool:
     """Whether the name ``sdoc[first:last]`` is a team in a match reported with its score: the
     subject or object of a verb of playing, or its opponent after a preposition, in a sentence
     with a score ("Lyon won 2-1 at home against Marseille", "lost 1-0 to Bayern Munich"). With
     ``fixtures`` (a text that reports a score), the object of a verb of a match to come needs
-    none ("Inter Milan, who play Napoli on Monday")."""
+    none ("Inter Milan, who play Napoli on Monday"); with ``scoreless``, nor does a side of a
+    result reported without it (``_away_result``: "Manchester City won at Brighton")."""
     verb = _match_verb(sdoc, first, last)
     if verb is None:
         return False
@@ -3119,7 +3203,33 @@ def _club_in_match(sdoc: Any, first: int, last: int, fixtures: bool = False) -> 
     words = [t.text for t in verb.sent]
     return any(_SCORE.fullmatch(w) for w in words) or any(
         a.isdigit() and len(a) <= 2 and b in _DASHES and c.isdigit() and len(c) <= 2
-        for a, b, c in zip(words, words[1:], words[2:], strict=False))
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)) or (scoreless and _away_result(verb))
+
+
+#: Verbs of a result whose opponent follows a preposition ("won at Brighton", "lost to Everton",
+#: "drew with Leeds"), and those prepositions: a match reported without its score.
+_RESULT_VERBS = frozenset({"win", "lose", "draw"})
+_RESULT_PREPS = frozenset({"at", "against", "to", "with"})
+
+
+def _away_result(verb: Any) -> bool:
+    """Whether a verb of a result reports a match without its score: its subject and the
+    opponent after a preposition are both capitalised names, no person's, country's or US
+    state's ("Manchester City won at Brighton", "Leeds drew with Burnley"; not "Harris lost to
+    Trump", "won in Texas")."""
+    if verb.lemma_.lower() not in _RESULT_VERBS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    opponent = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in _RESULT_PREPS
+                     for g in c.children if g.dep_ == "pobj"), None)
+    for side in (subject, opponent):
+        if side is None or side.pos_ != "PROPN" or not side.text[:1].isupper() \
+                or side.ent_type_ in ("PERSON", "NORP"):
+            return False
+        written = _side_name(verb.doc, side)
+        if is_country(written) or written.lower() in US_STATES or person_shaped(written):
+            return False
+    return True
 
 
 def _side_root(span: Any) -> Any:
@@ -3240,7 +3350,8 @@ def _ground(sdoc: Any, label: str, first: int, last: int, fixtures: bool, text: 
     full name ("at Manchester City"), country or person's full name."""
     span = sdoc[first:last]
     root = span.root
-    if root.dep_ != "pobj" or root.head.lower_ != "at" or not _club_in_match(sdoc, first, last, fixtures):
+    if root.dep_ != "pobj" or root.head.lower_ != "at" \
+            or not _club_in_match(sdoc, first, last, fixtures, scoreless=False):
         return False
     sides = [e for e in root.sent.ents
              if e.label_ in ("ORG", "GPE", "PERSON", "NORP") and not (first < e.end and e.start < last)]
