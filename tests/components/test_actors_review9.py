@@ -83,3 +83,49 @@ def test_the_company_is_the_streaming_service(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert "company" not in _names(doc)
     assert "company" in _actor(doc, "Lumen").aliases
+
+
+def test_clubs_of_a_story_without_a_score(nlp) -> None:
+    text = ("Real Sociedad came from behind to beat Villarreal on Sunday. Villarreal coach Marcelo Ruiz "
+            "said his players had been tired. Athletic Bilbao, who lost to Getafe, are third.")
+    doc = nlp(Article(id="t", text=text))
+    for club in ("Real Sociedad", "Villarreal", "Getafe"):
+        assert _actor(doc, club).type == "organization"
+    assert len(_actor(doc, "Villarreal").mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Real estate prices rose in March. Real Time Data said sales were slowing.",
+    "The Prime Minister said the talks had failed.",
+    "Human Rights Watch said the bombs could burn through concrete.",
+])
+def test_no_club_title_or_cut_name_from_a_verb(nlp, text: str) -> None:
+    names = _names(nlp(Article(id="t", text=text)))
+    assert not {"Real Time", "Prime Minister", "Rights Watch"} & set(names)
+
+
+def test_a_union_taken_up_by_which_is_a_body(nlp) -> None:
+    text = ("Councillors voted to close two libraries. Unison, which represents library staff, said it "
+            "would fight the closures.")
+    assert _actor(nlp(Article(id="t", text=text)), "Unison").type == "organization"
+
+
+def test_a_capital_speaks_for_its_state(nlp) -> None:
+    text = ("Kenya and Somalia agreed to reopen their border, the African Union said. Mogadishu said the "
+            "agreement would boost trade.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Mogadishu" in _actor(doc, "Somalia").aliases
+    assert "Mogadishu" not in _names(doc)
+
+
+def test_the_supermarket_chain_is_the_company_named(nlp) -> None:
+    text = "Shares in Harlow Foods fell 12% after the supermarket chain cut its profit forecast."
+    doc = nlp(Article(id="t", text=text))
+    assert "supermarket chain" in _actor(doc, "Harlow Foods").aliases
+    assert "supermarket chain" not in _names(doc)
+
+
+def test_a_union_listed_beside_a_company_is_another_body(nlp) -> None:
+    text = ("MGM said the guard had been taken to hospital. 'I am sure MGM or the union will let us know,' "
+            "a colleague said.")
+    assert "union" not in _actor(nlp(Article(id="t", text=text)), "MGM").aliases

@@ -85,6 +85,10 @@ _REFERRING_NOUNS = frozenset({"bank", "group", "club"}) | frozenset(_FIRM_NOUNS)
 _EPITHETS: dict[str, frozenset[str] | None] = {
     "giant": None, "maker": None,
     "manager": frozenset({"fund", "asset", "investment", "wealth", "hedge"}),
+    # "Harlow Foods ... the supermarket chain"; not "the supply chain", "the food chain"
+    "chain": frozenset({"supermarket", "grocery", "retail", "restaurant", "hotel", "coffee", "pub",
+                        "pharmacy", "bakery", "fashion", "clothing", "cinema", "fast-food", "burger",
+                        "pizza", "store", "department"}),
 }
 #: What a kind of firm is called, and the words its name holds ("the airline" is "SkyLark Air").
 _AIRLINE_WORDS = frozenset({"air", "airlines", "airline", "airways", "jet", "aviation"})
@@ -481,6 +485,14 @@ _CAPITALS: dict[str, frozenset[str]] = {
         "kuala lumpur": "malaysia", "dhaka": "bangladesh", "kathmandu": "nepal", "colombo": "sri lanka",
         "naypyidaw": "myanmar", "taipei": "taiwan", "brasilia": "brazil", "buenos aires": "argentina",
         "bogota": "colombia", "managua": "nicaragua", "mexico city": "mexico",
+        "mogadishu": "somalia", "juba": "south sudan", "n'djamena": "chad", "quito": "ecuador",
+        "montevideo": "uruguay", "asuncion": "paraguay", "nicosia": "cyprus", "valletta": "malta",
+        "ljubljana": "slovenia", "zagreb": "croatia", "sarajevo": "bosnia|bosnia and herzegovina",
+        "skopje": "north macedonia", "tirana": "albania", "podgorica": "montenegro", "bern": "switzerland",
+        "luanda": "angola", "maputo": "mozambique", "lusaka": "zambia", "lilongwe": "malawi",
+        "windhoek": "namibia", "gaborone": "botswana", "freetown": "sierra leone", "monrovia": "liberia",
+        "conakry": "guinea", "yaounde": "cameroon", "ashgabat": "turkmenistan", "ulaanbaatar": "mongolia",
+        "vientiane": "laos", "phnom penh": "cambodia",
     }.items()
 }
 #: US states whose name in a text shows it is about the states, so "Washington" may be one
@@ -526,8 +538,10 @@ def _capitals_as_states(sdoc: Any, clusters: list[EntityCluster]) -> list[Entity
             # is ("the bishops of Buenos Aires"); "the Kremlin" is never a place
             body = span is not None and cluster.type == "organization" and (
                 key == "kremlin" or not _in_place(span.root))
-            if span is None or sdoc.text[start:end].isupper() or not (body or _as_state(span.root)):
-                stay.append(i)  # "WASHINGTON —": a dateline
+            after = sdoc.text[end:end + 60].lstrip(" ,").lower()
+            if span is None or sdoc.text[start:end].isupper() or not (body or _as_state(span.root)) \
+                    or any(after.startswith(n.lower()) for n in (country.name, *country.aliases)):
+                stay.append(i)  # "WASHINGTON —": a dateline; "Monrovia, Liberia": the city
                 continue
             country.mentions.append((start, end))
             country.labels.append(cluster.labels[i])
@@ -691,7 +705,7 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
     window = _window_start(sdoc, found.start)
     near = [c for c in clusters
             if _of_kind(c, kind) and any(window <= s < found.start for s, _ in c.mentions)]
-    if len(near) != 1:
+    if len(near) != 1 or _listed_beside(sdoc, found, near[0]):
         return None
     deps = _ACTING_DEPS if kind in ("group", "union") else _ACTED_ON_DEPS \
         if kind == "company" and not _names_company(near[0]) else None
@@ -700,6 +714,17 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
                for s, e in near[0].mentions):
         return None
     return near[0]
+
+
+def _listed_beside(sdoc: Any, found: _Found, cluster: EntityCluster) -> bool:
+    """Whether a body noun is listed with one of the actor's mentions ("MGM or the union"): then
+    it is another body."""
+    span = sdoc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    listed = {t.i for t in span.root.conjuncts}
+    return any(t.i in listed for s, e in cluster.mentions
+               for t in sdoc.char_span(s, e, alignment_mode="expand") or ())
 
 
 def _window_start(sdoc: Any, start: int) -> int:

@@ -662,6 +662,10 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             absorbed.add(last)  # and no club of its own where the recogniser tags "[Town 2-0]"
             label, last = "ORG", last + 1
             town_clubs.add(sdoc[first:last].text)
+        if label in ("GPE", "PERSON", "ORG") and first > 0 and sdoc[first - 1].text in _CLUB_OPENERS \
+                and sdoc[first - 1].ent_iob_ == "O" and sdoc[first - 1].whitespace_ \
+                and (sdoc[first - 1].is_sent_start or first < 2 or not sdoc[first - 2].text[:1].isupper()):
+            first, label = first - 1, "ORG"  # "Athletic [Bilbao]", "Inter [Milan]": a club's name
         if label in ("PERSON", "GPE", "NORP") and last - first == 1 and sdoc[first].lower_ in _BLOCS:
             label = "ORG"  # "Mercosur", a trade bloc the recogniser calls a place
         elif label in ("PERSON", "GPE") and _club_name(sdoc[first:last].text):
@@ -2889,13 +2893,16 @@ _BODY_VOICE_VERBS = frozenset({"say", "decline", "refuse", "announce", "confirm"
 
 def _cued_bodies(sdoc: Any, persons: Collection[str]) -> list[tuple[int, int]]:
     """Organisations the recogniser leaves untagged, as (first token, end token), found by how
-    the text treats them: a capitalised name set beside a noun for a body ("Unite, the union,",
-    "Lumen, the streaming service,"), or one to three capitalised proper nouns that are the subject
-    of a verb by which a body speaks or acts (``_BODY_VOICE_VERBS``: "Pfizer declined to comment",
-    "Ofwat fined ..."). None that is a country, a state, a people, a title, a person's name
-    (``persons``, a given name, a surname, a name "he" or "she" takes up), part of a longer name
-    or, for the verbs, one word that is a common noun or adjective of the dictionary ("Reform
-    said", "the Attorney's Office said"; "Unite", only a verb there, is a name)."""
+    the text treats them: a name of one to three capitalised words set beside a noun for a body
+    ("Unite, the union,", "Lumen, the streaming service,"), or one capitalised proper noun that is
+    the subject of a verb by which a body speaks or acts (``_BODY_VOICE_VERBS``: "Pfizer declined
+    to comment", "Ofwat fined ..."; two words are as often a person's name the lists do not know,
+    "Elon Musk warns"). None that is a country, a state, a people, a title or a person's word
+    ("Prime Minister", "Holy Father"), a person's name (``persons``, a given name, a surname, a
+    name "he" or "she" takes up), part of a longer name ("Human Rights Watch", "Say Supreme
+    Overlords Of The WEF") or, for the verbs, a common noun or adjective of the dictionary ("Reform
+    said", "the Attorney's Office said"; "Unite", only a verb there, is a name), unless "which"
+    or "its" takes it up ("Unison, which represents ...")."""
     found: list[tuple[int, int]] = []
     named = {w for key in persons for w in key.split()}
     for token in _untagged_names(sdoc, ("nsubj", "nsubjpass", "appos", "conj", "dobj", "pobj", "ROOT")) \
@@ -2914,35 +2921,52 @@ def _cued_bodies(sdoc: Any, persons: Collection[str]) -> list[tuple[int, int]]:
                 or _key(written) in _NOT_ACTORS or span[0].lower_ in TITLE_WORDS \
                 or span[0].lower_ in _NAME_TITLES \
                 or token.lower_ in _BODY_NOUNS or (token.pos_ == "NOUN" and names_people(token)) \
-                or token.lower_ in named \
+                or token.lower_ in named or any(t.lower_ in _PERSON_WORDS for t in span) \
                 or (len(span) == 1 and is_surname(token.text)):
             continue
+        # (word beside the name, the space between them)
+        beside = ([(sdoc[first - 1], sdoc[first - 1].whitespace_)] if first else []) + (
+            [(sdoc[token.i + 1], token.whitespace_)] if token.i + 1 < len(sdoc) else [])
+        if any(t.is_alpha and t.text[:1].isupper() and "\n" not in gap and gap for t, gap in beside):
+            continue  # a word of a longer name ("Human [Rights Watch]", "[Supreme Overlords] Of The WEF")
         apposed = any(c.dep_ == "appos" and c.i > token.i + 1 and sdoc[token.i + 1].text == ","
                       and c.lemma_.lower() in _BODY_APPOSITIVES and c.pos_ == "NOUN"
                       and any(d.dep_ == "det" for d in c.children) for c in token.children)
-        if not apposed:
-            if token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") \
-                    or token.head.lemma_.lower() not in _BODY_VOICE_VERBS:
-                continue
-            if len(span) == 1 and _noun_or_adjective(token.lower_):
-                continue  # "Reform said", "the Attorney's Office said": a common noun
+        if not apposed and (token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") or len(span) > 1
+                            or token.head.lemma_.lower() not in _BODY_VOICE_VERBS):
+            continue
         if (token.i + 1 < len(sdoc) and sdoc[token.i + 1].tag_ == "POS") \
                 or any(c.dep_ == "poss" for c in token.children) \
                 or (first > 0 and (sdoc[first - 1].tag_ == "POS" or sdoc[first - 1].ent_iob_ != "O")):
             continue  # an owner ("Pfizer's shares"), or the end of a longer name, left to the rest
-        if _pronoun_after(sdoc, span) == "PERSON":
+        called = _pronoun_after(sdoc, span)
+        if called == "PERSON":
             continue  # "Okafor declined to comment, saying he": a person the recogniser missed
+        if not apposed and len(span) == 1 and called != "ORG" and _noun_or_adjective(token.lower_):
+            continue  # "Reform said", "the Attorney's Office said": a common noun; not "Unison,
+            # which represents ..., said", a name the text takes up as a body's
         found.append((first, token.i + 1))
     return found
+
+
+@lru_cache(maxsize=1)
+def _nouns_and_adjectives() -> frozenset[str]:
+    return _dictionary_words("noun") | _dictionary_words("adj")
+
+
+#: Words of a title or a kin term, which make a capitalised phrase a person's ("Prime Minister",
+#: "Foreign Secretary", "Holy Father").
+_PERSON_WORDS = TITLE_WORDS | _PERSON_TITLES | frozenset({"father", "mother", "sister", "brother"})
 
 
 def _noun_or_adjective(word: str) -> bool:
     """Whether a lower-case word is a noun or an adjective of the dictionary ("reform", "lumen";
     not "unite", only a verb), or, without the dictionary's parts of speech, any of its words."""
-    nouns = _dictionary_words("noun") | _dictionary_words("adj")
+    nouns = _nouns_and_adjectives()
     if not nouns:  # pragma: no cover - a lemmatizer without its index
         return _in_dictionary(word)
-    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns) \
+        or (word.endswith("ies") and word[:-3] + "y" in nouns)  # "tories"
 
 
 def _taken_up_as_body(sdoc: Any, span: Any) -> bool:
@@ -3213,21 +3237,28 @@ _RESULT_PREPS = frozenset({"at", "against", "to", "with"})
 
 
 def _away_result(verb: Any) -> bool:
-    """Whether a verb of a result reports a match without its score: its subject and the
-    opponent after a preposition are both capitalised names, no person's, country's or US
-    state's ("Manchester City won at Brighton", "Leeds drew with Burnley"; not "Harris lost to
-    Trump", "won in Texas")."""
+    """Whether a verb of a result reports a match without its score: its subject (or what a
+    "who" stands for) and the opponent after a preposition are both capitalised names, no
+    country's, US state's or person's (one the recogniser calls a person only against a side
+    named as a club): "Manchester City won at Brighton", "Leeds drew with Burnley"; not "Harris
+    lost to Trump", "won in Texas"."""
     if verb.lemma_.lower() not in _RESULT_VERBS:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head  # "Athletic Bilbao, who lost to Getafe"
     opponent = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in _RESULT_PREPS
                      for g in c.children if g.dep_ == "pobj"), None)
-    for side in (subject, opponent):
-        if side is None or side.pos_ != "PROPN" or not side.text[:1].isupper() \
-                or side.ent_type_ in ("PERSON", "NORP"):
+    if subject is None or opponent is None:
+        return False
+    names = [_side_name(verb.doc, side) for side in (subject, opponent)]
+    for side, written in zip((subject, opponent), names, strict=True):
+        if side.pos_ != "PROPN" or not side.text[:1].isupper() or side.ent_type_ == "NORP" \
+                or is_country(written) or written.lower() in US_STATES or person_shaped(written):
             return False
-        written = _side_name(verb.doc, side)
-        if is_country(written) or written.lower() in US_STATES or person_shaped(written):
+        # one the recogniser calls a person plays a side named as a club ("Athletic Bilbao, who
+        # lost to Getafe"), not another name ("Harris lost to Trump")
+        if side.ent_type_ == "PERSON" and not any(_club_name(n) for n in names if n != written):
             return False
     return True
 
@@ -3319,7 +3350,9 @@ def _side_name(sdoc: Any, side: Any) -> str:
     if side.ent_iob_ != "O":
         ent = next((e for e in sdoc.ents if e.start <= side.i < e.end), None)
         if ent is not None:
-            return _clean(sdoc[ent.start:side.i + 1].text)
+            opened = ent.start > 0 and sdoc[ent.start - 1].text in _CLUB_OPENERS \
+                and sdoc[ent.start - 1].ent_iob_ == "O"  # "Athletic [Bilbao]"
+            return _clean(sdoc[ent.start - opened:side.i + 1].text)
     first = side.i
     while first > 0 and sdoc[first - 1].dep_ == "compound" and sdoc[first - 1].pos_ == "PROPN":
         first -= 1
@@ -3423,6 +3456,10 @@ def _unlisted_names(sdoc: Any) -> list[tuple[int, int]]:
 
 
 _STAFF = _POSITIONS | {"boss"}
+#: Positions only sport has, before which a lone name is a club in a story without a score.
+_SPORT_STAFF = _STAFF - {"boss", "manager", "captain", "skipper", "lock", "prop", "hooker", "forward",
+                         "keeper"}
+_CLUB_OPENER_WORDS = frozenset(w.lower() for w in _CLUB_OPENERS)
 
 
 def _untagged_clubs(sdoc: Any, text: str) -> list[tuple[int, int]]:
@@ -3430,14 +3467,28 @@ def _untagged_clubs(sdoc: Any, text: str) -> list[tuple[int, int]]:
     the tagger may call an adjective ("Arsenal moved top ... Arsenal boss Mikel Arteta"), as
     (first token, end token): a lone capitalised word outside any entity written once at least
     before a player's position or a team's staff and a name (``_STAFF``), and each time the text
-    writes it so elsewhere. ``text``: the doc's text."""
-    if _MATCH_SCORE.search(text) is None:
-        return []
-    clubs = {sdoc[t.i - 1].text for t in _written(sdoc, frozenset(_STAFF))
+    writes it so elsewhere. ``text``: the doc's text. Without a score, only before a position no
+    one but a player or a coach holds ("Villarreal coach Marcelino"; not "manager", "captain").
+    Besides, in any story, a name that opens as a club's does, outside any entity, with no common
+    word after ("Real Sociedad came from behind", which the tagger reads as an adjective and a
+    noun; not "Real Time", "Real Clear Politics")."""
+    staff = _STAFF if _MATCH_SCORE.search(text) is not None else _SPORT_STAFF
+    clubs = {sdoc[t.i - 1].text for t in _written(sdoc, staff)
              if t.i > 0 and t.is_lower and t.i + 1 < len(sdoc) and _name_word(sdoc[t.i + 1])
              and sdoc[t.i + 1].pos_ == "PROPN" and _lone_untagged(sdoc, t.i - 1)}
-    return [(t.i, t.i + 1) for t in _written(sdoc, frozenset(c.lower() for c in clubs))
-            if t.text in clubs and _lone_untagged(sdoc, t.i)]
+    found = [(t.i, t.i + 1) for t in _written(sdoc, frozenset(c.lower() for c in clubs))
+             if t.text in clubs and _lone_untagged(sdoc, t.i)]
+    for opener in _written(sdoc, _CLUB_OPENER_WORDS):
+        last = opener.i + 1
+        while last < len(sdoc) and last - opener.i < 3 and _name_word(sdoc[last]) \
+                and sdoc[last].ent_iob_ == "O" and sdoc[last].lower_ not in TITLE_WORDS | _STAFF:
+            last += 1
+        if opener.text in _CLUB_OPENERS and opener.ent_iob_ == "O" and last > opener.i + 1 \
+                and (last == len(sdoc) or not _name_word(sdoc[last])) \
+                and not any(_noun_or_adjective(t.lower_) for t in sdoc[opener.i + 1:last]) \
+                and not any(f < last and opener.i < e for f, e in found):
+            found.append((opener.i, last))
+    return found
 
 
 def _lone_untagged(sdoc: Any, i: int) -> bool:
