@@ -889,6 +889,11 @@ def _speaker(sent: Any) -> Attribution | None:
                     return Attribution(name=name, start=start, end=end)
             continue
         subj = next((c for c in subjects if c.tag_ not in _RELATIVE_TAGS), subjects[0])
+        evidence = [c for c in subjects if c.i > subj.i and c.lemma_.lower() in _EVIDENCE_NOUNS]
+        if evidence:
+            # "..., with 55% of patients surviving, a study by X found": the parser made the "with"
+            # clause's noun a subject too; the evidence nearer the verb is what reports it
+            subj = evidence[-1]
         if headline_subject(tok, subj):
             continue  # "Union claims rise in membership": a headline's nouns, no one's claim
         fragment = None
@@ -958,11 +963,43 @@ def _as_reported(sent: Any) -> Attribution | None:
     return None
 
 
+#: A word of a line's opening run of capitals ("POLICE SAY NUMBERS ARE RISING", "MINISTER: COSTS
+#: WILL DOUBLE"): letters without a lower-case one, with the marks a heading joins them by.
+_CAPS_WORD = r"[^\sa-z]*[A-Z][^\sa-z]*(?=\s|$)"
+_CAPS_RUN_RE = re.compile(rf"[ \t\"'“‘(]*(?:{_CAPS_WORD}[ \t]+)*{_CAPS_WORD}")
+#: The words of such a run that are words (not "–", "&" or a figure).
+_CAPS_LETTERS_RE = re.compile(r"[A-Z][A-Z'’.-]*")
+
+
+def in_caps_heading(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a source's span) lies in a heading written in capitals that opens
+    its line: a run of three words or more (two before a colon), glued to the sentence after it on
+    the same line ("POLICE SAY NUMBERS ARE RISING Reported burglaries rose ...", "BREAKING NEWS: The
+    bank ...") or the whole line with no full stop ("MINISTER: COSTS WILL DOUBLE"). A heading names
+    its topic, not whom the text cites; a line wholly in capitals that ends like a sentence is body
+    text and keeps its source."""
+    line_start = text.rfind("\n", 0, start) + 1
+    run = _CAPS_RUN_RE.match(text, line_start)
+    if run is None or run.end() < end:
+        return False
+    words = len(_CAPS_LETTERS_RE.findall(run.group()))
+    # two words only as a label before a colon ("BREAKING NEWS:"): "UN OCHA said" is a name
+    if words < 2 or (words == 2 and not run.group().endswith(":")):
+        return False
+    line_end = text.find("\n", run.end())
+    rest = text[run.end() : len(text) if line_end < 0 else line_end]
+    if rest.strip():
+        return any(c.islower() for c in rest)  # sentence-case text after it: a heading glued on
+    return not run.group().rstrip(" \"'”’)").endswith((".", "!", "?"))
+
+
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
     found = (_according_to(sent) or _as_reported(sent) or _polled(sent) or _evidence_closing(sent)
              or _speaker(sent) or _forecast_read_as_noun(sent) or _evidence_agent(sent))
     if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
+        return None
+    if in_caps_heading(sent.doc.text, found.start, found.end):
         return None
     if not sent.start_char <= found.start < found.end <= sent.end_char:
         return None
@@ -1134,7 +1171,10 @@ def _named_for_its_country(speaker: Attribution, text: str) -> bool:
     if not name or re.search(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", written):
         return False
     words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Z][\w.'’&-]*", written)]
-    if any(_demonym_of(word, name) for word in words):
+    # the first word of a name is no national adjective of it ("Manager Erik" is not named for
+    # the country "Erik ten Hag"; "The Saudi foreign ministry" is, for Saudi Arabia)
+    if any(_demonym_of(word, name) and (is_country(name) or word.lower() not in name.lower().split())
+           for word in words):
         return True
     return is_country(name) and not is_country(written) and any(is_country(word) for word in words)
 
@@ -1220,6 +1260,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
             continue  # "As I said, ...": the writer's own voice is no source (a quoted "we" is)
         if speaker.name.lower() in _NAMES_NO_ONE:
             continue  # "some calls into the hotline were ...": a word that names no one
+        if in_caps_heading(text, speaker.start, speaker.end):
+            continue  # "POLICE SAY NUMBERS ARE RISING Burglaries rose ...": a heading cites no one
         rules = claim.source
         if rules is not None and best[1].kind == "reported" and claim.start <= rules.start \
                 and rules.end <= claim.end and not claim.start <= speaker.start < claim.end:
