@@ -308,10 +308,11 @@ def _money(text: str) -> tuple[float | int | None, str | None]:
     return _tidy(value), unit
 
 
-#: Words around a date that do not change it: "Friday, March 22", "between Dec. 2017", "this past June".
+#: Words around a date that do not change it: "Friday, March 22", "between Dec. 2017", "this past June",
+#: "Sunday's Sept. 11 anniversary" (the day the date falls on, as a possessive).
 _DATE_FILLER = re.compile(
     r"\b(?:the|of|on|in|a|an|between|from|since|until|till|by|before|after|this|past|last|next|"
-    r"early|late|mid|year|end|start|beginning|middle|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+    r"early|late|mid|year|end|start|beginning|middle|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:['’]s)?)(?!\w)")
 
 
 def _date(text: str) -> str | None:
@@ -354,8 +355,9 @@ def _date(text: str) -> str | None:
     if m:  # "the first three months of 2024" -> 2024-Q1, "the first six months of the year" -> --H1
         part = "Q1" if m.group(1) in ("three", "3") else "H1"
         return f"{m.group(2)}-{part}" if m.group(2) else f"--{part}"
-    m = re.search(r"['’]([3-9])0s\b", s)
-    if m and len(re.findall(r"\d+", s)) == 1:  # "the '80s": the 1980s ("the '20s" may be either century)
+    m = re.search(r"(?:['’]|(?<![\w.]))([3-9])0s\b", s)
+    if m and len(re.findall(r"\d+", s)) == 1:  # "the '80s", "since the 70s": the 1980s, the 1970s (a
+        # decade of ages or temperatures is read before, ``_decade_numbers``; "the '20s": either century)
         return f"19{m.group(1)}0s"
     m = re.search(rf"\b({_YEAR})(s)?\b", s)
     if m and len(re.findall(r"\d+", s)) == 1:
@@ -731,7 +733,7 @@ _YEAR_RANGE_RE = re.compile(rf"\b{_YEAR}\b")
 #: word that makes one of it, past any further scores ("a 6-4, 7-5 victory").
 _TALLY_BEFORE_RE = re.compile(
     r"\b(?i:passed|won|lost|voted|beat|defeated|approved|rejected|confirmed|ruled|trailed|led|leads|"
-    r"leading|trailing|vote|tally|score|margin)"
+    r"leading|trailing|vote|tally|score|margin|drew|drawn|draw|tied)"
     r"(?:\s+(?i:by|of|with|a|an|the|its|their)(?:\s+[a-z]+)?|\s+[A-Z][\w'’.&-]*)*\s*$")
 #: A verb of taking sides before two amounts, the larger first: a tally of those for and against
 #: ("Voters backed the measure 61% to 39%", "Members supported the deal 512-48").
@@ -976,6 +978,67 @@ def _folds(sent: Any, text: str) -> list[Quantity]:
     return out
 
 
+#: "in his mid-30s", "temperatures in the low 20s": a decade of numbers, not of years, with the part of
+#: it named ("mid", "early", "late"; "low" and "high" as temperatures say it). Not "the '80s" nor
+#: "the 1990s", which are years.
+_DECADE_NUMBER_RE = re.compile(
+    r"(?<!['’\w])(?:(?P<part>mid|early|late|low|lower|high|upper)[\s-]+)?(?P<decade>[1-9]0)['’]?s\b", re.I)
+#: Where in the decade each part lies: "early 40s" about 42, "mid-30s" about 35, "late 20s" about 28.
+_DECADE_PARTS = {"early": 2, "low": 2, "lower": 2, "mid": 5, "late": 8, "high": 8, "upper": 8}
+#: What makes a decade of numbers an age: a person's ("in his mid-30s", "women in their 20s", "aged
+#: in their 40s").
+_DECADE_AGE_BEFORE_RE = re.compile(r"\b(?:his|her|their|my|your|our)\s+$", re.I)
+#: ... or a temperature: the sentence speaks of one ("Temperatures in the mid-30s", "highs in the low 20s").
+_TEMPERATURE_WORDS_RE = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|heat|thermometers?|"
+                                   r"celsius|fahrenheit)\b|°", re.I)
+
+#: A decade of years by the preposition of time before it: "since the 60s", "during the 70s".
+_SINCE_THE_RE = re.compile(r"\b(?:since|during|until|till|throughout|before|after|from|of)\s+the\s+"
+                           r"(?:(?:mid|early|late)[\s-]+)?$", re.I)
+
+_LISTED_RE = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|[-–])\s*", re.I)
+
+
+def _decade_numbers(sent: Any, text: str) -> list[Quantity]:
+    """A decade of ages or temperatures read as about the number in it its part names ("a man in his
+    mid-30s" -> about 35 years old, "temperatures in the low 30s" -> about 32 degrees, "in their 20s" ->
+    about 25), not as a date with no value; a decade with neither beside it ("in the mid-60s") may
+    be the 1960s and is left to the date rules."""
+    out: list[Quantity] = []
+    for m in _DECADE_NUMBER_RE.finditer(text, sent.start_char, sent.end_char):
+        if out and _LISTED_RE.fullmatch(text, out[-1].end, m.start()):
+            unit = out[-1].unit  # "in their 30s and 40s": the second is an age as the first is
+        elif _DECADE_AGE_BEFORE_RE.search(text, max(sent.start_char, m.start() - 8), m.start()):
+            unit = "years old"
+        elif _TEMPERATURE_WORDS_RE.search(text, sent.start_char, sent.end_char) and not _SINCE_THE_RE.search(
+                text, max(sent.start_char, m.start() - 20), m.start()):
+            unit = "degrees"  # not "Temperatures have risen since the 60s": the decade of years
+        else:
+            continue
+        part = (m.group("part") or "mid").lower()
+        out.append(Quantity(start=m.start(), end=m.end(), kind="number", qualifier="about",
+                            value=int(m.group("decade")) + _DECADE_PARTS[part], unit=unit))
+    return out
+
+
+#: A height in feet and inches: 6'3", 6′ 3″, 6ft 3in, 6 feet 11 inches, "the 6-foot-3 forward".
+_HEIGHT_RE = re.compile(
+    r"(?<![\w.])(?P<feet>[4-8])(?:\s?['′’]|[\s-]?(?:ft\.?|feet|foot)\b)[\s-]*"
+    r"(?P<inches>(?:1[01]|\d)(?:\.5)?)\s?(?:\"|''|″|”|\s?(?:in\.?|inches|inch)\b|(?=[\s-][a-z]))",
+)
+
+
+def _heights(sent: Any, text: str) -> list[Quantity]:
+    """Each height in feet and inches as one length in feet ("6'3\"", "6ft 3in" -> 6.25 ft), not two
+    counts nor a length and a stray number."""
+    out = []
+    for m in _HEIGHT_RE.finditer(text, sent.start_char, sent.end_char):
+        inches = float(m.group("inches"))
+        out.append(Quantity(start=m.start(), end=m.end(), kind="number",
+                            value=_tidy(round(int(m.group("feet")) + inches / 12, 2)), unit="ft"))
+    return out
+
+
 #: "aged 19, 22 and 34": a list of ages, one for each person.
 _AGE_LIST_RE = re.compile(
     r"\bage[sd]\s+(\d{1,3}(?:\s*,\s*\d{1,3})*(?:,?\s+(?:and|or)\s+\d{1,3}))\b(?!\s*[-–%])", re.I)
@@ -1119,6 +1182,20 @@ def _in_a_name(sent: Any, start: int, end: int) -> bool:
     if _TALLY_BEFORE_RE.search(sent.text, max(0, at - 40), at):
         return False  # "beat Rochdale Town 4-2": a score after the name of a side
     return _named_before(tok, sent) or _model_after_owner(tok, sent) or _model_before_noun(tok, sent)
+
+
+def _name_particle(sent: Any, start: int, end: int) -> bool:
+    """Whether the number word at ``text[start:end]`` is a lower-case particle inside a person's name,
+    between two capitalised proper nouns ("Erik ten Hag"), which the tagger split off as a count."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not span[0].is_lower or not span[0].is_alpha:
+        return False
+    tok = span[0]
+    if tok.i == sent.start or tok.i + 1 >= sent.end:
+        return False
+    before, after = tok.nbor(-1), tok.nbor(1)
+    return all(t.pos_ == "PROPN" and t.is_title for t in (before, after)) and bool(before.whitespace_) and (
+        "PERSON" in (before.ent_type_, after.ent_type_) or before.ent_type_ == after.ent_type_ == "")
 
 
 #: Nouns of products a model number stands before: "the airline's 737 fleet", "a new 4090 chip".
@@ -1432,6 +1509,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     ``ents``: the span's entities when the caller has them (``sent.ents`` scans the whole doc).
     """
     found: list[Quantity] = _shares(sent, text) + _age_lists(sent, text) + _folds(sent, text)
+    found += [q for q in _decade_numbers(sent, text) + _heights(sent, text)
+              if not any(f.start < q.end and q.start < f.end for f in found)]
     taken: list[tuple[int, int]] = [(q.start, q.end) for q in found]
     for ent in _split_sums(sent, sent.ents if ents is None else ents):
         # a length of time spaCy calls a time ("the following 24 hours") is read as a date is
@@ -1470,7 +1549,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
                 rf"\b{_MONTH_RE}|{_YEAR}", ent.text, re.I):
             continue  # "the 25th anniversary", "the 20th Century", "the 22nd district": no date
         named = ent_label != "DATE" and (_names_not_counts(text, start, end, sent)
-                                         or _in_a_name(sent, start, end))
+                                         or _in_a_name(sent, start, end) or _name_particle(sent, start, end))
         if named or re.fullmatch(r"\d{1,2}/\d{1,2}", ent.text):
             taken.append((start, end))  # and the fallback pass must not read it either
             continue
