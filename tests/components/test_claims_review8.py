@@ -38,7 +38,8 @@ def test_the_rules_give_a_heading_no_source() -> None:
 def test_a_quote_whose_speaker_is_a_heading_gives_no_source() -> None:
     text = "MINISTER: COSTS WILL DOUBLE Energy bills will rise by £400 a year from April."
     claim = Claim(start=10, end=len(text), score=0.9)
-    quote = Quote(start=10, end=len(text), kind="direct", speaker=Attribution(name="MINISTER", start=0, end=8))
+    quote = Quote(start=10, end=len(text), kind="direct",
+                  speaker=Attribution(name="MINISTER", start=0, end=8))
     assert sources_from_quotes([claim], [quote], text) == 0
     assert claim.source is None
 
@@ -57,3 +58,15 @@ def test_a_first_name_is_no_national_adjective() -> None:
                   cue=Attribution(name="say", start=26, end=30))
     assert sources_from_quotes([claim], [quote], text) == 1
     assert claim.source is not None and claim.source.name == "Erik ten Hag"
+
+
+def test_an_acronym_the_tagger_took_for_a_pronoun_makes_the_data() -> None:
+    text = "Vaccination rates fell from 96% in 2019 to 93% in 2022, WHO data shows."
+    assert _rules_source(text) == ("WHO", "WHO data shows")
+
+
+def test_the_name_after_a_description_of_a_body_is_the_source() -> None:
+    text = ("Germany's economy grew 0.2% in the first quarter, avoiding a recession, preliminary data from "
+            "the federal statistics office Destatis showed.")
+    name, _ = _rules_source(text)
+    assert name == "Destatis"

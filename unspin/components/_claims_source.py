@@ -262,6 +262,12 @@ def _names_what_it_describes(name: str, description: str) -> bool:
     return rest[:1] == " " and rest[1:2].isupper() and description == description.lower()
 
 
+def _proper(token: Any) -> bool:
+    """Whether ``token`` is a proper noun, or an acronym the tagger took for another word ("WHO data
+    shows": a pronoun)."""
+    return token.pos_ == "PROPN" or (len(token.text) > 1 and token.is_alpha and token.is_upper)
+
+
 def _pollster(noun: Any, sent: Any) -> str | None:
     """The maker's name written before a poll or other evidence ("a [Reuters/Ipsos] poll", "the
     latest [Washington Post/ABC] poll", "an [Ipsos] survey", "[LSEG] data"), or None ("a new poll",
@@ -271,12 +277,14 @@ def _pollster(noun: Any, sent: Any) -> str | None:
     first = noun.i
     # "Reuters/Ipsos", "Bank of England", "Office for National Statistics": names joined by a
     # mark or a preposition
-    while first - 1 >= sent.start and (noun.doc[first - 1].pos_ == "PROPN" or (
+    while first - 1 >= sent.start and (_proper(noun.doc[first - 1]) or (
             noun.doc[first - 1].text in ("/", "-", "&", "of", "for") and first - 2 >= sent.start
-            and noun.doc[first - 2].pos_ == "PROPN" and first < noun.i)):
+            and _proper(noun.doc[first - 2]) and first < noun.i)):
         first -= 1
     run = noun.doc[first : noun.i]
-    if not len(run) or any(not (t.head.i == noun.i or first <= t.head.i < noun.i) for t in run):
+    # an acronym the parser made a second subject beside the noun ("WHO data shows") is its maker too
+    if not len(run) or any(not (t.head.i == noun.i or first <= t.head.i < noun.i or (
+            t.is_upper and t.head.i == noun.head.i and t.dep_ == noun.dep_)) for t in run):
         return None
     if noun.text[:1].isupper() and not any(t.ent_type_ for t in run):
         return None  # "New Poll Shows ...": a headline's capitals, not a name
@@ -444,10 +452,28 @@ def _inner_backers(noun: Any) -> list[tuple[str, Any]]:
         for pair in _backers(obj) if pair[0] != "of"]
 
 
+def _named_after(noun: Any, sent: Any, start: int) -> str | None:
+    """The name right after ``noun``, the last word of a description in small letters that starts at
+    ``start``, which it describes ("data from the federal statistics office [Destatis] showed"),
+    or None."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < sent.end else None
+    described = _slice(sent, start, noun.idx + len(noun))
+    if after is None or after.pos_ != "PROPN" or after.ent_type_ not in _NAME_LABELS:
+        return None
+    if after.ent_iob_ != "B" or not noun.whitespace_ or noun.pos_ != "NOUN" or described != described.lower():
+        return None
+    ent = next((e for e in doc.ents if e.start == after.i), None)
+    return None if ent is None or ent.end > sent.end else str(ent.text)
+
+
 def _agent_name(noun: Any, sent: Any) -> str:
     """The name of the body behind evidence ("a report by [Amnesty]"), without a verb misparsed
-    into it."""
+    into it; the name after a description of it ("the federal statistics office [Destatis]")."""
     start, end = _phrase(noun, sent)
+    named = _named_after(noun, sent, start) if end == noun.idx + len(noun) else None
+    if named is not None:
+        return named
     before = _misparsed_verb(noun)
     if before is None:
         before = _closing_verb_inside(noun, sent, end)
@@ -1001,6 +1027,8 @@ def find_source(sent: Any) -> Attribution | None:
         return None
     if in_caps_heading(sent.doc.text, found.start, found.end):
         return None
+    if _slice(sent, sent.start_char, found.start).endswith(found.name + " "):
+        found.start -= len(found.name) + 1  # "[WHO] data shows": the maker the parser split off the subject
     if not sent.start_char <= found.start < found.end <= sent.end_char:
         return None
     if "\n" in sent.text[found.start - sent.start_char : found.end - sent.start_char]:
