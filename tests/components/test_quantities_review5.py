@@ -60,7 +60,8 @@ def test_a_height_in_feet_and_inches_is_one_length(parser, text: str, phrase: st
     ("Crowds gathered ahead of Sunday's Sept. 11 anniversary.", "Sunday's Sept. 11", "--09-11"),
     ("The Republican senator won Tuesday's Nov. 8 election by 12 points.", "Tuesday's Nov. 8", "--11-08"),
 ])
-def test_a_weekdays_possessive_before_a_date_leaves_the_date(parser, text: str, phrase: str, value: str) -> None:
+def test_a_weekdays_possessive_before_a_date_leaves_the_date(parser, text: str, phrase: str,
+                                                             value: str) -> None:
     assert _found(parser, text)[phrase] == ("date", value, None, None)
 
 
@@ -73,3 +74,11 @@ def test_a_number_word_inside_a_name_is_no_count(parser) -> None:
     found = _found(parser, "Manager Erik ten Hag, 54, said his side had been poor.")
     assert "ten" not in found
     assert found["54"] == ("number", 54, "years old", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("A child in their early teens died in Birmingham last week.", "early teens", 13),
+    ("Both victims were in their late teens, police said.", "late teens", 18),
+])
+def test_the_teens_of_an_age_are_about_a_number(parser, text: str, phrase: str, value: int) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "years old", "about")

@@ -978,11 +978,12 @@ def _folds(sent: Any, text: str) -> list[Quantity]:
     return out
 
 
-#: "in his mid-30s", "temperatures in the low 20s": a decade of numbers, not of years, with the part of
-#: it named ("mid", "early", "late"; "low" and "high" as temperatures say it). Not "the '80s" nor
-#: "the 1990s", which are years.
+#: "in his mid-30s", "temperatures in the low 20s", "in her early teens": a decade of numbers, not of
+#: years, with the part of it named ("mid", "early", "late"; "low" and "high" as temperatures say it).
+#: Not "the '80s" nor "the 1990s", which are years.
 _DECADE_NUMBER_RE = re.compile(
-    r"(?<!['’\w])(?:(?P<part>mid|early|late|low|lower|high|upper)[\s-]+)?(?P<decade>[1-9]0)['’]?s\b", re.I)
+    r"(?<!['’\w])(?:(?P<part>mid|early|late|low|lower|high|upper)[\s-]+)?(?P<decade>[1-9]0['’]?s|teens)\b",
+    re.I)
 #: Where in the decade each part lies: "early 40s" about 42, "mid-30s" about 35, "late 20s" about 28.
 _DECADE_PARTS = {"early": 2, "low": 2, "lower": 2, "mid": 5, "late": 8, "high": 8, "upper": 8}
 #: What makes a decade of numbers an age: a person's ("in his mid-30s", "women in their 20s", "aged
@@ -1016,8 +1017,10 @@ def _decade_numbers(sent: Any, text: str) -> list[Quantity]:
         else:
             continue
         part = (m.group("part") or "mid").lower()
+        decade = 10 if m.group("decade").lower() == "teens" else int(m.group("decade")[:2])
+        # the teens start at 13: "in her early teens" is about 13
         out.append(Quantity(start=m.start(), end=m.end(), kind="number", qualifier="about",
-                            value=int(m.group("decade")) + _DECADE_PARTS[part], unit=unit))
+                            value=max(decade + _DECADE_PARTS[part], 13 if decade == 10 else 0), unit=unit))
     return out
 
 
