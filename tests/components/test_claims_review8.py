@@ -70,3 +70,9 @@ def test_the_name_after_a_description_of_a_body_is_the_source() -> None:
             "the federal statistics office Destatis showed.")
     name, _ = _rules_source(text)
     assert name == "Destatis"
+
+
+def test_a_bodys_filings_name_the_body() -> None:
+    text = "The Federal Election Commission's filings show the campaign had $116.6m in cash in June."
+    assert _rules_source(text) == ("The Federal Election Commission",
+                                   "The Federal Election Commission's filings show")

@@ -227,7 +227,10 @@ def _is_place(token: Any) -> bool:
 _MADE_EVIDENCE = frozenset(["poll", "polls", "survey", "surveys", "polling", "data", "figures", "statistics",
                             "estimate", "estimates", "report", "study", "analysis", "investigation", "review",
                             "audit", "assessment", "census", "inquiry", "probe", "statement", "research",
-                            "trial", "trials"])
+                            "trial", "trials",
+                            # filed or kept numbers: "the commission's filings show", "its accounts show"
+                            "filings", "filing", "records", "documents", "accounts", "projections",
+                            "forecasts", "numbers"])
 #: Verbs by which a pollster asks people ("economists polled by Reuters", "adults surveyed by Gallup").
 _POLLING = frozenset(["poll", "survey", "interview", "question", "canvass", "sample"])
 #: What the name before a poll may be without being its maker: where or when it was taken, or
