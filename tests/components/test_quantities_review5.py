@@ -82,3 +82,22 @@ def test_a_number_word_inside_a_name_is_no_count(parser) -> None:
 ])
 def test_the_teens_of_an_age_are_about_a_number(parser, text: str, phrase: str, value: int) -> None:
     assert _found(parser, text)[phrase] == ("number", value, "years old", "about")
+
+
+@pytest.mark.parametrize(("text", "phrase", "unit"), [
+    ("The storm's central pressure fell to 953 millibars, a record low for November.", "953 millibars",
+     "millibars"),
+    ("Pressure dropped to 960 hPa on Friday.", "960 hPa", "hPa"),
+])
+def test_air_pressure_is_a_measure(parser, text: str, phrase: str, unit: str) -> None:
+    assert _found(parser, text)[phrase][:3] == ("number", int(phrase.split()[0]), unit)
+
+
+def test_each_set_of_a_match_is_a_score_not_a_range(parser) -> None:
+    found = _found(parser, "Novak Djokovic beat Daniil Medvedev 6-3, 7-6 (7-5), 6-3 in the final on Sunday.")
+    assert all(q[3] not in ("from", "to") for q in found.values())
+
+
+def test_a_list_of_ranges_stays_ranges(parser) -> None:
+    found = _found(parser, "Prices ranged from 3-4%, 5-6% in the north.")
+    assert found["4%"] == ("percent", 4, None, "to")

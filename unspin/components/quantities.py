@@ -553,7 +553,7 @@ _UNIT_AFTER_RE = re.compile(
     r"meters?|litres?|liters?|gallons?|barrels?|hectares?|acres?|feet|foot|ft|inches|cm|mm|"
     r"(?:mega|giga)watts?|MW|GW|kWh|MWh|GWh|mmHg|mg|milligrams?|micrograms?|mcg|ml|millilit(?:re|er)s?|"
     r"grams?|kcal|calories|ppm|ppb|light[\s-]years?|points?|pts|(?:kilo|mega|giga|tera|peta)bytes?|[KMGTP]B|"
-    r"(?:giga|tera|peta|exa)?flops)\b(?!-)", re.I)
+    r"(?:giga|tera|peta|exa)?flops|millibars?|mbar|hPa|hectopascals?|knots)\b(?!-)", re.I)
 #: A noun a hyphen joins to the number before it, the two describing the noun after them: "a
 #: three-bedroom house", "a 10-storey tower", "a five-star hotel", "a 1,000-page report".
 _MEASURE_NOUN_AFTER_RE = re.compile(r"-(?P<noun>[a-z]+)(?=\s+[A-Za-z])")
@@ -783,12 +783,19 @@ def _far_apart_change(before: str, a: str, tail_a: str, values: tuple[Any, Any])
     return full and bool(_CHANGE_BEFORE_RE.search(before) or _CHANGE_OBJECT_BY_BEFORE_RE.search(before))
 
 
+#: Scores just before, after a tally's cue: the next pair is the next set's or the tie-break's ("beat
+#: Medvedev 6-3, 7-6 (7-5), 6-3"), where a list of ranges ("aged 18-24, 25-34") has no such cue.
+_SCORES_BEFORE_RE = re.compile(r"(?:\d+\s?[-–]\s?\d+\)?\s*[,(]\s*)+$")
+
+
 def _range_kind(text: str, start: int, m: re.Match[str], tail_a: str) -> str:
     """How two amounts written "A to B", "A-B" or "between A and B" relate: ``"range"`` (both ends
     of one), ``"tally"`` ("passed 52-48", "beat Leeds 3-1") or ``"pair"`` (a change, then the new
     level: "fell by 50,000 to 1.2 million", "rose 6.5% to €512m")."""
     before = text[max(0, start - 60):start]
-    if _TALLY_BEFORE_RE.search(before[-40:]) or _TALLY_AFTER_RE.match(text, start + len(m.group(0))):
+    scores = _SCORES_BEFORE_RE.search(before)
+    if _TALLY_BEFORE_RE.search(before[-40:]) or _TALLY_AFTER_RE.match(text, start + len(m.group(0))) or (
+            scores is not None and _TALLY_BEFORE_RE.search(before[: scores.start()][-40:])):
         return "tally"
     lead = m.group("lead") or _LEAD_BEFORE_RE.search(before)
     if lead or m.group("sep")[0] in "-–—":
