@@ -76,3 +76,16 @@ def test_a_bodys_filings_name_the_body() -> None:
     text = "The Federal Election Commission's filings show the campaign had $116.6m in cash in June."
     assert _rules_source(text) == ("The Federal Election Commission",
                                    "The Federal Election Commission's filings show")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rates will be cut to 3.75% in June, a majority of economists in a Bloomberg survey said.", "Bloomberg"),
+    ("Most economists in a Reuters poll said inflation would fall to 2% by the summer.", "Reuters"),
+])
+def test_people_asked_in_a_named_poll_cite_its_maker(text: str, expected: str) -> None:
+    assert _rules_source(text)[0] == expected
+
+
+def test_people_asked_in_an_unnamed_poll_are_the_source() -> None:
+    found = _rules_source("Most economists in the survey said inflation would fall to 2% by the summer.")
+    assert found is not None and found[0] != "Reuters" and "economists" in found[0]

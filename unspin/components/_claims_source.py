@@ -162,7 +162,7 @@ def _name(token: Any, sent: Any) -> str:
         return ""
     if token.pos_ == "PRON":
         return _resolve(token, sent)
-    pollster = _pollster(token, sent) or _polled_by(token)
+    pollster = _pollster(token, sent) or _polled_by(token) or _asked_in(token, sent)
     if isinstance(pollster, str):
         return pollster
     if pollster is not None:  # "adults polled by Reuters": the pollster speaks for them
@@ -297,6 +297,24 @@ def _pollster(noun: Any, sent: Any) -> str | None:
            for t in run):
         return None
     return _slice(sent, run[0].idx, run[-1].idx + len(run[-1]))
+
+
+def _asked_in(noun: Any, sent: Any) -> str | None:
+    """The maker of the poll the people ``noun`` names were asked in: "economists [in a Bloomberg
+    survey]", "a majority of economists in a Reuters poll" (the survey's name before it); else None."""
+    for word in (noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")):
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                poll = next((g for g in prep.children if g.dep_ == "pobj" and g.lower_ in _POLLS), None)
+                maker = None if poll is None else _pollster(poll, sent)
+                if maker:
+                    return maker
+    return None
+
+
+#: The polls people are asked in.
+_POLLS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
 
 
 def _polled_by(noun: Any) -> Any | None:
