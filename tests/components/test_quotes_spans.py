@@ -348,3 +348,21 @@ def test_a_decision_summing_up_an_act_is_not_part_of_it(nlp) -> None:
             "competition rules, a decision Lumen is appealing.")
     doc = nlp(Article(id="t", text=text))
     assert not any("appealing" in text[q.start:q.end] for q in doc.quotes)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The plan would cost $84 billion over ten years, according to a speech Senator Ruiz delivered "
+     "in Ohio on Monday.", "Ruiz"),
+    ("The cuts are needed to protect the pension fund, according to a letter the chancellor sent to "
+     "MPs.", "the chancellor"),
+])
+def test_the_clause_describing_what_was_said_names_who_said_it(nlp, text: str, speaker: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert len(doc.quotes) == 1
+    assert speaker in text[doc.quotes[0].speaker.start:doc.quotes[0].speaker.end]
+
+
+def test_a_relative_clause_after_a_reporting_noun_is_not_its_content(nlp) -> None:
+    text = "Prices will fall next year, according to a statement that the company released on Friday."
+    doc = nlp(Article(id="t", text=text))
+    assert [text[q.start:q.end] for q in doc.quotes] == ["Prices will fall next year"]
