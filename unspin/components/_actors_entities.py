@@ -4366,7 +4366,7 @@ def _described(token: Any, owner: dict[int, int]) -> int | None:
     sheriff, Joe Lombardo") or predicated of it ("Lombardo is the sheriff")."""
     found = owner.get(token.i)
     step, at = 0, token
-    while found is None and step < 4 and at.dep_ in _TITLE_LINKS and at.head is not at:
+    while found is None and step < 4 and at.dep_ in _TITLE_LINKS and at.head.i != at.i:
         at, step = at.head, step + 1
         found = owner.get(at.i)
     if found is None and token.is_title:  # "Secretary of State Hillary Clinton": the name below

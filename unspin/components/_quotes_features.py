@@ -111,7 +111,7 @@ def _subject(token: Any) -> Any | None:
     # "..., saying that ...", "joined X in calling for ...": the subject of the verb above
     current = token
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep") or current.head is current:
+        if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep") or current.head.i == current.i:
             break
         current = current.head
         for child in current.children:

@@ -164,6 +164,14 @@ class _Context:
     quoted: list[tuple[int, int]]  # the quotations' character spans, in order
 
 
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
+
+
+def _nominal(token: Any) -> bool:
+    """A noun, or a word in a noun's place ("One regular": a noun the tagger called an adjective)."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") or token.dep_ in _NOUN_ROLES
+
+
 class QuoteFinder:
     """Finds quotes in a parsed document (needs ``doc.cache["spacy"]``)."""
 
@@ -604,16 +612,19 @@ class QuoteFinder:
         if cluster is None and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             # "Smith, who said ...", "a mayor who promised ...": the noun the clause describes
             noun = head.head.head
-            while noun.pos_ not in ("NOUN", "PROPN", "PRON") and noun.head is not noun:
+            while not _nominal(noun) and noun.head.i != noun.i:
                 noun = noun.head  # "the report that the council published, which said": the report
-            cluster = cluster_for_span(clusters, noun.idx, noun.idx + len(noun.text))
-            if cluster is None:
+            nominal = _nominal(noun)  # not the sentence's verb, climbed to
+            cluster = cluster_for_span(clusters, noun.idx, noun.idx + len(noun.text)) if nominal else None
+            if cluster is None and nominal:
                 cluster = resolve_reference(sdoc, noun, clusters, quoted)
-            if cluster is None:
+            if cluster is None and nominal:
                 # the noun as written, without the clauses that describe it
                 described = {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
                 words = [t for t in noun.subtree if t.i < head.i and not t.is_punct and t.i not in described]
-                written = " ".join(t.text for t in words) or written
+                if words:
+                    written = " ".join(t.text for t in words)
+                    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if cluster is None:
             cluster = resolve_reference(sdoc, head, clusters, _with_interrupted(head, quoted))
         if cluster is None and head.lemma_.lower() in _AGENTS:
