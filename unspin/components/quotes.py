@@ -164,12 +164,12 @@ class _Context:
     quoted: list[tuple[int, int]]  # the quotations' character spans, in order
 
 
-_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
 
 
 def _nominal(token: Any) -> bool:
     """A noun, or a word in a noun's place ("One regular": a noun the tagger called an adjective)."""
-    return token.pos_ in ("NOUN", "PROPN", "PRON") or token.dep_ in _NOUN_ROLES
+    return token.pos_ in ("NOUN", "PROPN", "PRON") or (token.dep_ in _NOUN_ROLES and token.pos_ != "VERB")
 
 
 class QuoteFinder:
@@ -622,9 +622,7 @@ class QuoteFinder:
                 # the noun as written, without the clauses that describe it
                 described = {t.i for c in noun.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
                 words = [t for t in noun.subtree if t.i < head.i and not t.is_punct and t.i not in described]
-                if words:
-                    written = " ".join(t.text for t in words)
-                    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                written = " ".join(t.text for t in words) or written
         if cluster is None:
             cluster = resolve_reference(sdoc, head, clusters, _with_interrupted(head, quoted))
         if cluster is None and head.lemma_.lower() in _AGENTS:
