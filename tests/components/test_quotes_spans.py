@@ -366,3 +366,28 @@ def test_a_relative_clause_after_a_reporting_noun_is_not_its_content(nlp) -> Non
     text = "Prices will fall next year, according to a statement that the company released on Friday."
     doc = nlp(Article(id="t", text=text))
     assert [text[q.start:q.end] for q in doc.quotes] == ["Prices will fall next year"]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ('The rule asks only for a "steady record of paid work," as a Treasury memo put it, and many '
+     'applicants have one.', "steady record", "a Treasury memo"),
+    ('Several councillors backed the plan, which rests on a "duty of care to every tenant," as the '
+     'housing report put it.', "duty of care", "the housing report"),
+    ('Protesters, or "paid agitators," as the minister called them, gathered outside.',
+     "paid agitators", "the minister"),
+])
+def test_as_someone_put_it_names_who_worded_the_quotation(nlp, text: str, words: str, speaker: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _speaker(doc, text, words)[0] == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The ad uses footage of Maria Duarte asking, “Who will pay for all of this?”", "Maria Duarte"),
+    ("The union released a video of the chairman telling members, “We will not accept this offer.”",
+     "the chairman"),
+])
+def test_a_recording_of_someone_speaking_names_them_not_who_shows_it(nlp, text: str, speaker: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    quoted = [q for q in doc.quotes if text[q.start] == "“"]
+    assert len(quoted) == 1
+    assert text[quoted[0].speaker.start:quoted[0].speaker.end] == speaker

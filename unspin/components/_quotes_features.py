@@ -105,6 +105,9 @@ def _subject(token: Any) -> Any | None:
         return last if apart else first
     if _second_speech_verb(token):  # "Cole said ferries had stopped and warned ...": Cole warned
         return _subject(token.head.head)
+    shown = pictured(token)
+    if shown is not None:  # "The ad uses footage of Cole asking, “...”": Cole asks, not the ad
+        return shown
     # "voters saying they ...": the noun the participle describes
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return token.head
@@ -118,6 +121,30 @@ def _subject(token: Any) -> Any | None:
             if child.dep_ in _SUBJECTS:
                 return child
     return None
+
+
+#: Records that show someone at the moment of speaking ("footage of Cole saying").
+_RECORDINGS = frozenset({"footage", "video", "clip", "recording", "tape", "audio", "film", "image",
+                         "picture", "photo", "photograph", "snippet", "excerpt"})
+
+
+def pictured(token: Any) -> Any | None:
+    """The person a recording shows speaking when ``token`` is the participle after the name
+    ("footage of Cole asking", "a video of the senator telling"), which the parser hangs on the
+    verb above ("uses") rather than on the name."""
+    if token.tag_ != "VBG" or token.i == 0:
+        return None
+    name = token.doc[token.i - 1]
+    if name.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        of = name.head  # "footage of [Cole] asking": the participle hung on the verb or the record
+    elif name.head.i == token.i and name.dep_ in ("compound", "nsubj") and token.dep_ == "pcomp" \
+            and token.head.lower_ == "of":
+        of = token.head  # "a video of [the governor telling]": the name inside the participle's phrase
+    else:
+        return None
+    return name if of.head.lemma_.lower() in _RECORDINGS and of.head.i < name.i else None
 
 
 def cue_features(token: Any, quote_mask: list[bool]) -> list[str]:

@@ -47,6 +47,7 @@ from unspin.components._quotes_features import (
     headline_subject,
     opens_with_that,
     other_voice,
+    pictured,
     quote_features,
     reckoning,
     relative_clause,
@@ -225,6 +226,8 @@ class QuoteFinder:
                     score = max(score, _RECKONING_SCORE)
                 elif score < threshold and _named_report(token):
                     score = threshold  # "a BBC report that the plant would close": the quote model judges it
+                elif score < threshold and _as_worded(token, mask):
+                    score = threshold  # '"a lawful source of income," as a Homeland Security memo put it'
                 if scores is not None:
                     scores[token.i] = score
                 if score >= min(threshold, self.direct_threshold) and not _labelling(token):
@@ -345,6 +348,9 @@ class QuoteFinder:
                     # "..., a new study has found", "figures show": the model doubts a document's
                     # findings written after them, which cite it as surely as "the study said"
                     probability = max(probability, model.threshold)
+                elif quote.kind == "direct" and cue is not None and _as_worded(cue.token):
+                    # '"the operator," as The New Yorker put it': someone's wording, however short
+                    probability = max(probability, model.threshold)
                 if probability < model.threshold:
                     continue
                 quote.score = round(probability, 4)
@@ -439,11 +445,13 @@ class QuoteFinder:
                 # what it reports, though the speaker model, short of other candidates, named nobody
                 source = cue.source
             if cue is not None and cue.source is not None and (
-                    reckoning(cue.token) is not None or _named_report(cue.token)
+                    reckoning(cue.token) is not None or _named_report(cue.token) or pictured(cue.token)
+                    or (quote.kind == "direct" and _as_worded(cue.token))
                     or (quote.kind == "reported" and other_voice(cue.token))):
-                # "by the UN's count", "a BBC report that ...": phrases the speaker model never
-                # saw name their source; nor did it see a source set against a report ("..., while
-                # nine in 10 said they thought ..."), which the report's content held before
+                # "by the UN's count", "a BBC report that ...", "footage of Cole asking", "as a
+                # memo put it": phrases the speaker model never saw name their source; nor did it
+                # see a source set against a report ("..., while nine in 10 said they thought
+                # ..."), which the report's content held before
                 source = cue.source
             if cue is not None and label is None:
                 lost = _lost_name_subject(cue.token, clusters)
@@ -523,6 +531,11 @@ class QuoteFinder:
                         and not (cue.sent_start == after_sent and cue.content is None):
                     continue
                 distance = min(abs(cue.token.idx - start), abs(cue.token.idx - end))
+                phrase = (cue.token.left_edge.i, cue.token.right_edge.i)
+                if _as_worded(cue.token) and (0 <= phrase[0] - quoted.end <= 2
+                                              or 0 <= quoted.start - phrase[1] <= 3):
+                    distance = -1  # '... is a "lawful source," as a memo put it': its wording, not the
+                    # report of a clause that holds it ("members of Congress echo her concerns, ...")
             # ties (two cues whose contents hold the quotation: "The ad uses footage of Cole
             # asking, “...”") go to the cue nearer the quotation
             rank = (int(cue.score < threshold), distance * (1.5 - cue.score),
@@ -1001,6 +1014,31 @@ def _named_report(token: Any) -> bool:
         return False
     return any(c.dep_ in ("acl", "relcl", "ccomp") and c.i > token.i and opens_with_that(c)
                for c in token.children)
+
+
+#: Verbs of "as X put it", "as the paper called them": X's wording of what is quoted beside it.
+_WORDING = frozenset({"put", "call", "describe", "dub", "term", "phrase", "word"})
+
+
+def _as_worded(token: Any, mask: list[bool] | None = None) -> bool:
+    """Whether ``token`` is the verb of "as X put it" set beside a quotation ('"the operator," as
+    The New Yorker put it', 'as the memo put it, "a lawful source"'): X's words, though the cue
+    model, which saw the phrase a few times, never scores "put" as speech."""
+    if token.lemma_.lower() not in _WORDING or token.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in token.children):
+        return False  # "as he put it" is left to the model, which resolves pronouns itself
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects or any(o.pos_ != "PRON" for o in objects):
+        return False  # "as it put forward a plan": not a wording
+    if mask is None:  # the caller knows the quotation is beside it
+        return True
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    near = [i for i in (left - 1, left - 2, right + 1, right + 2) if 0 <= i < len(doc)]
+    return any(mask[i] for i in near)
 
 
 #: What someone is "wanted for" by the police ("Illegal alien wanted for attempted murder").
