@@ -600,12 +600,18 @@ def _named_bodies(sdoc: Any, clusters: list[EntityCluster]) -> dict[str, EntityC
             continue  # "The firm Ellingstad works for" (parsed as one phrase): Susan Ellingstad
         cluster.mentions.append((token.idx, token.idx + len(token.text)))
         cluster.labels.append("BODY")
-        if cluster.type == "person":
-            cluster.type = _BODY_TYPE
+        if cluster.type == "person" or (cluster.type == "place" and token.lower_ not in _PLACE_BODIES):
+            cluster.type = _BODY_TYPE  # "the water regulator Ofwat", which the recogniser calls a place
         first = _name_start(token)
         if first < token.i:
             described.setdefault(" ".join(t.lower_ for t in sdoc[first:token.i + 1]), cluster)
     return described
+
+
+#: Body nouns by which a text may call a place's own government ("Ruritania, the regime,"): a
+#: place set beside one stays a place; beside another ("the water regulator Ofwat") it is a body.
+_PLACE_BODIES = frozenset({"council", "councils", "government", "governments", "administration", "authority",
+                           "authorities", "regime", "regimes", "police"})
 
 
 def _has_given_name(name: str) -> bool:
@@ -704,7 +710,9 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
         return None
     window = _window_start(sdoc, found.start)
     near = [c for c in clusters
-            if _of_kind(c, kind) and any(window <= s < found.start for s, _ in c.mentions)]
+            if _of_kind(c, kind) and not _described_otherwise(c, kind, sdoc.text)
+            and any(window <= s < found.start for s, _ in c.mentions)
+            and not _co_argument(sdoc, found, c)]
     if len(near) != 1 or _listed_beside(sdoc, found, near[0]):
         return None
     deps = _ACTING_DEPS if kind in ("group", "union") else _ACTED_ON_DEPS \
@@ -714,6 +722,51 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
                for s, e in near[0].mentions):
         return None
     return near[0]
+
+
+#: A verb's subject and objects: two of them are two things ("Ofwat ordered the firm to repay
+#: customers": the firm is not Ofwat, which would be "itself").
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
+
+
+def _co_argument(sdoc: Any, found: _Found, cluster: EntityCluster) -> bool:
+    """Whether a body noun and one of the actor's mentions are two arguments of one verb
+    ("[Ofwat] ordered [the firm] to repay customers", "the firm was fined by [Ofwat]"): then the
+    noun names another body."""
+    span = sdoc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in _ARGUMENTS:
+        return False
+    root = span.root
+    verb = root.head.head if root.dep_ == "agent" else root.head
+    for start, end in cluster.mentions:
+        mention = sdoc.char_span(start, end, alignment_mode="expand")
+        if mention is None or not len(mention) or mention.root.i == root.i:
+            continue
+        other = mention.root
+        if other.dep_ == "pobj" and other.head.dep_ == "agent":  # "fined by Ofwat"
+            other = other.head
+        head = other.head.head if other.dep_ == "agent" else other.head
+        if other.dep_ in _ARGUMENTS and head.i == verb.i:
+            return True
+    return False
+
+
+#: Kinds of body that are not companies: a noun set beside a name of one of them ("the water
+#: regulator Ofwat", "Unite, the union,") says "the company" is another.
+_PUBLIC_KINDS = frozenset({"agency", "ministry", "party", "union"})
+
+
+def _described_otherwise(cluster: EntityCluster, kind: str, text: str) -> bool:
+    """Whether a body noun set beside the actor's name says it is of another kind than ``kind``
+    ("the water regulator Ofwat ... the firm": Ofwat is an agency, no company; its "regulator"
+    is one of its mentions, labelled "BODY")."""
+    kinds = {_DESCRIBED_KINDS.get(text[s:e].lower().split()[-1]) for (s, e), label
+             in zip(cluster.mentions, cluster.labels, strict=True) if label == "BODY"}
+    kinds -= {None, "organization", "group"}
+    if not kinds or kind in kinds:
+        return False
+    return bool(kinds & _PUBLIC_KINDS) != (kind in _PUBLIC_KINDS) or (
+        kind in _PUBLIC_KINDS and not kinds <= {kind})
 
 
 def _listed_beside(sdoc: Any, found: _Found, cluster: EntityCluster) -> bool:
