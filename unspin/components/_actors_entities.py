@@ -1017,7 +1017,8 @@ def _scorer(span: Any) -> bool:
     "netted" ("Alejandro Garnacho scored in the second half"): a player, not a brand."""
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in ("score", "net") \
-        and is_given_name(span[0].text) and not _in_dictionary(span[-1].lower_)
+        and (is_given_name(span[0].text) or (len(span) > 1 and not _in_dictionary(span[0].lower_))) \
+        and not _in_dictionary(span[-1].lower_)  # "Mikel Oyarzabal scored twice": no word of the dictionary
 
 
 def _shaped_as_name(span: Any, persons: Collection[str]) -> bool:
@@ -1757,6 +1758,9 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             cluster.type = "country"  # "the Republic of Vostrana" ... "Vostrana"
         if cluster.type == "place" and id(cluster) in armed and _key(cluster.name) not in US_STATES:
             cluster.type = "country"  # "Kostrovia ... Kostrovian forces": a state the list may not know
+        if cluster.type in ("person", "place") and any(w.lower() in _LEAGUE_WORDS for name in (
+                cluster.name, *cluster.aliases) for w in _words(name)):
+            cluster.type = "organization"  # "La Liga", "Serie A", "the Premier League": a league is a body
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
     _bodies_by_agreement(sdoc, clusters)
@@ -1777,8 +1781,11 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         called = _capitalised_word(sdoc, cluster, heads) if sdoc.has_annotation("DEP") else None
         if called == "":
             continue  # "Turnout fell sharply": a word of the dictionary opening a sentence
+        if called is None and _person_called_body(sdoc, cluster):
+            cluster.type = "person"  # "Guardiola said his side ...", "Oyarzabal scored for Spain"
         if called == "ORG" or (called is None and (_body_by_pronoun(sdoc, cluster)
-                                                   or _firm_by_its(sdoc, cluster))):
+                                                   or _firm_by_its(sdoc, cluster)
+                                                   or _shares_beside(sdoc, cluster))):
             cluster.type = "organization"
         kept.append(cluster)
     clusters = kept
@@ -1794,6 +1801,11 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         cluster.labels = [cluster.labels[i] for i in order]
     sdoc.user_data["unspin_entities"] = clusters
     return clusters
+
+
+#: Words of a league's name, in its languages: a name with one is a body's, which the recogniser
+#: calls a person ("La Liga said") or a place.
+_LEAGUE_WORDS = frozenset({"league", "liga", "laliga", "ligue", "bundesliga", "eredivisie", "serie", "lega"})
 
 
 def _own_s(sdoc: Any, cluster: EntityCluster, text: str) -> None:
@@ -2035,6 +2047,113 @@ def _firm_by_its(sdoc: Any, cluster: EntityCluster) -> bool:
     return False
 
 
+def _person_called_body(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether an "organisation" named by one word each time, which no dictionary holds and no
+    name of a club, a company, a party or an outlet, nor letters, is a person: the subject of a
+    verb of saying or thinking whose "his" or "her" owns what a person leads (``_leads``:
+    "Guardiola said his side had played well"), or that "he" or "she" takes up where a mention
+    was tagged a person once ("Guyger claims that she ..."), of a verb only a person does (``_HUMAN_VERBS``:
+    "Zubimendi smiled"), or of "scored" for a side ("Oyarzabal scored twice for Spain"); never
+    taken up by "its" or "which", nor the subject of a verb in the plural ("Juventus have said")."""
+    if cluster.type != "organization" or "ORG" not in cluster.labels \
+            or not set(cluster.labels) <= {"ORG", "PERSON"} or not sdoc.has_annotation("DEP") \
+            or any(len(_words(alias)) != 1 for alias in (cluster.name, *cluster.aliases)):
+        return False
+    word = cluster.name
+    if not word.isalpha() or not word[:1].isupper() or not word[1:].islower() \
+            or _in_dictionary(word.lower()) \
+            or _club_name(word) or word.lower() in COMPANY_WORDS | _CLUB_WORDS or _key(word) in _OUTLETS \
+            or _key(word) in PARTY_NAMES or is_country(word) or _key(word) in US_STATES:
+        return False
+    person = False
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        called = _pronoun_after(sdoc, span)
+        root = span.root
+        if called == "ORG" or _plural_verb(sdoc, start, end) or (root.dep_ == "nsubj" and any(
+                t.tag_ == "VBP" for t in (root.head, *root.head.children) if t.i > root.i)):
+            return False  # "Juventus have said his contract ...": a club, in the plural
+        verb = root.head.lemma_.lower()
+        if root.dep_ != "nsubj":
+            continue
+        tagged = "PERSON" in cluster.labels
+        if (verb in _PERSON_VERBS and called == "PERSON" and (tagged or _leads(sdoc, span))) \
+                or verb in _HUMAN_VERBS - {"score", "net"}:
+            person = True  # "Zubimendi smiled at the crowd"
+        elif verb in ("score", "net") and any(
+                c.dep_ == "prep" and c.lower_ == "for"
+                and any(g.ent_type_ in ("GPE", "ORG") for g in c.children)
+                for c in root.head.children):
+            person = True
+    return person
+
+
+#: What a person leads, which a club or a firm does not own: "his side", "her government".
+_LED = frozenset({"side", "team", "players", "squad", "men", "party", "government", "administration",
+                  "cabinet"})
+
+
+def _leads(sdoc: Any, span: Any) -> bool:
+    """Whether the first pronoun after a name is "his" or "her" before what a person leads
+    ("Guardiola said his side had played well"; not "Chelsea said his injury was serious", a
+    club speaking of a player)."""
+    if _pronoun_after(sdoc, span) != "PERSON":
+        return False
+    end = span.root.sent.end
+    owner = next((t for t in sdoc[span.end:end] if t.lower_ in _HE_SHE), None)
+    return owner is not None and owner.lower_ in ("his", "her") and owner.dep_ == "poss" \
+        and owner.head.lower_ in _LED
+
+
+def _shares_beside(sdoc: Any, cluster: EntityCluster) -> bool:
+    """Whether a "person" named by one word no dictionary holds, neither a given name nor a
+    surname (``_lone_word``), speaks or acts as a company does (``_FIRM_VERBS``) in a sentence
+    that tells of shares or stock owned by no name ("Shares rose after Pfizer declined to
+    comment"), or by a noun for a company ("Shares in the drugmaker"), and names no other: the
+    shares are its. Not "Shares rose after Okafor resigned", a person."""
+    word = _lone_word(cluster)
+    if not word or _in_dictionary(word) or not sdoc.has_annotation("DEP"):
+        return False
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.dep_ != "nsubj" \
+                or span.root.head.lemma_.lower() not in _FIRM_VERBS:
+            continue
+        sentence = span.root.sent
+        if any(e.label_ in _MENTION_LABELS and not (e.start_char <= start < e.end_char)
+               for e in sentence.ents):
+            continue  # another name the shares may be of
+        if any(t.lemma_.lower() in ("share", "stock") and t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass")
+               and _unowned(t) for t in sentence):
+            return True
+    return False
+
+
+#: Verbs by which a company speaks or acts in a story of its shares ("Pfizer declined to comment",
+#: "Korvane cut its forecast").
+_FIRM_VERBS = frozenset({"say", "decline", "refuse", "announce", "confirm", "warn", "deny", "state", "report",
+                         "post", "beat", "miss", "cut", "raise", "lift", "forecast", "recall", "launch",
+                         "unveil", "reject", "agree", "sell", "buy"})
+
+
+def _unowned(token: Any) -> bool:
+    """Whether shares are owned by no name ("Shares rose") or only by a noun for a company
+    ("Shares in the drugmaker", "the company's shares")."""
+    for child in token.children:
+        if child.dep_ in ("poss", "compound"):
+            owners = [child]
+        elif child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            owners = [g for g in child.children if g.dep_ == "pobj"]
+        else:
+            continue
+        if any(o.pos_ != "NOUN" or (o.lower_ not in _BODY_NOUNS and o.lower_ not in _FIRM_NOUNS)
+               for o in owners):
+            return False
+    return True
+
+
 def _capitalised_word(sdoc: Any, cluster: EntityCluster, headlines: Sequence[tuple[int, int]]) -> str | None:
     """For a "person" named by one word of the dictionary (``_in_dictionary``), neither a given
     name nor a surname, written only where any word takes a capital (``_capital_anyway``:
@@ -2168,6 +2287,12 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster], text: str |
         if cluster.type == "person" and len(words) > 1 and _named_where_only(sdoc, cluster, text):
             cluster.type = "place"  # "killed in Khan Younis", "arrived in Santa Rosa"
             continue
+        if cluster.type == "organization" and set(cluster.labels) == {"ORG"} and _particled(cluster.name) \
+                and person_shaped(cluster.name):
+            # "reached Santiago de Compostela", which the recogniser calls a body; else a person's
+            # name ("a pass from Frenkie de Jong")
+            cluster.type = "place" if _place_by_particle(sdoc, cluster, text) else "person"
+            continue
         if cluster.type not in ("person", "organization") or len(words) != 1 or words[0] in named \
                 or is_given_name(cluster.name) or any(len(_words(a)) != 1 for a in cluster.aliases) \
                 or not set(cluster.labels) <= {"PERSON", "ORG", "GPE"} or cluster.name.isupper() \
@@ -2201,6 +2326,44 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster], text: str |
             # "Ashby town council", "in nearby Ashby", "arrested in Bristol": not "in the Senate"
             cluster.type = "place"
     return [c for c in clusters if id(c) not in gone]
+
+
+#: Nouns of a place's people, officers and parts, whose "of" names the place ("the mayor of
+#: Santiago de Compostela", "the streets of ...").
+_OF_A_PLACE = frozenset({"mayor", "city", "town", "streets", "centre", "center", "people", "residents",
+                         "outskirts", "citizens", "cathedral", "port", "province", "region", "suburbs"})
+#: Verbs whose object is a place one comes to or leaves ("the pilgrims reached ...").
+_REACHING_VERBS = frozenset({"reach", "visit", "leave", "enter", "tour"})
+
+
+def _particled(name: str) -> bool:
+    """Whether a name of three words or more holds a place's particle inside ("Santiago de
+    Compostela", "Frenkie de Jong")."""
+    words = name.split()
+    return len(words) >= 3 and any(w in _PLACE_PARTICLES for w in words[1:-1])
+
+
+def _place_by_particle(sdoc: Any, cluster: EntityCluster, text: str) -> bool:
+    """Whether a name of three words or more with a place's particle inside it ("Santiago de
+    Compostela", "Santiago del Estero"), which the recogniser never tagged a person (only its
+    shape made it one: a given name first), is a place: where something is or whither one goes
+    once at least ("the mayor of ...", "reached ...", "... is a city in Galicia"), never after a
+    title, never taken up by "he" or "she", never owning or saying anything."""
+    if "PERSON" in cluster.labels or _called_he(sdoc, cluster):
+        return False
+    placed = False
+    for start, end in cluster.mentions:
+        span = sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or _after_title(text, start) or _acts_as_person(sdoc, start, end):
+            return False
+        root = span.root
+        head = root.head
+        placed = placed or _stands_where(sdoc, start, end) \
+            or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _OF_A_PLACE) \
+            or (root.dep_ == "dobj" and head.lemma_.lower() in _REACHING_VERBS) \
+            or (root.dep_ == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in _PLACE_KINDS
+                                             for c in head.children))
+    return placed
 
 
 def _named_where_only(sdoc: Any, cluster: EntityCluster, text: str) -> bool:
@@ -2575,7 +2738,10 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
     if not written or not any(c.isalpha() for c in written):
         return
     if label == "ORG" and person_shaped(written) and (called or {}).get(_key(written)) != "ORG" \
-            and _words(written)[-1] not in _INSTITUTION_WORDS:  # "Kent County Council": a rare surname
+            and _words(written)[-1] not in _INSTITUTION_WORDS \
+            and not (_particled(written) and (called or {}).get(_key(written)) != "PERSON"):
+        # "Kent County Council": a rare surname; "Santiago de Compostela": a place's particle, for
+        # ``_places_called_persons`` to read as a person's name or a place's
         # "Nikki Haley", "Keith Lamont Scott": spaCy's small model errs on names; not "Morgan
         # Stanley cut its forecast", a bank the text calls "it"
         label = "PERSON"
@@ -3449,10 +3615,41 @@ def _unlisted_names(sdoc: Any) -> list[tuple[int, int]]:
                            and t.lower_ not in TITLE_WORDS for t in (sdoc[i], head)):
             continue
         run = sdoc[i:head.i + 1]
-        if _speaks(run) or (i > 0 and sdoc[i - 1].is_lower and sdoc[i - 1].lower_ in _WORK_BEFORE_NAMES) \
+        if _speaks(run) or _acts_as_human(run) \
+                or (i > 0 and sdoc[i - 1].is_lower and sdoc[i - 1].lower_ in _WORK_BEFORE_NAMES) \
                 or any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_APPOSITIVES for c in head.children):
             found.append((i, head.i + 1))
+    for token in _untagged_names(sdoc, ("nsubj",)):
+        # "Lula praised the deal": one name no list holds, the subject of what only a person does,
+        # or of saying what "he" or "she" takes up
+        before = sdoc[token.i - 1] if token.i else None
+        after = sdoc[token.i + 1] if token.i + 1 < len(sdoc) else None
+        if _name_word(token) and len(token.text) > 2 and not _in_dictionary(token.lower_) \
+                and not _body_word(token.text) and not _is_demonym(token.lower_) \
+                and token.lower_ not in TITLE_WORDS and token.lower_ not in _NAME_TITLES \
+                and _key(token.text) not in _NOT_ACTORS and _key(token.text) not in US_STATES \
+                and not (before is not None and (before.pos_ == "PROPN" or before.tag_ == "POS")) \
+                and not (after is not None and (after.pos_ == "PROPN" or after.tag_ == "POS")) \
+                and not any(t.tag_ == "VBP" for t in (token.head, *token.head.children) if t.i > token.i):
+            # not "Juventus have said his contract ...", a club in the plural
+            lemma = token.head.lemma_.lower()
+            called = _pronoun_after(sdoc, sdoc[token.i:token.i + 1])
+            if (lemma in _HUMAN_VERBS - {"score", "net"} and called != "ORG") \
+                    or (lemma in _PERSON_VERBS and called == "PERSON"):  # "Pochettino said his players"
+                found.append((token.i, token.i + 1))
     return found
+
+
+#: Verbs only a person is the subject of ("Mikel Oyarzabal scored twice", "Lula praised the
+#: deal"); a club scores too, so "score" and "net" count for a name of two words only.
+_HUMAN_VERBS = frozenset({"score", "net", "praise", "hail", "smile", "laugh", "weep", "cry", "nod", "shrug",
+                          "marry", "resign", "apologise", "apologize", "thank", "congratulate"})
+
+
+def _acts_as_human(span: Any) -> bool:
+    """Whether a name is the subject of a verb only a person does (``_HUMAN_VERBS``)."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _HUMAN_VERBS
 
 
 _STAFF = _POSITIONS | {"boss"}
