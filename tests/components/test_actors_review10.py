@@ -95,3 +95,16 @@ def test_a_city_with_a_particle_is_a_place(nlp, text: str) -> None:
 def test_a_name_with_a_particle_that_does_nothing_of_a_place_is_a_person(nlp) -> None:
     doc = nlp(Article(id="t", text="He took a pass from Frenkie de Jong and scored."))
     assert _actor(doc, "Frenkie de Jong").type == "person"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Hastings voted to leave.", "Hastings"),
+    ("Margate voted against the scheme.", "Margate"),
+])
+def test_a_town_that_votes_is_no_person(nlp, text: str, town: str) -> None:
+    assert _actor(nlp(Article(id="t", text=text)), town).type == "place"
+
+
+def test_one_that_votes_and_is_called_he_is_a_person(nlp) -> None:
+    doc = nlp(Article(id="t", text="Hastings voted to leave, and he said so."))
+    assert _actor(doc, "Hastings").type == "person"

@@ -1764,6 +1764,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
     _bodies_by_agreement(sdoc, clusters)
+    _places_that_vote(sdoc, clusters, text)
     _clubs_called_places(sdoc, clusters, text)
     clusters = _places_called_persons(sdoc, clusters, text)
     _dateline_places(clusters, text)
@@ -3727,6 +3728,29 @@ def _club_sign(sdoc: Any, start: int, end: int) -> str:
     part = sdoc[after].lemma_.lower()
     return "sport" if part in _SPORT_PARTS or sdoc[after].lower_ in _SPORT_PARTS else (
         "team" if part in _TEAM_PARTS or sdoc[after].lower_ in _TEAM_PARTS else "")
+
+
+def _places_that_vote(sdoc: Any, clusters: list[EntityCluster], text: str) -> None:
+    """A "person" named by one word each time, a noun of the dictionary (which holds towns:
+    "Brighton", "Leeds") and no given name, never after a title nor taken up by "he" or "she",
+    nor the surname of a person the text names in full, that votes ("Brighton voted to keep the
+    rule") is a town or a club: a place here (a club in a sports story: ``_clubs_called_places``)."""
+    surnames = {_words(name)[-1] for c in clusters if c.type == "person"
+                for name in (c.name, *c.aliases) if len(_words(name)) > 1}
+    for cluster in clusters:
+        if cluster.type != "person" or any(len(_words(a)) != 1 for a in (cluster.name, *cluster.aliases)):
+            continue
+        word = _words(cluster.name)[0] if _words(cluster.name) else ""
+        if not word.isalpha() or word not in _dictionary_words("noun") or is_given_name(word) \
+                or word in surnames or any(_after_title(text, s) for s, _ in cluster.mentions) \
+                or _called_he(sdoc, cluster):
+            continue
+        for start, end in cluster.mentions:
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.dep_ == "nsubj" \
+                    and span.root.head.lemma_.lower() == "vote":
+                cluster.type = "place"
+                break
 
 
 def _clubs_called_places(sdoc: Any, clusters: list[EntityCluster], text: str) -> None:
