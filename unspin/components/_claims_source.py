@@ -1,6 +1,7 @@
 """Find whom a sentence cites for what it states: "according to X", "X said", "a report by X".
 
-Works on the spaCy parse: the object of "according to", the subject of a reporting verb that
+Works on the spaCy parse: the object of "according to" (or of a "per" that opens the sentence or
+follows a comma: "Per the Land Registry, ...", "..., per Bloomberg."), the subject of a reporting verb that
 governs the sentence, or the agent of "a report/study/figures by/from X" (numbers "from" a name
 cite it even where the tagger calls it a place: "data from Moneyfacts"), or the outlet that
 published it ("a study [published] in the Lancet" cites the Lancet). Returns an
@@ -109,6 +110,9 @@ def _phrase(token: Any, sent: Any) -> tuple[int, int]:
     left = max(token.left_edge.i, sent.start)
     right = token.i
     for child in token.rights:
+        if _named_by_appos(token, child):
+            right = min(_name_end(child), sent.end - 1)
+            break
         stop = child.dep_ in ("relcl", "acl", "cc", "conj", "advcl", "appos") or (
             child.dep_ == "punct" and child.tag_ != "HYPH"
         )
@@ -121,6 +125,25 @@ def _phrase(token: Any, sent: Any) -> tuple[int, int]:
     while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _named_by_appos(noun: Any, child: Any) -> bool:
+    """Whether ``child`` is the name right after the noun in small letters that describes it, with
+    no comma between ("the property website [Rightmove] said", "according to the consultancy
+    [Gartner]"): one phrase, cited whole as "the consultancy SovEcon" is; not a name set off by
+    commas ("the firm, Acme, said")."""
+    first = child.left_edge
+    return child.dep_ == "appos" and first.i == noun.i + 1 and noun.pos_ == "NOUN" and noun.is_lower \
+        and bool(noun.whitespace_) and (child.pos_ == "PROPN" or child.ent_type_ in _NAME_LABELS) \
+        and child.ent_type_ not in ("GPE", "LOC", "NORP") and first.ent_iob_ == "B" and first.is_title
+
+
+def _name_end(token: Any) -> int:
+    """The index of the last word of the name ``token`` is in: its entity's, else its own."""
+    i = token.i
+    while token.ent_type_ and i + 1 < len(token.doc) and token.doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i
 
 
 def _slice(sent: Any, start: int, end: int) -> str:
@@ -367,10 +390,51 @@ def _own_measure(noun: Any) -> bool:
         c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
+#: What a rate is "per" ("£60,000 per week", "30 per cent", "per capita"): no one cited.
+_RATE_NOUNS = frozenset(["cent", "capita", "annum", "head", "person", "people", "year", "month", "week",
+                         "day", "night", "hour", "minute", "second", "unit", "share", "barrel", "litre",
+                         "liter", "gallon", "kilo", "kilogram", "tonne", "ton", "mile", "kilometre",
+                         "household", "pupil", "student", "patient", "resident", "game", "match", "season"])
+#: Who a text cites "per" without a name: "per officials", "per police sources", "per its website".
+_CITED_NOUNS = frozenset(["official", "source", "expert", "analyst", "website", "spokesman", "spokeswoman",
+                          "spokesperson", "filing", "release", "account", "tracker", "tally", "count"])
+#: What a thing is done "per" (as it lays down), not who states it: "per the contract", "per the rules".
+_TERMS = frozenset(["rule", "term", "agreement", "contract", "law", "regulation", "deal", "policy",
+                    "guidance", "guideline", "requirement", "request", "order", "norm", "recipe",
+                    "instruction", "usual", "standard", "treaty", "constitution", "statute", "code", "manual",
+                    "arrangement"])
+#: What a "per" of attribution follows: nothing (it opens the sentence) or a break in it.
+_BEFORE_PER = frozenset([",", "—", "–", "-", "(", ";", ":", "as"])
+
+
+def _per_source(per: Any, sent: Any) -> Any | None:
+    """The object of a "per" that cites it as "according to" does ("Per the Land Registry, ...",
+    "..., per Bloomberg."), or None: a rate ("£60,000 per week", "per capita") or a "per" inside
+    the clause. It opens the sentence or follows a comma or a dash, and names someone: a name,
+    evidence ("per a report by"), a body ("per the ministry"), or whoever it has a determiner for."""
+    if per.lower_ != "per" or per.dep_ != "prep" or (
+            per.i > sent.start and per.nbor(-1).lower_ not in _BEFORE_PER):
+        return None
+    obj = next((c for c in per.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() in _RATE_NOUNS or obj.lower_ in _RATE_NOUNS or obj.like_num:
+        return None
+    lemma = obj.lemma_.lower()
+    if lemma in _ACCORDING_IDIOMS or obj.lower_ in _ACCORDING_IDIOMS or lemma in _TERMS:
+        return None  # "per the McKinley plan", "per the terms of the deal": how, not who says
+    if obj.pos_ == "PROPN" or obj.ent_type_ in _NAME_LABELS or lemma in _EVIDENCE_NOUNS \
+            or obj.lower_ in _EVIDENCE_NOUNS or obj.lower_ in BODY_NOUNS or lemma in _CITED_NOUNS \
+            or any(c.dep_ in ("det", "poss") for c in obj.children):
+        return obj
+    return None
+
+
 def _according_to(sent: Any) -> Attribution | None:
     for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
-            to = tok.nbor()
+        per = _per_source(tok, sent)
+        if per is not None or (tok.lower_ == "according" and tok.i + 1 < sent.end
+                               and tok.nbor().lower_ == "to"):
+            # "Per the Land Registry, ...": cites its object as "according to" does
+            to = tok if per is not None else tok.nbor()
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if not objects:
                 continue
@@ -388,7 +452,10 @@ def _according_to(sent: Any) -> Attribution | None:
             # evidence, further on; a name that is the phrase itself is not looked for again
             if obj.pos_ != "PRON" and behind >= 0 and name not in _slice(sent, start, end):
                 end = sent.start_char + behind + len(name)
-            return Attribution(name=name, start=tok.idx, end=end)
+            # "As per the Met Office": the span takes in its "as"
+            at = tok.nbor(-1) if per is not None and tok.i > sent.start and tok.nbor(-1).lower_ == "as" \
+                else tok
+            return Attribution(name=name, start=at.idx, end=end)
     return None
 
 
@@ -1229,10 +1296,10 @@ def _named_for_its_country(speaker: Attribution, text: str) -> bool:
 
 
 def _according_to_all(rules: Attribution, claim: Claim, text: str) -> bool:
-    """Whether the rules' attribution is an "according to" phrase that opens or closes ``claim``,
-    citing its whole statement ("According to the WHO, ...", "..., according to the WHO.")."""
+    """Whether the rules' attribution is an "according to" (or "per") phrase that opens or closes
+    ``claim``, citing its whole statement ("According to the WHO, ...", "..., per the WHO.")."""
     if not claim.start <= rules.start < rules.end <= claim.end \
-            or not text[rules.start : rules.end].lower().startswith("according to"):
+            or not text[rules.start : rules.end].lower().startswith(("according to", "per ", "as per ")):
         return False
     before, after = text[claim.start : rules.start], text[rules.end : claim.end]
     # not one a quotation closes ("... 987 subsidiaries, according to its own website.''"): the quoted
@@ -1252,7 +1319,7 @@ def _closes_quote(rules: Attribution, quote: Quote, claim: Claim, text: str) -> 
         return False
     words = re.findall(r"[a-z]+", text[rules.start : rules.end].lower())
     return any(w in _EVIDENCE_NOUNS for w in words) and not text[rules.start : rules.end].lower().startswith(
-        "according")
+        ("according", "per ", "as per "))
 
 
 def _runs_over(quote: Quote, claim: Claim, rules: Attribution) -> bool:
