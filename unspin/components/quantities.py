@@ -8,6 +8,8 @@ QUANTITY entity, or a regex match) into ``(kind, value, unit, qualifier)``:
 * ``"$48m"`` / ``"48 million dollars"`` -> ``("money", 48000000, "USD", None)``
 * ``"June 18"`` -> ``("date", "--06-18", None, None)``; ``"June 18, 2019"`` -> ``"2019-06-18"``
 * ``"tens of thousands"`` -> ``("count", 10000, None, "tens of")``, a lower bound as written
+* ``"could exceed €3bn"`` -> ``€3bn``: ``("money", 3000000000, "EUR", "more than")``, after a verb of
+  surpassing ("exceed", "top", "surpass"), as if "more than" were written
 
 * ``"CHF 5m"`` / ``"A$3bn"`` / ``"50p"`` -> ``("money", 5000000, "CHF", None)``, AUD, ``0.5`` GBP
 * ``"-0.2%"`` -> ``("percent", -0.2, None, None)``; ``"25 basis points"`` -> ``0.25``, ``"percentage points"``
@@ -867,9 +869,12 @@ _FRACTION_RE = re.compile(
 
 
 #: "fell by a fifth", "cut by two-thirds", "by half": a change by a share, where the clause goes
-#: on with no noun after it ("bought by a third party", "by half past ten" are no shares).
+#: on with no noun after it ("bought by a third party", "by half past ten" are no shares); also
+#: "up" or "down" a share ("prices are up almost a fifth"), and a qualifier before the share.
 _BY_FRACTION_RE = re.compile(
-    r"\bby\s+((?:(a|one|two|three|four)[ -](half|third|quarter|fifth|tenth)s?|(half)))"
+    r"\b(?:by|(?P<dir>up|down))\s+(?:(?P<qual>almost|nearly|about|around|roughly|some|more\s+than|less\s+than|"
+    r"just\s+over|just\s+under|over|under|close\s+to)\s+)?"
+    r"((?:(a|one|two|three|four)[ -](half|third|quarter|fifth|tenth)s?|(half)))"
     r"(?=\s*[,.;:)—–]|\s*$|\s+(?:in|on|at|since|from|to|over|under|last|this|next|and|or|but|compared|after|"
     r"before|during|while|as|than|until|within|because|for|a|an|per|year|between)\b)", re.I)
 #: A part of a point: "a quarter point", "half a percentage point", "a quarter-point cut", "three
@@ -929,11 +934,13 @@ def _shares(sent: Any, text: str) -> list[Quantity]:
         out.append(Quantity(start=start, end=end, kind="percent", value=_tidy(round(value, 1)),
                             qualifier=qualifier))
     for m in _BY_FRACTION_RE.finditer(text, lo, hi):
-        if any(s <= m.start(1) < e for s, e in points):
-            continue
-        count = parse_number(m.group(2) or "one") or 1.0
-        value = 100 * count / _FRACTIONS[(m.group(3) or m.group(4)).lower()]
-        out.append(Quantity(start=m.start(1), end=m.end(1), kind="percent", value=_tidy(round(value, 1))))
+        if any(s <= m.start(3) < e for s, e in points) or (m.group("dir") and m.group(6)):
+            continue  # "up half": no share written as one
+        count = parse_number(m.group(4) or "one") or 1.0
+        value = 100 * count / _FRACTIONS[(m.group(5) or m.group(6)).lower()]
+        qualifier = None if m.group("qual") is None else " ".join(m.group("qual").lower().split())
+        out.append(Quantity(start=m.start("qual") if qualifier else m.start(3), end=m.end(3), kind="percent",
+                            value=_tidy(round(value, 1)), qualifier=qualifier))
     return out
 
 
@@ -1699,7 +1706,28 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     found.sort(key=lambda q: q.start)
     found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
     found = _date_bounds(_lengths_per_period(_compound_lengths(found, text), text), text, sent)
-    return _counted_amounts(_to_life(found, text), text)
+    return _surpassed(_counted_amounts(_to_life(found, text), text), text, sent)
+
+
+#: A verb that puts what it is said of above the amount after it: "losses could exceed €3bn",
+#: "sales topped 2 million", "surpassing 40%".
+_SURPASSING_BEFORE_RE = re.compile(
+    r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|outstrip(?:s|ped|ping)?|"
+    r"outnumber(?:s|ed|ing)?)\s+$", re.I)
+
+
+def _surpassed(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
+    """``found`` with each amount a verb of surpassing comes right before qualified "more than", as
+    one "more than" writes is ("Losses could exceed €3bn": more than 3bn); the amount keeps its
+    span. Not a date ("exceeded 2019 levels"), one qualified already ("topped more than 40%"), nor
+    a "top" that is no verb ("the top 10")."""
+    out = []
+    for q in found:
+        verb = None if q.qualifier is not None or q.kind == "date" else _SURPASSING_BEFORE_RE.search(
+            text, max(sent.start_char, q.start - 20), q.start)
+        word = None if verb is None else next((t for t in sent if t.idx == verb.start()), None)
+        out.append(q if word is None or not word.tag_.startswith("VB") else replace(q, qualifier="more than"))
+    return out
 
 
 #: "15 years to life": a sentence with no upper end, after its length in years.

@@ -1,0 +1,72 @@
+"""Quantities on short news texts written for a sixth review (forecasts, sales, turnout): an amount
+a verb of surpassing comes right before ("could exceed €3bn", "topped 2 million", "surpassing 40%")
+is qualified "more than", as one that "more than" is written before; the amount keeps its span, and
+a "top" that is no verb ("the top 10"), a date or an amount qualified already are left as they are."""
+
+from __future__ import annotations
+
+import pytest
+from _quantities import found as _found
+
+from unspin.components.parse import make_parser
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "phrase", "kind", "value"), [
+    ("Repair costs for the bridge could exceed £40m, engineers warned.", "£40m", "money", 40_000_000),
+    ("Ticket sales for the tour topped 1.5 million within a week.", "1.5 million", "count", 1_500_000),
+    ("Youth unemployment in the region is forecast to surpass 30% next year.", "30%", "percent", 30),
+    ("Orders exceeded 12,000 units in the first month of trading.", "12,000", "count", 12_000),
+    ("The charity's reserves, which now exceed $2bn, were built up over a decade.", "$2bn", "money",
+     2_000_000_000),
+])
+def test_an_amount_a_verb_of_surpassing_comes_before_is_more_than_it(parser, text: str, phrase: str,
+                                                                      kind: str, value: int) -> None:
+    assert _found(parser, text)[phrase][:2] == (kind, value)
+    assert _found(parser, text)[phrase][3] == "more than"
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("The top 20 earners in the league took home £300m last season.", "20"),
+    ("Exports of wheat rose to 4 million tonnes after the harvest.", "4 million tonnes"),
+])
+def test_an_amount_with_no_verb_of_surpassing_before_it_has_no_qualifier(parser, text: str,
+                                                                           phrase: str) -> None:
+    assert _found(parser, text)[phrase][3] is None
+
+
+def test_a_date_after_a_verb_of_surpassing_is_no_amount_it_bounds(parser) -> None:
+    found = _found(parser, "Hotel bookings exceeded 2019 levels by 8% over the summer.")
+    assert found["2019"] == ("date", "2019", None, None)
+    assert found["8%"][3] is None
+
+
+def test_an_amount_qualified_as_written_keeps_its_own_qualifier(parser) -> None:
+    found = _found(parser, "Claims against the insurer topped nearly £900m by the end of the year.")
+    assert found["nearly £900m"] == ("money", 900_000_000, "GBP", "nearly")
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "qualifier"), [
+    ("Food prices are up almost a fifth since the start of 2022, the survey found.", "almost a fifth", 20,
+     "almost"),
+    ("Bus journeys in the county are down nearly a quarter on pre-pandemic levels.", "nearly a quarter", 25,
+     "nearly"),
+    ("The council's road budget was cut by about a tenth in the spring.", "about a tenth", 10, "about"),
+    ("Membership of the club is down a third since 2019.", "a third", 33.3, None),
+])
+def test_a_change_up_or_down_a_share_is_a_percentage_with_its_qualifier(parser, text: str, phrase: str,
+                                                                         value: float,
+                                                                         qualifier: str | None) -> None:
+    assert _found(parser, text)[phrase] == ("percent", value, None, qualifier)
+
+
+def test_up_before_a_fraction_that_is_no_change_is_no_share_by_it(parser) -> None:
+    assert "a third" not in _found(parser, "The firm set up a third company in Dublin last year.")
+    # a share "of" something is read as one, with no change before it
+    found = _found(parser, "Away fans took up a quarter of the seats in the stadium.")
+    assert found["a quarter"] == ("percent", 25, None, None)
