@@ -1,8 +1,9 @@
 """Claim sources on short news texts written for a ninth review (housing, sport, business): a "per"
 that opens a sentence or follows a comma cites its object as "according to" does, not a rate
 ("£60 per night", "per capita") nor terms a thing is done by ("per the contract"); a name right after
-the noun in small letters that describes it is cited with it ("the lettings agency Hamptons"), as
-"the consultancy SovEcon" is."""
+the noun in small letters that describes it is cited with it ("the estate agent Savills"), as
+"the consultancy SovEcon" is; a closing verb the parser reads as a noun ("..., analysts at Barclays
+estimate.") cites the words since the comma."""
 
 from __future__ import annotations
 
@@ -85,3 +86,22 @@ def test_a_name_right_after_the_noun_that_describes_it_is_cited_with_it(text: st
 def test_a_name_set_off_by_commas_is_not_taken_into_the_noun_before_it() -> None:
     found = _rules_source("The retailer, Brightmart, said sales rose 4% over Christmas.")
     assert found is not None and found[0] == "The retailer"
+
+
+@pytest.mark.parametrize(("text", "name", "span"), [
+    ("Fees could top £900m next year, analysts at Barclays estimate.", "analysts at Barclays",
+     "analysts at Barclays estimate"),
+    ("The takeover values the brewer at about $6bn, bankers at Lazard reckon.", "bankers at Lazard",
+     "bankers at Lazard reckon"),
+])
+def test_a_closing_verb_read_as_a_noun_cites_the_words_since_the_comma(text: str, name: str,
+                                                                       span: str) -> None:
+    assert _rules_source(text) == (name, span)
+
+
+@pytest.mark.parametrize("text", [
+    "Exports rose 4% in the quarter, the latest estimates.",
+    "Growth slowed to 0.8%, below the consensus estimate.",
+])
+def test_a_closing_noun_of_evidence_with_no_one_before_it_cites_no_one(text: str) -> None:
+    assert _rules_source(text) is None

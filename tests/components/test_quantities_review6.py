@@ -1,7 +1,9 @@
 """Quantities on short news texts written for a sixth review (forecasts, sales, turnout): an amount
-a verb of surpassing comes right before ("could exceed €3bn", "topped 2 million", "surpassing 40%")
-is qualified "more than", as one that "more than" is written before; the amount keeps its span, and
-a "top" that is no verb ("the top 10"), a date or an amount qualified already are left as they are."""
+a verb of surpassing comes right before ("could exceed €3bn", "topped 2 million", "surpassing 40%"),
+or that a verb passes as a mark ("passed the $5m milestone"), is qualified "more than", as one that
+"more than" is written before; the amount keeps its span, and a "top" that is no verb ("the top
+10"), a date or an amount qualified already are left as they are. A change "up" or "down" a share,
+and a qualifier before a share of a change ("up almost a fifth"), are read as percentages."""
 
 from __future__ import annotations
 
@@ -44,6 +46,20 @@ def test_a_date_after_a_verb_of_surpassing_is_no_amount_it_bounds(parser) -> Non
     found = _found(parser, "Hotel bookings exceeded 2019 levels by 8% over the summer.")
     assert found["2019"] == ("date", "2019", None, None)
     assert found["8%"][3] is None
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Online orders surpassed the £2bn mark for the first time in March.", "£2bn"),
+    ("The share index broke the 9,000 barrier on Thursday.", "9,000"),
+    ("Pledges to the appeal have passed the $3m milestone, the organisers said.", "$3m"),
+])
+def test_an_amount_a_verb_passes_as_a_mark_is_more_than_it(parser, text: str, phrase: str) -> None:
+    assert _found(parser, text)[phrase][3] == "more than"
+
+
+def test_an_amount_passed_with_no_mark_after_it_has_no_qualifier(parser) -> None:
+    found = _found(parser, "The amendment passed 61-39 in the upper house.")
+    assert found["61"][3] is None and found["39"][3] is None
 
 
 def test_an_amount_qualified_as_written_keeps_its_own_qualifier(parser) -> None:

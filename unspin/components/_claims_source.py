@@ -964,6 +964,41 @@ def _forecast_read_as_noun(sent: Any) -> Attribution | None:
     return None
 
 
+#: A closing verb the parser may read as a noun after its subject, in the plural subject's form
+#: ("analysts at Jefferies estimate") or a single one's ("the bank estimates").
+_CLOSING_FORMS = {"estimate": False, "estimates": True, "forecast": False, "forecasts": True,
+                  "say": False, "says": True, "reckon": False, "reckons": True, "calculate": False,
+                  "calculates": True, "predict": False, "predicts": True}
+
+
+def _closing_read_as_noun(sent: Any) -> Attribution | None:
+    """"Losses could top €3bn, analysts at Jefferies estimate.": a verb closing the sentence that the
+    parser read as a noun compounded with the name before it; the words since the comma are its
+    subject, cited as "..., analysts estimate." is. The subject holds a noun or a name and no verb,
+    a plural noun before a plural's form ("analysts ... estimate") and none before a single
+    one's ("the bank estimates"), and what comes before the comma is a clause."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if len(words) < 5:
+        return None
+    verb = words[-1]
+    single = _CLOSING_FORMS.get(verb.lower_)
+    if single is None or verb.pos_ not in ("NOUN", "PROPN") or verb.i < sent.start + 3:
+        return None
+    comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.is_punct), None)
+    if comma is None or comma.text != "," or comma.i + 1 >= verb.i or verb.i - comma.i > 8:
+        return None
+    subject = sent.doc[comma.i + 1 : verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ") for t in subject[:1]) \
+            or any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("a", "an") for t in subject):
+        return None
+    plural = any(t.tag_ in ("NNS", "NNPS") for t in subject)
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in subject) or plural == single:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[sent.start : comma.i]):
+        return None
+    return Attribution(name=subject.text, start=subject.start_char, end=verb.idx + len(verb))
+
+
 def _speaker(sent: Any) -> Attribution | None:
     """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ...",
     the agent of a passive one ("it was reported by Politico"), the subject of the clause a
@@ -1110,7 +1145,8 @@ def in_caps_heading(text: str, start: int, end: int) -> bool:
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
     found = (_according_to(sent) or _as_reported(sent) or _polled(sent) or _evidence_closing(sent)
-             or _speaker(sent) or _forecast_read_as_noun(sent) or _evidence_agent(sent))
+             or _speaker(sent) or _forecast_read_as_noun(sent) or _evidence_agent(sent)
+             or _closing_read_as_noun(sent))
     if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
         return None
     if in_caps_heading(sent.doc.text, found.start, found.end):

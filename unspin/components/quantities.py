@@ -1713,18 +1713,27 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
 #: "sales topped 2 million", "surpassing 40%".
 _SURPASSING_BEFORE_RE = re.compile(
     r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped|ping)?|outstrip(?:s|ped|ping)?|"
-    r"outnumber(?:s|ed|ing)?)\s+$", re.I)
+    r"outnumber(?:s|ed|ing)?)\s+(?P<the>the\s+)?$|"
+    # and verbs that pass a mark: "passed the $5m milestone", "broke the 8,000 barrier"
+    r"\b(?:pass(?:es|ed|ing)?|cross(?:es|ed|ing)?|br(?:eak|eaks|eaking|oke|oken)|breach(?:es|ed|ing)?)"
+    r"\s+(?P<mark>the\s+)$", re.I)
+#: What an amount after "the" a verb of surpassing passes is: "surpassed the £1bn mark".
+_MARK_AFTER_RE = re.compile(r"[\s-]+(?:mark|barrier|threshold|milestone|level)\b", re.I)
 
 
 def _surpassed(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
     """``found`` with each amount a verb of surpassing comes right before qualified "more than", as
-    one "more than" writes is ("Losses could exceed €3bn": more than 3bn); the amount keeps its
+    one "more than" writes is ("Losses could exceed €3bn": more than 3bn), and one such a verb
+    passes as a mark ("surpassed the £1bn mark", "passed the $5m milestone"); the amount keeps its
     span. Not a date ("exceeded 2019 levels"), one qualified already ("topped more than 40%"), nor
     a "top" that is no verb ("the top 10")."""
     out = []
     for q in found:
         verb = None if q.qualifier is not None or q.kind == "date" else _SURPASSING_BEFORE_RE.search(
-            text, max(sent.start_char, q.start - 20), q.start)
+            text, max(sent.start_char, q.start - 24), q.start)
+        if verb is not None and (verb.group("the") or verb.group("mark")) \
+                and not _MARK_AFTER_RE.match(text, q.end, sent.end_char):
+            verb = None  # "topped the 40% of voters": "the" before anything but a mark
         word = None if verb is None else next((t for t in sent if t.idx == verb.start()), None)
         out.append(q if word is None or not word.tag_.startswith("VB") else replace(q, qualifier="more than"))
     return out
