@@ -102,6 +102,7 @@ def test_a_closing_verb_read_as_a_noun_cites_the_words_since_the_comma(text: str
 @pytest.mark.parametrize("text", [
     "Exports rose 4% in the quarter, the latest estimates.",
     "Growth slowed to 0.8%, below the consensus estimate.",
+    "Demand for gas rose 5% last winter, supplier forecasts.",
 ])
 def test_a_closing_noun_of_evidence_with_no_one_before_it_cites_no_one(text: str) -> None:
     assert _rules_source(text) is None

@@ -976,7 +976,8 @@ def _closing_read_as_noun(sent: Any) -> Attribution | None:
     parser read as a noun compounded with the name before it; the words since the comma are its
     subject, cited as "..., analysts estimate." is. The subject holds a noun or a name and no verb,
     a plural noun before a plural's form ("analysts ... estimate") and none before a single
-    one's ("the bank estimates"), and what comes before the comma is a clause."""
+    one's, which has a name or a determiner ("the bank estimates", not "industry estimates"), and
+    what comes before the comma is a clause."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     if len(words) < 5:
         return None
@@ -994,6 +995,9 @@ def _closing_read_as_noun(sent: Any) -> Attribution | None:
     plural = any(t.tag_ in ("NNS", "NNPS") for t in subject)
     if not any(t.pos_ in ("NOUN", "PROPN") for t in subject) or plural == single:
         return None
+    if single and not any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_LABELS or t.lower_ in DETERMINERS
+                          for t in subject):
+        return None  # "..., industry estimates.": estimates of a kind, no one's verb
     if not any(t.pos_ in ("VERB", "AUX") for t in sent.doc[sent.start : comma.i]):
         return None
     return Attribution(name=subject.text, start=subject.start_char, end=verb.idx + len(verb))
