@@ -3,7 +3,8 @@ a verb of surpassing comes right before ("could exceed €3bn", "topped 2 millio
 or that a verb passes as a mark ("passed the $5m milestone"), is qualified "more than", as one that
 "more than" is written before; the amount keeps its span, and a "top" that is no verb ("the top
 10"), a date or an amount qualified already are left as they are. A change "up" or "down" a share,
-and a qualifier before a share of a change ("up almost a fifth"), are read as percentages."""
+and a qualifier before a share of a change ("up almost a fifth"), are read as percentages; "short
+of" an amount qualifies it as written, as "just shy of" does."""
 
 from __future__ import annotations
 
@@ -86,3 +87,13 @@ def test_up_before_a_fraction_that_is_no_change_is_no_share_by_it(parser) -> Non
     # a share "of" something is read as one, with no change before it
     found = _found(parser, "Away fans took up a quarter of the seats in the stadium.")
     assert found["a quarter"] == ("percent", 25, None, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "qualifier"), [
+    ("Voter turnout fell short of 45% in the northern wards.", "short of 45%", 45, "short of"),
+    ("The crowd was just short of 52,000 for the derby.", "just short of 52,000", 52_000, "just short of"),
+])
+def test_an_amount_short_of_which_something_falls_is_qualified_as_written(parser, text: str, phrase: str,
+                                                                           value: int,
+                                                                           qualifier: str) -> None:
+    assert _found(parser, text)[phrase][1:] == (value, None, qualifier)

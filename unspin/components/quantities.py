@@ -76,6 +76,8 @@ _QUALIFIERS = sorted(
         "dozens of", "hundreds of", "thousands of", "millions of", "greater than", "higher than",
         "as few as", "a little over", "a little more than", "well under", "well below",
         "well above", "just shy of", "as long as", "as little as", "as high as", "as low as",
+        # below an amount it comes near: "fell short of 50%", "just short of 40,000"
+        "shy of", "short of", "just short of",
         "as early as", "as late as", "as recently as", "as soon as", "plus or minus", "±",
         # a mean, not a total: "an average of 40 rockets a day"
         "an average of", "averaging", "on average",
