@@ -444,6 +444,16 @@ class QuoteFinder:
                 # "..., said Batchelder": a name that is the subject of a verb of speech speaks
                 # what it reports, though the speaker model, short of other candidates, named nobody
                 source = cue.source
+            if (label is None and cue is not None and cue.source is not None
+                    and cue.token.lemma_.lower() in _POLLED_VIEWS and _share_of_people(cue.source[1])
+                    and not context.mask[cue.source[1].i]
+                    and not any(t.lemma_.lower() in _PLAIN_SPEECH and t.i != cue.token.i
+                                and not any(_share_of_people(c) for c in t.children)
+                                for t in cue.token.sent)):
+                # "Six in 10 say the mayor is doing a poor job", "most said they would not":
+                # the share of those asked speaks, not the poll named before, nor nobody (unless
+                # another speaks in the sentence: "Obama said, a majority have come to believe")
+                source = cue.source
             if cue is not None and cue.source is not None and (
                     reckoning(cue.token) is not None or _named_report(cue.token) or pictured(cue.token)
                     or (quote.kind == "direct" and _as_worded(cue.token))
@@ -1459,6 +1469,33 @@ def _mixed(text: str, quotation: tuple[int, int], start: int, end: int) -> bool:
 
 
 _SOMEONE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
+
+
+#: Verbs by which a share of those polled gives its view ("Six in 10 say", "most want").
+_POLLED_VIEWS = frozenset({"say", "tell", "believe", "think", "want", "expect", "favor", "favour",
+                           "support", "oppose", "prefer", "agree", "disagree", "approve", "disapprove",
+                           "feel", "worry", "fear", "rate", "trust"})
+#: Words that name a share of people on their own ("most said", "half believe").
+_SHARE_WORDS = frozenset({"most", "half", "majority", "minority", "third", "thirds", "quarter", "quarters",
+                          "fifth", "fifths", "percent", "%", "many", "few", "some", "none", "all"})
+
+
+def _share_of_people(head: Any) -> bool:
+    """Whether a cue's subject is a share of those asked: "Six in 10", "about 4 in 10", "43
+    percent", "a majority", "most" (alone or "of voters"), a bare number ("43 said the same");
+    not "Most Americans" (a group named, which the speaker model weighs itself)."""
+    if head.dep_ != "nsubj":
+        return False
+    lower = head.lower_
+    if head.like_num or head.pos_ == "NUM":
+        ins = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "out", "of")]
+        return not any(c.dep_ in ("compound", "amod") for c in head.children) and (
+            bool(ins) or not any(c.dep_ == "prep" for c in head.children))
+    if lower not in _SHARE_WORDS:
+        return False
+    if lower in ("many", "few", "some", "none", "all") and not any(c.dep_ == "prep" for c in head.children):
+        return False  # "many say": anyone at all, no share of a poll
+    return not any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children)
 
 
 def _someone(head: Any) -> bool:
