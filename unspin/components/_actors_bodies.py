@@ -77,7 +77,10 @@ _FIRM_NOUNS = frozenset({"utility", "lender", "insurer", "retailer", "carmaker",
 #: Nouns that are a body only as a bare phrase that refers back to an organisation the text
 #: named ("Harbour Trust Bank ... the bank", "Hamas ... the group", "Getafe ... the club"); alone
 #: they are too often something else ("the river bank", "the age group", "the golf club").
-_REFERRING_NOUNS = frozenset({"bank", "group", "club"}) | frozenset(_FIRM_NOUNS)
+_REFERRING_NOUNS = frozenset({"bank", "group", "club"}) | frozenset(_FIRM_NOUNS) | frozenset({
+    # "Stanford University ... from the university", "Covenant Hospital ... a spokesperson for the
+    # hospital", "the Nigeria Centre for Disease Control ... the centre", "Oxfam ... the charity"
+    "university", "hospital", "centre", "center", "charity"})
 #: Nouns by which a story calls a company again only with a word before them that says what it
 #: makes or does ("Korvane ... the tech giant", "the games-console maker", "the fund manager"),
 #: each with the words it takes (None: any noun or adjective). A body only where they refer back
@@ -122,6 +125,7 @@ _DESCRIBED_KINDS = {
     "organization": "organization", "organisation": "organization",
     "regulator": "agency", "watchdog": "agency",  # "Ofcom ... the regulator", "the watchdog"
     "union": "union",  # "Unite said ... The union represents"
+    "charity": "charity",  # "Medecins Sans Frontieres said ... The charity warned"
     **dict.fromkeys(_FIRM_NOUNS, "company"),  # "Thames Water ... the utility"
     **dict.fromkeys(_EPITHETS, "company"),  # "Korvane ... the tech giant"
 }
@@ -130,7 +134,9 @@ _KIND_WORDS: dict[str, frozenset[str]] = {
     "bank": frozenset({"bank", "bancorp", "banking"}),
     "ministry": frozenset({"ministry"}),
     "agency": frozenset({"agency", "department", "bureau", "service", "commission", "authority", "office",
-                         "institute", "organization", "organisation", "administration"}),
+                         "institute", "organization", "organisation", "administration",
+                         # "the Nigeria Centre for Disease Control ... The agency urged"
+                         "centre", "center", "centres", "centers", "institutes"}),
     "party": frozenset({"party"}),
 }
 #: Parties whose names hold no "party" ("Labour ... the party").
@@ -145,12 +151,15 @@ _PUBLIC_WORDS = frozenset({
     "foundation", "institute", "society", "service", "board", "cabinet", "tribunal", "times", "post",
     "news", "journal", "tribune", "herald", "guardian", "telegraph", "gazette", "press", "magazine",
     "regulator", "regulators", "watchdog",
+    # "the National Institutes of Health", "the Centers for Disease Control", "the Mayo Clinic"
+    "institutes", "centre", "center", "centres", "centers", "clinic", "infirmary",
 })
 #: Company words that other bodies' names hold as well ("Amnesty International").
 _NOT_ONLY_COMPANIES = frozenset({"international", "global", "&", "group", "media", "partners"})
 #: Words that make an organisation a civic or political group rather than a state's body.
 _STATE_WORDS = _PUBLIC_WORDS - {"union", "federation", "league", "association", "foundation",
-                                "institute", "society", "church", "school", "college", "university"}
+                                "institute", "society", "church", "school", "college", "university",
+                                "centre", "center", "centres", "centers", "clinic", "infirmary"}
 #: A subject or an owner: how a group the text goes on to call "the group" acts.
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 #: A subject, an owner or an object: how a company the text goes on to call "the company" acts
@@ -689,12 +698,14 @@ def _same_head(head: str, written: str) -> bool:
     airline" a name ending in "Air" or "Airways" (``_TRADE_NAMES``)."""
     words = written.lower().replace("-", " ").split()
     if head == "police" and words[-1:] != ["union"]:
-        return head in words
+        # not the "Independent Office for Police Conduct", a body that watches the police
+        return any(w == head and (i == 0 or words[i - 1] not in ("for", "of")) for i, w in enumerate(words))
     if head in _TRADE_NAMES and len(words) > 1 and words[-1] in _TRADE_NAMES[head]:
         return True  # "SkyLark Air ... the airline"
     if words[-1:] == [head]:
         return True
-    return "of" in words and words.index("of") > 0 and words[words.index("of") - 1] == head
+    return any(w in ("of", "for") and i > 0 and words[i - 1] == head and head not in words[:i - 1]
+               for i, w in enumerate(words))  # "Centre for Disease Control ... the centre"
 
 
 def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: Any) -> EntityCluster | None:
@@ -715,7 +726,7 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
             and not _co_argument(sdoc, found, c)]
     if len(near) != 1 or _listed_beside(sdoc, found, near[0]):
         return None
-    deps = _ACTING_DEPS if kind in ("group", "union") else _ACTED_ON_DEPS \
+    deps = _ACTING_DEPS if kind in ("group", "union", "charity") else _ACTED_ON_DEPS \
         if kind == "company" and not _names_company(near[0]) else None
     if not any(window <= s < found.start
                and (_stands(sdoc, s, e, deps) or (kind == "company" and _held(sdoc, s, e)))
@@ -868,7 +879,7 @@ def _of_kind(cluster: EntityCluster, kind: str) -> bool:
         return bool(words & _KIND_WORDS[kind])
     if kind == "group":
         return not words & _STATE_WORDS
-    if kind == "union":  # "Unite ... the union", "the RMT ... the union": no state's body, no firm
+    if kind in ("union", "charity"):  # "Unite ... the union", "MSF ... the charity": no state body, no firm
         return not words & _STATE_WORDS and not _names_company(cluster)
     if kind == "club":  # "Getafe have sacked their coach ... The club said": no public body nor firm
         return not words & _PUBLIC_WORDS and not _names_company(cluster) and not letters

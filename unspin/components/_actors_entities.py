@@ -707,7 +707,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
                 and sdoc[last - 1].text[:1].isupper():
             continue  # "won the Wells Fargo Championship", "the Japanese Grand Prix": an event, no actor
         if last - first == 1 and sdoc[first].text in _POST_NOMINALS and first > 0 \
-                and sdoc[first - 1].ent_type_ == "PERSON":
+                and (sdoc[first - 1].ent_type_ == "PERSON" or (
+                    sdoc[first - 1].pos_ == "PROPN" and _name_word(sdoc[first - 1]))):
             continue  # "Judge Peter Blair KC", "Jess Phillips MP": letters after a name, no body
         if label in ("ORG", "PERSON") and last - first == 1 and sdoc[first].dep_ == "compound" \
                 and sdoc[first].head.i == first + 1 and sdoc[first].head.is_lower \
@@ -806,6 +807,15 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             # Djokovic won his tenth title": a name the text calls "he"; not
             # "Morgan Stanley cut its forecast", a bank
             label = "PERSON"
+        if label in ("ORG", "PERSON") and last - first > 1 and sdoc[last - 1].lower_ in _STREET_WORDS \
+                and sdoc[last - 1].text[:1].isupper() and sdoc[first:last].root.dep_ == "pobj" \
+                and sdoc[first:last].root.head.lower_ in _STREET_PREPS:
+            label = "GPE"  # "stabbed on Call Lane": a street, where it happened; not "Downing Street said"
+        if label in ("GPE", "PERSON") and last - first > 1 and sdoc[last - 1].text[:1].isupper() \
+                and sdoc[last - 1].lower_ in (_INSTITUTION_ENDS if label == "PERSON" else
+                                              _INSTITUTION_WORDS | _INSTITUTION_ENDS) \
+                and called_as != "PERSON":
+            label = "ORG"  # "West Yorkshire Police said", "Bristol Crown Court": a body, no place nor person
         if label in ("GPE", "PERSON") and (sdoc[last - 1].text in _SERVED_COUNTRIES or (
                 label == "PERSON" and last - first > 1 and is_country(sdoc[last - 1].text)
                 and not is_given_name(sdoc[first].text))):  # "Amnesty Kenya"; not "Michael Jordan"
@@ -1337,7 +1347,8 @@ def _titled_name(sdoc: Any, first: int, last: int) -> bool:
         return True  # "Real Madrid forward [Vinicius Junior]"
     return (len(words) == 2 and all(w.isalpha() and w[0].isupper() and not w.isupper() for w in words)
             and is_given_name(words[0], 0.1) and words[1].lower() not in _PLACE_WORDS
-            and words[1].lower() not in COMPANY_WORDS and words[1].lower() not in _CLUB_WORDS)
+            and words[1].lower() not in COMPANY_WORDS and words[1].lower() not in _CLUB_WORDS
+            and words[1].lower() not in _INSTITUTION_WORDS)  # "Victoria Police said": a force
 
 
 def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
@@ -1366,12 +1377,15 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
             end = i + 3  # "Jan-Christian Dreesen": a given name the tokeniser cut at its hyphen
         limit = min(len(sdoc), end + 2)
         while end < limit and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
-                and sdoc[end].text.replace("-", "").replace("'", "").isalpha():
+                and sdoc[end].text.replace("-", "").replace("'", "").isalpha() \
+                and sdoc[end].text not in _POST_NOMINALS:
             end += 1
+        # "Prosecutor Helen Arkwright KC told the court": letters after a name say it is a person's
+        lettered = end < len(sdoc) and sdoc[end].text in _POST_NOMINALS and _name_word(sdoc[end - 1])
         if end == i + 1 and _particles_then_name(sdoc, end):
             end = _particles_then_name(sdoc, end)  # "Rubén del Campo", "Ursula von der Leyen"
         run = sdoc[i:end]
-        if end - i < 2 or not (person_shaped(run.text) or (
+        if end - i < 2 or not (person_shaped(run.text) or lettered or (
                 end - i > 3 and _hyphened_given(sdoc, i) and (_surname_like(sdoc[end - 1].text) or (
                     _speaks(run) and not _body_word(sdoc[end - 1].text))))):
             i += 1
@@ -1500,7 +1514,7 @@ def _described_as_person(span: Any) -> bool:
         return False
     root = span.root
     return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_APPOSITIVES and c.i >= span.end
-               and any(d.dep_ == "det" for d in c.children) for c in root.children)
+               and any(d.dep_ in ("det", "poss") for d in c.children) for c in root.children)
 
 
 def _affiliation(sdoc: Any, i: int) -> bool:
@@ -2943,6 +2957,9 @@ COMPANY_WORDS = frozenset({
     "insurance", "securities", "investments", "labs", "software", "telecom", "communications", "oil",
     "gas", "steel", "chemicals", "entertainment", "brands", "international", "global", "&",
     "homes", "properties", "developments", "builders", "property", "management",
+    # a drug or test maker ("Orvane Therapeutics ... Orvane said")
+    "therapeutics", "biosciences", "bioscience", "biotech", "biotherapeutics", "biopharma", "biologics",
+    "diagnostics", "genomics", "biomedical",
 })
 #: An abbreviation defined in brackets right after a name: "the Children's Fund (UNICEF)".
 _BRACKET_ACRONYM = re.compile(r"[ \t\u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
@@ -3284,6 +3301,14 @@ def _untagged_sides(sdoc: Any, text: str, persons: Collection[str]) -> list[tupl
 _INSTITUTION_WORDS = frozenset({"court", "council", "police", "service", "committee", "agency", "commission",
                                 "ministry", "department", "tribunal", "authority", "association", "society",
                                 "foundation", "institute", "university", "college", "school", "hospital"})
+#: Last words of a street's name, and the prepositions that put something on one ("on Call Lane").
+_STREET_WORDS = frozenset({"street", "road", "lane", "avenue", "boulevard", "crescent", "terrace"})
+_STREET_PREPS = frozenset({"on", "in", "at", "along", "near", "off", "outside"})
+#: Last words of a body's name that no person's name ends in ("Victoria Police", "Kano State
+#: University"; a "Margaret Court" or a "Tom College" may be a person's).
+_INSTITUTION_ENDS = frozenset({"police", "constabulary", "council", "ministry", "department", "agency",
+                               "commission", "tribunal", "authority", "university", "hospital", "institute",
+                               "foundation", "committee"})
 #: Last words of the name of a place of care, learning or worship named after a saint or a
 #: founder in the possessive ("St Thomas' Hospital", "King's College", "St Mary's Church").
 _NAMED_FOR_ENDS = _INSTITUTION_WORDS | {"infirmary", "academy", "church", "cathedral", "chapel", "abbey",

@@ -1,0 +1,95 @@
+"""Actors read on short stories written for an eleventh review, of court and crime reporting and
+of health and science reporting: a police force the recogniser calls a place or a person, a
+barrister named with the letters after their name, a witness set beside a possessive title, a
+drug maker called by the first word of its name, and a disease-control centre called "the
+agency"."""
+
+from __future__ import annotations
+
+import pytest
+from _actors import actor as _actor
+from _actors import names as _names
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Victoria Police said detectives had spent two years on the case.", "Victoria Police"),
+    ("West Yorkshire Police said the suspect was in custody.", "West Yorkshire Police"),
+])
+def test_a_police_force_is_a_body(nlp, text: str, force: str) -> None:
+    assert _actor(nlp(Article(id="t", text=text)), force).type == "organization"
+
+
+def test_a_barrister_named_with_post_nominal_letters_is_a_person(nlp) -> None:
+    text = "Prosecutor Helen Arkwright KC told the court that the nurse had lied to colleagues."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Helen Arkwright").type == "person"
+    assert "KC" not in _names(doc)
+
+
+def test_a_witness_set_beside_a_firms_officer_is_a_person(nlp) -> None:
+    text = ("The case hinged on testimony from Priya Anand, Ridgeline's former chief financial officer, "
+            "who pleaded guilty last year. Anand told jurors that Delvecchio had ordered her to alter "
+            "the accounts.")
+    doc = nlp(Article(id="t", text=text))
+    anand = _actor(doc, "Priya Anand")
+    assert anand.type == "person"
+    assert "Anand" in anand.aliases
+
+
+def test_a_drug_maker_called_by_the_first_word_of_its_name_is_one_actor(nlp) -> None:
+    text = ("The drug was developed by the Swiss company Orvane Therapeutics. Orvane said it would "
+            "apply for approval this year.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Orvane" in _actor(doc, "Orvane Therapeutics").aliases
+    assert "Orvane" not in _names(doc)
+
+
+def test_a_disease_control_centre_is_the_agency(nlp) -> None:
+    text = ("The Ostrava Centre for Disease Control said it had sent a team to the region. The agency "
+            "urged residents to boil their water.")
+    doc = nlp(Article(id="t", text=text))
+    assert "agency" in _actor(doc, "Ostrava Centre for Disease Control").aliases
+    assert "agency" not in _names(doc)
+
+
+def test_the_firm_is_the_start_up_not_a_health_institute(nlp) -> None:
+    text = ("The study was funded by the National Institutes of Health. A start-up company, Quillon "
+            "Diagnostics, has licensed the test. Its chief executive said the firm hoped to sell it by 2027.")
+    doc = nlp(Article(id="t", text=text))
+    assert "firm" in _actor(doc, "Quillon Diagnostics").aliases
+    assert "firm" not in _names(doc)
+
+
+def test_the_police_later_is_the_force_not_the_body_that_watches_it(nlp) -> None:
+    text = ("Northfold Police said a man had been arrested. The force has referred itself to the "
+            "Independent Office for Police Conduct. The council said it would work with the police.")
+    doc = nlp(Article(id="t", text=text))
+    assert "police" not in _actor(doc, "Independent Office for Police Conduct").aliases
+    assert "police" in _actor(doc, "Northfold Police").aliases
+
+
+def test_a_street_where_a_stabbing_happened_is_a_place(nlp) -> None:
+    text = "Callum Rourke, 17, was pronounced dead at the scene on Call Lane shortly after 2am."
+    assert _actor(nlp(Article(id="t", text=text)), "Call Lane").type == "place"
+
+
+@pytest.mark.parametrize("text, body, noun", [
+    ("Researchers at Stanford University found the marker. A start-up licensed the technology from "
+     "the university.", "Stanford University", "university"),
+    ("Brackley Children's Hospital said it was treating six children. A spokesperson for the hospital "
+     "said one was in intensive care.", "Brackley Children's Hospital", "hospital"),
+    ("The Ostrava Centre for Disease Control sent a team. Dr Ana Kral, the head of the centre, said "
+     "the rains had overwhelmed the sewers.", "Ostrava Centre for Disease Control", "centre"),
+    ("Medecins Sans Frontieres said it had opened two treatment centres. The charity warned that cases "
+     "could rise.", "Medecins Sans Frontieres", "charity"),
+])
+def test_a_bare_noun_refers_back_to_the_institution_it_heads(nlp, text: str, body: str, noun: str) -> None:
+    assert noun in _actor(nlp(Article(id="t", text=text)), body).aliases
