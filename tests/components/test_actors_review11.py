@@ -93,3 +93,41 @@ def test_a_street_where_a_stabbing_happened_is_a_place(nlp) -> None:
 ])
 def test_a_bare_noun_refers_back_to_the_institution_it_heads(nlp, text: str, body: str, noun: str) -> None:
     assert noun in _actor(nlp(Article(id="t", text=text)), body).aliases
+
+
+def _referred(doc, text: str, word: str, after: str):
+    """The actor that the first ``word`` after ``after`` in ``text`` refers to, or None."""
+    at = text.index(word, text.index(after) + len(after))
+    return next((a.name for a in doc.actors for m in a.references if m.start == at), None)
+
+
+def test_he_after_a_reported_clause_is_the_sentences_subject(nlp) -> None:
+    text = ("District Judge Alan Pruitt heard the case on Friday. Pruitt ordered that Tom Garvey be released "
+            "at once. He did not rule on the other claims.")
+    doc = nlp(Article(id="t", text=text))
+    assert _referred(doc, text, "He", "at once.") == "Alan Pruitt"
+
+
+def test_she_after_a_barristers_quote_is_the_barrister(nlp) -> None:
+    text = ("Prosecutor Helen Arkwright KC told the court that Dana Pellow had lied to colleagues. "
+            "\u201cThe evidence points to one person,\u201d she said.")
+    doc = nlp(Article(id="t", text=text))
+    assert _referred(doc, text, "she", "person,") == "Helen Arkwright"
+
+
+def test_a_firm_owning_its_officer_joins_its_full_name(nlp) -> None:
+    text = ("Marcus Delvecchio, a former hedge fund manager, lied to investors in his firm, Ridgeline "
+            "Capital. The case hinged on testimony from Priya Anand, Ridgeline's former chief financial "
+            "officer. The regulator has filed a civil suit against the fund manager.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Ridgeline" in _actor(doc, "Ridgeline Capital").aliases
+    assert "Ridgeline" not in _names(doc)
+    assert "fund manager" not in _actor(doc, "Ridgeline Capital").aliases
+
+
+def test_a_medicine_cabinet_is_no_body(nlp) -> None:
+    text = ("The nurse said other staff also had access to the medicine cabinet. The war cabinet met on "
+            "Monday.")
+    names = _names(nlp(Article(id="t", text=text)))
+    assert "medicine cabinet" not in names
+    assert "war cabinet" in names

@@ -66,6 +66,10 @@ _SERVICE_KINDS = frozenset({"fire", "rescue", "ambulance", "health", "prison", "
                             "intelligence", "emergency", "civil", "diplomatic", "secret", "weather",
                             "meteorological", "coastguard", "postal", "immigration", "border", "police",
                             "forestry", "park", "parks", "revenue", "tax"})
+#: Nouns that say which government's "cabinet" it is ("the war cabinet"); another noun before it
+#: makes it a piece of furniture ("the medicine cabinet", "the filing cabinet").
+_CABINETS = frozenset({"shadow", "war", "security", "coalition", "kitchen", "government", "unity",
+                       "caretaker", "opposition", "party", "state"})
 #: Bodies a country's or a city's people form, not its state: a place that owns one ("Britain's
 #: largest rail union") is where it is, no name of it; "Russia's army" is Russia's.
 _PEOPLES_BODIES = frozenset({"union", "unions", "company", "companies", "corporation", "firm", "airline",
@@ -221,6 +225,9 @@ def body_mentions(sdoc: Any, text: str) -> list[_Found]:
         first = token.i if is_headline(line_at(text, token.idx)) else _name_start(token)
         if token.lower_ == "service" and not any(t.lower_ in _SERVICE_KINDS for t in sdoc[first:token.i]):
             continue  # "the memorial service", "the service was held": no body
+        if token.lower_ == "cabinet" and any(t.is_lower and t.pos_ == "NOUN" and t.lower_ not in _CABINETS
+                                             for t in sdoc[first:token.i]):
+            continue  # "access to the medicine cabinet", "the filing cabinet": furniture
         by_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         referring = token.lower_ in _REFERRING_NOUNS
         if referring and (first != token.i or not by_the or any(
@@ -255,6 +262,17 @@ def _epithet(token: Any, text: str) -> _Found | None:
     doc = token.doc
     return _Found(doc[first].idx, token.idx + len(token.text), token.lower_,
                   " ".join(t.text for t in doc[first:token.i + 1]), doc[first - 1].is_sent_start, True, True)
+
+
+def _called_person(sdoc: Any, found: _Found) -> bool:
+    """Whether the text set the noun of an epithet beside a person's name before it ("Marcus
+    Delvecchio, a former hedge fund manager,"): then "the fund manager" is that person, no firm."""
+    for token in sdoc:
+        if token.idx >= found.start:
+            return False
+        if token.lower_ == found.head and token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            return True
+    return False
 
 
 def _predicate(token: Any) -> bool:
@@ -401,6 +419,8 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
         if (found.start, found.end) in taken:
             continue
         if found.head in _EPITHETS:  # "the tech giant": the one company named before, else none
+            if _called_person(sdoc, found):
+                continue  # "Delvecchio, a former hedge fund manager, ... the fund manager": him
             cluster = _described_antecedent(found, joinable + bodies, sdoc)
         elif found.bare:
             cluster = (_antecedent(found, joinable + bodies, text)

@@ -1763,7 +1763,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
     heads = _title_lines(text)  # the headline lines, read twice below
     clusters = _join_last_words(_join_companies_called_persons(clusters, heads))
-    clusters = _join_short_forms(_join_first_words(clusters))
+    clusters = _join_short_forms(_join_first_words(clusters, sdoc))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -2676,16 +2676,23 @@ _FIRM_TAILS = frozenset({"air", "airline", "rail", "bancorp", "financial", "moto
 _CLUB_TOWN_WORDS = frozenset({"town", "city", "county"})
 
 
-def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
+def _join_first_words(clusters: list[EntityCluster], sdoc: Any = None) -> list[EntityCluster]:
     """A lone word the recogniser called an organisation that opens the name of one company or
     club, the rest of whose name says only what kind of company or club it is ("Northwind Air
     ... Shares in Northwind fell", "Eastfield Town ... Eastfield boss Sean Doyle"), joins it; not
-    a given name, nor a word in any other actor's name."""
+    a given name, nor a word in any other actor's name. So does one it called a place that is no
+    country nor US state, named nowhere as where something is, which owns what follows it
+    ("Ridgeline Capital ... Ridgeline's former chief financial officer"; not "Singapore Airlines
+    ... flights to Singapore")."""
     gone: set[int] = set()
     for cluster in clusters:
         words = _words(cluster.name)
-        if len(words) != 1 or set(cluster.labels) != {"ORG"} or is_given_name(cluster.name) \
+        if len(words) != 1 or is_given_name(cluster.name) \
                 or any(len(_words(alias)) != 1 for alias in cluster.aliases):
+            continue
+        if set(cluster.labels) != {"ORG"} and not (
+                sdoc is not None and set(cluster.labels) == {"GPE"} and not is_country(cluster.name)
+                and words[0] not in US_STATES and all(_owns(sdoc, s, e) for s, e in cluster.mentions)):
             continue
         owners = [c for c in clusters if c is not cluster and c.type == "organization"
                   and 2 <= len(_words(c.name)) <= 3 and _words(c.name)[0] == words[0]
@@ -2697,6 +2704,14 @@ def _join_first_words(clusters: list[EntityCluster]) -> list[EntityCluster]:
             continue  # a short name used more than the long one is another body ("CNN", "CNN Communications")
         _fold(owners[0], cluster, "ORG", gone)
     return [c for c in clusters if id(c) not in gone]
+
+
+def _owns(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` is a possessive owner ("Ridgeline's former chief
+    financial officer") and says nowhere where something is."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "poss" \
+        and not _stands_where(sdoc, start, end)
 
 
 def _folded(word: str) -> str:
@@ -4169,9 +4184,11 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
         for s, e in cluster.mentions:
             if window <= s < head.idx and not _within(s, skip):
                 # the latest sentence first; in it, a subject before the rest ("he denied it, and
-                # Monahan pressed her case about Ellison. She ...": Monahan), then the nearest
+                # Monahan pressed her case about Ellison. She ...": Monahan), the subject of a
+                # sentence before one of a clause it reports, in a sentence before ("Arkwright told
+                # the court that Pellow had lied. 'It is clear,' she said": Arkwright), then the nearest
                 back = len(sent_starts) - bisect_right(sent_starts, s)
-                rank = (back, int(not _is_subject(sdoc, s, e)), -s)
+                rank = (back, _subject_rank(sdoc, s, e, back > 0), -s)
                 if best is None or rank < best[0]:
                     best = (rank, cluster)
     return None if best is None else best[1]
@@ -4508,10 +4525,41 @@ def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: i
     return True
 
 
+#: Clauses a sentence reports or sets beside its own, whose subject is not the sentence's.
+_REPORTED_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp"})
+
+
+def _subject_rank(sdoc: Any, start: int, end: int, before: bool) -> int:
+    """0 for the subject of its clause (with ``before``, only of its sentence's main clause), 1
+    for the subject of a clause the sentence reports (with ``before``), 2 for any other mention."""
+    if not _is_subject(sdoc, start, end):
+        return 2
+    if not before:
+        return 0
+    root = _mention_root(sdoc, start, end)
+    verb = root.head if root is not None else None
+    while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "Cole arrived and said": as the first verb
+    return int(verb is not None and verb.dep_ in _REPORTED_CLAUSES)
+
+
 def _is_subject(sdoc: Any, start: int, end: int) -> bool:
-    """Whether the mention at these characters is the subject of its clause."""
+    """Whether the mention at these characters is the subject of its clause (also a name that the
+    parser hangs on the letters after it: "[Helen Arkwright] KC told the court")."""
+    root = _mention_root(sdoc, start, end)
+    return root is not None and root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _mention_root(sdoc: Any, start: int, end: int) -> Any | None:
+    """The head token of the mention at these characters, or of the post-nominal letters right
+    after it that the parser made its head ("Helen Arkwright KC"); None where there is none."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ in ("nsubj", "nsubjpass")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.text in _POST_NOMINALS:
+        return root.head
+    return root
 
 
 def fits_pronoun(sdoc: Any, clusters: list[EntityCluster], cluster: EntityCluster, pronoun: str) -> bool:
