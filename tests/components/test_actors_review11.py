@@ -131,3 +131,10 @@ def test_a_medicine_cabinet_is_no_body(nlp) -> None:
     names = _names(nlp(Article(id="t", text=text)))
     assert "medicine cabinet" not in names
     assert "war cabinet" in names
+
+
+def test_a_county_before_a_judges_title_is_no_person(nlp) -> None:
+    text = "Franklin County Judge Teresa Alvarado said Brandon Keel had shown no remorse."
+    doc = nlp(Article(id="t", text=text))
+    assert "Franklin County Judge" not in _names(doc)
+    assert _actor(doc, "Teresa Alvarado").type == "person"

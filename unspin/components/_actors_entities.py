@@ -1378,8 +1378,8 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
         limit = min(len(sdoc), end + 2)
         while end < limit and sdoc[end].pos_ == "PROPN" and sdoc[end].text[:1].isupper() \
                 and sdoc[end].text.replace("-", "").replace("'", "").isalpha() \
-                and sdoc[end].text not in _POST_NOMINALS:
-            end += 1
+                and sdoc[end].text not in _POST_NOMINALS and not _title_before_name(sdoc, end):
+            end += 1  # "[Franklin County] Judge Teresa Alvarado": a title opens the next name
         # "Prosecutor Helen Arkwright KC told the court": letters after a name say it is a person's
         lettered = end < len(sdoc) and sdoc[end].text in _POST_NOMINALS and _name_word(sdoc[end - 1])
         if end == i + 1 and _particles_then_name(sdoc, end):
@@ -1400,6 +1400,12 @@ def _missed_names(sdoc: Any) -> list[tuple[int, int]]:
             found.append((i, end))
         i = end
     return found
+
+
+def _title_before_name(sdoc: Any, i: int) -> bool:
+    """Whether token ``i`` is a title written before a person's capitalised name ("Judge Teresa")."""
+    return sdoc[i].lower_ in _NAME_TITLES and i + 1 < len(sdoc) and sdoc[i + 1].pos_ == "PROPN" \
+        and sdoc[i + 1].text[:1].isupper()
 
 
 def _speaks(span: Any) -> bool:
