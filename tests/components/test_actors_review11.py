@@ -138,3 +138,27 @@ def test_a_county_before_a_judges_title_is_no_person(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     assert "Franklin County Judge" not in _names(doc)
     assert _actor(doc, "Teresa Alvarado").type == "person"
+
+
+@pytest.fixture(scope="module")
+def nlp_claims():
+    return load(components=["parse", "claims", "quotes", "actors"])
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("More than 300 homes were flooded overnight, according to the Greek civil protection agency.",
+     "the Greek civil protection agency"),
+    ("Exports fell 4% in April, the Austrian statistics office said.", "the Austrian statistics office"),
+])
+def test_a_nationality_describing_a_cited_body_is_not_its_actor(nlp_claims, text: str, source: str) -> None:
+    doc = nlp_claims(Article(id="t", text=text))
+    cited = [c.source for c in doc.claims if c.source is not None]
+    assert cited and cited[0].name == source
+    assert cited[0].actor is None  # not the group "Greek" or "Austrian"
+
+
+def test_a_nationality_before_people_still_names_their_country(nlp_claims) -> None:
+    text = "Dutch officials said 40 people had been hurt in the blast at the port."
+    doc = nlp_claims(Article(id="t", text=text))
+    cited = [c.source for c in doc.claims if c.source is not None]
+    assert cited and cited[0].actor is not None

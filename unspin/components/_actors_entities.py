@@ -4492,11 +4492,41 @@ def _place_of_body(sdoc: Any, start: int, end: int) -> bool:
     return root.dep_ in ("compound", "poss", "amod", "nmod") and root.head.lemma_.lower() in _OWN_BODIES
 
 
+#: Bodies a nationality adjective only describes ("the Italian civil protection department").
+_DESCRIBED_BODIES = _OWN_BODIES | {"department", "ministry", "agency", "office", "service", "authority",
+                                   "institute", "regulator", "watchdog", "body", "commission", "council",
+                                   "court", "company", "group", "organisation", "organization"}
+
+
+def _only_adjectives(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: int) -> bool:
+    """Whether every mention of ``cluster`` inside the span is an adjective before ``head`` or
+    before a noun compounded with it ("the [Italian] civil protection department")."""
+    found = False
+    for s, e in cluster.mentions:
+        if not (s < end and start < e):
+            continue
+        span = sdoc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        target = token.head
+        while target.dep_ == "compound" and target.i != head.i and target.head.i != target.i:
+            target = target.head
+        if token.dep_ != "amod" or target.i != head.i or token.i > head.i:
+            return False
+        found = True
+    return found
+
+
 def in_modifier(sdoc: Any, head: Any, cluster: EntityCluster, start: int, end: int) -> bool:
     """Whether the actor's mentions in a common-noun speaker's span all lie in a phrase that only
     describes the speaker (a relative clause, a place or time, "the guest [next to Paddock]"),
     not in its name (an apposition: "the committee's chairman, Devin Nunes"), its owner or its
     author ("a report released by the police")."""
+    if cluster.type == "group" and head.lower_ in _DESCRIBED_BODIES and _only_adjectives(
+            sdoc, head, cluster, start, end):
+        return True  # "the Italian civil protection department" (its noun tagged a name or not), "the
+        # Swiss company": a nationality describes the body, whose people the group's name is not
     if head.pos_ != "NOUN" or (cluster.type == "person" and head.lower_ in TITLE_WORDS):
         return False  # a person in a title's phrase holds it: "U.S. ambassador to the UN Nikki Haley"
     if cluster.type in ("country", "place") and (head.lemma_.lower() in _OWN_BODIES or any(

@@ -321,6 +321,11 @@ def _nominal_root(span: Any) -> Any:
     """The noun a source's span is about: its root, or the subject inside it when the span ends
     with the reporting verb ("The minister, speaking in Brussels, said": the minister)."""
     root = span.root
+    if root.lower_ == "according":  # "according to the Italian civil protection department"
+        to = next((c for c in root.children if c.lower_ == "to"), None)
+        noun = None if to is None else next((c for c in to.children if c.dep_ == "pobj"), None)
+        if noun is not None and span.start <= noun.i < span.end:
+            return noun
     if root.pos_ in ("VERB", "AUX") and root.i == span.end - 1:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
                         and span.start <= c.i < span.end), None)
