@@ -1003,6 +1003,10 @@ def _closing_read_as_noun(sent: Any) -> Attribution | None:
     return Attribution(name=subject.text, start=subject.start_char, end=verb.idx + len(verb))
 
 
+#: What a noun is to the verb it is an object of ("ordered [the firm] to pay [a farmer]").
+_OBJECTS = frozenset(["dobj", "pobj", "dative", "iobj", "obj"])
+
+
 def _speaker(sent: Any) -> Attribution | None:
     """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ...",
     the agent of a passive one ("it was reported by Politico"), the subject of the clause a
@@ -1054,6 +1058,12 @@ def _speaker(sent: Any) -> Attribution | None:
             # "said co-author Dr. Kevin Hainline": the parser split the word and made each half a subject
             fragment, subj = subj, subjects[-1]
         passive = subj.dep_ == "nsubjpass"
+        if subj.tag_ in _RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.dep_ in _OBJECTS \
+                and subj.i > sent.start and subj.nbor(-1).text not in (",", "(", "-", "–", "—"):
+            # "ordered the firm to pay $412m to a farmer who said its weedkiller caused his cancer":
+            # a clause that only picks out whom the sentence's own verb acts on cites him for its
+            # own words, not for the sentence ("Senator Hale, who told reporters ..." is set off)
+            continue
         if subj.tag_ in _RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "entrance polls, which show that ...", "Senator Hale, who told reporters he ...":
             # the relative pronoun stands for the noun the clause describes ("the plant, which is
@@ -1282,6 +1292,17 @@ def _headline_cue(quote: Quote, text: str) -> bool:
     return headline_nouns(text[speaker.start : speaker.end], text[cue.start : cue.end], rest)
 
 
+#: Cues with a sense that says nothing, which their content shows: a plea in court ("pleaded
+#: guilty to 14 counts", "pleaded not guilty"), a fall ("declined by 0.4 points", "declined 5%").
+#: or turning a thing down ("declined the offer"). Who did it acted, the text cites no one; a
+#: refusal to say ("declined to comment", "declined comment") and a plea for something ("pleaded
+#: with ministers to ...", "pleaded that ...") still cite.
+_NOT_SAYING = {
+    "plead": re.compile(r"(?i)(?:not\s+)?(?:guilty|innocent)\b|no\s+contest\b"),
+    "decline": re.compile(r"(?i)(?!to\b|that\b|comment|further\s+comment)"),
+}
+
+
 def _cites(quote: Quote, text: str) -> bool:
     """Whether the speaker of ``quote`` is someone the text cites: a direct quote's, one whose
     cue says, thinks, finds or takes a stance (``CITING_CUES``), or one whose content is a
@@ -1296,9 +1317,13 @@ def _cites(quote: Quote, text: str) -> bool:
         return False
     if quote.kind != "direct" and cue is not None and _verb(cue.name) in _DIRECTING:
         return False
+    content = text[quote.start : quote.end].lstrip(" \"'“‘")
+    if quote.kind != "direct" and cue is not None and _verb(cue.name) in _NOT_SAYING \
+            and _NOT_SAYING[_verb(cue.name)].match(content):
+        return False
     if quote.kind == "direct" or cue is None or _verb(cue.name) in CITING_CUES:
         return True
-    return bool(_PROPOSITION.match(text[quote.start : quote.end].lstrip(" \"'“‘")))
+    return bool(_PROPOSITION.match(content))
 
 
 def _unresolved_it(who: Attribution) -> bool:
