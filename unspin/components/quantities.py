@@ -166,7 +166,8 @@ _COUNTED_AGES_RE = re.compile(rf"(?P<count>\d[\d,]*|[a-z]+)\s+(?P<each>{_AGE_WOR
 #: An age a number stands for by the words around it: "voters over 65", "those 45 and older",
 #: "as he turns 70", "people aged 45".
 _AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|voters|people|adults|those|men|"
-                            r"women|(?:who|he|she|i|we|you|they)\s*(?:is|was|were|am|are|['’]re|['’]m))"
+                            r"women|children|kids|babies|infants|boys|girls|patients|residents|pupils|"
+                            r"teenagers|workers|(?:who|he|she|i|we|you|they)\s*(?:is|was|were|am|are|['’]re|['’]m))"
                             r"(?:\s+(?:over|under|above|below))?\s+$", re.I)
 #: The cues that make an age of a number spaCy counts rather than dates: one person's ("she was
 #: 22"), not several people's ("we were 12" is a count).
@@ -1313,7 +1314,7 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
     cue = _AGE_BEFORE_RE if ent.label_ == "DATE" or (bare and bare.group(1)) or bound else _AGE_ONLY_RE
     # "Most of the dead were over 75": a bounded number the tagger calls a date after "were"
     dated = ent.label_ == "DATE" and _BE_BOUND_RE.search(text, max(0, start - 14), start) is not None
-    if bare and 0 < int(bare.group(2)) < 125 and (
+    if bare and 0 < int(bare.group(2)) < 125 and not _COUNTED_AFTER_RE.match(text, end) and (
             cue.search(text, max(0, start - 25), start) or after or dated):
         qualifier = (bare.group(1) or (bound and bound.group(1)) or "").lower() or None
         start = bound.start() if bound else start
@@ -1599,6 +1600,10 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         if length is not None:  # "a four-day week": a length of four days, the week it makes is no date
             end = length.end(1)
         label = ent_label
+        interval = _INTERVAL_LEAD_RE.match(text, start, end) if label == "DATE" else None
+        if interval is not None and interval.end() < end:
+            # "(95% CI 12%-28%)": the ends of a confidence interval spaCy took, with its name, for a date
+            start, label = interval.end(), "PERCENT" if "%" in text[interval.end() : end] else "CARDINAL"
         core = _split_qualifier(text[start:end])[1]
         if label in ("DATE", "CARDINAL") and (_currency(core) or _PENCE_RE.fullmatch(core)):
             label = "MONEY"  # "another JPY 3bn", "a fee of 50p": spaCy's small model may call it a date
@@ -1708,7 +1713,34 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     found.sort(key=lambda q: q.start)
     found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
     found = _date_bounds(_lengths_per_period(_compound_lengths(found, text), text), text, sent)
-    return _surpassed(_counted_amounts(_to_life(found, text), text), text, sent)
+    return _surpassed(_counted_amounts(_to_life(_bounded_ages(found, text), text), text), text, sent)
+
+
+#: A noun of people a bound and a number after it give the age of: "children under five",
+#: "patients over 65", "adults under 30".
+_PEOPLE_BEFORE_RE = re.compile(r"\b(?:people|adults|children|kids|babies|infants|boys|girls|men|women|"
+                               r"patients|residents|voters|those|pupils|teenagers|workers)\s+$", re.I)
+
+
+#: What makes a bounded number after a noun of people a count of something: "under 30 homes",
+#: "over 20 of them", "under 5%".
+_COUNTED_AFTER_RE = re.compile(r"\s*(?:of\b|%|(?i:percent|per\s*cent|million|billion|thousand)\b|"
+                               r"(?!(?:was|is|has|does|years|yrs)\b)[a-z]+s\b)")
+
+
+def _bounded_ages(found: list[Quantity], text: str) -> list[Quantity]:
+    """``found`` with each count bounded "over" or "under" right after a noun of people read as
+    their age ("Children under five account for half of all cases": under 5 years old; "People over
+    65": over 65), as "voters over 65" is; not a count of something else ("under 500 homes")."""
+    out = []
+    for q in found:
+        if q.kind == "count" and q.unit is None and q.qualifier in ("over", "under", "above", "below") \
+                and isinstance(q.value, int) and 0 < q.value < 125 \
+                and _PEOPLE_BEFORE_RE.search(text, max(0, q.start - 12), q.start) \
+                and not _COUNTED_AFTER_RE.match(text, q.end):
+            q = replace(q, kind="number", unit="years old")
+        out.append(q)
+    return out
 
 
 #: A verb that puts what it is said of above the amount after it: "losses could exceed €3bn",
@@ -1925,6 +1957,17 @@ _RISK_RATIO_BEFORE_RE = re.compile(
     r"|\((?P<abbr>a?HR|a?OR|RR|IRR)(?:\s*[=:,]\s*|\s+)$")
 #: Its confidence interval after it: "(95% CI, 0.60 to 0.84)".
 _INTERVAL_BEFORE_RE = re.compile(r"\b(?:9[059]%?\s*(?:CI|confidence\s+interval)|CI)\s*[=:,]?\s*$", re.I)
+#: How far before its first end an interval's name can lie: "95% confidence interval 0.61 to 0.88".
+_INTERVAL_REACH = 32
+#: An interval's name an entity opens with: "CI 12%-28%".
+_INTERVAL_LEAD_RE = re.compile(r"CI\s*[=:,]?\s*(?=\d)")
+#: "(p=0.001)", "p<0.0001", "P = 0.03", "a p-value of 0.04", "p value 0.2": the probability of a result
+#: as extreme by chance, a number in its unit, bounded as the sign says ("p<0.05": less than 0.05).
+_P_VALUE_BEFORE_RE = re.compile(
+    r"(?:(?<=[(\[;,])|(?<=[(\[;,]\s)|(?<=\bthe\s)|(?<=\ba\s)|(?<=^))\s*(?:p|P)(?:[\s-]?values?)?"
+    r"(?:\s+(?:of|was|is|=)\s*|\s*(?P<sign>[=<>≤≥]|<=|>=)\s*)$")
+_P_VALUE_SIGNS = {"<": "less than", ">": "more than", "≤": "at most", "<=": "at most", "≥": "at least",
+                  ">=": "at least"}
 _RISK_RATIO_ABBREVIATIONS = {"hr": "hazard ratio", "ahr": "hazard ratio", "or": "odds ratio",
                              "aor": "odds ratio", "rr": "relative risk", "irr": "incidence rate ratio"}
 
@@ -1950,12 +1993,20 @@ def _risk_ratios(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
         unit = None
         if q.kind in ("count", "number") and q.unit is None and isinstance(q.value, int | float):
             unit = _risk_ratio(text, q.start, sent.start_char)
-            interval = _INTERVAL_BEFORE_RE.search(text, max(sent.start_char, q.start - 20), q.start)
+            interval = _INTERVAL_BEFORE_RE.search(text, max(sent.start_char, q.start - _INTERVAL_REACH),
+                                                  q.start)
             if unit is None and ratio and interval:
                 unit = ratio
             if unit is None and ratio and q.qualifier == "to" and out and out[-1].unit == ratio \
                     and out[-1].qualifier == "from":
                 unit = ratio
+        p_value = None if unit is not None or q.kind not in ("count", "number") or q.unit is not None \
+            else _P_VALUE_BEFORE_RE.search(text, max(sent.start_char, q.start - 16), q.start)
+        if p_value is not None and isinstance(q.value, float) and 0 < q.value <= 1:
+            # "(p<0.0001)": a p-value, below the bound its sign sets
+            sign = p_value.group("sign")
+            q = replace(q, kind="number", unit="p-value",
+                        qualifier=_P_VALUE_SIGNS.get(sign or "", q.qualifier))
         if unit is not None:
             ratio = unit
             q = replace(q, kind="number", unit=unit)
