@@ -3,7 +3,8 @@ crime): a p-value ("p=0.002", "P < 0.05", "a p-value of 0.03") is a number in th
 bounded as its sign says; the ends of a confidence interval spelled out in full ("95% confidence
 interval 0.58 to 0.91") take the ratio of risks before them, as "95% CI" does, and an interval
 spaCy took with its name for a date ("CI 10%-31%") gives its two ends; a bound with a number after
-a noun of people is their age ("children under five", "patients over 80")."""
+a noun of people is their age ("children under five", "patients over 80"); a length after the verb
+"last" ("could last two to three years") is read without the verb, as after "lasted" it is."""
 
 from __future__ import annotations
 
@@ -63,3 +64,19 @@ def test_a_bound_after_a_noun_of_people_is_their_age(parser, text: str, phrase: 
 def test_a_bound_on_a_count_of_things_after_a_noun_of_people_stays_a_count(parser) -> None:
     found = _found(parser, "Residents under 30 homes were told to leave.")
     assert found["under 30"][0] == "count"
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Recovery from the operation is expected to last four to six weeks.", "four", "six weeks", "weeks"),
+    ("The inquiry into the prison riot could last two to three years.", "two", "three years", "years"),
+])
+def test_a_range_of_time_after_the_verb_last_gives_its_two_ends(parser, text: str, low: str, high: str,
+                                                                unit: str) -> None:
+    found = _found(parser, text)
+    assert found[low][2:] == (unit, "from")
+    assert found[high][2:] == (unit, "to")
+
+
+def test_the_verb_last_is_no_part_of_a_length(parser) -> None:
+    found = _found(parser, "The course of injections will last 16 weeks.")
+    assert found["16 weeks"] == ("number", 16, "weeks", None)

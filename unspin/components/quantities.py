@@ -1533,6 +1533,12 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
               if not any(f.start < q.end and q.start < f.end for f in found)]
     taken: list[tuple[int, int]] = [(q.start, q.end) for q in found]
     for ent in _split_sums(sent, sent.ents if ents is None else ents):
+        if ent.label_ == "DATE" and len(ent) > 1 and ent[0].lower_ == "last" \
+                and ent[0].pos_ in ("VERB", "AUX"):
+            # "The trial is expected to last six to eight weeks": the verb is no part of the length
+            # ("over the last six weeks" is)
+            ent = ent.doc[ent.start + 1 : ent.end]
+            ent.label_ = "DATE"
         # a length of time spaCy calls a time ("the following 24 hours") is read as a date is
         ent_label = "DATE" if ent.label_ == "TIME" and _is_duration(ent.text) else ent.label_
         if ent_label == "CARDINAL" and _SPLIT_YEAR_RE.fullmatch(ent.text):
