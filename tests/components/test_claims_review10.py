@@ -1,7 +1,9 @@
 """Claim sources on short news texts written for a tenth review (court and crime, health and
-science): a plea in court ("pleaded guilty to ...", "pleaded not guilty") and a fall ("declined by
-0.4 points", "declined 6%") say what someone did, not what the text cites them for, while a refusal
-to say ("declined to comment") and a plea with someone still cite; a restrictive relative clause
+science): a plea in court ("pleaded guilty to ...", "pleaded not guilty"), a verdict ("found him
+guilty") and a fall ("declined by 0.4 points", "declined 6%") say what someone did, not what the
+text cites them for, while a refusal to say ("declined to comment"), a plea with someone and a
+finding stated ("found that ...") still cite; researchers who find a figure ("found the virus in 40%
+of samples") are cited for it; a restrictive relative clause
 of saying on whom the sentence's verb acts on ("... damages to a farmer who said the spray made him
 ill") cites him for his own words only, not for the sentence."""
 
@@ -66,3 +68,27 @@ def test_a_relative_clause_of_saying_on_an_object_cites_no_one_for_the_sentence(
 def test_a_relative_clause_set_off_by_a_comma_on_its_subject_still_cites() -> None:
     found = _rules_source("Dr Ines Varga, who led the trial, said the drug cut deaths by 19%.")
     assert found is not None and found[0] == "Dr Ines Varga"
+
+
+@pytest.mark.parametrize(("text", "speaker", "cited"), [
+    ("He was jailed for six years after a jury found him guilty of three counts of fraud.", "a jury", False),
+    ("A jury found the hospital trust liable for the baby's injuries.", "A jury", False),
+    ("The review found that the ward was short of 14 nurses on most nights.", "The review", True),
+])
+def test_a_verdict_cites_no_one_but_a_stated_finding_does(text: str, speaker: str, cited: bool) -> None:
+    claims, quotes = _reported(text, speaker, "found", "find")
+    assert sources_from_quotes(claims, quotes, text) == int(cited)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Researchers led by Prof Tomas Grell found the bacterium in 38% of the swabs.", "Researchers"),
+    ("The scientists, from Kelby University, found microplastics in 83% of the water samples.",
+     "The scientists"),
+])
+def test_researchers_who_find_a_figure_are_cited_for_it(text: str, name: str) -> None:
+    found = _rules_source(text)
+    assert found is not None and found[0] == name
+
+
+def test_whoever_comes_upon_an_amount_is_not_cited_for_it() -> None:
+    assert _rules_source("Officers found 4kg of heroin hidden in the van.") is None
