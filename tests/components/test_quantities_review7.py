@@ -4,7 +4,8 @@ bounded as its sign says; the ends of a confidence interval spelled out in full 
 interval 0.58 to 0.91") take the ratio of risks before them, as "95% CI" does, and an interval
 spaCy took with its name for a date ("CI 10%-31%") gives its two ends; a bound with a number after
 a noun of people is their age ("children under five", "patients over 80"); a length after the verb
-"last" ("could last two to three years") is read without the verb, as after "lasted" it is."""
+"last" ("could last two to three years") is read without the verb, as after "lasted" it is; the
+first end of a date range spaCy tagged apart ("between 2005" "2006") has no "between" in its span."""
 
 from __future__ import annotations
 
@@ -80,3 +81,9 @@ def test_a_range_of_time_after_the_verb_last_gives_its_two_ends(parser, text: st
 def test_the_verb_last_is_no_part_of_a_length(parser) -> None:
     found = _found(parser, "The course of injections will last 16 weeks.")
     assert found["16 weeks"] == ("number", 16, "weeks", None)
+
+
+def test_the_first_end_of_a_date_range_tagged_apart_has_no_lead(parser) -> None:
+    found = _found(parser, "Volunteers were recruited between 2005 and 2006, the paper said.")
+    assert found["2005"] == ("date", "2005", None, "from")
+    assert found["2006"] == ("date", "2006", None, "to")

@@ -1719,7 +1719,21 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     found.sort(key=lambda q: q.start)
     found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
     found = _date_bounds(_lengths_per_period(_compound_lengths(found, text), text), text, sent)
-    return _surpassed(_counted_amounts(_to_life(_bounded_ages(found, text), text), text), text, sent)
+    return _surpassed(_counted_amounts(_to_life(_bounded_ages(_led_ends(found, text), text), text), text),
+                      text, sent)
+
+
+def _led_ends(found: list[Quantity], text: str) -> list[Quantity]:
+    """``found`` with the first end of a date range written without the "between" or "from" that
+    leads it ("recruited between 2005 and 2006", tagged "between 2005 and" and "2006": 2005 from),
+    as a range tagged whole gives it ("between 2019 and 2021")."""
+    out = []
+    for q in found:
+        lead = _LEAD_RE.match(text[q.start : q.end]) if q.kind == "date" and q.qualifier == "from" else None
+        if lead is not None and lead.end() < q.end - q.start:
+            q = replace(q, start=q.start + lead.end())
+        out.append(q)
+    return out
 
 
 #: A noun of people a bound and a number after it give the age of: "children under five",
