@@ -5,7 +5,8 @@ interval 0.58 to 0.91") take the ratio of risks before them, as "95% CI" does, a
 spaCy took with its name for a date ("CI 10%-31%") gives its two ends; a bound with a number after
 a noun of people is their age ("children under five", "patients over 80"); a length after the verb
 "last" ("could last two to three years") is read without the verb, as after "lasted" it is; the
-first end of a date range spaCy tagged apart ("between 2005" "2006") has no "between" in its span."""
+first end of a date range spaCy tagged apart ("between 2005" "2006") has no "between" in its span;
+"N years of age" is an age ("over 45 years of age", "16 years of age or older")."""
 
 from __future__ import annotations
 
@@ -87,3 +88,13 @@ def test_the_first_end_of_a_date_range_tagged_apart_has_no_lead(parser) -> None:
     found = _found(parser, "Volunteers were recruited between 2005 and 2006, the paper said.")
     assert found["2005"] == ("date", "2005", None, "from")
     assert found["2006"] == ("date", "2006", None, "to")
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "qualifier"), [
+    ("Women over 45 years of age were invited for screening.", "over 45 years of age", 45, "over"),
+    ("Visitors 16 years of age or older must show ID.", "16 years of age", 16, "at least"),
+    ("The accused, 20 years of age, was refused bail.", "20 years of age", 20, None),
+])
+def test_an_age_written_in_years_of_age_is_an_age(parser, text: str, phrase: str, value: int,
+                                                   qualifier: str | None) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "years old", qualifier)

@@ -1305,6 +1305,16 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
         younger = re.search(r"younger|under", ent.text, re.I)
         return [Quantity(start=start, end=end, kind="number", value=int(bounded.group(1)), unit="years old",
                          qualifier="at most" if younger else "at least")]
+    of_age = _OF_AGE_RE.fullmatch(ent.text)
+    if of_age is not None and 0 < int(of_age.group(2)) < 125:  # "men over 50 years of age": an age
+        bound = None if of_age.group(1) else _AGE_BOUND_BEFORE_RE.search(text, max(0, start - 7), start)
+        after = _AGE_AFTER_RE.match(text, start + of_age.end("core"))  # "18 years of age" "or older"
+        tail = of_age.group(3) or (after and re.sub(r"^\W*(?:and|or)\s+", "", after.group(0).strip())) or ""
+        end = start + of_age.end("core")
+        qualifier = (of_age.group(1) or (bound and bound.group(1)) or "").lower() or (
+            None if not tail else "at most" if tail.lower() in ("younger", "under") else "at least")
+        return [Quantity(start=bound.start() if bound else start, end=end, kind="number",
+                         value=int(of_age.group(2)), unit="years old", qualifier=qualifier)]
     bare = re.fullmatch(r"(?:(over|under|above|below)\s+)?(\d{1,3})", ent.text, re.I)
     bound = None  # "over" the tagger left outside the number ("adults over 60")
     if bare is not None and not bare.group(1):
@@ -1323,6 +1333,11 @@ def _ages(ent: Any, text: str) -> list[Quantity]:
         return [Quantity(start=start, end=end, kind="number", value=int(bare.group(2)), unit="years old",
                          qualifier=qualifier)]
     return []
+
+
+#: An age written with its words: "50 years of age", "under 16 years of age", "18 years of age or older".
+_OF_AGE_RE = re.compile(r"(?:(over|under|above|below)\s+)?(\d{1,3})\s+years?\s+of\s+age(?P<core>)"
+                        r"(?:\s+(?:or|and)(?:\s+(older|over|younger|under))?)?", re.I)
 
 
 def _age_after_name(ent: Any) -> bool:
