@@ -1957,7 +1957,14 @@ _RATE = (
     rf"|from(?!\s+(?:[$€£¥]\s?)?\d|\s+(?:{_STARTS}|next\b)))\b"
     r"|\s+on(?=\s*[,.;:]|\s+from\b))"
     rf"|\s?/\s?(?P<slash>{_RATE_UNIT}|t)\b(?!/)"
-    r"|\s+(?P<each>each|apiece)\b")
+    r"|\s+(?P<each>each|apiece)\b"
+    r"|\s+(?:of\s+(?:(?:the|a|an|this|that|their|his|her|its)\s+)?[a-z]+(?:[\s-][a-z]+)?\s+)?"
+    r"(?P<often>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!-)"
+    r"|\s+of\s+(?:(?:the|a|an|this|that|their|his|her|its)\s+)?[a-z]+(?:[\s-][a-z]+)?"
+    r"\s+(?:an?|each|every|per)\s+(?P<of_a>day|week|month|year|hour|night)\b(?!-|\s+(?:ago|earlier|later)\b)")
+#: How often an amount comes, written as an adverb after it ("40 mg daily"): what it is per.
+_OFTEN = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+          "hourly": "hour", "nightly": "night"}
 _RATE_AFTER_RE = re.compile(rf"(?:{_RATE})")
 _COUNTED_RATE_AFTER_RE = re.compile(rf"\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)(?:{_RATE})")
 #: "per capita income of $45,000", "earnings per share were $1.35": the rate named before the amount.
@@ -2106,6 +2113,17 @@ def _carried_unit(before: Quantity, q: Quantity, text: str) -> Quantity | None:
     return replace(q, kind=before.kind, unit=before.unit)
 
 
+def _how_often(m: re.Match, q: Quantity, text: str, sent: Any) -> bool:
+    """Whether the adverb "daily", "weekly" (or the "a day" after "of" a thing) matched by ``m``
+    after ``q`` says how often the amount comes ("took 40 mg daily", "40 mg of the drug a day"),
+    not a word of a noun after it ("5 million daily users") nor after "twice" ("20 mg twice daily")."""
+    if (m.group("of_a") or re.match(r"\s+of\b", text[m.start():])) \
+            and (q.unit is None or q.kind not in ("number", "money")):
+        return False  # "20 cups of coffee a day": a count, left to what it counts
+    span = sent.doc.char_span(m.start("often"), m.end("often")) if m.group("often") else None
+    return span is None or all(t.dep_ != "amod" for t in span)
+
+
 def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
     """The amounts in ``found`` that are counted per something ("$80 per barrel", "£3 a litre",
     "12 deaths per 100,000 people") with the rate in their unit: money keeps its currency ("USD
@@ -2127,6 +2145,8 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
             m = None  # "half an ounce": a part of one, not a rate
         if m is not None and m.group("each") and q.kind not in ("money", "number"):
             m = None  # "drew 2 each": a bare count shared out is left as it is
+        if m is not None and (m.group("often") or m.group("of_a")) and not _how_often(m, q, text, sent):
+            m = None
         if m is None and q.kind in ("count", "number"):
             # a count may name what it counts before the rate ("12 deaths per", "20 cigarettes a day")
             m = _COUNTED_RATE_AFTER_RE.match(text, q.end, sent.end_char)
@@ -2164,7 +2184,8 @@ def _rates(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
         if m is None:
             out.append(q)
             continue
-        rate = "each" if m.group("each") else _rate_unit(m.group("per") or m.group("a") or m.group("slash"))
+        rate = "each" if m.group("each") else _rate_unit(
+            m.group("per") or m.group("a") or m.group("slash") or m.group("of_a") or _OFTEN[m.group("often")])
         if noun:
             rate = f"{' '.join(noun.split())} {rate}"
         kind = "number" if q.kind == "count" else q.kind
