@@ -543,6 +543,12 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     cued = [(f, e) for f, e in _cued_bodies(sdoc, persons)
             if not any(f < e2 and f2 < e for f2, e2 in opening)
             and not any(s <= sdoc[f].idx < e2 for s, e2 in (*bylines, *credits, *headlines))]
+    absorbed.update(f for f, _ in cued if sdoc[f].ent_iob_ == "B")  # "[Bavarian] Nordic, the company,"
+    # "[Bavarian] [Ostholm], the German firm,": the nation's adjective opens the named body
+    opened_by_nation = {e.start: e.start - 1 for e in sdoc.ents if e.label_ in ("PERSON", "GPE")
+                        and e.start > 0 and e.end < len(sdoc) and sdoc[e.end].text == ","
+                        and _nation_opens_name(sdoc[e.start - 1], e.root) and _described_as_body(e)}
+    absorbed.update(opened_by_nation.values())
     for first, last in (*opening, *cued, *_workplaces(sdoc), *_untagged_clubs(sdoc, text)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for side, first, last in _untagged_sides(sdoc, text, persons):  # "Leeds beat Burnley 3-1"
@@ -789,6 +795,7 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
                 and _described_as_body(sdoc[first:last]) \
                 and not is_country(_clean(sdoc[first:last].text)):
             label = "ORG"  # "Gavi, the vaccine alliance, said"
+            first = opened_by_nation.get(first, first)
             described.add(_key(_clean(sdoc[first:last].text)))
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
@@ -3119,6 +3126,11 @@ def _cued_bodies(sdoc: Any, persons: Collection[str]) -> list[tuple[int, int]]:
                 and sdoc[first - 1].head.i == token.i and sdoc[first - 1].pos_ == "PROPN" \
                 and sdoc[first - 1].ent_iob_ == "O" and _name_word(sdoc[first - 1]):
             first -= 1
+        apposed = any(c.dep_ == "appos" and c.i > token.i + 1 and sdoc[token.i + 1].text == ","
+                      and c.lemma_.lower() in _BODY_APPOSITIVES and c.pos_ == "NOUN"
+                      and any(d.dep_ == "det" for d in c.children) for c in token.children)
+        if apposed and first > 0 and _nation_opens_name(sdoc[first - 1], token):
+            first -= 1  # "Bavarian Nordic, the Danish company,": a nation's adjective opens the name
         span = sdoc[first:token.i + 1]
         written = span.text
         if is_given_name(span[0].text) or person_shaped(written) or is_country(written) \
@@ -3134,9 +3146,6 @@ def _cued_bodies(sdoc: Any, persons: Collection[str]) -> list[tuple[int, int]]:
             [(sdoc[token.i + 1], token.whitespace_)] if token.i + 1 < len(sdoc) else [])
         if any(t.is_alpha and t.text[:1].isupper() and "\n" not in gap and gap for t, gap in beside):
             continue  # a word of a longer name ("Human [Rights Watch]", "[Supreme Overlords] Of The WEF")
-        apposed = any(c.dep_ == "appos" and c.i > token.i + 1 and sdoc[token.i + 1].text == ","
-                      and c.lemma_.lower() in _BODY_APPOSITIVES and c.pos_ == "NOUN"
-                      and any(d.dep_ == "det" for d in c.children) for c in token.children)
         if not apposed and (token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "nsubjpass") or len(span) > 1
                             or token.head.lemma_.lower() not in _BODY_VOICE_VERBS):
             continue
@@ -3152,6 +3161,16 @@ def _cued_bodies(sdoc: Any, persons: Collection[str]) -> list[tuple[int, int]]:
             # which represents ..., said", a name the text takes up as a body's
         found.append((first, token.i + 1))
     return found
+
+
+def _nation_opens_name(word: Any, head: Any) -> bool:
+    """Whether ``word``, the recogniser's people of one word ("Bavarian", "Danish"), is an
+    adjective written before the untagged proper noun ``head`` that opens a name with it, as in
+    "Bavarian Nordic" or "Norwegian Air": then the name set beside a noun for a body is the whole."""
+    return word.ent_type_ == "NORP" and word.ent_iob_ == "B" and word.head.i == head.i \
+        and head.i - 3 < word.i < head.i and all(t.ent_iob_ != "I" for t in word.doc[word.i + 1:head.i + 1]) \
+        and word.dep_ in ("amod", "compound") and word.text[:1].isupper() and word.is_alpha \
+        and bool(word.whitespace_)
 
 
 @lru_cache(maxsize=1)

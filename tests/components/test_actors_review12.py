@@ -1,0 +1,28 @@
+"""Actors read on short stories written for a twelfth review, of health and church reporting: a
+drug maker whose name opens with a nation's adjective, an agency whose acronym follows the place
+it serves, and a church body named with the place of its seat."""
+
+from __future__ import annotations
+
+import pytest
+from _actors import actor as _actor
+from _actors import names as _names
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+@pytest.mark.parametrize("text, firm, adjective", [
+    ("Welsh Ridgeway, the Irish company, said its vaccine was safe.", "Welsh Ridgeway", "Welsh"),
+    ("Bavarian Ostholm, the German firm, said its trial had ended early.", "Bavarian Ostholm", "Bavarian"),
+])
+def test_a_nations_adjective_opening_a_companys_name_is_part_of_it(nlp, text: str, firm: str,
+                                                                   adjective: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, firm).type == "organization"
+    assert adjective not in _names(doc)
