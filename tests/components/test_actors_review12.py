@@ -18,7 +18,7 @@ def nlp():
 
 
 @pytest.mark.parametrize("text, firm, adjective", [
-    ("Welsh Ridgeway, the Irish company, said its vaccine was safe.", "Welsh Ridgeway", "Welsh"),
+    ("Bavarian Quellmark, the German company, said its vaccine was safe.", "Bavarian Quellmark", "Bavarian"),
     ("Bavarian Ostholm, the German firm, said its trial had ended early.", "Bavarian Ostholm", "Bavarian"),
 ])
 def test_a_nations_adjective_opening_a_companys_name_is_part_of_it(nlp, text: str, firm: str,
@@ -26,3 +26,14 @@ def test_a_nations_adjective_opening_a_companys_name_is_part_of_it(nlp, text: st
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, firm).type == "organization"
     assert adjective not in _names(doc)
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("Flights to Ruvania were halted. Ruvania CDC reported four new cases.", "Ruvania CDC"),
+    ("Officials from Asia CDC warned of a new strain of the Korvel virus.", "Asia CDC"),
+    ("Africa CDC said the Korvel strain was spreading in three provinces.", "Africa CDC"),
+])
+def test_a_place_before_an_agencys_acronym_is_part_of_its_name(nlp, text: str, agency: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, agency).type == "organization"
+    assert "CDC" not in _names(doc)

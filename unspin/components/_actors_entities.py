@@ -514,6 +514,7 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
              if not any(s <= sdoc[first].idx < e for s, e in (*bylines, *credits, *headlines))]
     places = _place_keys(sdoc)
     coded = _coded_bodies(sdoc)  # "[UK] [Biobank]": ORG start -> the country code's token
+    placed = _placed_acronyms(sdoc)  # "Africa [CDC]", "[Asia CDC]": entity start -> the place's token
     for first, last in names:
         while last - first > 2 and (sdoc[first].lower_ in TITLE_WORDS or sdoc[first].lower_ in _HONORIFICS
                                     or _role_before_name(sdoc, first, last)):
@@ -571,7 +572,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
         club = ent.label_ in _CLUB_LABELS and _club_in_match(sdoc, ent.start, ent.end) and not (
             ent.label_ == "FAC" and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at")  # the ground
         force = _force_of_place(sdoc, ent)  # "Police Scotland", which the recogniser calls a place
-        if (ent.label_ not in ENTITY_TYPES and not club and force is None) \
+        if (ent.label_ not in ENTITY_TYPES and not club and force is None and ent.start not in placed) \
+                or (ent.start in placed.values() and ent.start not in placed) \
                 or any(s <= ent.start_char < e for s, e in (*bylines, *credits)):
             continue
         if any(first < ent.end and ent.start < last for first, last in names) or any(
@@ -644,6 +646,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             (first, last), label = joint[first], "ORG"
         elif force is not None:
             first, label = force, "ORG"
+        elif ent.start in placed:
+            first, label = placed[ent.start], "ORG"
         while last - first > 1 and (_SCORE.fullmatch(sdoc[last - 1].text) or (
                 last - first > 3 and sdoc[last - 3].like_num and sdoc[last - 2].text in _DASHES
                 and sdoc[last - 1].like_num)):
@@ -1231,6 +1235,44 @@ def _coded_bodies(sdoc: Any) -> dict[int, int]:
                 and body.start == code.end and sdoc[body.start].text[:1].isupper()
                 and sdoc[body.end - 1].lower_ not in _STATE_BODY_WORDS):
             out[body.start] = code.start
+    return out
+
+
+#: The parts of the world a body may serve and be named for ("Africa CDC"), besides countries.
+_REGIONS = frozenset({"africa", "asia", "europe", "oceania", "americas", "caribbean", "pacific",
+                      "latin america", "south asia", "east africa", "west africa", "southern africa",
+                      "middle east", "gulf", "arab"})
+
+
+def _placed_acronyms(sdoc: Any) -> dict[int, int]:
+    """Bodies named by a place and then an acronym ("Africa CDC", "Nigeria CDC") where the
+    recogniser tagged the acronym alone, or the whole as a location: first token of the entity
+    (the acronym's, or the location's) -> first token of the place. The place is a country, a
+    part of the world (``_REGIONS``) or a name the text tags a place; not a country's code ("US
+    FDA", the country's body under its own name)."""
+    out: dict[int, int] = {}
+    placed = None
+    for ent in sdoc.ents:
+        acronym = sdoc[ent.end - 1]
+        whole = ent.label_ in ("LOC", "GPE", "FAC", "PERSON")  # the place and the acronym tagged as one
+        if not (whole or ent.label_ == "ORG") or not acronym.is_upper or not acronym.is_alpha \
+                or len(acronym) < 3 or acronym.text in _COUNTRY_CODES \
+                or (ent.label_ == "ORG" and len(ent) > 1) or len(ent) > 4:
+            continue
+        end = ent.end - 1 if whole else ent.start  # the place ends before the acronym
+        first = end
+        while first > 0 and end - first < 3 and sdoc[first - 1].pos_ == "PROPN" \
+                and sdoc[first - 1].dep_ == "compound" and sdoc[first - 1].head.i == acronym.i \
+                and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].is_upper \
+                and sdoc[first - 1].whitespace_ and (whole or sdoc[first - 1].ent_type_ != "ORG"):
+            first -= 1
+        if first == end or (whole and first != ent.start):
+            continue
+        if placed is None:
+            placed = {_key(_clean(e.text)) for e in sdoc.ents if e.label_ in ("GPE", "LOC")}
+        place = _key(_clean(sdoc[first:end].text))
+        if is_country(sdoc[first:end].text) or place in _REGIONS or place in placed:
+            out[ent.start] = first
     return out
 
 
