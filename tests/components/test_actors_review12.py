@@ -37,3 +37,19 @@ def test_a_place_before_an_agencys_acronym_is_part_of_its_name(nlp, text: str, a
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, agency).type == "organization"
     assert "CDC" not in _names(doc)
+
+
+@pytest.mark.parametrize("text, body, place", [
+    ("The Catholic Archdiocese of Velmora said it would cooperate with police.",
+     "Catholic Archdiocese of Velmora", "Velmora"),
+    ("A spokesman for the Catholic Archdiocese of Port Halden said the priest had been stood down.",
+     "Catholic Archdiocese of Port Halden", "Port Halden"),
+    ("The Greek Orthodox Archdiocese of Velmora declined to comment.",
+     "Greek Orthodox Archdiocese of Velmora", "Velmora"),
+])
+def test_a_body_named_with_the_place_of_its_seat_keeps_the_place(nlp, text: str, body: str,
+                                                                 place: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, body).type == "organization"
+    assert place not in _names(doc)
+    assert not any(name.endswith("Archdiocese") for name in _names(doc))

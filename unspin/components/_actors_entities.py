@@ -604,6 +604,16 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             last += 1
             while last < len(sdoc) and sdoc[last].ent_iob_ == "I":
                 last += 1
+        if label == "ORG" and last + 1 < len(sdoc) and sdoc[last - 1].lower_ in _SEATED_BODIES \
+                and sdoc[last - 1].text[:1].isupper() and sdoc[last].lower_ == "of" and sdoc[last].is_lower \
+                and sdoc[last + 1].ent_iob_ == "B" and (sdoc[last + 1].ent_type_ in ("GPE", "LOC") or (
+                    sdoc[last + 1].ent_type_ in ("ORG", "PERSON", "FAC")
+                    and (last + 2 >= len(sdoc) or sdoc[last + 2].ent_iob_ != "I"))):
+            # "[the Catholic Archdiocese] of [Melbourne]": a body named with the place of its seat
+            absorbed.add(last + 1)
+            last += 2
+            while last < len(sdoc) and sdoc[last].ent_iob_ == "I":
+                last += 1
         if last - first > 2 and sdoc[last - 1].lower_ in _DATE_ENDS:
             # "beat [Villa at Old Trafford on Boxing Day]": the name ends at its first preposition
             cut = [t.i for t in sdoc[first + 1:last - 1] if t.lower_ in ("at", "on", "in") and t.is_lower]
@@ -889,6 +899,13 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
         if cut is not None:
             out.append(cut)
     return out
+
+
+#: Nouns for a body named with the place of its seat after "of" ("the Diocese of Leeds", "the
+#: University of Ruvania"), which the recogniser may cut before the "of".
+_SEATED_BODIES = frozenset({"archdiocese", "diocese", "eparchy", "archeparchy", "synod", "patriarchate",
+                            "bishopric", "presbytery", "church", "university", "college", "polytechnic",
+                            "academy", "council"})
 
 
 #: The recogniser's labels for no actor under which it may file a club in a match ("lost 1-0 to
