@@ -53,3 +53,14 @@ def test_a_body_named_with_the_place_of_its_seat_keeps_the_place(nlp, text: str,
     assert _actor(doc, body).type == "organization"
     assert place not in _names(doc)
     assert not any(name.endswith("Archdiocese") for name in _names(doc))
+
+
+@pytest.mark.parametrize("text, body, faith", [
+    ("The Anglican Diocese of Carrowby said it had paid the claims.", "Anglican Diocese of Carrowby",
+     "Anglican"),
+    ("The Catholic Diocese of Velmora said it would cooperate.", "Catholic Diocese of Velmora", "Catholic"),
+])
+def test_a_faiths_body_named_with_its_seat_is_one_body(nlp, text: str, body: str, faith: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, body).type == "organization"
+    assert faith not in _names(doc)

@@ -604,14 +604,19 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             last += 1
             while last < len(sdoc) and sdoc[last].ent_iob_ == "I":
                 last += 1
-        if label == "ORG" and last + 1 < len(sdoc) and sdoc[last - 1].lower_ in _SEATED_BODIES \
-                and sdoc[last - 1].text[:1].isupper() and sdoc[last].lower_ == "of" and sdoc[last].is_lower \
-                and sdoc[last + 1].ent_iob_ == "B" and (sdoc[last + 1].ent_type_ in ("GPE", "LOC") or (
-                    sdoc[last + 1].ent_type_ in ("ORG", "PERSON", "FAC")
-                    and (last + 2 >= len(sdoc) or sdoc[last + 2].ent_iob_ != "I"))):
+        seat = last
+        while label == "NORP" and seat < len(sdoc) and seat - last < 2 and sdoc[seat].ent_iob_ == "O" \
+                and sdoc[seat].pos_ == "PROPN" and sdoc[seat].text[:1].isupper() \
+                and sdoc[seat - 1].whitespace_:
+            seat += 1  # "the [Anglican] Diocese of [Leeds]": the recogniser's people, then the body's noun
+        if label in ("ORG", "NORP") and seat + 1 < len(sdoc) and sdoc[seat - 1].lower_ in _SEATED_BODIES \
+                and sdoc[seat - 1].text[:1].isupper() and sdoc[seat].lower_ == "of" and sdoc[seat].is_lower \
+                and sdoc[seat + 1].ent_iob_ == "B" and (sdoc[seat + 1].ent_type_ in ("GPE", "LOC") or (
+                    sdoc[seat + 1].ent_type_ in ("ORG", "PERSON", "FAC")
+                    and (seat + 2 >= len(sdoc) or sdoc[seat + 2].ent_iob_ != "I"))):
             # "[the Catholic Archdiocese] of [Melbourne]": a body named with the place of its seat
-            absorbed.add(last + 1)
-            last += 2
+            absorbed.add(seat + 1)
+            label, last = "ORG", seat + 2
             while last < len(sdoc) and sdoc[last].ent_iob_ == "I":
                 last += 1
         if last - first > 2 and sdoc[last - 1].lower_ in _DATE_ENDS:
