@@ -64,3 +64,12 @@ def test_a_faiths_body_named_with_its_seat_is_one_body(nlp, text: str, body: str
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, body).type == "organization"
     assert faith not in _names(doc)
+
+
+def test_the_company_opened_by_a_nations_adjective_is_named_so_each_time(nlp) -> None:
+    text = ("Bavarian Quellmark, the German company, said its vaccine was safe. Shares in Bavarian "
+            "Quellmark rose 4%. Bavarian Quellmark said it would expand.")
+    doc = nlp(Article(id="t", text=text))
+    firm = _actor(doc, "Bavarian Quellmark")
+    assert [text[m.start:m.end] for m in firm.mentions].count("Bavarian Quellmark") == 3
+    assert "Bavarian" not in _names(doc)

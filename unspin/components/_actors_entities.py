@@ -546,10 +546,15 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             and not any(s <= sdoc[f].idx < e2 for s, e2 in (*bylines, *credits, *headlines))]
     absorbed.update(f for f, _ in cued if sdoc[f].ent_iob_ == "B")  # "[Bavarian] Nordic, the company,"
     # "[Bavarian] [Ostholm], the German firm,": the nation's adjective opens the named body
-    opened_by_nation = {e.start: e.start - 1 for e in sdoc.ents if e.label_ in ("PERSON", "GPE")
-                        and e.start > 0 and e.end < len(sdoc) and sdoc[e.end].text == ","
-                        and _nation_opens_name(sdoc[e.start - 1], e.root) and _described_as_body(e)}
+    nation_opened = [(e.start - 1, e.end) for e in sdoc.ents if e.label_ in ("PERSON", "GPE")
+                     and e.start > 0 and e.end < len(sdoc) and sdoc[e.end].text == ","
+                     and _nation_opens_name(sdoc[e.start - 1], e.root) and _described_as_body(e)]
+    opened_by_nation = {f + 1: f for f, _ in nation_opened}
     absorbed.update(opened_by_nation.values())
+    # "Shares in [Bavarian] [Ostholm] rose": the company's name each time after, not the people
+    nation_named = _nation_named(sdoc, [(f, e) for f, e in cued if sdoc[f].ent_iob_ == "B"] + nation_opened)
+    absorbed.update(i for start, end in nation_named.items() for i in range(start + 1, end)
+                    if sdoc[i].ent_iob_ == "B")
     for first, last in (*opening, *cued, *_workplaces(sdoc), *_untagged_clubs(sdoc, text)):
         body.append(("ORG", sdoc[first].idx, sdoc[last - 1].idx + len(sdoc[last - 1].text)))
     for side, first, last in _untagged_sides(sdoc, text, persons):  # "Leeds beat Burnley 3-1"
@@ -589,6 +594,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
         if ent.start in absorbed:
             continue  # "Ursula von der [Leyen]": read with the name it ends
         label, first, last = ent.label_, ent.start, ent.end
+        if first in nation_named:
+            label, last = "ORG", nation_named[first]
         broken = _line_break(sdoc, ent)
         if broken is not None and broken > first and not _within(ent.start_char, titles):
             # "the anathema of [Honorius I.\nWould] Saint Francis": a name ends with its line; not
@@ -3225,6 +3232,31 @@ def _cued_bodies(sdoc: Any, persons: Collection[str]) -> list[tuple[int, int]]:
             # which represents ..., said", a name the text takes up as a body's
         found.append((first, token.i + 1))
     return found
+
+
+def _nation_named(sdoc: Any, named: list[tuple[int, int]]) -> dict[int, int]:
+    """The other mentions of companies whose name opens with a nation's adjective, as first token
+    -> end token: the adjective the recogniser tags a people, then the rest of a name of ``named``
+    ((first token, end token) where the text set it beside a noun for a body: "Bavarian Ostholm,
+    the German firm,"), whether the recogniser leaves the rest untagged or tags it apart."""
+    if not named:
+        return {}
+    entity_ends: dict[int, int] = {}  # first token of an entity -> end token
+    for ent in sdoc.ents:
+        entity_ends[ent.start] = ent.end
+    names = {tuple(t.text for t in sdoc[f:e]) for f, e in named}
+    out: dict[int, int] = {}
+    for ent in sdoc.ents:
+        if ent.label_ != "NORP" or len(ent) != 1 or any(f == ent.start for f, _ in named):
+            continue
+        for words in names:
+            end = ent.start + len(words)
+            if words[0] == ent.text and end <= len(sdoc) \
+                    and tuple(t.text for t in sdoc[ent.start:end]) == words \
+                    and (end == len(sdoc) or sdoc[end].ent_iob_ != "I") \
+                    and all(entity_ends.get(i, end) <= end for i in range(ent.end, end)):
+                out[ent.start] = end
+    return out
 
 
 def _nation_opens_name(word: Any, head: Any) -> bool:
