@@ -1286,8 +1286,8 @@ def _placed_acronyms(sdoc: Any) -> dict[int, int]:
         whole = ent.label_ in ("LOC", "GPE", "FAC", "PERSON")  # the place and the acronym tagged as one
         if not (whole or ent.label_ == "ORG") or not acronym.is_upper or not acronym.is_alpha \
                 or len(acronym) < 3 or acronym.text in _COUNTRY_CODES \
-                or (ent.label_ == "ORG" and len(ent) > 1) or len(ent) > 4:
-            continue
+                or (ent.label_ == "ORG" and len(ent) > 1) or len(ent) > 4 or acronym.dep_ == "compound":
+            continue  # not "the Ukraine NATO bid", whose place and acronym both say which bid
         end = ent.end - 1 if whole else ent.start  # the place ends before the acronym
         first = end
         while first > 0 and end - first < 3 and sdoc[first - 1].pos_ == "PROPN" \
