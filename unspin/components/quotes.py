@@ -148,6 +148,7 @@ class _Cue:
     sent_start: int = 0  # token offsets of the cue's sentence
     sent_end: int = 0
     colon: bool = False  # the sentence ends with ':' (a quotation may follow it)
+    worded: bool = False  # the verb of "as X put it" (``_as_worded``)
 
 
 @dataclass(slots=True)
@@ -219,6 +220,7 @@ class QuoteFinder:
             for token in candidate_cues(sdoc[seg_start:seg_end]):
                 if mask[token.i]:
                     continue
+                worded = _as_worded(token)
                 score = model.score(cue_features(token, mask))
                 if reckoning(token) is not None:
                     # the cue model never saw "by one estimate" as a cue (PolNeAR train has six):
@@ -226,7 +228,7 @@ class QuoteFinder:
                     score = max(score, _RECKONING_SCORE)
                 elif score < threshold and _named_report(token):
                     score = threshold  # "a BBC report that the plant would close": the quote model judges it
-                elif score < threshold and _as_worded(token, mask):
+                elif score < threshold and worded and _beside_quotation(token, mask):
                     score = threshold  # '"a lawful source of income," as a Homeland Security memo put it'
                 if scores is not None:
                     scores[token.i] = score
@@ -236,7 +238,7 @@ class QuoteFinder:
                     if source is not None and _nobody(source[1]):
                         continue  # "nobody asked for this" reports no one's words
                     found.append(_Cue(token, score, source, content, open_ended,
-                                      seg_start, seg_end, colon))
+                                      seg_start, seg_end, colon, worded))
         return found
 
     def find(self, sdoc: Any, text: str | None = None) -> tuple[list[tuple[Quote, _Cue | None]], _Context]:
@@ -348,7 +350,7 @@ class QuoteFinder:
                     # "..., a new study has found", "figures show": the model doubts a document's
                     # findings written after them, which cite it as surely as "the study said"
                     probability = max(probability, model.threshold)
-                elif quote.kind == "direct" and cue is not None and _as_worded(cue.token):
+                elif quote.kind == "direct" and cue is not None and cue.worded:
                     # '"the operator," as The New Yorker put it': someone's wording, however short
                     probability = max(probability, model.threshold)
                 if probability < model.threshold:
@@ -456,7 +458,7 @@ class QuoteFinder:
                 source = cue.source
             if cue is not None and cue.source is not None and (
                     reckoning(cue.token) is not None or _named_report(cue.token) or pictured(cue.token)
-                    or (quote.kind == "direct" and _as_worded(cue.token))
+                    or (quote.kind == "direct" and cue.worded)
                     or (quote.kind == "reported" and other_voice(cue.token))):
                 # "by the UN's count", "a BBC report that ...", "footage of Cole asking", "as a
                 # memo put it": phrases the speaker model never saw name their source; nor did it
@@ -542,7 +544,7 @@ class QuoteFinder:
                     continue
                 distance = min(abs(cue.token.idx - start), abs(cue.token.idx - end))
                 phrase = (cue.token.left_edge.i, cue.token.right_edge.i)
-                if _as_worded(cue.token) and (0 <= phrase[0] - quoted.end <= 2
+                if cue.worded and (0 <= phrase[0] - quoted.end <= 2
                                               or 0 <= quoted.start - phrase[1] <= 3):
                     distance = -1  # '... is a "lawful source," as a memo put it': its wording, not the
                     # report of a clause that holds it ("members of Congress echo her concerns, ...")
@@ -1030,10 +1032,11 @@ def _named_report(token: Any) -> bool:
 _WORDING = frozenset({"put", "call", "describe", "dub", "term", "phrase", "word"})
 
 
-def _as_worded(token: Any, mask: list[bool] | None = None) -> bool:
-    """Whether ``token`` is the verb of "as X put it" set beside a quotation ('"the operator," as
-    The New Yorker put it', 'as the memo put it, "a lawful source"'): X's words, though the cue
-    model, which saw the phrase a few times, never scores "put" as speech."""
+def _as_worded(token: Any) -> bool:
+    """Whether ``token`` is the verb of "as X put it" ('"the operator," as The New Yorker put it',
+    'as the memo put it, "a lawful source"'): X's words, though the cue model, which saw the phrase
+    a few times, never scores "put" as speech (whether a quotation stands beside it is
+    ``_beside_quotation``'s question)."""
     if token.lemma_.lower() not in _WORDING or token.pos_ != "VERB":
         return False
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -1041,10 +1044,13 @@ def _as_worded(token: Any, mask: list[bool] | None = None) -> bool:
     if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in token.children):
         return False  # "as he put it" is left to the model, which resolves pronouns itself
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    if not objects or any(o.pos_ != "PRON" for o in objects):
-        return False  # "as it put forward a plan": not a wording
-    if mask is None:  # the caller knows the quotation is beside it
-        return True
+    # "as it put forward a plan": an object that is no pronoun, no wording
+    return bool(objects) and all(o.pos_ == "PRON" for o in objects)
+
+
+def _beside_quotation(token: Any, mask: list[bool]) -> bool:
+    """Whether a quotation (``mask``: the tokens inside quotation marks) starts or ends within two
+    tokens of the phrase ``token`` heads."""
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     near = [i for i in (left - 1, left - 2, right + 1, right + 2) if 0 <= i < len(doc)]
