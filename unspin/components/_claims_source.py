@@ -1303,11 +1303,10 @@ def _headline_cue(quote: Quote, text: str) -> bool:
 
 
 #: Cues with a sense that says nothing, which their content shows: a plea in court ("pleaded
-#: guilty to 14 counts", "pleaded not guilty"), a verdict ("found him guilty"), a fall
-#: ("declined by 0.4 points", "declined 5%").
-#: or turning a thing down ("declined the offer"). Who did it acted, the text cites no one; a
-#: refusal to say ("declined to comment", "declined comment") and a plea for something ("pleaded
-#: with ministers to ...", "pleaded that ...") still cite.
+#: guilty to 14 counts", "pleaded not guilty"), a verdict ("found him guilty"), a fall ("declined
+#: by 0.4 points", "declined 5%") or turning a thing down ("declined the offer"). Who did it acted,
+#: the text cites no one; a refusal to say ("declined to comment", "declined comment") and a plea
+#: for something ("pleaded with ministers to ...", "pleaded that ...") still cite.
 _NOT_SAYING = {
     "plead": re.compile(r"(?i)(?:not\s+)?(?:guilty|innocent)\b|no\s+contest\b"),
     "decline": re.compile(r"(?i)(?!to\b|that\b|comment|further\s+comment)"),

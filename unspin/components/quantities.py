@@ -163,11 +163,13 @@ _AGE_TAIL_RE = re.compile(_AGE_TAIL, re.I)
 _AGE_RE = re.compile(rf"(?:(?:the\s+)?(?:age|aged)\s+(?:of\s+)?(?P<aged>\d{{1,3}})|{_AGE_WORDS})", re.I)
 #: A count of people of one age, tagged as one date: "two 12-year-old boys", "three 15-year-olds".
 _COUNTED_AGES_RE = re.compile(rf"(?P<count>\d[\d,]*|[a-z]+)\s+(?P<each>{_AGE_WORDS})", re.I)
+#: Nouns of people a bound and a number after them give the age of ("voters over 65", "children under five").
+_PEOPLE_NOUNS = (r"voters|people|adults|those|men|women|children|kids|babies|infants|boys|girls|patients|"
+                 r"residents|pupils|teenagers|workers")
 #: An age a number stands for by the words around it: "voters over 65", "those 45 and older",
 #: "as he turns 70", "people aged 45".
-_AGE_BEFORE_RE = re.compile(r"\b(?:turns?|turned|turning|aged?|died\s+at|voters|people|adults|those|men|"
-                            r"women|children|kids|babies|infants|boys|girls|patients|residents|pupils|"
-                            r"teenagers|workers|(?:who|he|she|i|we|you|they)\s*(?:is|was|were|am|are|['’]re|['’]m))"
+_AGE_BEFORE_RE = re.compile(rf"\b(?:turns?|turned|turning|aged?|died\s+at|{_PEOPLE_NOUNS}|"
+                            r"(?:who|he|she|i|we|you|they)\s*(?:is|was|were|am|are|['’]re|['’]m))"
                             r"(?:\s+(?:over|under|above|below))?\s+$", re.I)
 #: The cues that make an age of a number spaCy counts rather than dates: one person's ("she was
 #: 22"), not several people's ("we were 12" is a count).
@@ -1753,8 +1755,7 @@ def _led_ends(found: list[Quantity], text: str) -> list[Quantity]:
 
 #: A noun of people a bound and a number after it give the age of: "children under five",
 #: "patients over 65", "adults under 30".
-_PEOPLE_BEFORE_RE = re.compile(r"\b(?:people|adults|children|kids|babies|infants|boys|girls|men|women|"
-                               r"patients|residents|voters|those|pupils|teenagers|workers)\s+$", re.I)
+_PEOPLE_BEFORE_RE = re.compile(rf"\b(?:{_PEOPLE_NOUNS})\s+$", re.I)
 
 
 #: What makes a bounded number after a noun of people a count of something: "under 30 homes",
