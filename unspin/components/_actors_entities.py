@@ -3437,9 +3437,9 @@ def _untagged_sides(sdoc: Any, text: str, persons: Collection[str]) -> list[tupl
 _INSTITUTION_WORDS = frozenset({"court", "council", "police", "service", "committee", "agency", "commission",
                                 "ministry", "department", "tribunal", "authority", "association", "society",
                                 "foundation", "institute", "university", "college", "school", "hospital"})
-#: Last words of a street's name, and the prepositions that put something on one ("on Call Lane").
+#: Last words of a street's name an event happens on ("on Call Lane"; the prepositions are
+#: ``_STREET_PREPS``, further down).
 _STREET_WORDS = frozenset({"street", "road", "lane", "avenue", "boulevard", "crescent", "terrace"})
-_STREET_PREPS = frozenset({"on", "in", "at", "along", "near", "off", "outside"})
 #: Last words of a body's name that no person's name ends in ("Victoria Police", "Kano State
 #: University"; a "Margaret Court" or a "Tom College" may be a person's).
 _INSTITUTION_ENDS = frozenset({"police", "constabulary", "council", "ministry", "department", "agency",
