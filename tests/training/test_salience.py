@@ -69,4 +69,7 @@ def test_the_gate_trained_on_semeval_keeps_most_annotated_actors(shared_data: Pa
     assert report["out_of_fold"]["recall"] >= MIN_RECALL
     assert report["out_of_fold"]["kept"] < 0.6, "the gate must drop a good share of the actors"
     shipped = json.loads((Path(__file__).parents[2] / "unspin/models/roles/salience.json").read_text())
-    assert json.loads(out.read_text()) == shipped, "the shipped gate is what the command writes"
+    assert json.loads(out.read_text()) == shipped, (
+        "the shipped gate is not what the command writes: the actors stage changed since it was fitted; "
+        "refit it with python -m unspin.training.salience --out unspin/models/roles/salience.json "
+        "--data SHARED/semeval2025-task10-en")
