@@ -47,6 +47,7 @@ from unspin.components._actors_entities import (
 )
 from unspin.components._given_names import is_given_name
 from unspin.components._page_chrome import in_page_chrome
+from unspin.components.parse import doc_text
 
 __all__ = ["BODY_NOUNS", "actor_clusters", "body_mentions"]
 
@@ -408,7 +409,7 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
     if cached is not None:
         return cached
     clusters = [_copied(cluster) for cluster in entity_clusters(sdoc)]
-    text = sdoc.text
+    text = doc_text(sdoc)
     described = _named_bodies(sdoc, clusters)
     clusters = _capitals_as_states(sdoc, clusters)
     joinable = [c for c in clusters if c.type in _KINDS_TO_JOIN]
@@ -567,14 +568,14 @@ def _capitals_as_states(sdoc: Any, clusters: list[EntityCluster]) -> list[Entity
             # is ("the bishops of Buenos Aires"); "the Kremlin" is never a place
             body = span is not None and cluster.type == "organization" and (
                 key == "kremlin" or not _in_place(span.root))
-            after = sdoc.text[end:end + 60].lstrip(" ,").lower()
-            if span is None or sdoc.text[start:end].isupper() or not (body or _as_state(span.root)) \
+            after = doc_text(sdoc)[end:end + 60].lstrip(" ,").lower()
+            if span is None or doc_text(sdoc)[start:end].isupper() or not (body or _as_state(span.root)) \
                     or any(after.startswith(n.lower()) for n in (country.name, *country.aliases)):
                 stay.append(i)  # "WASHINGTON —": a dateline; "Monrovia, Liberia": the city
                 continue
             country.mentions.append((start, end))
             country.labels.append(cluster.labels[i])
-            written = " ".join(sdoc.text[start:end].split())
+            written = " ".join(doc_text(sdoc)[start:end].split())
             if written not in country.aliases:
                 country.aliases.append(written)
         if stay:
@@ -741,7 +742,7 @@ def _described_antecedent(found: _Found, clusters: list[EntityCluster], sdoc: An
         return None
     window = _window_start(sdoc, found.start)
     near = [c for c in clusters
-            if _of_kind(c, kind) and not _described_otherwise(c, kind, sdoc.text)
+            if _of_kind(c, kind) and not _described_otherwise(c, kind, doc_text(sdoc))
             and any(window <= s < found.start for s, _ in c.mentions)
             and not _co_argument(sdoc, found, c)]
     if len(near) != 1 or _listed_beside(sdoc, found, near[0]):

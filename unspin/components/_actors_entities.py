@@ -58,6 +58,7 @@ from unspin.components._given_names import (
 )
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_marks import transcript_turns
+from unspin.components.parse import doc_text
 from unspin.errors import ModelError
 
 __all__ = [
@@ -482,7 +483,7 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
     Body entities come first, in text order, then the headline ones (matched against the body).
     A national adjective before a state noun gets the label ``NORP_STATE`` and the noun in its span.
     """
-    text = sdoc.text if text is None else text  # spaCy rebuilds the text on each read
+    text = doc_text(sdoc) if text is None else text
     headlines = _headlines(text)
     titles = _title_lines(text)
     bylines = _bylines(text)
@@ -1810,7 +1811,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters: list[EntityCluster] = []
     by_key: dict[str, EntityCluster] = {}
     persons: list[tuple[list[str], EntityCluster]] = []
-    text = sdoc.text  # spaCy rebuilds the text on each access
+    text = doc_text(sdoc)
     states: list[tuple[int, int]] = []
     armed: set[int] = set()  # the places whose national adjective names a state ("Kostrovian forces")
     called = _called_by_pronoun(sdoc)
@@ -1872,7 +1873,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters = _peoples_called_persons([c for c in clusters if not _common_word(c, text)])
     # after the plurals joined their people ("The Houthi movement ... The Houthis said")
     clusters = [c for c in clusters if not _names_a_thing(sdoc, c) and not _names_a_weapon(sdoc, c)
-                and not _names_a_price(sdoc, c)]
+                and not _names_a_price(sdoc, c, text)]
     kept = []
     for cluster in clusters:
         if _common_noun_named(sdoc, cluster, heads):
@@ -1975,14 +1976,15 @@ _PRICE_MOVES = frozenset({"rise", "fall", "gain", "lose", "slip", "climb", "drop
                           "add", "hit", "touch", "reach", "open"})
 
 
-def _names_a_price(sdoc: Any, cluster: EntityCluster) -> bool:
+def _names_a_price(sdoc: Any, cluster: EntityCluster, text: str) -> bool:
     """Whether an organisation's name is only ever a price's or an index's: written once at least
     before a word for one, tagged or not ("Brent crude futures rose", "the FTSE 100 index"), a
     number of its name aside, or named as one of ``_INDEX_NAMES`` ("Hang Seng"), and where
-    tagged only as what moves ("Brent has risen 10% this year"): no actor."""
+    tagged only as what moves ("Brent has risen 10% this year"): no actor. ``text``: the doc's text."""
+    if cluster.type != "organization":
+        return False
     price = rf"\b{re.escape(cluster.name)}(?:[ \t]+\d+)?[ \t]+(?:{'|'.join(_PRICE_WORDS)})\b"
-    if cluster.type != "organization" or (cluster.name.lower().removeprefix("the ") not in _INDEX_NAMES
-                                          and not re.search(price, sdoc.text)):
+    if cluster.name.lower().removeprefix("the ") not in _INDEX_NAMES and not re.search(price, text):
         return False
     for start, end in cluster.mentions:
         span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -2367,7 +2369,7 @@ def _places_called_persons(sdoc: Any, clusters: list[EntityCluster], text: str |
     never acts (``_stands_as_actor``). A body's name is a place only by firmer signs, and where it
     never acts ("Ashby town council", "priced out of Ashby"; not "in the Senate", "Shares in
     Norsam"). Not a word of a person's name in the text, nor a people's adjective."""
-    text = sdoc.text if text is None else text  # spaCy rebuilds the text on each read
+    text = doc_text(sdoc) if text is None else text
     named = {w for c in clusters if c.type == "person" for name in (c.name, *c.aliases)
              if len(_words(name)) > 1 for w in _words(name)}
     places = [c for c in clusters if c.type in ("place", "country") and len(_words(c.name)) > 1]
@@ -4069,7 +4071,7 @@ def _untagged_bodies(sdoc: Any, clusters: list[EntityCluster], text: str | None 
     actors could both have, a given name or a word of another actor's name, is no one's; only
     words written as names (proper nouns, or an abbreviation in capitals, which the tagger may call a
     noun), and only after the body's first mention."""
-    text = sdoc.text if text is None else text  # spaCy rebuilds the text on each read
+    text = doc_text(sdoc) if text is None else text
     forms: dict[tuple[str, ...], EntityCluster | None] = {}
 
     def offer(form: tuple[str, ...], cluster: EntityCluster) -> None:
@@ -4902,7 +4904,7 @@ def office_holder(sdoc: Any, head: Any, clusters: list[EntityCluster], adjective
     if len(holders) != 1:
         return None
     if adjective is not None and not any(
-            adjective.lower() in sdoc.text[max(0, start - 60):start].lower().split()
+            adjective.lower() in doc_text(sdoc)[max(0, start - 60):start].lower().split()
             for start, _ in holders[0].mentions):
         return None
     return holders[0]
@@ -4964,7 +4966,7 @@ def _in_headline(sdoc: Any, head: Any) -> bool:
     without a full stop at its end (cached on the doc: spaCy rebuilds its text on each access)."""
     first = sdoc.user_data.get("unspin_first_line")
     if first is None:
-        text = sdoc.text
+        text = doc_text(sdoc)
         line = text.split("\n", 1)[0]
         first = len(line) if len(line.split()) <= 20 and not line.rstrip().endswith(".") else 0
         sdoc.user_data["unspin_first_line"] = first

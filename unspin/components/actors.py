@@ -40,6 +40,7 @@ from unspin.components._actors_entities import (
 from unspin.components._actors_roles import harmed, load_role_model, mention_vectors
 from unspin.components._actors_salience import load_salience_gate, salience_features
 from unspin.components._claims_source import sources_from_quotes
+from unspin.components.parse import doc_text
 from unspin.components.techniques import technique_states
 from unspin.doc import Actor, Attribution, Document, Mention, Quote, TechniqueSpan
 from unspin.errors import ModelError
@@ -200,7 +201,7 @@ class ActorFinder:
         quoted = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
         refs = references(sdoc, clusters, quoted) if self.references else []
         actors: dict[int, Actor] = {}
-        text = sdoc.text  # spaCy rebuilds the text on each access
+        text = doc_text(sdoc)
         for cluster in clusters:
             actors[id(cluster)] = Actor(
                 name=cluster.name, type=cluster.type, aliases=list(cluster.aliases),
@@ -282,7 +283,7 @@ class ActorFinder:
             sources_from_quotes(doc.claims, doc.quotes, doc.text)
         clusters = actor_clusters(sdoc)
         by_name = {cluster.name: cluster for cluster in clusters}
-        text = sdoc.text  # spaCy rebuilds the text on each access
+        text = doc_text(sdoc)
         for who in [q.speaker for q in doc.quotes] + [c.source for c in doc.claims]:
             cluster = _cited(clusters, by_name, who, text, sdoc)
             if cluster is not None and who is not None:
