@@ -18,6 +18,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from _stage import dev_folder, stage_arguments
@@ -64,11 +65,25 @@ class _Timed:
             yield doc
 
 
+def _worker_rss_mb(parser: Any) -> float:
+    """The parse worker's peak RSS (VmHWM), in MB; 0 where it cannot be read."""
+    from unspin.components.parse import _WORKERS
+
+    worker = _WORKERS.get(getattr(parser, "model", ""))
+    try:
+        status = Path(f"/proc/{worker.process.pid}/status").read_text(encoding="ascii")  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        return 0.0
+    line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), "VmHWM: 0 kB")
+    return int(line.split()[1]) / 1024
+
+
 def main() -> int:
     parser = stage_arguments(__doc__.splitlines()[0], repeat=1)
     parser.add_argument("--lexicon", action="store_true", help="Use the lexicon technique baseline.")
-    parser.add_argument("--parse-processes", type=int, default=1,
-                        help="spaCy worker processes for the parse stage (config parse.n_process).")
+    parser.add_argument("--parse-worker", choices=("auto", "yes", "no"), default=None,
+                        help="Parse in a process of its own (config parse.worker; auto: on 2+ cores); "
+                        "default: the pipeline's own default.")
     parser.add_argument("--sequential", action="store_true",
                         help="Run the stages one after the other in one thread (Pipeline threaded=False).")
     args = parser.parse_args()
@@ -81,14 +96,16 @@ def main() -> int:
 
     articles = list(read_ptc_articles(folder).values())
     replace = {"techniques": "techniques_lexicon"} if args.lexicon else {}
+    config = {} if args.parse_worker is None else {
+        "parse": {"worker": {"yes": True, "no": False}.get(args.parse_worker, "auto")}}
     started = time.perf_counter()
-    nlp = load(replace=replace, config={"parse": {"n_process": args.parse_processes}})
+    nlp = load(replace=replace, config=config)
     try:
         nlp(articles[0])  # loads every model once
     except ModelError as exc:
         print(f"note: {exc}\nnote: running the lexicon technique baseline instead")
         replace = {"techniques": "techniques_lexicon"}
-        nlp = load(replace=replace, config={"parse": {"n_process": args.parse_processes}})
+        nlp = load(replace=replace, config=config)
         nlp(articles[0])
     print(f"pipeline: {', '.join(nlp.names)}{' (techniques = lexicon baseline)' if replace else ''}")
     print(f"load and first article: {time.perf_counter() - started:.2f}s")
@@ -97,14 +114,19 @@ def main() -> int:
         totals: dict[str, float] = defaultdict(float)
         timed = Pipeline([(name, _Timed(name, component, totals)) for name, component in nlp.components],
                          threaded=not args.sequential)
+        worker_before = getattr(dict(nlp.components).get("parse"), "parsed_by_worker", 0)
         started = time.perf_counter()
         docs = list(timed.pipe(articles))
         wall = time.perf_counter() - started
         counts = {k: sum(len(getattr(d, k)) for d in docs)
                   for k in ("techniques", "claims", "quotes", "actors")}
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        parser = dict(nlp.components).get("parse")
+        by_worker = getattr(parser, "parsed_by_worker", 0) - worker_before
         print(f"run {run + 1}: {len(docs)} articles ({words} words) in {wall:.2f}s = "
-              f"{len(docs) / wall:.2f} articles/s, peak RSS {peak_mb:.0f} MB")
+              f"{len(docs) / wall:.2f} articles/s, peak RSS {peak_mb:.0f} MB"
+              + (f" (and the parse worker's {_worker_rss_mb(parser):.0f} MB; it parsed {by_worker} of "
+                 f"{len(docs)})" if getattr(parser, "uses_worker", False) else ""))
         print(f"  stage seconds{'' if args.sequential else ' (each in its own thread, overlapping)'}: "
               + ", ".join(f"{k} {totals[k]:.2f}" for k in nlp.names))
         print("  found: " + ", ".join(f"{v} {k}" for k, v in counts.items()))

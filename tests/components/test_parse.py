@@ -1,4 +1,4 @@
-"""The parse stage: one spaCy Doc over exactly the article text, in-process or in workers."""
+"""The parse stage: one spaCy Doc over exactly the article text, in this process or in a worker."""
 
 from __future__ import annotations
 
@@ -21,21 +21,77 @@ def test_offsets_are_article_offsets() -> None:
     assert [e.text for e in parsed.ents if e.label_ == "PERSON"] == ["Diane Keller"]
 
 
-def test_worker_processes_give_the_same_parse() -> None:
-    here = [d.cache["spacy"] for d in load(components=["parse"]).pipe(TEXTS)]
-    workers = load(components=["parse"], config={"parse": {"n_process": 2, "batch_size": 1}})
-    there = [d.cache["spacy"] for d in workers.pipe(TEXTS)]
-    assert [d.text for d in there] == TEXTS
-    for a, b in zip(here, there, strict=True):
-        assert [(t.text, t.tag_, t.dep_, t.head.i) for t in a] == [
-            (t.text, t.tag_, t.dep_, t.head.i) for t in b]
-        assert [(e.start_char, e.end_char, e.label_) for e in a.ents] == [
-            (e.start_char, e.end_char, e.label_) for e in b.ents]
+def _parses(docs: list) -> list:
+    return [([(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.is_sent_start) for t in d],
+             [(e.start_char, e.end_char, e.label_) for e in d.ents], d.tensor.shape) for d in docs]
 
 
-def test_bad_process_count() -> None:
-    with pytest.raises(ConfigError, match="n_process must be 1 or more"):
-        load(components=["parse"], config={"parse": {"n_process": 0}})
+def _here():  # a parse stage that parses in this process
+    return load(components=["parse"], config={"parse": {"worker": False}})
+
+
+def _ready_parser():  # a parser whose worker process has loaded its model
+    from unspin.components.parse import SPACY_MODEL, _worker
+
+    assert _worker(SPACY_MODEL).ready.wait(180), "the parse worker did not start"
+    nlp = load(components=["parse"], config={"parse": {"worker": True}})
+    return nlp, dict(nlp.components)["parse"]
+
+
+def test_the_worker_process_gives_the_same_parse() -> None:
+    here = [d.cache["spacy"] for d in _here().pipe(TEXTS)]
+    nlp, parser = _ready_parser()
+    there = [d.cache["spacy"] for d in nlp.pipe(TEXTS * 3)]
+    assert parser.parsed_by_worker == 9, "every article went to the worker"
+    assert [d.text for d in there] == TEXTS * 3
+    assert _parses(there) == _parses(here) * 3
+
+
+def test_a_pipe_left_early_leaves_the_worker_in_step() -> None:
+    nlp, _ = _ready_parser()
+    stream = nlp.pipe(TEXTS * 3)
+    assert next(stream).text == TEXTS[0]
+    stream.close()  # the parses already asked for are taken, not left for the next pipe
+    assert [d.cache["spacy"].text for d in nlp.pipe(TEXTS[::-1])] == TEXTS[::-1]
+
+
+def test_a_worker_that_dies_loses_nothing() -> None:
+    from unspin.components.parse import SPACY_MODEL, _worker
+
+    nlp, _ = _ready_parser()
+    texts = [f"{t} ({i})" for i in range(4) for t in TEXTS]
+    docs = []
+    for i, doc in enumerate(nlp.pipe(texts)):
+        docs.append(doc)
+        if i == 1:
+            _worker(SPACY_MODEL).process.kill()
+    assert [d.cache["spacy"].text for d in docs] == texts
+    assert _parses([d.cache["spacy"] for d in docs]) == _parses(
+        [d.cache["spacy"] for d in _here().pipe(texts)])
+    assert _worker(SPACY_MODEL).ready.wait(180), "a new worker starts for the next pipe"
+
+
+def test_a_short_pipe_starts_no_worker_and_a_long_one_does() -> None:
+    from unspin.components.parse import _WORKERS, SPACY_MODEL, _close_workers
+
+    _close_workers()
+    nlp = load(components=["parse"], config={"parse": {"worker": True}})
+    assert [d.text for d in nlp.pipe(TEXTS * 2)] == TEXTS * 2
+    assert SPACY_MODEL not in _WORKERS, "6 articles are parsed here, with no process started for them"
+    assert [d.text for d in nlp.pipe(TEXTS * 3)] == TEXTS * 3
+    assert SPACY_MODEL in _WORKERS, "the 8th article of a pipe starts the worker"
+
+
+def test_a_single_article_is_parsed_here() -> None:
+    nlp, parser = _ready_parser()
+    before = parser.parsed_by_worker
+    assert nlp(TEXTS[1]).cache["spacy"].text == TEXTS[1]
+    assert parser.parsed_by_worker == before
+
+
+def test_bad_worker_setting() -> None:
+    with pytest.raises(ConfigError, match="parse worker must be true, false or"):
+        load(components=["parse"], config={"parse": {"worker": "sometimes"}})
 
 
 def test_a_line_break_starts_a_sentence() -> None:

