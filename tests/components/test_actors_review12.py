@@ -73,3 +73,12 @@ def test_the_company_opened_by_a_nations_adjective_is_named_so_each_time(nlp) ->
     firm = _actor(doc, "Bavarian Quellmark")
     assert [text[m.start:m.end] for m in firm.mentions].count("Bavarian Quellmark") == 3
     assert "Bavarian" not in _names(doc)
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Police said a man was stabbed on Mercer Square late on Friday.", "Mercer Square"),
+    ("Residents of Harbour Drive said the flooding lasted two days.", "Harbour Drive"),
+])
+def test_a_square_or_drive_where_something_happened_is_a_place(nlp, text: str, street: str) -> None:
+    # one street rule for names the recogniser calls bodies or persons, with every street ending
+    assert _actor(nlp(Article(id="t", text=text)), street).type == "place"

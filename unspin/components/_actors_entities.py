@@ -841,9 +841,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             # Djokovic won his tenth title": a name the text calls "he"; not
             # "Morgan Stanley cut its forecast", a bank
             label = "PERSON"
-        if label in ("ORG", "PERSON") and last - first > 1 and sdoc[last - 1].lower_ in _STREET_WORDS \
-                and sdoc[last - 1].text[:1].isupper() and sdoc[first:last].root.dep_ == "pobj" \
-                and sdoc[first:last].root.head.lower_ in _STREET_PREPS:
+        if label in ("ORG", "PERSON") and last - first > 1 and sdoc[last - 1].lower_ in _STREET_ENDS \
+                and sdoc[last - 1].text[:1].isupper() and _after_street_prep(sdoc[first:last]):
             label = "GPE"  # "stabbed on Call Lane": a street, where it happened; not "Downing Street said"
         if label in ("GPE", "PERSON") and last - first > 1 and sdoc[last - 1].text[:1].isupper() \
                 and sdoc[last - 1].lower_ in (_INSTITUTION_ENDS if label == "PERSON" else
@@ -3439,9 +3438,6 @@ def _untagged_sides(sdoc: Any, text: str, persons: Collection[str]) -> list[tupl
 _INSTITUTION_WORDS = frozenset({"court", "council", "police", "service", "committee", "agency", "commission",
                                 "ministry", "department", "tribunal", "authority", "association", "society",
                                 "foundation", "institute", "university", "college", "school", "hospital"})
-#: Last words of a street's name an event happens on ("on Call Lane"; the prepositions are
-#: ``_STREET_PREPS``, further down).
-_STREET_WORDS = frozenset({"street", "road", "lane", "avenue", "boulevard", "crescent", "terrace"})
 #: Last words of a body's name that no person's name ends in ("Victoria Police", "Kano State
 #: University"; a "Margaret Court" or a "Tom College" may be a person's).
 _INSTITUTION_ENDS = frozenset({"police", "constabulary", "council", "ministry", "department", "agency",
