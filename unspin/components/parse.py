@@ -76,10 +76,12 @@ def paragraph_starts(doc: Any) -> Any:
     stop became the subject of the first sentence ("Mayor rejects calls to resign" + "The mayor
     of Northfield, Karen Doyle, has rejected ..."), and a cue's tree reached into the next
     paragraph. The stages after it cut at line breaks already; now the parse agrees."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if not token.is_space and before.is_space and "\n" in before.text:
-            token.is_sent_start = True
+    from spacy.attrs import IS_SPACE
+
+    spaces = doc.to_array(IS_SPACE)  # only the whitespace tokens are looked at
+    for i in spaces[:-1].nonzero()[0].tolist():
+        if not spaces[i + 1] and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
