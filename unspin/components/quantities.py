@@ -401,6 +401,10 @@ _THE_AGE_OF_RE = re.compile(r"the\s+age\s+of\s", re.I)
 _COMPARISONS = frozenset(["over", "under", "above", "below", "more than", "less than", "fewer than",
                           "greater than", "higher than", "in excess of", "well over", "well under",
                           "well below", "well above", "just over", "just under", "upwards of"])
+#: An amount in "pc" at the start of an entity spaCy took for a date or a count ("5.6pc year").
+_PC_AMOUNT_RE = re.compile(r"(?:[-−]\s?)?\d[\d,]*(?:\.\d+)?\s?pc\b")
+#: "pc", the British newspapers' per cent, after a number ("rose 5.6pc"); not "PC" (a computer).
+_PC_RE = re.compile(r"(?<=\d)\s?pc\b")
 _BASIS_POINTS_RE = re.compile(r"\bbasis points?\b|(?<=\d)\s?bps\b", re.I)
 
 
@@ -491,7 +495,8 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     if _BASIS_POINTS_RE.search(core):  # "25 basis points": a quarter of a percentage point
         value = parse_number(_BASIS_POINTS_RE.sub(" ", core))
         return "percent", _tidy(value / 100 if value is not None else None), "percentage points", qualifier
-    if kind == "percent" or re.search(r"%|\bper ?cent\b|\bpercentage points?\b", core, re.I):
+    if kind == "percent" or re.search(r"%|\bper ?cent\b|\bpercentage points?\b", core, re.I) \
+            or _PC_RE.search(core):
         unit = "percentage points" if re.search(r"percentage points?", core, re.I) else None
         return "percent", _tidy(parse_number(core)), unit, qualifier
     if kind == "money" or _currency(core) is not None:
@@ -552,7 +557,7 @@ def _qualifier_start(text: str, start: int, floor: int) -> int:
 _GLUED_SCALE_RE = re.compile(r"(?:bn|mn|mln|tn|[bk])\b|m\b", re.I)
 #: What a count in millions counts, after "m" ("200m passengers"); not "200m hurdles" (metres).
 _COUNTED_AFTER_M_RE = re.compile(r"\s(?!hurdles|heats|relays|finals|metres|meters)[a-z]+s\b")
-_GLUED_AFTER_RE = re.compile(r"%|p\b|(?:°\s?)?[CF]\b")
+_GLUED_AFTER_RE = re.compile(r"%|(?-i:pc)\b|p\b|(?:°\s?)?[CF]\b")
 #: A unit of measure after a count spaCy tagged without it ("120 tonnes", "300 square miles", "120
 #: light years"), and the points of a score or a poll's lead ("leads by 20 points").
 _UNIT_AFTER_RE = re.compile(
@@ -625,7 +630,7 @@ def _margin_end(text: str, start: int, end: int, lo: int, hi: int) -> int | None
 _PER_HOUR_AFTER_RE = re.compile(r"/\s?h(?:r|our)?\b", re.I)
 _DISTANCE_END_RE = re.compile(r"(?:km|kilomet(?:re|er)s?|miles?|mi|m|metres?|meters?)$", re.I)
 _SPACED_AFTER_RE = re.compile(
-    r"\s(?:per ?cent|percent|percentage points?|basis points?|bps|crores?|lakhs?|"
+    r"\s(?:per ?cent|percent|(?-i:pc)|percentage points?|basis points?|bps|crores?|lakhs?|"
     + "|".join(w for w in _CURRENCY_WORDS if w not in ("won", "cent", "cents", "pence")) + r")\b", re.I)
 
 
@@ -665,7 +670,7 @@ _LEAD_WORDS_RE = re.compile(r"(?:an?|another)\s+(?:[a-z]+\s+)?(?=[$€£¥₹₽
 _FALLBACK_RE = re.compile(
     # "4," in "6-4, 7-5" is a number and a comma: thousands are three digits after the comma
     r"(?:[$€£]\s?)?\d+(?:,\d{3})*(?:\.\d+)?"
-    r"(?:\s?(?:%|(?:percent|per cent|million|billion|trillion|bn|m|k)\b)|p\b)?",
+    r"(?:\s?(?:%|(?:percent|per cent|million|billion|trillion|bn|m|k)\b)|(?-i:pc)\b|p\b)?",
     re.I,
 )
 
@@ -1565,6 +1570,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         start, end = ent.start_char, ent.end_char
         if any(s < end and start < e for s, e in taken):
             continue
+        pc = _PC_AMOUNT_RE.match(text, start, end) if ent_label in ("DATE", "CARDINAL", "QUANTITY") else None
+        if pc is not None:  # "5.6pc year on year", tagged a date "5.6pc year": a percent, in "pc"
+            ent_label, end = "PERCENT", pc.end()
         if ent_label == "DATE":
             ends = _duration_range(text, start, end)
             if ends:  # "sentences of 8 to 15 years": two lengths of time, not a date
@@ -1714,7 +1722,7 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             label = "DATE"
             part = _PART_BEFORE_RE.search(text, max(sent.start_char, start - 8), start)
             start = part.start() if part else start  # "mid-2019" the tagger missed
-        elif "%" in raw or "cent" in raw.lower():
+        elif "%" in raw or "cent" in raw.lower() or _PC_RE.search(raw):
             label = "PERCENT"
         elif _currency(raw) is not None or _PENCE_RE.fullmatch(raw):
             label = "MONEY"

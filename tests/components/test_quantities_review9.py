@@ -1,0 +1,40 @@
+"""Quantities on short news texts written for a ninth review (prices, wages and the weather): "pc",
+the per cent of British papers, after a number ("rose 5.6pc", "a 12pc rise", "1.5 pc") is a percent
+wherever spaCy tags it (a date "5.6pc year", a company, an ordinal or nothing), and "PCs" stay
+computers."""
+
+from __future__ import annotations
+
+import pytest
+from _quantities import found as _found
+
+from unspin.components.parse import make_parser
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return make_parser()
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Regular pay grew 5.6pc year on year, official data showed.", "5.6pc", 5.6),
+    ("Asking prices fell 0.4pc in March, the lender said.", "0.4pc", 0.4),
+    ("The brewer reported a 12pc rise in profits.", "12pc", 12),
+    ("Shares in the miner closed down 7pc on Friday.", "7pc", 7),
+    ("Output slowed to 1.5 pc in the third quarter.", "1.5 pc", 1.5),
+])
+def test_pc_after_a_number_is_a_percent(parser, text: str, phrase: str, value: float) -> None:
+    assert _found(parser, text)[phrase] == ("percent", value, None, None)
+
+
+def test_a_level_and_the_one_before_it_in_pc_are_both_percents(parser) -> None:
+    found = _found(parser, "Food inflation hit 10.1pc in the year to July, up from 9.4pc in June.")
+    assert found["10.1pc"] == ("percent", 10.1, None, None)
+    assert found["9.4pc"] == ("percent", 9.4, None, None)
+
+
+def test_pcs_are_computers_not_percents(parser) -> None:
+    found = _found(parser, "The school bought 30 PCs and 12 laptops last year.")
+    assert all(kind != "percent" for kind, _, _, _ in found.values())
+    assert found["30"] == ("count", 30, None, None)
