@@ -1,7 +1,8 @@
 """Quantities on short news texts written for a ninth review (prices, wages and the weather): "pc",
 the per cent of British papers, after a number ("rose 5.6pc", "a 12pc rise", "1.5 pc") is a percent
 wherever spaCy tags it (a date "5.6pc year", a company, an ordinal or nothing), and "PCs" stay
-computers."""
+computers; a temperature in degrees keeps the scale the tagger left outside it ("48.8 degrees"
+"Celsius", "104" "degrees Fahrenheit")."""
 
 from __future__ import annotations
 
@@ -38,3 +39,20 @@ def test_pcs_are_computers_not_percents(parser) -> None:
     found = _found(parser, "The school bought 30 PCs and 12 laptops last year.")
     assert all(kind != "percent" for kind, _, _, _ in found.values())
     assert found["30"] == ("count", 30, None, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit"), [
+    ("Thermometers reached 48.8 degrees Celsius in the south on Sunday.", "48.8 degrees Celsius", 48.8, "°C"),
+    ("The mercury hit 104 degrees Fahrenheit in the desert town on Tuesday.", "104 degrees Fahrenheit",
+     104, "°F"),
+    ("It was 35 degrees centigrade in the capital at noon.", "35 degrees centigrade", 35, "°C"),
+    ("Lows of minus 12 degrees Celsius were recorded overnight.", "minus 12 degrees Celsius", -12, "°C"),
+])
+def test_a_temperature_in_degrees_keeps_its_scale(parser, text: str, phrase: str, value: float,
+                                                  unit: str) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, unit, None)
+
+
+def test_degrees_of_an_angle_stay_degrees(parser) -> None:
+    found = _found(parser, "The stand was turned 90 degrees during the rebuild.")
+    assert found["90 degrees"] == ("number", 90, "degrees", None)

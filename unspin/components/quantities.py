@@ -388,7 +388,7 @@ def date_part(phrase: str) -> str | None:
 
 
 #: "41C", "40.3 °C", "98 degrees Fahrenheit": a temperature.
-_TEMPERATURE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)?(C|F|Celsius|Fahrenheit)")
+_TEMPERATURE_RE = re.compile(r"(\d+(?:\.\d+)?)\s?(?:°\s?|degrees?\s+)?(C|F|Celsius|Fahrenheit|centigrade)")
 #: "magnitude 5.2", "a magnitude of 7.8": an earthquake's size.
 _MAGNITUDE_RE = re.compile(r"magnitude(?:\s+of\s+|[\s-]+)(\d+(?:\.\d+)?)", re.I)
 #: "the three months to March", "the year to May 2024", "the quarter ended October 27": a period named
@@ -466,7 +466,7 @@ def _parse_core(core: str, label: str, qualifier: str | None) -> tuple[str, Any,
     kind = QUANTITY_LABELS.get(label, "number")
     temperature = _TEMPERATURE_RE.fullmatch(core.strip())
     if temperature:
-        return "number", _tidy(float(temperature.group(1))), f"°{temperature.group(2)[0]}", qualifier
+        return "number", _tidy(float(temperature.group(1))), f"°{temperature.group(2)[0].upper()}", qualifier
     if _PENCE_RE.fullmatch(core.strip()):  # "50p", which spaCy may call a date
         value, unit = _money(core)
         return "money", value, unit, qualifier
@@ -636,6 +636,13 @@ _SPACED_AFTER_RE = re.compile(
 
 
 
+#: The scale of a temperature in degrees the tagger left outside it: "104" "degrees Fahrenheit",
+#: "48.8 degrees" "Celsius".
+_DEGREES_AFTER_RE = re.compile(r"\s?(?:°\s?|degrees?\s+)(?:Celsius|Fahrenheit|centigrade)\b", re.I)
+_SCALE_OF_DEGREES_RE = re.compile(r"\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b")
+_DEGREES_END_RE = re.compile(r"\ddegrees?$|\sdegrees?$", re.I)
+
+
 def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """``(start, end)`` of the amount at ``text[start:end]`` taken out to what the tagger left outside:
     the currency before it ("CHF 5m", "A$3bn"), a minus sign ("-0.2%", not "3-4"), "magnitude", and
@@ -662,6 +669,10 @@ def _widen(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]
         else:
             glued = _GLUED_AFTER_RE.match(text, end, hi)
             end = glued.end() if glued else end
+    degrees = _DEGREES_AFTER_RE.match(text, end, hi) if text[end - 1].isdigit() else \
+        _SCALE_OF_DEGREES_RE.match(text, end, hi) if _DEGREES_END_RE.search(text, start, end) else None
+    if degrees is not None:  # "48.8 degrees" "Celsius", "104" "degrees Fahrenheit": a temperature
+        return start, degrees.end()
     spaced = _SPACED_AFTER_RE.match(text, end, hi)
     return start, spaced.end() if spaced else end
 #: Words the tagger may take into an amount before it that are no part of it and no qualifier: "a
@@ -1195,6 +1206,8 @@ def _in_a_name(sent: Any, start: int, end: int) -> bool:
     if span is None or len(span) != 1 or not re.fullmatch(r"\d+(?:\.\d+)?", span[0].text) \
             or _YEAR_RE.match(span[0].text):
         return False
+    if _DEGREES_AFTER_RE.match(doc.text, end, sent.end_char):
+        return False  # "104 degrees Fahrenheit", the number tagged a product: a temperature
     tok = span[0]
     after = doc[tok.i + 1] if tok.i + 1 < sent.end else None
     if after is not None and after.lower_ in _COUNTED_NOT_NAMED and tok.head.i == after.i and tok.text != "1":
