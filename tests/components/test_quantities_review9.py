@@ -2,7 +2,9 @@
 the per cent of British papers, after a number ("rose 5.6pc", "a 12pc rise", "1.5 pc") is a percent
 wherever spaCy tags it (a date "5.6pc year", a company, an ordinal or nothing), and "PCs" stay
 computers; a temperature in degrees keeps the scale the tagger left outside it ("48.8 degrees"
-"Celsius", "104" "degrees Fahrenheit")."""
+"Celsius", "104" "degrees Fahrenheit"); a bare number an amount with a unit is compared with takes
+its unit ("walked 9,000 steps a day ... than those who walked fewer than 3,000": steps a day), but not
+one that counts things of its own ("more than the 12 boats")."""
 
 from __future__ import annotations
 
@@ -56,3 +58,28 @@ def test_a_temperature_in_degrees_keeps_its_scale(parser, text: str, phrase: str
 def test_degrees_of_an_angle_stay_degrees(parser) -> None:
     found = _found(parser, "The stand was turned 90 degrees during the rebuild.")
     assert found["90 degrees"] == ("number", 90, "degrees", None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "unit", "qualifier"), [
+    ("Those who walked 9,000 steps a day were 40% less likely to die than those who walked fewer than 3,000.",
+     "fewer than 3,000", 3000, "steps per day", "fewer than"),
+    ("Adults who slept eight hours a night fared better than those who slept fewer than six.",
+     "fewer than six", 6, "hours per night", "fewer than"),
+    ("The port handled 15,000 tonnes in May, compared with fewer than 11,000 a year earlier.",
+     "fewer than 11,000", 11000, "tonnes", "fewer than"),
+    ("Rainfall reached 90 mm in a day, compared with 30 over the rest of the month.", "30", 30, "mm",
+     None),
+])
+def test_a_bare_number_compared_with_an_amount_takes_its_unit(parser, text: str, phrase: str, value: float,
+                                                               unit: str, qualifier: str | None) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, unit, qualifier)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("The barge carried 3,000 tonnes of coal, more than the 12 boats that came before it.", "12"),
+    ("Supporters paid £40 for a seat, more than the 25,000 who came last season.", "25,000"),
+    ("The mill made 5,000 tonnes of paper last year, more than any of its 9 rivals.", "9"),
+])
+def test_a_count_of_other_things_after_than_keeps_no_unit(parser, text: str, phrase: str) -> None:
+    assert _found(parser, text)[phrase][0] == "count"
+    assert _found(parser, text)[phrase][2] is None

@@ -1755,7 +1755,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         found.append(Quantity(start=start, end=end, kind=kind, value=value, unit=unit, qualifier=qualifier,
                               part=date_part(text[start:end]) if kind == "date" else None))
     found.sort(key=lambda q: q.start)
-    found = _spread_over(_risk_ratios(_rates(_join_ranges(found, text), text, sent), text, sent), text)
+    found = _compared_amounts(_rates(_join_ranges(found, text), text, sent), text, sent)
+    found = _spread_over(_risk_ratios(found, text, sent), text)
     found = _date_bounds(_lengths_per_period(_compound_lengths(found, text), text), text, sent)
     return _surpassed(_counted_amounts(_to_life(_bounded_ages(_led_ends(found, text), text), text), text),
                       text, sent)
@@ -2133,6 +2134,63 @@ def _carried_unit(before: Quantity, q: Quantity, text: str) -> Quantity | None:
     if _LEVEL_BEFORE_RE.fullmatch(text, before.end, q.start) is None:
         return None
     return replace(q, kind=before.kind, unit=before.unit)
+
+
+#: What sets a bare number as what an amount before it is compared with: "... than those who
+#: walked fewer than 4,000", "..., compared with fewer than 9,000", "versus 4,000".
+_COMPARED_LINK = r"(?:than|compared\s+(?:with|to)|versus|vs\.?|(?:up|down)\s+from)"
+_COMPARED_LINK_RE = re.compile(rf"\b{_COMPARED_LINK}\s", re.I)
+#: The link right before the compared number (its qualifier, if any, is part of the number).
+_COMPARED_LINK_END_RE = re.compile(rf"\b{_COMPARED_LINK}\s+$", re.I)
+
+
+def _verb_of(sent: Any, start: int) -> tuple[str, int] | None:
+    """The lemma and index of the verb the token at ``start`` hangs from (a few heads up at most)."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.lemma_.lower(), tok.i
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _compared_amounts(found: list[Quantity], text: str, sent: Any) -> list[Quantity]:
+    """``found`` with a bare count that an amount with a unit before it is compared with given that
+    amount's kind and unit: "walked 8,000 steps a day ... than those who walked fewer than 4,000" (fewer
+    than 4,000 steps a day), "shipped 12,000 tonnes in March, compared with fewer than 9,000" (tonnes).
+    The count must follow the link ("than", "compared with", "versus", "up from") or hang from
+    another verb of the same lemma as the amount's, and count nothing of its own ("than the 12
+    vessels"); dates and percents between them are passed over, a
+    bare count between them stops it (what is compared may be that)."""
+    out = list(found)
+    for j, q in enumerate(out):
+        if q.kind != "count" or q.unit is not None or not isinstance(q.value, int | float) \
+                or q.qualifier in ("from", "to", "every"):
+            continue
+        before = next((p for p in reversed(out[:j]) if p.kind not in ("date", "percent")), None)
+        if before is None or before.kind not in ("number", "money") or not before.unit \
+                or not isinstance(before.value, int | float) or before.qualifier in ("from", "to"):
+            continue
+        between = text[before.end : q.start]
+        if not _COMPARED_LINK_RE.search(between) or re.search(r"[.;:]", between):
+            continue
+        number = sent.doc.char_span(q.end - 1, q.end, alignment_mode="expand")
+        if number is None or (number[0].dep_ == "nummod" and number[0].head.pos_ in ("NOUN", "PROPN")):
+            continue  # "more than the 12 vessels before it": a count of its own things
+        digit = re.search(r"\d", text[before.start : before.end])
+        other = _verb_of(sent, before.start + (digit.start() if digit else 0))
+        verb = _verb_of(sent, q.end - 1)
+        # "walked 8,000 steps ... than those who walked fewer than 4,000": two clauses of one verb
+        if not _COMPARED_LINK_END_RE.search(between) and (
+                verb is None or other is None or verb[0] != other[0] or verb[1] == other[1]):
+            continue
+        out[j] = replace(q, kind=before.kind, unit=before.unit)
+    return out
 
 
 def _how_often(m: re.Match, q: Quantity, text: str, sent: Any) -> bool:
