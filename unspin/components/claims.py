@@ -112,6 +112,51 @@ def _keep(span: Any, whole_line: bool = False) -> list[Any]:
     return [span]
 
 
+#: Verbs that link a subject to how it is judged: "Side effects were rare", "The results seem striking".
+_LINKING_VERBS = frozenset(["be", "seem", "appear", "remain", "look", "sound", "prove", "feel"])
+#: What a sentence that only judges its subject is made of: the subject's noun phrase, the linking
+#: verb and the adjectives, with the adverbs, negation and conjunctions between them.
+_JUDGING_DEPS = frozenset(["ROOT", "nsubj", "det", "amod", "compound", "poss", "case", "acomp", "conj", "cc",
+                           "advmod", "neg", "aux", "punct"])
+_MAX_JUDGING_WORDS = 10
+#: Adjectives that judge or only vaguely size what they are said of ("rare", "striking", "mild"), not
+#: states a record could settle ("The files are downloadable", "The road is closed", "He is dead").
+_JUDGING_ADJECTIVES = frozenset([
+    "rare", "common", "frequent", "uncommon", "mild", "severe", "moderate", "minor", "major", "modest",
+    "striking", "remarkable", "impressive", "disappointing", "encouraging", "promising", "worrying",
+    "troubling", "alarming", "concerning", "shocking", "surprising", "stunning", "dramatic",
+    "good", "bad", "great", "poor", "excellent", "terrible", "awful", "fine",
+    "important", "crucial", "vital", "essential", "serious", "clear", "obvious", "real",
+    "strong", "weak", "robust", "solid", "true", "false", "wrong", "right", "correct", "incorrect",
+    "easy", "difficult", "hard", "simple", "complex", "complicated", "different", "similar",
+    "interesting", "relevant", "irrelevant", "unclear", "uncertain", "mixed", "limited", "small", "large",
+    "high", "low", "huge", "tiny", "unprecedented", "unusual",
+])
+
+
+def _bare_judgement(span: Any) -> bool:
+    """Whether the sentence only says how something unnamed is judged ("Side effects were rare.", "The
+    results were striking."): a linking verb and adjectives, with no number, name or date and nothing
+    the judgement is measured on ("rare among the vaccinated" names a group, "rose 4%" a change), which
+    gives a fact-checker nothing to check. The adjectives must be ones that judge or only vaguely
+    size (``_JUDGING_ADJECTIVES``), not a state ("The road is closed"); a comparison is no bare
+    judgement ("Debt has never been higher", "The water is cleaner now")."""
+    words = [t for t in span if not t.is_space and not t.is_punct]
+    if not words or len(words) > _MAX_JUDGING_WORDS:
+        return False
+    root = span.root
+    judged = [c for c in root.children if c.dep_ == "acomp"]
+    if root.lemma_.lower() not in _LINKING_VERBS or not judged:
+        return False
+    if any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") for t in words):
+        return False  # "Debt has never been higher": a comparison, which a record may settle
+    adjectives = judged + [c for a in judged for c in a.conjuncts]
+    if any(a.lower_ not in _JUDGING_ADJECTIVES for a in adjectives):
+        return False  # "The files are downloadable": a state, which may be checked
+    return all(not t.ent_type_ and not t.like_num and t.pos_ != "PROPN" and t.dep_ in _JUDGING_DEPS
+               for t in words)
+
+
 def _entities(spans: list[Any]) -> list[list[Any]]:
     """The entities inside each span, reading each document's entity list once."""
     cache: dict[int, tuple[list[Any], list[int]]] = {}
@@ -167,7 +212,8 @@ class ClaimDetector:
         cut = self.scorer.threshold if self.threshold is None else self.threshold
         text = doc.text
         claims = []
-        kept = [(sent, score) for sent, score in zip(sents, scores, strict=True) if score >= cut]
+        kept = [(sent, score) for sent, score in zip(sents, scores, strict=True)
+                if score >= cut and not _bare_judgement(sent)]
         ents = _entities([sent for sent, _ in kept])
         for (sent, score), sent_ents in zip(kept, ents, strict=True):
             claims.append(Claim(start=sent.start_char, end=sent.end_char, score=round(score, 4),
