@@ -4,7 +4,9 @@ wherever spaCy tags it (a date "5.6pc year", a company, an ordinal or nothing), 
 computers; a temperature in degrees keeps the scale the tagger left outside it ("48.8 degrees"
 "Celsius", "104" "degrees Fahrenheit"); a bare number an amount with a unit is compared with takes
 its unit ("walked 9,000 steps a day ... than those who walked fewer than 3,000": steps a day), but not
-one that counts things of its own ("more than the 12 boats")."""
+one that counts things of its own ("more than the 12 boats"); a month with "mid", "early" or "late"
+hyphened to it ("by mid-September", "mid-March 2024") is that month, with its part, not no date or
+only the year."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import pytest
 from _quantities import found as _found
 
 from unspin.components.parse import make_parser
+from unspin.components.quantities import find_quantities
+from unspin.doc import Article, Document
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +87,16 @@ def test_a_bare_number_compared_with_an_amount_takes_its_unit(parser, text: str,
 def test_a_count_of_other_things_after_than_keeps_no_unit(parser, text: str, phrase: str) -> None:
     assert _found(parser, text)[phrase][0] == "count"
     assert _found(parser, text)[phrase][2] is None
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "qualifier", "part"), [
+    ("The rollout reached 70 per cent of adults by mid-September.", "by mid-September", "--09", "by", "mid"),
+    ("Prices peaked in mid-March 2024 before falling back.", "mid-March 2024", "2024-03", None, "mid"),
+    ("The works are due to finish in late-November.", "late-November", "--11", None, "late"),
+])
+def test_a_month_with_its_part_hyphenated_is_that_month(parser, text: str, phrase: str, value: str,
+                                                        qualifier: str | None, part: str) -> None:
+    sdoc = parser(Document(Article(id="q", text=text))).cache["spacy"]
+    found = {text[q.start : q.end]: q for sent in sdoc.sents for q in find_quantities(sent, text)}
+    assert (found[phrase].kind, found[phrase].value, found[phrase].qualifier, found[phrase].part) == (
+        "date", value, qualifier, part)

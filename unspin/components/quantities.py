@@ -324,6 +324,7 @@ _DATE_FILLER = re.compile(
 
 def _date(text: str) -> str | None:
     s = text.strip().lower().replace(",", " ")
+    s = re.sub(r"\b(mid|early|late)[-–]", r"\1 ", s)  # "mid-September": the month, whose middle is its part
     s = re.sub(_DATE_FILLER, " ", s)
     s = re.sub(r"(\d+)(st|nd|rd|th)\b", r"\1", s)
     s = " ".join(s.split())
