@@ -6,7 +6,8 @@ computers; a temperature in degrees keeps the scale the tagger left outside it (
 its unit ("walked 9,000 steps a day ... than those who walked fewer than 3,000": steps a day), but not
 one that counts things of its own ("more than the 12 boats"); a month with "mid", "early" or "late"
 hyphened to it ("by mid-September", "mid-March 2024") is that month, with its part, not no date or
-only the year."""
+only the year; a group named by the age it is over or under ("over-65s", "under-5s") is that age,
+not a count of 65."""
 
 from __future__ import annotations
 
@@ -100,3 +101,13 @@ def test_a_month_with_its_part_hyphenated_is_that_month(parser, text: str, phras
     found = {text[q.start : q.end]: q for sent in sdoc.sents for q in find_quantities(sent, text)}
     assert (found[phrase].kind, found[phrase].value, found[phrase].qualifier, found[phrase].part) == (
         "date", value, qualifier, part)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "qualifier"), [
+    ("Boosters will be offered to over-65s from next week.", "over-65s", 65, "over"),
+    ("Cases among under-5s doubled in a week.", "under-5s", 5, "under"),
+    ("Nine in ten over-12s have had a first dose.", "over-12s", 12, "over"),
+])
+def test_an_age_group_is_an_age_not_a_count(parser, text: str, phrase: str, value: int,
+                                            qualifier: str) -> None:
+    assert _found(parser, text)[phrase] == ("number", value, "years old", qualifier)

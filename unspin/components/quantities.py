@@ -1083,6 +1083,18 @@ _AGE_LIST_RE = re.compile(
     r"\bage[sd]\s+(\d{1,3}(?:\s*,\s*\d{1,3})*(?:,?\s+(?:and|or)\s+\d{1,3}))\b(?!\s*[-–%])", re.I)
 
 
+#: A group of people named by the age they are over or under: "over-65s", "the under-18s".
+_AGE_GROUP_RE = re.compile(r"\b(over|under)-(\d{1,3})s\b", re.I)
+
+
+def _age_groups(sent: Any, text: str) -> list[Quantity]:
+    """The age of each group named by it ("offered to over-65s": over 65 years old, not a count of 65)."""
+    return [Quantity(start=m.start(), end=m.end(), kind="number", value=int(m.group(2)), unit="years old",
+                     qualifier=m.group(1).lower())
+            for m in _AGE_GROUP_RE.finditer(text, sent.start_char, sent.end_char)
+            if 0 < int(m.group(2)) < 125]
+
+
 def _age_lists(sent: Any, text: str) -> list[Quantity]:
     """Each age of a list after "aged" or "ages" ("three men, aged 19, 22 and 34")."""
     out = []
@@ -1564,7 +1576,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
 
     ``ents``: the span's entities when the caller has them (``sent.ents`` scans the whole doc).
     """
-    found: list[Quantity] = _shares(sent, text) + _age_lists(sent, text) + _folds(sent, text)
+    found: list[Quantity] = _shares(sent, text) + _age_lists(sent, text) + _age_groups(sent, text) \
+        + _folds(sent, text)
     found += [q for q in _decade_numbers(sent, text) + _heights(sent, text)
               if not any(f.start < q.end and q.start < f.end for f in found)]
     taken: list[tuple[int, int]] = [(q.start, q.end) for q in found]
