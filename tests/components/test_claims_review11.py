@@ -2,11 +2,15 @@
 sentence that only judges something unnamed with a linking verb and an adjective ("Side effects
 were rare.", "The evidence is clear.") is no claim, whatever the model scores it, while a judgement
 measured on a group ("rare among the over-80s"), a comparison ("has never been higher"), a state
-("The files are downloadable") or one with a name or a number stays for the model to score."""
+("The files are downloadable") or one with a name or a number stays for the model to score; a source
+after the claim whose phrase the parse ran back over a comma into the clause before ("watched the
+final, broadcaster ITV said") starts after the comma, in the rules and where the quotes stage found
+the speaker so, while adjectives a comma lists stay ("The tall, bearded man said")."""
 
 from __future__ import annotations
 
 import pytest
+from _sources import rules_source as _rules_source
 
 from unspin.components.claims import _bare_judgement
 from unspin.components.parse import load_spacy
@@ -17,6 +21,11 @@ from unspin.pipeline import load
 @pytest.fixture(scope="module")
 def nlp():
     return load(components=["parse", "claims"])
+
+
+@pytest.fixture(scope="module")
+def full():
+    return load(components=["parse", "claims", "quotes", "actors"], config={"actors": {"roles": False}})
 
 
 def _first_sentence(text: str):
@@ -54,3 +63,15 @@ def test_a_bare_judgement_beside_a_claim_leaves_the_claim(nlp) -> None:
     text = "Side effects were rare. Headaches were reported by 41 of the 2,300 volunteers, the company said."
     claims = nlp(Article(id="t", text=text)).claims
     assert [text[c.start : c.end] for c in claims] == [text[text.index("Headaches") :]]
+
+
+def test_a_closing_source_starts_after_the_comma_the_parse_ran_over(full) -> None:
+    text = "An estimated 3.2 million viewers watched the final, broadcaster Channel 5 said."
+    assert _rules_source(text) == ("broadcaster Channel 5", "broadcaster Channel 5 said")
+    source = full(Article(id="t", text=text)).claims[0].source
+    assert source is not None and text[source.start : source.end] == "broadcaster Channel 5 said"
+
+
+def test_adjectives_a_comma_lists_stay_in_the_source() -> None:
+    found = _rules_source("The tall, bearded man said he had paid £400 for the car.")
+    assert found == ("The tall, bearded man", "The tall, bearded man said")

@@ -108,6 +108,13 @@ def _phrase(token: Any, sent: Any) -> tuple[int, int]:
     """Character range of ``token``'s subtree inside ``sent``, without trailing punctuation,
     relative clauses or appositions."""
     left = max(token.left_edge.i, sent.start)
+    doc = token.doc
+    for child in token.lefts:
+        # "watched the final, broadcaster ITV said": a comma before the noun's own words ends what the
+        # parse took into its phrase from the clause before ("a long, cold winter" keeps its adjectives)
+        if child.text == "," and child.i >= left and child.i + 1 < token.i \
+                and doc[child.i + 1].pos_ in ("NOUN", "PROPN"):
+            left = child.i + 1
     right = token.i
     for child in token.rights:
         if _named_by_appos(token, child):
@@ -119,7 +126,6 @@ def _phrase(token: Any, sent: Any) -> tuple[int, int]:
         if stop:
             break
         right = min(child.right_edge.i, sent.end - 1)
-    doc = token.doc
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
@@ -1485,6 +1491,8 @@ def sources_from_quotes(claims: list[Claim], quotes: list[Quote], text: str) -> 
         if rules is not None and _evidence_of(speaker.name, rules.name):
             continue  # "data from Moneyfacts", "a study in the Lancet": the rules named who is behind it
         start, end = speaker.start, speaker.end
+        if rules is not None and start < rules.start < end and "," in text[start : rules.start]:
+            start = rules.start  # "watched the final, broadcaster ITV said": what comes before the comma
         if cue is not None and max(cue.start - speaker.end, speaker.start - cue.end) <= _NEAR:
             start, end = min(start, cue.start), max(end, cue.end)
         # "The Israeli military said": the body as written, not the country its adjective names
