@@ -5,7 +5,10 @@ measured on a group ("rare among the over-80s"), a comparison ("has never been h
 ("The files are downloadable") or one with a name or a number stays for the model to score; a source
 after the claim whose phrase the parse ran back over a comma into the clause before ("watched the
 final, broadcaster ITV said") starts after the comma, in the rules and where the quotes stage found
-the speaker so, while adjectives a comma lists stay ("The tall, bearded man said")."""
+the speaker so, while adjectives a comma lists stay ("The tall, bearded man said"); an acronym spelt
+as a word that names no one ("the WHO estimates", "the US disclosed") names its body; a report inside
+another that a closing source reports ("The Herald reports that nurses have recorded ..., the WHO
+said") cites the closing source, not the innermost report's subject."""
 
 from __future__ import annotations
 
@@ -75,3 +78,28 @@ def test_a_closing_source_starts_after_the_comma_the_parse_ran_over(full) -> Non
 def test_adjectives_a_comma_lists_stay_in_the_source() -> None:
     found = _rules_source("The tall, bearded man said he had paid £400 for the car.")
     assert found == ("The tall, bearded man", "The tall, bearded man said")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("About 1 in 12 cases is fatal, the WHO estimates.", "the WHO"),
+    ("The WHO has counted 57 suspected cases in the district.", "The WHO"),
+    ("Last year, the US disclosed that 21 staff had fallen ill.", "the US"),
+])
+def test_an_acronym_spelt_as_a_pronoun_names_a_body(text: str, name: str) -> None:
+    found = _rules_source(text)
+    assert found is not None and found[0] == name
+
+
+@pytest.mark.parametrize("text", [
+    "We estimate that 40% of homes lack insulation.",
+    "It was reported that 300 staff would go.",
+])
+def test_a_pronoun_still_names_no_one(text: str) -> None:
+    assert _rules_source(text) is None
+
+
+def test_a_report_inside_a_report_closed_by_a_source_cites_the_closing_source() -> None:
+    text = ("The Herald reports that nurses have recorded 61 cases in two districts of the province, "
+            "the WHO said.")
+    found = _rules_source(text)
+    assert found is not None and found[0] == "the WHO"

@@ -59,6 +59,15 @@ _EVIDENCE_NOUNS = frozenset([
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "NORP"), "it": ("ORG",)}
 _NOT_SOURCES = frozenset(["i", "we", "you", "me", "us", "one", "this", "that", "which", "who", "what",
                           "it", "there", "some", "many", "others", "anyone", "everyone", "nobody"])
+
+
+def _no_one(token: Any) -> bool:
+    """Whether ``token`` is a word that names no one ("we", "which", "who"), not the acronym of a body
+    written the same ("the WHO estimates", "the US said")."""
+    return token.lower_ in _NOT_SOURCES and not (token.pos_ == "PROPN" and len(token.text) > 1
+                                                 and token.text.isupper())
+
+
 #: Words the quotes stage may take for a speaker that name no one ("some [calls] ...", "this [shows]").
 _NAMES_NO_ONE = frozenset(["some", "this", "what", "there", "one", "these", "those"])
 #: The writer's and the reader's voice: a statement in them cites nobody.
@@ -187,7 +196,7 @@ def _body_before(token: Any, floor: int) -> str | None:
 
 
 def _name(token: Any, sent: Any) -> str:
-    if token.lower_ in _NOT_SOURCES and token.lower_ not in _PRONOUNS:
+    if _no_one(token) and token.lower_ not in _PRONOUNS:
         return ""
     if token.pos_ == "PRON":
         return _resolve(token, sent)
@@ -372,7 +381,7 @@ def _polled(sent: Any) -> Attribution | None:
             if word.dep_ != "acl" or word.tag_ != "VBN" or word.lemma_.lower() not in _POLLING:
                 continue
             agent = _agent(word)
-            if agent is None or agent.lower_ in _NOT_SOURCES:
+            if agent is None or _no_one(agent):
                 continue
             end = _phrase(agent, sent)[1]
             return Attribution(name=_agent_name(agent, sent), start=head.left_edge.idx, end=end)
@@ -818,7 +827,7 @@ def _hung_speaker(verb: Any, sent: Any) -> Any | None:
     while node.head.i != node.i and comma < node.head.i < verb.i:
         node = node.head
     inside = all(t.i == node.i or node in t.ancestors for t in doc[comma + 1 : verb.i])
-    return node if inside and node.pos_ in ("NOUN", "PROPN") and node.lower_ not in _NOT_SOURCES else None
+    return node if inside and node.pos_ in ("NOUN", "PROPN") and not _no_one(node) else None
 
 
 def _closing_report(verb: Any, subj: Any, sent: Any) -> bool:
@@ -942,13 +951,19 @@ def _set_off_backer(verb: Any, subj: Any) -> Any | None:
 def _reported_within(verb: Any, sent: Any) -> bool:
     """Whether the reporting verb ``verb`` heads what a later report in ``sent`` says, whose
     subject is a source: "Police recorded 48,700 offences, data from the ONS shows." is the
-    ONS's report of what the police recorded."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.i <= verb.i or head.lemma_.lower() not in REPORTING_VERBS \
-            or head.pos_ not in ("VERB", "AUX"):
-        return False
-    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lower_ not in _NOT_SOURCES and bool(_name(subj, sent))
+    ONS's report of what the police recorded; also through a report between them ("The Mail reports
+    that health workers have recorded ..., the WHO said.")."""
+    node = verb
+    for _ in range(4):  # a few reports deep at most
+        head = node.head
+        if node.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS \
+                or head.pos_ not in ("VERB", "AUX"):
+            return False
+        if head.i > verb.i:
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return subj is not None and not _no_one(subj) and bool(_name(subj, sent))
+        node = head
+    return False
 
 
 #: A forecast's verb in the forms the parser may read as a noun before its object ("The IMF
@@ -1089,7 +1104,7 @@ def _speaker(sent: Any) -> Attribution | None:
             # "It was reported (by X) that ...": the passive subject is what was reported or whom
             # it was told to; the source is the agent, if named
             agent = _agent(tok)
-            if agent is None or agent.lower_ in _NOT_SOURCES:
+            if agent is None or _no_one(agent):
                 continue
             start, end = _phrase(agent, sent)
             return Attribution(name=_name(agent, sent), start=min(start, tok.idx), end=end)
@@ -1134,7 +1149,7 @@ def _as_reported(sent: Any) -> Attribution | None:
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                      None)
         who = agent or next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        name = "" if who is None or who.lower_ in _NOT_SOURCES else _name(who, sent)
+        name = "" if who is None or _no_one(who) else _name(who, sent)
         if name:
             start, end = _phrase(who, sent)
             first = next(c for c in tok.children if c.dep_ == "mark").idx
