@@ -111,3 +111,12 @@ def test_a_month_with_its_part_hyphenated_is_that_month(parser, text: str, phras
 def test_an_age_group_is_an_age_not_a_count(parser, text: str, phrase: str, value: int,
                                             qualifier: str) -> None:
     assert _found(parser, text)[phrase] == ("number", value, "years old", qualifier)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "qualifier"), [
+    ("Rents have risen by nearly 20pc since the start of the pandemic.", "nearly 20pc", 20, "nearly"),
+    ("Fares rose more than 9pc year on year.", "more than 9pc", 9, "more than"),
+])
+def test_pc_after_a_qualifier_is_a_percent_with_its_qualifier(parser, text: str, phrase: str, value: float,
+                                                               qualifier: str) -> None:
+    assert _found(parser, text)[phrase] == ("percent", value, None, qualifier)

@@ -1597,7 +1597,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
         start, end = ent.start_char, ent.end_char
         if any(s < end and start < e for s, e in taken):
             continue
-        pc = _PC_AMOUNT_RE.match(text, start, end) if ent_label in ("DATE", "CARDINAL", "QUANTITY") else None
+        pc = None
+        if ent_label in ("DATE", "CARDINAL", "QUANTITY"):  # after any qualifier: "nearly 20pc"
+            pc = _PC_AMOUNT_RE.match(text, end - len(_split_qualifier(text[start:end])[1]), end)
         if pc is not None:  # "5.6pc year on year", tagged a date "5.6pc year": a percent, in "pc"
             ent_label, end = "PERCENT", pc.end()
         if ent_label == "DATE":
