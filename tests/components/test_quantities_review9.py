@@ -7,7 +7,8 @@ its unit ("walked 9,000 steps a day ... than those who walked fewer than 3,000":
 one that counts things of its own ("more than the 12 boats"); a month with "mid", "early" or "late"
 hyphened to it ("by mid-September", "mid-March 2024") is that month, with its part, not no date or
 only the year; a group named by the age it is over or under ("over-65s", "under-5s") is that age,
-not a count of 65."""
+not a count of 65; "pc" after a qualifier keeps it ("nearly 20pc"); "lakh crore" and "thousand
+million" are a scale of a scale ("Rs 1.5 lakh crore" is 1.5 x 10^12, not 1.5 lakh plus a crore)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 from _quantities import found as _found
 
 from unspin.components.parse import make_parser
-from unspin.components.quantities import find_quantities
+from unspin.components.quantities import find_quantities, parse_number
 from unspin.doc import Article, Document
 
 
@@ -120,3 +121,16 @@ def test_an_age_group_is_an_age_not_a_count(parser, text: str, phrase: str, valu
 def test_pc_after_a_qualifier_is_a_percent_with_its_qualifier(parser, text: str, phrase: str, value: float,
                                                                qualifier: str) -> None:
     assert _found(parser, text)[phrase] == ("percent", value, None, qualifier)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The state will spend Rs 1.5 lakh crore on highways this year.", "Rs 1.5 lakh crore", 1_500_000_000_000),
+    ("The ministry borrowed ₹2 lakh crore in the year.", "₹2 lakh crore", 2_000_000_000_000),
+    ("The metro line cost Rs 45,000 crore.", "Rs 45,000 crore", 450_000_000_000),
+])
+def test_lakh_crore_is_a_scale_of_a_scale(parser, text: str, phrase: str, value: int) -> None:
+    assert _found(parser, text)[phrase] == ("money", value, "INR", None)
+
+
+def test_thousand_million_is_a_billion() -> None:
+    assert parse_number("5 thousand million") == 5e9

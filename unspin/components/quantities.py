@@ -251,7 +251,9 @@ def parse_number(text: str) -> float | None:
             if tok in ("m", "b", "k", "bn", "mn", "tn", "mln") and current is None:
                 continue
             scale = _SCALES[tok]
-            if scale >= 1e3:
+            if scale >= 1e3 and current is None and total and i and tokens[i - 1] in ("lakh", "thousand"):
+                total *= scale  # "1.5 lakh crore", "10 thousand crore": a scale of the scale before it
+            elif scale >= 1e3:
                 total += (current if current is not None else 1.0) * scale
                 current = None
             else:
@@ -631,7 +633,8 @@ def _margin_end(text: str, start: int, end: int, lo: int, hi: int) -> int | None
 _PER_HOUR_AFTER_RE = re.compile(r"/\s?h(?:r|our)?\b", re.I)
 _DISTANCE_END_RE = re.compile(r"(?:km|kilomet(?:re|er)s?|miles?|mi|m|metres?|meters?)$", re.I)
 _SPACED_AFTER_RE = re.compile(
-    r"\s(?:per ?cent|percent|(?-i:pc)|percentage points?|basis points?|bps|crores?|lakhs?|"
+    r"\s(?:per ?cent|percent|(?-i:pc)|percentage points?|basis points?|bps|"
+    r"(?:lakh|thousand)\s+crores?|crores?|lakhs?|"
     + "|".join(w for w in _CURRENCY_WORDS if w not in ("won", "cent", "cents", "pence")) + r")\b", re.I)
 
 
