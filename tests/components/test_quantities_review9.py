@@ -8,7 +8,8 @@ one that counts things of its own ("more than the 12 boats"); a month with "mid"
 hyphened to it ("by mid-September", "mid-March 2024") is that month, with its part, not no date or
 only the year; a group named by the age it is over or under ("over-65s", "under-5s") is that age,
 not a count of 65; "pc" after a qualifier keeps it ("nearly 20pc"); "lakh crore" and "thousand
-million" are a scale of a scale ("Rs 1.5 lakh crore" is 1.5 x 10^12, not 1.5 lakh plus a crore)."""
+million" are a scale of a scale ("Rs 1.5 lakh crore" is 1.5 x 10^12, not 1.5 lakh plus a crore); a
+tally of votes ("by 51 votes to 46") is no range, and both sides are votes."""
 
 from __future__ import annotations
 
@@ -134,3 +135,13 @@ def test_lakh_crore_is_a_scale_of_a_scale(parser, text: str, phrase: str, value:
 
 def test_thousand_million_is_a_billion() -> None:
     assert parse_number("5 thousand million") == 5e9
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The bill cleared the chamber by 318 votes to 204.", ("318 votes", 318), ("204", 204)),
+    ("The amendment was carried by 51 votes to 46 on Tuesday.", ("51 votes", 51), ("46", 46)),
+])
+def test_a_tally_of_votes_counts_both_sides_in_votes(parser, text: str, first: tuple, second: tuple) -> None:
+    found = _found(parser, text)
+    assert found[first[0]] == ("number", first[1], "votes", None)
+    assert found[second[0]] == ("number", second[1], "votes", None)

@@ -822,8 +822,9 @@ def _range_kind(text: str, start: int, m: re.Match[str], tail_a: str) -> str:
     before = text[max(0, start - 60):start]
     scores = _SCORES_BEFORE_RE.search(before)
     if _TALLY_BEFORE_RE.search(before[-40:]) or _TALLY_AFTER_RE.match(text, start + len(m.group(0))) or (
-            scores is not None and _TALLY_BEFORE_RE.search(before[: scores.start()][-40:])):
-        return "tally"
+            scores is not None and _TALLY_BEFORE_RE.search(before[: scores.start()][-40:])) \
+            or re.fullmatch(r"\s*(?:votes?|seats?)", tail_a, re.I):
+        return "tally"  # "carried by 52 votes to 47": those for and against
     lead = m.group("lead") or _LEAD_BEFORE_RE.search(before)
     if lead or m.group("sep")[0] in "-–—":
         return "range"
@@ -2196,6 +2197,9 @@ def _compared_amounts(found: list[Quantity], text: str, sent: Any) -> list[Quant
                 or not isinstance(before.value, int | float) or before.qualifier in ("from", "to"):
             continue
         between = text[before.end : q.start]
+        if before.unit in ("votes", "seats") and q.qualifier is None and re.fullmatch(r"\s+to\s+", between):
+            out[j] = replace(q, kind=before.kind, unit=before.unit)  # "passed by 320 votes to 206": a tally
+            continue
         if not _COMPARED_LINK_RE.search(between) or re.search(r"[.;:]", between):
             continue
         number = sent.doc.char_span(q.end - 1, q.end, alignment_mode="expand")
