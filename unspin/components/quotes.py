@@ -465,6 +465,11 @@ class QuoteFinder:
                 # see a source set against a report ("..., while nine in 10 said they thought
                 # ..."), which the report's content held before
                 source = cue.source
+            if (label is None and cue is not None and cue.source is not None and quote.kind == "reported"
+                    and source is not None and _by_agent(cue.token, cue.source[1])
+                    and not context.mask[cue.source[1].i]):
+                # "he was warned by the Russian government that ...": the agent of a passive cue speaks
+                source = cue.source
             if cue is not None and label is None:
                 lost = _lost_name_subject(cue.token, clusters)
                 source = lost if lost is not None else source
@@ -1502,6 +1507,11 @@ def _share_of_people(head: Any) -> bool:
     if lower in ("many", "few", "some", "none", "all") and not any(c.dep_ == "prep" for c in head.children):
         return False  # "many say": anyone at all, no share of a poll
     return not any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children)
+
+
+def _by_agent(cue: Any, source: Any) -> bool:
+    """Whether a cue's source is the agent of the passive cue ("was warned by the ministry")."""
+    return source.dep_ == "pobj" and source.head.dep_ == "agent" and source.head.head.i == cue.i
 
 
 def _someone(head: Any) -> bool:

@@ -1,0 +1,37 @@
+"""The quotes stage: speakers the parse names outright, which the speaker model may pass over."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def _speakers(doc, text: str) -> dict[str, str | None]:
+    return {text[q.start:q.end]: None if q.speaker is None else text[q.speaker.start:q.speaker.end]
+            for q in doc.quotes}
+
+
+def test_the_agent_of_a_passive_cue_speaks_what_it_warned_of(nlp) -> None:
+    # the report inside the mayor's report is the engineers' warning, not the mayor's words again
+    text = ("Mayor Tom Reyes defended the budget on Monday. He said he had been warned by engineers "
+            "that the bridge was failing.")
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get("that the bridge was failing") == "engineers", speakers
+
+
+@pytest.mark.parametrize("text, content, agent", [
+    ("Mayor Ann Cole was warned by the fire service that the old bridge could collapse within a year.",
+     "that the old bridge could collapse within a year", "the fire service"),
+    ("Last spring the minister was told by his own advisers that the plan would cost twice as much.",
+     "that the plan would cost twice as much", "his own advisers"),
+])
+def test_a_passive_cue_with_an_agent_is_the_agents_report(nlp, text: str, content: str, agent: str) -> None:
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get(content) == agent, speakers
