@@ -35,3 +35,15 @@ def test_the_agent_of_a_passive_cue_speaks_what_it_warned_of(nlp) -> None:
 def test_a_passive_cue_with_an_agent_is_the_agents_report(nlp, text: str, content: str, agent: str) -> None:
     speakers = _speakers(nlp(Article(id="t", text=text)), text)
     assert speakers.get(content) == agent, speakers
+
+
+def test_a_relative_clauses_own_subject_speaks_for_the_noun_it_describes(nlp) -> None:
+    # the cue's subject is "who": the span where the text names the speaker in the clause, while
+    # the name stays the chairman's, as the pronoun stands for him
+    text = ("The chairman, who in the past has voiced doubts about the merger, told reporters he "
+            "would back it.")
+    doc = nlp(Article(id="t", text=text))
+    quote = next(q for q in doc.quotes if text[q.start:q.end] == "doubts about the merger")
+    assert quote.speaker is not None
+    assert text[quote.speaker.start:quote.speaker.end] == "who"
+    assert quote.speaker.name == "The chairman"

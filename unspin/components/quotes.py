@@ -470,6 +470,12 @@ class QuoteFinder:
                     and not context.mask[cue.source[1].i]):
                 # "he was warned by the Russian government that ...": the agent of a passive cue speaks
                 source = cue.source
+            if (label is None and cue is not None and cue.source is not None and quote.kind == "reported"
+                    and source is not None and source[1].i == cue.token.head.i
+                    and _relative_subject(cue.token, cue.source[1]) and not context.mask[cue.source[1].i]):
+                # "Older people, who strongly support Ms Ruiz, ...": the clause's own subject speaks
+                # (its actor is the noun it stands for), not the noun the clause hangs on
+                source = cue.source
             if cue is not None and label is None:
                 lost = _lost_name_subject(cue.token, clusters)
                 source = lost if lost is not None else source
@@ -1512,6 +1518,12 @@ def _share_of_people(head: Any) -> bool:
 def _by_agent(cue: Any, source: Any) -> bool:
     """Whether a cue's source is the agent of the passive cue ("was warned by the ministry")."""
     return source.dep_ == "pobj" and source.head.dep_ == "agent" and source.head.head.i == cue.i
+
+
+def _relative_subject(cue: Any, subject: Any) -> bool:
+    """Whether a cue's subject is the relative pronoun of the clause the cue heads ("who said")."""
+    return (cue.dep_ == "relcl" and subject.dep_ == "nsubj" and subject.head.i == cue.i
+            and subject.lower_ in ("who", "that", "which"))
 
 
 def _someone(head: Any) -> bool:
