@@ -197,7 +197,7 @@ class SpacyParser:
     """Tokens, sentences, part-of-speech, dependencies and named entities from spaCy.
 
     ``worker``: whether ``pipe`` parses in a process of its own (see the module's note): True,
-    False (the default), or ``"auto"`` (on a machine of 2 cores or more, see ``auto_worker``).
+    False, or ``"auto"`` (the default: on a machine of 2 cores or more, see ``auto_worker``).
     A single article (``__call__``) is always parsed here, and so are the articles of a ``pipe``
     before its ``START_AFTER``-th (when no worker runs yet), while the worker starts (its first
     seconds), while another ``pipe`` uses it, or if it dies: nothing waits and nothing is lost,
@@ -214,7 +214,7 @@ class SpacyParser:
     START_AFTER = 8
 
     def __init__(self, model: str = SPACY_MODEL, batch_size: int = 4,
-                 worker: bool | Literal["auto"] = False) -> None:
+                 worker: bool | Literal["auto"] = "auto") -> None:
         if worker not in (True, False, "auto"):
             raise ConfigError(f"parse worker must be true, false or \"auto\", not {worker!r}")
         self.model = model
@@ -289,5 +289,5 @@ class SpacyParser:
 
 
 def make_parser(model: str = SPACY_MODEL, batch_size: int = 4,
-                worker: bool | Literal["auto"] = False) -> SpacyParser:
+                worker: bool | Literal["auto"] = "auto") -> SpacyParser:
     return SpacyParser(model=model, batch_size=batch_size, worker=worker)
