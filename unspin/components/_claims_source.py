@@ -25,6 +25,7 @@ from unspin.components._quotes_features import (
     headline_subject,
     opens_with_that,
 )
+from unspin.components.parse import doc_text
 from unspin.doc import Attribution, Claim, Quote
 
 __all__ = ["CITING_CUES", "REPORTING_VERBS", "find_source", "sources_from_quotes"]
@@ -1194,7 +1195,7 @@ def find_source(sent: Any) -> Attribution | None:
              or _closing_read_as_noun(sent))
     if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
         return None
-    if in_caps_heading(sent.doc.text, found.start, found.end):
+    if in_caps_heading(doc_text(sent.doc), found.start, found.end):
         return None
     if _slice(sent, sent.start_char, found.start).endswith(found.name + " "):
         found.start -= len(found.name) + 1  # "[WHO] data shows": the maker the parser split off the subject

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from unspin.components.parse import doc_text
 from unspin.errors import ModelError
 
 if TYPE_CHECKING:
@@ -137,10 +138,10 @@ def ensure_probe(sdoc: Any, path: str | None = None, encoded: Encoded | None = N
     if PROBE_KEY in sdoc.user_data:
         return
     probe = load_probe(path)
-    if encoded is None or encoded.text != sdoc.text:
+    if encoded is None or encoded.text != doc_text(sdoc):
         from unspin.components.techniques import shared_technique_model
 
-        encoded = shared_technique_model().encode([sdoc.text])[0]
+        encoded = shared_technique_model().encode([doc_text(sdoc)])[0]
     attach_probe(sdoc, encoded, probe)
 
 

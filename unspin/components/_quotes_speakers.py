@@ -17,6 +17,7 @@ from typing import Any
 from unspin.components._actors_entities import DATELINE
 from unspin.components._quotes_features import bucket
 from unspin.components._quotes_probe import PROBE_KEY, probe_bin
+from unspin.components.parse import doc_text
 
 __all__ = ["SpeakerCandidate", "null_features", "speaker_candidates"]
 
@@ -70,7 +71,7 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
     if cue is not None:
         window.add(sent_index[cue.i])
     window = {s for s in window if 0 <= s < len(sents)}
-    text = sdoc.text if text is None else text
+    text = doc_text(sdoc) if text is None else text
     between_paragraph = text.rfind("\n", 0, start)
     heads = cache.setdefault("heads", {})
     static = cache.setdefault("static", {})

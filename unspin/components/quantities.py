@@ -49,6 +49,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from unspin.components.parse import doc_text
 from unspin.doc import Quantity
 
 __all__ = [
@@ -1223,7 +1224,7 @@ def _in_a_name(sent: Any, start: int, end: int) -> bool:
     if span is None or len(span) != 1 or not re.fullmatch(r"\d+(?:\.\d+)?", span[0].text) \
             or _YEAR_RE.match(span[0].text):
         return False
-    if _DEGREES_AFTER_RE.match(doc.text, end, sent.end_char):
+    if _DEGREES_AFTER_RE.match(doc_text(doc), end, sent.end_char):
         return False  # "104 degrees Fahrenheit", the number tagged a product: a temperature
     tok = span[0]
     after = doc[tok.i + 1] if tok.i + 1 < sent.end else None

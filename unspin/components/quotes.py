@@ -65,6 +65,7 @@ from unspin.components._quotes_marks import (
 )
 from unspin.components._quotes_probe import ensure_probe
 from unspin.components._quotes_speakers import SpeakerCandidate, null_features, speaker_candidates
+from unspin.components.parse import doc_text
 from unspin.components.techniques import technique_states
 from unspin.doc import Attribution, Document, Quote
 from unspin.errors import ModelError
@@ -246,7 +247,7 @@ class QuoteFinder:
 
         ``text`` is ``sdoc.text`` when the caller has it (spaCy rebuilds it on each access).
         """
-        text = sdoc.text if text is None else text
+        text = doc_text(sdoc) if text is None else text
         if self.probe is not False:
             ensure_probe(sdoc, self.probe or None)
         quotations = marks = find_quotations(text)
@@ -380,7 +381,7 @@ class QuoteFinder:
                                   context.mentions, context.text, context.cache)
 
     def predict(self, sdoc: Any) -> list[Quote]:
-        text = sdoc.text
+        text = doc_text(sdoc)
         found, context = self.find(sdoc, text)
         # a web page's furniture quotes no one ("You also agree to this site's Privacy Policy")
         found = [(quote, cue) for quote, cue in found if not in_page_chrome(text, quote.start)]
@@ -857,7 +858,7 @@ def _unnamed_subject(owner: Any, clusters: list[Any]) -> Any | None:
     titled = [t for t in noun.doc[noun.left_edge.i:noun.i + 1] if t.lower_ in TITLE_WORDS]
     if not titled or any(t.ent_type_ == "PERSON" for t in noun.doc[noun.left_edge.i:noun.i + 1]):
         return None  # "The talks failed, his spokesman said"; "Prime Minister Ana Ruiz ..., her ..."
-    text = noun.doc.text
+    text = doc_text(noun.doc)
     cluster = cluster_for_span(clusters, noun.left_edge.idx, noun.idx + len(noun.text), text)
     return None if cluster is not None and cluster.type == "person" else noun
 
