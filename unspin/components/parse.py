@@ -105,7 +105,7 @@ def auto_worker() -> bool:
 
 class _Worker:
     """One parse process (``_parse_worker``), kept for the life of this process and shared by
-    every parser of a model; one ``pipe`` uses it at a time (``claim``)."""
+    every parser of a model; one ``pipe`` uses it at a time (``in_use``)."""
 
     def __init__(self, model: str) -> None:
         import subprocess
