@@ -104,3 +104,29 @@ def test_a_line_break_starts_a_sentence() -> None:
         "The mayor of Port Alder, Ann Cole, has rejected calls to resign."]
     rejected = next(t for t in parsed if t.text == "rejected")
     assert all(t.i > 8 for t in rejected.subtree), "the headline is no part of the sentence's tree"
+
+
+def test_a_worker_that_cannot_start_is_tried_twice_then_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from unspin.components import parse
+
+    started: list[str] = []
+
+    class Counted(parse._Worker):
+        def __init__(self, model: str) -> None:
+            started.append(model)
+            super().__init__(model)
+
+    parse._close_workers()
+    monkeypatch.setattr(parse, "_FAILED_STARTS", {})
+    monkeypatch.setattr(parse, "_Worker", Counted)
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # a process that ends at once
+    nlp = load(components=["parse"], config={"parse": {"worker": True}})
+    try:
+        for _ in range(4):
+            assert [d.cache["spacy"].text for d in nlp.pipe(TEXTS * 3)] == TEXTS * 3
+            parse._WORKERS[parse.SPACY_MODEL].reader.join(30)  # it has ended and been seen to
+        assert len(started) == 2, "two starts, then every pipe parses here"
+    finally:
+        parse._close_workers()

@@ -175,12 +175,23 @@ _WORKERS: dict[str, _Worker] = {}
 _WORKERS_LOCK = threading.Lock()
 
 
+#: Parse processes of a model that ended before they were ready; after ``_MAX_FAILED_STARTS`` of
+#: them no other is started (every later pipe parses in this process).
+_FAILED_STARTS: dict[str, int] = {}
+_MAX_FAILED_STARTS = 2
+
+
 def _worker(model: str) -> _Worker:
-    """The parse process of ``model``, started on first use (and again if it died)."""
+    """The parse process of ``model``, started on first use (and again if it died, unless it
+    never started twice)."""
     with _WORKERS_LOCK:
         worker = _WORKERS.get(model)
         if worker is None or (worker.broken and not worker.in_use.locked()):
             if worker is not None:
+                if not worker.ready.is_set():
+                    _FAILED_STARTS[model] = _FAILED_STARTS.get(model, 0) + 1
+                if _FAILED_STARTS.get(model, 0) >= _MAX_FAILED_STARTS:
+                    return worker  # broken: its pipes parse here
                 worker.close()
             worker = _WORKERS[model] = _Worker(model)
         return worker
