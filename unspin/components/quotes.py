@@ -467,15 +467,13 @@ class QuoteFinder:
                 # ..."), which the report's content held before
                 source = cue.source
             if (label is None and cue is not None and cue.source is not None and quote.kind == "reported"
-                    and source is not None and _by_agent(cue.token, cue.source[1])
-                    and not context.mask[cue.source[1].i]):
-                # "he was warned by the Russian government that ...": the agent of a passive cue speaks
-                source = cue.source
-            if (label is None and cue is not None and cue.source is not None and quote.kind == "reported"
-                    and source is not None and source[1].i == cue.token.head.i
-                    and _relative_subject(cue.token, cue.source[1]) and not context.mask[cue.source[1].i]):
-                # "Older people, who strongly support Ms Ruiz, ...": the clause's own subject speaks
-                # (its actor is the noun it stands for), not the noun the clause hangs on
+                    and source is not None and not context.mask[cue.source[1].i]
+                    and (_by_agent(cue.token, cue.source[1]) or (
+                        source[1].i == cue.token.head.i and _relative_subject(cue.token, cue.source[1])))):
+                # the cue's own source speaks where the model named another: the agent of a passive cue
+                # ("he was warned by the Russian government that ..."), or the relative word of the
+                # clause the cue heads ("Older people, who strongly support Ms Ruiz, ...": its actor is
+                # the noun it stands for), not the noun the clause hangs on
                 source = cue.source
             if cue is not None and label is None:
                 lost = _lost_name_subject(cue.token, clusters)
