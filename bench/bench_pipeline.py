@@ -1,13 +1,16 @@
 """Articles per second and peak memory of the full default pipeline over the 75 PTC dev articles.
 
 Loads the default pipeline once (load time printed apart), analyses every article with
-``Pipeline.pipe`` and prints articles/s, the busy time of each stage (without its waits for the
-stage before) and the peak RSS of the process. The stages run in threads of their own, as
-``Pipeline.pipe`` runs them (``--sequential``: one after the other, in one thread). When the
-trained technique model is not installed, it says so and runs the lexicon baseline in its place
-(``--lexicon`` forces that).
+``Pipeline.pipe`` and prints articles/s and the peak RSS of each process. By default ``pipe``
+shares the articles with helper processes (``--processes``, "auto": one on a machine of 2 cores),
+each running the whole pipeline; with ``--processes 0`` everything runs in this process and the
+bench also prints the busy time of each stage (without its waits for the stage before), the
+stages running in threads of their own as ``Pipeline.pipe`` runs them (``--sequential``: one
+after the other, in one thread). When the trained technique model is not installed, it says so
+and runs the lexicon baseline in its place (``--lexicon`` forces that).
 
-    .venv/bin/python bench/bench_pipeline.py [--repeat 2] [--lexicon] [--sequential]
+    .venv/bin/python bench/bench_pipeline.py [--repeat 2] [--processes auto|0|1|2] [--lexicon]
+        [--sequential] [--parse-worker auto|yes|no]
 """
 
 from __future__ import annotations
@@ -70,9 +73,21 @@ def _worker_rss_mb(parser: Any) -> float:
     from unspin.components.parse import _WORKERS
 
     worker = _WORKERS.get(getattr(parser, "model", ""))
+    return _peak_rss_mb(worker.process.pid) if worker is not None else 0.0
+
+
+def _helpers_rss_mb() -> list[float]:
+    """The peak RSS of each pipeline helper process, in MB."""
+    from unspin.pipeline import _HELPERS
+
+    return [_peak_rss_mb(worker.process.pid) for worker in _HELPERS.workers.values()]
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """A process's peak RSS (VmHWM), in MB; 0 where it cannot be read."""
     try:
-        status = Path(f"/proc/{worker.process.pid}/status").read_text(encoding="ascii")  # type: ignore[union-attr]
-    except (OSError, AttributeError):
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
         return 0.0
     line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), "VmHWM: 0 kB")
     return int(line.split()[1]) / 1024
@@ -84,6 +99,10 @@ def main() -> int:
     parser.add_argument("--parse-worker", choices=("auto", "yes", "no"), default=None,
                         help="Parse in a process of its own (config parse.worker; auto: on 2+ cores); "
                         "default: the pipeline's own default.")
+    parser.add_argument("--processes", choices=("auto", "0", "1", "2", "3"), default="auto",
+                        help="Helper processes Pipeline.pipe shares the articles with (auto: one on 2 "
+                        "cores); "
+                        "0 runs everything here and prints each stage's time.")
     parser.add_argument("--sequential", action="store_true",
                         help="Run the stages one after the other in one thread (Pipeline threaded=False).")
     args = parser.parse_args()
@@ -99,17 +118,20 @@ def main() -> int:
     config = {} if args.parse_worker is None else {
         "parse": {"worker": {"yes": True, "no": False}.get(args.parse_worker, "auto")}}
     started = time.perf_counter()
-    nlp = load(replace=replace, config=config)
+    processes: Any = "auto" if args.processes == "auto" else int(args.processes)
+    nlp = load(replace=replace, config=config, processes=processes)
     try:
         nlp(articles[0])  # loads every model once
     except ModelError as exc:
         print(f"note: {exc}\nnote: running the lexicon technique baseline instead")
         replace = {"techniques": "techniques_lexicon"}
-        nlp = load(replace=replace, config=config)
+        nlp = load(replace=replace, config=config, processes=processes)
         nlp(articles[0])
     print(f"pipeline: {', '.join(nlp.names)}{' (techniques = lexicon baseline)' if replace else ''}")
     print(f"load and first article: {time.perf_counter() - started:.2f}s")
     words = sum(len(a.text.split()) for a in articles)
+    if nlp.helper_processes:
+        return _bench_with_helpers(nlp, articles, words, args.repeat)
     for run in range(args.repeat):
         totals: dict[str, float] = defaultdict(float)
         timed = Pipeline([(name, _Timed(name, component, totals)) for name, component in nlp.components],
@@ -129,6 +151,27 @@ def main() -> int:
                  f"{len(docs)})" if getattr(parser, "uses_worker", False) else ""))
         print(f"  stage seconds{'' if args.sequential else ' (each in its own thread, overlapping)'}: "
               + ", ".join(f"{k} {totals[k]:.2f}" for k in nlp.names))
+        print("  found: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    print(f"CPUs visible: {os.cpu_count()}")
+    return 0
+
+
+def _bench_with_helpers(nlp: Any, articles: list[Any], words: int, repeat: int) -> int:
+    """Whole-pipeline runs, the articles shared with the helper processes (no stage times: the
+    stages run in several processes)."""
+    for run in range(repeat):
+        before = nlp.analysed_by_helpers
+        started, cpu = time.perf_counter(), time.process_time()
+        docs = list(nlp.pipe(articles))
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        helpers = ", ".join(f"{mb:.0f}" for mb in _helpers_rss_mb())
+        counts = {k: sum(len(getattr(d, k)) for d in docs)
+                  for k in ("techniques", "claims", "quotes", "actors")}
+        print(f"run {run + 1}: {len(docs)} articles ({words} words) in {wall:.2f}s = {len(docs) / wall:.2f} "
+              f"articles/s; {nlp.analysed_by_helpers - before} of {len(docs)} analysed by "
+              f"{nlp.helper_processes} helper process(es); this process {cpu:.1f} CPU-s; peak RSS "
+              f"{peak_mb:.0f} MB here and {helpers or '-'} MB in the helpers")
         print("  found: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     print(f"CPUs visible: {os.cpu_count()}")
     return 0

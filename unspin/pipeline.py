@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
+import pickle
 import re
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any, Literal
 
 from unspin._threads import ahead, one_blas_thread, short_gil_turns
+from unspin._worker import FramedWorker, WorkerRegistry
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputError, InputTooLargeError
 
-__all__ = ["DEFAULT_PIPELINE", "MAX_CHARS", "Pipeline", "analyze", "load"]
+__all__ = ["DEFAULT_PIPELINE", "MAX_CHARS", "Pipeline", "PipelineSpec", "analyze", "load"]
 
 #: The default pipeline, in order. Disable a stage with ``load(disable=[...])`` or
 #: ``--disable NAME``; swap one with ``load(replace={"techniques": "techniques_lexicon"})``.
@@ -30,16 +37,66 @@ MAX_CHARS = 1_000_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+@dataclass(frozen=True, slots=True)
+class PipelineSpec:
+    """How to build a pipeline again in another process: the arguments of ``load``."""
+
+    disable: tuple[str, ...] = ()
+    components: tuple[str, ...] | None = None
+    config_json: str | None = None  # per-component settings as canonical JSON (hashable)
+    replace: tuple[tuple[str, str], ...] = ()  # (stage, registered component to run there)
+
+    @classmethod
+    def make(cls, disable: Iterable[str] = (), *, components: Sequence[str] | None = None,
+             config: Mapping[str, Mapping[str, Any]] | None = None,
+             replace: Mapping[str, str] | None = None) -> PipelineSpec:
+        """The spec of ``load(disable, components=..., config=..., replace=...)``; ``TypeError``
+        when the config is not JSON (a setting that cannot be sent to another process)."""
+        return cls(tuple(disable), None if components is None else tuple(components),
+                   json.dumps(config, sort_keys=True) if config else None,
+                   tuple(sorted((replace or {}).items())))
+
+    def load(self, **kwargs: Any) -> Pipeline:
+        """Build the pipeline (``kwargs``: further arguments of ``load``)."""
+        config = json.loads(self.config_json) if self.config_json else None
+        return load(self.disable, components=self.components, config=config,
+                    replace=dict(self.replace), **kwargs)
+
+
 class Pipeline:
-    """Runs its components in order over documents."""
+    """Runs its components in order over documents.
+
+    ``pipe`` over many articles can share them with helper processes that each run the same
+    pipeline (``processes``, see ``pipe``); this needs ``spec``, how to build the pipeline again,
+    which ``load`` gives. A pipeline built by hand from component objects has none and runs in
+    this process only.
+    """
+
+    #: The article of a ``pipe`` at which it starts its helper processes, if none runs yet.
+    START_AFTER = 8
+    #: How many articles each helper process has in hand at a time.
+    AHEAD = 3
+    #: Most articles done and held for their turn (the output keeps the input order) before this
+    #: process stops taking new ones and waits for a helper's answer.
+    MAX_HELD = 32
 
     def __init__(self, components: Sequence[tuple[str, Component]], *, max_chars: int = MAX_CHARS,
-                 threaded: bool = True) -> None:
+                 threaded: bool = True, processes: int | Literal["auto"] = "auto",
+                 spec: PipelineSpec | None = None) -> None:
+        if processes != "auto" and (isinstance(processes, bool) or not isinstance(processes, int)
+                                    or processes < 0):
+            raise ConfigError(f"processes must be a whole number of helper processes (0 or more) or "
+                              f"\"auto\", not {processes!r}")
         self.components = list(components)
         self.max_chars = max_chars
         #: ``pipe`` runs each stage in a thread of its own, a few documents ahead of the next
         #: (same output; ``False`` runs them one after the other in the caller's thread).
         self.threaded = threaded
+        #: Helper processes ``pipe`` shares its articles with ("auto": see ``helper_processes``).
+        self.processes = processes
+        self.spec = spec
+        #: Articles whose analysis came from a helper process (for benches and tests).
+        self.analysed_by_helpers = 0
         self._check()
 
     @property
@@ -85,10 +142,31 @@ class Pipeline:
     def __call__(self, article: Article | str) -> Document:
         doc = self.make_doc(article)
         with one_blas_thread():
-            for name, component in self.components:
-                doc = component(doc)
-                doc.ran.append(name)
+            return self._analyse(doc)
+
+    def _analyse(self, doc: Document) -> Document:
+        for name, component in self.components:
+            doc = component(doc)
+            doc.ran.append(name)
         return doc
+
+    @property
+    def helper_processes(self) -> int:
+        """How many helper processes ``pipe`` uses: ``processes``, or for "auto" one fewer than
+        the cores (at most 3) from the main process of a machine of 2 cores or more, and none
+        in a process that is itself a worker (a batch or server worker: its siblings already
+        fill the cores); none without a ``spec``."""
+        if self.spec is None:
+            return 0
+        if self.processes != "auto":
+            return int(self.processes)
+        if multiprocessing.parent_process() is not None or os.environ.get(_HELPER_ENV):
+            return 0
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # pragma: no cover - not Linux
+            cores = os.cpu_count() or 1
+        return max(0, min(cores - 1, 3))
 
     def pipe(self, articles: Iterable[Article | str | InputError], *,
              errors: Literal["raise", "yield"] = "raise") -> Iterator[Document | InputError]:
@@ -126,18 +204,132 @@ class Pipeline:
 
         stop = threading.Event()
         stream: Iterable[Document] = documents()
-        for name, component in self.components:
-            stream = _mark(pipe_component(component, stream), name)
-            if self.threaded:
-                stream = ahead(stream, stop, name=f"unspin-{name}")
+        helpers = self.helper_processes
+        if helpers:
+            stream = self._shared(stream, helpers)
+        else:
+            for name, component in self.components:
+                stream = _mark(pipe_component(component, stream), name)
+                if self.threaded:
+                    stream = ahead(stream, stop, name=f"unspin-{name}")
         try:
-            with one_blas_thread(), short_gil_turns() if self.threaded else nullcontext():
+            with one_blas_thread(), short_gil_turns() if self.threaded and not helpers else nullcontext():
                 for doc in stream:
                     yield from before.pop(id(doc), ())
                     yield doc
                 yield from held
         finally:
             stop.set()
+
+
+    def _shared(self, docs: Iterable[Document], helpers: int) -> Iterator[Document]:
+        """The documents analysed, in order, by this process and by ``helpers`` helper processes.
+
+        Each helper runs the same pipeline (built from ``spec``) and keeps ``AHEAD`` articles in
+        hand; this process analyses the others itself, one after the other, and holds what it
+        finished until the helpers' answers before it are in. Helpers start at the
+        ``START_AFTER``-th article (a short ``pipe`` is over before they would be ready) and are
+        kept for later calls. An article is analysed here when no helper is ready (the first
+        seconds), when another ``pipe`` uses them, or when its helper died or failed on it:
+        nothing is lost, and the result is the same either way (every stage works on each
+        article alone).
+        """
+        assert self.spec is not None
+        spec = self.spec
+        source = iter(docs)
+        upcoming = next(source, None)  # the next article, read one ahead to know if there is one
+        taken = 0
+        workers: list[FramedWorker] = []
+        entries: deque[tuple[Document, FramedWorker | None]] = deque()  # input order
+        in_hand: dict[int, int] = {}  # worker id -> articles sent, not yet answered
+
+        def take() -> Document | None:
+            nonlocal upcoming, taken
+            doc = upcoming
+            if doc is not None:
+                taken += 1
+                upcoming = next(source, None)
+            return doc
+
+        try:
+            while True:
+                if upcoming is not None and not workers and (
+                        taken + 1 >= self.START_AFTER or any(k[0] == spec for k in _HELPERS.workers)):
+                    workers = _take_helpers(spec, helpers)
+                for worker in workers:  # keep every ready helper busy
+                    while (upcoming is not None and worker.ready.is_set()
+                           and in_hand.get(id(worker), 0) < self.AHEAD):
+                        doc = take()
+                        assert doc is not None
+                        if not worker.send(pickle.dumps(doc.article, protocol=pickle.HIGHEST_PROTOCOL)):
+                            entries.append((self._results_here(doc), None))
+                            break
+                        entries.append((doc, worker))
+                        in_hand[id(worker)] = in_hand.get(id(worker), 0) + 1
+                while entries and (entries[0][1] is None or entries[0][1].answered()):
+                    yield self._answer(*entries.popleft(), in_hand)
+                if upcoming is not None and len(entries) < self.MAX_HELD:
+                    doc = take()
+                    assert doc is not None
+                    entries.append((self._results_here(doc), None))
+                elif entries:
+                    yield self._answer(*entries.popleft(), in_hand)  # nothing to do here but wait
+                else:
+                    return
+        finally:
+            for _doc, worker in entries:  # left early: take the answers already asked for, so
+                if worker is not None:  # that the next pipe's answers are its own
+                    worker.receive()
+            for worker in workers:
+                worker.in_use.release()
+
+    def _results_here(self, doc: Document) -> Document:
+        """``doc`` analysed in this process, its cache emptied as a helper's documents come back."""
+        doc = self._analyse(doc)
+        doc.cache.clear()
+        return doc
+
+    def _answer(self, doc: Document, worker: FramedWorker | None, in_hand: dict[int, int]) -> Document:
+        """``doc`` with its helper's analysis, or analysed here if the helper failed on it."""
+        if worker is None:
+            return doc
+        in_hand[id(worker)] -= 1
+        data = worker.receive()
+        done = pickle.loads(data) if data else None
+        if not isinstance(done, Document):  # the helper died, or the analysis failed there
+            return self._results_here(doc)  # here it fails (or not) as it would without helpers
+        for f in fields(Document):  # the stages' results, on this process's document
+            if f.name not in ("article", "cache"):
+                setattr(doc, f.name, getattr(done, f.name))
+        for f in fields(Article):  # and what they noted on the article (its language)
+            setattr(doc.article, f.name, getattr(done.article, f.name))
+        self.analysed_by_helpers += 1
+        return doc
+
+
+#: Set in a helper process's environment: it analyses its articles itself (no helpers of its own).
+_HELPER_ENV = "UNSPIN_PIPELINE_HELPER"
+
+
+def _start_helper(key: tuple[PipelineSpec, int]) -> FramedWorker:
+    return FramedWorker("unspin._pipe_worker", first=pickle.dumps(key[0]), name="unspin-pipeline-helper")
+
+
+#: The helper processes, by (spec, number): the n-th helper of a pipeline built from a spec.
+_HELPERS: WorkerRegistry[tuple[PipelineSpec, int]] = WorkerRegistry(_start_helper)
+
+
+def _take_helpers(spec: PipelineSpec, count: int) -> list[FramedWorker]:
+    """The helpers of ``spec`` that no other ``pipe`` is using (held until released), started
+    if they are not running yet. Idle helpers of other pipelines are ended first: each holds a
+    whole pipeline in memory, and a process rarely switches back and forth between pipelines."""
+    _HELPERS.retire(lambda key: key[0] == spec and key[1] < count)
+    taken = []
+    for n in range(count):
+        worker = _HELPERS.get((spec, n))
+        if worker.in_use.acquire(blocking=False):
+            taken.append(worker)
+    return taken
 
 
 def _mark(docs: Iterable[Document], name: str) -> Iterator[Document]:
@@ -154,6 +346,7 @@ def load(
     components: Sequence[str] | None = None,
     max_chars: int = MAX_CHARS,
     threaded: bool = True,
+    processes: int | Literal["auto"] = "auto",
 ) -> Pipeline:
     """Build a pipeline.
 
@@ -161,6 +354,8 @@ def load(
     defaults. ``replace``: run another registered component in a stage's place.
     ``components``: the exact list of stages (default ``DEFAULT_PIPELINE``).
     ``threaded``: ``Pipeline.pipe`` runs each stage in a thread of its own (see ``Pipeline``).
+    ``processes``: helper processes that ``Pipeline.pipe`` shares many articles with, each
+    running this pipeline ("auto": see ``Pipeline.helper_processes``; 0: none).
     """
     names = list(components if components is not None else DEFAULT_PIPELINE)
     disabled = set(disable)
@@ -177,7 +372,12 @@ def load(
         if name in disabled:
             continue
         built.append((name, create(replace.get(name, name), **dict(config.get(name, {})))))
-    return Pipeline(built, max_chars=max_chars, threaded=threaded)
+    try:
+        spec: PipelineSpec | None = PipelineSpec.make(sorted(disabled), components=components, config=config,
+                                                      replace=replace)
+    except TypeError:  # a setting that is not JSON cannot go to a helper process
+        spec = None
+    return Pipeline(built, max_chars=max_chars, threaded=threaded, processes=processes, spec=spec)
 
 
 @lru_cache(maxsize=4)

@@ -27,14 +27,14 @@ def _parses(docs: list) -> list:
 
 
 def _here():  # a parse stage that parses in this process
-    return load(components=["parse"], config={"parse": {"worker": False}})
+    return load(components=["parse"], config={"parse": {"worker": False}}, processes=0)
 
 
 def _ready_parser():  # a parser whose worker process has loaded its model
     from unspin.components.parse import SPACY_MODEL, _worker
 
     assert _worker(SPACY_MODEL).ready.wait(180), "the parse worker did not start"
-    nlp = load(components=["parse"], config={"parse": {"worker": True}})
+    nlp = load(components=["parse"], config={"parse": {"worker": True}}, processes=0)
     return nlp, dict(nlp.components)["parse"]
 
 
@@ -75,7 +75,7 @@ def test_a_short_pipe_starts_no_worker_and_a_long_one_does() -> None:
     from unspin.components.parse import _WORKERS, SPACY_MODEL, _close_workers
 
     _close_workers()
-    nlp = load(components=["parse"], config={"parse": {"worker": True}})
+    nlp = load(components=["parse"], config={"parse": {"worker": True}}, processes=0)
     assert [d.text for d in nlp.pipe(TEXTS * 2)] == TEXTS * 2
     assert SPACY_MODEL not in _WORKERS, "6 articles are parsed here, with no process started for them"
     assert [d.text for d in nlp.pipe(TEXTS * 3)] == TEXTS * 3
@@ -119,10 +119,10 @@ def test_a_worker_that_cannot_start_is_tried_twice_then_left(monkeypatch: pytest
             super().__init__(model)
 
     parse._close_workers()
-    monkeypatch.setattr(parse, "_FAILED_STARTS", {})
+    monkeypatch.setattr(parse._REGISTRY, "failed", {})
     monkeypatch.setattr(parse, "_Worker", Counted)
     monkeypatch.setattr(sys, "executable", "/bin/false")  # a process that ends at once
-    nlp = load(components=["parse"], config={"parse": {"worker": True}})
+    nlp = load(components=["parse"], config={"parse": {"worker": True}}, processes=0)
     try:
         for _ in range(4):
             assert [d.cache["spacy"].text for d in nlp.pipe(TEXTS * 3)] == TEXTS * 3

@@ -73,7 +73,7 @@ def batch(
 
     config = {"techniques": {"min_score": min_score}} if min_score is not None else None
     spec = PipelineSpec.make(disable or (), config=config, replace=_pairs(replace or []))
-    pipeline = spec.load()  # fail here, on one line, for a bad --disable or a missing model
+    pipeline = spec.load(processes=0)  # fail here, on one line, for a bad --disable or a missing model
     runner = make_engine(engine, workers=workers or os.cpu_count() or 1, scheduler=scheduler)
     if isinstance(runner, SerialEngine):
         runner = SerialEngine(spec=spec, pipeline=pipeline)

@@ -9,29 +9,11 @@ that it never imports the caller's ``__main__`` (as ``multiprocessing``'s spawn 
 
 from __future__ import annotations
 
-import struct
 import sys
-from typing import BinaryIO
 
-__all__ = ["read_frame", "write_frame"]
+from unspin._worker import read_frame, write_frame
 
-_LENGTH = struct.Struct(">Q")
-
-
-def read_frame(stream: BinaryIO) -> bytes | None:
-    """The next frame's bytes, or None at the end of the stream."""
-    head = stream.read(_LENGTH.size)
-    if len(head) < _LENGTH.size:
-        return None
-    size = _LENGTH.unpack(head)[0]
-    data = stream.read(size)
-    return data if len(data) == size else None
-
-
-def write_frame(stream: BinaryIO, data: bytes) -> None:
-    stream.write(_LENGTH.pack(len(data)))
-    stream.write(data)
-    stream.flush()
+__all__ = ["main"]
 
 
 def main(argv: list[str]) -> int:

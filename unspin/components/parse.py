@@ -13,17 +13,14 @@ worker process runs beside them. The worker is started once per process (a plain
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import multiprocessing
 import os
-import queue
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, Literal
 
+from unspin._worker import FramedWorker, WorkerRegistry
 from unspin.doc import Document
 from unspin.errors import ConfigError, ModelError
 
@@ -103,105 +100,32 @@ def auto_worker() -> bool:
     return cores >= 2 and multiprocessing.parent_process() is None
 
 
-class _Worker:
+class _Worker(FramedWorker):
     """One parse process (``_parse_worker``), kept for the life of this process and shared by
     every parser of a model; one ``pipe`` uses it at a time (``in_use``)."""
 
     def __init__(self, model: str) -> None:
-        import subprocess
-        import sys
-        from pathlib import Path
+        super().__init__("unspin.components._parse_worker", model, name="unspin-parse-worker")
 
-        env = dict(os.environ)
-        here = str(Path(__file__).resolve().parents[2])  # this unspin, wherever it is imported from
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH", "")) if p)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "unspin.components._parse_worker", model],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-        self.ready = threading.Event()
-        self.results: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self.in_use = threading.Lock()
-        self.broken = False
-        self.reader = threading.Thread(target=self._read, name="unspin-parse-worker", daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        from unspin.components._parse_worker import read_frame
-
-        stdout = self.process.stdout
-        assert stdout is not None
-        if read_frame(stdout) is not None:
-            self.ready.set()
-            while (data := read_frame(stdout)) is not None:
-                self.results.put(data)
-        self.broken = True
-        self.results.put(None)
-
-    def send(self, text: str) -> bool:
+    def send_text(self, text: str) -> bool:
         """Send a text to parse; False when the worker is not ready yet, or gone."""
-        from unspin.components._parse_worker import write_frame
-
-        if self.broken or not self.ready.is_set():
-            return False
-        try:
-            assert self.process.stdin is not None
-            write_frame(self.process.stdin, text.encode("utf-8"))
-        except (OSError, ValueError):  # the process is gone
-            self.broken = True
-            return False
-        return True
-
-    def receive(self) -> bytes | None:
-        """The parse of the oldest text sent, or None if the worker died first."""
-        return None if self.broken and self.results.empty() else self.results.get()
-
-    def close(self) -> None:
-        """End the process (it ends at the end of its input; killed if it does not within 10 s)."""
-        import subprocess
-
-        with contextlib.suppress(OSError):
-            self.process.stdin.close()  # type: ignore[union-attr]
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.reader.join(timeout=10)
-        with contextlib.suppress(OSError):
-            self.process.stdout.close()  # type: ignore[union-attr]
+        return self.send(text.encode("utf-8"))
 
 
-_WORKERS: dict[str, _Worker] = {}
-_WORKERS_LOCK = threading.Lock()
-
-
-#: Parse processes of a model that ended before they were ready; after ``_MAX_FAILED_STARTS`` of
-#: them no other is started (every later pipe parses in this process).
-_FAILED_STARTS: dict[str, int] = {}
-_MAX_FAILED_STARTS = 2
+#: The parse processes, one per model; a model whose process ended twice before it was ready gets
+#: no other (every later pipe parses in this process).
+_REGISTRY: WorkerRegistry[str] = WorkerRegistry(lambda model: _Worker(model))
+_WORKERS = _REGISTRY.workers
 
 
 def _worker(model: str) -> _Worker:
     """The parse process of ``model``, started on first use (and again if it died, unless it
     never started twice)."""
-    with _WORKERS_LOCK:
-        worker = _WORKERS.get(model)
-        if worker is None or (worker.broken and not worker.in_use.locked()):
-            if worker is not None:
-                if not worker.ready.is_set():
-                    _FAILED_STARTS[model] = _FAILED_STARTS.get(model, 0) + 1
-                if _FAILED_STARTS.get(model, 0) >= _MAX_FAILED_STARTS:
-                    return worker  # broken: its pipes parse here
-                worker.close()
-            worker = _WORKERS[model] = _Worker(model)
-        return worker
+    return _REGISTRY.get(model)  # type: ignore[return-value]
 
 
-@atexit.register
 def _close_workers() -> None:
-    for worker in _WORKERS.values():
-        worker.close()
-    _WORKERS.clear()
+    _REGISTRY.close()
 
 
 class SpacyParser:
@@ -275,7 +199,7 @@ class SpacyParser:
                 if not held and (worker is not None or n + 1 >= self.START_AFTER):
                     worker = _worker(self.model)
                     held = worker.in_use.acquire(blocking=False)  # else another pipe has it
-                window.append((doc, held and worker.send(doc.text)))  # type: ignore[union-attr]
+                window.append((doc, held and worker.send_text(doc.text)))  # type: ignore[union-attr]
                 if len(window) > self.AHEAD:
                     yield self._received(*window.popleft(), worker)
             while window:

@@ -7,14 +7,13 @@ back each task's outcomes as soon as it finishes (in any order). Storing is left
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from unspin.doc import Article
 from unspin.errors import ConfigError, InputError, UnspinError
+from unspin.pipeline import PipelineSpec
 
 __all__ = [
     "DaskEngine",
@@ -30,31 +29,6 @@ __all__ = [
 #: One article's outcome: (the JSON contract, None) or (None, the error message).
 Outcome = tuple[dict[str, Any] | None, str | None]
 Tag = TypeVar("Tag")
-
-
-@dataclass(frozen=True, slots=True)
-class PipelineSpec:
-    """How to build the pipeline in each worker: the arguments of ``unspin.pipeline.load``."""
-
-    disable: tuple[str, ...] = ()
-    components: tuple[str, ...] | None = None
-    config_json: str | None = None  # per-component settings as canonical JSON (hashable)
-    replace: tuple[tuple[str, str], ...] = ()  # (stage, registered component to run there)
-
-    @classmethod
-    def make(cls, disable: Iterable[str] = (), *, components: Sequence[str] | None = None,
-             config: dict[str, dict[str, Any]] | None = None,
-             replace: dict[str, str] | None = None) -> PipelineSpec:
-        return cls(tuple(disable), None if components is None else tuple(components),
-                   json.dumps(config, sort_keys=True) if config else None,
-                   tuple(sorted((replace or {}).items())))
-
-    def load(self) -> Any:
-        from unspin.pipeline import load
-
-        config = json.loads(self.config_json) if self.config_json else None
-        return load(self.disable, components=self.components, config=config,
-                    replace=dict(self.replace))
 
 
 def analyse_articles(pipeline: Any, articles: Sequence[Article]) -> list[Outcome]:
@@ -112,7 +86,7 @@ class SerialEngine:
     def run(self, spec: PipelineSpec, tasks: Iterable[tuple[Tag, list[Article]]]
             ) -> Iterator[tuple[Tag, list[Outcome]]]:
         if self._loaded is None or self._loaded[0] != spec:
-            self._loaded = (spec, spec.load())
+            self._loaded = (spec, spec.load(processes=0))
         pipeline = self._loaded[1]
         for tag, articles in tasks:
             yield tag, analyse_articles(pipeline, articles)
@@ -134,7 +108,7 @@ def _init_worker(spec: PipelineSpec) -> None:
     # Ctrl-C is the parent's to handle: it stops handing out work and shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        _WORKER_PIPELINE = spec.load()
+        _WORKER_PIPELINE = spec.load(processes=0)
     except Exception as exc:  # reported by the first task, where the parent sees it
         _WORKER_ERROR = exc
 
@@ -217,7 +191,7 @@ def _analyse_on_dask(spec: PipelineSpec, articles: list[Article]) -> list[Outcom
     with _DASK_LOCK:
         pipeline = _DASK_PIPELINES.get(spec)
         if pipeline is None:
-            pipeline = _DASK_PIPELINES[spec] = spec.load()
+            pipeline = _DASK_PIPELINES[spec] = spec.load(processes=0)
     return analyse_articles(pipeline, articles)
 
 

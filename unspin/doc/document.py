@@ -22,7 +22,8 @@ class Document:
     actors: list[Actor] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    # Shared annotations computed once and reused by later stages (e.g. a spaCy Doc).
+    # Shared annotations computed once and reused by later stages (e.g. a spaCy Doc); emptied
+    # once the pipeline is done when ``Pipeline.pipe`` shares the articles with helper processes.
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
     # Names of the components that have run, in order.
     ran: list[str] = field(default_factory=list)

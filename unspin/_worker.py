@@ -1,0 +1,162 @@
+"""A helper process that answers framed requests in order: the parse worker and the pipeline worker.
+
+Each is a plain subprocess (``python -m MODULE ARGS``), so it never imports the caller's
+``__main__`` as ``multiprocessing``'s spawn would. Requests go to its standard input and answers
+come from its standard output, in the same order, each as a frame: an 8-byte big-endian length,
+then that many bytes. The process writes one empty frame once it is ready (its models loaded);
+the end of its input ends it. Its own error output goes nowhere: a process that dies is seen as
+gone (``broken``) and its callers do the work themselves.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import queue
+import struct
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import BinaryIO, Generic, TypeVar
+
+__all__ = ["FramedWorker", "WorkerRegistry", "read_frame", "write_frame"]
+
+K = TypeVar("K", bound=Hashable)
+
+_LENGTH = struct.Struct(">Q")
+
+
+def read_frame(stream: BinaryIO) -> bytes | None:
+    """The next frame's bytes, or None at the end of the stream."""
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        return None
+    size = _LENGTH.unpack(head)[0]
+    data = stream.read(size)
+    return data if len(data) == size else None
+
+
+def write_frame(stream: BinaryIO, data: bytes) -> None:
+    stream.write(_LENGTH.pack(len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+class FramedWorker:
+    """One helper process, ``python -m module *args``, and a thread that reads its answers.
+
+    ``first``: a frame sent before any request (what the process needs to get ready, such as the
+    pipeline to build). ``in_use`` is for callers that let one user at a time send requests.
+    """
+
+    def __init__(self, module: str, *args: str, first: bytes | None = None,
+                 name: str = "unspin-worker") -> None:
+        env = dict(os.environ)
+        here = str(Path(__file__).resolve().parents[1])  # this unspin, wherever it is imported from
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH", "")) if p)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", module, *args],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        self.ready = threading.Event()
+        self.results: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.in_use = threading.Lock()
+        self.broken = False
+        if first is not None and not self._write(first):
+            self.broken = True
+        self.reader = threading.Thread(target=self._read, name=name, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        stdout = self.process.stdout
+        assert stdout is not None
+        if read_frame(stdout) is not None:
+            self.ready.set()
+            while (data := read_frame(stdout)) is not None:
+                self.results.put(data)
+        self.broken = True
+        self.results.put(None)
+
+    def _write(self, data: bytes) -> bool:
+        try:
+            assert self.process.stdin is not None
+            write_frame(self.process.stdin, data)
+        except (OSError, ValueError):  # the process is gone
+            self.broken = True
+            return False
+        return True
+
+    def send(self, data: bytes) -> bool:
+        """Send a request; False when the process is not ready yet, or gone."""
+        if self.broken or not self.ready.is_set():
+            return False
+        return self._write(data)
+
+    def answered(self) -> bool:
+        """Whether an answer (or the news that the process is gone) is waiting to be received."""
+        return not self.results.empty()
+
+    def receive(self) -> bytes | None:
+        """The answer to the oldest request sent, or None if the process died first."""
+        return None if self.broken and self.results.empty() else self.results.get()
+
+    def close(self) -> None:
+        """End the process (it ends at the end of its input; killed if it does not within 10 s)."""
+        with contextlib.suppress(OSError):
+            self.process.stdin.close()  # type: ignore[union-attr]
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.reader.join(timeout=10)
+        with contextlib.suppress(OSError):
+            self.process.stdout.close()  # type: ignore[union-attr]
+
+
+class WorkerRegistry(Generic[K]):
+    """Helper processes kept for the life of this process, one per key, each started on first use.
+
+    A process that died is started again on the next ``get`` (once no caller holds it); one
+    that ended before it was ready counts as a failed start, and after ``max_failed`` of those a
+    key gets no new process: ``get`` hands back the broken one, whose callers work without it.
+    """
+
+    def __init__(self, start: Callable[[K], FramedWorker], max_failed: int = 2) -> None:
+        self.start = start
+        self.max_failed = max_failed
+        self.workers: dict[K, FramedWorker] = {}
+        self.failed: dict[K, int] = {}
+        self._lock = threading.Lock()
+        atexit.register(self.close)
+
+    def get(self, key: K) -> FramedWorker:
+        with self._lock:
+            worker = self.workers.get(key)
+            if worker is None or (worker.broken and not worker.in_use.locked()):
+                if worker is not None:
+                    if not worker.ready.is_set() and self.failed.get(key, 0) < self.max_failed:
+                        self.failed[key] = self.failed.get(key, 0) + 1
+                    if self.failed.get(key, 0) >= self.max_failed:
+                        return worker  # broken: its callers do the work themselves
+                    worker.close()
+                worker = self.workers[key] = self.start(key)
+            return worker
+
+    def retire(self, keep: Callable[[K], bool]) -> None:
+        """End the processes that no caller holds and whose key ``keep`` refuses."""
+        with self._lock:
+            for key, worker in list(self.workers.items()):
+                if not keep(key) and worker.in_use.acquire(blocking=False):
+                    worker.close()
+                    del self.workers[key]
+                    worker.in_use.release()
+
+    def close(self) -> None:
+        """End every process (at exit, or to start afresh)."""
+        with self._lock:
+            for worker in self.workers.values():
+                worker.close()
+            self.workers.clear()
