@@ -83,6 +83,21 @@ def _helpers_rss_mb() -> list[float]:
     return [_peak_rss_mb(worker.process.pid) for worker in _HELPERS.workers.values()]
 
 
+def _helpers_cpu_s() -> float:
+    """The CPU time the pipeline helper processes have used so far, in seconds."""
+    from unspin.pipeline import _HELPERS
+
+    total = 0.0
+    for worker in _HELPERS.workers.values():
+        try:
+            stat = Path(f"/proc/{worker.process.pid}/stat").read_text(encoding="ascii")
+            fields = stat.rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return total
+
+
 def _peak_rss_mb(pid: int) -> float:
     """A process's peak RSS (VmHWM), in MB; 0 where it cannot be read."""
     try:
@@ -160,18 +175,19 @@ def _bench_with_helpers(nlp: Any, articles: list[Any], words: int, repeat: int) 
     """Whole-pipeline runs, the articles shared with the helper processes (no stage times: the
     stages run in several processes)."""
     for run in range(repeat):
-        before = nlp.analysed_by_helpers
+        before, helper_cpu = nlp.analysed_by_helpers, _helpers_cpu_s()
         started, cpu = time.perf_counter(), time.process_time()
         docs = list(nlp.pipe(articles))
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        helper_cpu = _helpers_cpu_s() - helper_cpu
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         helpers = ", ".join(f"{mb:.0f}" for mb in _helpers_rss_mb())
         counts = {k: sum(len(getattr(d, k)) for d in docs)
                   for k in ("techniques", "claims", "quotes", "actors")}
         print(f"run {run + 1}: {len(docs)} articles ({words} words) in {wall:.2f}s = {len(docs) / wall:.2f} "
               f"articles/s; {nlp.analysed_by_helpers - before} of {len(docs)} analysed by "
-              f"{nlp.helper_processes} helper process(es); this process {cpu:.1f} CPU-s; peak RSS "
-              f"{peak_mb:.0f} MB here and {helpers or '-'} MB in the helpers")
+              f"{nlp.helper_processes} helper process(es); CPU-s {cpu:.1f} here, {helper_cpu:.1f} in the "
+              f"helpers; peak RSS {peak_mb:.0f} MB here and {helpers or '-'} MB in the helpers")
         print("  found: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     print(f"CPUs visible: {os.cpu_count()}")
     return 0

@@ -103,7 +103,11 @@ class FramedWorker:
         return None if self.broken and self.results.empty() else self.results.get()
 
     def close(self) -> None:
-        """End the process (it ends at the end of its input; killed if it does not within 10 s)."""
+        """End the process: it ends at the end of its input, and is killed if it does not within
+        10 s, or at once if it is still getting ready (nothing to wait for)."""
+        if not self.ready.is_set():
+            with contextlib.suppress(OSError):
+                self.process.kill()
         with contextlib.suppress(OSError):
             self.process.stdin.close()  # type: ignore[union-attr]
         try:
