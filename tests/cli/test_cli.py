@@ -54,6 +54,26 @@ def test_analyze_jsonl_streams_one_object_per_article(tmp_path: Path,
     assert [json.loads(line)["article"]["id"] for line in out.splitlines()] == ["a", "b"]
 
 
+def test_analyze_with_a_helper_process_gives_the_same_lines(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from unspin import pipeline
+
+    f = tmp_path / "in.jsonl"
+    texts = ["The reckless mayor wasted 48 million dollars.", "The council met on Monday.",
+             "Critics said the plan was a disgrace.", "Everyone knows the elite always lies."]
+    f.write_text("".join(json.dumps({"id": f"a{i}", "text": f"{texts[i % 4]} Note {i}."}) + "\n"
+                         for i in range(30)))
+    pipeline._HELPERS.close()
+    try:
+        outputs = [run(["analyze", str(f), "-f", "ptc", "--processes", n, *FAST], capsys)
+                   for n in ("0", "1", "1")]  # the second run with a helper finds it ready
+        assert any(w.ready.is_set() for w in pipeline._HELPERS.workers.values()), "a helper ran"
+    finally:
+        pipeline._HELPERS.close()
+    assert [code for code, _, _ in outputs] == [0, 0, 0]
+    assert outputs[0][1] and outputs[1][1] == outputs[0][1] and outputs[2][1] == outputs[0][1]
+
+
 def test_bad_items_reported_rest_analysed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = tmp_path / "good.txt"
     good.write_text("Plain words.")

@@ -31,6 +31,11 @@ def analyze(
     min_score: Annotated[float | None, typer.Option(
         "--min-score", min=0.0, max=1.0,
         help="Keep only technique spans scoring at least this (higher: more precise).")] = None,
+    processes: Annotated[int | None, typer.Option(
+        "--processes", "-j", min=0,
+        help="Helper processes that analyse some of many articles beside this one, each loading "
+        "the whole pipeline (default: one fewer than the cores, at most 3; 0: none).",
+        show_default=False)] = None,
 ) -> int:
     """Analyse articles and report their techniques, claims, quotes and actors."""
     from unspin.ingest import read_sources
@@ -40,7 +45,7 @@ def analyze(
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     config = {"techniques": {"min_score": min_score}} if min_score is not None else None
-    pipeline = load(disable or (), config=config)
+    pipeline = load(disable or (), config=config, processes="auto" if processes is None else processes)
     failures = 0
 
     def documents():  # type: ignore[no-untyped-def]
