@@ -821,6 +821,8 @@ def _range_kind(text: str, start: int, m: re.Match[str], tail_a: str) -> str:
     of one), ``"tally"`` ("passed 52-48", "beat Leeds 3-1") or ``"pair"`` (a change, then the new
     level: "fell by 50,000 to 1.2 million", "rose 6.5% to €512m")."""
     before = text[max(0, start - 60):start]
+    if (m.group("lead") or "").lower().startswith("between") or _BETWEEN_BEFORE_RE.search(before):
+        return "range"  # "between 20 and 30 votes were spoiled": a tally is never "between"
     scores = _SCORES_BEFORE_RE.search(before)
     if _TALLY_BEFORE_RE.search(before[-40:]) or _TALLY_AFTER_RE.match(text, start + len(m.group(0))) or (
             scores is not None and _TALLY_BEFORE_RE.search(before[: scores.start()][-40:])) \
