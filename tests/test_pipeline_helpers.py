@@ -102,6 +102,20 @@ def test_a_short_pipe_starts_no_helper() -> None:
     assert pipeline_module._HELPERS.workers, "the START_AFTER-th article starts the helper"
 
 
+def test_helpers_started_ahead_take_the_first_articles() -> None:
+    nlp = load(processes=1, **LIGHT)
+    assert nlp.start_helpers() == 1
+    _ready_helper(nlp)
+    out = list(nlp.pipe(_articles(3)))  # shorter than START_AFTER: the helpers run already
+    assert [d.id for d in out] == ["a0", "a1", "a2"]
+    assert nlp.analysed_by_helpers > 0
+    assert load(processes=0, **LIGHT).start_helpers() == 0
+    other = load(components=["techniques_lexicon"], processes=1)
+    assert other.start_helpers() == 1
+    assert [key[0] for key in pipeline_module._HELPERS.workers] == [other.spec], \
+        "the idle helper of the pipeline before is ended"
+
+
 @register("helpers_test_only_here")
 def _only_here() -> object:
     """A component registered in this process only: a helper cannot build a pipeline with it."""

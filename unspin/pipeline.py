@@ -222,6 +222,18 @@ class Pipeline:
             stop.set()
 
 
+    def start_helpers(self) -> int:
+        """Start the helper processes now, rather than at a ``pipe``'s ``START_AFTER``-th article,
+        so that they load their models while this process loads its own (``analyze`` does this
+        when given several articles); returns how many there are (0: none, see
+        ``helper_processes``)."""
+        count = self.helper_processes
+        if count and self.spec is not None:
+            _HELPERS.retire(lambda key: key[0] == self.spec and key[1] < count)
+            for n in range(count):
+                _HELPERS.get((self.spec, n))
+        return count
+
     def _shared(self, docs: Iterable[Document], helpers: int) -> Iterator[Document]:
         """The documents analysed, in order, by this process and by ``helpers`` helper processes.
 

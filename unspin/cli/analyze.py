@@ -47,6 +47,9 @@ def analyze(
     config = {"techniques": {"min_score": min_score}} if min_score is not None else None
     pipeline = load(disable or (), config=config, processes="auto" if processes is None else processes)
     failures = 0
+    several = _several(inputs)
+    if several:
+        pipeline.start_helpers()  # they load their models while this process loads its own
 
     def documents():  # type: ignore[no-untyped-def]
         nonlocal failures
@@ -58,7 +61,6 @@ def analyze(
             else:
                 yield item
 
-    several = _several(inputs)
     docs = documents()
     # A progress line on stderr for several articles, unless the report itself scrolls by on
     # that same terminal.
