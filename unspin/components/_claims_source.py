@@ -913,6 +913,22 @@ _FIGURE_LABELS = frozenset(["CARDINAL", "MONEY", "PERCENT", "QUANTITY"])
 _ALONG_WITH_FIGURE = frozenset(["with", "over", "for"])
 
 
+#: What a forecaster sees or gives as a figure ("see a 15% chance of a recession").
+_ODDS_NOUNS = frozenset(["chance", "chances", "probability", "risk", "odds", "likelihood"])
+#: Verbs by which a forecaster states such odds as its own estimate.
+_ODDS_VERBS = frozenset(["see", "give", "assign", "attach"])
+
+
+def _gives_odds(verb: Any) -> bool:
+    """Whether ``verb`` states odds with a figure as its subject's estimate: "Economists at Goldman
+    Sachs now see a 15% chance of a recession", "the model gives a 60% probability"; not odds
+    without a figure ("analysts see a risk of delays") nor what someone saw ("we saw a 15% fall")."""
+    if verb.lemma_.lower() not in _ODDS_VERBS or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _ODDS_NOUNS and any(
+        g.like_num or g.ent_type_ == "PERCENT" for g in c.subtree if g.i < c.i) for c in verb.children)
+
+
 def _puts_at(verb: Any) -> bool:
     """Whether ``verb`` gives its object a figure as an estimate ("at" the figure, any other "on" a time):
     "put the death toll at 38", "peg the deal's value at $4bn"; not "put the plan on hold", "put
@@ -1045,7 +1061,7 @@ def _speaker(sent: Any) -> Attribution | None:
     participle of reporting hangs off ("X attacked Y, saying ..."), or of a verb that gives a
     figure as an estimate ("the ministry put the death toll at 38", ``_puts_at``)."""
     for tok in sent:
-        puts_at = _puts_at(tok)
+        puts_at = _puts_at(tok) or _gives_odds(tok)
         body = _hearing_body(tok)
         if body is not None and (_governs(tok) or _heard_evidence(tok)):
             name = _name(body, sent)
