@@ -131,6 +131,8 @@ _JUDGING_ADJECTIVES = frozenset([
     "easy", "difficult", "hard", "simple", "complex", "complicated", "different", "similar",
     "interesting", "relevant", "irrelevant", "unclear", "uncertain", "mixed", "limited", "small", "large",
     "high", "low", "huge", "tiny", "unprecedented", "unusual",
+    "extensive", "devastating", "substantial", "considerable", "enormous", "overwhelming",
+    "staggering", "disturbing", "astonishing",
 ])
 
 
@@ -146,7 +148,9 @@ def _bare_judgement(span: Any) -> bool:
         return False
     root = span.root
     judged = [c for c in root.children if c.dep_ == "acomp"]
-    if root.lemma_.lower() not in _LINKING_VERBS or not judged:
+    if _judging_participle(root):
+        judged = [root]  # "The results were striking": the parser read the adjective as a verb in -ing
+    elif root.lemma_.lower() not in _LINKING_VERBS or not judged:
         return False
     if any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") for t in words):
         return False  # "Debt has never been higher": a comparison, which a record may settle
@@ -155,6 +159,14 @@ def _bare_judgement(span: Any) -> bool:
         return False  # "The files are downloadable": a state, which may be checked
     return all(not t.ent_type_ and not t.like_num and t.pos_ != "PROPN" and t.dep_ in _JUDGING_DEPS
                for t in words)
+
+
+def _judging_participle(root: Any) -> bool:
+    """Whether a sentence's root is a judging adjective in -ing after "be" that the parser read as a
+    verb ("The results were striking", "The impact was devastating"), with no object."""
+    return root.tag_ == "VBG" and root.lower_ in _JUDGING_ADJECTIVES and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" for c in root.children) and not any(
+        c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "prt", "dative") for c in root.children)
 
 
 def _entities(spans: list[Any]) -> list[list[Any]]:
