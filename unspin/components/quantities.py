@@ -991,6 +991,12 @@ def _number_words(phrase: str) -> bool:
     return bool(tokens) and all(t[0].isdigit() or t.lower() in (*_SMALL, *_SCALES, "and") for t in tokens)
 
 
+#: Verbs that multiply what they say of by a number ("Prices have doubled", "halved the deficit"),
+#: in the forms that are only verbs: not "a double room", "tennis doubles" nor "doubled down" (an idiom).
+_MULTIPLIED = {"doubl": 2, "tripl": 3, "quadrupl": 4, "halv": 0.5}
+_MULTIPLIED_RE = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:ed|ing)\b(?!\s+down\b)", re.I)
+
+
 def _folds(sent: Any, text: str) -> list[Quantity]:
     """The multiples written with "-fold" ("risen fivefold", "a 3-fold rise"), the ends of a range of
     them ("two to three times more likely") and a word's ("twice as many"), as numbers in "times"."""
@@ -1012,6 +1018,10 @@ def _folds(sent: Any, text: str) -> list[Quantity]:
                             qualifier="from"))
         out.append(Quantity(start=m.start(2), end=m.end(), kind="number", value=_tidy(high), unit="times",
                             qualifier="to"))
+    for m in _MULTIPLIED_RE.finditer(text, sent.start_char, sent.end_char):
+        # "Prices have doubled", "the deficit was halved": the verb says the multiple
+        out.append(Quantity(start=m.start(), end=m.end(), kind="number",
+                            value=_MULTIPLIED[m.group(1).lower()], unit="times"))
     for m in _AS_MULTIPLE_RE.finditer(text, sent.start_char, sent.end_char):
         # "Twice as many people died", "half as likely": a multiple, as "two times as many" is
         start = _qualifier_start(text, m.start(), sent.start_char)
