@@ -447,16 +447,12 @@ class QuoteFinder:
                 # "..., said Batchelder": a name that is the subject of a verb of speech speaks
                 # what it reports, though the speaker model, short of other candidates, named nobody
                 source = cue.source
-            if (label is None and cue is not None and cue.source is not None
-                    and cue.token.lemma_.lower() in _POLLED_VIEWS and _share_of_people(cue.source[1])
-                    and not context.mask[cue.source[1].i]
-                    and not any(t.lemma_.lower() in _PLAIN_SPEECH and t.i != cue.token.i
-                                and not any(_share_of_people(c) for c in t.children)
-                                for t in cue.token.sent)):
+            polled = None if label is not None or cue is None else _polled_share(sdoc, text, cue)
+            if polled is not None and not context.mask[polled[1].i] and not _other_speaker(cue.token):
                 # "Six in 10 say the mayor is doing a poor job", "most said they would not":
                 # the share of those asked speaks, not the poll named before, nor nobody (unless
                 # another speaks in the sentence: "Obama said, a majority have come to believe")
-                source = cue.source
+                source = polled
             if cue is not None and cue.source is not None and (
                     reckoning(cue.token) is not None or _named_report(cue.token) or pictured(cue.token)
                     or (quote.kind == "direct" and cue.worded)
@@ -1512,6 +1508,49 @@ def _share_of_people(head: Any) -> bool:
     if lower in ("many", "few", "some", "none", "all") and not any(c.dep_ == "prep" for c in head.children):
         return False  # "many say": anyone at all, no share of a poll
     return not any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in head.children)
+
+
+_NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_OF_WHOM = r"(?:\s+of\s+(?:the\s+|all\s+)?[\w’'-]+(?:\s+voters)?)?"
+#: A share of those polled written just before its verb, which the parser did not make its
+#: subject ("About 4 in 10 say", "one in four said" after "and", "Less than a third agreed").
+_SHARE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s,;:(]))((?:(?:about|around|roughly|nearly|almost|only|just|over|under|some|"
+    r"more than|fewer than|less than|at least)\s+)?"
+    r"(?:" + _NUMBER_WORDS + r"\s+(?:in|out of)\s+" + _NUMBER_WORDS
+    + r"|\d+(?:\.\d+)?\s?(?:percent|per cent|%)" + _OF_WHOM
+    + r"|(?:a|one|two)\s+(?:third|thirds|quarter|quarters|fifth|fifths)" + _OF_WHOM
+    + r"|half" + _OF_WHOM + r"|(?:a|the)\s+(?:slim\s+|clear\s+|large\s+|vast\s+)?(?:majority|minority)"
+    + _OF_WHOM + r"))\s+$", re.IGNORECASE)
+
+
+def _polled_share(sdoc: Any, text: str, cue: _Cue) -> tuple[tuple[int, int], Any] | None:
+    """The share of those polled that a verb of view reports, as its source: the cue's subject
+    when that is a share ("43 percent said"), else a share written just before the verb when the
+    parser gave the verb no subject ("About 4 in 10 say they want ...": "4 in 10" was a number
+    the verb governed, and the speaker model named the poll or no one)."""
+    token = cue.token
+    if token.lemma_.lower() not in _POLLED_VIEWS:
+        return None
+    if cue.source is not None:
+        return cue.source if _share_of_people(cue.source[1]) else None
+    sent_start = token.sent.start_char
+    match = _SHARE_BEFORE.search(text, sent_start, token.idx)
+    if match is None:
+        return None
+    span = sdoc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if span is None or span.end != token.i:
+        return None
+    return (match.start(1), match.end(1)), span[-1]
+
+
+def _other_speaker(cue: Any) -> bool:
+    """Whether another verb of plain speech in the cue's sentence has a speaker of its own that is
+    no share of those polled ("Obama said, a majority have come to believe ...")."""
+    return any(t.lemma_.lower() in _PLAIN_SPEECH and t.i != cue.i
+               and any(c.dep_ in ("nsubj", "nsubjpass") and not _share_of_people(c)
+                       and c.lower_ not in RELATIVES for c in t.children)
+               for t in cue.sent)
 
 
 def _by_agent(cue: Any, source: Any) -> bool:

@@ -1,0 +1,46 @@
+"""The quotes stage (stop 37): speakers the parse leaves out or the speaker model passes over."""
+
+from __future__ import annotations
+
+import pytest
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+def _speakers(doc, text: str) -> dict[str, str | None]:
+    return {text[q.start:q.end]: None if q.speaker is None else text[q.speaker.start:q.speaker.end]
+            for q in doc.quotes}
+
+
+@pytest.mark.parametrize("text, content, share", [
+    # the parser makes "4 in 10" a number the verb governs, not its subject: no speaker before
+    ("The survey of 1,200 adults was taken last week. About 4 in 10 say they want the next governor "
+     "to cut taxes.", "they want the next governor to cut taxes", "About 4 in 10"),
+    # "Less than a third" hangs on the verb as a measure: the poll named before spoke
+    ("The poll asked about the trade deal. Less than a third agreed that the deal would create jobs, "
+     "while 13 percent were unsure.", "that the deal would create jobs", "Less than a third"),
+])
+def test_a_share_written_before_its_verb_speaks(nlp, text: str, content: str, share: str) -> None:
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get(content) == share, speakers
+
+
+def test_a_share_speaks_beside_another_share_without_a_subject(nlp) -> None:
+    # "half said so" has no subject in the parse: it is no other speaker that takes the report
+    text = ("Support for the mayor has grown. Six in 10 say she is at least somewhat decisive, after "
+            "half said so in the spring poll.")
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get("she is at least somewhat decisive") == "Six in 10", speakers
+
+
+def test_a_named_speaker_beside_a_share_keeps_the_report(nlp) -> None:
+    # another speaker with a subject of its own in the sentence: the share rule stays out
+    text = "At the rally on Friday, Mayor Ann Cole said most residents want a new bridge over the river."
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get("most residents want a new bridge over the river") == "Mayor Ann Cole", speakers
