@@ -44,3 +44,18 @@ def test_a_named_speaker_beside_a_share_keeps_the_report(nlp) -> None:
     text = "At the rally on Friday, Mayor Ann Cole said most residents want a new bridge over the river."
     speakers = _speakers(nlp(Article(id="t", text=text)), text)
     assert speakers.get("most residents want a new bridge over the river") == "Mayor Ann Cole", speakers
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("Ann Cole spent the weekend in Dayton. On Tuesday she lost the Ohio primary but was leading in "
+     "Kentucky, according to complete but unofficial returns.",
+     "On Tuesday she lost the Ohio primary but was leading in Kentucky", "complete but unofficial returns"),
+    ("Reyes has a narrow edge on his closest rival, Cole. In Iowa, Reyes is in first, according to "
+     "the polling average, although Cole keeps it competitive.", "In Iowa, Reyes is in first",
+     "the polling average"),
+])
+def test_according_to_names_its_source_where_the_model_names_nobody(nlp, text: str, content: str,
+                                                                   source: str) -> None:
+    # the speaker model weighs common-noun sources low and named nobody for these
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get(content) == source, speakers

@@ -471,6 +471,13 @@ class QuoteFinder:
                 # clause the cue heads ("Older people, who strongly support Ms Ruiz, ...": its actor is
                 # the noun it stands for), not the noun the clause hangs on
                 source = cue.source
+            if (source is None and label is None and quote.kind == "reported" and cue is not None
+                    and cue.source is not None and cue.token.lower_ == "according"
+                    and not context.mask[cue.source[1].i]):
+                # "Trump is up 15 points in Florida, according to the polling average": the phrase
+                # names its source as surely as "said" does, where the speaker model, which weighs
+                # common-noun sources low, named nobody
+                source = cue.source
             if cue is not None and label is None:
                 lost = _lost_name_subject(cue.token, clusters)
                 source = lost if lost is not None else source
