@@ -59,3 +59,15 @@ def test_according_to_names_its_source_where_the_model_names_nobody(nlp, text: s
     # the speaker model weighs common-noun sources low and named nobody for these
     speakers = _speakers(nlp(Article(id="t", text=text)), text)
     assert speakers.get(content) == source, speakers
+
+
+@pytest.mark.parametrize("text, content, source", [
+    # the speaker model picks the noun inside the phrase ("her aides"); the cue's subject is the share
+    ("The governor met Mayor Ann Cole on Tuesday, and several of her aides said the talks had gone well.",
+     "the talks had gone well", "several of her aides"),
+    ("The inspector's report was released on Friday. Several of its findings contradicted the mayor's "
+     "public statements.", "the mayor's public statements", "Several of its findings"),
+])
+def test_a_bare_quantifier_subject_speaks_as_written(nlp, text: str, content: str, source: str) -> None:
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get(content) == source, speakers

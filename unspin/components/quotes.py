@@ -471,6 +471,14 @@ class QuoteFinder:
                 # clause the cue heads ("Older people, who strongly support Ms Ruiz, ...": its actor is
                 # the noun it stands for), not the noun the clause hangs on
                 source = cue.source
+            if (source is not None and label is None and quote.kind == "reported" and cue is not None
+                    and cue.source is not None and cue.source[1].dep_ == "nsubj"
+                    and cue.source[1].head.i == cue.token.i
+                    and cue.source[1].lower_ in _SOME_OF_THEM and not context.mask[cue.source[1].i]):
+                # "Several of his findings contradicted her statements", "many believe Cole has
+                # proven ...": the share the cue's own subject names speaks, not a person the
+                # speaker model prefers in the sentence (often the one the report is about)
+                source = cue.source
             if (source is None and label is None and quote.kind == "reported" and cue is not None
                     and cue.source is not None and cue.token.lower_ == "according"
                     and not context.mask[cue.source[1].i]):
@@ -1487,6 +1495,8 @@ def _mixed(text: str, quotation: tuple[int, int], start: int, end: int) -> bool:
     return len(before) >= 2 and first is not None and first.group().islower()
 
 
+#: Bare quantifiers that, as a cue's subject, name some of a group as its source ("many said").
+_SOME_OF_THEM = frozenset({"many", "several", "most", "some", "few"})
 _SOMEONE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who"})
 
 
