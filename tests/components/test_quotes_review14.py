@@ -71,3 +71,34 @@ def test_according_to_names_its_source_where_the_model_names_nobody(nlp, text: s
 def test_a_bare_quantifier_subject_speaks_as_written(nlp, text: str, content: str, source: str) -> None:
     speakers = _speakers(nlp(Article(id="t", text=text)), text)
     assert speakers.get(content) == source, speakers
+
+
+@pytest.mark.parametrize("text, content, poll", [
+    ("Voters in Ohio are split. Ann Cole led Tom Reyes by 5 points among likely voters in a new Dayton "
+     "Daily News poll, taken last week.", "Ann Cole led Tom Reyes by 5 points among likely voters",
+     "a new Dayton Daily News poll"),
+    ("In a Marist poll released Monday, 52 percent of respondents chose Cole while 41 percent chose Reyes.",
+     "52 percent of respondents chose Cole while 41 percent chose Reyes", "a Marist poll"),
+])
+def test_a_particular_poll_cites_the_clause_it_hangs_on(nlp, text: str, content: str, poll: str) -> None:
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get(content) == poll, speakers
+
+
+def test_the_polls_in_general_cite_nothing(nlp) -> None:
+    # "in the polls" names no poll: PolNeAR leaves most such phrases out, and so does the stage
+    text = "Ann Cole has gained ground in the polls since the debate in Dayton."
+    doc = nlp(Article(id="t", text=text))
+    assert not [q for q in doc.quotes if q.cue is not None and q.cue.name == "in"], doc.quotes
+
+
+def test_a_polls_speaker_is_named_as_written() -> None:
+    from unspin.components.parse import load_spacy
+    from unspin.components.quotes import QuoteFinder
+
+    text = "Reyes trails the senator in the RealClearPolitics average of Ohio polls by nearly 9 points."
+    quotes = QuoteFinder().predict(load_spacy()(text))
+    quote = next(q for q in quotes if text[q.start:q.end] == "Reyes trails the senator")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "the RealClearPolitics average of Ohio polls"
+    assert quote.speaker.actor != "Ohio"  # the place the polls cover is not who polled

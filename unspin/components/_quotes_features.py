@@ -745,6 +745,14 @@ def _longest_run(tokens: list[Any], around: Any | None = None) -> tuple[int, int
     return _span_of(best)
 
 
+def clause_without(verb: Any, phrase: Any) -> tuple[int, int] | None:
+    """The span of ``verb``'s clause in its sentence without ``phrase``'s words: the run of them
+    that holds the verb ("[Clinton led Sanders 2-1] in an NBC News poll")."""
+    cut = {t.i for t in phrase.subtree}
+    return _longest_run([t for t in verb.subtree if t.i not in cut and t.sent.start == phrase.sent.start],
+                        verb)
+
+
 #: Verbs of change a headline puts after a plural noun ("Union claims rise", "Ceasefire talks
 #: collapse", "Jobless claims fall 5%"), in the form a plural subject takes.
 _HEADLINE_CHANGES = frozenset([

@@ -42,6 +42,7 @@ from unspin.components._quotes_features import (
     QUOTE_CHARS,
     RELATIVES,
     candidate_cues,
+    clause_without,
     content_span,
     cue_features,
     headline_subject,
@@ -319,6 +320,8 @@ class QuoteFinder:
                     # every stage”"): the report wins, and holds them
                     found = [pair for pair in found if pair not in overlapping]
                 found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
+        if self.reported:
+            found.extend(_poll_reports(sdoc, text, found, segment_of, segments))
         if self.quote_model is not False:
             found = self._judged(sdoc, text, found, fixed)
         found.sort(key=lambda pair: (pair[0].start, pair[0].end))
@@ -347,9 +350,11 @@ class QuoteFinder:
             if (quote.start, quote.end) not in fixed:
                 features = self.quote_features(sdoc, text, quote, cue)
                 probability = 0.0 if features is None else model.score(features)
-                if features is not None and cue is not None and _finding(cue):
-                    # "..., a new study has found", "figures show": the model doubts a document's
-                    # findings written after them, which cite it as surely as "the study said"
+                if features is not None and cue is not None and (
+                        _finding(cue) or _poll_of(cue.token) is not None):
+                    # "..., a new study has found", "figures show", "in a new CNN poll": the model
+                    # doubts a document's findings written after them (and never saw a poll cited by
+                    # "in"), which cite it as surely as "the study said"
                     probability = max(probability, model.threshold)
                 elif quote.kind == "direct" and cue is not None and cue.worded:
                     # '"the operator," as The New Yorker put it': someone's wording, however short
@@ -455,6 +460,7 @@ class QuoteFinder:
                 source = polled
             if cue is not None and cue.source is not None and (
                     reckoning(cue.token) is not None or _named_report(cue.token) or pictured(cue.token)
+                    or _poll_of(cue.token) is not None
                     or (quote.kind == "direct" and cue.worded)
                     or (quote.kind == "reported" and other_voice(cue.token))):
                 # "by the UN's count", "a BBC report that ...", "footage of Cole asking", "as a
@@ -497,6 +503,8 @@ class QuoteFinder:
                 source = None  # the "A" of "A: Because ...": an answer, from whom the text does not say
             if source is not None:
                 quote.speaker = self._speaker(sdoc, text, source, clusters, context.quoted)
+                if cue is not None and source is cue.source and _poll_of(cue.token) is not None:
+                    quote.speaker = _poll_speaker(text, quote.speaker, source[1])
                 outer = _reporter(sdoc, quotes, source[1]) if quote.kind == "reported" else None
                 if outer is not None:  # "One regular said [she feared ...]": she is the regular
                     quote.speaker = Attribution(name=outer.name, start=quote.speaker.start,
@@ -1568,6 +1576,60 @@ def _other_speaker(cue: Any) -> bool:
                and any(c.dep_ in ("nsubj", "nsubjpass") and not _share_of_people(c)
                        and c.lower_ not in RELATIVES for c in t.children)
                for t in cue.sent)
+
+
+_POLL_NOUNS = frozenset({"poll", "survey", "average"})
+_POLL_MARKS = frozenset({"a", "an", "same", "latest", "new", "recent"})
+
+
+def _poll_of(token: Any) -> Any | None:
+    """The poll an "in a poll" phrase cites for the clause it hangs on ("In a Des Moines Register
+    poll, Cruz had a 10-point lead", "Clinton led Sanders 2-1 in an NBC News poll"): a named or
+    particular poll, not "in the polls" (PolNeAR train annotates the generic phrase about one time
+    in six, a particular one 39 times in 63)."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    poll = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if poll is None or poll.lemma_.lower() not in _POLL_NOUNS or poll.tag_ != "NN":
+        return None
+    particular = any(c.lower_ in _POLL_MARKS for c in poll.children) or any(
+        t.dep_ in ("compound", "nmod") or t.ent_type_ for t in poll.subtree if t.i < poll.i)
+    return poll if particular else None
+
+
+def _poll_reports(sdoc: Any, text: str, found: list[tuple[Quote, _Cue | None]], segment_of: list[int],
+                  segments: list[tuple[int, int]]) -> list[tuple[Quote, _Cue]]:
+    """Reported quotes of the clauses an "in a poll" phrase cites (``_poll_of``), the poll their
+    source, where no quote found already covers the clause."""
+    ends = dict(segments)
+    reports = []
+    for token in sdoc:
+        poll = _poll_of(token)
+        if poll is None:
+            continue
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "a 24-point lead ... in a CNN poll": the clause of the lead
+        content = clause_without(verb, token)
+        source = trimmed_span(poll)
+        if content is None or source is None or len(text[content[0]:content[1]].split()) < 3:
+            continue
+        if any(q.start < content[1] and content[0] < q.end for q, _ in found):
+            continue
+        seg = segment_of[token.i]
+        cue = _Cue(token, _RECKONING_SCORE, (source, poll), content, False, seg, ends.get(seg, seg + 1))
+        reports.append((Quote(content[0], content[1], kind="reported", cue=Attribution(
+            name="in", start=token.idx, end=token.idx + 2), score=_RECKONING_SCORE), cue))
+    return reports
+
+
+def _poll_speaker(text: str, speaker: Attribution, poll: Any) -> Attribution:
+    """A poll's speaker named as written ("the RealClearPolitics average of New Hampshire polls"),
+    its actor the body named before the poll's noun ("a CNN national poll": CNN), not a place the
+    poll covers, which the entity lookup would take for the source."""
+    written = " ".join(text[speaker.start:speaker.end].split())
+    actor = speaker.actor if speaker.actor and speaker.actor in text[speaker.start:poll.idx] else None
+    return Attribution(name=written, start=speaker.start, end=speaker.end, actor=actor)
 
 
 def _by_agent(cue: Any, source: Any) -> bool:
