@@ -102,3 +102,15 @@ def test_a_polls_speaker_is_named_as_written() -> None:
     assert quote.speaker is not None
     assert quote.speaker.name == "the RealClearPolitics average of Ohio polls"
     assert quote.speaker.actor != "Ohio"  # the place the polls cover is not who polled
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("Cole sold the farm to a neighbour in 2010, county records show. The sale closed a year later.",
+     "Cole sold the farm to a neighbour in 2010", "county records"),
+    # the parenthetical: what the records show follows them
+    ("The plane rarely leaves the country. During the same period, aviation records show, the jet has "
+     "flown roughly 200 hours.", "the jet has flown roughly 200 hours", "aviation records"),
+])
+def test_records_cited_after_a_comma_speak(nlp, text: str, content: str, source: str) -> None:
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get(content) == source, speakers

@@ -745,6 +745,11 @@ def _longest_run(tokens: list[Any], around: Any | None = None) -> tuple[int, int
     return _span_of(best)
 
 
+def span_of(tokens: list[Any]) -> tuple[int, int] | None:
+    """The character span of ``tokens`` without punctuation or a conjunction left at either end."""
+    return _span_of(tokens)
+
+
 def clause_without(verb: Any, phrase: Any) -> tuple[int, int] | None:
     """The span of ``verb``'s clause in its sentence without ``phrase``'s words: the run of them
     that holds the verb ("[Clinton led Sanders 2-1] in an NBC News poll")."""

@@ -53,6 +53,7 @@ from unspin.components._quotes_features import (
     reckoning,
     relative_clause,
     source_span,
+    span_of,
     trimmed_span,
 )
 from unspin.components._quotes_marks import (
@@ -151,6 +152,7 @@ class _Cue:
     sent_end: int = 0
     colon: bool = False  # the sentence ends with ':' (a quotation may follow it)
     worded: bool = False  # the verb of "as X put it" (``_as_worded``)
+    cited: bool = False  # a poll or records the stage found by pattern ("in a CNN poll", ", records show")
 
 
 @dataclass(slots=True)
@@ -322,6 +324,7 @@ class QuoteFinder:
                 found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
         if self.reported:
             found.extend(_poll_reports(sdoc, text, found, segment_of, segments))
+            found.extend(_records_reports(sdoc, text, found, segment_of, segments))
         if self.quote_model is not False:
             found = self._judged(sdoc, text, found, fixed)
         found.sort(key=lambda pair: (pair[0].start, pair[0].end))
@@ -351,10 +354,11 @@ class QuoteFinder:
                 features = self.quote_features(sdoc, text, quote, cue)
                 probability = 0.0 if features is None else model.score(features)
                 if features is not None and cue is not None and (
-                        _finding(cue) or _poll_of(cue.token) is not None):
+                        _finding(cue) or cue.cited):
                     # "..., a new study has found", "figures show", "in a new CNN poll": the model
                     # doubts a document's findings written after them (and never saw a poll cited by
-                    # "in"), which cite it as surely as "the study said"
+                    # "in", nor "records show" the parser took for a noun), which cite it as surely
+                    # as "the study said"
                     probability = max(probability, model.threshold)
                 elif quote.kind == "direct" and cue is not None and cue.worded:
                     # '"the operator," as The New Yorker put it': someone's wording, however short
@@ -460,8 +464,7 @@ class QuoteFinder:
                 source = polled
             if cue is not None and cue.source is not None and (
                     reckoning(cue.token) is not None or _named_report(cue.token) or pictured(cue.token)
-                    or _poll_of(cue.token) is not None
-                    or (quote.kind == "direct" and cue.worded)
+                    or cue.cited or (quote.kind == "direct" and cue.worded)
                     or (quote.kind == "reported" and other_voice(cue.token))):
                 # "by the UN's count", "a BBC report that ...", "footage of Cole asking", "as a
                 # memo put it": phrases the speaker model never saw name their source; nor did it
@@ -503,7 +506,7 @@ class QuoteFinder:
                 source = None  # the "A" of "A: Because ...": an answer, from whom the text does not say
             if source is not None:
                 quote.speaker = self._speaker(sdoc, text, source, clusters, context.quoted)
-                if cue is not None and source is cue.source and _poll_of(cue.token) is not None:
+                if cue is not None and source is cue.source and cue.cited:
                     quote.speaker = _poll_speaker(text, quote.speaker, source[1])
                 outer = _reporter(sdoc, quotes, source[1]) if quote.kind == "reported" else None
                 if outer is not None:  # "One regular said [she feared ...]": she is the regular
@@ -1617,7 +1620,8 @@ def _poll_reports(sdoc: Any, text: str, found: list[tuple[Quote, _Cue | None]], 
         if any(q.start < content[1] and content[0] < q.end for q, _ in found):
             continue
         seg = segment_of[token.i]
-        cue = _Cue(token, _RECKONING_SCORE, (source, poll), content, False, seg, ends.get(seg, seg + 1))
+        cue = _Cue(token, _RECKONING_SCORE, (source, poll), content, False, seg, ends.get(seg, seg + 1),
+                   cited=True)
         reports.append((Quote(content[0], content[1], kind="reported", cue=Attribution(
             name="in", start=token.idx, end=token.idx + 2), score=_RECKONING_SCORE), cue))
     return reports
@@ -1630,6 +1634,52 @@ def _poll_speaker(text: str, speaker: Attribution, poll: Any) -> Attribution:
     written = " ".join(text[speaker.start:speaker.end].split())
     actor = speaker.actor if speaker.actor and speaker.actor in text[speaker.start:poll.idx] else None
     return Attribution(name=written, start=speaker.start, end=speaker.end, actor=actor)
+
+
+#: ", records show." and ", F.A.A. records show, ...": documents cited after what they show, which
+#: the parser often reads as a noun ("show") or as the subject of the next clause.
+_RECORDS_SHOW = re.compile(
+    r",\s+((?:[\w.’'/-]+\s+){0,8}?(?:records|documents|data|figures|filings|reports|results|statistics|"
+    r"tallies|estimates))\s+(show|showed|shows|suggest|suggested|indicate|indicated)(?=[.,;)])")
+
+
+_JOINS = frozenset({"and", "but"})  # ", records show, and experts say ...": what follows is another's
+
+
+def _records_reports(sdoc: Any, text: str, found: list[tuple[Quote, _Cue | None]], segment_of: list[int],
+                     segments: list[tuple[int, int]]) -> list[tuple[Quote, _Cue]]:
+    """Reported quotes of what documents cited after a comma show ("He sold it in 2010, records
+    show."), the documents their source: the sentence before the comma, or what follows a second
+    comma ("During that time, records show, [the jet flew 200 hours]"), unless a quote found
+    already covers it."""
+    ends = dict(segments)
+    reports = []
+    for match in _RECORDS_SHOW.finditer(text):
+        verb = sdoc.char_span(*match.span(2), alignment_mode="expand")
+        named = sdoc.char_span(*match.span(1), alignment_mode="expand")
+        if verb is None or named is None:
+            continue
+        seg = segment_of[verb[0].i]
+        seg_end = ends.get(seg, seg + 1)
+        start, end = sdoc[seg].idx, match.start()
+        after = (match.end() + 1, sdoc[seg_end - 1].idx + len(sdoc[seg_end - 1].text))
+        rest = text[after[0]:after[1]].split()
+        if text[match.end():match.end() + 1] == "," and len(rest) >= 3 and rest[0].lower() not in _JOINS:
+            start, end = after  # "During the same stretch, F.A.A. records show, [the jet has flown ...]"
+        content = span_of(list(sdoc.char_span(start, end, alignment_mode="contract") or []))
+        if content is None or len(text[content[0]:content[1]].split()) < 3:
+            continue
+        source = (match.span(1), named[-1])
+        own = [c for q, c in found if c is not None and c.token.i == verb[0].i and q.kind == "reported"]
+        for c in own:  # the cue model found it, and the quote model would doubt it: as above
+            c.cited, c.source = True, source
+        if own or any(q.start < content[1] and content[0] < q.end for q, _ in found):
+            continue
+        cue = _Cue(verb[0], _RECKONING_SCORE, source, content, False, seg, seg_end, cited=True)
+        reports.append((Quote(content[0], content[1], kind="reported", cue=Attribution(
+            name=verb[0].lemma_.lower(), start=verb[0].idx, end=verb[0].idx + len(verb[0].text)),
+            score=_RECKONING_SCORE), cue))
+    return reports
 
 
 def _by_agent(cue: Any, source: Any) -> bool:
