@@ -114,3 +114,19 @@ def test_a_polls_speaker_is_named_as_written() -> None:
 def test_records_cited_after_a_comma_speak(nlp, text: str, content: str, source: str) -> None:
     speakers = _speakers(nlp(Article(id="t", text=text)), text)
     assert speakers.get(content) == source, speakers
+
+
+@pytest.mark.parametrize("text, first, second, speaker", [
+    ("Senator Ann Cole endorsed Tom Reyes at a rally in Dayton on Friday, saying that he would make an "
+     "outstanding mayor.", "Tom Reyes at a rally in Dayton on Friday",
+     "that he would make an outstanding mayor", "Senator Ann Cole"),
+    ("The union filed a complaint with the city's ethics board on Monday, claiming that the mayor had a "
+     "conflict of interest.", "a complaint with the city's ethics board on Monday",
+     "that the mayor had a conflict of interest", "The union"),
+])
+def test_a_participle_of_speech_after_the_cue_ends_what_it_reports(nlp, text: str, first: str, second: str,
+                                                                   speaker: str) -> None:
+    # two reports of one speaker: the endorsement, and what the participle says (one quote before)
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get(first) == speaker, speakers
+    assert speakers.get(second) == speaker, speakers

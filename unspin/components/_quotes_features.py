@@ -454,6 +454,10 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     # a verb joined to the cue ("promised lower taxes and then raised them") is not reported
     joined = {t.i for child in token.children if child.dep_ in ("conj", "cc") and child.i > token.i
               for t in child.subtree}
+    # "endorsed Mrs. Clinton, [saying that ...]": a participle of speech after the cue reports for
+    # itself, and what the cue reports ends before it
+    joined.update(t.i for child in token.children if child.dep_ == "advcl" and child.i > token.i
+                  and child.tag_ == "VBG" and child.lemma_.lower() in _SPEECH_VERBS for t in child.subtree)
     after = [t for t in inside(sent) if t.i > token.i]
     if token.dep_ in ("acl", "relcl") or _opens_clause_before_main(token) or _participle_before_main(token):
         # "the savings, estimated at £1.2 billion, would ...": the phrase it modifies ends it;
