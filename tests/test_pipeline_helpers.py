@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from unspin import pipeline as pipeline_module
+from unspin._worker import HELPER_ENV
 from unspin.components.base import register
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, EmptyInputError
@@ -43,11 +44,15 @@ def _ready_helper(nlp: Pipeline) -> None:
 
 
 def test_the_helpers_give_the_same_output_in_order() -> None:
+    from unspin.components import parse
+
     articles = _articles(24)
     alone = [to_dict(d) for d in load(processes=0).pipe(articles)]
     nlp = load(processes=1)
     _ready_helper(nlp)
+    parse._close_workers()
     shared = list(nlp.pipe(_articles(24)))
+    assert not parse._WORKERS, "with helpers, this process parses its share itself"
     assert nlp.analysed_by_helpers > 0, "the helper analysed some of the articles"
     assert nlp.analysed_by_helpers < len(articles), "and this process the others"
     assert [d.id for d in shared] == [a.id for a in articles]
@@ -153,7 +158,7 @@ def test_which_pipelines_have_helpers(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load(**LIGHT).helper_processes == 0, "auto: none on one core"
     monkeypatch.setattr(pipeline_module.os, "sched_getaffinity", lambda _pid: set(range(16)), raising=False)
     assert load(**LIGHT).helper_processes == 3, "auto: at most three"
-    monkeypatch.setenv(pipeline_module._HELPER_ENV, "1")
+    monkeypatch.setenv(HELPER_ENV, "1")
     assert load(**LIGHT).helper_processes == 0, "a helper has no helpers of its own"
 
 

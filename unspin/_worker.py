@@ -12,17 +12,48 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import contextvars
+import multiprocessing
 import os
 import queue
 import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import BinaryIO, Generic, TypeVar
 
-__all__ = ["FramedWorker", "WorkerRegistry", "read_frame", "write_frame"]
+__all__ = ["HELPER_ENV", "FramedWorker", "WorkerRegistry", "may_start_processes", "one_process_only",
+           "read_frame", "single_process", "write_frame"]
+
+#: Set in a pipeline helper process's environment: it analyses its articles itself.
+HELPER_ENV = "UNSPIN_PIPELINE_HELPER"
+_SINGLE: contextvars.ContextVar[bool] = contextvars.ContextVar("unspin_single_process", default=False)
+
+
+@contextlib.contextmanager
+def single_process() -> Iterator[None]:
+    """A context in which the stages start no helper processes of their own (``may_start_processes``
+    is False): the main process's share of a ``pipe`` that has pipeline helpers already."""
+    token = _SINGLE.set(True)
+    try:
+        yield
+    finally:
+        _SINGLE.reset(token)
+
+
+def one_process_only() -> bool:
+    """Whether no stage may start a process here, whatever its settings: in a pipeline helper, or
+    inside ``single_process``."""
+    return _SINGLE.get() or bool(os.environ.get(HELPER_ENV))
+
+
+def may_start_processes() -> bool:
+    """Whether work here may go to helper processes that "auto" settings start: not where
+    ``one_process_only``, nor in a process that is itself a worker (of ``batch``, ``serve`` or
+    Dask: its siblings fill the cores already)."""
+    return not one_process_only() and multiprocessing.parent_process() is None
 
 K = TypeVar("K", bound=Hashable)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import pickle
 import re
@@ -16,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from unspin._threads import ahead, one_blas_thread, short_gil_turns
-from unspin._worker import FramedWorker, WorkerRegistry
+from unspin._worker import FramedWorker, WorkerRegistry, may_start_processes, single_process
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputError, InputTooLargeError
@@ -74,8 +73,10 @@ class Pipeline:
 
     #: The article of a ``pipe`` at which it starts its helper processes, if none runs yet.
     START_AFTER = 8
-    #: How many articles each helper process has in hand at a time.
-    AHEAD = 3
+    #: Articles sent to a helper, or analysed here, at a time (the stages batch over them).
+    BATCH = 2
+    #: How many batches each helper process has in hand at a time.
+    AHEAD = 2
     #: Most articles done and held for their turn (the output keeps the input order) before this
     #: process stops taking new ones and waits for a helper's answer.
     MAX_HELD = 32
@@ -160,7 +161,7 @@ class Pipeline:
             return 0
         if self.processes != "auto":
             return int(self.processes)
-        if multiprocessing.parent_process() is not None or os.environ.get(_HELPER_ENV):
+        if not may_start_processes():
             return 0
         try:
             cores = len(os.sched_getaffinity(0))
@@ -237,90 +238,98 @@ class Pipeline:
     def _shared(self, docs: Iterable[Document], helpers: int) -> Iterator[Document]:
         """The documents analysed, in order, by this process and by ``helpers`` helper processes.
 
-        Each helper runs the same pipeline (built from ``spec``) and keeps ``AHEAD`` articles in
-        hand; this process analyses the others itself, one after the other, and holds what it
-        finished until the helpers' answers before it are in. Helpers start at the
-        ``START_AFTER``-th article (a short ``pipe`` is over before they would be ready) and are
-        kept for later calls. An article is analysed here when no helper is ready (the first
-        seconds), when another ``pipe`` uses them, or when its helper died or failed on it:
-        nothing is lost, and the result is the same either way (every stage works on each
-        article alone).
+        The articles go in batches of ``BATCH`` (the stages batch their own work over them, as in
+        a ``pipe`` of one process). Each helper runs the same pipeline (built from ``spec``) and
+        keeps ``AHEAD`` batches in hand; this process analyses the other batches itself, one
+        after the other, and holds what it finished until the helpers' answers before it are in.
+        Helpers start at the ``START_AFTER``-th article (a short ``pipe`` is over before they
+        would be ready; ``start_helpers`` starts them sooner) and are kept for later calls. A
+        batch is analysed here when no helper is ready (the first seconds), when another
+        ``pipe`` uses them, or when its helper died or failed on it: nothing is lost, and the
+        result is the same either way (every stage works on each article alone).
         """
         assert self.spec is not None
         spec = self.spec
         source = iter(docs)
-        upcoming = next(source, None)  # the next article, read one ahead to know if there is one
+        upcoming: deque[Document] = deque()  # the next batch, read ahead to know how full it is
         taken = 0
         workers: list[FramedWorker] = []
-        entries: deque[tuple[Document, FramedWorker | None]] = deque()  # input order
-        in_hand: dict[int, int] = {}  # worker id -> articles sent, not yet answered
+        entries: deque[tuple[list[Document], FramedWorker | None]] = deque()  # batches, input order
+        in_hand: dict[int, int] = {}  # worker id -> batches sent, not yet answered
 
-        def take() -> Document | None:
-            nonlocal upcoming, taken
-            doc = upcoming
-            if doc is not None:
-                taken += 1
-                upcoming = next(source, None)
-            return doc
+        def fill() -> None:
+            while len(upcoming) < self.BATCH and (doc := next(source, None)) is not None:
+                upcoming.append(doc)
 
+        def take() -> list[Document]:
+            nonlocal taken
+            batch = list(upcoming)
+            upcoming.clear()
+            taken += len(batch)
+            fill()
+            return batch
+
+        fill()
         try:
             while True:
-                if upcoming is not None and not workers and (
-                        taken + 1 >= self.START_AFTER or any(k[0] == spec for k in _HELPERS.workers)):
+                if upcoming and not workers and (taken + len(upcoming) >= self.START_AFTER
+                                                 or any(k[0] == spec for k in _HELPERS.workers)):
                     workers = _take_helpers(spec, helpers)
                 for worker in workers:  # keep every ready helper busy
-                    while (upcoming is not None and worker.ready.is_set()
+                    while (upcoming and worker.ready.is_set()
                            and in_hand.get(id(worker), 0) < self.AHEAD):
-                        doc = take()
-                        assert doc is not None
-                        if not worker.send(pickle.dumps(doc.article, protocol=pickle.HIGHEST_PROTOCOL)):
-                            entries.append((self._results_here(doc), None))
+                        batch = take()
+                        articles = [doc.article for doc in batch]
+                        if not worker.send(pickle.dumps(articles, protocol=pickle.HIGHEST_PROTOCOL)):
+                            entries.append((self._results_here(batch), None))
                             break
-                        entries.append((doc, worker))
+                        entries.append((batch, worker))
                         in_hand[id(worker)] = in_hand.get(id(worker), 0) + 1
                 while entries and (entries[0][1] is None or entries[0][1].answered()):
-                    yield self._answer(*entries.popleft(), in_hand)
-                if upcoming is not None and len(entries) < self.MAX_HELD:
-                    doc = take()
-                    assert doc is not None
-                    entries.append((self._results_here(doc), None))
+                    yield from self._answer(*entries.popleft(), in_hand)
+                if upcoming and sum(len(b) for b, _ in entries) < self.MAX_HELD:
+                    entries.append((self._results_here(take()), None))
                 elif entries:
-                    yield self._answer(*entries.popleft(), in_hand)  # nothing to do here but wait
+                    yield from self._answer(*entries.popleft(), in_hand)  # nothing to do here but wait
                 else:
                     return
         finally:
-            for _doc, worker in entries:  # left early: take the answers already asked for, so
+            for _batch, worker in entries:  # left early: take the answers already asked for, so
                 if worker is not None:  # that the next pipe's answers are its own
                     worker.receive()
             for worker in workers:
                 worker.in_use.release()
 
-    def _results_here(self, doc: Document) -> Document:
-        """``doc`` analysed in this process, its cache emptied as a helper's documents come back."""
-        doc = self._analyse(doc)
-        doc.cache.clear()
-        return doc
+    def _results_here(self, batch: list[Document]) -> list[Document]:
+        """``batch`` analysed in this process, the stages batching their work as in ``pipe``, each
+        document's cache emptied as a helper's documents come back."""
+        stream: Iterable[Document] = batch
+        for name, component in self.components:
+            stream = _mark(pipe_component(component, stream), name)
+        with single_process():  # no stage starts a process of its own (the parse worker)
+            done = list(stream)
+        for doc in done:
+            doc.cache.clear()
+        return done
 
-    def _answer(self, doc: Document, worker: FramedWorker | None, in_hand: dict[int, int]) -> Document:
-        """``doc`` with its helper's analysis, or analysed here if the helper failed on it."""
+    def _answer(self, batch: list[Document], worker: FramedWorker | None,
+                in_hand: dict[int, int]) -> list[Document]:
+        """``batch`` with its helper's analysis, or analysed here if the helper failed on it."""
         if worker is None:
-            return doc
+            return batch
         in_hand[id(worker)] -= 1
         data = worker.receive()
         done = pickle.loads(data) if data else None
-        if not isinstance(done, Document):  # the helper died, or the analysis failed there
-            return self._results_here(doc)  # here it fails (or not) as it would without helpers
-        for f in fields(Document):  # the stages' results, on this process's document
-            if f.name not in ("article", "cache"):
-                setattr(doc, f.name, getattr(done, f.name))
-        for f in fields(Article):  # and what they noted on the article (its language)
-            setattr(doc.article, f.name, getattr(done.article, f.name))
-        self.analysed_by_helpers += 1
-        return doc
-
-
-#: Set in a helper process's environment: it analyses its articles itself (no helpers of its own).
-_HELPER_ENV = "UNSPIN_PIPELINE_HELPER"
+        if not isinstance(done, list) or len(done) != len(batch):  # the helper died, or failed
+            return self._results_here(batch)  # here it fails (or not) as it would without helpers
+        for doc, theirs in zip(batch, done, strict=True):
+            for f in fields(Document):  # the stages' results, on this process's document
+                if f.name not in ("article", "cache"):
+                    setattr(doc, f.name, getattr(theirs, f.name))
+            for f in fields(Article):  # and what they noted on the article (its language)
+                setattr(doc.article, f.name, getattr(theirs.article, f.name))
+        self.analysed_by_helpers += len(batch)
+        return batch
 
 
 def _start_helper(key: tuple[PipelineSpec, int]) -> FramedWorker:

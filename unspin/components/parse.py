@@ -13,14 +13,13 @@ worker process runs beside them. The worker is started once per process (a plain
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, Literal
 
-from unspin._worker import FramedWorker, WorkerRegistry
+from unspin._worker import FramedWorker, WorkerRegistry, may_start_processes, one_process_only
 from unspin.doc import Document
 from unspin.errors import ConfigError, ModelError
 
@@ -97,7 +96,7 @@ def auto_worker() -> bool:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
-    return cores >= 2 and multiprocessing.parent_process() is None
+    return cores >= 2 and may_start_processes()
 
 
 class _Worker(FramedWorker):
@@ -163,7 +162,10 @@ class SpacyParser:
 
     @property
     def uses_worker(self) -> bool:
-        """Whether ``pipe`` sends the articles to a parse process (``worker`` worked out)."""
+        """Whether ``pipe`` sends the articles to a parse process (``worker`` worked out); never in
+        a pipeline helper process, nor for the main process's share of a ``pipe`` with helpers."""
+        if one_process_only():
+            return False
         return auto_worker() if self.worker == "auto" else bool(self.worker)
 
     def __call__(self, doc: Document) -> Document:
