@@ -1,5 +1,9 @@
 """Threads: each pipeline stage in a thread of its own, and numpy's BLAS on one thread.
 
+(Since stop 37 ``Pipeline.pipe`` shares many articles with helper processes by default, each
+running the whole pipeline, and uses the stage threads below only without them: with
+``processes=0``, or for a pipeline built by hand.)
+
 ``Pipeline.pipe`` runs each stage in its own thread, a few documents ahead of the next stage
 (``ahead``): while the techniques encoder runs on one article, spaCy parses the next, and the
 Python of the claims, quotes and actors stages fills the gaps. spaCy's parser, onnxruntime and

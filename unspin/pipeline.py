@@ -173,8 +173,10 @@ class Pipeline:
              errors: Literal["raise", "yield"] = "raise") -> Iterator[Document | InputError]:
         """Analyse many articles in order, letting components batch their work.
 
-        With ``threaded`` (the default) each stage works in a thread of its own, a few
-        documents ahead of the next stage; the output is the same either way.
+        With helper processes (``helper_processes``: by default one on a machine of 2 cores)
+        the articles are shared with them, each running this same pipeline, in batches (see
+        ``_shared``). Without, and with ``threaded`` (the default), each stage works in a thread
+        of its own, a few documents ahead of the next stage. The output is the same either way.
 
         ``errors="raise"`` stops at the first article that cannot be analysed (empty, over
         the size limit, invalid Unicode). ``errors="yield"`` yields that article's
