@@ -166,3 +166,22 @@ def test_which_pipelines_have_helpers(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_bad_processes_setting_is_refused(bad: object) -> None:
     with pytest.raises(ConfigError, match="processes must be"):
         load(processes=bad, **LIGHT)  # type: ignore[arg-type]
+
+
+def test_a_helper_that_hangs_is_killed_and_its_batch_analysed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    nlp = load(processes=1, **LIGHT)
+    _ready_helper(nlp)
+    monkeypatch.setattr(Pipeline, "HELPER_TIMEOUT_S", 1.0)
+    worker = pipeline_module._HELPERS.get((nlp.spec, 0))  # type: ignore[arg-type]
+    os.kill(worker.process.pid, signal.SIGSTOP)  # alive, but answers nothing
+    try:
+        out = [to_dict(d) for d in nlp.pipe(_articles(20))]
+    finally:
+        if worker.process.poll() is None:
+            os.kill(worker.process.pid, signal.SIGCONT)
+    assert out == [to_dict(d) for d in load(processes=0, **LIGHT).pipe(_articles(20))]
+    assert worker.hung and worker.process.wait(10) is not None, "the hung helper was killed"
+    assert nlp.analysed_by_helpers == 0

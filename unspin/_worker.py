@@ -95,6 +95,7 @@ class FramedWorker:
         self.results: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self.in_use = threading.Lock()
         self.broken = False
+        self.hung = False  # gave no answer in time and was killed (``receive``)
         if first is not None and not self._write(first):
             self.broken = True
         self.reader = threading.Thread(target=self._read, name=name, daemon=True)
@@ -127,11 +128,21 @@ class FramedWorker:
 
     def answered(self) -> bool:
         """Whether an answer (or the news that the process is gone) is waiting to be received."""
-        return not self.results.empty()
+        return self.hung or not self.results.empty()
 
-    def receive(self) -> bytes | None:
-        """The answer to the oldest request sent, or None if the process died first."""
-        return None if self.broken and self.results.empty() else self.results.get()
+    def receive(self, timeout: float | None = None) -> bytes | None:
+        """The answer to the oldest request sent, or None if the process died first. With a
+        ``timeout`` (seconds), a process that gives no answer in that time is taken as hung:
+        it is killed, and None is the answer (its callers do that work themselves)."""
+        if self.hung or (self.broken and self.results.empty()):
+            return None  # a hung process's late answers must not pass for later requests'
+        try:
+            return self.results.get(timeout=timeout)
+        except queue.Empty:
+            self.hung = self.broken = True
+            with contextlib.suppress(OSError):
+                self.process.kill()
+            return None
 
     def close(self) -> None:
         """End the process: it ends at the end of its input, and is killed if it does not within

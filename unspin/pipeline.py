@@ -77,6 +77,10 @@ class Pipeline:
     BATCH = 2
     #: How many batches each helper process has in hand at a time.
     AHEAD = 2
+    #: Seconds a helper may take over a batch, plus one per thousand characters of its text,
+    #: before it is taken as hung: it is killed and the batch is analysed here (the default
+    #: pipeline takes well under a second per thousand characters on a 2-core machine).
+    HELPER_TIMEOUT_S = 120.0
     #: Most articles done and held for their turn (the output keeps the input order) before this
     #: process stops taking new ones and waits for a helper's answer.
     MAX_HELD = 32
@@ -298,7 +302,7 @@ class Pipeline:
         finally:
             for _batch, worker in entries:  # left early: take the answers already asked for, so
                 if worker is not None:  # that the next pipe's answers are its own
-                    worker.receive()
+                    worker.receive(timeout=self.HELPER_TIMEOUT_S)
             for worker in workers:
                 worker.in_use.release()
 
@@ -320,7 +324,7 @@ class Pipeline:
         if worker is None:
             return batch
         in_hand[id(worker)] -= 1
-        data = worker.receive()
+        data = worker.receive(timeout=self.HELPER_TIMEOUT_S + sum(len(d.text) for d in batch) / 1000)
         done = pickle.loads(data) if data else None
         if not isinstance(done, list) or len(done) != len(batch):  # the helper died, or failed
             return self._results_here(batch)  # here it fails (or not) as it would without helpers

@@ -71,6 +71,25 @@ def test_a_worker_that_dies_loses_nothing() -> None:
     assert _worker(SPACY_MODEL).ready.wait(180), "a new worker starts for the next pipe"
 
 
+def test_a_worker_that_hangs_is_killed_and_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    from unspin.components.parse import SPACY_MODEL, SpacyParser, _worker
+
+    nlp, parser = _ready_parser()
+    monkeypatch.setattr(SpacyParser, "TIMEOUT_S", 1.0)
+    worker = _worker(SPACY_MODEL)
+    os.kill(worker.process.pid, signal.SIGSTOP)  # alive, but answers nothing
+    try:
+        docs = list(nlp.pipe(TEXTS * 3))
+    finally:
+        if worker.process.poll() is None:
+            os.kill(worker.process.pid, signal.SIGCONT)
+    assert [d.cache["spacy"].text for d in docs] == TEXTS * 3
+    assert worker.hung and parser.parsed_by_worker == 0
+
+
 def test_a_short_pipe_starts_no_worker_and_a_long_one_does() -> None:
     from unspin.components.parse import _WORKERS, SPACY_MODEL, _close_workers
 

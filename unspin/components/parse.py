@@ -146,6 +146,9 @@ class SpacyParser:
     AHEAD = 4
     #: The article of a ``pipe`` at which it starts the worker, if none is running yet.
     START_AFTER = 8
+    #: Seconds the worker may take over a parse, plus one per thousand characters, before it is
+    #: taken as hung: it is killed and the article parsed here.
+    TIMEOUT_S = 60.0
 
     def __init__(self, model: str = SPACY_MODEL, batch_size: int = 4,
                  worker: bool | Literal["auto"] = "auto") -> None:
@@ -209,14 +212,15 @@ class SpacyParser:
         finally:
             while window:  # left early: take the parses already asked for, so that the next
                 if window.popleft()[1]:  # pipe's answers are its own
-                    worker.receive()  # type: ignore[union-attr]
+                    worker.receive(timeout=self.TIMEOUT_S)  # type: ignore[union-attr]
             if held:
                 worker.in_use.release()  # type: ignore[union-attr]
 
     def _received(self, doc: Document, sent: bool, worker: _Worker | None) -> Document:
         from spacy.tokens import Doc
 
-        data = worker.receive() if sent and worker is not None else None
+        data = (worker.receive(timeout=self.TIMEOUT_S + len(doc.text) / 1000)
+                if sent and worker is not None else None)
         if data is None:  # parsed here: not sent, or the worker died first
             doc.cache["spacy"] = self.nlp(doc.text)
         else:
