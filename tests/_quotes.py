@@ -12,3 +12,9 @@ def speaker_of(doc: Document, text: str, words: str) -> tuple[str, str | None]:
     speaker = quotes[0].speaker
     assert speaker is not None, f"the quote holding {words!r} has no speaker"
     return text[speaker.start:speaker.end], speaker.actor
+
+
+def speakers(doc: Document, text: str) -> dict[str, str | None]:
+    """Each quote's text, with the text of its speaker span (None for a quote with no speaker)."""
+    return {text[q.start:q.end]: None if q.speaker is None else text[q.speaker.start:q.speaker.end]
+            for q in doc.quotes}

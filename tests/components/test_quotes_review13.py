@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _quotes import speakers as _speakers
 
 from unspin.doc import Article
 from unspin.pipeline import load
@@ -11,11 +12,6 @@ from unspin.pipeline import load
 @pytest.fixture(scope="module")
 def nlp():
     return load(components=["parse", "quotes", "actors"])
-
-
-def _speakers(doc, text: str) -> dict[str, str | None]:
-    return {text[q.start:q.end]: None if q.speaker is None else text[q.speaker.start:q.speaker.end]
-            for q in doc.quotes}
 
 
 def test_the_agent_of_a_passive_cue_speaks_what_it_warned_of(nlp) -> None:
