@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from unspin import _worker as _worker_module
 from unspin import pipeline as pipeline_module
 from unspin._worker import HELPER_ENV
 from unspin.components.base import register
@@ -152,11 +153,11 @@ def test_which_pipelines_have_helpers(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load(processes=2, **LIGHT).helper_processes == 2
     components = load(components=["summary"], processes=0).components
     assert Pipeline(components, processes=2).helper_processes == 0, "built by hand: no spec to send"
-    monkeypatch.setattr(pipeline_module.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(_worker_module.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     assert load(**LIGHT).helper_processes == 1, "auto: one helper on two cores"
-    monkeypatch.setattr(pipeline_module.os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    monkeypatch.setattr(_worker_module.os, "sched_getaffinity", lambda _pid: {0}, raising=False)
     assert load(**LIGHT).helper_processes == 0, "auto: none on one core"
-    monkeypatch.setattr(pipeline_module.os, "sched_getaffinity", lambda _pid: set(range(16)), raising=False)
+    monkeypatch.setattr(_worker_module.os, "sched_getaffinity", lambda _pid: set(range(16)), raising=False)
     assert load(**LIGHT).helper_processes == 3, "auto: at most three"
     monkeypatch.setenv(HELPER_ENV, "1")
     assert load(**LIGHT).helper_processes == 0, "a helper has no helpers of its own"

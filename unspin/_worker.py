@@ -25,11 +25,21 @@ from pathlib import Path
 from typing import BinaryIO, Generic, TypeVar
 
 __all__ = ["HELPER_ENV", "FramedWorker", "WorkerRegistry", "may_start_processes", "one_process_only",
-           "read_frame", "single_process", "write_frame"]
+           "read_frame", "single_process", "usable_cores", "write_frame"]
 
 #: Set in a pipeline helper process's environment: it analyses its articles itself.
 HELPER_ENV = "UNSPIN_PIPELINE_HELPER"
 _SINGLE: contextvars.ContextVar[bool] = contextvars.ContextVar("unspin_single_process", default=False)
+_LENGTH = struct.Struct(">Q")
+K = TypeVar("K", bound=Hashable)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 @contextlib.contextmanager
@@ -54,10 +64,6 @@ def may_start_processes() -> bool:
     ``one_process_only``, nor in a process that is itself a worker (of ``batch``, ``serve`` or
     Dask: its siblings fill the cores already)."""
     return not one_process_only() and multiprocessing.parent_process() is None
-
-K = TypeVar("K", bound=Hashable)
-
-_LENGTH = struct.Struct(">Q")
 
 
 def read_frame(stream: BinaryIO) -> bytes | None:
@@ -135,7 +141,7 @@ class FramedWorker:
         ``timeout`` (seconds), a process that gives no answer in that time is taken as hung:
         it is killed, and None is the answer (its callers do that work themselves)."""
         if self.hung or (self.broken and self.results.empty()):
-            return None  # a hung process's late answers must not pass for later requests'
+            return None  # a hung process's late answers must not pass for later requests
         try:
             return self.results.get(timeout=timeout)
         except queue.Empty:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import re
 import threading
@@ -15,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from unspin._threads import ahead, one_blas_thread, short_gil_turns
-from unspin._worker import FramedWorker, WorkerRegistry, may_start_processes, single_process
+from unspin._worker import FramedWorker, WorkerRegistry, may_start_processes, single_process, usable_cores
 from unspin.components.base import Component, create, pipe_component
 from unspin.doc import Article, Document
 from unspin.errors import ConfigError, EmptyInputError, EncodingError, InputError, InputTooLargeError
@@ -147,12 +146,9 @@ class Pipeline:
     def __call__(self, article: Article | str) -> Document:
         doc = self.make_doc(article)
         with one_blas_thread():
-            return self._analyse(doc)
-
-    def _analyse(self, doc: Document) -> Document:
-        for name, component in self.components:
-            doc = component(doc)
-            doc.ran.append(name)
+            for name, component in self.components:
+                doc = component(doc)
+                doc.ran.append(name)
         return doc
 
     @property
@@ -167,11 +163,7 @@ class Pipeline:
             return int(self.processes)
         if not may_start_processes():
             return 0
-        try:
-            cores = len(os.sched_getaffinity(0))
-        except AttributeError:  # pragma: no cover - not Linux
-            cores = os.cpu_count() or 1
-        return max(0, min(cores - 1, 3))
+        return max(0, min(usable_cores() - 1, 3))
 
     def pipe(self, articles: Iterable[Article | str | InputError], *,
              errors: Literal["raise", "yield"] = "raise") -> Iterator[Document | InputError]:

@@ -13,13 +13,12 @@ worker process runs beside them. The worker is started once per process (a plain
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, Literal
 
-from unspin._worker import FramedWorker, WorkerRegistry, may_start_processes, one_process_only
+from unspin._worker import FramedWorker, WorkerRegistry, may_start_processes, one_process_only, usable_cores
 from unspin.doc import Document
 from unspin.errors import ConfigError, ModelError
 
@@ -92,11 +91,7 @@ def auto_worker() -> bool:
     """What ``worker="auto"`` means: a parse process on a machine of 2 cores or more, from the
     main process only; none on one core, nor in a process that is itself a worker (a batch or
     server worker: its siblings already fill the cores)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cores = os.cpu_count() or 1
-    return cores >= 2 and may_start_processes()
+    return usable_cores() >= 2 and may_start_processes()
 
 
 class _Worker(FramedWorker):
