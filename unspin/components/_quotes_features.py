@@ -20,6 +20,7 @@ __all__ = [
     "RELATIVES",
     "bucket",
     "candidate_cues",
+    "clause_without",
     "content_span",
     "cue_features",
     "headline_nouns",
@@ -30,6 +31,7 @@ __all__ = [
     "reckoning",
     "relative_clause",
     "source_span",
+    "span_of",
     "trimmed_span",
 ]
 
@@ -247,7 +249,8 @@ def quote_features(quoted: Any, text: str, kind: str, cue: Any | None, cue_score
 _KEPT_AT_END = frozenset({"!", "?", "%", ")", "]", "‰"})
 
 
-def _span_of(tokens: list[Any]) -> tuple[int, int] | None:
+def span_of(tokens: list[Any]) -> tuple[int, int] | None:
+    """The character span of ``tokens`` without punctuation or a conjunction left at either end."""
     tokens = [t for t in tokens if not t.is_space]
     while tokens and (tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS):
         tokens = tokens[1:]
@@ -327,7 +330,7 @@ def trimmed_span(token: Any) -> tuple[int, int] | None:
     tokens = _trimmed_subtree(token)
     while len(tokens) > 1 and tokens[-1].dep_ == "case":
         tokens = tokens[:-1]
-    return _span_of(tokens)
+    return span_of(tokens)
 
 
 def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
@@ -335,14 +338,14 @@ def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
     noun = reckoning(token)
     if noun is not None:  # "by the UN's count": the UN; "by one estimate": the estimate
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        span = trimmed_span(owner) if owner is not None else _span_of(_trimmed_subtree(noun))
+        span = trimmed_span(owner) if owner is not None else span_of(_trimmed_subtree(noun))
         return (span, owner if owner is not None else noun) if span else None
     if token.lower_ == "according":
         to = _to_child(token)
         if to is not None:
             for child in to.children:
                 if child.dep_ == "pobj":
-                    span = _span_of(_trimmed_subtree(child))
+                    span = span_of(_trimmed_subtree(child))
                     return (span, child) if span else None
         return None
     if token.pos_ == "NOUN":
@@ -356,11 +359,11 @@ def source_span(token: Any) -> tuple[tuple[int, int], Any] | None:
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        span = _span_of(_trimmed_subtree(pobj))
+                        span = span_of(_trimmed_subtree(pobj))
                         return (span, pobj) if span else None
     if subject is None or subject.dep_ == "csubj" or subject.lower_ in ("it", "there"):
         return None
-    span = _span_of(_trimmed_subtree(subject))
+    span = span_of(_trimmed_subtree(subject))
     return (span, subject) if span else None
 
 
@@ -374,13 +377,13 @@ def _noun_source(token: Any) -> tuple[tuple[int, int], Any] | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    span = _span_of(_trimmed_subtree(pobj))
+                    span = span_of(_trimmed_subtree(pobj))
                     return (span, pobj) if span else None
     # "a BBC report that ...", "a New York Times report": the name written before the noun
     named = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")]
     if named:
         name = [t for t in named[-1].subtree if t.ent_type_ == named[-1].ent_type_]
-        span = _span_of(name)
+        span = span_of(name)
         return (span, named[-1]) if span else None
     return None
 
@@ -422,7 +425,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     if naming is not None and token.lemma_.lower() in _NAMING:
         # "..., a decision islanders called “a betrayal”": what they called it, not the clause before
         named = [t for c in token.children if c.dep_ in ("dobj", "oprd") and c.i > token.i for t in c.subtree]
-        span = _span_of(inside(sorted(named, key=lambda t: t.i)))  # "called [the plan a waste]"
+        span = span_of(inside(sorted(named, key=lambda t: t.i)))  # "called [the plan a waste]"
         if span is not None:
             return span, False
     # a clause after the cue first: one before it may be another sentence the parser ran into this one
@@ -430,13 +433,13 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
         if child.dep_ in _CLAUSES and not _nominal(child) and not _set_apart(child, token):
             words = _without_time_of_saying(_without_according(child), token)
             words = _without_summing(_without_fronted_relative(words, token), token, _SUMMED_IN_CLAUSE)
-            span = _span_of(inside(_without_second_verbs([*_lost_subject(token, child), *words], child)))
+            span = span_of(inside(_without_second_verbs([*_lost_subject(token, child), *words], child)))
             if span is not None:
                 # "Lopez has told donors [she will decide by spring], one of them said": the parser
                 # hung the second clause on the cue too; the two together are what was said
                 following = _following_clause(child)
                 if following is not None and following.i < token.i:
-                    end = _span_of(inside(_without_according(following)))
+                    end = span_of(inside(_without_according(following)))
                     span = span if end is None else (span[0], max(span[1], end[1]))
                 return span, False
     if token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
@@ -446,10 +449,10 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
     deps = {child.dep_: child for child in token.children}
     if "nsubjpass" in deps and "agent" in deps:
         # "the plan was endorsed by X": what was endorsed is the passive subject
-        return _span_of(inside(_trimmed_subtree(deps["nsubjpass"]))), False
+        return span_of(inside(_trimmed_subtree(deps["nsubjpass"]))), False
     if token.dep_ == "acl" and "agent" in deps and token.head.pos_ in ("NOUN", "PROPN"):
         # "a penalty imposed by X": what was imposed is the noun the participle describes
-        return _span_of(inside(_trimmed_subtree(token.head))), False
+        return span_of(inside(_trimmed_subtree(token.head))), False
     # "accused X of ...", "called for ...", "told reporters that ...": what follows the cue
     # a verb joined to the cue ("promised lower taxes and then raised them") is not reported
     joined = {t.i for child in token.children if child.dep_ in ("conj", "cc") and child.i > token.i
@@ -500,7 +503,7 @@ def content_span(token: Any, bounds: tuple[int, int] | None = None) -> tuple[tup
             after[0].i == child.left_edge.i and child.left_edge.lower_ in _TIME_MARKS
             for child in token.children if child.dep_ == "advcl"):
         return None, True  # "The strike was called [after talks broke down]": when, not what
-    return (_span_of(after) if len(after) > 1 else None), True
+    return (span_of(after) if len(after) > 1 else None), True
 
 
 #: Words that open a relative clause when they fill a place in it (not "that" as a conjunction).
@@ -696,16 +699,16 @@ def _noun_content(token: Any, inside: Any = list) -> tuple[int, int] | None:
     """What a reporting noun reports: its clause ("the claim that ...") or object ("call for ...")."""
     for child in token.children:
         if child.dep_ in ("acl", "ccomp", "xcomp") and child.i > token.i and not relative_clause(child):
-            return _span_of(inside(child.subtree))
+            return span_of(inside(child.subtree))
         if child.dep_ == "relcl" and child.i > token.i and opens_with_that(child):
             # "a report that Trump had a net loss", parsed as a relative clause: "that" is no
             # pronoun in it, it opens what the report says
-            return _span_of(inside(child.subtree))
+            return span_of(inside(child.subtree))
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and child.i > token.i:
             objects = inside(t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree)
             if objects:
-                return _span_of(objects)
+                return span_of(objects)
     return None
 
 
@@ -746,12 +749,7 @@ def _longest_run(tokens: list[Any], around: Any | None = None) -> tuple[int, int
         best = best[1:]
     while len(best) > 2 and best[0].pos_ in ("ADV", "CCONJ") and best[1].text == ",":
         best = best[2:]
-    return _span_of(best)
-
-
-def span_of(tokens: list[Any]) -> tuple[int, int] | None:
-    """The character span of ``tokens`` without punctuation or a conjunction left at either end."""
-    return _span_of(tokens)
+    return span_of(best)
 
 
 def clause_without(verb: Any, phrase: Any) -> tuple[int, int] | None:

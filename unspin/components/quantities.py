@@ -999,7 +999,8 @@ _MULTIPLIED_RE = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:ed|ing)\b(?!\s+dow
 
 def _folds(sent: Any, text: str) -> list[Quantity]:
     """The multiples written with "-fold" ("risen fivefold", "a 3-fold rise"), the ends of a range of
-    them ("two to three times more likely") and a word's ("twice as many"), as numbers in "times"."""
+    them ("two to three times more likely"), a verb's ("Prices have doubled", ``_MULTIPLIED``) and a
+    word's ("twice as many"), as numbers in "times"."""
     out = []
     for m in _FOLD_RE.finditer(text, sent.start_char, sent.end_char):
         value = parse_number(m.group(1))
