@@ -1032,6 +1032,43 @@ def _folds(sent: Any, text: str) -> list[Quantity]:
     return out
 
 
+#: The units of time a part of one is written of: "half a century", "a quarter of an hour".
+_PERIOD_UNIT = r"(century|centuries|decades?|years?|months?|weeks?|days?|hours?|minutes?)"
+#: "half a century", "a quarter of a century", "three quarters of an hour": a part of one unit of time.
+_PART_OF_PERIOD_RE = re.compile(
+    rf"\b(?:(a|one|two|three)[ -])?(half|quarters?)(?:\s+of)?\s+an?\s+{_PERIOD_UNIT}\b", re.I)
+#: "a year and a half", "two hours and a half"; "one and a half years", "2 and a half days".
+_AND_A_HALF_RE = re.compile(
+    rf"\b(?:(an?|\d+|{_SMALL_WORDS})\s+{_PERIOD_UNIT}\s+and\s+a\s+half"
+    rf"|(\d+|{_SMALL_WORDS})(?:\s+and\s+a\s+|-and-a-)half\s+{_PERIOD_UNIT})\b", re.I)
+
+
+def _period_parts(sent: Any, text: str) -> list[Quantity]:
+    """Lengths of time written with a fraction of a unit: "half a century" (0.5 century), "a quarter
+    of an hour" (0.25 hour), "a year and a half" and "one and a half years" (1.5 years). spaCy's
+    small model tags them as dates with no number, or a share ("a quarter"), or not at all."""
+    out = []
+    for m in _PART_OF_PERIOD_RE.finditer(text, sent.start_char, sent.end_char):
+        parts = parse_number(m.group(1) or "one") or 1.0
+        value = parts / _FRACTIONS[m.group(2).lower().rstrip("s")]
+        start = _qualifier_start(text, m.start(), sent.start_char)
+        qualifier, _ = _split_qualifier(text[start:m.end()])
+        out.append(Quantity(start=start, end=m.end(), kind="number", value=_tidy(round(value, 3)),
+                            unit=m.group(3).lower(), qualifier=qualifier))
+    for m in _AND_A_HALF_RE.finditer(text, sent.start_char, sent.end_char):
+        written = (m.group(1) or m.group(3)).lower()
+        whole = 1.0 if written in ("a", "an") else parse_number(written)
+        if whole is None:
+            continue
+        start = _qualifier_start(text, m.start(), sent.start_char)
+        qualifier, _ = _split_qualifier(text[start:m.end()])
+        unit = (m.group(2) or m.group(4)).lower()  # more than one: "an hour and a half" is 1.5 hours
+        unit = unit if unit.endswith("s") else "centuries" if unit == "century" else unit + "s"
+        out.append(Quantity(start=start, end=m.end(), kind="number", value=_tidy(whole + 0.5),
+                            unit=unit, qualifier=qualifier))
+    return out
+
+
 #: "in his mid-30s", "temperatures in the low 20s", "in her early teens": a decade of numbers, not of
 #: years, with the part of it named ("mid", "early", "late"; "low" and "high" as temperatures say it).
 #: Not "the '80s" nor "the 1990s", which are years.
@@ -1575,9 +1612,20 @@ _BARE_SCALE_RE = re.compile(r"(?:dozen|hundred|thousand|million|billion|trillion
 _ARTICLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(\"“]))an?\s$", re.I)
 
 
+#: "at one point she ran ...": a moment, not a measure, unless a lead or a change follows the point.
+_AT_BEFORE_RE = re.compile(r"\bat\s+$", re.I)
+_POINT_MEASURE_AFTER_RE = re.compile(
+    r"\s+(?:ahead|behind|above|below|lead|higher|lower|up|down|clear)\b", re.I)
+
+
 def _one_measured(text: str, ent: Any) -> bool:
-    """Whether "one" is a measure of points ("Labour was one point ahead"), not a pronoun or an article."""
-    return ent.text.lower() == "one" and _ONE_POINT_AFTER_RE.match(text, ent.end_char) is not None
+    """Whether "one" is a measure of points ("Labour was one point ahead"), not a pronoun, an article
+    or the idiom "at one point" (a moment: "at one point she ran a secret site")."""
+    after = _ONE_POINT_AFTER_RE.match(text, ent.end_char) if ent.text.lower() == "one" else None
+    if after is None:
+        return False
+    return _AT_BEFORE_RE.search(text, max(0, ent.start_char - 4), ent.start_char) is None \
+        or _POINT_MEASURE_AFTER_RE.match(text, after.end()) is not None
 
 
 def _article_before_scale(text: str, ent: Any, start: int) -> int:
@@ -1589,13 +1637,32 @@ def _article_before_scale(text: str, ent: Any, start: int) -> int:
     return article.start() if article is not None else start
 
 
+#: "3-D", "2D" after a number: a kind of thing, not a count of it.
+_DIMENSIONS_AFTER_RE = re.compile(r"-?D\b")
+
+
+def _before_loose_comma(ent: Any) -> Any:
+    """A date entity cut before a comma that runs on to words with no number or month: spaCy's
+    "December, days" in "in December, days after she reported him missing" is "December"."""
+    for tok in ent:
+        if tok.text == "," and tok.i > ent.start:
+            rest = ent.doc[tok.i + 1 : ent.end].text
+            if not re.search(rf"\d|\b{_MONTH_RE}\b", rest, re.I):
+                cut = ent.doc[ent.start : tok.i]
+                cut.label_ = "DATE"
+                return cut
+            break
+    return ent
+
+
 def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
     """The quantities in the spaCy span ``sent`` (article offsets, ``text`` the article).
 
     ``ents``: the span's entities when the caller has them (``sent.ents`` scans the whole doc).
     """
-    found: list[Quantity] = _shares(sent, text) + _age_lists(sent, text) + _age_groups(sent, text) \
-        + _folds(sent, text)
+    found: list[Quantity] = _period_parts(sent, text)
+    found += [q for q in _shares(sent, text) + _age_lists(sent, text) + _age_groups(sent, text)
+              + _folds(sent, text) if not any(f.start < q.end and q.start < f.end for f in found)]
     found += [q for q in _decade_numbers(sent, text) + _heights(sent, text)
               if not any(f.start < q.end and q.start < f.end for f in found)]
     taken: list[tuple[int, int]] = [(q.start, q.end) for q in found]
@@ -1606,6 +1673,8 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             # ("over the last six weeks" is)
             ent = ent.doc[ent.start + 1 : ent.end]
             ent.label_ = "DATE"
+        if ent.label_ == "DATE":
+            ent = _before_loose_comma(ent)
         # a length of time spaCy calls a time ("the following 24 hours") is read as a date is
         ent_label = "DATE" if ent.label_ == "TIME" and _is_duration(ent.text) else ent.label_
         if ent_label == "CARDINAL" and _SPLIT_YEAR_RE.fullmatch(ent.text):
@@ -1636,6 +1705,9 @@ def find_quantities(sent: Any, text: str, ents: Any = None) -> list[Quantity]:
             continue  # "scored twice in the first half", "the first half of his term": no year's half
         if ent_label == "CARDINAL" and (ent.text.lower() in ("one", "a", "an") or _CODE_RE.match(ent.text)) \
                 and not _one_measured(text, ent):
+            continue
+        if ent_label == "CARDINAL" and _DIMENSIONS_AFTER_RE.match(text, end):
+            taken.append((start, end))  # "3-D guns", "2D art": dimensions of a kind of thing, not a count
             continue
         if ent_label in ("DATE", "CARDINAL"):
             ages = _ages(ent, text)
