@@ -685,6 +685,13 @@ def _author_of_statement(noun: Any, prep: Any) -> Any | None:
     return subj
 
 
+def _ended(verb: Any) -> bool:
+    """Whether "conclude" or "end" says that something came to an end, with nothing it concludes:
+    "news that the Mueller report has concluded and resulted in no new indictments"."""
+    return verb.lemma_.lower() in ("conclude", "end", "finish") and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in verb.children)
+
+
 def _evidence_agent(sent: Any) -> Attribution | None:
     """ "a report by Amnesty", "figures from the ministry", "a UN panel investigation found" """
     for tok in sent:
@@ -704,7 +711,7 @@ def _evidence_agent(sent: Any) -> Attribution | None:
             return Attribution(name=_name(tok, sent), start=_np_start(tok), end=closing.idx + len(closing))
         # "a UN panel investigation found ...": the evidence noun is the subject of a reporting verb
         head = tok.head
-        if tok.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS:
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in REPORTING_VERBS and not _ended(head):
             start, end = _phrase(tok, sent)
             return Attribution(name=_name(tok, sent), start=start, end=head.idx + len(head))
         if tok.dep_ == "pobj" and _fronted_in(head, sent):
@@ -741,8 +748,8 @@ def _governs(verb: Any) -> bool:
     statement."""
     if any(c.dep_ in ("ccomp", "xcomp", "parataxis") and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
-        return True
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return True  # not the clause of a noun: "news that the Mueller report has concluded"
     if any(_that_clause(g) for c in verb.children if c.dep_ == "prep" for o in c.children
            if o.dep_ == "pobj" and o.lemma_.lower() not in _CLAUSE_NOUNS
            for g in o.children if g.dep_ == "acl"):
@@ -1055,6 +1062,24 @@ def _closing_read_as_noun(sent: Any) -> Attribution | None:
 _OBJECTS = frozenset(["dobj", "pobj", "dative", "iobj", "obj"])
 
 
+#: What opens a condition: a reporting verb under it supposes a statement, and cites no one.
+_CONDITION_MARKS = frozenset(["if", "unless"])
+#: An auxiliary before its subject that makes a condition of its clause ("Should Barr announce ...",
+#: "Had the minister said ...", "Were officials to confirm ...").
+_INVERTED_CONDITION = frozenset(["should", "had", "were"])
+
+
+def _supposed(verb: Any) -> bool:
+    """Whether the reporting ``verb`` states a supposition, not a report: it is in a condition ("If
+    the minister says the plant will close, workers will strike"), or its auxiliary comes before its
+    subject at the start of the clause ("Should Barr announce his intention ..., we would ...")."""
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
+        return True
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "aux" and c.lower_ in _INVERTED_CONDITION and c.i == verb.left_edge.i
+               and subjects and c.i < min(subjects) for c in verb.children)
+
+
 def _speaker(sent: Any) -> Attribution | None:
     """The subject of a reporting verb that governs (part of) the sentence: "X said (that) ...",
     the agent of a passive one ("it was reported by Politico"), the subject of the clause a
@@ -1070,6 +1095,8 @@ def _speaker(sent: Any) -> Attribution | None:
                 return Attribution(name=name, start=min(start, tok.idx), end=max(end, tok.idx + len(tok)))
         if tok.lemma_.lower() not in REPORTING_VERBS and not puts_at:
             continue
+        if _supposed(tok):
+            continue  # "Should Barr announce ..., we would ...", "If the minister says ...": no report
         if tok.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in tok.children):
             # '"...," Conway notes.': a closing report the parser read as a noun phrase (one with a
             # subject is read as the verb it is: "..., the IMF forecast on Tuesday.")
@@ -1204,6 +1231,10 @@ def in_caps_heading(text: str, start: int, end: int) -> bool:
     return not run.group().rstrip(" \"'”’)").endswith((".", "!", "?"))
 
 
+#: A name that is only a count in figures ("11 More", "2"): a headline's, which names no one.
+_COUNT_ONLY_RE = re.compile(r"(?i)\d[\d,.]*(?:\s+more)?")
+
+
 def find_source(sent: Any) -> Attribution | None:
     """The attribution in the spaCy sentence ``sent``, or None when it cites nobody."""
     found = (_according_to(sent) or _as_reported(sent) or _polled(sent) or _evidence_closing(sent)
@@ -1211,6 +1242,8 @@ def find_source(sent: Any) -> Attribution | None:
              or _closing_read_as_noun(sent))
     if found is None or not any(c.isalnum() for c in found.name) or "\n" in found.name:
         return None
+    if _COUNT_ONLY_RE.fullmatch(found.name):
+        return None  # "11 More Found In Filthy Compound": a headline's count names no one
     if in_caps_heading(doc_text(sent.doc), found.start, found.end):
         return None
     if _slice(sent, sent.start_char, found.start).endswith(found.name + " "):

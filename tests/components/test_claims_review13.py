@@ -1,0 +1,43 @@
+"""Claim sources on short news texts written for a thirteenth review: a reporting verb in a condition
+("If the minister says ...", "Should the attorney general announce ..., we would ...", "Had the
+mayor said ...") supposes a statement and cites no one; a report that "has concluded" with nothing
+it concludes ("news that the inquiry has concluded and resulted in no charges") came to an end and
+cites nothing; a headline's count in figures ("11 More Found In Flooded Basement") names no one. A
+report in the main clause, one that concludes something, and a condition inside what is reported
+("The minister said that if the plant closes, 400 jobs will go") keep their source."""
+
+from __future__ import annotations
+
+import pytest
+from _sources import rules_source as _rules_source
+
+
+# Texts written for these tests (not taken from any corpus).
+@pytest.mark.parametrize("text", [
+    "If the minister says the plant will close, workers will strike.",
+    "Should the attorney general announce a cover-up, we would take to the streets.",
+    "Had the mayor said so in March, the deal would have collapsed.",
+    "Unless officials confirm the deal by Friday, the talks will collapse.",
+])
+def test_a_supposed_report_cites_no_one(text: str) -> None:
+    assert _rules_source(text) is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The minister said that if the plant closes, 400 jobs will go.", "The minister"),
+    ("If approved, the plan will cost $2bn, the finance ministry said.", "the finance ministry"),
+    ("The inquiry concluded that the bridge was unsafe.", "The inquiry"),
+    ("A review by the regulator found 300 breaches last year.", "the regulator"),
+])
+def test_a_report_keeps_its_source(text: str, name: str) -> None:
+    found = _rules_source(text)
+    assert found is not None and found[0] == name
+
+
+def test_a_report_that_ended_cites_nothing() -> None:
+    text = "Reporters reacted to news that the inquiry report has concluded and resulted in no charges."
+    assert _rules_source(text) is None
+
+
+def test_a_headline_count_names_no_one() -> None:
+    assert _rules_source("Two Men Held After Storm, 11 More Found In Flooded Basement") is None
