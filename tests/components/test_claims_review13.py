@@ -41,3 +41,11 @@ def test_a_report_that_ended_cites_nothing() -> None:
 
 def test_a_headline_count_names_no_one() -> None:
     assert _rules_source("Two Men Held After Storm, 11 More Found In Flooded Basement") is None
+
+
+@pytest.mark.parametrize("text", [
+    "The White House should be telling the judge that the ruling is wrong.",
+    "The minister must explain why the plant closed in March.",
+])
+def test_what_ought_to_be_said_cites_no_one(text: str) -> None:
+    assert _rules_source(text) is None

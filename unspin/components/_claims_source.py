@@ -1064,6 +1064,9 @@ _OBJECTS = frozenset(["dobj", "pobj", "dative", "iobj", "obj"])
 
 #: What opens a condition: a reporting verb under it supposes a statement, and cites no one.
 _CONDITION_MARKS = frozenset(["if", "unless"])
+#: Auxiliaries of what ought to be said, which is not said ("should explain", "must answer"); "could",
+#: "might" and "would" are left: as often reported speech ("he would say that ...") as a supposition.
+_OUGHT = frozenset(["should", "must", "ought"])
 #: An auxiliary before its subject that makes a condition of its clause ("Should Barr announce ...",
 #: "Had the minister said ...", "Were officials to confirm ...").
 _INVERTED_CONDITION = frozenset(["should", "had", "were"])
@@ -1071,10 +1074,13 @@ _INVERTED_CONDITION = frozenset(["should", "had", "were"])
 
 def _supposed(verb: Any) -> bool:
     """Whether the reporting ``verb`` states a supposition, not a report: it is in a condition ("If
-    the minister says the plant will close, workers will strike"), or its auxiliary comes before its
-    subject at the start of the clause ("Should Barr announce his intention ..., we would ...")."""
+    the minister says the plant will close, workers will strike"), its auxiliary comes before its
+    subject at the start of the clause ("Should Barr announce his intention ..., we would ..."), or
+    it says what ought to be said ("The minister must explain why the plant closed")."""
     if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in _OUGHT for c in verb.children):
+        return True  # "The White House should be telling the judge ...": what ought to be said is not said
     subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.dep_ == "aux" and c.lower_ in _INVERTED_CONDITION and c.i == verb.left_edge.i
                and subjects and c.i < min(subjects) for c in verb.children)
