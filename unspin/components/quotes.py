@@ -443,11 +443,15 @@ class QuoteFinder:
                         source = _source_of(best[1])
                     if (cue is not None and cue.source is not None and quote.kind == "reported"
                             and (not cue.sent_start <= best[1].i < cue.sent_end
-                                 or _outer_reporter(best[1], cue.token, cue.source[1]))
+                                 or _outer_reporter(best[1], cue.token, cue.source[1])
+                                 or (source is not None and _first_conjunct_subject(best[1], cue.token,
+                                                                                    cue.source[1])))
                             and _someone(cue.source[1])):
                         # "Both were accused by Amnesty of ...": the cue's own subject or agent
                         # speaks, not a source of the sentence before, nor one who reports the
-                        # cue's clause ("Park argued that ..., one of the people said": Park)
+                        # cue's clause ("Park argued that ..., one of the people said": Park), nor
+                        # the subject of the clause the cue's own is joined to ("Ryan praised the
+                        # bill, but he wants to ...": he)
                         source = cue.source
             if (source is None and label is None and quote.kind == "reported" and cue is not None
                     and cue.source is not None and cue.token.lemma_.lower() in _PLAIN_SPEECH
@@ -746,6 +750,15 @@ def _outer_reporter(candidate: Any, cue: Any, subject: Any) -> bool:
     verb = next((t for t in candidate.ancestors if t.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.i > cue.i and cue in verb.subtree and any(
         c.dep_ == "nsubj" and candidate in c.subtree for c in verb.children)  # "one of the people said"
+
+
+def _first_conjunct_subject(candidate: Any, cue: Any, subject: Any) -> bool:
+    """Whether the speaker model's pick is the subject of the clause the cue's clause is joined
+    to, while the cue has a subject of its own ("Cole backed the plan, but Reyes wants to wait"):
+    each clause of the pair has its own speaker."""
+    return (cue.dep_ == "conj" and subject.dep_ == "nsubj" and subject.head.i == cue.i
+            and candidate.i != subject.i and candidate.dep_ in ("nsubj", "nsubjpass")
+            and candidate.head.i == cue.head.i)
 
 
 def _reporter(sdoc: Any, quotes: list[Quote], head: Any) -> Attribution | None:

@@ -1,0 +1,44 @@
+"""The quotes stage (review 15): speakers the speaker model passes over."""
+
+from __future__ import annotations
+
+import pytest
+from _quotes import speakers as _speakers
+
+from unspin.doc import Article
+from unspin.pipeline import load
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load(components=["parse", "quotes", "actors"])
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # the model gave the second clause's report to the first clause's subject
+    ("Senator Ann Cole praised the budget on Monday, but Governor Tom Reyes wants to delay the vote "
+     "until spring.", "to delay the vote until spring", "Governor Tom Reyes"),
+    ("The minister defended the tax rise, but opposition leader Karen Mills accused the government of "
+     "breaking its promise.", "the government of breaking its promise", "opposition leader Karen Mills"),
+    # the model had this one right: it stays
+    ("Dr. Lena Park backed the new vaccine schedule, but Professor Omar Haddad argued that the trial had "
+     "been too small.", "that the trial had been too small", "Professor Omar Haddad"),
+])
+def test_a_joined_clause_with_its_own_subject_has_its_own_speaker(nlp, text: str, content: str,
+                                                                  speaker: str) -> None:
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get(content) == speaker, speakers
+
+
+def test_the_first_clause_keeps_its_speaker(nlp) -> None:
+    text = ("Senator Ann Cole praised the budget on Monday, but Governor Tom Reyes wants to delay the vote "
+            "until spring.")
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get("the budget on Monday") == "Senator Ann Cole", speakers
+
+
+def test_a_shared_subject_speaks_both_clauses(nlp) -> None:
+    # no subject of its own: the second verb's report is still the first subject's
+    text = "Senator Ann Cole praised the budget on Monday and wants to delay the vote until spring."
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    assert speakers.get("to delay the vote until spring") == "Senator Ann Cole", speakers
