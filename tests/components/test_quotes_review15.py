@@ -42,3 +42,21 @@ def test_a_shared_subject_speaks_both_clauses(nlp) -> None:
     text = "Senator Ann Cole praised the budget on Monday and wants to delay the vote until spring."
     speakers = _speakers(nlp(Article(id="t", text=text)), text)
     assert speakers.get("to delay the vote until spring") == "Senator Ann Cole", speakers
+
+
+@pytest.mark.parametrize("text", [
+    "Voters deserve answers from the nominee, whose career crossed the program of so-called ‘enhanced "
+    "interrogation techniques’ more than once.",
+    "The council backed so-called \"green bonds\" to pay for the new tram line on Tuesday.",
+])
+def test_a_so_called_quotation_is_no_speech(nlp, text: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert not any("so-called" in text[max(0, q.start - 10) : q.start] for q in doc.quotes), \
+        [text[q.start : q.end] for q in doc.quotes]
+
+
+def test_a_quotation_a_cue_introduces_is_still_speech(nlp) -> None:
+    text = "Critics called the plan “a reckless gamble that will cost billions of dollars”."
+    speakers = _speakers(nlp(Article(id="t", text=text)), text)
+    quoted = "the plan “a reckless gamble that will cost billions of dollars”"
+    assert speakers.get(quoted) == "Critics", speakers

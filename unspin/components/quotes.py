@@ -277,6 +277,8 @@ class QuoteFinder:
                 continue
             if _titled(text, start):
                 continue  # "a report titled “Why We Must Act Now”": a title, whoever wrote it
+            if _SO_CALLED_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "so-called ‘enhanced interrogation techniques’": the writer's scare quote
             cue = self._cue_for(sdoc, text, start, end, cues, used, threshold, segment_of)
             short = self._few_words(text[start:end])
             if (short and (cue is None or cue.score < threshold)
@@ -1449,6 +1451,11 @@ def _by_name(written: str, clusters: list[Any]) -> Any | None:
 _TITLED_BEFORE = re.compile(r"\b(?:titled|entitled)\s+$", re.IGNORECASE)
 _NAMING_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|called|dubbed|named|nicknamed|titled|"
                             r"entitled|so-called|known as)\s+)$", re.IGNORECASE)
+
+
+#: "so-called" before a quotation: the writer's scare quote, whatever its length, never speech (the
+#: cue model read "called" in it as a cue, and the subject of the clause as its speaker).
+_SO_CALLED_BEFORE = re.compile(r"\bso[-\s]called\s+$", re.IGNORECASE)
 
 
 def _titled(text: str, start: int) -> bool:
