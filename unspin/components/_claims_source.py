@@ -1312,6 +1312,14 @@ _PROPOSITION = re.compile(r"(?i)(?:to|that|whether|if|how|why|what|when|where|wh
 #: stance or a feeling, which stays the subject's ("protesters were frustrated that ...").
 _TELLING_SOMEONE = frozenset(["order", "tell", "ask", "instruct", "urge", "advise", "warn", "require",
                               "force", "direct", "remind", "inform", "notify", "brief", "command", "request"])
+#: Cues whose passive subject is the speaker: "he was quoted as saying", "she was heard to say", and
+#: feelings and beliefs, whose participle says what its subject feels ("Protesters were frustrated
+#: that ...", "She is convinced that ...").
+_QUOTED_AS = frozenset(["quote", "hear", "record", "frustrate", "concern", "worry", "convince", "disappoint",
+                        "please", "surprise", "shock", "anger", "alarm", "upset", "trouble", "satisfy",
+                        "delight", "encourage", "dismay", "outrage", "stun", "confuse", "persuade",
+                        "determine", "resolve", "scare", "frighten", "terrify", "annoy", "irritate"])
+_STANDS_ACCUSED = re.compile(r"(?i)\s+(?:stands?|stood|standing)\s+")
 _PASSIVE_BEFORE = re.compile(r"(?i)\s+(?:(?:has|have|had)\s+been|was|were|is|are|been|being|got|gets|get)"
                              r"(?:\s+\w+ly)?\s+")
 #: A possessive just before a cue makes the cue a noun with an owner ("the bank's plans", "its
@@ -1327,13 +1335,20 @@ def _verb(cue_name: str) -> str:
 
 
 def _told(quote: Quote, text: str) -> bool:
-    """Whether the speaker of ``quote`` is whom its passive cue of telling was said to ("The firm
-    was ordered to pay ...", "He had been told that ..."), not the one who tells."""
+    """Whether the speaker of ``quote`` is whom its passive cue was said to or done to ("The firm
+    was ordered to pay ...", "He had been told that ...", "his wives were charged with abuse",
+    "he stands accused of ..."), not the one who tells; "he was quoted as saying" is his."""
     cue, speaker = quote.cue, quote.speaker
-    if cue is None or speaker is None or _verb(cue.name) not in _TELLING_SOMEONE:
+    if cue is None or speaker is None or _verb(cue.name) in _QUOTED_AS:
         return False
-    return (0 <= cue.start - speaker.end <= 30 and _PASSIVE_BEFORE.fullmatch(text[speaker.end : cue.start])
-            is not None and not text[cue.start : cue.end].lower().endswith("ing"))
+    if not 0 <= cue.start - speaker.end <= 30 or text[cue.start : cue.end].lower().endswith("ing"):
+        return False
+    between = text[speaker.end : cue.start]
+    if _STANDS_ACCUSED.fullmatch(between) and _verb(cue.name) == "accuse":
+        return True  # "he stands accused of abusing women": whom the accusation is about
+    # "The firm was ordered to pay ...", and any other passive cue ("his wives were charged with
+    # abuse", "Police were called to the home"): whom it was done to, not who says anything
+    return _PASSIVE_BEFORE.fullmatch(between) is not None
 
 
 #: Cues of an act of authority over someone ("The court ordered him to pay $2m", "sentenced him to
