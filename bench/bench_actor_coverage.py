@@ -39,7 +39,8 @@ def main() -> int:
 
     texts, mentions = read_roles(args.data)
     names = sorted(texts)[: args.limit or None]
-    nlp = load(components=["parse", "actors"], config={"actors": {"roles": False}})
+    nlp = load(components=["parse", "actors"], config={"actors": {"roles": False}},
+               processes=0)  # the spaCy parse is read back from each document's cache
     started = time.perf_counter()
     found: dict[str, list[tuple[int, int, bool]]] = {}
     for name, doc in zip(names, nlp.pipe(Article(id=n, text=texts[n]) for n in names), strict=True):
