@@ -888,7 +888,7 @@ def _of_kind(cluster: EntityCluster, kind: str) -> bool:
         return False
     names = {cluster.name, *cluster.aliases}
     words = {w.strip(".,'’").lower() for name in names for w in name.replace("-", " ").split()}
-    letters = any(name.isupper() and name.isalpha() and 2 <= len(name) <= 6 for name in names)
+    letters = any(_lettered(name) for name in names)
     if kind == "party":
         return "party" in words or any(n.lower().removeprefix("the ") in _PARTY_NAMES for n in names)
     if kind == "agency":
@@ -909,6 +909,14 @@ def _of_kind(cluster: EntityCluster, kind: str) -> bool:
     if _names_company(cluster):
         return True
     return not letters and not words & _PUBLIC_WORDS
+
+
+def _lettered(name: str) -> bool:
+    """Whether a body's name is its letters ("CDC"), or a place's name and then its letters
+    ("Africa CDC", "Nigeria CDC"): the letters are the body's own name either way."""
+    *place, letters = name.split()
+    return letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6 and len(place) <= 2 \
+        and all(w[:1].isupper() and not w.isupper() for w in place)
 
 
 def _names_company(cluster: EntityCluster) -> bool:

@@ -1286,12 +1286,15 @@ def _placed_acronyms(sdoc: Any) -> dict[int, int]:
         whole = ent.label_ in ("LOC", "GPE", "FAC", "PERSON")  # the place and the acronym tagged as one
         if not (whole or ent.label_ == "ORG") or not acronym.is_upper or not acronym.is_alpha \
                 or len(acronym) < 3 or acronym.text in _COUNTRY_CODES \
-                or (ent.label_ == "ORG" and len(ent) > 1) or len(ent) > 4 or acronym.dep_ == "compound":
+                or (ent.label_ == "ORG" and len(ent) > 1) or len(ent) > 4 \
+                or (acronym.dep_ == "compound" and not _staff_of(acronym)):
             continue  # not "the Ukraine NATO bid", whose place and acronym both say which bid
         end = ent.end - 1 if whole else ent.start  # the place ends before the acronym
+        # "Africa CDC officials": the parser may hang the place on the officials, beside the acronym
+        heads = {acronym.i, acronym.head.i} if acronym.dep_ == "compound" else {acronym.i}
         first = end
         while first > 0 and end - first < 3 and sdoc[first - 1].pos_ == "PROPN" \
-                and sdoc[first - 1].dep_ == "compound" and sdoc[first - 1].head.i == acronym.i \
+                and sdoc[first - 1].dep_ == "compound" and sdoc[first - 1].head.i in heads \
                 and sdoc[first - 1].text[:1].isupper() and not sdoc[first - 1].is_upper \
                 and sdoc[first - 1].whitespace_ and (whole or sdoc[first - 1].ent_type_ != "ORG"):
             first -= 1
@@ -1303,6 +1306,12 @@ def _placed_acronyms(sdoc: Any) -> dict[int, int]:
         if is_country(sdoc[first:end].text) or place in _REGIONS or place in placed:
             out[ent.start] = first
     return out
+
+
+def _staff_of(acronym: Any) -> bool:
+    """Whether an acronym before a noun is the body whose people that noun names ("Africa CDC
+    officials", "Nigeria CDC spokesman"), not one of a thing's modifiers ("the Ukraine NATO bid")."""
+    return acronym.head.pos_ == "NOUN" and acronym.head.i > acronym.i and names_people(acronym.head)
 
 
 def _portfolio(sdoc: Any, first: int, last: int) -> bool:
