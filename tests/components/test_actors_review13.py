@@ -1,5 +1,6 @@
 """Actors read on short stories written for a thirteenth review: an agency whose officials speak
-for it ("Africa CDC officials said")."""
+for it ("Africa CDC officials said"), and a government department named in full, by its
+country's form, by its portfolio's word alone or by its metonym."""
 
 from __future__ import annotations
 
@@ -39,3 +40,37 @@ def test_the_agency_again_is_the_agency_named_by_place_and_acronym(nlp) -> None:
 def test_a_place_and_an_acronym_before_a_things_noun_stay_apart(nlp) -> None:
     doc = nlp(Article(id="t", text="He backed the Ukraine NATO bid."))
     assert "Ukraine NATO" not in _names(doc)
+
+
+@pytest.mark.parametrize("text, name, aliases", [
+    ("The US Treasury imposed sanctions on three banks on Monday. Treasury said the banks had helped "
+     "fund the militia. A spokesman for the Treasury declined to comment further.",
+     "US Treasury", {"US Treasury", "Treasury"}),
+    ("The Justice Department opened an inquiry into Korvane. Justice officials said the inquiry could "
+     "take a year.", "Justice Department", {"Justice Department", "Justice"}),
+    ("The Department of Justice opened an inquiry. The Justice Department said it would take a year.",
+     "Department of Justice", {"Department of Justice", "Justice Department"}),
+    ("The US State Department said the embassy would stay open. State Department spokesman Ned Price "
+     "said the staff were safe.", "US State Department", {"US State Department", "State Department"}),
+    ("The Pentagon said the strikes would go on. The US Defense Department said the strikes were lawful.",
+     "Pentagon", {"Pentagon", "US Defense Department"}),
+])
+def test_the_names_of_one_department_are_one_actor(nlp, text: str, name: str, aliases: set[str]) -> None:
+    doc = nlp(Article(id="t", text=text))
+    department = _actor(doc, name)
+    assert department.type == "organization"
+    assert set(department.aliases) == aliases
+    assert sum(1 for a in doc.actors if a.type == "organization") == 1
+
+
+def test_two_countries_treasuries_stay_two(nlp) -> None:
+    text = ("The US Treasury said the sanctions would stay. The UK Treasury said it would follow. "
+            "Treasury officials in both capitals met on Friday.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "US Treasury").aliases == ["US Treasury"]
+    assert _actor(doc, "UK Treasury").aliases == ["UK Treasury"]
+
+
+def test_a_portfolios_word_alone_makes_no_department(nlp) -> None:
+    doc = nlp(Article(id="t", text="The court ruled for Justice Ann Cole. Justice Cole said she was glad."))
+    assert not any("Department" in name for name in _names(doc))

@@ -1856,7 +1856,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters = _join_surnames_written_first(_join_persons_called_bodies(_join_handles(clusters)))
     heads = _title_lines(text)  # the headline lines, read twice below
     clusters = _join_last_words(_join_companies_called_persons(clusters, heads))
-    clusters = _join_short_forms(_join_first_words(clusters, sdoc))
+    clusters = _join_departments(_join_short_forms(_join_first_words(clusters, sdoc)))
     for cluster in clusters:
         cluster.type = ENTITY_TYPES[_kind(cluster, text)]
         if cluster.type == "place" and any(is_country(name) for name in (cluster.name, *cluster.aliases)):
@@ -2846,6 +2846,77 @@ def _join_short_forms(clusters: list[EntityCluster]) -> list[EntityCluster]:
                        for name in (c.name, *c.aliases)):
             continue
         _fold(owners[0], cluster, "ORG", gone)
+    return [c for c in clusters if id(c) not in gone]
+
+
+#: What a government department is called besides "department" ("Ministry of Defence").
+_DEPARTMENT_NOUNS = frozenset({"department", "dept.", "ministry"})
+#: A state's bodies that a name may give with or without its country ("the US Treasury" ...
+#: "Treasury", "the U.S. Senate" ... "the Senate"), and the metonym of one ("the Pentagon").
+_STATE_BODIES = {"treasury": "treasury", "pentagon": "defense", "senate": "senate", "congress": "congress",
+                 "parliament": "parliament"}
+#: Spellings of one portfolio ("Defence Ministry", "Defense Department").
+_PORTFOLIO_SPELLINGS = {"defence": "defense", "labour": "labor", "transport": "transportation"}
+
+
+def _department_key(name: str) -> tuple[str | None, str, bool] | None:
+    """Which state's which department a body's name says: (its country, or None where it names
+    none; its portfolio; whether the name is the portfolio's word alone). "The US Treasury",
+    "Treasury Department", "Department of the Treasury": ("United States", "treasury"),
+    (None, "treasury"), (None, "treasury"); "Justice": (None, "justice", True). None for a name
+    that is no department's."""
+    words = _words(name)
+    country = None
+    for size in (3, 2, 1):  # "United States Department of Justice", "US Justice Department"
+        prefix = " ".join(words[:size])
+        if len(words) > size and (is_country(prefix) or prefix in _VARIANTS):
+            country = _VARIANTS.get(prefix, prefix)
+            words = words[size:]
+            break
+    if len(words) >= 3 and words[0] in _DEPARTMENT_NOUNS and words[1] == "of":
+        words = words[3:] if words[2] == "the" else words[2:]
+    elif len(words) >= 2 and words[-1] in _DEPARTMENT_NOUNS:
+        words = words[:-1]
+    elif len(words) == 1 and words[0] in _STATE_BODIES:
+        return country, _STATE_BODIES[words[0]], False
+    elif len(words) == 1 and words[0] in _DEPARTMENTS and country is None:
+        return None, _PORTFOLIO_SPELLINGS.get(words[0], words[0]), True
+    else:
+        return None
+    portfolio = " ".join(words)
+    if portfolio not in _DEPARTMENTS:
+        return None
+    return country, _PORTFOLIO_SPELLINGS.get(portfolio, portfolio), False
+
+
+def _join_departments(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """The names of one government department join ("the US Treasury ... Treasury said ... the
+    Treasury Department", "the Justice Department ... Justice officials", "the Pentagon ... the
+    Defense Department"): those of one portfolio (``_department_key``) where the text names one
+    country's at most; where it names two countries' ("the US Treasury ... Britain's Treasury
+    ... HM Treasury"), only those that say the same country, and a name without one stays apart.
+    The portfolio's word alone ("Justice") joins a department named in full, never makes one,
+    and only where the recogniser called it an organisation. The actor is named as the first
+    full name."""
+    groups: dict[str, list[tuple[EntityCluster, str | None, bool]]] = {}
+    for cluster in clusters:
+        key = _department_key(cluster.name)
+        if key is None or not set(cluster.labels) <= {"ORG"} \
+                or any(_department_key(alias) is None for alias in cluster.aliases):
+            continue
+        groups.setdefault(key[1], []).append((cluster, key[0], key[2]))
+    gone: set[int] = set()
+    for members in groups.values():
+        countries = {country for _, country, _ in members if country is not None}
+        for country in countries or {None}:
+            own = [(c, bare) for c, where, bare in members
+                   if where == country or (where is None and len(countries) <= 1)]
+            full = sorted((c for c, bare in own if not bare), key=lambda c: min(c.mentions))
+            if not full or len(own) < 2:
+                continue
+            for cluster, _bare in own:
+                if cluster is not full[0]:
+                    _fold(full[0], cluster, "ORG", gone)
     return [c for c in clusters if id(c) not in gone]
 
 
