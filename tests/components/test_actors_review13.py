@@ -1,6 +1,7 @@
 """Actors read on short stories written for a thirteenth review: an agency whose officials speak
-for it ("Africa CDC officials said"), and a government department named in full, by its
-country's form, by its portfolio's word alone or by its metonym."""
+for it ("Africa CDC officials said"), a government department named in full, by its country's
+form, by its portfolio's word alone or by its metonym, and groups the story lets speak
+unnamed ("the researchers said")."""
 
 from __future__ import annotations
 
@@ -74,3 +75,50 @@ def test_two_countries_treasuries_stay_two(nlp) -> None:
 def test_a_portfolios_word_alone_makes_no_department(nlp) -> None:
     doc = nlp(Article(id="t", text="The court ruled for Justice Ann Cole. Justice Cole said she was glad."))
     assert not any("Department" in name for name in _names(doc))
+
+
+def test_a_definite_group_that_speaks_is_an_actor(nlp) -> None:
+    text = ('The researchers said the drug cut deaths by a third. "This is a big step," the researchers '
+            "wrote in the journal.")
+    doc = nlp(Article(id="t", text=text))
+    group = _actor(doc, "researchers")
+    assert group.type == "group"
+    assert [text[m.start:m.end] for m in group.mentions] == ["researchers", "researchers"]
+    assert group.quotes == [0, 1]
+
+
+def test_a_groups_classifying_words_name_it_and_a_bare_mention_joins_it(nlp) -> None:
+    text = ("The local health officials warned that the Korvel virus was spreading. The officials urged "
+            "residents to stay home.")
+    doc = nlp(Article(id="t", text=text))
+    group = _actor(doc, "local health officials")
+    assert group.aliases == ["local health officials", "officials"]
+    assert "officials" not in _names(doc)
+
+
+def test_a_describing_word_is_no_part_of_a_groups_name(nlp) -> None:
+    doc = nlp(Article(id="t", text="The angry protesters said they would march again on Sunday."))
+    assert _actor(doc, "protesters").type == "group"
+
+
+def test_a_group_tied_to_a_body_before_is_the_bodys(nlp) -> None:
+    text = ("Researchers at Stanford University found the drug worked. The researchers said more trials "
+            "were needed.")
+    doc = nlp(Article(id="t", text=text))
+    assert "researchers" not in _names(doc)
+    university = _actor(doc, "Stanford University")
+    assert [text[m.start:m.end] for m in university.mentions] == ["Stanford University", "researchers"]
+    assert university.quotes == [0, 1]
+
+
+@pytest.mark.parametrize("text", [
+    "The US officials said the talks would resume.",
+    "Officials said the talks would resume.",
+    "One official said the talks would resume.",
+    "The people said they were tired of waiting.",
+    "The researchers studied 400 patients over two years.",
+])
+def test_no_group_for_an_entitys_people_a_bare_plural_one_person_people_at_large_or_silence(
+        nlp, text: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert not [a.name for a in doc.actors if a.type == "group"]

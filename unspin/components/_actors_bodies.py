@@ -45,6 +45,7 @@ from unspin.components._actors_entities import (
     line_at,
     sentence_starts,
 )
+from unspin.components._actors_groups import speaking_groups
 from unspin.components._given_names import is_given_name
 from unspin.components._page_chrome import in_page_chrome
 from unspin.components.parse import doc_text
@@ -445,8 +446,19 @@ def actor_clusters(sdoc: Any) -> list[EntityCluster]:
         cluster.labels = [cluster.labels[i] for i in order]
     clusters.extend(bodies)
     clusters.extend(_blocs(sdoc))
+    clusters.extend(speaking_groups(sdoc, _token_owners(sdoc, clusters)))
     sdoc.user_data["unspin_actors"] = clusters
     return clusters
+
+
+def _token_owners(sdoc: Any, clusters: list[EntityCluster]) -> dict[int, EntityCluster]:
+    """The actor of each token in an actor's mention."""
+    out: dict[int, EntityCluster] = {}
+    for cluster in clusters:
+        for start, end in cluster.mentions:
+            span = sdoc.char_span(start, end, alignment_mode="expand")
+            out.update(dict.fromkeys(range(span.start, span.end), cluster) if span is not None else {})
+    return out
 
 
 #: Body nouns that the recogniser calls an organisation when written with a capital ("the
