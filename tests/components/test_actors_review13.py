@@ -122,3 +122,31 @@ def test_no_group_for_an_entitys_people_a_bare_plural_one_person_people_at_large
         nlp, text: str) -> None:
     doc = nlp(Article(id="t", text=text))
     assert not [a.name for a in doc.actors if a.type == "group"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("She took part in the torture of detainee Abu Zubaydah at the site.", "Abu Zubaydah"),
+    ("Smith lived there with his wife, Candace, and a young daughter.", "Candace"),
+    ("Candace, his wife, said the family was shocked.", "Candace"),
+])
+def test_a_name_beside_a_noun_of_kin_or_custody_is_a_persons(nlp, text: str,
+                                                                          person: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, person).type == "person"
+
+
+def test_a_name_set_after_a_place_as_its_county_is_a_place(nlp) -> None:
+    doc = nlp(Article(id="t", text="Paul Golding was attacked by two inmates at HMP Elmley, on the Isle of "
+                                   "Sheppey, Kent."))
+    assert _actor(doc, "Kent").type == "place"
+
+
+def test_a_brand_before_a_handgun_is_no_actor(nlp) -> None:
+    text = "Smith, who allegedly had a Glock semi-automatic handgun, was also injured."
+    doc = nlp(Article(id="t", text=text))
+    assert "Glock" not in _names(doc)
+
+
+def test_a_company_before_who_stays_a_company(nlp) -> None:
+    doc = nlp(Article(id="t", text="Apple, who makes the iPhone, declined to comment."))
+    assert _actor(doc, "Apple").type == "organization"

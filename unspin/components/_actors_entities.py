@@ -826,6 +826,10 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             described.add(_key(_clean(sdoc[first:last].text)))
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
+        if label in ("GPE", "ORG") and _person_by_kin(sdoc, first, last):
+            label = "PERSON"  # "the torture of detainee Abu Zubaydah", "his wife, Candace,"
+        if label == "PERSON" and last - first == 1 and _address_of(sdoc, first):
+            label = "GPE"  # "at HMP Elmley, on the Isle of Sheppey, Kent"
         called_as = called.get(_key(_clean(sdoc[first:last].text)))
         if label == "ORG" and last - first == 1 and called_as != "ORG" and _after_club_position(sdoc, first) \
                 and not sdoc[first].is_upper and sdoc[first].lower_ not in COMPANY_WORDS | _CLUB_WORDS:
@@ -1610,6 +1614,41 @@ def _described_as_person(span: Any) -> bool:
                and any(d.dep_ in ("det", "poss") for d in c.children) for c in root.children)
 
 
+#: Nouns for a person by kin or by custody that a name is set beside or after ("his wife,
+#: Candace,", "detainee Abu Zubaydah"): a name there is a person's, whatever the recogniser says.
+_KIN_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower",
+    "girlfriend", "boyfriend", "fiancee", "fiancée", "fiance", "fiancé", "grandson", "granddaughter",
+    "grandmother", "grandfather", "uncle", "aunt", "nephew", "niece", "cousin", "stepson", "stepdaughter",
+    "detainee", "inmate", "prisoner", "suspect", "defendant", "toddler", "schoolboy", "schoolgirl"})
+
+
+def _person_by_kin(sdoc: Any, first: int, last: int) -> bool:
+    """Whether a name the recogniser called a place or a body is a person's by a noun of kin or
+    custody before it ("detainee Abu Zubaydah") or set beside it ("his wife, Candace,",
+    "Candace, his wife,"). Not by "who" after it: "Apple, who makes the iPhone" is written too."""
+    span = sdoc[first:last]
+    if span[-1].lower_ in COMPANY_WORDS or span[-1].lower_ in _PLACE_WORDS or is_country(span.text):
+        return False
+    root = span.root
+    before = sdoc[first - 1] if first > 0 else None
+    if before is not None and before.is_lower and before.lemma_.lower() in _KIN_NOUNS \
+            and before.dep_ == "compound" and first <= before.head.i < last:
+        return True
+    if root.dep_ == "appos" and root.head.i < first and root.head.lemma_.lower() in _KIN_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.i >= last and c.lemma_.lower() in _KIN_NOUNS for c in root.children)
+
+
+def _address_of(sdoc: Any, i: int) -> bool:
+    """Whether a one-word name the recogniser called a person is set after a place as the larger
+    place it lies in ("the Isle of Sheppey, Kent", "Elmley, Kent"): a place, no person."""
+    token = sdoc[i]
+    head = token.head
+    return token.dep_ == "appos" and head.i < i and head.ent_type_ in ("GPE", "LOC") \
+        and sdoc[i - 1].text == ","
+
+
 def _affiliation(sdoc: Any, i: int) -> bool:
     """Whether the one word at token ``i`` follows a person's full name and "of" ("Lando Norris of
     [McLaren]", "Nick Hale of [Deloitte]"): what they belong to, no person, unless it is a given
@@ -2011,6 +2050,7 @@ def _names_a_price(sdoc: Any, cluster: EntityCluster, text: str) -> bool:
 _WEAPON_NOUNS = frozenset({
     "battery", "missile", "launcher", "interceptor", "tank", "jet", "fighter", "helicopter", "drone",
     "rocket", "howitzer", "rifle", "warship", "submarine", "bomber", "warhead", "torpedo", "system",
+    "handgun", "pistol", "gun", "revolver", "shotgun",
 })
 
 
