@@ -150,3 +150,21 @@ def test_a_brand_before_a_handgun_is_no_actor(nlp) -> None:
 def test_a_company_before_who_stays_a_company(nlp) -> None:
     doc = nlp(Article(id="t", text="Apple, who makes the iPhone, declined to comment."))
     assert _actor(doc, "Apple").type == "organization"
+
+
+@pytest.mark.parametrize("text, word", [
+    ('The rightwing dismisses all truth as "anti-American." The Americans said no.', "anti-American"),
+    ("They responded in a non-Democratic way to the plan.", "non-Democratic"),
+    ("Pro-Russian rebels fired on the town of Velmora.", "Pro-Russian"),
+])
+def test_a_word_of_being_against_or_without_a_people_is_no_actor(nlp, text: str, word: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert not any(word in a.aliases for a in doc.actors)
+    assert not any(a.name in ("Russia", "Democratic Party") for a in doc.actors)
+
+
+def test_a_doctrine_a_process_or_a_fear_is_no_actor(nlp) -> None:
+    doc = nlp(Article(id="t", text="The debate on Islamophobia and Islamisation grew as Margate voted."))
+    assert "Islamophobia" not in _names(doc)
+    assert "Islamisation" not in _names(doc)
+

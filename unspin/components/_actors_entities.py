@@ -1920,7 +1920,7 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
     clusters = _peoples_called_persons([c for c in clusters if not _common_word(c, text)])
     # after the plurals joined their people ("The Houthi movement ... The Houthis said")
     clusters = [c for c in clusters if not _names_a_thing(sdoc, c) and not _names_a_weapon(sdoc, c)
-                and not _names_a_price(sdoc, c, text)]
+                and not _names_a_price(sdoc, c, text) and not _names_an_idea(c)]
     kept = []
     for cluster in clusters:
         if _common_noun_named(sdoc, cluster, heads):
@@ -2052,6 +2052,20 @@ _WEAPON_NOUNS = frozenset({
     "rocket", "howitzer", "rifle", "warship", "submarine", "bomber", "warhead", "torpedo", "system",
     "handgun", "pistol", "gun", "revolver", "shotgun",
 })
+
+
+#: Endings of the one-word names of a doctrine, a process or a fear ("Islamisation",
+#: "Islamophobia", "Zionism"), which the recogniser calls bodies; no actors. Not a scandal's
+#: "-gate" ("Russiagate"), which ends as many towns' names ("Margate", "Harrogate").
+_IDEA_ENDINGS = ("ism", "isation", "ization", "phobia")
+
+
+def _names_an_idea(cluster: EntityCluster) -> bool:
+    """Whether each name of an actor is one word for an idea, a process or a fear
+    (``_IDEA_ENDINGS``), not written in capitals ("ISM" may be a body's letters)."""
+    names = (cluster.name, *cluster.aliases)
+    return all(len(_words(n)) == 1 and len(n) > 6 and not n.isupper() and n.lower().endswith(_IDEA_ENDINGS)
+               for n in names)
 
 
 def _names_a_weapon(sdoc: Any, cluster: EntityCluster) -> bool:
@@ -2960,6 +2974,11 @@ def _join_departments(clusters: list[EntityCluster]) -> list[EntityCluster]:
     return [c for c in clusters if id(c) not in gone]
 
 
+#: A prefix that turns a people's or a party's name into a word of being against, without or
+#: after it ("anti-American", "non-Democratic", "post-Soviet"), which names no actor.
+_AGAINST = re.compile(r"(?i)(?:anti|non|pro|un|post|pre)[-\u2010\u2011](?=[A-Z])")
+
+
 def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
          persons: list[tuple[list[str], EntityCluster]], text: str, label: str, start: int, end: int,
          called: dict[str, str] | None = None) -> None:
@@ -2970,8 +2989,8 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         end = link.start()
     raw = text[start:end]
     written = _clean(raw)
-    if not written or not any(c.isalpha() for c in written):
-        return
+    if not written or not any(c.isalpha() for c in written) or _AGAINST.match(written):
+        return  # "dismisses all truth as 'anti-American'", "in a non-Democratic way": no actor
     if label == "ORG" and person_shaped(written) and (called or {}).get(_key(written)) != "ORG" \
             and _words(written)[-1] not in _INSTITUTION_WORDS \
             and not (_particled(written) and (called or {}).get(_key(written)) != "PERSON"):
