@@ -168,3 +168,8 @@ def test_a_doctrine_a_process_or_a_fear_is_no_actor(nlp) -> None:
     assert "Islamophobia" not in _names(doc)
     assert "Islamisation" not in _names(doc)
 
+
+def test_two_names_each_with_the_are_two_actors(nlp) -> None:
+    doc = nlp(Article(id="t", text="Snowden then offered a piece from The Intercept and The New Yorker."))
+    assert {"Intercept", "New Yorker"} <= set(_names(doc))
+    assert not any(" and " in name for name in _names(doc))

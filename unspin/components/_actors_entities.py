@@ -467,6 +467,9 @@ def _split_entity(sdoc: Any, label: str, first: int, last: int, persons: set[str
     if (label == "ORG" and joint is not None and first < joint < last - 1
             and _key(_clean(sdoc[first:joint].text)) in persons):
         return [("PERSON", first, joint), ("ORG", joint + 1, last)]
+    if joint is not None and label == "ORG" and first < joint < last - 2 and sdoc[joint + 1].text == "The":
+        # "The Intercept and The New Yorker": a second "The" opens a second name
+        return [(label, first, joint), (label, joint + 1, last)]
     owned = next((t.i for t in sdoc[first + 1:last - 1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
     owner = _key(_clean(sdoc[first:owned].text)) if owned is not None else ""
     if owned is None or owner not in owners:
