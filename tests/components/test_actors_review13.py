@@ -173,3 +173,19 @@ def test_two_names_each_with_the_are_two_actors(nlp) -> None:
     doc = nlp(Article(id="t", text="Snowden then offered a piece from The Intercept and The New Yorker."))
     assert {"Intercept", "New Yorker"} <= set(_names(doc))
     assert not any(" and " in name for name in _names(doc))
+
+
+def test_an_acronym_the_recogniser_calls_a_place_joins_the_body_it_stands_for(nlp) -> None:
+    text = ('The National Rifle Association backed the bill. "Plastic guns have been illegal for 30 years," '
+            "the NRA said in a statement.")
+    doc = nlp(Article(id="t", text=text))
+    body = _actor(doc, "National Rifle Association")
+    assert body.aliases == ["National Rifle Association", "NRA"]
+    assert body.quotes == [0, 1]
+    assert "NRA" not in _names(doc)
+
+
+def test_a_departments_letters_join_its_name(nlp) -> None:
+    text = "The Department of Justice settled the case. The DOJ surrendered in the matter."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Department of Justice").aliases == ["Department of Justice", "DOJ"]

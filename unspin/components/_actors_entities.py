@@ -2912,6 +2912,8 @@ _DEPARTMENT_NOUNS = frozenset({"department", "dept.", "ministry"})
 #: "Treasury", "the U.S. Senate" ... "the Senate"), and the metonym of one ("the Pentagon").
 _STATE_BODIES = {"treasury": "treasury", "pentagon": "defense", "senate": "senate", "congress": "congress",
                  "parliament": "parliament"}
+#: The letters by which US news calls a federal department ("the DOJ", "the DHS").
+_DEPARTMENT_LETTERS = {"doj": "justice", "dod": "defense", "dhs": "homeland security"}
 #: Spellings of one portfolio ("Defence Ministry", "Defense Department").
 _PORTFOLIO_SPELLINGS = {"defence": "defense", "labour": "labor", "transport": "transportation"}
 
@@ -2923,6 +2925,8 @@ def _department_key(name: str) -> tuple[str | None, str, bool] | None:
     (None, "treasury"), (None, "treasury"); "Justice": (None, "justice", True). None for a name
     that is no department's."""
     words = _words(name)
+    if len(words) == 1 and words[0] in _DEPARTMENT_LETTERS:  # "the DOJ"
+        return "United States", _DEPARTMENT_LETTERS[words[0]], False
     country = None
     for size in (3, 2, 1):  # "United States Department of Justice", "US Justice Department"
         prefix = " ".join(words[:size])
@@ -3022,10 +3026,11 @@ def _add(clusters: list[EntityCluster], by_key: dict[str, EntityCluster],
         cluster = _club_of(written, clusters)  # "Rovers" after "Kelston Rovers"
     if cluster is None and key is None:
         cluster = _match_person(words, persons, label, clusters, gender)
-    if cluster is None and key is None and (label == "ORG" or _ACRONYM.fullmatch(written)):
+    if cluster is None and key is None and (label == "ORG" or _ACRONYM.fullmatch(written)
+                                            or _is_acronym(written)):
         cluster = _match_acronym(written, clusters)
         if cluster is not None:
-            label = "ORG"  # "W.H.O.", which spaCy may call a person
+            label = "ORG"  # "W.H.O.", which spaCy may call a person; "the NRA said", called a place
     if cluster is None and key is None and label == "NORP":  # "Muslims" after "Muslim"
         low = _key(written)
         other = by_key.get(low[:-1] if low.endswith("s") else low + "s")
