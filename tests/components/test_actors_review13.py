@@ -189,3 +189,20 @@ def test_a_departments_letters_join_its_name(nlp) -> None:
     text = "The Department of Justice settled the case. The DOJ surrendered in the matter."
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Department of Justice").aliases == ["Department of Justice", "DOJ"]
+
+
+def test_she_refers_to_whom_she_referred_to_in_the_sentence_before(nlp) -> None:
+    text = ("Gina Haspel was named to run the agency. Critics said she played a central role in the torture "
+            "of detainee Abu Zubaydah. Beyond all that, she helped destroy the tapes.")
+    doc = nlp(Article(id="t", text=text))
+    haspel = _actor(doc, "Gina Haspel")
+    assert [text[m.start:m.end] for m in haspel.references] == ["she", "she"]
+    assert not _actor(doc, "Abu Zubaydah").references
+
+
+def test_one_a_he_referred_to_is_no_she(nlp) -> None:
+    text = ("Amber Guyger shot Botham Jean in his flat. Witnesses said she demanded that he let her in. "
+            "The mat would have told the officer she was at the wrong door.")
+    doc = nlp(Article(id="t", text=text))
+    jean = _actor(doc, "Botham Jean")
+    assert all(text[m.start:m.end] in ("he", "his") for m in jean.references)

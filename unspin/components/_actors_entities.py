@@ -4388,7 +4388,8 @@ def _within(at: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
-                      skip: Sequence[tuple[int, int]] = ()) -> EntityCluster | None:
+                      skip: Sequence[tuple[int, int]] = (),
+                      earlier: Sequence[tuple[EntityCluster, int, int]] = ()) -> EntityCluster | None:
     """The actor a pronoun, a title ("he", "the senator") or "the defendant" most likely refers to.
 
     A pronoun: an actor mentioned before ``head`` within the three preceding sentences (the
@@ -4401,7 +4402,10 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     pronoun ("his lawyer": the quotes stage says whom he speaks for). "The defendant", "the
     accused" and "the suspect": the one person the text names as such before (``accused_person``).
     Mentions inside the character ranges ``skip`` (sorted; the quotations, for a speaker: in
-    “... the Trump campaign ...,” he said, "he" is not Trump) are passed over.
+    “... the Trump campaign ...,” he said, "he" is not Trump) are passed over. ``earlier``: the
+    pronouns before ``head`` already resolved (actor, start, end), which count for "he" and "she"
+    as mentions of their actor: in "She played a part in the torture of detainee Abu Zubaydah.
+    Later, she ...", the subject "She" of the sentence before is the one "she" refers to.
     """
     word = head.lower_
     if word in _ACCUSED_NOUNS:
@@ -4444,10 +4448,18 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     genders = _person_facts(sdoc, clusters)[1] if word in _PERSON_PRONOUNS else {}
     other = _other_gender(word)
     best: tuple[tuple[int, int, int], EntityCluster] | None = None
+    also: dict[int, list[tuple[int, int]]] = {}
+    called_other: set[int] = set()  # the actors an earlier "he" names are no "she", and so on
+    for cluster, s, e in earlier if word in _PERSON_PRONOUNS else ():
+        also.setdefault(id(cluster), []).append((s, e))
+        said = sdoc.text[s:e].lower()
+        if said in _PERSON_PRONOUNS and _other_gender(said) != other:
+            called_other.add(id(cluster))
     for cluster in clusters:
-        if cluster.type not in kinds or (genders and genders.get(id(cluster)) == other):
+        if cluster.type not in kinds or (genders and genders.get(id(cluster)) == other) \
+                or id(cluster) in called_other:
             continue
-        for s, e in cluster.mentions:
+        for s, e in (*cluster.mentions, *also.get(id(cluster), ())):
             if window <= s < head.idx and not _within(s, skip):
                 # the latest sentence first; in it, a subject before the rest ("he denied it, and
                 # Monahan pressed her case about Ellison. She ...": Monahan), the subject of a
@@ -4685,10 +4697,17 @@ def references(sdoc: Any, clusters: list[EntityCluster], skip: Sequence[tuple[in
         elif named_beside is not None:
             cluster = named_beside  # "The jury president, Nguyen Minh Khai, said": the name beside it
         else:
-            cluster = resolve_reference(sdoc, token, clusters, skip)
+            near = start - _CHAIN_REACH
+            earlier = [ref for ref in out if ref[1] >= near] if word in _PERSON_PRONOUNS else ()
+            cluster = resolve_reference(sdoc, token, clusters, skip, earlier)
         if cluster is not None:
             out.append((cluster, start, end))
     return out
+
+
+#: How far back (in characters) the pronouns already resolved are read as mentions for "he" and
+#: "she": the window of ``resolve_reference`` is three sentences.
+_CHAIN_REACH = 2000
 
 
 def mention_tokens(sdoc: Any, mentions: Sequence[tuple[EntityCluster, int, int]]
