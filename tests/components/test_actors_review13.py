@@ -206,3 +206,10 @@ def test_one_a_he_referred_to_is_no_she(nlp) -> None:
     doc = nlp(Article(id="t", text=text))
     jean = _actor(doc, "Botham Jean")
     assert all(text[m.start:m.end] in ("he", "his") for m in jean.references)
+
+
+def test_a_bodys_letters_opening_a_headline_are_no_dateline(nlp) -> None:
+    text = ("FBI: Teen From Compound Trained For Jihad\n\nThe Federal Bureau of Investigation said the boy "
+            "was trained. The FBI said it would charge the men.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Federal Bureau of Investigation").type == "organization"

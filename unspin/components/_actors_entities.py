@@ -2126,12 +2126,15 @@ def _dateline_regions(clusters: list[EntityCluster], by_key: dict[str, EntityClu
 
 def _dateline_places(clusters: list[EntityCluster], text: str) -> None:
     """A name the recogniser called a body that is the place of a dateline ("EASTFIELD — The city
-    council voted ... bankrupt Eastfield") is that place."""
+    council voted ... bankrupt Eastfield") is that place; not the letters of a body the text
+    names in full, which open a headline as its lead-in ("FBI: Teen ...")."""
     places = {_key(text[s:e]) for (s, e), _region in _datelines(text)}
     for cluster in clusters:
+        names = (cluster.name, *cluster.aliases)
         if cluster.type == "organization" and set(cluster.labels) <= {"ORG", "GPE"} \
-                and any(_key(name) in places for name in (cluster.name, *cluster.aliases)):
-            cluster.type = "place"
+                and any(_key(name) in places for name in names) \
+                and not any(len(_words(name)) > 1 and _acronym(name) in names for name in names):
+            cluster.type = "place"  # not "FBI: Teen trained for jihad" of the Federal Bureau of Investigation
 
 
 _KIND_ORDER = ("PERSON", "ORG", "GPE", "NORP")
