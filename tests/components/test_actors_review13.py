@@ -213,3 +213,22 @@ def test_a_bodys_letters_opening_a_headline_are_no_dateline(nlp) -> None:
             "was trained. The FBI said it would charge the men.")
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Federal Bureau of Investigation").type == "organization"
+
+
+def test_a_polls_question_repeated_after_its_pitch_names_no_actor(nlp) -> None:
+    text = ("Botham Jean was shot in his flat in Dallas, police said.\n"
+            "take our poll - story continues below "
+            "Who should replace Nikki Haley as our ambassador to the U.N.?\n"
+            "Who should replace Nikki Haley as our ambassador to the U.N.?\n"
+            "The officer was arrested on Sunday.")
+    doc = nlp(Article(id="t", text=text))
+    assert "Nikki Haley" not in _names(doc)
+    assert "United Nations" not in _names(doc)
+    assert _actor(doc, "Botham Jean").type == "person"
+
+
+def test_a_line_of_the_story_that_a_furniture_line_does_not_end_with_keeps_its_actors(nlp) -> None:
+    text = ("take our poll - story continues below\n"
+            "Nikki Haley said the U.N. had failed the refugees of Velmora.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Nikki Haley").type == "person"
