@@ -232,3 +232,9 @@ def test_a_line_of_the_story_that_a_furniture_line_does_not_end_with_keeps_its_a
             "Nikki Haley said the U.N. had failed the refugees of Velmora.")
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Nikki Haley").type == "person"
+
+
+def test_a_name_with_a_given_name_and_an_age_is_a_persons(nlp) -> None:
+    text = "Siraj Ibn Wahhaj, 40, and Lucas Morton, 40, were arrested at the compound."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Lucas Morton").type == "person"

@@ -832,6 +832,9 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
         if label in ("GPE", "ORG") and _person_by_kin(sdoc, first, last):
             label = "PERSON"  # "the torture of detainee Abu Zubaydah", "his wife, Candace,"
+        if label == "GPE" and 2 <= last - first <= 3 and _aged(sdoc, last) \
+                and is_given_name(sdoc[first].text):
+            label = "PERSON"  # "Subhanah Wahhaj, 35, and Lucas Morton, 40, are charged"
         if label == "PERSON" and last - first == 1 and _address_of(sdoc, first):
             label = "GPE"  # "at HMP Elmley, on the Isle of Sheppey, Kent"
         called_as = called.get(_key(_clean(sdoc[first:last].text)))
