@@ -238,3 +238,25 @@ def test_a_name_with_a_given_name_and_an_age_is_a_persons(nlp) -> None:
     text = "Siraj Ibn Wahhaj, 40, and Lucas Morton, 40, were arrested at the compound."
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "Lucas Morton").type == "person"
+
+
+def test_a_bodys_letters_the_parser_takes_for_a_word_are_its_mention(nlp) -> None:
+    text = ("Officials at the World Health Organization said the virus was spreading. "
+            "WHO officials urged calm.")
+    doc = nlp(Article(id="t", text=text))
+    body = _actor(doc, "World Health Organization")
+    assert [text[m.start:m.end] for m in body.mentions] == ["World Health Organization", "WHO"]
+
+
+def test_the_question_word_in_a_line_in_capitals_is_no_bodys_letters(nlp) -> None:
+    text = "WHO KILLED THE HEALTH PLAN?\nThe World Health Organization said it would try again."
+    doc = nlp(Article(id="t", text=text))
+    assert "WHO" not in _actor(doc, "World Health Organization").aliases
+
+
+def test_a_persons_initials_are_no_acronym_of_theirs(nlp) -> None:
+    text = ("Trump fires Tillerson, replaces with former top spook\n\n"
+            "Secretary of State Rex Tillerson is being replaced. Thank you to Rex Tillerson for his service! "
+            "The report found that Russia's propaganda outlet, RT, has worked with WikiLeaks.")
+    doc = nlp(Article(id="t", text=text))
+    assert "RT" not in _actor(doc, "Rex Tillerson").aliases

@@ -44,7 +44,7 @@ from itertools import pairwise
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, IS_ALPHA, IS_UPPER, LOWER, ORTH, POS, SENT_START
 from spacy.symbols import NOUN, PROPN
 
 from unspin.components._countries import COUNTRY_NAMES, is_country
@@ -4351,9 +4351,16 @@ def _untagged_short_forms(sdoc: Any, clusters: list[EntityCluster]) -> None:
         if token.i + 1 < len(sdoc) and _name_word(sdoc[token.i + 1]) and sdoc[token.i + 1].pos_ == "PROPN":
             continue  # the start of a longer name
         _add_short_mention(owners[0], token, spans)
-    for i in candidates:  # "the Rapid Support Forces ... The RSF denied it": its letters
+    # "the Rapid Support Forces ... The RSF denied it": its letters, which the parser may take for
+    # a word ("the World Health Organization ... WHO officials urged calm": a pronoun); not in a
+    # line in capitals, where "WHO" is the word
+    shape = sdoc.to_array([IS_UPPER, IS_ALPHA])
+    lettered = np.flatnonzero((table[:, 2] == 2) & (shape[:, 0] == 1) & (shape[:, 1] == 1))
+    text = doc_text(sdoc)
+    for i in lettered:
         token = sdoc[int(i)]
-        if not (token.is_upper and token.is_alpha and 2 <= len(token.text) <= 6):
+        if not (token.is_upper and token.is_alpha and 2 <= len(token.text) <= 6) \
+                or (token.pos_ != "PROPN" and line_at(text, token.idx).isupper()):
             continue
         owner = _match_acronym(token.text, clusters)
         if owner is not None and min(owner.mentions)[0] < token.idx:
@@ -4377,8 +4384,8 @@ def _match_acronym(written: str, clusters: list[EntityCluster]) -> EntityCluster
     or the acronym an organisation's name makes."""
     bare = written.replace(".", "") if _ACRONYM.fullmatch(written) else written
     for cluster in clusters:
-        if cluster.type != "organization":
-            continue
+        if cluster.type != "organization" or "PERSON" in cluster.labels or person_shaped(cluster.name):
+            continue  # "Rex Tillerson", first read as a body, is no "RT"
         if (bare.isupper() and len(bare) > 1 and _acronym(cluster.name) == bare) or (
                 cluster.name.isupper() and _acronym(written) == cluster.name):
             return cluster
