@@ -260,3 +260,13 @@ def test_a_persons_initials_are_no_acronym_of_theirs(nlp) -> None:
             "The report found that Russia's propaganda outlet, RT, has worked with WikiLeaks.")
     doc = nlp(Article(id="t", text=text))
     assert "RT" not in _actor(doc, "Rex Tillerson").aliases
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The report found that Russia's primary propaganda outlet, RT, has worked with WikiLeaks.", "RT"),
+    ("The vaccine alliance, Gavi, said the doses would arrive in March.", "Gavi"),
+])
+def test_a_name_set_after_a_noun_for_a_body_is_the_bodys(nlp, text: str, body: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, body).type == "organization"
+

@@ -1676,7 +1676,7 @@ _BODY_APPOSITIVES = frozenset({
     "startup", "regulator", "watchdog", "movement", "militia", "conglomerate", "consultancy", "operator",
     "service", "platform", "app", "chain", "supermarket", "giant", "maker", "provider", "developer",
     "utility", "newspaper", "channel", "brand", "studio", "fund", "exchange", "party", "university",
-    "hospital", "team",
+    "hospital", "team", "outlet",
 })
 
 
@@ -1688,9 +1688,15 @@ def _of_described(key: str, described: Collection[str]) -> bool:
 
 def _described_as_body(span: Any) -> bool:
     """Whether a name the recogniser called a person or a place is set beside a noun for a body
-    after it ("Gavi, the vaccine alliance, said ..."): then it is the body's."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_APPOSITIVES and c.i >= span.end
-               and any(d.dep_ == "det" for d in c.children) for c in span.root.children)
+    after it ("Gavi, the vaccine alliance, said ...") or before it ("Russia's propaganda outlet,
+    RT,"): then it is the body's."""
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_APPOSITIVES and c.i >= span.end
+           and any(d.dep_ == "det" for d in c.children) for c in span.root.children):
+        return True
+    # "Russia's primary propaganda outlet, RT, has ...": the noun before, the name its apposition
+    head = span.root.head
+    return span.root.dep_ == "appos" and head.i < span.start and head.lemma_.lower() in _BODY_APPOSITIVES \
+        and any(d.dep_ in ("det", "poss") for d in head.children)
 
 
 #: A word with a capital inside it after a run of small letters ("SpaceX", "PayPal", "OpenAI"),
