@@ -270,3 +270,16 @@ def test_a_name_set_after_a_noun_for_a_body_is_the_bodys(nlp, text: str, body: s
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, body).type == "organization"
 
+
+@pytest.mark.parametrize("text, place", [
+    ("The capital of the region, Velmora, was shelled overnight.", "Velmora"),
+    ("The company's home town, Port Alder, was quiet on Sunday.", "Port Alder"),
+])
+def test_a_name_set_beside_a_noun_for_a_town_or_region_is_a_place(nlp, text: str, place: str) -> None:
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, place).type == "place"
+
+
+def test_a_persons_name_beside_a_title_stays_a_persons(nlp) -> None:
+    doc = nlp(Article(id="t", text="The town's mayor, Ann Cole, said the town would rebuild."))
+    assert _actor(doc, "Ann Cole").type == "person"

@@ -830,6 +830,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
             described.add(_key(_clean(sdoc[first:last].text)))
         if label in ("GPE", "ORG") and _described_as_person(sdoc[first:last]):
             label = "PERSON"  # "Cardoso, a former Citibank executive, replaces ..."
+        if label in ("PERSON", "ORG") and _described_as_place(sdoc[first:last]):
+            label = "GPE"  # "the capital of the region, Velmora,", "Velmora, the regional capital,"
         if label in ("GPE", "ORG") and _person_by_kin(sdoc, first, last):
             label = "PERSON"  # "the torture of detainee Abu Zubaydah", "his wife, Candace,"
         if label == "GPE" and 2 <= last - first <= 3 and _aged(sdoc, last) \
@@ -1696,6 +1698,26 @@ def _described_as_body(span: Any) -> bool:
     # "Russia's primary propaganda outlet, RT, has ...": the noun before, the name its apposition
     head = span.root.head
     return span.root.dep_ == "appos" and head.i < span.start and head.lemma_.lower() in _BODY_APPOSITIVES \
+        and any(d.dep_ in ("det", "poss") for d in head.children)
+
+
+#: Nouns for a settlement or a region that a place's name is set beside ("the capital, Velmora,").
+_PLACE_APPOSITIVES = frozenset({"town", "city", "village", "capital", "region", "province", "county",
+                                "district", "island", "hometown", "suburb", "country", "port"})
+
+
+def _described_as_place(span: Any) -> bool:
+    """Whether a name the recogniser called a person or a body is set beside a noun for a town or
+    a region, before it ("The company's home town, Port Alder,") or after it ("Velmora, the
+    regional capital,"): then it is the place's. Not one shaped as a person's name."""
+    if person_shaped(span.text):
+        return False
+    root = span.root
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_APPOSITIVES and c.i >= span.end
+           and any(d.dep_ in ("det", "poss") for d in c.children) for c in root.children):
+        return True
+    head = root.head
+    return root.dep_ == "appos" and head.i < span.start and head.lemma_.lower() in _PLACE_APPOSITIVES \
         and any(d.dep_ in ("det", "poss") for d in head.children)
 
 
