@@ -283,3 +283,10 @@ def test_a_name_set_beside_a_noun_for_a_town_or_region_is_a_place(nlp, text: str
 def test_a_persons_name_beside_a_title_stays_a_persons(nlp) -> None:
     doc = nlp(Article(id="t", text="The town's mayor, Ann Cole, said the town would rebuild."))
     assert _actor(doc, "Ann Cole").type == "person"
+
+
+def test_a_handle_is_no_place(nlp) -> None:
+    text = ("He can not travel to the EU without facing arrest due to an @ECCHRBerlin complaint to "
+            "prosecutors, Snowden tweeted.")
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "@ECCHRBerlin").type == "other"

@@ -1976,6 +1976,10 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
             written = next((a for a in cluster.aliases if not a.isupper()), None)
             # a person named only in a transcript's labels ("DANA KROLL:") as a name is written
             cluster.name = written or (cluster.name.title() if cluster.type == "person" else cluster.name)
+        if cluster.name.startswith("@") and cluster.type in ("place", "country", "group"):
+            # "an @ECCHRBerlin complaint", "@Jerickaduncan": an account of a person or a body the
+            # text does not say, no place nor people
+            cluster.type = "other"
         if cluster.type == "organization":
             _own_s(sdoc, cluster, text)
         order = sorted(range(len(cluster.mentions)), key=lambda i: cluster.mentions[i])
