@@ -290,3 +290,9 @@ def test_a_handle_is_no_place(nlp) -> None:
             "prosecutors, Snowden tweeted.")
     doc = nlp(Article(id="t", text=text))
     assert _actor(doc, "@ECCHRBerlin").type == "other"
+
+
+def test_a_party_named_by_its_members_is_an_organisation(nlp) -> None:
+    text = "Senate Democrats blocked the bill. The Democrats said the cuts were cruel."
+    doc = nlp(Article(id="t", text=text))
+    assert _actor(doc, "Democratic Party").type == "organization"

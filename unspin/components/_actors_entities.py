@@ -1942,6 +1942,8 @@ def entity_clusters(sdoc: Any) -> list[EntityCluster]:
         if cluster.type in ("person", "place") and any(w.lower() in _LEAGUE_WORDS for name in (
                 cluster.name, *cluster.aliases) for w in _words(name)):
             cluster.type = "organization"  # "La Liga", "Serie A", "the Premier League": a league is a body
+        if cluster.type == "group" and _words(cluster.name)[-1:] == ["party"]:
+            cluster.type = "organization"  # "Democrats ... the Democratic Party": named as the party, a body
         if cluster.type == "person":
             cluster.name = _full_name(cluster, text) or cluster.name
     _bodies_by_agreement(sdoc, clusters)
