@@ -1,7 +1,9 @@
 """Actors read on short stories written for a thirteenth review: an agency whose officials speak
 for it ("Africa CDC officials said"), a government department named in full, by its country's
-form, by its portfolio's word alone or by its metonym, and groups the story lets speak
-unnamed ("the researchers said")."""
+form, by its portfolio's word alone, its letters or its metonym, groups the story lets speak
+unnamed ("the researchers said"), names whose type a word beside them gives (kin, an age, a
+body's or a town's noun), words that name no actor ("anti-American", a poll's question in the
+page's furniture), acronyms, handles, parties, and "she" read through the pronouns before it."""
 
 from __future__ import annotations
 
