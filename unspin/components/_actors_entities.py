@@ -4520,9 +4520,10 @@ def resolve_reference(sdoc: Any, head: Any, clusters: list[EntityCluster],
     best: tuple[tuple[int, int, int], EntityCluster] | None = None
     also: dict[int, list[tuple[int, int]]] = {}
     called_other: set[int] = set()  # the actors an earlier "he" names are no "she", and so on
+    text = doc_text(sdoc)  # sdoc.text joins every token again on each read
     for cluster, s, e in earlier if word in _PERSON_PRONOUNS else ():
         also.setdefault(id(cluster), []).append((s, e))
-        said = sdoc.text[s:e].lower()
+        said = text[s:e].lower()
         if said in _PERSON_PRONOUNS and _other_gender(said) != other:
             called_other.add(id(cluster))
     for cluster in clusters:
