@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from _quotes import speakers as _speakers
 
+from unspin.components._quotes_features import source_span
+from unspin.components.parse import load_spacy
 from unspin.doc import Article
 from unspin.pipeline import load
 
@@ -60,3 +62,18 @@ def test_a_quotation_a_cue_introduces_is_still_speech(nlp) -> None:
     speakers = _speakers(nlp(Article(id="t", text=text)), text)
     quoted = "the plan “a reckless gamble that will cost billions of dollars”"
     assert speakers.get(quoted) == "Critics", speakers
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a verb of asking or urging: its object would be the one to speak
+    ("The committee invited Dr. Lena Park to explain why the trial had been stopped.", "explain",
+     "Dr. Lena Park"),
+    ("Reporters asked Governor Tom Reyes to confirm that the plant would close.", "confirm",
+     "Governor Tom Reyes"),
+    # a verb of wanting: its own subject still
+    ("Senator Ann Cole wants to confirm that the plant will close.", "confirm", "Senator Ann Cole"),
+])
+def test_who_is_asked_to_speak_is_the_infinitive_s_source(text: str, cue: str, source: str) -> None:
+    sdoc = load_spacy()(text)
+    found = source_span(next(t for t in sdoc if t.text == cue))
+    assert found is not None and text[found[0][0] : found[0][1]] == source

@@ -94,6 +94,21 @@ def _to_child(token: Any) -> Any | None:
     return nxt if nxt is not None and nxt.lower_ == "to" else None
 
 
+#: Verbs whose object does what their infinitive says ("asked Cruz to respond", "urged the
+#: minister to explain"): the object is the infinitive's subject, not the verb's own subject.
+_OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "encourage", "press", "persuade", "challenge",
+                             "pressure", "implore", "beg", "dare", "prompt", "lead"})
+
+
+def _object_control(token: Any) -> Any | None:
+    """The object of a verb of asking or urging whose infinitive ``token`` is ("FOX 26 asked Cruz
+    [to respond]"): who is asked to speak is the one who would speak. None otherwise."""
+    if token.dep_ != "xcomp" or token.head.i == token.i or token.head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    obj = next((c for c in token.head.children if c.dep_ in ("dobj", "dative") and c.i < token.i), None)
+    return obj if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
 def _subject(token: Any) -> Any | None:
     subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
     if subjects:
@@ -113,6 +128,9 @@ def _subject(token: Any) -> Any | None:
     # "voters saying they ...": the noun the participle describes
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return token.head
+    controller = _object_control(token)
+    if controller is not None:  # "FOX 26 asked Cruz to respond": Cruz responds, not FOX 26
+        return controller
     # "..., saying that ...", "joined X in calling for ...": the subject of the verb above
     current = token
     for _ in range(3):
