@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from unspin.components._page_chrome import in_page_chrome, page_chrome
@@ -110,3 +112,25 @@ def test_a_shop_box_is_cut_from_the_sentence_after_it() -> None:
     assert [text[c.start:c.end] for c in doc.claims] == [
         "From then on, the council spent 48 million dollars on the bridge."]
     assert not any(a.name == "Ann Cole" for a in doc.actors)
+
+
+def test_a_line_that_repeats_the_end_of_a_furniture_line_is_furniture() -> None:
+    # a poll's question after its pitch, then alone twice: the page's, not the story's
+    question = "Who should replace Ann Cole as mayor of Port Alder next year?"
+    text = ("The council met on Monday and approved a budget of 48 million dollars.\n"
+            f"take our poll - story continues below {question}\n"
+            f"{question}\n"
+            f"{question}\n"
+            "Councillor Tom Reyes said the vote would be held in May.\n")
+    echo = text.index(question, text.index("\n", text.index("take our poll")))
+    assert in_page_chrome(text, echo) and in_page_chrome(text, text.rindex(question))
+    assert not in_page_chrome(text, text.index("Councillor")) and not in_page_chrome(text, 0)
+    ranges = page_chrome(text)
+    assert list(ranges) == sorted(ranges)
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(ranges))
+
+
+def test_a_short_repeated_line_is_no_echo() -> None:
+    text = ("Advertisement\nThe council met on Monday.\nread more: Budget\nBudget\n"
+            "The vote on the 48 million dollar budget is due in May, officials said.\n")
+    assert not in_page_chrome(text, text.index("\nBudget\n") + 1)  # under 20 characters: no echo

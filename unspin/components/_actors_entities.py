@@ -56,7 +56,7 @@ from unspin.components._given_names import (
     person_shaped,
     without_accents,
 )
-from unspin.components._page_chrome import in_page_chrome, page_chrome
+from unspin.components._page_chrome import in_page_chrome
 from unspin.components._quotes_marks import transcript_turns
 from unspin.components.parse import doc_text
 from unspin.errors import ModelError
@@ -593,9 +593,8 @@ def entity_spans(sdoc: Any, text: str | None = None) -> list[tuple[str, int, int
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNS" and ent[0].is_sent_start \
                 and names_people(ent[0]):
             continue  # "Campaigners say ...": a plural noun opening the sentence, nobody's name
-        if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char) \
-                or _echoes_chrome(text, ent.start_char):
-            continue  # "D.", and a web page's form and footer ("Email *", "Privacy Policy")
+        if sum(c.isalpha() for c in ent.text) < 2 or in_page_chrome(text, ent.start_char):
+            continue  # "D.", and a web page's furniture ("Email *", "Privacy Policy", a poll's question)
         if ent.start in absorbed:
             continue  # "Ursula von der [Leyen]": read with the name it ends
         label, first, last = ent.label_, ent.start, ent.end
@@ -4233,28 +4232,6 @@ def line_at(text: str, at: int) -> str:
     """The line of ``text`` that holds the character at ``at``."""
     end = text.find("\n", at)
     return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
-
-
-def _echoes_chrome(text: str, at: int) -> bool:
-    """Whether the line holding ``at`` repeats, whole, the end of a line of page furniture: a
-    poll's question, set after its pitch and then alone ("take our poll - story continues below
-    Who should replace Nikki Haley as our ambassador to the U.N.?", then the question twice), is
-    the page's, not the story's."""
-    return any(start <= at < end for start, end in _chrome_echoes(text))
-
-
-@lru_cache(maxsize=16)
-def _chrome_echoes(text: str) -> tuple[tuple[int, int], ...]:
-    """The character ranges of the lines of ``text`` that repeat the end of a furniture line."""
-    ends = [text[s:e].rstrip() for s, e in page_chrome(text) if e - s >= 20]
-    out = []
-    at = 0
-    for line in text.split("\n") if ends else ():
-        bare = line.strip()
-        if len(bare) >= 20 and any(end.endswith(bare) and end != bare for end in ends):
-            out.append((at, at + len(line)))
-        at += len(line) + 1
-    return tuple(out)
 
 
 def _signing_line(text: str, at: int) -> bool:

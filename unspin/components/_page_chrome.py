@@ -14,7 +14,8 @@ version of this article said ...": the outlet's own note, not a quote of "an ear
 the page's timestamps ("Last modified on ... BST"), prompts ("Click here to download ...", "Story
 continues below advertisement", "Our journalism relies on readers like you ..."), a video's
 "WATCH: ... (2:31)", a gallery's "1/12 ... Credit: ..." and a photo's caption ending in its credit
-("... (Photo: Jane Doe/Reuters)"). None of it is the article's: no
+("... (Photo: Jane Doe/Reuters)"), and a line that repeats the end of such a line (a poll's
+question, set after its pitch and then alone). None of it is the article's: no
 claim, quote or actor is read from it. The line patterns are kept narrow, each one a whole line
 of furniture, so that a sentence of the article about privacy or polls stays. Inside a
 paragraph, only a link to another story in brackets and by its title counts ("(RELATED: Did RFK
@@ -102,7 +103,24 @@ def page_chrome(text: str) -> tuple[tuple[int, int], ...]:
             links = _LINK.finditer(line)
             ranges.extend((at + m.start(), at + m.end()) for m in links if _headline(m.group(1)))
         at += len(line) + 1
-    return tuple(ranges)
+    return tuple(sorted(ranges + _echoes(text, ranges)))
+
+
+def _echoes(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines that repeat, whole, the end of a line of furniture: a poll's question set after
+    its pitch and then alone ("take our poll - story continues below Who should replace Nikki
+    Haley as our ambassador to the U.N.?", then the question twice) is the page's, not the
+    story's; on PTC dev it put Nikki Haley and the UN into 19 of the 75 articles."""
+    ends = [text[s:e].rstrip() for s, e in ranges if e - s >= 20]
+    out = []
+    at = 0
+    for line in text.split("\n") if ends else ():
+        bare = line.strip()
+        if len(bare) >= 20 and any(end.endswith(bare) and end != bare for end in ends) \
+                and not any(s < at + len(line) and at < e for s, e in ranges):
+            out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
 
 
 def in_page_chrome(text: str, position: int) -> bool:
