@@ -1307,11 +1307,8 @@ CITING_CUES = frozenset([
 _PROPOSITION = re.compile(r"(?i)(?:to|that|whether|if|how|why|what|when|where|who|which)\b")
 
 
-#: A form of "be" between a speaker and a cue of telling someone makes the cue passive ("the firm
-#: was ordered to", "he had been told that"): the speaker is whom it was said to. Not a cue of a
-#: stance or a feeling, which stays the subject's ("protesters were frustrated that ...").
-_TELLING_SOMEONE = frozenset(["order", "tell", "ask", "instruct", "urge", "advise", "warn", "require",
-                              "force", "direct", "remind", "inform", "notify", "brief", "command", "request"])
+#: A form of "be" between a speaker and a cue makes the cue passive ("the firm was ordered to", "he
+#: had been told that", "his wives were charged with"): the speaker is whom it was said or done to.
 #: Cues whose passive subject is the speaker: "he was quoted as saying", "she was heard to say", and
 #: feelings and beliefs, whose participle says what its subject feels ("Protesters were frustrated
 #: that ...", "She is convinced that ...").
