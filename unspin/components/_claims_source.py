@@ -1307,8 +1307,6 @@ CITING_CUES = frozenset([
 _PROPOSITION = re.compile(r"(?i)(?:to|that|whether|if|how|why|what|when|where|who|which)\b")
 
 
-#: A form of "be" between a speaker and a cue makes the cue passive ("the firm was ordered to", "he
-#: had been told that", "his wives were charged with"): the speaker is whom it was said or done to.
 #: Cues whose passive subject is the speaker: "he was quoted as saying", "she was heard to say", and
 #: feelings and beliefs, whose participle says what its subject feels ("Protesters were frustrated
 #: that ...", "She is convinced that ...").
@@ -1316,7 +1314,10 @@ _QUOTED_AS = frozenset(["quote", "hear", "record", "frustrate", "concern", "worr
                         "please", "surprise", "shock", "anger", "alarm", "upset", "trouble", "satisfy",
                         "delight", "encourage", "dismay", "outrage", "stun", "confuse", "persuade",
                         "determine", "resolve", "scare", "frighten", "terrify", "annoy", "irritate"])
+#: "he stands accused of ...": a passive of accusing without a form of "be".
 _STANDS_ACCUSED = re.compile(r"(?i)\s+(?:stands?|stood|standing)\s+")
+#: A form of "be" between a speaker and a cue makes the cue passive ("the firm was ordered to", "he
+#: had been told that", "his wives were charged with"): the speaker is whom it was said or done to.
 _PASSIVE_BEFORE = re.compile(r"(?i)\s+(?:(?:has|have|had)\s+been|was|were|is|are|been|being|got|gets|get)"
                              r"(?:\s+\w+ly)?\s+")
 #: A possessive just before a cue makes the cue a noun with an owner ("the bank's plans", "its
