@@ -7,6 +7,7 @@ import torch
 
 from unspin.components._quotes_probe import word_probabilities
 from unspin.components.techniques import Encoded, stitch_cores, token_windows
+from unspin.training.quotes import probe_labels
 
 WIN = 254
 STRIDE = 192
@@ -37,10 +38,10 @@ def load_tagger(path):
     return tok, model
 
 
-@torch.inference_mode()
-def tagger_encode(tok, model, text, bf16=True):
+def windowed_encode(tok, text, run_window):
     """Encoded-like: offsets and (n_tokens, 3) probabilities, windows stitched as the technique
-    encoder stitches them (each window run alone)."""
+    encoder stitches them (each window run alone). ``run_window(ids)`` gives the (len(ids), 3)
+    probabilities of one window's token ids, [CLS] and [SEP] included."""
     enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
     ids = enc["input_ids"]
     offsets = np.array(enc["offset_mapping"], dtype=np.int64).reshape(-1, 2)
@@ -48,11 +49,22 @@ def tagger_encode(tok, model, text, bf16=True):
     if ids:
         windows = token_windows(len(ids), WIN, STRIDE)
         for (a, b), (lo, hi) in zip(windows, stitch_cores(windows), strict=False):
-            x = torch.tensor([[tok.cls_token_id, *ids[a:b], tok.sep_token_id]])
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-                logits = model(x, torch.ones_like(x))
-            probs[lo:hi] = torch.sigmoid(logits.float())[0, 1 + lo - a : 1 + hi - a].numpy()
+            window = run_window([tok.cls_token_id, *ids[a:b], tok.sep_token_id])
+            probs[lo:hi] = window[1 + lo - a : 1 + hi - a]
     return Encoded(text, offsets, [], probs, probs)
+
+
+@torch.inference_mode()
+def tagger_encode(tok, model, text, bf16=True):
+    """``windowed_encode`` with the torch tagger."""
+
+    def run(ids):
+        x = torch.tensor([ids])
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            logits = model(x, torch.ones_like(x))
+        return torch.sigmoid(logits.float())[0].numpy()
+
+    return windowed_encode(tok, text, run)
 
 
 def tagger_word_probs(sdoc, encoded):
@@ -79,13 +91,5 @@ def parsed(split, articles):
 
 def word_labels(sdoc, article):
     """(len(sdoc), 3) 0/1: the word overlaps a gold source / cue / content."""
-    n = len(article.text)
-    inside = np.zeros((3, n + 1), dtype=np.int64)
-    for g in article.attributions:
-        for k, fr in enumerate((g.source, g.cue, g.content)):
-            for s, e in fr:
-                inside[k, s:e] = 1
-    cov = np.concatenate([np.zeros((3, 1), np.int64), np.cumsum(inside, axis=1)], axis=1)
-    starts = np.array([t.idx for t in sdoc], dtype=np.int64)
-    ends = starts + np.array([len(t.text) for t in sdoc], dtype=np.int64)
-    return (cov[:, np.minimum(ends, n)] - cov[:, np.minimum(starts, n)] > 0).T.astype(np.int64)
+    offsets = np.array([(t.idx, t.idx + len(t.text)) for t in sdoc], dtype=np.int64).reshape(-1, 2)
+    return probe_labels(article, offsets).astype(np.int64)  # as the probe's encoder tokens are labelled

@@ -11,9 +11,8 @@ import onnxruntime as ort
 import torch
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from sklearn.metrics import average_precision_score
-from srctag_lib import STRIDE, WIN, load_tagger, parsed, tagger_word_probs, word_labels
+from srctag_lib import load_tagger, parsed, tagger_word_probs, windowed_encode, word_labels
 
-from unspin.components.techniques import Encoded, stitch_cores, token_windows
 from unspin.training.data import default_data_dir
 from unspin.training.quotes import read_polnear
 
@@ -36,18 +35,14 @@ so.intra_op_num_threads = 1
 sess = ort.InferenceSession("/tmp/srctag/tagger.int8.onnx", so, providers=["CPUExecutionProvider"])
 
 
+def _run_int8(ids):
+    x = np.array([ids], dtype=np.int64)
+    z = sess.run(None, {"ids": x, "mask": np.ones_like(x)})[0]
+    return (1 / (1 + np.exp(-z)))[0]
+
+
 def encode(text):
-    enc = tok(text, add_special_tokens=False, return_offsets_mapping=True)
-    ids = enc["input_ids"]
-    offsets = np.array(enc["offset_mapping"], dtype=np.int64).reshape(-1, 2)
-    probs = np.zeros((len(ids), 3), np.float32)
-    if ids:
-        w = token_windows(len(ids), WIN, STRIDE)
-        for (a, b), (lo, hi) in zip(w, stitch_cores(w), strict=False):
-            x = np.array([[tok.cls_token_id, *ids[a:b], tok.sep_token_id]], dtype=np.int64)
-            z = sess.run(None, {"ids": x, "mask": np.ones_like(x)})[0]
-            probs[lo:hi] = (1 / (1 + np.exp(-z)))[0, 1 + lo - a : 1 + hi - a]
-    return Encoded(text, offsets, [], probs, probs)
+    return windowed_encode(tok, text, _run_int8)
 
 
 texts = [
