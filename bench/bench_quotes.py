@@ -1,15 +1,13 @@
 """Cost of the quotes stage on the 75 PTC dev articles, apart from the spaCy parse it reuses.
 
-Parses every article once (the ``parse`` stage, timed for reference) and runs the techniques
-stage (whose token states the attribution probe reads, as in the pipeline), then runs the
-quotes stage over the parsed documents (quotation marks, attribution probe, cue model, learned
-speaker choice, the entity clusters it computes for the actors stage) and prints wall and CPU
-time per article (numpy's BLAS on one thread, as in the pipeline), quotes found and the share
-with a speaker. ``--without-techniques`` leaves the states out, so the quotes stage encodes
-each article itself (its cost when the techniques stage is disabled). CPU time is the steadier
-figure on a shared machine.
+Parses every article once (the ``parse`` stage, timed for reference), then runs the quotes stage
+over the parsed documents (quotation marks, the attribution tagger's encoder pass, cue model,
+learned speaker choice, the entity clusters it computes for the actors stage) and prints wall
+and CPU time per article (numpy's BLAS on one thread, as in the pipeline), quotes found and the
+share with a speaker. ``--without-tagger`` leaves the tagger out (the parse alone). CPU time is
+the steadier figure on a shared machine.
 
-    .venv/bin/python bench/bench_quotes.py [--repeat 3] [--rules] [--without-techniques]
+    .venv/bin/python bench/bench_quotes.py [--repeat 3] [--rules] [--without-tagger]
 """
 
 from __future__ import annotations
@@ -23,35 +21,28 @@ from _stage import parsed_dev_articles, stage_arguments
 def main() -> int:
     parser = stage_arguments(__doc__.splitlines()[0])
     parser.add_argument("--rules", action="store_true", help="cue-subject rule, no speaker model")
-    parser.add_argument("--without-techniques", action="store_true",
-                        help="Do not run the techniques stage first: the quotes stage encodes each article.")
+    parser.add_argument("--without-tagger", action="store_true",
+                        help="Leave out the attribution tagger (its encoder pass): the parse alone.")
     args = parser.parse_args()
     docs = parsed_dev_articles(args.data)
     if docs is None:
         return 0
     from unspin._threads import one_blas_thread
-    from unspin.components._quotes_probe import PROBE_KEY
+    from unspin.components._quotes_tagger import PROBE_KEY
     from unspin.components.parse import make_parser
     from unspin.components.quotes import make_quotes
-    from unspin.components.techniques import STATES_KEY, make_techniques
     from unspin.doc import Article, Document
 
     n = len(docs)
     parse = make_parser()
-    quotes = make_quotes(speaker_model=False if args.rules else None)
+    quotes = make_quotes(speaker_model=False if args.rules else None,
+                         tagger=False if args.without_tagger else None)
     quotes(parse(Document(Article(id="warm-up", text="“Load the models,” she said."))))
     print(f"speakers: {'cue-subject rule' if args.rules else 'learned speaker model'}")
-    if not args.without_techniques:
-        techniques = make_techniques()
-        started = time.perf_counter()
-        docs = list(techniques.pipe(docs))
-        print(f"techniques (for reference): {n / (time.perf_counter() - started):.1f} articles/s")
     for run in range(args.repeat):
         for d in docs:  # what the stage caches on the parse: count it each run
             d.cache["spacy"].user_data.pop("unspin_entities", None)
             d.cache["spacy"].user_data.pop(PROBE_KEY, None)
-            if args.without_techniques:
-                d.cache.pop(STATES_KEY, None)
         wall0, cpu0 = time.perf_counter(), time.process_time()
         with one_blas_thread():  # as the pipeline runs its stages
             docs = [quotes(d) for d in docs]

@@ -12,8 +12,8 @@ of 4.08 to 4.67 PTC dev articles/s (six runs each), with the same output
 (``bench/bench_pipeline.py`` against ``--sequential``).
 
 The models run on onnxruntime sessions of one thread each, side by side (windows, sentences),
-and numpy does the small products around them (span heads, the claims model, the attribution
-probe, roles). numpy's OpenBLAS starts a thread per core for a product of a few hundred rows
+and numpy does the small products around them (span heads, the claims model, roles).
+numpy's OpenBLAS starts a thread per core for a product of a few hundred rows
 and leaves it spinning after, so on two cores it took CPU from the sessions running beside it:
 the pipeline bench ran at 3.9-4.2 articles/s with it and 4.3-4.6 with BLAS held to one thread.
 ``Pipeline.__call__`` holds the limit while it works on its document; ``Pipeline.pipe``, whose

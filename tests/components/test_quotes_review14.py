@@ -102,9 +102,6 @@ def test_a_polls_speaker_is_named_as_written() -> None:
     ("Senator Ann Cole endorsed Tom Reyes at a rally in Dayton on Friday, saying that he would make an "
      "outstanding mayor.", "Tom Reyes at a rally in Dayton on Friday",
      "that he would make an outstanding mayor", "Senator Ann Cole"),
-    ("The union filed a complaint with the city's ethics board on Monday, claiming that the mayor had a "
-     "conflict of interest.", "a complaint with the city's ethics board on Monday",
-     "that the mayor had a conflict of interest", "The union"),
 ])
 def test_a_participle_of_speech_after_the_cue_ends_what_it_reports(nlp, text: str, first: str, second: str,
                                                                    speaker: str) -> None:
@@ -112,3 +109,12 @@ def test_a_participle_of_speech_after_the_cue_ends_what_it_reports(nlp, text: st
     speakers = _speakers(nlp(Article(id="t", text=text)), text)
     assert speakers.get(first) == speaker, speakers
     assert speakers.get(second) == speaker, speakers
+
+
+def test_a_filing_is_an_act_but_the_participle_after_it_reports(nlp) -> None:
+    # since stop 39 the quote model, reading the attribution tagger, takes "filed a complaint" for
+    # an act, not speech; what the participle claims is still the union's, and ends the sentence
+    text = ("The union filed a complaint with the city's ethics board on Monday, claiming that the mayor "
+            "had a conflict of interest.")
+    assert _speakers(nlp(Article(id="t", text=text)), text) == {
+        "that the mayor had a conflict of interest": "The union"}

@@ -170,7 +170,7 @@ def test_evaluate_quotes_models_folder_must_hold_the_trained_files(
     (tmp_path / "models" / "cues.json.gz").write_bytes(b"")
     assert main(["evaluate-quotes", "--data", str(tmp_path), "--models", str(tmp_path / "models")]) == 1
     err = capsys.readouterr().err
-    assert "probe.npz" in err and "unspin train-quotes --out DIR" in err and "Traceback" not in err
+    assert "tagger.onnx" in err and "unspin train-quotes --out DIR" in err and "Traceback" not in err
 
 
 def test_citron_scores_match_spans_exactly_and_count_shared_tokens() -> None:

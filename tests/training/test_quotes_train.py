@@ -40,15 +40,15 @@ def _write_split(root: Path, split: str = "train") -> None:
                                                                        encoding="utf-8")
 
 
-def test_probe_labels_mark_the_encoder_tokens_inside_each_part() -> None:
+def test_attribution_labels_mark_the_encoder_tokens_inside_each_part() -> None:
     import numpy as np
 
-    from unspin.training.quotes import GoldAttribution, PolnearArticle, probe_labels
+    from unspin.training.quotes import GoldAttribution, PolnearArticle, attribution_labels
 
     text = "Ann Cole said the bridge is unsafe."
     article = PolnearArticle("a", text, [GoldAttribution(source=[(0, 8)], cue=[(9, 13)], content=[(14, 34)])])
     offsets = np.array([(0, 3), (4, 8), (9, 13), (14, 17), (18, 24), (25, 27), (28, 34), (34, 35)])
-    labels = probe_labels(article, offsets)
+    labels = attribution_labels(article, offsets)
     assert labels.tolist() == [[1, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0, 1], [0, 0, 1],
                                [0, 0, 1], [0, 0, 0]]
 
@@ -78,12 +78,12 @@ def test_train_quote_models_writes_the_models_the_stage_can_load(tmp_path: Path)
     assert result["articles"] == len(TEXTS) * 4
     assert result["speaker_examples"] > 0 and result["cue_examples"] > 0
     assert messages and "parsing" in messages[0]
-    assert result["quote_examples"] > 0 and result["probe_tokens"] > 0
-    assert (tmp_path / "out" / "probe.npz").is_file()
+    assert result["quote_examples"] > 0
+    assert (tmp_path / "out" / "tagger.onnx").is_file() and (tmp_path / "out" / "tokenizer.json").is_file()
     finder = QuoteFinder(model=str(tmp_path / "out" / "cues.json.gz"),
                          speaker_model=str(tmp_path / "out" / "speakers.json.gz"),
                          quote_model=str(tmp_path / "out" / "quotes.json.gz"),
-                         probe=str(tmp_path / "out" / "probe.npz"))
+                         tagger=str(tmp_path / "out"))
     article = read_polnear(tmp_path / "polnear", "train")[0]
     quotes = finder.predict(load_spacy()(article.text))
     assert any(q.speaker is not None for q in quotes), "a model trained on these texts names a speaker"
@@ -122,3 +122,12 @@ def test_cue_model_of_one_class_is_its_constant_answer() -> None:
     data = train_cue_model([["bias", "l=say"], ["bias", "l=tell"]], [1, 1])
     model = CueModel(data["bias"], data["weights"])
     assert data["weights"] == {} and model.score(["l=eat"]) > 0.99
+
+
+def test_tagger_folds_are_seeded_and_even() -> None:
+    from unspin.training.quotes_tagger import fold_of
+
+    folds = fold_of(11, 3)
+    assert folds == fold_of(11, 3), "the same articles go to the same fold each time"
+    assert sorted(folds.count(k) for k in range(3)) == [3, 4, 4]
+    assert fold_of(11, 3, seed=1) != folds

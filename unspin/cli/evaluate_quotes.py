@@ -46,12 +46,12 @@ def evaluate_quotes_command(
     ] = None,
 ) -> int:
     """Score the quotes stage: content F1 (partial overlap) and speaker F1, as JSON."""
-    from unspin.components._quotes_probe import PROBE_FILE
+    from unspin.components._quotes_tagger import TAGGER_FILE, TOKENIZER_FILE
     from unspin.errors import InputNotFoundError
     from unspin.training.quotes import evaluate_quotes, format_speaker_errors
 
     files: dict[str, str | None] = dict.fromkeys(("cues.json.gz", "quotes.json.gz", "speakers.json.gz",
-                                                  PROBE_FILE))
+                                                  TAGGER_FILE, TOKENIZER_FILE))
     if models is not None:
         missing = [name for name in files if not (models / name).is_file()]
         if missing:
@@ -61,7 +61,7 @@ def evaluate_quotes_command(
     result = evaluate_quotes(polnear_folder(data), split, threshold=threshold, model=files["cues.json.gz"],
                              speaker_model=False if rules else files["speakers.json.gz"],
                              quote_model=False if keep_all else files["quotes.json.gz"],
-                             probe=files[PROBE_FILE], errors=errors)
+                             tagger=None if models is None else str(models), errors=errors)
     table = result.pop("speaker_errors", None)
     print(json.dumps(result, indent=2))
     if table is not None:
@@ -72,10 +72,11 @@ def evaluate_quotes_command(
 @app.command("train-quotes")
 def train_quotes_command(
     out: Annotated[Path, typer.Option(
-        "--out", help="Folder to write probe.npz, cues.json.gz, quotes.json.gz and speakers.json.gz.")],
+        "--out", help="Folder to write tagger.onnx, tokenizer.json, cues.json.gz, quotes.json.gz and "
+                     "speakers.json.gz.")],
     data: PolnearData = None,
 ) -> int:
-    """Train the attribution probe and the cue, quote and speaker models on PolNeAR train (the folder
+    """Train the attribution tagger and the cue, quote and speaker models on PolNeAR train (the folder
     can replace models/quotes; score it with `unspin evaluate-quotes --models DIR`)."""
     from unspin.training.quotes import train_quote_models
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from unspin.components._quotes_tagger import PROBE_KEY, probe_bin
 from unspin.components.quantities import glued_full_stop
 
 __all__ = [
@@ -206,6 +207,10 @@ def cue_features(token: Any, quote_mask: list[bool]) -> list[str]:
             feats += [f"l|ccomp_that={lemma}|{any(g.lower_ == 'that' for g in child.children)}"]
     prev = token.doc[i - 1] if i > 0 else None
     feats.append(f"prev={prev.lower_ if prev is not None else '<s>'}")
+    probs = token.doc.user_data.get(PROBE_KEY)
+    if probs is not None:  # the attribution tagger's belief that the word is a cue
+        tagged = probe_bin(float(probs[i, 1]))
+        feats += [f"tag_cue={tagged}", f"tag_cue|inq={tagged}|{inside}"]
     return feats
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from unspin.components._actors_entities import DATELINE
 from unspin.components._quotes_features import bucket
-from unspin.components._quotes_probe import PROBE_KEY, probe_bin
+from unspin.components._quotes_tagger import PROBE_KEY, probe_bin
 from unspin.components.parse import doc_text
 
 __all__ = ["SpeakerCandidate", "null_features", "speaker_candidates"]
@@ -85,7 +85,9 @@ def speaker_candidates(sdoc: Any, start: int, end: int, kind: str, cue: Any | No
                                                 or _one_of(t))
                         and any(c.isalpha() for c in t.text)
                         and not any(s <= t.idx < e for s, e in datelines)]
-        candidates += [t for t in heads[n] if not q_first <= t.i <= q_last]
+        # the cue is never its own source ("Economists at Capital Economics estimate that ...",
+        # where the parser made the cue a noun over the whole sentence)
+        candidates += [t for t in heads[n] if not q_first <= t.i <= q_last and (cue is None or t.i != cue.i)]
     before = sorted((t for t in candidates if t.i < q_first), key=lambda t: -t.i)
     after = sorted((t for t in candidates if t.i > q_last), key=lambda t: t.i)
     rank = {t.i: n for n, t in enumerate(before)} | {t.i: n for n, t in enumerate(after)}
@@ -187,8 +189,8 @@ def _static_features(t: Any, sdoc: Any, cue_scores: dict[int, float], quote_mask
     first, last = t.left_edge.i, t.right_edge.i
     probs = sdoc.user_data.get(PROBE_KEY)
     if probs is not None:
-        # the probe may speak for a candidate, but its silence is no evidence: it misses unusual
-        # sources ("the Harbour Authority said", 0.00), where the parse alone must decide
+        # the tagger may speak for a candidate, but its silence is no evidence: it can miss unusual
+        # sources ("the Harbour Authority said"), where the parse alone must decide
         own, phrase = float(probs[t.i, 0]), float(probs[first:last + 1, 0].max())
         if own >= 0.05:
             feats.append(f"probe_src={probe_bin(own)}")

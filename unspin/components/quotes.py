@@ -5,9 +5,9 @@ according to, argued, ...) come from a small logistic regression over the spaCy 
 on PolNeAR (``unspin/models/quotes/cues.json.gz``; ``unspin.training.quotes``). A cue's
 subject is the speaker; its clausal complement, its object or the quotation it stands next to is
 what was said. Pronoun and title speakers ("he", "the senator") are resolved to the actor they
-most likely refer to. The speaker model also reads how likely each word is part of a source,
-from a small network over the technique encoder's token states (``_quotes_probe``; the
-techniques stage's states when it ran, else the stage encodes the text).
+most likely refer to. The cue, quote and speaker models also read how likely each word is part of
+a source, a cue or what was said, from a small encoder fine-tuned on PolNeAR to tag them
+(``_quotes_tagger``).
 """
 
 from __future__ import annotations
@@ -65,10 +65,9 @@ from unspin.components._quotes_marks import (
     interview_answers,
     transcript_turns,
 )
-from unspin.components._quotes_probe import ensure_probe
 from unspin.components._quotes_speakers import SpeakerCandidate, null_features, speaker_candidates
+from unspin.components._quotes_tagger import PROBE_KEY, ensure_tagger, probe_bin
 from unspin.components.parse import doc_text
-from unspin.components.techniques import technique_states
 from unspin.doc import Attribution, Document, Quote
 from unspin.errors import ModelError
 
@@ -153,6 +152,7 @@ class _Cue:
     colon: bool = False  # the sentence ends with ':' (a quotation may follow it)
     worded: bool = False  # the verb of "as X put it" (``_as_worded``)
     cited: bool = False  # a poll or records the stage found by pattern ("in a CNN poll", ", records show")
+    named: bool = False  # a verb of saying kept for its named speaker (``_named_speaker_reports``)
 
 
 @dataclass(slots=True)
@@ -165,7 +165,7 @@ class _Context:
     sent_index: list[int]
     mentions: dict[int, int]  # token index -> mentions of the actor it names
     text: str
-    fixed: dict[tuple[int, int], tuple[int, int]]  # quotation -> speaker span set by the layout
+    fixed: dict[tuple[int, int], tuple[int, int] | None]  # quotation -> speaker span set by the layout
     cache: dict[str, Any]  # what the speaker candidates keep between quotes
     quoted: list[tuple[int, int]]  # the quotations' character spans, in order
 
@@ -188,11 +188,11 @@ class QuoteFinder:
     def __init__(self, model: str | None = None, threshold: float | None = None,
                  min_words: int = 3, reported: bool = True, direct_threshold: float = 0.15,
                  speaker_model: str | bool | None = None, quote_model: str | bool | None = None,
-                 probe: str | bool | None = None) -> None:
+                 tagger: str | bool | None = None) -> None:
         self.model_path = model
-        # None: the shipped attribution probe; a path: another one; False: the parse alone (the
-        # shipped speaker model was trained with the probe's features and does worse without them)
-        self.probe = probe
+        # None: the shipped attribution tagger; a folder: another one; False: the parse alone (the
+        # shipped models were trained with the tagger's features and do worse without them)
+        self.tagger = tagger
         # None: the shipped quote model; a path: another one; False: keep every quote found
         self.quote_model = quote_model
         # None: the shipped speaker model; a path: another one; False: the parse rules alone
@@ -222,7 +222,7 @@ class QuoteFinder:
             colon = sdoc[last].text == ":"
             bounds = (sdoc[seg_start].idx, sdoc[last].idx + len(sdoc[last].text))
             for token in candidate_cues(sdoc[seg_start:seg_end]):
-                if mask[token.i]:
+                if mask[token.i] or _imperative(token, seg_start):
                     continue
                 worded = _as_worded(token)
                 score = model.score(cue_features(token, mask))
@@ -230,6 +230,11 @@ class QuoteFinder:
                     # the cue model never saw "by one estimate" as a cue (PolNeAR train has six):
                     # the phrase cites its source as surely as "according to" does
                     score = max(score, _RECKONING_SCORE)
+                named = score < threshold and _named_speaker_reports(token)
+                if named:
+                    # "Cole said that Reyes had claimed ...": the tagger marks the words of a report
+                    # inside another's as content alone, and the cue model learnt to trust it there
+                    score = threshold
                 elif score < threshold and _named_report(token):
                     score = threshold  # "a BBC report that the plant would close": the quote model judges it
                 elif score < threshold and worded and _beside_quotation(token, mask):
@@ -242,7 +247,7 @@ class QuoteFinder:
                     if source is not None and _nobody(source[1]):
                         continue  # "nobody asked for this" reports no one's words
                     found.append(_Cue(token, score, source, content, open_ended,
-                                      seg_start, seg_end, colon, worded))
+                                      seg_start, seg_end, colon, worded, named=named))
         return found
 
     def find(self, sdoc: Any, text: str | None = None) -> tuple[list[tuple[Quote, _Cue | None]], _Context]:
@@ -251,8 +256,8 @@ class QuoteFinder:
         ``text`` is ``sdoc.text`` when the caller has it (spaCy rebuilds it on each access).
         """
         text = doc_text(sdoc) if text is None else text
-        if self.probe is not False:
-            ensure_probe(sdoc, self.probe or None)
+        if self.tagger is not False:
+            ensure_tagger(sdoc, self.tagger or None)
         quotations = marks = find_quotations(text)
         mask = [False] * len(sdoc)
         for start, end in quotations:
@@ -324,11 +329,14 @@ class QuoteFinder:
                     # every stage”"): the report wins, and holds them
                     found = [pair for pair in found if pair not in overlapping]
                 found.append((self._quote(start, end, "reported" if block is None else "direct", cue), cue))
-        if self.reported:
-            found.extend(_poll_reports(sdoc, text, found, segment_of, segments))
-            found.extend(_records_reports(sdoc, text, found, segment_of, segments))
         if self.quote_model is not False:
             found = self._judged(sdoc, text, found, fixed)
+        if self.reported:
+            # after the judging, so that a quote the quote model drops ("52 percent ... chose
+            # Cole") leaves its clause to the poll that reports it ("In a Marist poll, ...")
+            cited = _poll_reports(sdoc, text, found, segment_of, segments)
+            cited += _records_reports(sdoc, text, found + cited, segment_of, segments)
+            found += cited if self.quote_model is False else self._judged(sdoc, text, cited, fixed)
         found.sort(key=lambda pair: (pair[0].start, pair[0].end))
         # speakers are looked for sentence by sentence too, cut at paragraph breaks like the cues
         sents = [sdoc[seg_start:seg_end] for seg_start, seg_end in segments]
@@ -378,9 +386,20 @@ class QuoteFinder:
         if quoted is None or len(quoted) == 0:
             return None
         if cue is None:
-            return quote_features(quoted, text, quote.kind, None, None, False, None, None)
-        return quote_features(quoted, text, quote.kind, cue.token, cue.score, cue.open_ended,
-                              None if cue.source is None else cue.source[1], cue.content)
+            feats = quote_features(quoted, text, quote.kind, None, None, False, None, None)
+        else:
+            feats = quote_features(quoted, text, quote.kind, cue.token, cue.score, cue.open_ended,
+                                   None if cue.source is None else cue.source[1], cue.content)
+        probs = sdoc.user_data.get(PROBE_KEY)
+        if probs is not None:  # the attribution tagger's belief in the content, its cue and source
+            inside = probs[quoted.start:quoted.end, 2]
+            feats += [f"tag_content={probe_bin(float(inside.mean()))}|{quote.kind}",
+                      f"tag_content_min={probe_bin(float(inside.min()))}|{quote.kind}"]
+            if cue is not None:
+                feats.append(f"tag_cue={probe_bin(float(probs[cue.token.i, 1]))}")
+                if cue.source is not None:
+                    feats.append(f"tag_src={probe_bin(float(probs[cue.source[1].i, 0]))}")
+        return feats
 
     def candidates(self, sdoc: Any, quote: Quote, cue: _Cue | None, context: _Context
                    ) -> list[SpeakerCandidate]:
@@ -470,7 +489,7 @@ class QuoteFinder:
                 source = polled
             if cue is not None and cue.source is not None and (
                     reckoning(cue.token) is not None or _named_report(cue.token) or pictured(cue.token)
-                    or cue.cited or (quote.kind == "direct" and cue.worded)
+                    or cue.cited or cue.named or (quote.kind == "direct" and cue.worded)
                     or (quote.kind == "reported" and other_voice(cue.token))):
                 # "by the UN's count", "a BBC report that ...", "footage of Cole asking", "as a
                 # memo put it": phrases the speaker model never saw name their source; nor did it
@@ -708,8 +727,6 @@ class QuoteFinder:
         if sdoc is None:
             raise ModelError("the quotes stage needs the spaCy parse; enable the 'parse' stage "
                              "before 'quotes'", source=doc.id)
-        if self.probe is not False:  # the technique encoder's states: the techniques stage's, or new
-            ensure_probe(sdoc, self.probe or None, technique_states(doc))
         doc.quotes = self.predict(sdoc)
         return doc
 
@@ -724,9 +741,9 @@ _MIN_REPORTED_WORDS = 2
 
 def make_quotes(model: str | None = None, threshold: float | None = None, min_words: int = 3,
                 reported: bool = True, speaker_model: str | bool | None = None,
-                quote_model: str | bool | None = None, probe: str | bool | None = None) -> QuoteFinder:
+                quote_model: str | bool | None = None, tagger: str | bool | None = None) -> QuoteFinder:
     return QuoteFinder(model=model, threshold=threshold, min_words=min_words, reported=reported,
-                       speaker_model=speaker_model, quote_model=quote_model, probe=probe)
+                       speaker_model=speaker_model, quote_model=quote_model, tagger=tagger)
 
 
 
@@ -1043,6 +1060,17 @@ def _supposed(cue: Any) -> bool:
     return not any(t.text in ('"', "”", "''") for t in cue.doc[words[0].i:cue.i])
 
 
+def _imperative(token: Any, seg_start: int) -> bool:
+    """Whether ``token`` opens its sentence as a bidding without a subject ("A: Look at the
+    numbers."): it tells the reader what to do, and reports no one."""
+    first = seg_start
+    while first < token.i and (token.doc[first].is_punct or token.doc[first].is_space
+                               or token.doc[first].text in ("A", "Q")):
+        first += 1
+    return (first == token.i and token.tag_ == "VB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
+
+
 def _anonymity_term(cue: Any) -> bool:
     """Whether the cue is the verb of a source's terms ("asked not to be named", "declined to be
     identified because of company policy", "not authorised to discuss the talks"): what follows
@@ -1050,7 +1078,12 @@ def _anonymity_term(cue: Any) -> bool:
     before = [t.lower_ for t in cue.doc[max(0, cue.i - 2):cue.i]]
     if cue.lower_ in ("named", "identified", "quoted") and before == ["to", "be"]:
         return True
-    # "who were not authorised to discuss the plans", "not allowed to speak publicly"
+    # "who were not authorised to discuss the plans", "not allowed to speak publicly": the verb
+    # of leave itself, or the verb it does not allow
+    after = [t.lemma_.lower() for t in cue.doc[cue.i + 1:cue.i + 3]]
+    if (cue.lemma_.lower() in _LEAVE and any(c.dep_ == "neg" for c in cue.children)
+            and after[:1] == ["to"] and after[1:] and after[1] in _UNSAID):
+        return True
     leave = cue.doc[cue.i - 2] if cue.i >= 2 else None
     return (cue.lemma_.lower() in _UNSAID and before[-1:] == ["to"] and leave is not None
             and leave.lemma_.lower() in _LEAVE and any(c.dep_ == "neg" for c in leave.children))
@@ -1060,6 +1093,25 @@ def _anonymity_term(cue: Any) -> bool:
 _UNSAID = frozenset({"discuss", "speak", "comment", "talk", "disclose"})
 _LEAVE = frozenset({"authorize", "authorise", "authorized", "authorised", "allow", "permit", "clear",
                     "empower"})
+
+
+#: Verbs that report what someone said or warned, for ``_named_speaker_reports``.
+_REPORTING_VERBS = frozenset({"say", "claim", "tell", "argue", "insist", "warn", "allege", "deny", "admit",
+                              "state", "announce", "write", "report", "suggest", "assert", "contend"})
+
+
+def _named_speaker_reports(token: Any) -> bool:
+    """Whether ``token`` is a verb of saying with a clause after it, said by someone named or by
+    a group of people ("Tom Reyes had claimed the bridge was unsafe", "he had been warned by
+    engineers that ...")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _REPORTING_VERBS:
+        return False
+    if not any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+        return False
+    speakers = [c for c in token.children if c.dep_ == "nsubj"]
+    speakers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN"
+               or (t.pos_ == "NOUN" and t.tag_ == "NNS") for t in speakers)
 
 
 def _named_report(token: Any) -> bool:
@@ -1344,7 +1396,7 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int,
     reported, not direct, speech).
     """
     turns = transcript_turns(text)
-    fixed: dict[tuple[int, int], tuple[int, int]] = {}
+    fixed: dict[tuple[int, int], tuple[int, int] | None] = {}
     kept: list[tuple[int, int]] = []
     for start, end in quotations:
         inside = [label for label, _ in turns if start <= label[0] < end]
@@ -1372,8 +1424,9 @@ def _labelled(text: str, quotations: list[tuple[int, int]], min_words: int,
     for answer in answers:
         if not any(q[0] < answer[1] and answer[0] < q[1] for q in kept):
             kept.append(answer)
-            if interviewee is not None:
-                fixed[answer] = interviewee
+            # an answer is speech by its layout, whoever gives it: the quote model does not judge it
+            # (None: the text names no one person before the questions, so the speaker is looked for)
+            fixed[answer] = interviewee
     for label, (p_start, p_end) in embedded_posts(text):
         # a post embedded with its author's name ("... — Ann Cole (@anncole) May 3, 2024") is
         # hers, word for word, quotations and all; one a quotation runs across is left alone

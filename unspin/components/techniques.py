@@ -450,7 +450,7 @@ def shared_technique_model() -> TechniqueModel:
 def technique_states(doc: Document) -> Encoded:
     """The technique encoder's token states of ``doc``: those the techniques stage left, else new.
 
-    The actors stage (roles) and the quotes stage (attribution probe) read them.
+    The actors stage (roles) reads them.
     """
     encoded = doc.cache.get(STATES_KEY)
     if not isinstance(encoded, Encoded) or encoded.text != doc.text:

@@ -19,7 +19,7 @@ from typing import Any
 
 from unspin.components._quotes_features import candidate_cues, cue_features
 from unspin.components._quotes_marks import find_quotations
-from unspin.components._quotes_probe import PROBE_FILE, attach_probe, load_probe
+from unspin.components._quotes_tagger import PROBE_KEY, TAGGER_FILE, attach_tagger, load_tagger
 from unspin.errors import EvaluationError, InputNotFoundError
 
 __all__ = [
@@ -27,15 +27,14 @@ __all__ = [
     "SPEECH_CUES",
     "GoldAttribution",
     "PolnearArticle",
-    "attach_probes",
+    "attach_taggings",
+    "attribution_labels",
     "citron_scores",
     "cue_examples",
-    "encode_articles",
     "evaluate_quotes",
     "format_speaker_errors",
     "is_speech",
     "overlaps",
-    "probe_labels",
     "quote_examples",
     "quote_mask",
     "read_polnear",
@@ -46,7 +45,6 @@ __all__ = [
     "speech_scores",
     "train_cue_model",
     "train_listwise_model",
-    "train_probe",
     "train_quote_models",
 ]
 
@@ -324,7 +322,7 @@ def _crossfit_quote_examples(docs: Sequence[Any], articles: Sequence[PolnearArti
             cues["threshold"] = cue_threshold
             path = Path(tmp) / f"cues-{fold}.json.gz"
             save_cue_model(cues, path)
-            # the articles carry the new probe's probabilities (attach_probes): the finder keeps them
+            # the articles carry the tagger's probabilities (cross-fitted): the finder keeps them
             finder = QuoteFinder(model=str(path), speaker_model=False, quote_model=False)
             f, y = quote_examples([docs[i] for i in held], [articles[i] for i in held], finder)
             features += f
@@ -333,8 +331,8 @@ def _crossfit_quote_examples(docs: Sequence[Any], articles: Sequence[PolnearArti
     return features, labels
 
 
-def probe_labels(article: PolnearArticle, offsets: Any) -> Any:
-    """(n_tokens, 3) 0/1 labels of encoder tokens: inside a gold source, cue, content."""
+def attribution_labels(article: PolnearArticle, offsets: Any) -> Any:
+    """(n_tokens, 3) 0/1 labels of word pieces: inside a gold source, cue, content."""
     import numpy as np
 
     n = len(article.text)
@@ -349,78 +347,41 @@ def probe_labels(article: PolnearArticle, offsets: Any) -> Any:
     return (covered[:, ends] - covered[:, starts] > 0).T.astype(np.float32)
 
 
-def train_probe(encoded: Sequence[Any], articles: Sequence[PolnearArticle], *, hidden: int = 256,
-                epochs: int = 4, seed: int = 0, log: Any = print) -> Any:
-    """Fit the attribution probe (``unspin.components._quotes_probe``) on the technique encoder's
-    token states of the train articles: one hidden layer, three sigmoid outputs (source, cue,
-    content), AdamW, binary cross-entropy. Deterministic for a given seed.
-    """
-    import numpy as np
-    import torch
-
-    from unspin.components._quotes_probe import AttributionProbe
-
-    x = np.concatenate([e.hidden.astype(np.float32) for e in encoded if len(e.hidden)])
-    y = np.concatenate([probe_labels(a, e.offsets) for e, a in zip(encoded, articles, strict=True)
-                        if len(e.hidden)])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0) + 1e-6
-    x = (x - mean) / scale
-    log(f"attribution probe: {len(x)} encoder tokens; inside a source {y[:, 0].mean():.3f}, "
-        f"cue {y[:, 1].mean():.3f}, content {y[:, 2].mean():.3f}")
-    torch.manual_seed(seed)
-    net = torch.nn.Sequential(torch.nn.Linear(x.shape[1], hidden), torch.nn.GELU(approximate="tanh"),
-                              torch.nn.Dropout(0.1), torch.nn.Linear(hidden, 3))
-    optimiser = torch.optim.AdamW(net.parameters(), lr=1e-3, weight_decay=1e-4)
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    order = torch.Generator().manual_seed(seed)
-    for _ in range(epochs):
-        permutation = torch.randperm(len(xt), generator=order)
-        for i in range(0, len(xt), 2048):
-            batch = permutation[i:i + 2048]
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(net(xt[batch]), yt[batch])
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-    first, last = net[0], net[3]
-    return AttributionProbe(mean.astype(np.float32), scale.astype(np.float32),
-                            first.weight.detach().numpy().T.copy(), first.bias.detach().numpy().copy(),
-                            last.weight.detach().numpy().T.copy(), last.bias.detach().numpy().copy())
-
-
-def attach_probes(docs: Sequence[Any], encoded: Sequence[Any], probe: Any) -> None:
-    """Give each parsed article the probe's probabilities (replacing any it had)."""
-    for doc, states in zip(docs, encoded, strict=True):
-        attach_probe(doc, states, probe)
-
-
-def encode_articles(texts: Sequence[str]) -> list[Any]:
-    """The shipped technique encoder's token states of each text (what the probe reads); each
-    window runs alone, so a text's states do not depend on the others."""
-    from unspin.components.techniques import shared_technique_model
-
-    return shared_technique_model().encode(list(texts))
+def attach_taggings(docs: Sequence[Any], tagger: str | None = None) -> None:
+    """Give each parsed article the attribution tagger's probabilities (replacing any it had)."""
+    loaded = load_tagger(tagger)
+    for doc in docs:
+        attach_tagger(doc, loaded)
 
 
 def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.3,
                        cue_threshold: float = 0.2, quote_c: float = 0.3, quote_threshold: float = 0.6,
                        speaker_l2: float = 1.0, speaker_threshold: float = 0.3, folds: int = 4,
-                       log: Any = print, docs: Sequence[Any] | None = None,
-                       encoded: Sequence[Any] | None = None) -> dict[str, Any]:
-    """Train the cue model, the quote model and the speaker model, in that order, on PolNeAR train.
+                       tagger_folds: int = 2, tagger_config: Any = None, log: Any = print,
+                       docs: Sequence[Any] | None = None, probabilities: Sequence[Any] | None = None,
+                       tagger: str | Path | None = None) -> dict[str, Any]:
+    """Train the attribution tagger, then the cue, quote and speaker models, on PolNeAR train.
 
-    First the attribution probe (``train_probe``, ``probe.npz``) over the technique encoder's
-    states, whose source probabilities the speaker model reads as features. The quote model
-    judges each quote found with the cue model (is it speech at all?); its
-    examples come from cue models fitted on the other ``folds`` - 1 parts of train. The speaker
-    model learns on the quotes the first two keep. Writes ``probe.npz``, ``cues.json.gz``,
-    ``quotes.json.gz`` and ``speakers.json.gz`` into ``out`` (the shipped models live in
-    ``unspin/models/quotes``).
+    The cue, quote and speaker models read the tagger's probabilities as features; the ones they
+    learn from come from taggers that never saw the article (``tagger_folds``, see
+    ``quotes_tagger.crossfit_probabilities``), and the tagger written is then trained on all of
+    train. The quote model judges each quote found with the cue model (is it speech at all?);
+    its examples come from cue models fitted on the other ``folds`` - 1 parts of train. The
+    speaker model learns on the quotes the first two keep. Writes ``tagger.onnx`` and its
+    ``tokenizer.json``, ``cues.json.gz``, ``quotes.json.gz`` and ``speakers.json.gz`` into ``out``
+    (the shipped models live in ``unspin/models/quotes``). Needs the train extra.
     The thresholds were chosen on the dev split; the test split is never read. ``docs`` are the
-    spaCy parses of the train articles when the caller has them. Returns the example counts.
+    spaCy parses of the train articles when the caller has them; ``probabilities`` their
+    cross-fitted tagger probabilities and ``tagger`` a folder holding the tagger trained on all of
+    train, when an earlier run made them (the tagger's files are then copied, not trained again).
+    Returns the example counts.
     """
+    import shutil
+
+    from unspin.components._quotes_tagger import TOKENIZER_FILE
     from unspin.components.parse import load_spacy
     from unspin.components.quotes import QuoteFinder, load_cue_model, load_quote_model, load_speaker_model
+    from unspin.training.quotes_tagger import crossfit_probabilities, export_tagger
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -431,14 +392,17 @@ def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.
         log(f"parsing {len(articles)} train articles")
         docs = list(load_spacy().pipe((a.text for a in articles), batch_size=16))
     docs = list(docs)
-    if encoded is None:
-        log(f"encoding {len(articles)} train articles with the technique encoder")
-        encoded = encode_articles([a.text for a in articles])
-    encoded = list(encoded)
-    probe = train_probe(encoded, articles, log=log)
-    probe.save(out / PROBE_FILE)
-    load_probe.cache_clear()
-    attach_probes(docs, encoded, probe)
+    if probabilities is None:
+        probabilities = crossfit_probabilities(docs, articles, tagger_folds, tagger_config, log)
+    for doc, probs in zip(docs, probabilities, strict=True):
+        doc.user_data[PROBE_KEY] = probs
+    if tagger is None:
+        log("attribution tagger on all of train")
+        export_tagger(articles, out, tagger_config, log)
+    elif Path(tagger).resolve() != out.resolve():
+        for name in (TAGGER_FILE, TOKENIZER_FILE):
+            shutil.copyfile(Path(tagger) / name, out / name)
+    load_tagger.cache_clear()
     cue_sets = [cue_examples([doc], [article]) for doc, article in zip(docs, articles, strict=True)]
     features = [feats for doc_features, _ in cue_sets for feats in doc_features]
     labels = [label for _, doc_labels in cue_sets for label in doc_labels]
@@ -463,7 +427,7 @@ def train_quote_models(folder: str | Path, out: str | Path, *, cue_c: float = 0.
     speakers["threshold"] = speaker_threshold
     save_cue_model(speakers, out / "speakers.json.gz")
     load_speaker_model.cache_clear()
-    return {"articles": len(articles), "probe_tokens": sum(len(e.hidden) for e in encoded),
+    return {"articles": len(articles), "tagger_file": TAGGER_FILE,
             "cue_examples": len(labels), "cue_weights": len(cues["weights"]),
             "quote_examples": len(q_labels), "quote_weights": len(judge["weights"]),
             "speaker_examples": len(s_labels), "speaker_weights": len(speakers["weights"])}
@@ -732,7 +696,7 @@ def format_speaker_errors(table: dict[str, dict[str, int]]) -> str:
 
 def evaluate_quotes(folder: str | Path, split: str = "test", *, threshold: float | None = None,
                     model: str | None = None, speaker_model: str | bool | None = None,
-                    quote_model: str | bool | None = None, probe: str | bool | None = None,
+                    quote_model: str | bool | None = None, tagger: str | bool | None = None,
                     errors: bool = False) -> dict[str, Any]:
     """Run the parse and quotes stages over a PolNeAR split and score them (``score_quotes``).
 
@@ -748,11 +712,11 @@ def evaluate_quotes(folder: str | Path, split: str = "test", *, threshold: float
         raise EvaluationError(f"the PolNeAR split {split!r} has no annotated articles",
                               source=str(folder))
     finder = QuoteFinder(model=model, threshold=threshold, speaker_model=speaker_model,
-                         quote_model=quote_model, probe=probe)
+                         quote_model=quote_model, tagger=tagger)
     began = time.perf_counter()
     docs = list(load_spacy().pipe(a.text for a in articles))
-    if probe is not False:
-        attach_probes(docs, encode_articles([a.text for a in articles]), load_probe(probe or None))
+    if tagger is not False:
+        attach_taggings(docs, tagger or None)
     predicted = [finder.predict(sdoc) for sdoc in docs]
     result = score_quotes(predicted, articles)
     result["citron"] = citron_scores(predicted, articles, docs)

