@@ -1,8 +1,8 @@
 """Cross-fitted speaker model on the int8 tagger: train's word probabilities come from the fold
 models that never saw each article (``srctag_train.py --hold K/N``), dev's and test's from the final
 tagger. Retrains only the speaker model (shipped cue and quote models) and scores dev and test.
-Usage: python exp/srctag_crossfit.py PREFIX N FINAL.pt OUTDIR [--judge]
-  fold models PREFIX0.pt .. PREFIX{N-1}.pt; each graph is exported to int8 beside its .pt.
+Usage: python exp/srctag_crossfit.py PREFIX N FINAL_DIR OUTDIR [--judge] [--sweep] [--no-test]
+  fold taggers in the folders PREFIX0 .. PREFIX{N-1} (``srctag_train.py ... --hold K/N``).
   --judge: retrain the cue and quote models too (as ``train_quote_models`` does), for quote
   features that read the tagger (set UNSPIN_JUDGE_TAG=1 to turn them on)."""
 
@@ -15,10 +15,9 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # srctag_lib beside this file
 import numpy as np
 from sklearn.metrics import average_precision_score
-from srctag_lib import export_int8, onnx_encoder, parsed, tagger_word_probs, word_labels
-from srctag_train import fold_of
+from srctag_lib import parsed, word_labels
 
-from unspin.components._quotes_tagger import PROBE_KEY
+from unspin.components._quotes_tagger import PROBE_KEY, AttributionTagger, word_probabilities
 from unspin.components.quotes import QuoteFinder, load_speaker_model
 from unspin.training.data import default_data_dir
 from unspin.training.quotes import (
@@ -28,16 +27,10 @@ from unspin.training.quotes import (
     speaker_groups,
     train_listwise_model,
 )
+from unspin.training.quotes_tagger import fold_of
 
 POL = str(default_data_dir() / "polnear")
 SHIPPED = Path(__file__).resolve().parents[3] / "unspin" / "models" / "quotes"
-
-
-def graph(pt):
-    onnx = pt.replace(".pt", ".int8.onnx")
-    if not os.path.exists(onnx):
-        export_int8(pt, onnx)
-    return onnx
 
 
 def retrain_judge(docs, articles, out):
@@ -69,8 +62,8 @@ def main():
     arts = {s: read_polnear(POL, s) for s in ("train", "dev", "test")}
     docs = {s: parsed(s, a) for s, a in arts.items()}
     fold = fold_of(len(arts["train"]), n)
-    encoders = [onnx_encoder(graph(f"{prefix}{k}.pt")) for k in range(n)]
-    final_encoder = onnx_encoder(graph(final))
+    taggers = [AttributionTagger(f"{prefix}{k}") for k in range(n)]
+    final_tagger = AttributionTagger(final)
     for s in ("train", "dev", "test"):
         cache = out / f"probs_{s}.npz"
         if cache.exists():
@@ -79,8 +72,8 @@ def main():
                     d.user_data[PROBE_KEY] = z[f"arr_{i}"]
             continue
         for i, (d, a) in enumerate(zip(docs[s], arts[s], strict=True)):
-            enc = encoders[fold[i]] if s == "train" else final_encoder
-            d.user_data[PROBE_KEY] = tagger_word_probs(d, enc(a.text))
+            tagger = taggers[fold[i]] if s == "train" else final_tagger
+            d.user_data[PROBE_KEY] = word_probabilities(d, *tagger.token_probabilities(a.text))
         np.savez(cache, *[d.user_data[PROBE_KEY] for d in docs[s]])
         print(f"{s} probabilities {time.time() - t:.0f}s", flush=True)
     for s in ("train", "dev"):
