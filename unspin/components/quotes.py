@@ -364,7 +364,7 @@ class QuoteFinder:
                 features = self.quote_features(sdoc, text, quote, cue)
                 probability = 0.0 if features is None else model.score(features)
                 if features is not None and cue is not None and (
-                        _finding(cue) or cue.cited):
+                        _finding(cue) or cue.cited or _as_reported(cue.token)):
                     # "..., a new study has found", "figures show", "in a new CNN poll": the model
                     # doubts a document's findings written after them (and never saw a poll cited by
                     # "in", nor "records show" the parser took for a noun), which cite it as surely
@@ -425,7 +425,8 @@ class QuoteFinder:
         found = [(quote, cue) for quote, cue in found
                  if quote.kind != "reported" or not (
                      _ANONYMITY.match(text, quote.start, quote.end)
-                     or (cue is not None and _anonymity_term(cue.token)))]
+                     or (cue is not None and _anonymity_term(cue.token))
+                     or (cue is not None and _done_to(cue.token, quote, sdoc)))]
         clusters = entity_clusters(sdoc)
         speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
         static: dict[int, float] = {}
@@ -1028,6 +1029,26 @@ _DOCUMENTS = frozenset({
 })
 
 
+def _done_to(cue: Any, quote: Quote, sdoc: Any) -> bool:
+    """Whether the quote is only the passive subject of a verb that is no saying nor stance ("The
+    figures were revised by the statistics office"): what was done to it, not what anyone said."""
+    if cue.pos_ != "VERB" or cue.lemma_.lower() in _STANCE_VERBS:
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "agent" for c in cue.children):
+        return False
+    first, last = subject.left_edge, subject.right_edge
+    return quote.start >= first.idx and quote.end <= last.idx + len(last.text)
+
+
+def _as_reported(token: Any) -> bool:
+    """Whether ``token`` is the verb of "as reported by X" or "as stated by X": the phrase cites X
+    for its clause as "according to" does (the quote model doubts it, 0.59 at the threshold 0.6)."""
+    return (token.pos_ == "VERB" and token.lemma_.lower() in _REPORTING_VERBS
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+            and any(c.dep_ == "agent" for c in token.children))
+
+
 def _finding(cue: _Cue) -> bool:
     """Whether the cue is a document's finding ("a new study has found", "police figures show",
     "the survey suggests"): a verb of finding whose subject is a study, report, poll or figures."""
@@ -1098,6 +1119,11 @@ _LEAVE = frozenset({"authorize", "authorise", "authorized", "authorised", "allow
 #: Verbs that report what someone said or warned, for ``_named_speaker_reports``.
 _REPORTING_VERBS = frozenset({"say", "claim", "tell", "argue", "insist", "warn", "allege", "deny", "admit",
                               "state", "announce", "write", "report", "suggest", "assert", "contend"})
+#: Verbs whose passive subject is what someone holds or says of it ("the plan was endorsed by ...").
+_STANCE_VERBS = _REPORTING_VERBS | frozenset({
+    "endorse", "back", "support", "criticize", "criticise", "praise", "condemn", "dispute", "reject",
+    "confirm", "approve", "oppose", "call", "describe", "label", "dub", "accuse", "blame", "question",
+    "challenge", "applaud", "welcome", "denounce", "recommend", "propose", "predict", "estimate"})
 
 
 def _named_speaker_reports(token: Any) -> bool:

@@ -437,6 +437,11 @@ def tune_encoder(data_dir: Path, out: Path, cfg: EncoderConfig | None = None,
         chosen.replace(out / "encoder.onnx")
         for extra in out.glob("encoder.*.onnx*"):
             extra.unlink()
+        if chosen == int8:  # its word embeddings, frozen in training, ship once for it and the quotes tagger
+            from unspin.components._onnx import SHARED_EMBEDDINGS
+            from unspin.training.export import detach_word_embeddings
+
+            detach_word_embeddings(out / "encoder.onnx", SHARED_EMBEDDINGS)
     encoder_prob = probs[chosen.name]
 
     meta_file = out / "meta.json"

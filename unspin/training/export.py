@@ -6,7 +6,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-__all__ = ["export_onnx_int8"]
+__all__ = ["detach_word_embeddings", "export_onnx_int8"]
 
 
 def export_onnx_int8(model: Any, fp32: Path, int8: Path, outputs: dict[str, dict[int, str]]) -> None:
@@ -32,3 +32,36 @@ def export_onnx_int8(model: Any, fp32: Path, int8: Path, outputs: dict[str, dict
         torch.onnx.export(model, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"],
                           output_names=list(outputs), opset_version=17, dynamo=False, dynamic_axes=axes)
     quantize_dynamic(str(fp32), str(int8), per_channel=True, weight_type=QuantType.QInt8)
+
+
+def detach_word_embeddings(path: Path, shared: Path) -> None:
+    """Take the word-embedding matrix out of the int8 graph at ``path`` (rewritten in place): the
+    graph then reads it from three inputs (``unspin.components._onnx.EMBEDDING_INPUTS``), which
+    the runtime feeds from ``shared``. The matrix must be the one in ``shared`` (a model fine-tuned
+    with its word embeddings frozen); ``shared`` is written when it does not exist yet.
+    """
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    from unspin.components._onnx import EMBEDDING_INPUTS
+    from unspin.errors import ModelError
+
+    model = onnx.load(str(path))
+    found = {i.name: i for i in model.graph.initializer if i.name in EMBEDDING_INPUTS}
+    if len(found) != len(EMBEDDING_INPUTS):
+        raise ModelError(f"{path} has no int8 word-embedding matrix to detach", source=str(path))
+    arrays = {name.rsplit(".", 1)[-1]: numpy_helper.to_array(found[name]) for name in EMBEDDING_INPUTS}
+    if shared.is_file():
+        with np.load(shared) as data:
+            if any(not np.array_equal(data[k], v) for k, v in arrays.items()):
+                raise ModelError(f"the word embeddings of {path} differ from the shared ones in {shared}: "
+                                 "train with the word embeddings frozen", source=str(path))
+    else:
+        shared.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(shared, **arrays)
+    for name in EMBEDDING_INPUTS:
+        model.graph.initializer.remove(found[name])
+        tensor = found[name]
+        model.graph.input.append(helper.make_tensor_value_info(name, tensor.data_type, list(tensor.dims)))
+    onnx.save(model, str(path))

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from unspin.training._finetune import FineTuneConfig, base_model_path, load_encoder, pad_rows
-from unspin.training.export import export_onnx_int8
+from unspin.training.export import detach_word_embeddings, export_onnx_int8
 
 __all__ = ["TaggerConfig", "crossfit_probabilities", "export_tagger", "fold_of", "train_tagger",
            "write_tagger"]
@@ -41,7 +41,9 @@ class TaggerConfig(FineTuneConfig):
     lr_encoder: float = 5e-5
     warmup: float = 0.05
     max_len: int = 254
-    freeze_embeddings: bool = False
+    #: the pretrained word embeddings, as the claims encoder's: the two ship one matrix
+    #: (``unspin.components._onnx``)
+    freeze_embeddings: bool = True
     #: windows shorter than this (an article's leading piece before its random offset) are dropped
     min_len: int = 16
 
@@ -162,6 +164,7 @@ def write_tagger(model: Any, out: str | Path) -> Path:
     """Write the int8 graph (``tagger.onnx``) and its tokenizer into ``out``; returns ``out``."""
     from tokenizers import Tokenizer
 
+    from unspin.components._onnx import SHARED_EMBEDDINGS
     from unspin.components._quotes_tagger import TAGGER_FILE, TOKENIZER_FILE
 
     out = Path(out)
@@ -169,6 +172,8 @@ def write_tagger(model: Any, out: str | Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         export_onnx_int8(model, Path(tmp) / "tagger.fp32.onnx", out / TAGGER_FILE,
                          {"logits": {0: "batch", 1: "seq"}})
+    # the word embeddings, frozen in training, are the claims encoder's: they ship once
+    detach_word_embeddings(out / TAGGER_FILE, SHARED_EMBEDDINGS)
     tokenizer = Tokenizer.from_file(str(Path(base_model_path("exporting the tagger")) / "tokenizer.json"))
     tokenizer.no_padding()
     tokenizer.no_truncation()
