@@ -55,7 +55,7 @@ class AttributionTagger:
         try:
             self.tokenizer = load_tokenizer(folder / TOKENIZER_FILE)
             self.session = onnx_session(folder / TAGGER_FILE)
-        except (OSError, ValueError, RuntimeError, Exception) as exc:  # onnxruntime raises its own types
+        except Exception as exc:  # onnxruntime and tokenizers raise their own types
             raise ModelError(f"cannot load the attribution tagger in {str(folder)!r} ({exc}); reinstall "
                              "unspin or retrain it with `unspin train-quotes`") from None
         self.inputs = [i.name for i in self.session.get_inputs()]  # word-piece ids, attention mask
