@@ -58,7 +58,6 @@ class AttributionTagger:
         except Exception as exc:  # onnxruntime and tokenizers raise their own types
             raise ModelError(f"cannot load the attribution tagger in {str(folder)!r} ({exc}); reinstall "
                              "unspin or retrain it with `unspin train-quotes`") from None
-        self.inputs = [i.name for i in self.session.get_inputs()]  # word-piece ids, attention mask
         self.cls_id = self.tokenizer.token_to_id("[CLS]")
         self.sep_id = self.tokenizer.token_to_id("[SEP]")
         self._executor = ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)),
@@ -79,7 +78,7 @@ class AttributionTagger:
         def run(window: tuple[int, int]) -> np.ndarray:
             a, b = window
             x = np.array([[self.cls_id, *ids[a:b], self.sep_id]], dtype=np.int64)
-            return self.session.run(None, dict(zip(self.inputs, (x, np.ones_like(x)), strict=True)))[0][0]
+            return self.session.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[0][0]
 
         results = self._executor.map(run, windows) if len(windows) > 1 else map(run, windows)
         for (a, _), (lo, hi), logits in zip(windows, stitch_cores(windows), results, strict=True):

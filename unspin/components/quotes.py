@@ -426,7 +426,7 @@ class QuoteFinder:
                  if quote.kind != "reported" or not (
                      _ANONYMITY.match(text, quote.start, quote.end)
                      or (cue is not None and _anonymity_term(cue.token))
-                     or (cue is not None and _done_to(cue.token, quote, sdoc)))]
+                     or (cue is not None and _done_to(cue.token, quote)))]
         clusters = entity_clusters(sdoc)
         speakers = None if self.speaker_model is False else load_speaker_model(self.speaker_model)
         static: dict[int, float] = {}
@@ -1029,7 +1029,7 @@ _DOCUMENTS = frozenset({
 })
 
 
-def _done_to(cue: Any, quote: Quote, sdoc: Any) -> bool:
+def _done_to(cue: Any, quote: Quote) -> bool:
     """Whether the quote is only the passive subject of a verb that is no saying nor stance ("The
     figures were revised by the statistics office"): what was done to it, not what anyone said."""
     if cue.pos_ != "VERB" or cue.lemma_.lower() in _STANCE_VERBS:
@@ -1086,7 +1086,7 @@ def _imperative(token: Any, seg_start: int) -> bool:
     numbers."): it tells the reader what to do, and reports no one."""
     first = seg_start
     while first < token.i and (token.doc[first].is_punct or token.doc[first].is_space
-                               or token.doc[first].text in ("A", "Q")):
+                               or token.doc[first].text in _INTERVIEW_LABELS):
         first += 1
     return (first == token.i and token.tag_ == "VB"
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
